@@ -1,0 +1,22 @@
+package org.civicbackbone.measurement.internal;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.List;
+
+/** How partners' values for one period combine into the initiative's figure. */
+public enum Aggregation {
+    /** Counts that add up across partners (library cards issued). */
+    SUM,
+    /** Rates or averages that do not add up (percentage ready for kindergarten). */
+    MEAN;
+
+    /** Combines the values; null for no values. */
+    public BigDecimal combine(List<BigDecimal> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        BigDecimal sum = values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        return this == SUM ? sum : sum.divide(BigDecimal.valueOf(values.size()), MathContext.DECIMAL64).stripTrailingZeros();
+    }
+}

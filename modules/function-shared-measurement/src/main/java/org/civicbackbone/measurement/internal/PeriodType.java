@@ -1,0 +1,63 @@
+package org.civicbackbone.measurement.internal;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** How often an indicator is reported, and how its periods are written: {@code 2025-03}, {@code 2025-Q1}, {@code 2025}. */
+public enum PeriodType {
+    MONTH("YYYY-MM, e.g. 2025-03", Pattern.compile("(\\d{4})-(0[1-9]|1[0-2])")),
+    QUARTER("YYYY-Qn, e.g. 2025-Q1", Pattern.compile("(\\d{4})-Q([1-4])")),
+    YEAR("YYYY, e.g. 2025", Pattern.compile("(\\d{4})"));
+
+    private final String format;
+    private final Pattern pattern;
+
+    PeriodType(String format, Pattern pattern) {
+        this.format = format;
+        this.pattern = pattern;
+    }
+
+    /** How a period of this type is written, for error messages. */
+    public String format() {
+        return format;
+    }
+
+    /** Whether the text is a period of this type. */
+    public boolean isValid(String period) {
+        return period != null && pattern.matcher(period).matches();
+    }
+
+    /** The first day after the period: the period has ended once this day has begun. */
+    public LocalDate endExclusive(String period) {
+        Matcher m = pattern.matcher(period);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + period + "' is not a period of format " + format);
+        }
+        int year = Integer.parseInt(m.group(1));
+        return switch (this) {
+            case MONTH -> YearMonth.of(year, Integer.parseInt(m.group(2))).plusMonths(1).atDay(1);
+            case QUARTER -> LocalDate.of(year, 1, 1).plusMonths(3L * Integer.parseInt(m.group(2)));
+            case YEAR -> LocalDate.of(year + 1, 1, 1);
+        };
+    }
+
+    /** The period containing a date. */
+    public String periodOf(LocalDate date) {
+        return switch (this) {
+            case MONTH -> YearMonth.from(date).toString();
+            case QUARTER -> date.getYear() + "-Q" + ((date.getMonthValue() - 1) / 3 + 1);
+            case YEAR -> Integer.toString(date.getYear());
+        };
+    }
+
+    /** The period just before the one containing the date. */
+    public String previousPeriod(LocalDate date) {
+        return switch (this) {
+            case MONTH -> periodOf(date.minusMonths(1));
+            case QUARTER -> periodOf(date.minusMonths(3));
+            case YEAR -> periodOf(date.minusYears(1));
+        };
+    }
+}

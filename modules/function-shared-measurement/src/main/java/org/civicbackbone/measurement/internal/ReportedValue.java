@@ -1,0 +1,9 @@
+package org.civicbackbone.measurement.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A value as stored, with who reported it and when. */
+public record ReportedValue(long id, long indicatorId, String period, String partner, String dimension,
+                            String category, BigDecimal value, String reportedBy, Instant reportedAt) {
+}

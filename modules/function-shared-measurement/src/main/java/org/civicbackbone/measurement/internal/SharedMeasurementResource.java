@@ -1,0 +1,113 @@
+package org.civicbackbone.measurement.internal;
+
+import java.net.URI;
+import java.util.List;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import org.civicbackbone.api.rest.RestExtensions;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** REST of the shared measurement function under {@code /api/v1/initiatives/{id}/shared-measurement}. */
+@Component(service = SharedMeasurementResource.class)
+@JaxrsResource
+@JaxrsExtensionSelect({RestExtensions.JSON, RestExtensions.PROBLEMS, RestExtensions.AUTHENTICATION})
+@Path(RestExtensions.INITIATIVE + SharedMeasurement.FUNCTION_ID)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SharedMeasurementResource {
+
+    private static final String CSV = "text/csv";
+
+    private final SharedMeasurement measurement;
+
+    @Activate
+    public SharedMeasurementResource(@Reference SharedMeasurement measurement) {
+        this.measurement = measurement;
+    }
+
+    private static String actor(SecurityContext security) {
+        return security.getUserPrincipal().getName();
+    }
+
+    @GET
+    public SharedMeasurement.Overview overview(@PathParam("initiativeId") String initiativeId) {
+        return measurement.overview(initiativeId);
+    }
+
+    @GET
+    @Path("indicators")
+    public List<Indicator> indicators(@PathParam("initiativeId") String initiativeId) {
+        return measurement.indicators(initiativeId);
+    }
+
+    @POST
+    @Path("indicators")
+    public Response addIndicator(@PathParam("initiativeId") String initiativeId, IndicatorSpec spec,
+                                 @Context SecurityContext security) {
+        Indicator created = measurement.addIndicator(initiativeId, spec, actor(security));
+        return Response.created(URI.create(RestExtensions.API + "/initiatives/" + initiativeId
+                + "/shared-measurement/indicators/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Path("indicators/{indicatorId}")
+    public SharedMeasurement.IndicatorStatus indicator(@PathParam("initiativeId") String initiativeId,
+                                                       @PathParam("indicatorId") long indicatorId) {
+        Indicator indicator = measurement.indicator(initiativeId, indicatorId);
+        return new SharedMeasurement.IndicatorStatus(indicator, measurement.progress(indicator));
+    }
+
+    @GET
+    @Path("indicators/{indicatorId}/values")
+    public List<ReportedValue> values(@PathParam("initiativeId") String initiativeId,
+                                      @PathParam("indicatorId") long indicatorId) {
+        return measurement.values(initiativeId, indicatorId);
+    }
+
+    @POST
+    @Path("indicators/{indicatorId}/values")
+    public Response report(@PathParam("initiativeId") String initiativeId, @PathParam("indicatorId") long indicatorId,
+                           ValueReport report, @Context SecurityContext security) {
+        return Response.status(201).entity(measurement.report(initiativeId, indicatorId, report, actor(security))).build();
+    }
+
+    @GET
+    @Path("indicators/{indicatorId}/series")
+    public List<SeriesPoint> series(@PathParam("initiativeId") String initiativeId,
+                                    @PathParam("indicatorId") long indicatorId, @QueryParam("by") String dimension) {
+        return measurement.series(initiativeId, indicatorId, dimension == null || dimension.isBlank() ? null : dimension);
+    }
+
+    /** The result of an import. */
+    public record Imported(int imported) {
+    }
+
+    @POST
+    @Path("values/import")
+    @Consumes(CSV)
+    public Imported importValues(@PathParam("initiativeId") String initiativeId, String csv,
+                                 @Context SecurityContext security) {
+        return new Imported(measurement.importValues(initiativeId, csv == null ? "" : csv, actor(security)));
+    }
+
+    @GET
+    @Path("values/export")
+    @Produces(CSV)
+    public Response exportValues(@PathParam("initiativeId") String initiativeId) {
+        return Response.ok(measurement.exportValues(initiativeId), CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + initiativeId + "-values.csv\"").build();
+    }
+}

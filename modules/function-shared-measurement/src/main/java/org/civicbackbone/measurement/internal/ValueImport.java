@@ -1,0 +1,134 @@
+package org.civicbackbone.measurement.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.civicbackbone.api.problem.Violation;
+
+/**
+ * Reads a CSV file of values into reports, all or nothing: every fault of every row is collected, with its row
+ * (the header is row 1), column and reason, and if there is any the file is refused whole.
+ */
+public final class ValueImport {
+
+    /** The columns, in the order export writes them. */
+    public static final List<String> COLUMNS = List.of("indicator", "period", "partner", "value", "dimension", "category");
+    private static final List<String> REQUIRED = COLUMNS.subList(0, 4);
+    private static final int MAX_REPORTED = 100;
+
+    /** A value to store for an indicator. */
+    public record Row(Indicator indicator, ValueReport report) {
+    }
+
+    /** The outcome: rows to store, or the faults that refuse the file. */
+    public record Result(List<Row> rows, List<Violation> violations) {
+    }
+
+    private ValueImport() {
+    }
+
+    /**
+     * Parses and checks the file. Indicators are named by id or by name (case-insensitive) through
+     * {@code lookup}.
+     */
+    public static Result read(String csv, Function<String, Optional<Indicator>> lookup) {
+        List<List<String>> records;
+        try {
+            records = Csv.parse(csv);
+        } catch (Csv.MalformedCsv e) {
+            return refused(new Violation("row " + e.row(), e.getMessage()));
+        }
+        if (records.isEmpty()) {
+            return refused(new Violation("row 1", "the file is empty; the first row must name the columns "
+                    + String.join(",", COLUMNS)));
+        }
+        Map<String, Integer> index = new HashMap<>();
+        List<Violation> violations = new ArrayList<>();
+        List<String> header = records.get(0);
+        for (int c = 0; c < header.size(); c++) {
+            String name = header.get(c).strip().toLowerCase(Locale.ROOT);
+            if (!COLUMNS.contains(name)) {
+                violations.add(new Violation("row 1, column " + (c + 1), "unknown column '" + header.get(c)
+                        + "'; the columns are " + String.join(",", COLUMNS)));
+            } else if (index.putIfAbsent(name, c) != null) {
+                violations.add(new Violation("row 1, column " + (c + 1), "column '" + name + "' appears twice"));
+            }
+        }
+        for (String required : REQUIRED) {
+            if (!index.containsKey(required)) {
+                violations.add(new Violation("row 1", "missing column '" + required + "'"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            return new Result(List.of(), violations);
+        }
+        if (records.size() == 1) {
+            return refused(new Violation("row 2", "the file has a header but no values"));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int r = 1; r < records.size() && violations.size() < MAX_REPORTED; r++) {
+            List<String> record = records.get(r);
+            String where = "row " + (r + 1) + ", column ";
+            if (record.size() != header.size()) {
+                violations.add(new Violation("row " + (r + 1), "has " + record.size() + " fields, the header has "
+                        + header.size()));
+                continue;
+            }
+            Function<String, String> cell = col -> index.containsKey(col) ? record.get(index.get(col)).strip() : "";
+            int before = violations.size();
+            Optional<Indicator> indicator = Optional.empty();
+            String indicatorRef = cell.apply("indicator");
+            if (indicatorRef.isEmpty()) {
+                violations.add(new Violation(where + "indicator", "is empty"));
+            } else {
+                indicator = lookup.apply(indicatorRef);
+                if (indicator.isEmpty()) {
+                    violations.add(new Violation(where + "indicator", "no indicator '" + indicatorRef
+                            + "' in this initiative (give its id or exact name)"));
+                }
+            }
+            String period = cell.apply("period");
+            if (period.isEmpty()) {
+                violations.add(new Violation(where + "period", "is empty"));
+            } else if (indicator.isPresent() && !indicator.get().reportingPeriod().isValid(period)) {
+                violations.add(new Violation(where + "period", "'" + period + "' is not a "
+                        + indicator.get().reportingPeriod().name().toLowerCase(Locale.ROOT) + " ("
+                        + indicator.get().reportingPeriod().format() + ")"));
+            }
+            String partner = cell.apply("partner");
+            if (partner.isEmpty()) {
+                violations.add(new Violation(where + "partner", "is empty"));
+            } else if (partner.length() > 200) {
+                violations.add(new Violation(where + "partner", "is longer than 200 characters"));
+            }
+            BigDecimal value = null;
+            String text = cell.apply("value");
+            try {
+                value = new BigDecimal(text);
+            } catch (NumberFormatException e) {
+                violations.add(new Violation(where + "value", text.isEmpty() ? "is empty"
+                        : "'" + text + "' is not a number (use a dot for decimals, no thousands separators)"));
+            }
+            String dimension = cell.apply("dimension");
+            String category = cell.apply("category");
+            if (dimension.isEmpty() != category.isEmpty()) {
+                violations.add(new Violation(where + (dimension.isEmpty() ? "dimension" : "category"),
+                        "dimension and category must be given together, or neither"));
+            }
+            if (violations.size() == before) {
+                rows.add(new Row(indicator.orElseThrow(), new ValueReport(period, partner, value,
+                        dimension.isEmpty() ? null : dimension, category.isEmpty() ? null : category)));
+            }
+        }
+        return violations.isEmpty() ? new Result(rows, List.of()) : new Result(List.of(), violations);
+    }
+
+    private static Result refused(Violation violation) {
+        return new Result(List.of(), List.of(violation));
+    }
+}

@@ -1,0 +1,35 @@
+package org.civicbackbone.measurement.internal;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+
+/**
+ * A value a partner reports for one period. With a dimension and category (age band / 0-5) it is one slice of a
+ * disaggregation; without them it is the partner's total for the period.
+ */
+public record ValueReport(
+        @NotBlank @Size(max = 20) String period,
+        @NotBlank @Size(max = 200) String partner,
+        @NotNull BigDecimal value,
+        @Size(max = 100) String dimension,
+        @Size(max = 100) String category) {
+
+    /** A disaggregation needs both its dimension and its category. */
+    @AssertTrue(message = "dimension and category must be given together, or neither")
+    public boolean isCategory() {
+        return dimensionKey().isEmpty() == categoryKey().isEmpty();
+    }
+
+    /** The dimension, or empty for a total. */
+    public String dimensionKey() {
+        return dimension == null ? "" : dimension.strip();
+    }
+
+    /** The category, or empty for a total. */
+    public String categoryKey() {
+        return category == null ? "" : category.strip();
+    }
+}

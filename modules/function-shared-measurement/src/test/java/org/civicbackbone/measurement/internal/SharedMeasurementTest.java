@@ -1,0 +1,162 @@
+package org.civicbackbone.measurement.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.civicbackbone.api.audit.AuditEntry;
+import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.initiative.BodySpec;
+import org.civicbackbone.api.initiative.GovernanceBody;
+import org.civicbackbone.api.initiative.Initiative;
+import org.civicbackbone.api.initiative.InitiativeService;
+import org.civicbackbone.api.initiative.InitiativeSpec;
+import org.civicbackbone.api.initiative.Membership;
+import org.civicbackbone.api.initiative.MembershipSpec;
+import org.civicbackbone.api.problem.Problem;
+import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.store.internal.JdbcBackboneStore;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.Before;
+import org.junit.Test;
+
+/** The function against a real (in-memory) H2 database; the platform services around it are minimal fakes. */
+public class SharedMeasurementTest {
+
+    private final List<String> audited = new ArrayList<>();
+    private SharedMeasurement measurement;
+
+    @Before
+    public void setUp() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:sm" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        AuditLog audit = new AuditLog() {
+            @Override
+            public void record(Connection tx, String actor, String initiativeId, String module, String action, String detail) {
+                audited.add(actor + " " + action);
+            }
+
+            @Override
+            public List<AuditEntry> recent(String initiativeId, int limit) {
+                return List.of();
+            }
+        };
+        measurement = new SharedMeasurement(new JdbcBackboneStore(ds), audit, new OneInitiative(), input -> { },
+                Clock.fixed(Instant.parse("2025-06-15T12:00:00Z"), ZoneOffset.UTC));
+    }
+
+    private Indicator cards() {
+        return measurement.addIndicator("riverbend", new IndicatorSpec("Library cards", "cards issued", "cards",
+                Direction.UP, Aggregation.SUM, PeriodType.MONTH, new BigDecimal("100"), LocalDate.of(2025, 1, 1),
+                new BigDecimal("200"), LocalDate.of(2026, 1, 1)), "alice");
+    }
+
+    @Test
+    public void reportsValuesAndComputesProgress() {
+        Indicator cards = cards();
+        measurement.report("riverbend", cards.id(), new ValueReport("2025-05", "Library", new BigDecimal("90"), null, null), "alice");
+        measurement.report("riverbend", cards.id(), new ValueReport("2025-05", "School", new BigDecimal("40"), null, null), "bob");
+        // a correction replaces the partner's value for the period
+        measurement.report("riverbend", cards.id(), new ValueReport("2025-05", "School", new BigDecimal("50"), null, null), "bob");
+        SharedMeasurement.Overview overview = measurement.overview("riverbend");
+        assertEquals(1, overview.indicators());
+        Progress p = overview.status().get(0).progress();
+        assertEquals("2025-05", p.latestPeriod());
+        assertEquals(0, new BigDecimal("140").compareTo(p.latestValue()));
+        assertEquals(new BigDecimal("40.0"), p.percentOfTarget());
+        assertEquals(List.of("alice indicator.create", "alice value.report", "bob value.report", "bob value.report"), audited);
+    }
+
+    @Test
+    public void importIsAllOrNothingAndExportRoundTrips() {
+        Indicator cards = cards();
+        ProblemException refused = assertThrows(ProblemException.class, () -> measurement.importValues("riverbend",
+                "indicator,period,partner,value\nLibrary cards,2025-01,Library,10\nLibrary cards,2025-02,Library,x\n", "alice"));
+        assertEquals(400, refused.problem().status());
+        assertEquals("row 3, column value", refused.problem().violations().get(0).field());
+        assertTrue(measurement.values("riverbend", cards.id()).isEmpty());
+
+        String csv = "indicator,period,partner,value,dimension,category\r\n"
+                + "Library cards,2025-01,Library,10,,\r\n"
+                + "Library cards,2025-01,Library,4,age band,0-4\r\n";
+        assertEquals(2, measurement.importValues("riverbend", csv, "alice"));
+        assertEquals(csv, measurement.exportValues("riverbend"));
+        assertEquals(1, measurement.series("riverbend", cards.id(), "age band").size());
+    }
+
+    @Test
+    public void refusesDuplicateNamesAndWrongPeriods() {
+        Indicator cards = cards();
+        assertEquals("name", assertThrows(ProblemException.class, this::cards).problem().violations().get(0).field());
+        ProblemException e = assertThrows(ProblemException.class, () -> measurement.report("riverbend", cards.id(),
+                new ValueReport("2025-Q1", "Library", BigDecimal.ONE, null, null), "alice"));
+        assertEquals("period", e.problem().violations().get(0).field());
+        assertEquals(404, assertThrows(ProblemException.class, () -> measurement.indicator("riverbend", 999))
+                .problem().status());
+    }
+
+    /** One initiative, "riverbend", that uses shared measurement. */
+    private static final class OneInitiative implements InitiativeService {
+        @Override
+        public List<Initiative> list() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<Initiative> find(String id) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Initiative requireFunction(String initiativeId, String functionId) {
+            if (!initiativeId.equals("riverbend")) {
+                throw new ProblemException(Problem.notFound("no " + initiativeId));
+            }
+            return null;
+        }
+
+        @Override
+        public Initiative create(InitiativeSpec spec, String actor) {
+            throw new IllegalStateException();
+        }
+
+        @Override
+        public Initiative update(String id, InitiativeSpec spec, String actor) {
+            throw new IllegalStateException();
+        }
+
+        @Override
+        public List<GovernanceBody> bodies(String id) {
+            return List.of();
+        }
+
+        @Override
+        public GovernanceBody addBody(String id, BodySpec spec, String actor) {
+            throw new IllegalStateException();
+        }
+
+        @Override
+        public List<Membership> members(String id, long bodyId) {
+            return List.of();
+        }
+
+        @Override
+        public List<Membership> members(String id) {
+            return List.of();
+        }
+
+        @Override
+        public Membership addMember(String id, long bodyId, MembershipSpec spec, String actor) {
+            throw new IllegalStateException();
+        }
+    }
+}

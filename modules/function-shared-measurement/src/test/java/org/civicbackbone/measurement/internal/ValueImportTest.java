@@ -1,0 +1,73 @@
+package org.civicbackbone.measurement.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.civicbackbone.api.problem.Violation;
+import org.junit.Test;
+
+public class ValueImportTest {
+
+    private static final Indicator CARDS = new Indicator(7, "i", "Library cards", "d", "cards", Direction.UP,
+            Aggregation.SUM, PeriodType.MONTH, BigDecimal.ONE, LocalDate.of(2024, 1, 1), BigDecimal.TEN,
+            LocalDate.of(2027, 1, 1));
+
+    private static Optional<Indicator> lookup(String ref) {
+        return ref.equals("7") || ref.equalsIgnoreCase("library cards") ? Optional.of(CARDS) : Optional.empty();
+    }
+
+    @Test
+    public void readsRowsByIdOrNameInAnyColumnOrder() {
+        ValueImport.Result r = ValueImport.read("period,indicator,value,partner\n"
+                + "2025-01,7,12,Library\n2025-02,LIBRARY CARDS,13.5,\"Family Center, North\"\n", ValueImportTest::lookup);
+        assertEquals(List.of(), r.violations());
+        assertEquals(2, r.rows().size());
+        assertEquals("Family Center, North", r.rows().get(1).report().partner());
+        assertEquals(new BigDecimal("13.5"), r.rows().get(1).report().value());
+    }
+
+    @Test
+    public void oneBadRowRefusesTheWholeFileNamingRowColumnAndReason() {
+        ValueImport.Result r = ValueImport.read("indicator,period,partner,value\n"
+                + "7,2025-01,Library,12\n"
+                + "7,2025-Q1,Library,1\n"
+                + "9,2025-02,Library,abc\n", ValueImportTest::lookup);
+        assertTrue(r.rows().isEmpty());
+        assertEquals(List.of(
+                new Violation("row 3, column period", "'2025-Q1' is not a month (YYYY-MM, e.g. 2025-03)"),
+                new Violation("row 4, column indicator", "no indicator '9' in this initiative (give its id or exact name)"),
+                new Violation("row 4, column value", "'abc' is not a number (use a dot for decimals, no thousands separators)")),
+                r.violations());
+    }
+
+    @Test
+    public void headerFaults() {
+        assertEquals("row 1", ValueImport.read("indicator,period,value\n7,2025-01,1\n", ValueImportTest::lookup)
+                .violations().get(0).field());
+        assertEquals("row 1, column 5", ValueImport.read("indicator,period,partner,value,colour\n",
+                ValueImportTest::lookup).violations().get(0).field());
+        assertEquals("row 2", ValueImport.read("indicator,period,partner,value\n", ValueImportTest::lookup)
+                .violations().get(0).field());
+        assertEquals("row 1", ValueImport.read("", ValueImportTest::lookup).violations().get(0).field());
+    }
+
+    @Test
+    public void disaggregationNeedsBothColumnsAndRowsNeedAllFields() {
+        ValueImport.Result r = ValueImport.read("indicator,period,partner,value,dimension,category\n"
+                + "7,2025-01,Library,3,age band,\n7,2025-01,Library\n", ValueImportTest::lookup);
+        assertEquals(List.of(
+                new Violation("row 2, column category", "dimension and category must be given together, or neither"),
+                new Violation("row 3", "has 3 fields, the header has 6")), r.violations());
+    }
+
+    @Test
+    public void unclosedQuoteIsReported() {
+        ValueImport.Result r = ValueImport.read("indicator,period,partner,value\n7,2025-01,\"Library,3\n",
+                ValueImportTest::lookup);
+        assertEquals("row 2", r.violations().get(0).field());
+    }
+}

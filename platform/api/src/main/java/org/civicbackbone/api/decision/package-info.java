@@ -1,0 +1,9 @@
+/**
+ * Proposals and votes under an initiative's accountability rules (implemented by the governance engine).
+ */
+@Export
+@Version("1.0.0")
+package org.civicbackbone.api.decision;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

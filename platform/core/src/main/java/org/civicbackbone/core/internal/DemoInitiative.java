@@ -1,0 +1,115 @@
+package org.civicbackbone.core.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.civicbackbone.api.initiative.BodySpec;
+import org.civicbackbone.api.initiative.GovernanceBody;
+import org.civicbackbone.api.initiative.InitiativeService;
+import org.civicbackbone.api.initiative.InitiativeSpec;
+import org.civicbackbone.api.initiative.MembershipSpec;
+import org.civicbackbone.api.initiative.Sector;
+import org.civicbackbone.api.store.BackboneStore;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the demo initiative once, on the first start of a platform whose configuration asks for it
+ * ({@code etc/org.civicbackbone.demo.cfg}). Function modules add their own demo data to initiatives marked demo.
+ * A flag in the database remembers the load, so a deleted or edited demo is never put back.
+ */
+@Component(configurationPid = "org.civicbackbone.demo", configurationPolicy = ConfigurationPolicy.REQUIRE,
+        immediate = true, service = {})
+@Designate(ocd = DemoInitiative.Config.class)
+public class DemoInitiative {
+
+    /** Settings of the demo data. */
+    @ObjectClassDefinition(name = "Civic Backbone demo data",
+            description = "Loads a clearly marked demo initiative on the platform's first start.")
+    public @interface Config {
+        @AttributeDefinition(name = "Load demo data", description = "Load the demo initiative on first start.")
+        boolean enabled() default false;
+    }
+
+    static final String ID = "demo-riverbend-reads";
+    private static final String FLAG = "demo.loaded";
+    private static final Logger LOG = LoggerFactory.getLogger(DemoInitiative.class);
+
+    @Activate
+    public DemoInitiative(Config config, @Reference BackboneStore store, @Reference InitiativeService initiatives) {
+        if (!config.enabled() || !(initiatives instanceof JdbcInitiativeService service)) {
+            return;
+        }
+        org.civicbackbone.api.initiative.Initiative loaded = store.inTransaction(c -> {
+            if (flagSet(c)) {
+                return null;
+            }
+            org.civicbackbone.api.initiative.Initiative demo = load(c, service);
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO core_flag (name, set_at) VALUES (?, ?)")) {
+                p.setString(1, FLAG);
+                p.setTimestamp(2, Timestamp.from(Instant.now()));
+                p.executeUpdate();
+            }
+            return demo;
+        });
+        if (loaded != null) {
+            LOG.info("Loaded the demo initiative '{}'", ID);
+            service.announce(loaded);
+        }
+    }
+
+    private static boolean flagSet(Connection c) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM core_flag WHERE name = ?")) {
+            p.setString(1, FLAG);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    private static org.civicbackbone.api.initiative.Initiative load(Connection c, JdbcInitiativeService service)
+            throws SQLException {
+        org.civicbackbone.api.initiative.Initiative demo = service.createDemo(c, ID, new InitiativeSpec(ID, "Riverbend County Reads (DEMO DATA)",
+                "Only 41% of Riverbend County's third graders read at grade level, and fewer than half of its "
+                        + "children arrive at kindergarten ready to learn.",
+                "Every child in Riverbend County reads at grade level by the end of third grade.",
+                "nested", List.of("shared-measurement")));
+        String s = "system";
+        GovernanceBody host = service.addBody(c, ID, new BodySpec("fiscal-host", "Riverbend Community Foundation"), s);
+        service.addMember(c, ID, host.id(), new MembershipSpec(null, null, "Riverbend Community Foundation",
+                "fiscal host", Sector.FUNDER), s);
+        GovernanceBody board = service.addBody(c, ID,
+                new BodySpec("host-board", "Riverbend Community Foundation board of directors"), s);
+        service.addMember(c, ID, board.id(), new MembershipSpec("Grace Okafor", "gokafor",
+                "Riverbend Community Foundation", "board chair", Sector.FUNDER), s);
+        service.addMember(c, ID, board.id(), new MembershipSpec("Tom Reyes", "treyes",
+                "Reyes Hardware", "board treasurer", Sector.BUSINESS), s);
+        GovernanceBody leadership = service.addBody(c, ID,
+                new BodySpec("leadership-group", "Riverbend Reads leadership group"), s);
+        service.addMember(c, ID, leadership.id(), new MembershipSpec("Maria Alvarez", "malvarez",
+                "Riverbend Public Library", "co-chair", Sector.PUBLIC_AGENCY), s);
+        service.addMember(c, ID, leadership.id(), new MembershipSpec("Dr. James Whitfield", "jwhitfield",
+                "Riverbend Unified School District", "co-chair", Sector.PUBLIC_AGENCY), s);
+        service.addMember(c, ID, leadership.id(), new MembershipSpec("Aisha Bello", "abello",
+                "Northside Family Resource Center", "member", Sector.NONPROFIT), s);
+        service.addMember(c, ID, leadership.id(), new MembershipSpec("Linh Tran", null,
+                "Eastside Parents Network", "parent representative", Sector.COMMUNITY_MEMBER), s);
+        GovernanceBody team = service.addBody(c, ID, new BodySpec("backbone-team", "Riverbend Reads backbone team"), s);
+        service.addMember(c, ID, team.id(), new MembershipSpec("Sam Carter", "scarter",
+                "Riverbend Community Foundation", "backbone director", Sector.NONPROFIT), s);
+        service.addMember(c, ID, team.id(), new MembershipSpec("Priya Nair", "pnair",
+                "Riverbend Community Foundation", "data coordinator", Sector.NONPROFIT), s);
+        return demo;
+    }
+}

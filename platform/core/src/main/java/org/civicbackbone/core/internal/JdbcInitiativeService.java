@@ -1,0 +1,385 @@
+package org.civicbackbone.core.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.initiative.BodySpec;
+import org.civicbackbone.api.initiative.GovernanceBody;
+import org.civicbackbone.api.initiative.Initiative;
+import org.civicbackbone.api.initiative.InitiativeService;
+import org.civicbackbone.api.initiative.InitiativeSpec;
+import org.civicbackbone.api.initiative.Membership;
+import org.civicbackbone.api.initiative.MembershipSpec;
+import org.civicbackbone.api.initiative.Sector;
+import org.civicbackbone.api.module.ModuleCatalogue;
+import org.civicbackbone.api.problem.Problem;
+import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.Violation;
+import org.civicbackbone.api.store.BackboneStore;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.civicbackbone.api.initiative.InitiativeListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Initiatives, bodies and memberships in the core's tables; every write is audited in its own transaction. */
+@Component(service = InitiativeService.class)
+public class JdbcInitiativeService implements InitiativeService {
+
+    /** The structure models the platform knows by name even while their modules are not installed. */
+    static final List<String> KNOWN_MODELS = List.of("stand-alone", "nested", "volunteer", "seconded");
+
+    private static final String COLUMNS =
+            "id, name, problem_statement, vision, structure_model_id, demo, created_at, updated_at";
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcInitiativeService.class);
+
+    private final BackboneStore store;
+    private final AuditLog audit;
+    private final List<InitiativeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ModuleCatalogue catalogue;
+
+    @Activate
+    public JdbcInitiativeService(@Reference BackboneStore store, @Reference AuditLog audit,
+                                 @Reference ModuleCatalogue catalogue) {
+        this.store = store;
+        this.audit = audit;
+        this.catalogue = catalogue;
+        store.migrate(CoreSchema.MODULE, CoreSchema.MIGRATIONS);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(InitiativeListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(InitiativeListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Tells the listeners of a committed creation. */
+    void announce(Initiative created) {
+        for (InitiativeListener listener : listeners) {
+            try {
+                listener.initiativeCreated(created);
+            } catch (RuntimeException e) {
+                LOG.error("Initiative listener {} failed for '{}'", listener.getClass().getName(), created.id(), e);
+            }
+        }
+    }
+
+    @Override
+    public List<Initiative> list() {
+        return store.read(c -> {
+            List<Initiative> all = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM core_initiative ORDER BY name");
+                 ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    all.add(initiative(c, r));
+                }
+            }
+            return all;
+        });
+    }
+
+    @Override
+    public Optional<Initiative> find(String initiativeId) {
+        return store.read(c -> find(c, initiativeId));
+    }
+
+    private Optional<Initiative> find(Connection c, String initiativeId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM core_initiative WHERE id = ?")) {
+            p.setString(1, initiativeId);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.of(initiative(c, r)) : Optional.empty();
+            }
+        }
+    }
+
+    private Initiative existing(Connection c, String initiativeId) throws SQLException {
+        return find(c, initiativeId).orElseThrow(() -> notFound(initiativeId));
+    }
+
+    static ProblemException notFound(String initiativeId) {
+        return new ProblemException(Problem.notFound("There is no initiative '" + initiativeId + "'."));
+    }
+
+    @Override
+    public Initiative requireFunction(String initiativeId, String functionId) {
+        Initiative initiative = find(initiativeId).orElseThrow(() -> notFound(initiativeId));
+        if (catalogue.function(functionId).isEmpty()) {
+            throw new ProblemException(Problem.moduleNotInstalled("function-" + functionId));
+        }
+        if (!initiative.uses(functionId)) {
+            throw new ProblemException(Problem.functionNotEnabled(functionId, initiativeId));
+        }
+        return initiative;
+    }
+
+    @Override
+    public Initiative create(InitiativeSpec spec, String actor) {
+        checkModules(spec);
+        Initiative created = store.inTransaction(c -> {
+            String id = spec.id() != null ? spec.id() : freeId(c, Slugs.of(spec.name()));
+            if (find(c, id).isPresent()) {
+                throw new ProblemException(Problem.conflict("An initiative with id '" + id + "' already exists."));
+            }
+            insert(c, id, spec, false);
+            audit.record(c, actor, id, CoreSchema.MODULE, "initiative.create", "created '" + spec.name() + "'");
+            return existing(c, id);
+        });
+        announce(created);
+        return created;
+    }
+
+    /** Creates the demo initiative without checking installed modules: they may start after the core. */
+    Initiative createDemo(Connection c, String id, InitiativeSpec spec) throws SQLException {
+        insert(c, id, spec, true);
+        audit.record(c, "system", id, CoreSchema.MODULE, "initiative.create", "loaded demo initiative");
+        return existing(c, id);
+    }
+
+    private void insert(Connection c, String id, InitiativeSpec spec, boolean demo) throws SQLException {
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO core_initiative (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            p.setString(1, id);
+            p.setString(2, spec.name().strip());
+            p.setString(3, spec.problemStatement());
+            p.setString(4, spec.vision());
+            p.setString(5, spec.structureModelId());
+            p.setBoolean(6, demo);
+            p.setTimestamp(7, now);
+            p.setTimestamp(8, now);
+            p.executeUpdate();
+        }
+        writeFunctions(c, id, spec.enabledFunctionIds());
+    }
+
+    private static String freeId(Connection c, String base) throws SQLException {
+        String candidate = base;
+        for (int n = 2; ; n++) {
+            try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM core_initiative WHERE id = ?")) {
+                p.setString(1, candidate);
+                try (ResultSet r = p.executeQuery()) {
+                    if (!r.next()) {
+                        return candidate;
+                    }
+                }
+            }
+            candidate = base + "-" + n;
+        }
+    }
+
+    @Override
+    public Initiative update(String initiativeId, InitiativeSpec spec, String actor) {
+        if (spec.id() != null && !spec.id().equals(initiativeId)) {
+            throw ProblemException.invalid("id", "an initiative's id cannot change");
+        }
+        return store.inTransaction(c -> {
+            Initiative before = existing(c, initiativeId);
+            List<String> added = spec.enabledFunctionIds().stream().filter(f -> !before.uses(f)).toList();
+            checkModels(spec.structureModelId());
+            checkFunctions(added, spec.enabledFunctionIds());
+            try (PreparedStatement p = c.prepareStatement("UPDATE core_initiative SET name = ?, problem_statement = ?, "
+                    + "vision = ?, structure_model_id = ?, updated_at = ? WHERE id = ?")) {
+                p.setString(1, spec.name().strip());
+                p.setString(2, spec.problemStatement());
+                p.setString(3, spec.vision());
+                p.setString(4, spec.structureModelId());
+                p.setTimestamp(5, Timestamp.from(Instant.now()));
+                p.setString(6, initiativeId);
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM core_initiative_function WHERE initiative_id = ?")) {
+                p.setString(1, initiativeId);
+                p.executeUpdate();
+            }
+            writeFunctions(c, initiativeId, spec.enabledFunctionIds());
+            audit.record(c, actor, initiativeId, CoreSchema.MODULE, "initiative.update",
+                    "model " + spec.structureModelId() + ", functions " + spec.enabledFunctionIds());
+            return existing(c, initiativeId);
+        });
+    }
+
+    private void checkModules(InitiativeSpec spec) {
+        checkModels(spec.structureModelId());
+        checkFunctions(spec.enabledFunctionIds(), spec.enabledFunctionIds());
+    }
+
+    private void checkModels(String modelId) {
+        if (!KNOWN_MODELS.contains(modelId) && catalogue.structureModel(modelId).isEmpty()) {
+            throw ProblemException.invalid("structureModelId", "'" + modelId
+                    + "' is not a structure model; known models are " + KNOWN_MODELS);
+        }
+    }
+
+    /** Functions being newly enabled must be installed; ones already enabled may stay while uninstalled. */
+    private void checkFunctions(List<String> newlyEnabled, List<String> all) {
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            String f = all.get(i);
+            if (newlyEnabled.contains(f) && catalogue.function(f).isEmpty()) {
+                violations.add(new Violation("enabledFunctionIds[" + i + "]", "function '" + f + "' is not installed"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new ProblemException(Problem.invalid("Only installed functions can be enabled.", violations));
+        }
+    }
+
+    private static void writeFunctions(Connection c, String id, List<String> functions) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "INSERT INTO core_initiative_function (initiative_id, function_id) VALUES (?, ?)")) {
+            for (String f : new LinkedHashSet<>(functions)) {
+                p.setString(1, id);
+                p.setString(2, f);
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+    }
+
+    private static Initiative initiative(Connection c, ResultSet r) throws SQLException {
+        String id = r.getString(1);
+        List<String> functions = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT function_id FROM core_initiative_function WHERE initiative_id = ? ORDER BY function_id")) {
+            p.setString(1, id);
+            try (ResultSet f = p.executeQuery()) {
+                while (f.next()) {
+                    functions.add(f.getString(1));
+                }
+            }
+        }
+        return new Initiative(id, r.getString(2), r.getString(3), r.getString(4), r.getString(5), functions,
+                r.getBoolean(6), r.getTimestamp(7).toInstant(), r.getTimestamp(8).toInstant());
+    }
+
+    @Override
+    public List<GovernanceBody> bodies(String initiativeId) {
+        return store.read(c -> {
+            existing(c, initiativeId);
+            List<GovernanceBody> bodies = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT id, type, name FROM core_body WHERE initiative_id = ? ORDER BY id")) {
+                p.setString(1, initiativeId);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        bodies.add(new GovernanceBody(r.getLong(1), initiativeId, r.getString(2), r.getString(3)));
+                    }
+                }
+            }
+            return bodies;
+        });
+    }
+
+    @Override
+    public GovernanceBody addBody(String initiativeId, BodySpec spec, String actor) {
+        return store.inTransaction(c -> addBody(c, initiativeId, spec, actor));
+    }
+
+    GovernanceBody addBody(Connection c, String initiativeId, BodySpec spec, String actor) throws SQLException {
+        existing(c, initiativeId);
+        try (PreparedStatement p = c.prepareStatement(
+                "INSERT INTO core_body (initiative_id, type, name) VALUES (?, ?, ?)", new String[] {"ID"})) {
+            p.setString(1, initiativeId);
+            p.setString(2, spec.type());
+            p.setString(3, spec.name().strip());
+            p.executeUpdate();
+            long id = generatedId(p);
+            audit.record(c, actor, initiativeId, CoreSchema.MODULE, "body.create", spec.type() + " '" + spec.name() + "'");
+            return new GovernanceBody(id, initiativeId, spec.type(), spec.name().strip());
+        }
+    }
+
+    @Override
+    public List<Membership> members(String initiativeId, long bodyId) {
+        return store.read(c -> {
+            requireBody(c, initiativeId, bodyId);
+            return members(c, "m.body_id = ?", bodyId);
+        });
+    }
+
+    @Override
+    public List<Membership> members(String initiativeId) {
+        return store.read(c -> {
+            existing(c, initiativeId);
+            return members(c, "b.initiative_id = ?", initiativeId);
+        });
+    }
+
+    private static List<Membership> members(Connection c, String where, Object key) throws SQLException {
+        List<Membership> members = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT m.id, m.body_id, m.person, m.username, m.organisation, "
+                + "m.role, m.sector FROM core_membership m JOIN core_body b ON b.id = m.body_id WHERE " + where
+                + " ORDER BY m.id")) {
+            p.setObject(1, key);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    members.add(new Membership(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4),
+                            r.getString(5), r.getString(6), Sector.valueOf(r.getString(7))));
+                }
+            }
+        }
+        return members;
+    }
+
+    @Override
+    public Membership addMember(String initiativeId, long bodyId, MembershipSpec spec, String actor) {
+        return store.inTransaction(c -> addMember(c, initiativeId, bodyId, spec, actor));
+    }
+
+    Membership addMember(Connection c, String initiativeId, long bodyId, MembershipSpec spec, String actor)
+            throws SQLException {
+        requireBody(c, initiativeId, bodyId);
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO core_membership (body_id, person, username, "
+                + "organisation, role, sector) VALUES (?, ?, ?, ?, ?, ?)", new String[] {"ID"})) {
+            p.setLong(1, bodyId);
+            p.setString(2, spec.person());
+            p.setString(3, spec.username());
+            p.setString(4, spec.organisation());
+            p.setString(5, spec.role());
+            p.setString(6, spec.sector().name());
+            p.executeUpdate();
+            long id = generatedId(p);
+            audit.record(c, actor, initiativeId, CoreSchema.MODULE, "membership.create",
+                    (spec.person() == null ? spec.organisation() : spec.person()) + " as " + spec.role()
+                            + " in body " + bodyId);
+            return new Membership(id, bodyId, spec.person(), spec.username(), spec.organisation(), spec.role(),
+                    spec.sector());
+        }
+    }
+
+    private void requireBody(Connection c, String initiativeId, long bodyId) throws SQLException {
+        existing(c, initiativeId);
+        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM core_body WHERE id = ? AND initiative_id = ?")) {
+            p.setLong(1, bodyId);
+            p.setString(2, initiativeId);
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) {
+                    throw new ProblemException(Problem.notFound("Initiative '" + initiativeId
+                            + "' has no governance body " + bodyId + "."));
+                }
+            }
+        }
+    }
+
+    private static long generatedId(PreparedStatement p) throws SQLException {
+        try (ResultSet keys = p.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
+        }
+    }
+}

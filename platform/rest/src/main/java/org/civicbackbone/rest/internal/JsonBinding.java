@@ -1,0 +1,195 @@
+package org.civicbackbone.rest.internal;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.civicbackbone.api.problem.Problem;
+import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.Violation;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
+/**
+ * Strict JSON reading and writing plus bean validation: unknown fields, wrong types and malformed JSON are all
+ * turned into a 400 problem naming the field, before any resource code runs.
+ */
+final class JsonBinding implements AutoCloseable {
+
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(com.fasterxml.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+
+    private final ValidatorFactory validatorFactory = Validation.byProvider(HibernateValidator.class)
+            .providerResolver(() -> List.of(new HibernateValidator()))
+            .configure()
+            .messageInterpolator(new ParameterMessageInterpolator())
+            .buildValidatorFactory();
+
+    private final Validator validator = validatorFactory.getValidator();
+
+    /** Reads a body of the given type and validates it; throws a 400 problem on any fault. */
+    <T> T read(InputStream body, Class<T> type) {
+        T value;
+        try {
+            byte[] bytes = body.readAllBytes();
+            if (bytes.length == 0 || new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+                throw invalid(List.of(new Violation("(body)", "a JSON body is required")));
+            }
+            value = mapper.readValue(bytes, type);
+        } catch (JsonProcessingException e) {
+            throw invalid(List.of(violation(e)));
+        } catch (IOException e) {
+            throw invalid(List.of(new Violation("(body)", "could not be read: " + e.getMessage())));
+        }
+        if (value == null) {
+            throw invalid(List.of(new Violation("(body)", "a JSON body is required")));
+        }
+        validate(value);
+        return value;
+    }
+
+    /** Validates an object with its constraint annotations; throws a 400 problem listing every violation. */
+    void validate(Object value) {
+        Set<ConstraintViolation<Object>> violations = validator.validate(value);
+        if (!violations.isEmpty()) {
+            List<Violation> list = new ArrayList<>();
+            for (ConstraintViolation<Object> v : violations) {
+                list.add(new Violation(field(v.getPropertyPath()), v.getMessage()));
+            }
+            list.sort(Comparator.comparing(Violation::field).thenComparing(Violation::message));
+            throw invalid(list);
+        }
+    }
+
+    void write(Object value, OutputStream out) throws IOException {
+        mapper.writeValue(out, value);
+    }
+
+    private static ProblemException invalid(List<Violation> violations) {
+        return new ProblemException(Problem.invalid("The request body is not valid.", violations));
+    }
+
+    /** A constraint violation's property path in JSON terms: {@code rows[2].value}. */
+    static String field(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getIndex() != null && node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+                field.append('[').append(node.getIndex()).append(']');
+                continue;
+            }
+            if (node.getName() == null || node.getName().startsWith("<")) {
+                continue;
+            }
+            if (field.length() > 0) {
+                field.append('.');
+            }
+            field.append(node.getName());
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        return field.length() == 0 ? "(body)" : field.toString();
+    }
+
+    static Violation violation(JsonProcessingException e) {
+        if (e instanceof JsonParseException) {
+            return new Violation("(body)", "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        }
+        if (e instanceof JsonMappingException m) {
+            String field = path(m);
+            if (m instanceof UnrecognizedPropertyException u) {
+                List<String> known = u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
+                return new Violation(field, "unknown field; expected one of " + known);
+            }
+            if (m instanceof InvalidFormatException f) {
+                return new Violation(field, "'" + f.getValue() + "' is not a valid " + typeName(f.getTargetType()));
+            }
+            if (m instanceof MismatchedInputException mi && mi.getTargetType() != null) {
+                return new Violation(field, "must be " + article(typeName(mi.getTargetType())));
+            }
+            return new Violation(field, m.getOriginalMessage());
+        }
+        return new Violation("(body)", e.getOriginalMessage());
+    }
+
+    private static String path(JsonMappingException m) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : m.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.length() == 0 ? "(body)" : field.toString();
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type.isEnum()) {
+            List<String> values = new ArrayList<>();
+            for (Object constant : type.getEnumConstants()) {
+                values.add(constant.toString());
+            }
+            return "value (one of " + values + ")";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return type == Integer.class || type == int.class || type == Long.class || type == long.class
+                    ? "whole number" : "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean (true or false)";
+        }
+        if (type == String.class) {
+            return "string";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "date (YYYY-MM-DD)";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "list";
+        }
+        return "JSON object";
+    }
+
+    private static String article(String noun) {
+        return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+    }
+
+    @Override
+    public void close() {
+        validatorFactory.close();
+    }
+}

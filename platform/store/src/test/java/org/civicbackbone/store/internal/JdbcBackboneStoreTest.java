@@ -1,0 +1,75 @@
+package org.civicbackbone.store.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import org.civicbackbone.api.store.SchemaMigration;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.Before;
+import org.junit.Test;
+
+public class JdbcBackboneStoreTest {
+
+    private JdbcBackboneStore store;
+
+    @Before
+    public void setUp() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:store" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        store = new JdbcBackboneStore(ds);
+    }
+
+    private int count(String table) {
+        return store.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                r.next();
+                return r.getInt(1);
+            }
+        });
+    }
+
+    @Test
+    public void appliesOnlyPendingMigrationsInOrder() {
+        SchemaMigration one = new SchemaMigration(1, "t", "CREATE TABLE t (x INT);\nINSERT INTO t VALUES (1);");
+        SchemaMigration two = new SchemaMigration(2, "more", "INSERT INTO t VALUES (2);");
+        assertEquals(1, store.migrate("m", List.of(one)));
+        assertEquals(2, store.migrate("m", List.of(two, one)));
+        assertEquals(2, store.migrate("m", List.of(one, two)));
+        assertEquals(2, count("t"));
+    }
+
+    @Test
+    public void failedMigrationIsRolledBackAndNotRecorded() {
+        store.migrate("m", List.of(new SchemaMigration(1, "t", "CREATE TABLE t (x INT)")));
+        SchemaMigration bad = new SchemaMigration(2, "bad", "INSERT INTO t VALUES (5);\nINSERT INTO nowhere VALUES (1);");
+        assertThrows(IllegalStateException.class, () -> store.migrate("m", List.of(bad)));
+        assertEquals(0, count("t"));
+        assertEquals(1, store.read(c -> {
+            try (Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT MAX(version) FROM schema_version WHERE module = 'm'")) {
+                r.next();
+                return r.getInt(1);
+            }
+        }).intValue());
+    }
+
+    @Test
+    public void transactionRollsBackOnException() {
+        store.migrate("m", List.of(new SchemaMigration(1, "t", "CREATE TABLE t (x INT)")));
+        assertThrows(IllegalArgumentException.class, () -> store.inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO t VALUES (1)");
+            }
+            throw new IllegalArgumentException("boom");
+        }));
+        assertEquals(0, count("t"));
+    }
+
+    @Test
+    public void splitsStatementsAtLineEndSemicolons() {
+        assertEquals(List.of("A 'x;y'", "B"), JdbcBackboneStore.statements("A 'x;y';\nB;\n"));
+    }
+}
