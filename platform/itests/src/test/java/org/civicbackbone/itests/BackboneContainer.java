@@ -1,0 +1,69 @@
+package org.civicbackbone.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.vmOptions;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption;
+
+/** How the tests boot the built distribution: the real archive, its real features, on JDK 17. */
+final class BackboneContainer {
+
+    static final String KARAF_VERSION = "4.4.10";
+
+    private BackboneContainer() {
+    }
+
+    static Option[] options() {
+        String distribution = System.getProperty("backbone.distribution");
+        String localRepository = System.getProperty("backbone.localRepository");
+        String examDirectory = System.getProperty("backbone.examDirectory", "target/exam");
+        return new Option[] {
+            karafDistributionConfiguration()
+                    .frameworkUrl(new File(distribution).toURI().toString())
+                    .name("Civic Backbone")
+                    .karafVersion(KARAF_VERSION)
+                    .unpackDirectory(new File(examDirectory))
+                    .useDeployFolder(false),
+            keepRuntimeFolder(),
+            configureConsole().ignoreLocalConsole(),
+            logLevel(LogLevelOption.LogLevel.WARN),
+            // the container resolves Pax Exam's own feature offline, from the build's local repository
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepository),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.defaultRepositories",
+                    "file:${karaf.home}/${karaf.default.repository}@id=system.repository@snapshots"),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
+            systemProperty("backbone.itest").value("true"),
+            // what bin/karaf passes on JDK 17 and Pax Exam does not
+            vmOptions(
+                    "--add-reads=java.xml=java.logging",
+                    "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+                    "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-" + KARAF_VERSION + ".jar",
+                    "--patch-module", "java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + KARAF_VERSION + ".jar",
+                    "--add-opens", "java.base/java.security=ALL-UNNAMED",
+                    "--add-opens", "java.base/java.net=ALL-UNNAMED",
+                    "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                    "--add-opens", "java.base/java.util=ALL-UNNAMED",
+                    "--add-opens", "java.naming/javax.naming.spi=ALL-UNNAMED",
+                    "--add-opens", "java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
+                    "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
+                    "--add-exports=java.base/sun.net.www.protocol.ftp=ALL-UNNAMED",
+                    "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
+                    "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
+                    "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
+                    "--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED",
+                    "--add-exports=jdk.xml.dom/org.w3c.dom.html=ALL-UNNAMED",
+                    "--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED",
+                    "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+                    "--add-exports=java.security.sasl/com.sun.security.sasl=ALL-UNNAMED",
+                    "--add-exports=java.naming/com.sun.jndi.ldap=ALL-UNNAMED",
+                    "-Djava.security.manager=allow")
+        };
+    }
+}

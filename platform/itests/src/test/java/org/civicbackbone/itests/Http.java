@@ -1,0 +1,87 @@
+package org.civicbackbone.itests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.function.Predicate;
+
+/** Real HTTP to the platform on port 8181, as a user would send it. */
+final class Http {
+
+    static final String BASE = "http://localhost:8181/api/v1";
+    static final String ADMIN = "admin:admin";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** An answer: status, content type and body. */
+    record Answer(int status, String contentType, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + contentType + " " + body;
+        }
+    }
+
+    Answer send(String method, String path, String credentials, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (credentials != null) {
+            request.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            return new Answer(-1, "", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    Answer get(String path) {
+        return send("GET", path, ADMIN, null, null);
+    }
+
+    Answer post(String path, String json) {
+        return send("POST", path, ADMIN, "application/json", json);
+    }
+
+    Answer postCsv(String path, String csv) {
+        return send("POST", path, ADMIN, "text/csv", csv);
+    }
+
+    /** Polls until the answer satisfies the condition (the platform changes asynchronously), or 60 s pass. */
+    Answer await(String path, Predicate<Answer> condition) throws InterruptedException {
+        Answer last = null;
+        for (int i = 0; i < 240; i++) {
+            last = get(path);
+            if (condition.test(last)) {
+                return last;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("gave up waiting on " + path + "; last answer " + last);
+    }
+}

@@ -1,0 +1,267 @@
+package org.civicbackbone.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.SynchronousBundleListener;
+
+/** The built distribution in a real Karaf, over real HTTP, with the real H2 database. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PlatformIT {
+
+    private static final String MEASUREMENT_FEATURE = "backbone-function-shared-measurement";
+    private static final String MEASUREMENT_BUNDLE = "backbone-function-shared-measurement";
+
+    @Inject
+    private BundleContext bundleContext;
+
+    @Inject
+    private FeaturesService features;
+
+    private final Http http = new Http();
+
+    @Configuration
+    public Option[] config() {
+        return BackboneContainer.options();
+    }
+
+    private JsonNode createInitiative(String id, String functions) {
+        Http.Answer created = http.post("/initiatives", "{\"id\":\"" + id + "\",\"name\":\"Test " + id
+                + "\",\"problemStatement\":\"p\",\"vision\":\"v\",\"structureModelId\":\"nested\","
+                + "\"enabledFunctionIds\":" + functions + "}");
+        assertEquals(created.toString(), 201, created.status());
+        return created.json();
+    }
+
+    private long addIndicator(String initiative, String name) {
+        Http.Answer created = http.post("/initiatives/" + initiative + "/shared-measurement/indicators",
+                "{\"name\":\"" + name + "\",\"definition\":\"children reading at grade level\",\"unit\":\"%\","
+                        + "\"direction\":\"UP\",\"aggregation\":\"MEAN\",\"reportingPeriod\":\"QUARTER\","
+                        + "\"baseline\":40,\"baselineDate\":\"2025-01-01\",\"target\":60,\"targetDate\":\"2030-01-01\"}");
+        assertEquals(created.toString(), 201, created.status());
+        return created.json().get("id").asLong();
+    }
+
+    @Test
+    public void healthIsOpenAndListsTheModules() throws Exception {
+        Http.Answer health = http.await("/health", a -> a.status() == 200 && a.body().contains("shared-measurement"));
+        JsonNode json = health.json();
+        assertEquals("UP", json.get("status").asText());
+        Set<String> modules = new HashSet<>();
+        json.get("modules").forEach(m -> modules.add(m.get("id").asText()));
+        assertEquals(Set.of("function-shared-measurement", "structure-nested"), modules);
+    }
+
+    @Test
+    public void everythingElseNeedsAuthentication() throws Exception {
+        http.await("/health", a -> a.status() == 200);
+        Http.Answer anonymous = http.send("GET", "/initiatives", null, null, null);
+        assertEquals(401, anonymous.status());
+        assertTrue(anonymous.contentType().startsWith("application/problem+json"));
+        assertEquals(401, http.send("GET", "/initiatives", "admin:wrong", null, null).status());
+        assertEquals(401, http.send("GET", "/no/such/path", null, null, null).status());
+        assertEquals(401, http.send("POST", "/initiatives", null, "application/json", "{}").status());
+    }
+
+    @Test
+    public void createsAndReadsAnInitiative() throws Exception {
+        http.await("/health", a -> a.status() == 200);
+        JsonNode created = createInitiative("create-read", "[\"shared-measurement\"]");
+        assertEquals("create-read", created.get("id").asText());
+        JsonNode read = http.get("/initiatives/create-read").json();
+        assertEquals("Test create-read", read.get("name").asText());
+        assertEquals("nested", read.get("structureModelId").asText());
+        assertEquals("shared-measurement", read.get("enabledFunctionIds").get(0).asText());
+        assertEquals(404, http.get("/initiatives/no-such-initiative").status());
+        JsonNode audit = http.get("/initiatives/create-read/audit").json();
+        assertEquals("initiative.create", audit.get(0).get("action").asText());
+        assertEquals("admin", audit.get(0).get("actor").asText());
+    }
+
+    @Test
+    public void badInputIsRefusedWithTheFieldsAndChangesNothing() throws Exception {
+        http.await("/health", a -> a.status() == 200);
+        int before = http.get("/initiatives").json().size();
+
+        Http.Answer blank = http.post("/initiatives", "{\"name\":\" \",\"structureModelId\":\"nested\",\"enabledFunctionIds\":[]}");
+        assertEquals(400, blank.status());
+        assertTrue(blank.contentType().startsWith("application/problem+json"));
+        assertEquals(List.of("name"), fields(blank));
+
+        Http.Answer unknown = http.post("/initiatives", "{\"name\":\"x\",\"structureModelId\":\"nested\",\"enabledFunctionIds\":[],\"colour\":\"red\"}");
+        assertEquals(400, unknown.status());
+        assertEquals(List.of("colour"), fields(unknown));
+
+        Http.Answer wrongType = http.post("/initiatives", "{\"name\":\"x\",\"structureModelId\":\"nested\",\"enabledFunctionIds\":7}");
+        assertEquals(400, wrongType.status());
+        assertEquals(List.of("enabledFunctionIds"), fields(wrongType));
+
+        Http.Answer malformed = http.post("/initiatives", "{\"name\": \"x\",");
+        assertEquals(400, malformed.status());
+        assertEquals(List.of("(body)"), fields(malformed));
+
+        Http.Answer notInstalled = http.post("/initiatives", "{\"name\":\"x\",\"structureModelId\":\"nested\",\"enabledFunctionIds\":[\"policy\"]}");
+        assertEquals(400, notInstalled.status());
+        assertEquals(List.of("enabledFunctionIds[0]"), fields(notInstalled));
+
+        assertEquals(before, http.get("/initiatives").json().size());
+    }
+
+    private static List<String> fields(Http.Answer answer) {
+        List<String> fields = new ArrayList<>();
+        answer.json().get("violations").forEach(v -> fields.add(v.get("field").asText()));
+        return fields;
+    }
+
+    @Test
+    public void reportsImportsAndExportsValues() throws Exception {
+        http.await("/health", a -> a.status() == 200 && a.body().contains("shared-measurement"));
+        createInitiative("measure", "[\"shared-measurement\"]");
+        long id = addIndicator("measure", "Reading at grade level");
+        String base = "/initiatives/measure/shared-measurement";
+
+        Http.Answer reported = http.post(base + "/indicators/" + id + "/values",
+                "{\"period\":\"2025-Q1\",\"partner\":\"Riverbend Library\",\"value\":44}");
+        assertEquals(reported.toString(), 201, reported.status());
+        Http.Answer badPeriod = http.post(base + "/indicators/" + id + "/values",
+                "{\"period\":\"2025-03\",\"partner\":\"Riverbend Library\",\"value\":44}");
+        assertEquals(400, badPeriod.status());
+        assertEquals(List.of("period"), fields(badPeriod));
+
+        Http.Answer badFile = http.postCsv(base + "/values/import", "indicator,period,partner,value\n"
+                + id + ",2025-Q2,Riverbend Library,46\n" + id + ",2025-Q2,Eastside School,forty\n");
+        assertEquals(400, badFile.status());
+        assertEquals(List.of("row 3, column value"), fields(badFile));
+        assertEquals("one bad row stores nothing", 1, http.get(base + "/indicators/" + id + "/values").json().size());
+
+        Http.Answer imported = http.postCsv(base + "/values/import", "indicator,period,partner,value\n"
+                + "Reading at grade level,2025-Q2,Riverbend Library,46\n" + id + ",2025-Q2,Eastside School,50\n");
+        assertEquals(imported.toString(), 200, imported.status());
+        assertEquals(2, imported.json().get("imported").asInt());
+
+        JsonNode series = http.get(base + "/indicators/" + id + "/series").json();
+        assertEquals(2, series.size());
+        assertEquals("2025-Q2", series.get(1).get("period").asText());
+        assertEquals(48, series.get(1).get("value").asInt());
+
+        JsonNode overview = http.get(base).json();
+        assertEquals(1, overview.get("indicators").asInt());
+        String csv = http.get(base + "/values/export").body();
+        assertTrue(csv, csv.contains("Reading at grade level,2025-Q2,Eastside School,50,,"));
+    }
+
+    @Test
+    public void functionsNotEnabledOrNotInstalledAnswerClearProblems() throws Exception {
+        http.await("/health", a -> a.status() == 200 && a.body().contains("shared-measurement"));
+        createInitiative("without-measurement", "[]");
+        Http.Answer notEnabled = http.get("/initiatives/without-measurement/shared-measurement/indicators");
+        assertEquals(409, notEnabled.status());
+        assertTrue(notEnabled.body().contains("shared-measurement"));
+        Http.Answer notInstalled = http.get("/initiatives/without-measurement/policy");
+        assertEquals(404, notInstalled.status());
+        assertTrue(notInstalled.body().contains("function-policy"));
+    }
+
+    @Test
+    public void theDemoInitiativeIsLoaded() throws Exception {
+        http.await("/health", a -> a.status() == 200 && a.body().contains("shared-measurement"));
+        JsonNode demo = http.get("/initiatives/demo-riverbend-reads").json();
+        assertTrue(demo.get("demo").asBoolean());
+        assertEquals("nested", demo.get("structureModelId").asText());
+        JsonNode overview = http.await("/initiatives/demo-riverbend-reads/shared-measurement",
+                a -> a.status() == 200 && a.json().get("indicators").asInt() == 2).json();
+        assertEquals(2, overview.get("status").size());
+        assertFalse(overview.get("status").get(0).get("progress").get("latestPeriod").isNull());
+    }
+
+    @Test
+    public void uninstallingTheFunctionRemovesItAloneAndReinstallBringsTheDataBack() throws Exception {
+        http.await("/health", a -> a.status() == 200 && a.body().contains("shared-measurement"));
+        createInitiative("runtime", "[\"shared-measurement\"]");
+        long id = addIndicator("runtime", "Kindergarten readiness");
+        String base = "/initiatives/runtime/shared-measurement";
+        assertEquals(201, http.post(base + "/indicators/" + id + "/values",
+                "{\"period\":\"2025-Q1\",\"partner\":\"Head Start\",\"value\":47}").status());
+
+        Map<Long, String> before = otherBundles();
+        List<String> events = new ArrayList<>();
+        SynchronousBundleListener listener = event -> {
+            if (!MEASUREMENT_BUNDLE.equals(event.getBundle().getSymbolicName())) {
+                events.add(event.getBundle().getSymbolicName() + " " + typeOf(event.getType()));
+            }
+        };
+        bundleContext.addBundleListener(listener);
+        try {
+            features.uninstallFeature(MEASUREMENT_FEATURE);
+            Http.Answer gone = http.await(base, a -> a.status() == 404);
+            assertTrue(gone.contentType().startsWith("application/problem+json"));
+            assertTrue(gone.body(), gone.body().contains("function-shared-measurement"));
+            JsonNode health = http.get("/health").json();
+            assertEquals("UP", health.get("status").asText());
+            assertFalse(health.toString().contains("function-shared-measurement"));
+            assertEquals("uninstall restarted or refreshed other bundles", List.of(), events);
+            assertEquals(before, otherBundles());
+
+            features.installFeature(MEASUREMENT_FEATURE);
+            http.await(base, a -> a.status() == 200);
+            assertEquals("install restarted or refreshed other bundles", List.of(), events);
+            assertEquals(before, otherBundles());
+        } finally {
+            bundleContext.removeBundleListener(listener);
+            if (!features.isInstalled(features.getFeature(MEASUREMENT_FEATURE))) {
+                features.installFeature(MEASUREMENT_FEATURE);
+            }
+        }
+        JsonNode values = http.get(base + "/indicators/" + id + "/values").json();
+        assertEquals(1, values.size());
+        assertEquals(47, values.get(0).get("value").asInt());
+        assertEquals("Kindergarten readiness", http.get(base + "/indicators/" + id).json()
+                .get("indicator").get("name").asText());
+    }
+
+    /** Every bundle but the measurement one: id to name, state and last modification. */
+    private Map<Long, String> otherBundles() {
+        return java.util.Arrays.stream(bundleContext.getBundles())
+                .filter(b -> !MEASUREMENT_BUNDLE.equals(b.getSymbolicName()))
+                .collect(Collectors.toMap(Bundle::getBundleId,
+                        b -> b.getSymbolicName() + " state=" + b.getState() + " modified=" + b.getLastModified(),
+                        (a, b) -> a, TreeMap::new));
+    }
+
+    private static String typeOf(int type) {
+        return switch (type) {
+            case BundleEvent.STARTED -> "STARTED";
+            case BundleEvent.STOPPED -> "STOPPED";
+            case BundleEvent.RESOLVED -> "RESOLVED";
+            case BundleEvent.UNRESOLVED -> "UNRESOLVED";
+            case BundleEvent.UPDATED -> "UPDATED";
+            case BundleEvent.INSTALLED -> "INSTALLED";
+            case BundleEvent.UNINSTALLED -> "UNINSTALLED";
+            case BundleEvent.STARTING -> "STARTING";
+            case BundleEvent.STOPPING -> "STOPPING";
+            default -> "type " + type;
+        };
+    }
+}
