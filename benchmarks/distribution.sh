@@ -27,11 +27,12 @@ for run in $(seq 1 "$runs"); do
   home=$(ls -d "$work"/k/*)
   [ "$run" = 1 ] && echo "unpacked: $(du -sh "$home" | cut -f1), system/: $(du -sh "$home/system" | cut -f1) in $(find "$home/system" -name '*.jar' | wc -l) jars"
   t=$(now); "$home/bin/start"; wait_for "$api/health" 200; wait_for "$fn" 200; boot=$(since "$t")
+  t=$(now); echo "shell:echo" | "$home/bin/client" -u admin -p admin -b >/dev/null 2>&1; client=$(since "$t")
   t=$(now); echo "feature:uninstall backbone-function-shared-measurement" | "$home/bin/client" -u admin -p admin -b >/dev/null 2>&1
   wait_for "$fn" 404; uninstall=$(since "$t")
   t=$(now); echo "feature:install backbone-function-shared-measurement" | "$home/bin/client" -u admin -p admin -b >/dev/null 2>&1
   wait_for "$fn" 200; install=$(since "$t")
   t=$(now); "$home/bin/stop"; while pgrep -f "karaf.home=$home" >/dev/null; do sleep 0.05; done; stop=$(since "$t")
-  printf 'run %d: cold boot to demo answering %.1f s, uninstall to 404 %.2f s, install to 200 %.2f s, stop %.1f s\n' \
-    "$run" "$boot" "$uninstall" "$install" "$stop"
+  printf 'run %d: cold boot to demo answering %.1f s; bin/client no-op %.2f s; uninstall to 404 %.2f s; install to 200 %.2f s (both through bin/client); stop %.1f s\n' \
+    "$run" "$boot" "$client" "$uninstall" "$install" "$stop"
 done
