@@ -71,6 +71,7 @@ public final class ValueImport {
             return refused(new Violation("row 2", "the file has a header but no values"));
         }
         List<Row> rows = new ArrayList<>();
+        Map<String, Integer> slots = new HashMap<>();
         for (int r = 1; r < records.size() && violations.size() < MAX_REPORTED; r++) {
             List<String> record = records.get(r);
             String where = "row " + (r + 1) + ", column ";
@@ -121,6 +122,14 @@ public final class ValueImport {
                         "dimension and category must be given together, or neither"));
             }
             if (violations.size() == before) {
+                String slot = indicator.get().id() + "|" + period + "|" + partner.toLowerCase(Locale.ROOT) + "|"
+                        + dimension.toLowerCase(Locale.ROOT) + "|" + category.toLowerCase(Locale.ROOT);
+                Integer first = slots.putIfAbsent(slot, r + 1);
+                if (first != null) {
+                    violations.add(new Violation("row " + (r + 1), "repeats row " + first
+                            + " (same indicator, period, partner and category)"));
+                    continue;
+                }
                 rows.add(new Row(indicator.orElseThrow(), new ValueReport(period, partner, value,
                         dimension.isEmpty() ? null : dimension, category.isEmpty() ? null : category)));
             }

@@ -65,6 +65,14 @@ public class ValueImportTest {
     }
 
     @Test
+    public void aRepeatedSlotIsRefused() {
+        ValueImport.Result r = ValueImport.read("indicator,period,partner,value\n7,2025-01,Library,3\n"
+                + "library cards,2025-01,LIBRARY,4\n", ValueImportTest::lookup);
+        assertEquals(List.of(new Violation("row 3", "repeats row 2 (same indicator, period, partner and category)")),
+                r.violations());
+    }
+
+    @Test
     public void unclosedQuoteIsReported() {
         ValueImport.Result r = ValueImport.read("indicator,period,partner,value\n7,2025-01,\"Library,3\n",
                 ValueImportTest::lookup);

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -46,6 +49,11 @@ final class JsonBinding implements AutoCloseable {
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(com.fasterxml.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            // a number or boolean where text is expected is a wrong type, not text
+            .withCoercionConfig(LogicalType.Textual, c -> c
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
 
     private final ValidatorFactory validatorFactory = Validation.byProvider(HibernateValidator.class)
@@ -132,7 +140,9 @@ final class JsonBinding implements AutoCloseable {
                 return new Violation(field, "unknown field; expected one of " + known);
             }
             if (m instanceof InvalidFormatException f) {
-                return new Violation(field, "'" + f.getValue() + "' is not a valid " + typeName(f.getTargetType()));
+                return new Violation(field, f.getValue() instanceof String
+                        ? "'" + f.getValue() + "' is not a valid " + typeName(f.getTargetType())
+                        : "must be " + article(typeName(f.getTargetType())));
             }
             if (m instanceof MismatchedInputException mi && mi.getTargetType() != null) {
                 return new Violation(field, "must be " + article(typeName(mi.getTargetType())));

@@ -1,0 +1,69 @@
+package org.civicbackbone.rest.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.civicbackbone.api.initiative.InitiativeSpec;
+import org.civicbackbone.api.initiative.MembershipSpec;
+import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.Violation;
+import org.junit.Test;
+
+public class JsonBindingTest {
+
+    private final JsonBinding json = new JsonBinding();
+
+    private List<Violation> refuse(String body, Class<?> type) {
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> json.read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), type));
+        assertEquals(400, e.problem().status());
+        return e.problem().violations();
+    }
+
+    @Test
+    public void readsAValidBody() {
+        InitiativeSpec spec = json.read(new ByteArrayInputStream(("{\"name\":\"Riverbend Reads\","
+                + "\"structureModelId\":\"nested\",\"enabledFunctionIds\":[\"shared-measurement\"]}")
+                .getBytes(StandardCharsets.UTF_8)), InitiativeSpec.class);
+        assertEquals("Riverbend Reads", spec.name());
+    }
+
+    @Test
+    public void namesEveryConstraintViolationByField() {
+        assertEquals(List.of(
+                new Violation("enabledFunctionIds[1]", "must be a function id"),
+                new Violation("name", "must not be blank"),
+                new Violation("structureModelId", "must not be blank")),
+                refuse("{\"name\":\"\",\"structureModelId\":\"\",\"enabledFunctionIds\":[\"policy\",\"Bad Id\"]}",
+                        InitiativeSpec.class).stream()
+                        .filter(v -> !v.message().startsWith("must be a structure")).toList());
+    }
+
+    @Test
+    public void unknownFieldsAreRefusedWithTheKnownOnes() {
+        assertEquals(List.of(new Violation("colour", "unknown field; expected one of "
+                + "[enabledFunctionIds, id, name, problemStatement, structureModelId, vision]")),
+                refuse("{\"name\":\"x\",\"structureModelId\":\"nested\",\"enabledFunctionIds\":[],\"colour\":1}",
+                        InitiativeSpec.class));
+    }
+
+    @Test
+    public void wrongTypesAndEnumsAreNamed() {
+        assertEquals(List.of(new Violation("enabledFunctionIds", "must be a list")),
+                refuse("{\"name\":\"x\",\"structureModelId\":\"nested\",\"enabledFunctionIds\":7}", InitiativeSpec.class));
+        assertEquals("sector", refuse("{\"organisation\":\"o\",\"role\":\"r\",\"sector\":\"PIRATES\"}",
+                MembershipSpec.class).get(0).field());
+        assertEquals(List.of(new Violation("name", "must be a string")),
+                refuse("{\"name\":12,\"structureModelId\":\"nested\",\"enabledFunctionIds\":[]}", InitiativeSpec.class));
+    }
+
+    @Test
+    public void malformedAndEmptyBodies() {
+        assertEquals("(body)", refuse("{\"name\": ", InitiativeSpec.class).get(0).field());
+        assertEquals(List.of(new Violation("(body)", "a JSON body is required")), refuse("  ", InitiativeSpec.class));
+        assertEquals("(body)", refuse("{} {}", InitiativeSpec.class).get(0).field());
+    }
+}
