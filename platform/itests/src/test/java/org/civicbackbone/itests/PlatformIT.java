@@ -71,7 +71,8 @@ public class PlatformIT {
         assertEquals("UP", json.get("status").asText());
         Set<String> modules = new HashSet<>();
         json.get("modules").forEach(m -> modules.add(m.get("id").asText()));
-        assertEquals(Set.of("function-shared-measurement", "structure-nested"), modules);
+        assertEquals(Set.of("function-shared-measurement", "structure-stand-alone", "structure-nested",
+                "structure-volunteer", "structure-seconded"), modules);
     }
 
     @Test
