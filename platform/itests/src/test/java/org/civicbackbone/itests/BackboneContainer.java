@@ -40,6 +40,15 @@ final class BackboneContainer {
                     "file:${karaf.home}/${karaf.default.repository}@id=system.repository@snapshots"),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
             systemProperty("backbone.itest").value("true"),
+            // members who log in to vote in the governance scenarios (password "pw", no admin role)
+            editConfigurationFilePut("etc/users.properties", "hb1", "pw,viewer"),
+            editConfigurationFilePut("etc/users.properties", "hb2", "pw,viewer"),
+            editConfigurationFilePut("etc/users.properties", "hb3", "pw,viewer"),
+            editConfigurationFilePut("etc/users.properties", "lg1", "pw,viewer"),
+            editConfigurationFilePut("etc/users.properties", "lg2", "pw,viewer"),
+            editConfigurationFilePut("etc/users.properties", "lg3", "pw,viewer"),
+            editConfigurationFilePut("etc/users.properties", "ceo", "pw,viewer"),
+            editConfigurationFilePut("etc/users.properties", "outsider", "pw,viewer"),
             // what bin/karaf passes on JDK 17 and Pax Exam does not
             vmOptions(
                     "--add-reads=java.xml=java.logging",

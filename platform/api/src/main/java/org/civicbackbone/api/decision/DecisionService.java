@@ -1,25 +1,38 @@
 package org.civicbackbone.api.decision;
 
 import java.util.List;
-import java.util.Optional;
-import org.civicbackbone.api.module.DecisionType;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Puts governed decisions to an initiative's bodies under the accountability rules of its structure model.
- * A governed action takes effect only once its proposal is {@link ProposalState#APPROVED}.
+ * A governed action takes effect only once its proposal is {@link ProposalState#APPROVED}; a module learns of
+ * outcomes through {@link DecisionListener}. Refusals are {@link org.civicbackbone.api.problem.ProblemException}s:
+ * the initiative's structure model module is not installed, the model does not permit the decision, a body the
+ * rule needs is missing, or a conflict of interest leaves nobody to decide.
  */
 @ProviderType
 public interface DecisionService {
 
-    /** Opens a proposal; refused with a problem when the initiative's structure model is not installed. */
-    Proposal propose(String initiativeId, DecisionType type, String title, String beneficiary, String actor);
+    /** Opens a proposal on behalf of a module; returns it with its approval chain. */
+    Proposal propose(String initiativeId, ProposalSpec spec, String module, String actor);
 
-    /** Records a member's vote (a changed vote is recorded, never overwritten) and returns the proposal as it stands. */
-    Proposal vote(long proposalId, VoteChoice choice, String reason, String actor);
+    /** Records a member's vote (a changed vote is a new record) and returns the proposal as it then stands. */
+    Proposal vote(String initiativeId, long proposalId, VoteSpec vote, String actor);
 
-    /** The proposal, if it exists. */
-    Optional<Proposal> find(long proposalId);
+    /** Withdraws an open proposal (its proposer or a platform admin). */
+    Proposal withdraw(String initiativeId, long proposalId, String actor, boolean admin);
+
+    /** The proposal (404 problem when the initiative has none with that id). */
+    Proposal proposal(String initiativeId, long proposalId);
+
+    /** Every vote cast on the proposal, in order, changed votes included. */
+    List<Vote> votes(String initiativeId, long proposalId);
+
+    /**
+     * What keeps the initiative's structure model from being enforced, in words: the model's module is not
+     * installed, a required body is missing or has no member who can vote. Empty when all is in place.
+     */
+    List<String> setupProblems(String initiativeId);
 
     /** The initiative's proposals, newest first. */
     List<Proposal> proposals(String initiativeId);

@@ -4,11 +4,11 @@ import java.util.List;
 import org.civicbackbone.api.store.SchemaMigration;
 
 /** The core's tables: initiatives, their functions, governance bodies, memberships and the audit log. */
-final class CoreSchema {
+public final class CoreSchema {
 
-    static final String MODULE = "core";
+    public static final String MODULE = "core";
 
-    static final List<SchemaMigration> MIGRATIONS = List.of(new SchemaMigration(1, "initiatives, bodies, audit log", """
+    public static final List<SchemaMigration> MIGRATIONS = List.of(new SchemaMigration(1, "initiatives, bodies, audit log", """
             CREATE TABLE core_initiative (
               id VARCHAR(64) PRIMARY KEY,
               name VARCHAR(200) NOT NULL,
@@ -46,6 +46,46 @@ final class CoreSchema {
             CREATE TABLE core_flag (
               name VARCHAR(100) PRIMARY KEY,
               set_at TIMESTAMP WITH TIME ZONE NOT NULL);
+            """), new SchemaMigration(2, "proposals, approval steps, votes, staff hires", """
+            CREATE TABLE gov_proposal (
+              id BIGINT AUTO_INCREMENT PRIMARY KEY,
+              initiative_id VARCHAR(64) NOT NULL REFERENCES core_initiative(id),
+              type VARCHAR(32) NOT NULL,
+              title VARCHAR(300) NOT NULL,
+              description VARCHAR(4000),
+              beneficiary VARCHAR(200),
+              module VARCHAR(100) NOT NULL,
+              model_id VARCHAR(64) NOT NULL,
+              rationale VARCHAR(2000),
+              proposed_by VARCHAR(100) NOT NULL,
+              state VARCHAR(16) NOT NULL,
+              created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+              expires_at TIMESTAMP WITH TIME ZONE NOT NULL,
+              decided_at TIMESTAMP WITH TIME ZONE);
+            CREATE TABLE gov_step (
+              proposal_id BIGINT NOT NULL REFERENCES gov_proposal(id),
+              step_index INT NOT NULL,
+              body_type VARCHAR(64) NOT NULL,
+              rule VARCHAR(32) NOT NULL,
+              state VARCHAR(16) NOT NULL,
+              PRIMARY KEY (proposal_id, step_index));
+            CREATE TABLE gov_vote (
+              id BIGINT AUTO_INCREMENT PRIMARY KEY,
+              proposal_id BIGINT NOT NULL REFERENCES gov_proposal(id),
+              step_index INT NOT NULL,
+              voter VARCHAR(100) NOT NULL,
+              organisation VARCHAR(200),
+              choice VARCHAR(16) NOT NULL,
+              reason VARCHAR(2000) NOT NULL,
+              cast_at TIMESTAMP WITH TIME ZONE NOT NULL);
+            CREATE TABLE core_staff_hire (
+              proposal_id BIGINT PRIMARY KEY REFERENCES gov_proposal(id),
+              initiative_id VARCHAR(64) NOT NULL REFERENCES core_initiative(id),
+              person VARCHAR(200) NOT NULL,
+              username VARCHAR(100),
+              role VARCHAR(100) NOT NULL,
+              organisation VARCHAR(200) NOT NULL,
+              hired_at TIMESTAMP WITH TIME ZONE);
             """));
 
     private CoreSchema() {

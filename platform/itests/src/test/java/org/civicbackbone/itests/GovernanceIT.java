@@ -1,0 +1,241 @@
+package org.civicbackbone.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import javax.inject.Inject;
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/** Each structure model's accountability rules enforced through real HTTP, with members who log in and vote. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class GovernanceIT {
+
+    @Inject
+    private FeaturesService features;
+
+    private final Http http = new Http();
+
+    @Configuration
+    public Option[] config() {
+        return BackboneContainer.options();
+    }
+
+    private void ready() throws InterruptedException {
+        http.await("/health", a -> a.status() == 200 && a.body().contains("structure-seconded")
+                && a.body().contains("structure-stand-alone"));
+    }
+
+    /** Creates an initiative with bodies: each entry is "type:member[@organisation],member,...". */
+    private void initiative(String id, String model, String... bodies) {
+        Http.Answer created = http.post("/initiatives", "{\"id\":\"" + id + "\",\"name\":\"" + id
+                + "\",\"structureModelId\":\"" + model + "\",\"enabledFunctionIds\":[]}");
+        assertEquals(created.toString(), 201, created.status());
+        for (String body : bodies) {
+            String[] parts = body.split(":");
+            Http.Answer b = http.post("/initiatives/" + id + "/bodies",
+                    "{\"type\":\"" + parts[0] + "\",\"name\":\"" + parts[0] + " of " + id + "\"}");
+            assertEquals(b.toString(), 201, b.status());
+            long bodyId = b.json().get("id").asLong();
+            if (parts.length > 1) {
+                for (String member : parts[1].split(",")) {
+                    String[] m = member.split("@");
+                    String org = m.length > 1 ? m[1] : "Org of " + m[0];
+                    String login = m[0].equals("-") ? "null" : "\"" + m[0] + "\"";
+                    Http.Answer added = http.post("/initiatives/" + id + "/bodies/" + bodyId + "/members",
+                            "{\"person\":\"" + m[0] + "\",\"username\":" + login + ",\"organisation\":\"" + org
+                                    + "\",\"role\":\"member\",\"sector\":\"NONPROFIT\"}");
+                    assertEquals(added.toString(), 201, added.status());
+                }
+            }
+        }
+    }
+
+    private long proposeHire(String id) {
+        Http.Answer hire = http.post("/initiatives/" + id + "/staff", "{\"person\":\"Jordan Lee\",\"role\":"
+                + "\"backbone director\",\"organisation\":\"Host\",\"reason\":\"the collaborative needs a director\"}");
+        assertEquals(hire.toString(), 202, hire.status());
+        assertEquals("OPEN", hire.json().get("state").asText());
+        return hire.json().get("proposalId").asLong();
+    }
+
+    private Http.Answer vote(String id, long proposal, String voter, String choice, String reason) {
+        return http.send("POST", "/initiatives/" + id + "/governance/proposals/" + proposal + "/votes", voter + ":pw",
+                "application/json", "{\"choice\":\"" + choice + "\",\"reason\":\"" + reason + "\"}");
+    }
+
+    private JsonNode castOk(String id, long proposal, String voter, String choice, String reason) {
+        Http.Answer answer = vote(id, proposal, voter, choice, reason);
+        assertEquals(answer.toString(), 200, answer.status());
+        return answer.json().get("proposal");
+    }
+
+    private JsonNode teamMembers(String id) {
+        List<JsonNode> team = new ArrayList<>();
+        http.get("/initiatives/" + id + "/bodies").json().forEach(b -> {
+            if (b.get("type").asText().equals("backbone-team")) {
+                http.get("/initiatives/" + id + "/bodies/" + b.get("id").asLong() + "/members").json().forEach(team::add);
+            }
+        });
+        return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(team);
+    }
+
+    @Test
+    public void nestedHostBoardApprovesButLeadershipGroupObjectsSoNobodyIsHired() throws Exception {
+        ready();
+        initiative("nested-hire", "nested", "fiscal-host:-@Host", "host-board:hb1,hb2,hb3", "leadership-group:lg1,lg2,lg3");
+        assertEquals(List.of(), list(http.get("/initiatives/nested-hire/governance").json().get("problems")));
+        long refused = proposeHire("nested-hire");
+        assertEquals("OPEN", castOk("nested-hire", refused, "hb1", "APPROVE", "good candidate").get("state").asText());
+        JsonNode afterBoard = castOk("nested-hire", refused, "hb2", "APPROVE", "budget allows it");
+        assertEquals("APPROVED", afterBoard.get("steps").get(0).get("state").asText());
+        assertEquals("OPEN", afterBoard.get("state").asText());
+        assertEquals("the host board cannot vote on the leadership group's step", 403,
+                vote("nested-hire", refused, "hb3", "APPROVE", "me too").status());
+        castOk("nested-hire", refused, "lg1", "OBJECT", "the group was not consulted on the role");
+        JsonNode outcome = castOk("nested-hire", refused, "lg2", "OBJECT", "we want an open search");
+        assertEquals("REJECTED", outcome.get("state").asText());
+        assertEquals("REJECTED", http.get("/initiatives/nested-hire/staff").json().get(0).get("state").asText());
+        assertTrue(http.get("/initiatives/nested-hire/staff").json().get(0).get("hiredAt").isNull());
+        assertEquals("nobody is hired", 0, teamMembers("nested-hire").size());
+
+        long approved = proposeHire("nested-hire");
+        castOk("nested-hire", approved, "hb1", "APPROVE", "ok");
+        castOk("nested-hire", approved, "hb2", "APPROVE", "ok");
+        castOk("nested-hire", approved, "lg1", "APPROVE", "after an open search");
+        assertEquals("APPROVED", castOk("nested-hire", approved, "lg3", "APPROVE", "agreed").get("state").asText());
+        JsonNode team = teamMembers("nested-hire");
+        assertEquals(1, team.size());
+        assertEquals("Jordan Lee", team.get(0).get("person").asText());
+    }
+
+    @Test
+    public void secondedTheCeoAloneIsNotEnough() throws Exception {
+        ready();
+        initiative("seconded-hire", "seconded", "employing-organisation:-@Host", "employing-ceo:ceo",
+                "collaborative-table:lg1,lg2,lg3");
+        long proposal = proposeHire("seconded-hire");
+        JsonNode afterCeo = castOk("seconded-hire", proposal, "ceo", "APPROVE", "I can release her two days a week");
+        assertEquals("OPEN", afterCeo.get("state").asText());
+        assertEquals(0, teamMembers("seconded-hire").size());
+        castOk("seconded-hire", proposal, "lg1", "APPROVE", "yes");
+        assertEquals("APPROVED", castOk("seconded-hire", proposal, "lg2", "APPROVE", "yes").get("state").asText());
+        assertEquals(1, teamMembers("seconded-hire").size());
+    }
+
+    @Test
+    public void volunteerBackbonesCannotHire() throws Exception {
+        ready();
+        initiative("volunteer-hire", "volunteer", "volunteer-team:lg1,lg2", "fiscal-host:hb1", "advisory-table:hb2");
+        Http.Answer refused = http.post("/initiatives/volunteer-hire/staff",
+                "{\"person\":\"Jordan Lee\",\"role\":\"coordinator\",\"organisation\":\"Host\"}");
+        assertEquals(refused.toString(), 409, refused.status());
+        assertTrue(refused.body(), refused.body().contains("no paid staff"));
+        assertEquals(0, http.get("/initiatives/volunteer-hire/staff").json().size());
+    }
+
+    @Test
+    public void standAloneBoardMajorityWithDissentOnRecordAndAChangedVoteKept() throws Exception {
+        ready();
+        initiative("stand-alone-hire", "stand-alone", "board-of-directors:hb1,hb2,hb3", "advisory-committee:lg1");
+        long proposal = proposeHire("stand-alone-hire");
+        castOk("stand-alone-hire", proposal, "hb2", "APPROVE", "fine");
+        castOk("stand-alone-hire", proposal, "hb2", "OBJECT", "on reflection the salary is too high");
+        castOk("stand-alone-hire", proposal, "hb1", "APPROVE", "needed");
+        assertEquals("only body members vote", 403, vote("stand-alone-hire", proposal, "outsider", "APPROVE", "x").status());
+        assertEquals("APPROVED", castOk("stand-alone-hire", proposal, "hb3", "APPROVE", "needed").get("state").asText());
+        assertEquals("a decided proposal takes no votes", 409,
+                vote("stand-alone-hire", proposal, "hb1", "OBJECT", "too late").status());
+
+        JsonNode log = http.get("/initiatives/stand-alone-hire/governance/decision-log").json();
+        JsonNode votes = log.get(0).get("votes");
+        assertEquals("the changed vote is a new record", 4, votes.size());
+        assertEquals("APPROVE", votes.get(0).get("choice").asText());
+        assertEquals("OBJECT", votes.get(1).get("choice").asText());
+        assertEquals("on reflection the salary is too high", votes.get(1).get("reason").asText());
+        String csv = http.get("/initiatives/stand-alone-hire/governance/decision-log.csv").body();
+        assertTrue(csv, csv.contains("hb2,Org of hb2,OBJECT,on reflection the salary is too high"));
+        assertTrue(csv, csv.contains(",APPROVED,"));
+    }
+
+    @Test
+    public void aMemberOfTheBeneficiaryCannotVote() throws Exception {
+        ready();
+        initiative("conflict", "stand-alone", "board-of-directors:hb1@Eastside Clinic,hb2,hb3", "advisory-committee:lg1");
+        Http.Answer proposed = http.post("/initiatives/conflict/governance/proposals", "{\"type\":\"ACCEPT_GRANT\","
+                + "\"title\":\"Accept the Eastside Clinic grant\",\"beneficiary\":\"Eastside Clinic\"}");
+        assertEquals(proposed.toString(), 201, proposed.status());
+        long id = proposed.json().get("id").asLong();
+        Http.Answer conflicted = vote("conflict", id, "hb1", "APPROVE", "we need it");
+        assertEquals(409, conflicted.status());
+        assertTrue(conflicted.body().contains("Conflict of interest"));
+        castOk("conflict", id, "hb2", "APPROVE", "yes");
+        assertEquals("two of the two eligible members", "APPROVED",
+                castOk("conflict", id, "hb3", "APPROVE", "yes").get("state").asText());
+
+        initiative("conflict-only", "seconded", "employing-organisation:-@Host", "employing-ceo:ceo@Host",
+                "collaborative-table:lg1");
+        Http.Answer onlyApprover = http.post("/initiatives/conflict-only/governance/proposals",
+                "{\"type\":\"ACCEPT_GRANT\",\"title\":\"Grant to the host\",\"beneficiary\":\"Host\"}");
+        assertEquals("the conflicted CEO would be the only approver", 409, onlyApprover.status());
+    }
+
+    @Test
+    public void setupProblemsAreReportedAndTheModelIsShown() throws Exception {
+        ready();
+        initiative("bare-nested", "nested", "host-board:hb1");
+        JsonNode governance = http.get("/initiatives/bare-nested/governance").json();
+        assertEquals("nested", governance.get("model").get("id").asText());
+        assertEquals(7, governance.get("rules").size());
+        List<String> problems = list(governance.get("problems"));
+        assertTrue(problems.toString(), problems.contains("nested: no fiscal host designated (a body of type 'fiscal-host')"));
+        assertTrue(problems.toString(), problems.stream().anyMatch(p -> p.contains("leadership group")));
+        assertEquals(409, http.post("/initiatives/bare-nested/staff",
+                "{\"person\":\"A\",\"role\":\"r\",\"organisation\":\"o\"}").status());
+    }
+
+    @Test
+    public void withoutItsModelModuleGovernedActionsAreRefusedAndHistoryStays() throws Exception {
+        ready();
+        initiative("model-gone", "volunteer", "volunteer-team:lg1,lg2", "fiscal-host:hb1", "advisory-table:hb2");
+        Http.Answer first = http.post("/initiatives/model-gone/governance/proposals",
+                "{\"type\":\"SPEAK_ON_BEHALF\",\"title\":\"Op-ed in the county paper\"}");
+        assertEquals(first.toString(), 201, first.status());
+        try {
+            features.uninstallFeature("backbone-structure-volunteer");
+            http.await("/health", a -> !a.body().contains("structure-volunteer"));
+            Http.Answer refused = http.post("/initiatives/model-gone/governance/proposals",
+                    "{\"type\":\"SPEAK_ON_BEHALF\",\"title\":\"Radio interview\"}");
+            assertEquals(refused.toString(), 409, refused.status());
+            assertTrue(refused.body().contains("structure-volunteer"));
+            JsonNode governance = http.get("/initiatives/model-gone/governance").json();
+            assertFalse(governance.get("modelInstalled").asBoolean());
+            assertEquals("structure-volunteer", governance.get("missingModule").asText());
+            assertEquals(1, http.get("/initiatives/model-gone/governance/proposals").json().size());
+        } finally {
+            features.installFeature("backbone-structure-volunteer");
+        }
+        http.await("/initiatives/model-gone/governance", a -> a.status() == 200 && a.json().get("modelInstalled").asBoolean());
+        Http.Answer again = http.post("/initiatives/model-gone/governance/proposals",
+                "{\"type\":\"SPEAK_ON_BEHALF\",\"title\":\"Radio interview\"}");
+        assertEquals(again.toString(), 201, again.status());
+        assertEquals(2, http.get("/initiatives/model-gone/governance/proposals").json().size());
+    }
+
+    private static List<String> list(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}

@@ -1,0 +1,163 @@
+package org.civicbackbone.rest.internal;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import org.civicbackbone.api.decision.DecisionService;
+import org.civicbackbone.api.decision.Proposal;
+import org.civicbackbone.api.decision.ProposalSpec;
+import org.civicbackbone.api.decision.Vote;
+import org.civicbackbone.api.decision.VoteSpec;
+import org.civicbackbone.api.initiative.GovernanceBody;
+import org.civicbackbone.api.initiative.Initiative;
+import org.civicbackbone.api.initiative.InitiativeService;
+import org.civicbackbone.api.module.AccountabilityRule;
+import org.civicbackbone.api.module.BodyRequirement;
+import org.civicbackbone.api.module.ModuleCatalogue;
+import org.civicbackbone.api.module.StructureModel;
+import org.civicbackbone.api.problem.Problem;
+import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.rest.RestExtensions;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/**
+ * Governance of an initiative under {@code /api/v1/initiatives/{id}/governance}: the model in force with its bodies
+ * and rules (answered even when the model's module is absent, naming it), proposals and votes, the decision log
+ * (JSON and CSV).
+ */
+@Component(service = GovernanceResource.class)
+@JaxrsResource
+@JaxrsExtensionSelect({RestExtensions.JSON, RestExtensions.PROBLEMS, RestExtensions.AUTHENTICATION})
+@Path(RestExtensions.INITIATIVE + "governance")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class GovernanceResource {
+
+    /** The model in force, as data. */
+    public record ModelView(String id, String name, String description) {
+    }
+
+    /** A required body and the initiative's bodies of that type. */
+    public record RequiredBody(String bodyType, String name, String description, List<GovernanceBody> bodies) {
+    }
+
+    /** The answer of {@code GET .../governance}. */
+    public record Overview(String initiativeId, String structureModelId, boolean modelInstalled, String missingModule,
+                           ModelView model, List<RequiredBody> requiredBodies, List<AccountabilityRule> rules,
+                           List<GovernanceBody> bodies, List<String> problems) {
+    }
+
+    /** A proposal with every vote cast on it. */
+    public record ProposalRecord(Proposal proposal, List<Vote> votes) {
+    }
+
+    private final InitiativeService initiatives;
+    private final ModuleCatalogue catalogue;
+    private final DecisionService decisions;
+
+    @Activate
+    public GovernanceResource(@Reference InitiativeService initiatives, @Reference ModuleCatalogue catalogue,
+                              @Reference DecisionService decisions) {
+        this.initiatives = initiatives;
+        this.catalogue = catalogue;
+        this.decisions = decisions;
+    }
+
+    private Initiative initiative(String id) {
+        return initiatives.find(id).orElseThrow(() -> new ProblemException(
+                Problem.notFound("There is no initiative '" + id + "'.")));
+    }
+
+    @GET
+    public Overview overview(@PathParam("initiativeId") String initiativeId) {
+        Initiative initiative = initiative(initiativeId);
+        List<GovernanceBody> bodies = initiatives.bodies(initiativeId);
+        List<String> problems = decisions.setupProblems(initiativeId);
+        StructureModel model = catalogue.structureModel(initiative.structureModelId()).orElse(null);
+        if (model == null) {
+            return new Overview(initiativeId, initiative.structureModelId(), false,
+                    "structure-" + initiative.structureModelId(), null, List.of(), List.of(), bodies, problems);
+        }
+        List<RequiredBody> required = new ArrayList<>();
+        for (BodyRequirement r : model.requiredBodies()) {
+            required.add(new RequiredBody(r.bodyType(), r.name(), r.description(),
+                    bodies.stream().filter(b -> b.type().equals(r.bodyType())).collect(Collectors.toList())));
+        }
+        return new Overview(initiativeId, model.id(), true, null,
+                new ModelView(model.id(), model.name(), model.description()), required,
+                model.accountabilityRules(), bodies, problems);
+    }
+
+    @GET
+    @Path("proposals")
+    public List<Proposal> proposals(@PathParam("initiativeId") String initiativeId) {
+        return decisions.proposals(initiativeId);
+    }
+
+    @POST
+    @Path("proposals")
+    public Response propose(@PathParam("initiativeId") String initiativeId, ProposalSpec spec,
+                            @Context SecurityContext security) {
+        Proposal proposal = decisions.propose(initiativeId, spec, "core", InitiativesResource.actor(security));
+        return Response.created(URI.create(RestExtensions.API + "/initiatives/" + initiativeId
+                + "/governance/proposals/" + proposal.id())).entity(proposal).build();
+    }
+
+    @GET
+    @Path("proposals/{proposalId}")
+    public ProposalRecord proposal(@PathParam("initiativeId") String initiativeId,
+                                   @PathParam("proposalId") long proposalId) {
+        return new ProposalRecord(decisions.proposal(initiativeId, proposalId), decisions.votes(initiativeId, proposalId));
+    }
+
+    @POST
+    @Path("proposals/{proposalId}/votes")
+    public ProposalRecord vote(@PathParam("initiativeId") String initiativeId, @PathParam("proposalId") long proposalId,
+                               VoteSpec vote, @Context SecurityContext security) {
+        decisions.vote(initiativeId, proposalId, vote, InitiativesResource.actor(security));
+        return proposal(initiativeId, proposalId);
+    }
+
+    @POST
+    @Path("proposals/{proposalId}/withdraw")
+    @Consumes(MediaType.WILDCARD)
+    public Proposal withdraw(@PathParam("initiativeId") String initiativeId, @PathParam("proposalId") long proposalId,
+                             @Context SecurityContext security) {
+        return decisions.withdraw(initiativeId, proposalId, InitiativesResource.actor(security),
+                security.isUserInRole(BasicAuthentication.ADMIN_ROLE));
+    }
+
+    @GET
+    @Path("decision-log")
+    public List<ProposalRecord> decisionLog(@PathParam("initiativeId") String initiativeId) {
+        return decisions.proposals(initiativeId).stream()
+                .map(p -> new ProposalRecord(p, decisions.votes(initiativeId, p.id()))).toList();
+    }
+
+    @GET
+    @Path("decision-log.csv")
+    @Produces("text/csv")
+    public Response decisionLogCsv(@PathParam("initiativeId") String initiativeId) {
+        StringBuilder csv = new StringBuilder(DecisionLogCsv.HEADER);
+        for (ProposalRecord r : decisionLog(initiativeId)) {
+            DecisionLogCsv.append(csv, r.proposal(), r.votes());
+        }
+        return Response.ok(csv.toString(), "text/csv; charset=UTF-8").header("Content-Disposition",
+                "attachment; filename=\"" + initiativeId + "-decision-log.csv\"").build();
+    }
+}
