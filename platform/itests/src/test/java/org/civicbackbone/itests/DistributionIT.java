@@ -97,6 +97,10 @@ public class DistributionIT {
                 "backbone:indicators demo-riverbend-reads\n");
         assertTrue(indicators, indicators.contains("Kindergarten readiness"));
 
+        String governance = run(List.of(home.resolve("bin/backbone").toString(), "backbone:proposals demo-riverbend-reads",
+                "backbone:decision-log demo-riverbend-reads"), null);
+        assertTrue(governance, governance.contains("Chain") && governance.contains("Reason"));
+
         String refused = run(List.of(home.resolve("bin/backbone").toString(), "-u", "admin", "-p", "wrong",
                 "backbone:modules"), null);
         assertTrue(refused, !refused.contains("function-shared-measurement"));

@@ -153,7 +153,10 @@ public class GovernanceIT {
         castOk("stand-alone-hire", proposal, "hb2", "APPROVE", "fine");
         castOk("stand-alone-hire", proposal, "hb2", "OBJECT", "on reflection the salary is too high");
         castOk("stand-alone-hire", proposal, "hb1", "APPROVE", "needed");
-        assertEquals("only body members vote", 403, vote("stand-alone-hire", proposal, "outsider", "APPROVE", "x").status());
+        assertEquals("only members of the deciding body vote", 403,
+                vote("stand-alone-hire", proposal, "lg1", "APPROVE", "x").status());
+        assertEquals("a stranger does not even see the proposal", 404,
+                vote("stand-alone-hire", proposal, "outsider", "APPROVE", "x").status());
         assertEquals("APPROVED", castOk("stand-alone-hire", proposal, "hb3", "APPROVE", "needed").get("state").asText());
         assertEquals("a decided proposal takes no votes", 409,
                 vote("stand-alone-hire", proposal, "hb1", "OBJECT", "too late").status());
@@ -231,6 +234,26 @@ public class GovernanceIT {
                 "{\"type\":\"SPEAK_ON_BEHALF\",\"title\":\"Radio interview\"}");
         assertEquals(again.toString(), 201, again.status());
         assertEquals(2, http.get("/initiatives/model-gone/governance/proposals").json().size());
+    }
+
+    @Test
+    public void aPersonSeesOnlyTheInitiativesTheyBelongTo() throws Exception {
+        ready();
+        initiative("access-a", "stand-alone", "board-of-directors:hb1,hb2", "advisory-committee:lg1");
+        initiative("access-b", "stand-alone", "board-of-directors:hb3", "advisory-committee:lg2");
+        assertEquals(200, http.send("GET", "/initiatives/access-a/governance", "hb1:pw", null, null).status());
+        Http.Answer hidden = http.send("GET", "/initiatives/access-b/governance", "hb1:pw", null, null);
+        assertEquals("another initiative's data is not found, not forbidden", 404, hidden.status());
+        assertEquals(404, http.send("GET", "/initiatives/access-b", "outsider:pw", null, null).status());
+        assertEquals(404, http.send("POST", "/initiatives/access-b/governance/proposals", "hb1:pw", "application/json",
+                "{\"type\":\"SPEAK_ON_BEHALF\",\"title\":\"x\"}").status());
+        JsonNode mine = http.send("GET", "/initiatives", "hb1:pw", null, null).json();
+        assertTrue(mine.toString(), mine.findValuesAsText("id").contains("access-a"));
+        assertFalse(mine.toString(), mine.findValuesAsText("id").contains("access-b"));
+        assertEquals("only admins create initiatives", 403, http.send("POST", "/initiatives", "hb1:pw",
+                "application/json", "{\"name\":\"x\",\"structureModelId\":\"nested\",\"enabledFunctionIds\":[]}").status());
+        assertEquals("only staff change the set-up", 403, http.send("POST", "/initiatives/access-a/bodies", "hb1:pw",
+                "application/json", "{\"type\":\"partners\",\"name\":\"p\"}").status());
     }
 
     private static List<String> list(JsonNode array) {

@@ -22,9 +22,12 @@ import javax.ws.rs.core.SecurityContext;
 import org.apache.karaf.jaas.boot.ProxyLoginModule;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.civicbackbone.api.initiative.AccessRole;
+import org.civicbackbone.api.initiative.InitiativeAccess;
 import org.civicbackbone.api.problem.Problem;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -54,11 +57,17 @@ public class BasicAuthentication implements ContainerRequestFilter {
     /** The role that makes a user a platform admin. */
     static final String ADMIN_ROLE = "admin";
 
+    /** An initiative's address: its id and what follows. */
+    private static final java.util.regex.Pattern INITIATIVE_PATH =
+            java.util.regex.Pattern.compile("^/?api/v1/initiatives/([^/]+)(/.*)?$");
+
     private final String realm;
+    private final InitiativeAccess access;
 
     @Activate
-    public BasicAuthentication(Config config) {
+    public BasicAuthentication(Config config, @Reference InitiativeAccess access) {
         this.realm = config.realm();
+        this.access = access;
     }
 
     @Override
@@ -79,6 +88,11 @@ public class BasicAuthentication implements ContainerRequestFilter {
         String user = subject.getPrincipals(UserPrincipal.class).stream().findFirst().map(Principal::getName).orElse("?");
         Set<String> roles = subject.getPrincipals(RolePrincipal.class).stream().map(Principal::getName)
                 .collect(Collectors.toSet());
+        Problem refusal = authorise(request.getMethod(), path, user, roles.contains(ADMIN_ROLE));
+        if (refusal != null) {
+            request.abortWith(ProblemMapper.answer(refusal));
+            return;
+        }
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new SecurityContext() {
             @Override
@@ -101,6 +115,44 @@ public class BasicAuthentication implements ContainerRequestFilter {
                 return BASIC_AUTH;
             }
         });
+    }
+
+    /**
+     * Per-initiative authorisation: nobody learns of an initiative they have no role in (404, as if it did not
+     * exist); observers only read; only admins and backbone staff change an initiative's set-up; only admins create
+     * initiatives. Returns the refusal, or null to let the request through.
+     */
+    Problem authorise(String method, String path, String user, boolean admin) {
+        boolean read = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+        String clean = path.replaceAll("/+$", "");
+        if (clean.matches("^/?api/v1/initiatives") && method.equals("POST") && !admin) {
+            return forbidden("Only platform admins create initiatives.");
+        }
+        java.util.regex.Matcher m = INITIATIVE_PATH.matcher(clean);
+        if (!m.matches()) {
+            return null;
+        }
+        String initiativeId = m.group(1);
+        String rest = m.group(2) == null ? "" : m.group(2);
+        java.util.Optional<AccessRole> role = access.role(initiativeId, user, admin);
+        if (role.isEmpty()) {
+            return Problem.notFound("There is no initiative '" + initiativeId + "'.");
+        }
+        if (read) {
+            return null;
+        }
+        if (!role.get().writes()) {
+            return forbidden("Observers of '" + initiativeId + "' read only.");
+        }
+        boolean setup = rest.isEmpty() || rest.startsWith("/bodies");
+        if (setup && !role.get().governsSetup()) {
+            return forbidden("Only backbone staff and platform admins change the set-up of '" + initiativeId + "'.");
+        }
+        return null;
+    }
+
+    private static Problem forbidden(String detail) {
+        return new Problem("urn:civicbackbone:problem:forbidden", "Forbidden", 403, detail, List.of());
     }
 
     private Subject login(String encoded) {

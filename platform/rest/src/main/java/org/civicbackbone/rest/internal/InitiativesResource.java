@@ -21,6 +21,7 @@ import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.initiative.BodySpec;
 import org.civicbackbone.api.initiative.GovernanceBody;
 import org.civicbackbone.api.initiative.Initiative;
+import org.civicbackbone.api.initiative.InitiativeAccess;
 import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.initiative.InitiativeSpec;
 import org.civicbackbone.api.initiative.Membership;
@@ -51,13 +52,15 @@ public class InitiativesResource {
     private final InitiativeService initiatives;
     private final AuditLog audit;
     private final ModuleCatalogue catalogue;
+    private final InitiativeAccess access;
 
     @Activate
     public InitiativesResource(@Reference InitiativeService initiatives, @Reference AuditLog audit,
-                               @Reference ModuleCatalogue catalogue) {
+                               @Reference ModuleCatalogue catalogue, @Reference InitiativeAccess access) {
         this.initiatives = initiatives;
         this.audit = audit;
         this.catalogue = catalogue;
+        this.access = access;
     }
 
     static String actor(SecurityContext security) {
@@ -65,8 +68,10 @@ public class InitiativesResource {
     }
 
     @GET
-    public List<Initiative> list() {
-        return initiatives.list();
+    public List<Initiative> list(@Context SecurityContext security) {
+        java.util.Set<String> visible = access.visible(actor(security),
+                security.isUserInRole(BasicAuthentication.ADMIN_ROLE));
+        return initiatives.list().stream().filter(i -> visible.contains(i.id())).toList();
     }
 
     @POST
