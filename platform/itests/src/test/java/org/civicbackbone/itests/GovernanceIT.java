@@ -256,6 +256,72 @@ public class GovernanceIT {
                 "application/json", "{\"type\":\"partners\",\"name\":\"p\"}").status());
     }
 
+    @Test
+    public void aVolunteerBackboneGrowsIntoANestedOneAndItsHistoryStays() throws Exception {
+        ready();
+        initiative("growing", "volunteer", "volunteer-team:lg1,lg2", "fiscal-host:hb1", "advisory-table:hb2");
+        Http.Answer speak = http.post("/initiatives/growing/governance/proposals",
+                "{\"type\":\"SPEAK_ON_BEHALF\",\"title\":\"Letter to the school board\"}");
+        long spoken = speak.json().get("id").asLong();
+        castOk("growing", spoken, "lg1", "APPROVE", "agreed");
+        assertEquals("APPROVED", castOk("growing", spoken, "lg2", "APPROVE", "agreed").get("state").asText());
+
+        Http.Answer move = http.post("/initiatives/growing/governance/structure",
+                "{\"modelId\":\"nested\",\"reason\":\"we have funds for staff and a host\"}");
+        assertEquals(move.toString(), 201, move.status());
+        long moveId = move.json().get("id").asLong();
+        assertEquals("CHANGE_STRUCTURE", move.json().get("type").asText());
+        castOk("growing", moveId, "lg1", "APPROVE", "time to grow");
+        castOk("growing", moveId, "lg2", "APPROVE", "time to grow");
+        assertEquals("APPROVED", castOk("growing", moveId, "hb2", "APPROVE", "the table agrees").get("state").asText());
+
+        JsonNode governance = http.await("/initiatives/growing/governance",
+                a -> a.json().get("structureModelId").asText().equals("nested")).json();
+        assertTrue(governance.get("problems").toString(), governance.get("problems").toString().contains("nested: no"));
+        JsonNode history = http.get("/initiatives/growing/governance/history").json().get("models");
+        assertEquals(2, history.size());
+        assertEquals("volunteer", history.get(0).get("modelId").asText());
+        assertEquals("nested", history.get(1).get("modelId").asText());
+        JsonNode past = http.get("/initiatives/growing/governance/proposals/" + spoken).json().get("proposal");
+        assertEquals("the past decision stays judged under the volunteer model", "volunteer", past.get("modelId").asText());
+        assertEquals("volunteer-team", past.get("steps").get(0).get("bodyType").asText());
+        assertEquals("APPROVED", past.get("state").asText());
+        assertEquals("PUT cannot bypass the decision", 409, http.send("PUT", "/initiatives/growing", Http.ADMIN,
+                "application/json", "{\"name\":\"growing\",\"structureModelId\":\"volunteer\",\"enabledFunctionIds\":[]}").status());
+    }
+
+    @Test
+    public void anInitiativeTightensARuleByDecisionAndCannotLoosenOne() throws Exception {
+        ready();
+        initiative("tighter", "stand-alone", "board-of-directors:hb1,hb2", "advisory-committee:lg1");
+        Http.Answer loosen = http.post("/initiatives/tighter/governance/rules",
+                "{\"decisionType\":\"CHANGE_STRUCTURE\",\"steps\":[{\"bodyType\":\"board-of-directors\",\"rule\":\"MAJORITY\"}]}");
+        assertEquals(loosen.toString(), 400, loosen.status());
+        Http.Answer tighten = http.post("/initiatives/tighter/governance/rules", "{\"decisionType\":\"HIRE_STAFF\","
+                + "\"steps\":[{\"bodyType\":\"board-of-directors\",\"rule\":\"CONSENSUS\"},"
+                + "{\"bodyType\":\"advisory-committee\",\"rule\":\"MAJORITY\"}],\"reason\":\"hires need everyone\"}");
+        assertEquals(tighten.toString(), 201, tighten.status());
+        long id = tighten.json().get("id").asLong();
+        castOk("tighter", id, "hb1", "APPROVE", "yes");
+        castOk("tighter", id, "hb2", "APPROVE", "yes");
+        assertEquals("APPROVED", castOk("tighter", id, "lg1", "APPROVE", "yes").get("state").asText());
+
+        JsonNode rules = http.get("/initiatives/tighter/governance").json().get("rules");
+        JsonNode hire = null;
+        for (JsonNode rule : rules) {
+            if (rule.get("decisionType").asText().equals("HIRE_STAFF")) {
+                hire = rule;
+            }
+        }
+        assertEquals("CONSENSUS", hire.get("steps").get(0).get("rule").asText());
+        assertEquals(2, hire.get("steps").size());
+        JsonNode versions = http.get("/initiatives/tighter/governance/history").json().get("rules");
+        assertEquals(1, versions.get(0).get("version").asInt());
+        long hireId = proposeHire("tighter");
+        assertEquals("CONSENSUS", http.get("/initiatives/tighter/governance/proposals/" + hireId).json()
+                .get("proposal").get("steps").get(0).get("rule").asText());
+    }
+
     private static List<String> list(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));

@@ -86,6 +86,33 @@ public final class CoreSchema {
               role VARCHAR(100) NOT NULL,
               organisation VARCHAR(200) NOT NULL,
               hired_at TIMESTAMP WITH TIME ZONE);
+            """), new SchemaMigration(3, "rule adjustments and model history", """
+            CREATE TABLE gov_rule_change (
+              proposal_id BIGINT PRIMARY KEY REFERENCES gov_proposal(id),
+              initiative_id VARCHAR(64) NOT NULL,
+              model_id VARCHAR(64) NOT NULL,
+              decision_type VARCHAR(32) NOT NULL,
+              steps VARCHAR(2000) NOT NULL);
+            CREATE TABLE gov_rule_version (
+              initiative_id VARCHAR(64) NOT NULL,
+              model_id VARCHAR(64) NOT NULL,
+              decision_type VARCHAR(32) NOT NULL,
+              version INT NOT NULL,
+              steps VARCHAR(2000) NOT NULL,
+              proposal_id BIGINT NOT NULL,
+              effective_at TIMESTAMP WITH TIME ZONE NOT NULL,
+              PRIMARY KEY (initiative_id, model_id, decision_type, version));
+            CREATE TABLE gov_model_change (
+              proposal_id BIGINT PRIMARY KEY REFERENCES gov_proposal(id),
+              initiative_id VARCHAR(64) NOT NULL,
+              from_model VARCHAR(64) NOT NULL,
+              to_model VARCHAR(64) NOT NULL);
+            CREATE TABLE gov_model_history (
+              id BIGINT AUTO_INCREMENT PRIMARY KEY,
+              initiative_id VARCHAR(64) NOT NULL,
+              model_id VARCHAR(64) NOT NULL,
+              effective_at TIMESTAMP WITH TIME ZONE NOT NULL,
+              proposal_id BIGINT);
             """));
 
     private CoreSchema() {

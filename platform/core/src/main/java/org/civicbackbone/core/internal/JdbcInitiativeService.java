@@ -150,6 +150,40 @@ public class JdbcInitiativeService implements InitiativeService {
         return existing(c, id);
     }
 
+    /** Puts an initiative on another model after an approved CHANGE_STRUCTURE decision, keeping the history. */
+    public static void changeModel(Connection c, String initiativeId, String modelId, long proposalId, Instant at)
+            throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "UPDATE core_initiative SET structure_model_id = ?, updated_at = ? WHERE id = ?")) {
+            p.setString(1, modelId);
+            p.setTimestamp(2, Timestamp.from(at));
+            p.setString(3, initiativeId);
+            p.executeUpdate();
+        }
+        recordModel(c, initiativeId, modelId, at, proposalId);
+    }
+
+    private static void recordModel(Connection c, String initiativeId, String modelId, Instant at, Long proposalId)
+            throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO gov_model_history (initiative_id, model_id, "
+                + "effective_at, proposal_id) VALUES (?, ?, ?, ?)")) {
+            p.setString(1, initiativeId);
+            p.setString(2, modelId);
+            p.setTimestamp(3, Timestamp.from(at));
+            p.setObject(4, proposalId);
+            p.executeUpdate();
+        }
+    }
+
+    private static boolean hasDecisions(Connection c, String initiativeId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM gov_proposal WHERE initiative_id = ? LIMIT 1")) {
+            p.setString(1, initiativeId);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
     private void insert(Connection c, String id, InitiativeSpec spec, boolean demo) throws SQLException {
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement p = c.prepareStatement("INSERT INTO core_initiative (" + COLUMNS
@@ -165,6 +199,7 @@ public class JdbcInitiativeService implements InitiativeService {
             p.executeUpdate();
         }
         writeFunctions(c, id, spec.enabledFunctionIds());
+        recordModel(c, id, spec.structureModelId(), now.toInstant(), null);
     }
 
     private static String freeId(Connection c, String base) throws SQLException {
@@ -192,6 +227,15 @@ public class JdbcInitiativeService implements InitiativeService {
             List<String> added = spec.enabledFunctionIds().stream().filter(f -> !before.uses(f)).toList();
             checkModels(spec.structureModelId());
             checkFunctions(added, spec.enabledFunctionIds());
+            boolean modelChanges = !before.structureModelId().equals(spec.structureModelId());
+            if (modelChanges && hasDecisions(c, initiativeId)) {
+                throw new ProblemException(Problem.conflict("Once an initiative has taken decisions, changing its "
+                        + "structure model is itself a governed decision: POST /api/v1/initiatives/" + initiativeId
+                        + "/governance/structure."));
+            }
+            if (modelChanges) {
+                recordModel(c, initiativeId, spec.structureModelId(), Instant.now(), null);
+            }
             try (PreparedStatement p = c.prepareStatement("UPDATE core_initiative SET name = ?, problem_statement = ?, "
                     + "vision = ?, structure_model_id = ?, updated_at = ? WHERE id = ?")) {
                 p.setString(1, spec.name().strip());

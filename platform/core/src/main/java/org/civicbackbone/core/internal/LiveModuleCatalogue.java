@@ -39,7 +39,7 @@ public class LiveModuleCatalogue implements ModuleCatalogue {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addModel(StructureModel model, ServiceReference<StructureModel> ref) {
+    public void addModel(StructureModel model, ServiceReference<StructureModel> ref) {
         models.put(model.id(), new Entry<>(model, version(ref)));
     }
 

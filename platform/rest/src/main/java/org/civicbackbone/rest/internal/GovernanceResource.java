@@ -62,6 +62,28 @@ public class GovernanceResource {
                            List<GovernanceBody> bodies, List<String> problems) {
     }
 
+    /** One step of a proposed rule. */
+    public record StepSpec(@jakarta.validation.constraints.NotBlank String bodyType,
+                           @jakarta.validation.constraints.NotNull org.civicbackbone.api.module.DecisionRule rule) {
+    }
+
+    /** A proposed adjustment of one decision type's rule. */
+    public record RuleChangeSpec(@jakarta.validation.constraints.NotNull org.civicbackbone.api.module.DecisionType decisionType,
+                                 @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(min = 1, max = 10)
+                                 List<@jakarta.validation.constraints.NotNull @jakarta.validation.Valid StepSpec> steps,
+                                 @jakarta.validation.constraints.Size(max = 4000) String reason) {
+    }
+
+    /** A proposed move to another structure model. */
+    public record ModelChangeSpec(@jakarta.validation.constraints.NotBlank String modelId,
+                                  @jakarta.validation.constraints.Size(max = 4000) String reason) {
+    }
+
+    /** The initiative's governance over time. */
+    public record History(List<org.civicbackbone.api.decision.RuleBook.ModelPeriod> models,
+                          List<org.civicbackbone.api.decision.RuleBook.RuleVersion> rules) {
+    }
+
     /** A proposal with every vote cast on it. */
     public record ProposalRecord(Proposal proposal, List<Vote> votes) {
     }
@@ -69,10 +91,13 @@ public class GovernanceResource {
     private final InitiativeService initiatives;
     private final ModuleCatalogue catalogue;
     private final DecisionService decisions;
+    private final org.civicbackbone.api.decision.RuleBook rules;
 
     @Activate
     public GovernanceResource(@Reference InitiativeService initiatives, @Reference ModuleCatalogue catalogue,
-                              @Reference DecisionService decisions) {
+                              @Reference DecisionService decisions,
+                              @Reference org.civicbackbone.api.decision.RuleBook rules) {
+        this.rules = rules;
         this.initiatives = initiatives;
         this.catalogue = catalogue;
         this.decisions = decisions;
@@ -100,7 +125,36 @@ public class GovernanceResource {
         }
         return new Overview(initiativeId, model.id(), true, null,
                 new ModelView(model.id(), model.name(), model.description()), required,
-                model.accountabilityRules(), bodies, problems);
+                rules.rulesInForce(initiativeId), bodies, problems);
+    }
+
+    @GET
+    @Path("history")
+    public History history(@PathParam("initiativeId") String initiativeId) {
+        return new History(rules.modelHistory(initiativeId), rules.ruleHistory(initiativeId));
+    }
+
+    @POST
+    @Path("rules")
+    public Response proposeRule(@PathParam("initiativeId") String initiativeId, RuleChangeSpec spec,
+                                @Context SecurityContext security) {
+        Proposal proposal = rules.proposeRule(initiativeId, spec.decisionType(), spec.steps().stream()
+                .map(s -> new org.civicbackbone.api.module.ApprovalStep(s.bodyType(), s.rule())).toList(),
+                spec.reason(), InitiativesResource.actor(security));
+        return created(initiativeId, proposal);
+    }
+
+    @POST
+    @Path("structure")
+    public Response proposeModel(@PathParam("initiativeId") String initiativeId, ModelChangeSpec spec,
+                                 @Context SecurityContext security) {
+        return created(initiativeId, rules.proposeModel(initiativeId, spec.modelId(), spec.reason(),
+                InitiativesResource.actor(security)));
+    }
+
+    private static Response created(String initiativeId, Proposal proposal) {
+        return Response.created(URI.create(RestExtensions.API + "/initiatives/" + initiativeId
+                + "/governance/proposals/" + proposal.id())).entity(proposal).build();
     }
 
     @GET

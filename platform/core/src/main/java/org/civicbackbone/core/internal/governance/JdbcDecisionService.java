@@ -158,7 +158,9 @@ public class JdbcDecisionService implements DecisionService {
     public Proposal propose(String initiativeId, ProposalSpec spec, String module, String actor) {
         Initiative initiative = initiative(initiativeId);
         StructureModel model = model(initiative);
-        AccountabilityRule rule = model.accountabilityRules().stream()
+        List<AccountabilityRule> inForce = store.read(c -> RuleSteps.inForce(c, initiativeId, model.id(),
+                model.accountabilityRules()));
+        AccountabilityRule rule = inForce.stream()
                 .filter(r -> r.decisionType() == spec.type()).findFirst()
                 .orElseThrow(() -> new ProblemException(Problem.conflict("The '" + model.id()
                         + "' model has no rule for " + spec.type() + ".")));

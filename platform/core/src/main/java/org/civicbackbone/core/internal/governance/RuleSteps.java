@@ -1,0 +1,124 @@
+package org.civicbackbone.core.internal.governance;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.civicbackbone.api.module.AccountabilityRule;
+import org.civicbackbone.api.module.ApprovalStep;
+import org.civicbackbone.api.module.DecisionRule;
+import org.civicbackbone.api.module.DecisionType;
+import org.civicbackbone.api.problem.Violation;
+
+/** Approval chains as stored ({@code host-board:MAJORITY;leadership-group:CONSENSUS}) and the limits of adjusting them. */
+public final class RuleSteps {
+
+    private RuleSteps() {
+    }
+
+    static String write(List<ApprovalStep> steps) {
+        return steps.stream().map(s -> s.bodyType() + ":" + s.rule().name()).collect(Collectors.joining(";"));
+    }
+
+    static List<ApprovalStep> read(String text) {
+        List<ApprovalStep> steps = new ArrayList<>();
+        for (String part : text.split(";")) {
+            if (!part.isBlank()) {
+                String[] kv = part.split(":");
+                steps.add(new ApprovalStep(kv[0], DecisionRule.valueOf(kv[1])));
+            }
+        }
+        return steps;
+    }
+
+    /** How strict a voting rule is; an officer's rule is not comparable and must stay as it is. */
+    private static int strictness(DecisionRule rule) {
+        return switch (rule) {
+            case MAJORITY -> 1;
+            case TWO_THIRDS -> 2;
+            case CONSENSUS -> 3;
+            default -> -1;
+        };
+    }
+
+    /**
+     * Checks an adjustment against the default: only tightening. Every default step stays (same body, same order
+     * among them) with a rule at least as strict; added steps must be bodies the model requires.
+     */
+    public static List<Violation> checkTightening(AccountabilityRule defaults, List<ApprovalStep> proposed,
+                                                  Set<String> requiredBodies) {
+        List<Violation> violations = new ArrayList<>();
+        if (defaults.steps().isEmpty()) {
+            violations.add(new Violation("decisionType", defaults.decisionType()
+                    + " is not permitted by this model and cannot be adjusted into existence"));
+            return violations;
+        }
+        if (proposed.isEmpty()) {
+            violations.add(new Violation("steps", "must keep at least the default steps"));
+            return violations;
+        }
+        int at = 0;
+        for (ApprovalStep step : defaults.steps()) {
+            int found = -1;
+            for (int i = at; i < proposed.size(); i++) {
+                if (proposed.get(i).bodyType().equals(step.bodyType())) {
+                    found = i;
+                    break;
+                }
+            }
+            if (found < 0) {
+                violations.add(new Violation("steps", "the default step of '" + step.bodyType()
+                        + "' must stay, in its order"));
+                continue;
+            }
+            DecisionRule now = proposed.get(found).rule();
+            if (step.rule() == DecisionRule.ACCOUNTABLE_OFFICER ? now != DecisionRule.ACCOUNTABLE_OFFICER
+                    : strictness(now) < strictness(step.rule())) {
+                violations.add(new Violation("steps[" + found + "].rule", "'" + step.bodyType() + "' decides by "
+                        + step.rule() + " by default; an adjustment may only make it stricter"));
+            }
+            at = found + 1;
+        }
+        for (int i = 0; i < proposed.size(); i++) {
+            if (!requiredBodies.contains(proposed.get(i).bodyType())) {
+                violations.add(new Violation("steps[" + i + "].bodyType", "'" + proposed.get(i).bodyType()
+                        + "' is not a body of this model; use one of " + requiredBodies));
+            }
+            if (proposed.get(i).rule() == DecisionRule.NOT_PERMITTED) {
+                violations.add(new Violation("steps[" + i + "].rule", "NOT_PERMITTED is the model's to say"));
+            }
+        }
+        return violations;
+    }
+
+    /** The initiative's latest adopted version of a rule under a model, if any. */
+    static Optional<List<ApprovalStep>> adopted(Connection c, String initiativeId, String modelId, DecisionType type)
+            throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT steps FROM gov_rule_version WHERE initiative_id = ? "
+                + "AND model_id = ? AND decision_type = ? ORDER BY version DESC LIMIT 1")) {
+            p.setString(1, initiativeId);
+            p.setString(2, modelId);
+            p.setString(3, type.name());
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.of(read(r.getString(1))) : Optional.empty();
+            }
+        }
+    }
+
+    /** The model's defaults with the initiative's adopted adjustments in place. */
+    static List<AccountabilityRule> inForce(Connection c, String initiativeId, String modelId,
+                                            List<AccountabilityRule> defaults) throws SQLException {
+        List<AccountabilityRule> rules = new ArrayList<>();
+        for (AccountabilityRule rule : defaults) {
+            Optional<List<ApprovalStep>> adopted = adopted(c, initiativeId, modelId, rule.decisionType());
+            rules.add(adopted.isEmpty() ? rule : new AccountabilityRule(rule.decisionType(), adopted.get(),
+                    rule.rationale() + " (Adjusted by this initiative.)"));
+        }
+        return rules;
+    }
+}

@@ -1,0 +1,146 @@
+package org.civicbackbone.core.internal.governance;
+
+import static org.junit.Assert.assertEquals;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.civicbackbone.api.decision.Proposal;
+import org.civicbackbone.api.decision.ProposalSpec;
+import org.civicbackbone.api.decision.ProposalState;
+import org.civicbackbone.api.decision.VoteChoice;
+import org.civicbackbone.api.decision.VoteSpec;
+import org.civicbackbone.api.initiative.BodySpec;
+import org.civicbackbone.api.initiative.GovernanceBody;
+import org.civicbackbone.api.initiative.InitiativeSpec;
+import org.civicbackbone.api.initiative.MembershipSpec;
+import org.civicbackbone.api.initiative.Sector;
+import org.civicbackbone.api.module.AccountabilityRule;
+import org.civicbackbone.api.module.ApprovalStep;
+import org.civicbackbone.api.module.BodyRequirement;
+import org.civicbackbone.api.module.DecisionRule;
+import org.civicbackbone.api.module.DecisionType;
+import org.civicbackbone.api.module.StructureModel;
+import org.civicbackbone.core.internal.JdbcAuditLog;
+import org.civicbackbone.core.internal.JdbcInitiativeService;
+import org.civicbackbone.core.internal.LiveModuleCatalogue;
+import org.civicbackbone.store.internal.JdbcBackboneStore;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.Before;
+import org.junit.Test;
+
+/** The engine with the real core services on an in-memory H2 database and a clock the test moves. */
+public class DecisionEngineTest {
+
+    /** A clock that tests move forward. */
+    private static final class MovableClock extends Clock {
+        private Instant now = Instant.parse("2026-01-05T09:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** A one-body model: the board decides hires by majority and grants by consensus. */
+    private static final StructureModel BOARD_MODEL = new StructureModel() {
+        @Override
+        public String id() {
+            return "stand-alone";
+        }
+
+        @Override
+        public String name() {
+            return "Test model";
+        }
+
+        @Override
+        public String description() {
+            return "test";
+        }
+
+        @Override
+        public List<BodyRequirement> requiredBodies() {
+            return List.of(new BodyRequirement("board", "Board", "the board"));
+        }
+
+        @Override
+        public List<AccountabilityRule> accountabilityRules() {
+            return List.of(
+                    new AccountabilityRule(DecisionType.HIRE_STAFF, List.of(new ApprovalStep("board", DecisionRule.MAJORITY)), "r"),
+                    new AccountabilityRule(DecisionType.ACCEPT_GRANT, List.of(new ApprovalStep("board", DecisionRule.CONSENSUS)), "r"));
+        }
+    };
+
+    private final MovableClock clock = new MovableClock();
+    private JdbcDecisionService engine;
+
+    @Before
+    public void setUp() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:engine" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        JdbcBackboneStore store = new JdbcBackboneStore(ds);
+        JdbcAuditLog audit = new JdbcAuditLog(store);
+        LiveModuleCatalogue catalogue = new LiveModuleCatalogue();
+        catalogue.addModel(BOARD_MODEL, null);
+        JdbcInitiativeService initiatives = new JdbcInitiativeService(store, audit, catalogue);
+        initiatives.create(new InitiativeSpec("town", "Town", null, null, "stand-alone", List.of()), "admin");
+        GovernanceBody board = initiatives.addBody("town", new BodySpec("board", "Board"), "admin");
+        for (String login : List.of("ann", "ben", "cat")) {
+            initiatives.addMember("town", board.id(), new MembershipSpec(login, login, "Org " + login, "director",
+                    Sector.NONPROFIT), "admin");
+        }
+        engine = new JdbcDecisionService(store, audit, initiatives, catalogue, clock);
+    }
+
+    private Proposal propose(DecisionType type) {
+        return engine.propose("town", new ProposalSpec(type, "t", null, null, 7), "core", "ann");
+    }
+
+    private void vote(Proposal p, String who, VoteChoice choice) {
+        engine.vote("town", p.id(), new VoteSpec(choice, "because"), who);
+    }
+
+    @Test
+    public void aProposalWithoutQuorumExpires() {
+        Proposal p = propose(DecisionType.HIRE_STAFF);
+        vote(p, "ann", VoteChoice.APPROVE);
+        assertEquals(ProposalState.OPEN, engine.proposal("town", p.id()).state());
+        clock.now = clock.now.plus(Duration.ofDays(8));
+        assertEquals(ProposalState.EXPIRED, engine.proposal("town", p.id()).state());
+    }
+
+    @Test
+    public void consensusWithAQuorumIsDecidedWhenTimeIsUp() {
+        Proposal p = propose(DecisionType.ACCEPT_GRANT);
+        vote(p, "ann", VoteChoice.APPROVE);
+        vote(p, "ben", VoteChoice.OBJECT);
+        assertEquals("cat could still block", ProposalState.OPEN, engine.proposal("town", p.id()).state());
+        clock.now = clock.now.plus(Duration.ofDays(8));
+        assertEquals(ProposalState.APPROVED, engine.proposals("town").get(0).state());
+    }
+
+    @Test
+    public void aChangedVoteIsANewRecordAndTheLatestCounts() {
+        Proposal p = propose(DecisionType.HIRE_STAFF);
+        vote(p, "ann", VoteChoice.APPROVE);
+        vote(p, "ann", VoteChoice.OBJECT);
+        vote(p, "ben", VoteChoice.OBJECT);
+        assertEquals(ProposalState.REJECTED, engine.proposal("town", p.id()).state());
+        assertEquals(List.of(VoteChoice.APPROVE, VoteChoice.OBJECT, VoteChoice.OBJECT),
+                engine.votes("town", p.id()).stream().map(v -> v.choice()).toList());
+    }
+}
