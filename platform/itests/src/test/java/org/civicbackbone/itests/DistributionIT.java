@@ -121,8 +121,15 @@ public class DistributionIT {
                 "{\"period\":\"2025\",\"partner\":\"North High\",\"value\":83.5}");
         assertEquals(value.toString(), 201, value.status());
 
+        String removed = run(List.of(home.resolve("bin/backbone").toString(), "backbone:module-uninstall structure-volunteer"), null);
+        assertTrue(removed, removed.contains("structure-volunteer: available"));
+
         killKaraf("-9");
         start();
+
+        JsonNode volunteer = http.get("/modules/structure-volunteer").json();
+        assertEquals("the set of installed modules survives a restart", false, volunteer.get("installed").asBoolean());
+        assertEquals(true, http.get("/modules/structure-nested").json().get("installed").asBoolean());
 
         JsonNode values = http.get("/initiatives/durable/shared-measurement/indicators/" + id + "/values").json();
         assertEquals(1, values.size());

@@ -135,6 +135,16 @@ public class SharedMeasurementTest {
         }
 
         @Override
+        public Initiative enableFunction(String id, String functionId, String actor) {
+            throw new IllegalStateException();
+        }
+
+        @Override
+        public Initiative disableFunction(String id, String functionId, String actor) {
+            throw new IllegalStateException();
+        }
+
+        @Override
         public List<GovernanceBody> bodies(String id) {
             return List.of();
         }

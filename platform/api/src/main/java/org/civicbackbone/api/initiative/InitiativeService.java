@@ -29,6 +29,12 @@ public interface InitiativeService {
     /** Replaces an initiative's name, statements, model and enabled functions; the id stays. */
     Initiative update(String initiativeId, InitiativeSpec spec, String actor);
 
+    /** Enables an installed function for the initiative (nothing changes if it is enabled already). */
+    Initiative enableFunction(String initiativeId, String functionId, String actor);
+
+    /** Disables a function for the initiative; its data stays and comes back when it is enabled again. */
+    Initiative disableFunction(String initiativeId, String functionId, String actor);
+
     /** The initiative's governance bodies. */
     List<GovernanceBody> bodies(String initiativeId);
 

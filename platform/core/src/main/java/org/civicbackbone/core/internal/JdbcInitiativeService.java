@@ -257,6 +257,37 @@ public class JdbcInitiativeService implements InitiativeService {
         });
     }
 
+    @Override
+    public Initiative enableFunction(String initiativeId, String functionId, String actor) {
+        if (catalogue.function(functionId).isEmpty()) {
+            throw new ProblemException(Problem.moduleNotInstalled("function-" + functionId));
+        }
+        return store.inTransaction(c -> {
+            Initiative before = existing(c, initiativeId);
+            if (!before.uses(functionId)) {
+                writeFunctions(c, initiativeId, List.of(functionId));
+                audit.record(c, actor, initiativeId, CoreSchema.MODULE, "function.enable", functionId);
+            }
+            return existing(c, initiativeId);
+        });
+    }
+
+    @Override
+    public Initiative disableFunction(String initiativeId, String functionId, String actor) {
+        return store.inTransaction(c -> {
+            existing(c, initiativeId);
+            try (PreparedStatement p = c.prepareStatement(
+                    "DELETE FROM core_initiative_function WHERE initiative_id = ? AND function_id = ?")) {
+                p.setString(1, initiativeId);
+                p.setString(2, functionId);
+                if (p.executeUpdate() > 0) {
+                    audit.record(c, actor, initiativeId, CoreSchema.MODULE, "function.disable", functionId);
+                }
+            }
+            return existing(c, initiativeId);
+        });
+    }
+
     private void checkModules(InitiativeSpec spec) {
         checkModels(spec.structureModelId());
         checkFunctions(spec.enabledFunctionIds(), spec.enabledFunctionIds());

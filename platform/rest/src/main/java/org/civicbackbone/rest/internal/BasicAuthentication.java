@@ -144,7 +144,7 @@ public class BasicAuthentication implements ContainerRequestFilter {
         if (!role.get().writes()) {
             return forbidden("Observers of '" + initiativeId + "' read only.");
         }
-        boolean setup = rest.isEmpty() || rest.startsWith("/bodies");
+        boolean setup = rest.isEmpty() || rest.startsWith("/bodies") || rest.startsWith("/functions");
         if (setup && !role.get().governsSetup()) {
             return forbidden("Only backbone staff and platform admins change the set-up of '" + initiativeId + "'.");
         }

@@ -137,6 +137,34 @@ public class InitiativesResource {
         return audit.recent(id, limit);
     }
 
+    /** A function enabled for an initiative, and whether its module is installed right now. */
+    public record EnabledFunction(String functionId, String module, boolean installed, String state) {
+    }
+
+    @GET
+    @Path("{id}/functions")
+    public List<EnabledFunction> functions(@PathParam("id") String id) {
+        return read(id).enabledFunctionIds().stream().map(f -> {
+            boolean installed = catalogue.function(f).isPresent();
+            return new EnabledFunction(f, "function-" + f, installed, installed ? "available" : "unavailable");
+        }).toList();
+    }
+
+    @PUT
+    @Path("{id}/functions/{functionId}")
+    @Consumes(MediaType.WILDCARD)
+    public Initiative enable(@PathParam("id") String id, @PathParam("functionId") String functionId,
+                             @Context SecurityContext security) {
+        return initiatives.enableFunction(id, functionId, actor(security));
+    }
+
+    @DELETE
+    @Path("{id}/functions/{functionId}")
+    public Initiative disable(@PathParam("id") String id, @PathParam("functionId") String functionId,
+                              @Context SecurityContext security) {
+        return initiatives.disableFunction(id, functionId, actor(security));
+    }
+
     @GET
     @Path("{id}/{function}")
     public Response function(@PathParam("id") String id, @PathParam("function") String function) {

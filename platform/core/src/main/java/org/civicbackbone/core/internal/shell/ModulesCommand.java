@@ -5,27 +5,26 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.civicbackbone.api.module.ModuleCatalogue;
-import org.civicbackbone.api.module.ModuleInfo;
+import org.civicbackbone.api.module.ModuleManagement;
+import org.civicbackbone.api.module.ModuleStatus;
 
-/** Lists the function and structure modules installed right now. */
+/** Lists every function and structure module the platform knows, installed or not. */
 @Service
-@Command(scope = "backbone", name = "modules", description = "Lists the installed function and structure modules")
+@Command(scope = "backbone", name = "modules", description = "Lists the function and structure modules, installed or not")
 public class ModulesCommand implements Action {
 
     @Reference
-    ModuleCatalogue catalogue;
+    ModuleManagement modules;
 
     @Override
     public Object execute() {
         ShellTable table = new ShellTable();
-        table.column("Id");
-        table.column("Kind");
-        table.column("Name");
-        table.column("Version");
-        table.column("State");
-        for (ModuleInfo m : catalogue.installed()) {
-            table.addRow().addContent(m.id(), m.kind(), m.name(), m.version(), m.state());
+        for (String column : new String[] {"Id", "Kind", "Version", "State", "Used by", "Last"}) {
+            table.column(column);
+        }
+        for (ModuleStatus m : modules.modules()) {
+            table.addRow().addContent(m.id(), m.kind(), m.version(), m.state(), String.join(", ", m.usedBy()),
+                    m.message() == null ? "" : m.message());
         }
         table.print(System.out);
         return null;

@@ -1,0 +1,165 @@
+package org.civicbackbone.core.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.karaf.features.Feature;
+import org.apache.karaf.features.FeaturesService;
+import org.civicbackbone.api.initiative.Initiative;
+import org.civicbackbone.api.initiative.InitiativeService;
+import org.civicbackbone.api.module.ModuleCatalogue;
+import org.civicbackbone.api.module.ModuleManagement;
+import org.civicbackbone.api.module.ModuleStatus;
+import org.civicbackbone.api.problem.Problem;
+import org.civicbackbone.api.problem.ProblemException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Modules are the {@code backbone-function-*} and {@code backbone-structure-*} features. Operations run on one
+ * background thread, without automatic bundle refresh so that no unrelated bundle restarts; Karaf keeps the set of
+ * installed features across restarts.
+ */
+@Component(service = ModuleManagement.class)
+public class KarafModuleManagement implements ModuleManagement {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KarafModuleManagement.class);
+
+    /** The last operation on a module. */
+    private record Operation(String state, String message, Instant at) {
+    }
+
+    private final FeaturesService features;
+    private final ModuleCatalogue catalogue;
+    private final InitiativeService initiatives;
+    private final Map<String, Operation> operations = new ConcurrentHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "backbone-modules"));
+
+    @Activate
+    public KarafModuleManagement(@Reference FeaturesService features, @Reference ModuleCatalogue catalogue,
+                                 @Reference InitiativeService initiatives) {
+        this.features = features;
+        this.catalogue = catalogue;
+        this.initiatives = initiatives;
+    }
+
+    @Deactivate
+    void deactivate() {
+        worker.shutdownNow();
+    }
+
+    private static boolean isModule(Feature f) {
+        return f.getName().startsWith("backbone-function-") || f.getName().startsWith("backbone-structure-");
+    }
+
+    private List<Feature> moduleFeatures() {
+        try {
+            List<Feature> all = new ArrayList<>();
+            for (Feature f : features.listFeatures()) {
+                if (isModule(f) && all.stream().noneMatch(o -> o.getName().equals(f.getName()))) {
+                    all.add(f);
+                }
+            }
+            all.sort(Comparator.comparing((Feature f) -> f.getName().startsWith("backbone-structure-"))
+                    .thenComparing(Feature::getName));
+            return all;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the features repositories: " + e.getMessage(), e);
+        }
+    }
+
+    private Feature feature(String moduleId) {
+        return moduleFeatures().stream().filter(f -> f.getName().equals("backbone-" + moduleId)).findFirst()
+                .orElseThrow(() -> new ProblemException(Problem.notFound("There is no module '" + moduleId
+                        + "' in this platform's features repositories.")));
+    }
+
+    private ModuleStatus status(Feature f, List<Initiative> all) {
+        String id = f.getName().substring("backbone-".length());
+        boolean function = id.startsWith("function-");
+        String shortId = id.substring(id.indexOf('-') + 1);
+        boolean installed = features.isInstalled(f);
+        boolean active = function ? catalogue.function(shortId).isPresent() : catalogue.structureModel(shortId).isPresent();
+        List<String> usedBy = all.stream()
+                .filter(i -> function ? i.uses(shortId) : i.structureModelId().equals(shortId))
+                .map(Initiative::id).toList();
+        Operation op = operations.get(id);
+        String state;
+        if (op != null && (op.state().equals("installing") || op.state().equals("uninstalling") || op.state().equals("failed"))) {
+            state = op.state();
+        } else if (installed) {
+            state = active ? "active" : "installed";
+        } else {
+            state = "available";
+        }
+        return new ModuleStatus(id, function ? "function" : "structure",
+                f.getDescription() == null ? f.getName() : f.getDescription(), f.getVersion(), installed, state, usedBy,
+                op == null ? null : op.message(), op == null ? null : op.at());
+    }
+
+    @Override
+    public List<ModuleStatus> modules() {
+        List<Initiative> all = initiatives.list();
+        return moduleFeatures().stream().map(f -> status(f, all)).toList();
+    }
+
+    @Override
+    public ModuleStatus module(String moduleId) {
+        return status(feature(moduleId), initiatives.list());
+    }
+
+    @Override
+    public ModuleStatus install(String moduleId, String actor) {
+        Feature f = feature(moduleId);
+        if (features.isInstalled(f)) {
+            return module(moduleId);
+        }
+        return start(moduleId, f, true, actor);
+    }
+
+    @Override
+    public ModuleStatus uninstall(String moduleId, String actor) {
+        Feature f = feature(moduleId);
+        if (!features.isInstalled(f)) {
+            return module(moduleId);
+        }
+        return start(moduleId, f, false, actor);
+    }
+
+    private synchronized ModuleStatus start(String moduleId, Feature f, boolean install, String actor) {
+        Operation current = operations.get(moduleId);
+        if (current != null && (current.state().equals("installing") || current.state().equals("uninstalling"))) {
+            throw new ProblemException(Problem.conflict("Module '" + moduleId + "' is already " + current.state() + "."));
+        }
+        String verb = install ? "installing" : "uninstalling";
+        operations.put(moduleId, new Operation(verb, verb + " requested by " + actor, Instant.now()));
+        worker.submit(() -> {
+            try {
+                EnumSet<FeaturesService.Option> options = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
+                if (install) {
+                    features.installFeature(f.getName(), f.getVersion(), options);
+                } else {
+                    features.uninstallFeature(f.getName(), f.getVersion(), options);
+                }
+                operations.put(moduleId, new Operation("done", (install ? "installed" : "uninstalled") + " by " + actor,
+                        Instant.now()));
+                LOG.info("Module {} {} by {}", moduleId, install ? "installed" : "uninstalled", actor);
+            } catch (Exception e) {
+                LOG.error("Could not {} module {}", install ? "install" : "uninstall", moduleId, e);
+                operations.put(moduleId, new Operation("failed", "could not " + (install ? "install" : "uninstall")
+                        + ": " + e.getMessage(), Instant.now()));
+            }
+        });
+        return module(moduleId);
+    }
+}

@@ -1,0 +1,131 @@
+package org.civicbackbone.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.SynchronousBundleListener;
+
+/** Modules installed and uninstalled at runtime through the REST API, for every module of the distribution. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ModulesIT {
+
+    private static final List<String> MODULES = List.of("function-shared-measurement", "structure-stand-alone",
+            "structure-nested", "structure-volunteer", "structure-seconded");
+
+    @Inject
+    private BundleContext bundleContext;
+
+    private final Http http = new Http();
+
+    @Configuration
+    public Option[] config() {
+        return BackboneContainer.options();
+    }
+
+    private void ready() throws InterruptedException {
+        http.await("/modules", a -> a.status() == 200 && a.body().split("\"active\"").length - 1 == MODULES.size());
+    }
+
+    @Test
+    public void listsEveryModuleWithItsStateAndUsers() throws Exception {
+        ready();
+        JsonNode modules = http.get("/modules").json();
+        List<String> ids = new ArrayList<>();
+        modules.forEach(m -> ids.add(m.get("id").asText()));
+        assertTrue(ids.toString(), ids.containsAll(MODULES));
+        JsonNode measurement = http.get("/modules/function-shared-measurement").json();
+        assertEquals("function", measurement.get("kind").asText());
+        assertTrue(measurement.get("installed").asBoolean());
+        assertTrue(measurement.get("usedBy").toString(), measurement.get("usedBy").toString().contains("demo-riverbend-reads"));
+        assertEquals(404, http.get("/modules/function-astrology").status());
+        assertEquals(403, http.send("GET", "/modules", "hb1:pw", null, null).status());
+        assertEquals(403, http.send("DELETE", "/modules/structure-nested", "hb1:pw", null, null).status());
+    }
+
+    @Test
+    public void everyModuleComesAndGoesAloneAndKeepsItsData() throws Exception {
+        ready();
+        for (String module : MODULES) {
+            String symbolicName = "backbone-" + module;
+            Map<Long, String> before = otherBundles(symbolicName);
+            List<String> events = new ArrayList<>();
+            SynchronousBundleListener listener = e -> {
+                if (!symbolicName.equals(e.getBundle().getSymbolicName())) {
+                    events.add(e.getBundle().getSymbolicName() + " event " + e.getType());
+                }
+            };
+            bundleContext.addBundleListener(listener);
+            try {
+                Http.Answer removing = http.send("DELETE", "/modules/" + module, Http.ADMIN, null, null);
+                assertEquals(removing.toString(), 202, removing.status());
+                if (module.equals("function-shared-measurement") || module.equals("structure-nested")) {
+                    assertTrue(removing.body(), removing.body().contains("demo-riverbend-reads"));
+                }
+                JsonNode gone = http.await("/modules/" + module, a -> a.json().get("state").asText().equals("available")).json();
+                assertFalse(gone.get("installed").asBoolean());
+                assertEquals("UP", http.get("/health").json().get("status").asText());
+                if (module.equals("function-shared-measurement")) {
+                    JsonNode functions = http.get("/initiatives/demo-riverbend-reads/functions").json();
+                    assertEquals("unavailable", functions.get(0).get("state").asText());
+                }
+                Http.Answer adding = http.send("PUT", "/modules/" + module, Http.ADMIN, null, null);
+                assertEquals(adding.toString(), 202, adding.status());
+                http.await("/modules/" + module, a -> a.json().get("state").asText().equals("active"));
+            } finally {
+                bundleContext.removeBundleListener(listener);
+            }
+            assertEquals(module + " restarted or refreshed other bundles", List.of(), events);
+            assertEquals(module + " changed other bundles", before, otherBundles(symbolicName));
+        }
+        JsonNode overview = http.await("/initiatives/demo-riverbend-reads/shared-measurement", a -> a.status() == 200).json();
+        assertEquals("the demo's indicators are back", 2, overview.get("indicators").asInt());
+    }
+
+    @Test
+    public void functionsAreEnabledAndDisabledPerInitiativeKeepingTheirData() throws Exception {
+        ready();
+        assertEquals(201, http.post("/initiatives", "{\"id\":\"toggle\",\"name\":\"Toggle\",\"structureModelId\":"
+                + "\"nested\",\"enabledFunctionIds\":[]}").status());
+        assertEquals(409, http.get("/initiatives/toggle/shared-measurement").status());
+        Http.Answer enabled = http.send("PUT", "/initiatives/toggle/functions/shared-measurement", Http.ADMIN, null, null);
+        assertEquals(enabled.toString(), 200, enabled.status());
+        Http.Answer indicator = http.post("/initiatives/toggle/shared-measurement/indicators", "{\"name\":\"Books read\","
+                + "\"definition\":\"d\",\"unit\":\"books\",\"direction\":\"UP\",\"aggregation\":\"SUM\","
+                + "\"reportingPeriod\":\"YEAR\",\"baseline\":1,\"baselineDate\":\"2024-01-01\",\"target\":5,"
+                + "\"targetDate\":\"2027-01-01\"}");
+        assertEquals(indicator.toString(), 201, indicator.status());
+        assertEquals(200, http.send("DELETE", "/initiatives/toggle/functions/shared-measurement", Http.ADMIN, null, null).status());
+        assertEquals(409, http.get("/initiatives/toggle/shared-measurement/indicators").status());
+        assertEquals(200, http.send("PUT", "/initiatives/toggle/functions/shared-measurement", Http.ADMIN, null, null).status());
+        assertEquals(1, http.get("/initiatives/toggle/shared-measurement/indicators").json().size());
+        Http.Answer absent = http.send("PUT", "/initiatives/toggle/functions/policy", Http.ADMIN, null, null);
+        assertEquals("only installed functions can be enabled", 404, absent.status());
+    }
+
+    private Map<Long, String> otherBundles(String except) {
+        Map<Long, String> all = new TreeMap<>();
+        for (Bundle b : bundleContext.getBundles()) {
+            if (!except.equals(b.getSymbolicName())) {
+                all.put(b.getBundleId(), b.getSymbolicName() + " state=" + b.getState() + " modified=" + b.getLastModified());
+            }
+        }
+        return all;
+    }
+}
