@@ -4,13 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
@@ -27,30 +22,25 @@ public class DistributionIT {
     public final TestName test = new TestName();
 
     private final Http http = new Http();
-    private Path home;
+    private UnpackedDistribution platform;
 
     @Before
     public void unpackAndStart() throws Exception {
-        Path work = Path.of(System.getProperty("backbone.examDirectory", "target/exam")).resolveSibling("distribution-it")
-                .resolve(test.getMethodName());
-        run(List.of("rm", "-rf", work.toString()), null);
-        Files.createDirectories(work);
-        run(List.of("tar", "-xzf", System.getProperty("backbone.distribution"), "-C", work.toString()), null);
-        try (var entries = Files.list(work)) {
-            home = entries.filter(Files::isDirectory).findFirst().orElseThrow();
-        }
+        platform = UnpackedDistribution.unpack(System.getProperty("backbone.distribution"),
+                Path.of(System.getProperty("backbone.examDirectory", "target/exam")).resolveSibling("distribution-it")
+                        .resolve(test.getMethodName()));
         start();
     }
 
     @After
     public void stop() throws Exception {
-        if (home != null) {
-            killKaraf("-9");
+        if (platform != null) {
+            platform.kill("-9");
         }
     }
 
     private void start() throws Exception {
-        run(List.of(home.resolve("bin/start").toString()), null);
+        platform.start();
         // While booting, the JAX-RS whiteboard rebuilds the application as each resource arrives; wait until
         // the platform has answered steadily for a while.
         int steady = 0;
@@ -63,46 +53,21 @@ public class DistributionIT {
         assertEquals("the platform did not settle", 8, steady);
     }
 
-    private void killKaraf(String signal) throws Exception {
-        Path pidFile = home.resolve("karaf.pid");
-        if (Files.exists(pidFile)) {
-            String pid = Files.readString(pidFile).strip();
-            run(List.of("kill", signal, pid), null);
-            ProcessHandle.of(Long.parseLong(pid)).ifPresent(p -> p.onExit().join());
-        }
-    }
-
-    private static String run(List<String> command, String stdin) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        if (stdin == null) {
-            builder.redirectInput(new File("/dev/null"));
-        }
-        Process process = builder.start();
-        if (stdin != null) {
-            process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-            process.getOutputStream().close();
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(command + " did not finish", process.waitFor(120, TimeUnit.SECONDS));
-        return output;
-    }
-
     @Test
     public void shellCommandsPrintTheirOutputThroughTheClient() throws Exception {
-        String modules = run(List.of(home.resolve("bin/backbone").toString(), "backbone:modules"), null);
+        String modules = platform.bin("backbone", "backbone:modules");
         assertTrue(modules, modules.contains("function-shared-measurement"));
         assertTrue(modules, modules.contains("structure-nested"));
 
-        String indicators = run(List.of(home.resolve("bin/client").toString(), "-u", "admin", "-p", "admin", "-b"),
-                "backbone:indicators demo-riverbend-reads\n");
+        String indicators = UnpackedDistribution.run(List.of(platform.home().resolve("bin/client").toString(), "-u", "admin", "-p",
+                "admin", "-b"), "backbone:indicators demo-riverbend-reads\n");
         assertTrue(indicators, indicators.contains("Kindergarten readiness"));
 
-        String governance = run(List.of(home.resolve("bin/backbone").toString(), "backbone:proposals demo-riverbend-reads",
-                "backbone:decision-log demo-riverbend-reads"), null);
+        String governance = platform.bin("backbone", "backbone:proposals demo-riverbend-reads",
+                "backbone:decision-log demo-riverbend-reads");
         assertTrue(governance, governance.contains("Chain") && governance.contains("Reason"));
 
-        String refused = run(List.of(home.resolve("bin/backbone").toString(), "-u", "admin", "-p", "wrong",
-                "backbone:modules"), null);
+        String refused = platform.bin("backbone", "-u", "admin", "-p", "wrong", "backbone:modules");
         assertTrue(refused, !refused.contains("function-shared-measurement"));
     }
 
@@ -121,10 +86,10 @@ public class DistributionIT {
                 "{\"period\":\"2025\",\"partner\":\"North High\",\"value\":83.5}");
         assertEquals(value.toString(), 201, value.status());
 
-        String removed = run(List.of(home.resolve("bin/backbone").toString(), "backbone:module-uninstall structure-volunteer"), null);
+        String removed = platform.bin("backbone", "backbone:module-uninstall structure-volunteer");
         assertTrue(removed, removed.contains("structure-volunteer: available"));
 
-        killKaraf("-9");
+        platform.kill("-9");
         start();
 
         JsonNode volunteer = http.get("/modules/structure-volunteer").json();

@@ -1,0 +1,55 @@
+package org.civicbackbone.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.After;
+import org.junit.Test;
+
+/**
+ * The example custom distribution (custom-distributions/volunteer-starter) boots with only its modules, and a module
+ * it does not run can be installed later from its features repository, offline.
+ */
+public class CustomDistributionIT {
+
+    private final Http http = new Http();
+    private UnpackedDistribution platform;
+
+    @After
+    public void stop() throws Exception {
+        if (platform != null) {
+            platform.kill("-9");
+        }
+    }
+
+    private static Set<String> active(JsonNode health) {
+        Set<String> ids = new HashSet<>();
+        health.get("modules").forEach(m -> ids.add(m.get("id").asText()));
+        return ids;
+    }
+
+    @Test
+    public void theVolunteerStarterRunsOnlyItsModulesAndTakesMoreLater() throws Exception {
+        platform = UnpackedDistribution.unpack(System.getProperty("backbone.volunteerStarter"),
+                Path.of(System.getProperty("backbone.examDirectory", "target/exam")).resolveSibling("volunteer-starter-it"));
+        platform.start();
+        JsonNode health = http.await("/health", a -> a.status() == 200 && a.json().get("modules").size() == 2).json();
+        assertEquals(Set.of("structure-volunteer", "function-shared-measurement"), active(health));
+        assertEquals("no demo data in the starter", 0, http.await("/initiatives", a -> a.status() == 200).json().size());
+
+        JsonNode nested = http.await("/modules/structure-nested", a -> a.status() == 200).json();
+        assertFalse(nested.get("installed").asBoolean());
+        assertEquals("available", nested.get("state").asText());
+
+        Http.Answer install = http.send("PUT", "/modules/structure-nested", Http.ADMIN, null, null);
+        assertEquals(install.toString(), 202, install.status());
+        http.await("/modules/structure-nested", a -> a.json().get("state").asText().equals("active"));
+        assertTrue(active(http.await("/health", a -> a.body().contains("structure-nested")).json())
+                .contains("structure-nested"));
+    }
+}

@@ -1,0 +1,73 @@
+package org.civicbackbone.itests;
+
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A distribution archive unpacked into its own folder and run the way an operator runs it. */
+final class UnpackedDistribution {
+
+    private final Path home;
+
+    private UnpackedDistribution(Path home) {
+        this.home = home;
+    }
+
+    /** Unpacks the archive into a fresh folder. */
+    static UnpackedDistribution unpack(String archive, Path folder) throws IOException, InterruptedException {
+        run(List.of("rm", "-rf", folder.toString()), null);
+        Files.createDirectories(folder);
+        run(List.of("tar", "-xzf", archive, "-C", folder.toString()), null);
+        try (var entries = Files.list(folder)) {
+            return new UnpackedDistribution(entries.filter(Files::isDirectory).findFirst().orElseThrow());
+        }
+    }
+
+    Path home() {
+        return home;
+    }
+
+    /** {@code bin/start}: the platform goes on in the background. */
+    void start() throws IOException, InterruptedException {
+        run(List.of(home.resolve("bin/start").toString()), null);
+    }
+
+    /** Sends a signal to the Karaf JVM and waits until it is gone. */
+    void kill(String signal) throws IOException, InterruptedException {
+        Path pidFile = home.resolve("karaf.pid");
+        if (Files.exists(pidFile)) {
+            String pid = Files.readString(pidFile).strip();
+            run(List.of("kill", signal, pid), null);
+            ProcessHandle.of(Long.parseLong(pid)).ifPresent(p -> p.onExit().join());
+        }
+    }
+
+    /** Runs a command of the distribution's {@code bin/} folder and returns what it printed. */
+    String bin(String command, String... args) throws IOException, InterruptedException {
+        List<String> line = new java.util.ArrayList<>(List.of(home.resolve("bin/" + command).toString()));
+        line.addAll(List.of(args));
+        return run(line, null);
+    }
+
+    /** Runs a command with the given standard input (none: /dev/null) and returns what it printed. */
+    static String run(List<String> command, String stdin) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (stdin == null) {
+            builder.redirectInput(new File("/dev/null"));
+        }
+        Process process = builder.start();
+        if (stdin != null) {
+            process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().close();
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(command + " did not finish", process.waitFor(120, TimeUnit.SECONDS));
+        return output;
+    }
+}
