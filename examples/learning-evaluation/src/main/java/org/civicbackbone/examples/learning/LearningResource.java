@@ -1,0 +1,76 @@
+package org.civicbackbone.examples.learning;
+
+import java.util.List;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import org.civicbackbone.api.rest.RestExtensions;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** REST of the plugin under {@code /api/v1/initiatives/{id}/learning-evaluation}. */
+@Component(service = LearningResource.class)
+@JaxrsResource
+@JaxrsExtensionSelect({RestExtensions.JSON, RestExtensions.PROBLEMS, RestExtensions.AUTHENTICATION})
+@Path(RestExtensions.INITIATIVE + Learning.FUNCTION_ID)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class LearningResource {
+
+    private final Learning learning;
+
+    @Activate
+    public LearningResource(@Reference Learning learning) {
+        this.learning = learning;
+    }
+
+    @GET
+    public Records.Overview overview(@PathParam("initiativeId") String initiativeId) {
+        return learning.overview(initiativeId);
+    }
+
+    @GET
+    @Path("questions")
+    public List<Records.Question> questions(@PathParam("initiativeId") String initiativeId) {
+        return learning.questions(initiativeId);
+    }
+
+    @POST
+    @Path("questions")
+    public Response ask(@PathParam("initiativeId") String initiativeId, Records.QuestionSpec spec,
+                        @Context SecurityContext security) {
+        return Response.status(201).entity(learning.ask(initiativeId, spec, security.getUserPrincipal().getName())).build();
+    }
+
+    @GET
+    @Path("questions/{questionId}")
+    public Records.Question question(@PathParam("initiativeId") String initiativeId, @PathParam("questionId") long id) {
+        return learning.question(initiativeId, id);
+    }
+
+    @POST
+    @Path("questions/{questionId}/evidence")
+    public Response evidence(@PathParam("initiativeId") String initiativeId, @PathParam("questionId") long id,
+                             Records.EvidenceSpec spec, @Context SecurityContext security) {
+        return Response.status(201).entity(learning.addEvidence(initiativeId, id, spec,
+                security.getUserPrincipal().getName())).build();
+    }
+
+    @POST
+    @Path("questions/{questionId}/reflections")
+    public Response reflect(@PathParam("initiativeId") String initiativeId, @PathParam("questionId") long id,
+                            Records.ReflectionSpec spec, @Context SecurityContext security) {
+        return Response.status(201).entity(learning.reflect(initiativeId, id, spec,
+                security.getUserPrincipal().getName())).build();
+    }
+}

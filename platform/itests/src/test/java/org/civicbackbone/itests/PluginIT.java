@@ -1,0 +1,69 @@
+package org.civicbackbone.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import javax.inject.Inject;
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * The example third-party plugin (examples/learning-evaluation), built on its own against backbone-api, installed
+ * into the running platform from its features repository exactly as docs/plugin-guide.md says, and working.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PluginIT {
+
+    @Inject
+    private FeaturesService features;
+
+    private final Http http = new Http();
+
+    @Configuration
+    public Option[] config() {
+        return BackboneContainer.options();
+    }
+
+    @Test
+    public void theLearningEvaluationPluginInstallsAndWorks() throws Exception {
+        http.await("/health", a -> a.status() == 200 && a.body().contains("structure-nested"));
+        // what `feature:repo-add` and `feature:install` do in the shell
+        features.addRepository(URI.create("mvn:org.civicbackbone.examples/learning-evaluation/"
+                + System.getProperty("backbone.version", "0.1.0-SNAPSHOT") + "/xml/features"));
+        features.installFeature("backbone-function-learning-evaluation");
+        http.await("/health", a -> a.body().contains("function-learning-evaluation"));
+        JsonNode module = http.get("/modules/function-learning-evaluation").json();
+        assertEquals("function", module.get("kind").asText());
+
+        assertEquals(201, http.post("/initiatives", "{\"id\":\"learning\",\"name\":\"Learning\",\"structureModelId\":"
+                + "\"nested\",\"enabledFunctionIds\":[\"learning-evaluation\"]}").status());
+        String base = "/initiatives/learning/learning-evaluation";
+        Http.Answer asked = http.post(base + "/questions",
+                "{\"question\":\"Did summer reading slow the summer slide?\",\"indicatorIds\":[1]}");
+        assertEquals(asked.toString(), 201, asked.status());
+        long id = asked.json().get("id").asLong();
+        assertEquals(400, http.post(base + "/questions", "{\"question\":\"\",\"indicatorIds\":[]}").status());
+        assertEquals(1, http.get(base).json().get("withoutEvidence").asInt());
+        assertEquals(201, http.post(base + "/questions/" + id + "/evidence",
+                "{\"summary\":\"Fall scores fell 2 points, against 6 the year before\",\"source\":\"district data\"}").status());
+        assertEquals(201, http.post(base + "/questions/" + id + "/reflections",
+                "{\"text\":\"Keep the program; reach more boys\"}").status());
+        JsonNode overview = http.get(base).json();
+        assertEquals(1, overview.get("questions").asInt());
+        assertEquals(0, overview.get("withoutEvidence").asInt());
+        assertTrue(overview.get("needsAttention").isEmpty());
+
+        features.uninstallFeature("backbone-function-learning-evaluation");
+        Http.Answer gone = http.await(base, a -> a.status() == 404);
+        assertTrue(gone.body().contains("function-learning-evaluation"));
+    }
+}
