@@ -1,5 +1,6 @@
 package org.civicbackbone.rest.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -10,13 +11,24 @@ import org.civicbackbone.api.module.ModuleCatalogue;
 import org.civicbackbone.api.module.ModuleInfo;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.civicbackbone.api.store.BackboneStore;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-/** {@code GET /api/v1/health}: open to all; UP when the database answers, with the installed modules. */
+/**
+ * {@code GET /api/v1/health}: open to all. UP when the database answers and every module works; DEGRADED (still
+ * 200) when a module's component failed to start or its requests keep failing, naming it; DOWN (503) without the
+ * database.
+ */
 @Component(service = HealthResource.class)
 @JaxrsResource
 @JaxrsExtensionSelect({RestExtensions.JSON, RestExtensions.PROBLEMS, RestExtensions.AUTHENTICATION})
@@ -24,17 +36,29 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
 
+    /** A module part that does not work. */
+    public record Failure(String bundle, String component, String reason) {
+    }
+
     /** The health answer. */
-    public record Health(String status, String database, List<ModuleInfo> modules) {
+    public record Health(String status, String database, List<ModuleInfo> modules, List<Failure> failed) {
     }
 
     private final ModuleCatalogue catalogue;
     private final BackboneStore store;
+    private final ServiceComponentRuntime components;
+    private final FunctionRequestGuard guard;
+    private final BundleContext context;
 
     @Activate
-    public HealthResource(@Reference ModuleCatalogue catalogue, @Reference BackboneStore store) {
+    public HealthResource(@Reference ModuleCatalogue catalogue, @Reference BackboneStore store,
+                          @Reference ServiceComponentRuntime components, @Reference FunctionRequestGuard guard,
+                          BundleContext context) {
         this.catalogue = catalogue;
         this.store = store;
+        this.components = components;
+        this.guard = guard;
+        this.context = context;
     }
 
     @GET
@@ -46,8 +70,61 @@ public class HealthResource {
         } catch (RuntimeException e) {
             database = "DOWN";
         }
-        String status = database.equals("UP") ? "UP" : "DOWN";
-        return Response.status(status.equals("UP") ? 200 : 503)
-                .entity(new Health(status, database, catalogue.installed())).build();
+        List<ModuleInfo> modules = catalogue.installed();
+        List<Failure> failed = new ArrayList<>(failedComponents());
+        for (FunctionRequestGuard.Trouble t : guard.troubles()) {
+            if (modules.stream().anyMatch(m -> m.id().equals(t.module()))) {
+                failed.add(new Failure(t.module(), "requests", t.reason()));
+            }
+        }
+        String status = !database.equals("UP") ? "DOWN" : failed.isEmpty() ? "UP" : "DEGRADED";
+        return Response.status(status.equals("DOWN") ? 503 : 200)
+                .entity(new Health(status, database, modules, failed)).build();
+    }
+
+    /** Components of bundles built on the platform API that failed to activate. */
+    private List<Failure> failedComponents() {
+        List<Failure> failed = new ArrayList<>();
+        for (ComponentDescriptionDTO description : components.getComponentDescriptionDTOs()) {
+            Bundle bundle = context.getBundle(description.bundle.id);
+            if (bundle == null || !usesPlatformApi(bundle)) {
+                continue;
+            }
+            for (ComponentConfigurationDTO configuration : components.getComponentConfigurationDTOs(description)) {
+                if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
+                    failed.add(new Failure(bundle.getSymbolicName(), description.name,
+                            rootCause(configuration.failure)));
+                }
+            }
+        }
+        return failed;
+    }
+
+    /** The innermost cause of a failure's stack trace, which says what went wrong. */
+    static String rootCause(String stackTrace) {
+        if (stackTrace == null || stackTrace.isBlank()) {
+            return "failed to activate";
+        }
+        String cause = stackTrace.lines().findFirst().orElse("failed to activate");
+        for (String line : stackTrace.lines().toList()) {
+            if (line.startsWith("Caused by: ")) {
+                cause = line.substring("Caused by: ".length());
+            }
+        }
+        return cause;
+    }
+
+    private static boolean usesPlatformApi(Bundle bundle) {
+        BundleWiring wiring = bundle.adapt(BundleWiring.class);
+        if (wiring == null) {
+            return false;
+        }
+        for (BundleWire wire : wiring.getRequiredWires("osgi.wiring.package")) {
+            Object pkg = wire.getCapability().getAttributes().get("osgi.wiring.package");
+            if (pkg != null && pkg.toString().startsWith("org.civicbackbone.api")) {
+                return true;
+            }
+        }
+        return false;
     }
 }
