@@ -24,6 +24,7 @@ import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.BackboneStore;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -47,7 +48,7 @@ public class JdbcInitiativeService implements InitiativeService {
 
     private final BackboneStore store;
     private final AuditLog audit;
-    private final List<InitiativeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<ComponentServiceObjects<InitiativeListener>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ModuleCatalogue catalogue;
 
     @Activate
@@ -59,22 +60,32 @@ public class JdbcInitiativeService implements InitiativeService {
         store.migrate(CoreSchema.MODULE, CoreSchema.MIGRATIONS);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addListener(InitiativeListener listener) {
+    // Bound as service objects, fetched only when announcing: a listener that itself needs this service is then
+    // not activated while this one is (SCR would see a circular reference and fail one of them for a while).
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, service = InitiativeListener.class)
+    void addListener(ComponentServiceObjects<InitiativeListener> listener) {
         listeners.add(listener);
     }
 
-    void removeListener(InitiativeListener listener) {
+    void removeListener(ComponentServiceObjects<InitiativeListener> listener) {
         listeners.remove(listener);
     }
 
     /** Tells the listeners of a committed creation. */
     void announce(Initiative created) {
-        for (InitiativeListener listener : listeners) {
+        for (ComponentServiceObjects<InitiativeListener> objects : listeners) {
+            InitiativeListener listener = null;
             try {
-                listener.initiativeCreated(created);
+                listener = objects.getService();
+                if (listener != null) {
+                    listener.initiativeCreated(created);
+                }
             } catch (RuntimeException e) {
-                LOG.error("Initiative listener {} failed for '{}'", listener.getClass().getName(), created.id(), e);
+                LOG.error("Initiative listener {} failed for '{}'", objects.getServiceReference(), created.id(), e);
+            } finally {
+                if (listener != null) {
+                    objects.ungetService(listener);
+                }
             }
         }
     }

@@ -195,7 +195,7 @@ public class FunctionRequestGuard implements ContainerRequestFilter, ContainerRe
                 List.of());
     }
 
-    /** The function module serving this request, or null for the platform's own addresses. */
+    /** The installed function module serving this request, or null for the platform's own addresses. */
     private String moduleOf(ContainerRequestContext request) {
         Matcher m = FUNCTION_PATH.matcher(request.getUriInfo().getPath());
         return m.matches() && catalogue.function(m.group(1)).isPresent() ? "function-" + m.group(1) : null;

@@ -39,6 +39,7 @@ import org.civicbackbone.api.module.StructureModel;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.store.BackboneStore;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -64,7 +65,7 @@ public class JdbcDecisionService implements DecisionService {
     private final InitiativeService initiatives;
     private final ModuleCatalogue catalogue;
     private final Clock clock;
-    private final List<DecisionListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<ComponentServiceObjects<DecisionListener>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Activate
     public JdbcDecisionService(@Reference BackboneStore store, @Reference AuditLog audit,
@@ -82,12 +83,14 @@ public class JdbcDecisionService implements DecisionService {
         store.migrate(org.civicbackbone.core.internal.CoreSchema.MODULE, org.civicbackbone.core.internal.CoreSchema.MIGRATIONS);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addListener(DecisionListener listener) {
+    // Bound as service objects, fetched only when announcing: a listener that itself needs this service is then
+    // not activated while this one is (SCR would see a circular reference and fail one of them for a while).
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, service = DecisionListener.class)
+    void addListener(ComponentServiceObjects<DecisionListener> listener) {
         listeners.add(listener);
     }
 
-    void removeListener(DecisionListener listener) {
+    void removeListener(ComponentServiceObjects<DecisionListener> listener) {
         listeners.remove(listener);
     }
 
@@ -353,11 +356,19 @@ public class JdbcDecisionService implements DecisionService {
         if (decided == null || decided.state() == ProposalState.OPEN) {
             return;
         }
-        for (DecisionListener listener : listeners) {
+        for (ComponentServiceObjects<DecisionListener> objects : listeners) {
+            DecisionListener listener = null;
             try {
-                listener.decided(decided);
+                listener = objects.getService();
+                if (listener != null) {
+                    listener.decided(decided);
+                }
             } catch (RuntimeException e) {
-                LOG.error("Decision listener {} failed on proposal {}", listener.getClass().getName(), decided.id(), e);
+                LOG.error("Decision listener {} failed on proposal {}", objects.getServiceReference(), decided.id(), e);
+            } finally {
+                if (listener != null) {
+                    objects.ungetService(listener);
+                }
             }
         }
     }
