@@ -38,8 +38,9 @@ public class CustomDistributionIT {
         platform = UnpackedDistribution.unpack(System.getProperty("backbone.volunteerStarter"),
                 Path.of(System.getProperty("backbone.examDirectory", "target/exam")).resolveSibling("volunteer-starter-it"));
         platform.start();
-        JsonNode health = http.await("/health", a -> a.status() == 200 && a.json().get("modules").size() == 2).json();
-        assertEquals(Set.of("structure-volunteer", "function-shared-measurement"), active(health));
+        JsonNode health = http.await("/health", a -> a.status() == 200 && a.json().get("modules").size() == 3).json();
+        assertEquals(Set.of("structure-volunteer", "function-shared-measurement", "function-aligned-activities"),
+                active(health));
         assertEquals("no demo data in the starter", 0, http.await("/initiatives", a -> a.status() == 200).json().size());
 
         JsonNode nested = http.await("/modules/structure-nested", a -> a.status() == 200).json();
@@ -51,5 +52,7 @@ public class CustomDistributionIT {
         http.await("/modules/structure-nested", a -> a.json().get("state").asText().equals("active"));
         assertTrue(active(http.await("/health", a -> a.body().contains("structure-nested")).json())
                 .contains("structure-nested"));
+        assertEquals(202, http.send("PUT", "/modules/function-vision-strategy", Http.ADMIN, null, null).status());
+        http.await("/modules/function-vision-strategy", a -> a.json().get("state").asText().equals("active"));
     }
 }

@@ -26,7 +26,9 @@ import org.osgi.framework.SynchronousBundleListener;
 @ExamReactorStrategy(PerClass.class)
 public class ModulesIT {
 
-    private static final List<String> MODULES = List.of("function-shared-measurement", "structure-stand-alone",
+    private static final List<String> MODULES = List.of("function-shared-measurement", "function-vision-strategy",
+            "function-resources", "function-policy", "function-community-engagement", "function-aligned-activities",
+            "structure-stand-alone",
             "structure-nested", "structure-volunteer", "structure-seconded");
 
     @Inject
@@ -81,9 +83,17 @@ public class ModulesIT {
                 JsonNode gone = http.await("/modules/" + module, a -> a.json().get("state").asText().equals("available")).json();
                 assertFalse(gone.get("installed").asBoolean());
                 assertEquals("UP", http.get("/health").json().get("status").asText());
-                if (module.equals("function-shared-measurement")) {
+                if (module.startsWith("function-")) {
+                    String functionId = module.substring("function-".length());
                     JsonNode functions = http.get("/initiatives/demo-riverbend-reads/functions").json();
-                    assertEquals("unavailable", functions.get(0).get("state").asText());
+                    List<String> states = new ArrayList<>();
+                    functions.forEach(f -> {
+                        if (f.get("functionId").asText().equals(functionId)) {
+                            states.add(f.get("state").asText());
+                        }
+                    });
+                    assertEquals(functions.toString(), List.of("unavailable"), states);
+                    assertEquals(404, http.get("/initiatives/demo-riverbend-reads/" + functionId).status());
                 }
                 Http.Answer adding = http.send("PUT", "/modules/" + module, Http.ADMIN, null, null);
                 assertEquals(adding.toString(), 202, adding.status());
@@ -96,6 +106,10 @@ public class ModulesIT {
         }
         JsonNode overview = http.await("/initiatives/demo-riverbend-reads/shared-measurement", a -> a.status() == 200).json();
         assertEquals("the demo's indicators are back", 2, overview.get("indicators").asInt());
+        assertEquals("the demo's agenda is back", 1, http.await("/initiatives/demo-riverbend-reads/vision-strategy/versions",
+                a -> a.status() == 200).json().size());
+        assertEquals("the demo's funders are back", 2, http.await("/initiatives/demo-riverbend-reads/resources/funders",
+                a -> a.status() == 200).json().size());
     }
 
     @Test
@@ -115,8 +129,12 @@ public class ModulesIT {
         assertEquals(409, http.get("/initiatives/toggle/shared-measurement/indicators").status());
         assertEquals(200, http.send("PUT", "/initiatives/toggle/functions/shared-measurement", Http.ADMIN, null, null).status());
         assertEquals(1, http.get("/initiatives/toggle/shared-measurement/indicators").json().size());
+        assertEquals(202, http.send("DELETE", "/modules/function-policy", Http.ADMIN, null, null).status());
+        http.await("/modules/function-policy", a -> a.json().get("state").asText().equals("available"));
         Http.Answer absent = http.send("PUT", "/initiatives/toggle/functions/policy", Http.ADMIN, null, null);
         assertEquals("only installed functions can be enabled", 404, absent.status());
+        assertEquals(202, http.send("PUT", "/modules/function-policy", Http.ADMIN, null, null).status());
+        http.await("/modules/function-policy", a -> a.json().get("state").asText().equals("active"));
     }
 
     private Map<Long, String> otherBundles(String except) {

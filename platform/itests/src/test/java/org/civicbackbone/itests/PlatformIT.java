@@ -71,8 +71,9 @@ public class PlatformIT {
         assertEquals("UP", json.get("status").asText());
         Set<String> modules = new HashSet<>();
         json.get("modules").forEach(m -> modules.add(m.get("id").asText()));
-        assertEquals(Set.of("function-shared-measurement", "structure-stand-alone", "structure-nested",
-                "structure-volunteer", "structure-seconded"), modules);
+        assertEquals(Set.of("function-shared-measurement", "function-vision-strategy", "function-resources",
+                "function-policy", "function-community-engagement", "function-aligned-activities", "structure-stand-alone", "structure-nested", "structure-volunteer",
+                "structure-seconded"), modules);
     }
 
     @Test
@@ -123,9 +124,9 @@ public class PlatformIT {
         assertEquals(400, malformed.status());
         assertEquals(List.of("(body)"), fields(malformed));
 
-        Http.Answer notInstalled = http.post("/initiatives", "{\"name\":\"x\",\"structureModelId\":\"nested\",\"enabledFunctionIds\":[\"policy\"]}");
-        assertEquals(400, notInstalled.status());
-        assertEquals(List.of("enabledFunctionIds[0]"), fields(notInstalled));
+        Http.Answer unknownFunction = http.post("/initiatives", "{\"name\":\"x\",\"structureModelId\":\"nested\",\"enabledFunctionIds\":[\"astrology\"]}");
+        assertEquals(400, unknownFunction.status());
+        assertEquals(List.of("enabledFunctionIds[0]"), fields(unknownFunction));
 
         assertEquals(before, http.get("/initiatives").json().size());
     }
@@ -180,9 +181,22 @@ public class PlatformIT {
         Http.Answer notEnabled = http.get("/initiatives/without-measurement/shared-measurement/indicators");
         assertEquals(409, notEnabled.status());
         assertTrue(notEnabled.body().contains("shared-measurement"));
-        Http.Answer notInstalled = http.get("/initiatives/without-measurement/policy");
-        assertEquals(404, notInstalled.status());
-        assertTrue(notInstalled.body().contains("function-policy"));
+        features.uninstallFeature("backbone-function-policy");
+        try {
+            Http.Answer notInstalled = http.await("/initiatives/without-measurement/policy",
+                    a -> a.body().contains("function-policy"));
+            assertEquals(404, notInstalled.status());
+            assertTrue(notInstalled.contentType().startsWith("application/problem+json"));
+            Http.Answer cannotEnable = http.post("/initiatives", "{\"name\":\"x\",\"structureModelId\":\"nested\","
+                    + "\"enabledFunctionIds\":[\"policy\"]}");
+            assertEquals(400, cannotEnable.status());
+            assertTrue(cannotEnable.body(), cannotEnable.body().contains("is not installed"));
+        } finally {
+            features.installFeature("backbone-function-policy");
+            // let the JAX-RS whiteboard settle (ADR 0001) before the next test talks to it
+            http.await("/initiatives/without-measurement/policy", a -> a.status() == 409);
+            http.await("/initiatives/without-measurement/shared-measurement", a -> a.status() == 409);
+        }
     }
 
     @Test
@@ -195,6 +209,22 @@ public class PlatformIT {
                 a -> a.status() == 200 && a.json().get("indicators").asInt() == 2).json();
         assertEquals(2, overview.get("status").size());
         assertFalse(overview.get("status").get(0).get("progress").get("latestPeriod").isNull());
+
+        // a little data in every function, with the governed ones put to the demo's bodies
+        String demoBase = "/initiatives/demo-riverbend-reads/";
+        JsonNode agenda = http.await(demoBase + "vision-strategy/versions", a -> a.status() == 200 && a.json().size() == 1).json();
+        assertEquals("PROPOSED", agenda.get(0).get("status").asText());
+        http.await(demoBase + "aligned-activities/activities", a -> a.status() == 200 && a.json().size() == 3);
+        http.await(demoBase + "aligned-activities/working-groups", a -> a.status() == 200 && a.json().size() == 1);
+        JsonNode communications = http.await(demoBase + "community-engagement/communications",
+                a -> a.status() == 200 && a.json().size() == 2).json();
+        assertEquals("STATEMENT_PROPOSED", communications.get(1).get("status").asText());
+        http.await(demoBase + "community-engagement/events", a -> a.status() == 200 && a.json().size() == 2);
+        JsonNode items = http.await(demoBase + "policy/items", a -> a.status() == 200 && a.json().size() == 2).json();
+        assertEquals("POSITION_PROPOSED", items.get(0).get("status").asText());
+        JsonNode grants = http.await(demoBase + "resources/grants", a -> a.status() == 200 && a.json().size() == 2).json();
+        assertEquals("ACCEPTING", grants.get(0).get("status").asText());
+        assertEquals(1, http.get(demoBase + "resources/deadlines").json().size());
     }
 
     @Test

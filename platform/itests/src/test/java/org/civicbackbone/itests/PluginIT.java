@@ -66,4 +66,34 @@ public class PluginIT {
         Http.Answer gone = http.await(base, a -> a.status() == 404);
         assertTrue(gone.body().contains("function-learning-evaluation"));
     }
+
+    /**
+     * The project that {@code backbone-function-archetype} generates (its build's integration test generates
+     * "mentoring-circles" and installs it) goes live in a running platform and works as generated.
+     */
+    @Test
+    public void aPluginGeneratedByTheArchetypeInstallsAndWorks() throws Exception {
+        http.await("/health", a -> a.status() == 200 && a.body().contains("structure-nested"));
+        features.addRepository(URI.create("mvn:org.example.backbone/mentoring-circles/1.0.0-SNAPSHOT/xml/features"));
+        features.installFeature("backbone-function-mentoring-circles");
+        http.await("/health", a -> a.body().contains("function-mentoring-circles"));
+
+        assertEquals(201, http.post("/initiatives", "{\"id\":\"mentoring\",\"name\":\"Mentoring\",\"structureModelId\":"
+                + "\"nested\",\"enabledFunctionIds\":[\"mentoring-circles\"]}").status());
+        String base = "/initiatives/mentoring/mentoring-circles";
+        assertEquals("[\"no notes yet\"]", http.get(base).json().get("needsAttention").toString());
+        Http.Answer bad = http.post(base + "/notes", "{\"title\":\"\"}");
+        assertEquals(bad.toString(), 400, bad.status());
+        assertTrue(bad.body(), bad.body().contains("title"));
+        Http.Answer written = http.post(base + "/notes", "{\"title\":\"First circle\",\"text\":\"Six mentors, twelve youth\"}");
+        assertEquals(written.toString(), 201, written.status());
+        JsonNode overview = http.get(base).json();
+        assertEquals(1, overview.get("notes").asInt());
+        assertTrue(overview.get("needsAttention").isEmpty());
+        assertEquals("First circle", http.get(base + "/notes").json().get(0).get("title").asText());
+        assertTrue(http.get("/initiatives/mentoring/audit").body().contains("note.write"));
+
+        features.uninstallFeature("backbone-function-mentoring-circles");
+        http.await(base, a -> a.status() == 404);
+    }
 }

@@ -82,6 +82,11 @@ public class SharedMeasurement {
 
     public List<Indicator> indicators(String initiativeId) {
         require(initiativeId);
+        return storedIndicators(initiativeId);
+    }
+
+    /** The initiative's indicators whether or not it has the function enabled (their data is kept either way). */
+    List<Indicator> storedIndicators(String initiativeId) {
         return store.read(c -> {
             try (PreparedStatement p = c.prepareStatement(SELECT_INDICATOR + " WHERE initiative_id = ? ORDER BY id")) {
                 p.setString(1, initiativeId);

@@ -84,7 +84,8 @@ public class DemoInitiative {
                 "Only 41% of Riverbend County's third graders read at grade level, and fewer than half of its "
                         + "children arrive at kindergarten ready to learn.",
                 "Every child in Riverbend County reads at grade level by the end of third grade.",
-                "nested", List.of("shared-measurement")));
+                "nested", List.of("vision-strategy", "aligned-activities", "shared-measurement", "community-engagement",
+                        "policy", "resources")));
         String s = "system";
         GovernanceBody host = service.addBody(c, ID, new BodySpec("fiscal-host", "Riverbend Community Foundation"), s);
         service.addMember(c, ID, host.id(), new MembershipSpec(null, null, "Riverbend Community Foundation",

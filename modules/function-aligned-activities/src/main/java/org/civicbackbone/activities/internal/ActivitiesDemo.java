@@ -1,0 +1,85 @@
+package org.civicbackbone.activities.internal;
+
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.civicbackbone.activities.internal.JointPlan.ActionItemSpec;
+import org.civicbackbone.activities.internal.JointPlan.ActivitySpec;
+import org.civicbackbone.activities.internal.JointPlan.ActivityStatus;
+import org.civicbackbone.activities.internal.JointPlan.GroupMemberSpec;
+import org.civicbackbone.activities.internal.JointPlan.GroupRole;
+import org.civicbackbone.activities.internal.JointPlan.MaterialSpec;
+import org.civicbackbone.activities.internal.JointPlan.Meeting;
+import org.civicbackbone.activities.internal.JointPlan.MeetingSpec;
+import org.civicbackbone.activities.internal.JointPlan.StatusSpec;
+import org.civicbackbone.activities.internal.JointPlan.WorkingGroup;
+import org.civicbackbone.activities.internal.JointPlan.WorkingGroupSpec;
+import org.civicbackbone.api.initiative.Initiative;
+import org.civicbackbone.api.initiative.InitiativeListener;
+import org.civicbackbone.api.initiative.InitiativeService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Gives each demo initiative a joint plan, a working group and two meetings, once. */
+@Component(immediate = true, service = InitiativeListener.class)
+public class ActivitiesDemo implements InitiativeListener {
+
+    private final AlignedActivities plan;
+
+    @Activate
+    public ActivitiesDemo(@Reference AlignedActivities plan, @Reference InitiativeService initiatives) {
+        this.plan = plan;
+        initiatives.list().forEach(this::initiativeCreated);
+    }
+
+    @Override
+    public synchronized void initiativeCreated(Initiative initiative) {
+        String id = initiative.id();
+        if (!initiative.demo() || !initiative.uses(AlignedActivities.FUNCTION_ID) || loaded(id)) {
+            return;
+        }
+        LocalDate today = LocalDate.now();
+        var coaching = plan.addActivity(id, new ActivitySpec("Reading coaches for parents at well-child visits", null,
+                "Northside Family Resource Center", List.of(1), today.minusMonths(6), today.plusMonths(18)), "system");
+        plan.setStatus(id, coaching.id(), new StatusSpec(ActivityStatus.UNDERWAY), "system");
+        plan.addActivity(id, new ActivitySpec("Shared literacy curriculum in pre-K", null, "Riverbend Head Start",
+                List.of(1), today.minusMonths(2), null), "system");
+        var summer = plan.addActivity(id, new ActivitySpec("Summer reading at every branch", null, "Riverbend Public Library",
+                List.of(2), today.minusMonths(5), today.plusMonths(7)), "system");
+        plan.setStatus(id, summer.id(), new StatusSpec(ActivityStatus.UNDERWAY), "system");
+        WorkingGroup group = plan.formGroup(id, new WorkingGroupSpec("Early learning working group",
+                "Align pre-K and child care around kindergarten readiness"), "system");
+        plan.addGroupMember(id, group.id(), new GroupMemberSpec("Aisha Bello", "Northside Family Resource Center",
+                GroupRole.CO_CHAIR), "system");
+        plan.addGroupMember(id, group.id(), new GroupMemberSpec("Dr. James Whitfield", "Riverbend Unified School District",
+                GroupRole.CO_CHAIR), "system");
+        plan.addGroupMember(id, group.id(), new GroupMemberSpec("Linh Tran", "Eastside Parents Network", GroupRole.MEMBER), "system");
+        Instant now = Instant.now();
+        Meeting past = plan.schedule(id, new MeetingSpec(group.id(), "Early learning working group, October",
+                now.minus(Duration.ofDays(20)), "1. Readiness screen results\n2. Curriculum pilot"), "system");
+        plan.addActionItem(id, past.id(), new ActionItemSpec("Share the pilot schools' screen results", "Dr. James Whitfield",
+                today.plusDays(10)), "system");
+        Meeting next = plan.schedule(id, new MeetingSpec(null, "Partners' quarterly meeting", now.plus(Duration.ofDays(10)),
+                "1. Summer reading results\n2. Budget hearing"), "system");
+        plan.addMaterial(id, next.id(), new MaterialSpec("Summer reading results", "https://example.org/riverbend/summer.pdf"),
+                "system");
+        plan.store().inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO aa_demo_loaded (initiative_id) VALUES (?)")) {
+                p.setString(1, id);
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    private boolean loaded(String initiativeId) {
+        return plan.store().read(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM aa_demo_loaded WHERE initiative_id = ?")) {
+                p.setString(1, initiativeId);
+                return p.executeQuery().next();
+            }
+        });
+    }
+}

@@ -1,0 +1,195 @@
+package org.civicbackbone.activities.internal;
+
+import java.util.List;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import org.civicbackbone.activities.internal.JointPlan.ActionItemSpec;
+import org.civicbackbone.activities.internal.JointPlan.Activity;
+import org.civicbackbone.activities.internal.JointPlan.ActivitySpec;
+import org.civicbackbone.activities.internal.JointPlan.Alignment;
+import org.civicbackbone.activities.internal.JointPlan.GroupMemberSpec;
+import org.civicbackbone.activities.internal.JointPlan.MaterialSpec;
+import org.civicbackbone.activities.internal.JointPlan.Meeting;
+import org.civicbackbone.activities.internal.JointPlan.MeetingSpec;
+import org.civicbackbone.activities.internal.JointPlan.MinutesSpec;
+import org.civicbackbone.activities.internal.JointPlan.Overview;
+import org.civicbackbone.activities.internal.JointPlan.Settings;
+import org.civicbackbone.activities.internal.JointPlan.StatusSpec;
+import org.civicbackbone.activities.internal.JointPlan.WorkingGroup;
+import org.civicbackbone.activities.internal.JointPlan.WorkingGroupSpec;
+import org.civicbackbone.api.rest.RestExtensions;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** REST of the aligned activities function under {@code /api/v1/initiatives/{id}/aligned-activities}. */
+@Component(service = AlignedActivitiesResource.class)
+@JaxrsResource
+@JaxrsExtensionSelect({RestExtensions.JSON, RestExtensions.PROBLEMS, RestExtensions.AUTHENTICATION})
+@Path(RestExtensions.INITIATIVE + AlignedActivities.FUNCTION_ID)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AlignedActivitiesResource {
+
+    private static final String CSV = "text/csv";
+
+    private final AlignedActivities plan;
+
+    @Activate
+    public AlignedActivitiesResource(@Reference AlignedActivities plan) {
+        this.plan = plan;
+    }
+
+    private static String actor(SecurityContext security) {
+        return security.getUserPrincipal().getName();
+    }
+
+    private static Response csv(String body, String name) {
+        return Response.ok(body, CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
+    }
+
+    @GET
+    public Overview overview(@PathParam("initiativeId") String initiativeId) {
+        return plan.overview(initiativeId);
+    }
+
+    /** Goals nobody works on, goals several partners work on, and each partner's share. */
+    @GET
+    @Path("alignment")
+    public Alignment alignment(@PathParam("initiativeId") String initiativeId) {
+        return plan.alignment(initiativeId);
+    }
+
+    @GET
+    @Path("activities")
+    public List<Activity> activities(@PathParam("initiativeId") String initiativeId) {
+        return plan.activities(initiativeId);
+    }
+
+    @POST
+    @Path("activities")
+    public Response addActivity(@PathParam("initiativeId") String initiativeId, ActivitySpec spec,
+                                @Context SecurityContext security) {
+        return Response.status(201).entity(plan.addActivity(initiativeId, spec, actor(security))).build();
+    }
+
+    @GET
+    @Path("activities/export")
+    @Produces(CSV)
+    public Response exportActivities(@PathParam("initiativeId") String initiativeId) {
+        return csv(plan.exportActivities(initiativeId), initiativeId + "-activities");
+    }
+
+    @GET
+    @Path("activities/{id}")
+    public Activity activity(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id) {
+        return plan.activity(initiativeId, id);
+    }
+
+    @PUT
+    @Path("activities/{id}/status")
+    public Activity status(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id, StatusSpec spec,
+                           @Context SecurityContext security) {
+        return plan.setStatus(initiativeId, id, spec, actor(security));
+    }
+
+    @GET
+    @Path("working-groups")
+    public List<WorkingGroup> workingGroups(@PathParam("initiativeId") String initiativeId) {
+        return plan.workingGroups(initiativeId);
+    }
+
+    @POST
+    @Path("working-groups")
+    public Response formGroup(@PathParam("initiativeId") String initiativeId, WorkingGroupSpec spec,
+                              @Context SecurityContext security) {
+        return Response.status(201).entity(plan.formGroup(initiativeId, spec, actor(security))).build();
+    }
+
+    @POST
+    @Path("working-groups/{id}/members")
+    public Response addMember(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
+                              GroupMemberSpec spec, @Context SecurityContext security) {
+        return Response.status(201).entity(plan.addGroupMember(initiativeId, id, spec, actor(security))).build();
+    }
+
+    @GET
+    @Path("settings")
+    public Settings settings(@PathParam("initiativeId") String initiativeId) {
+        return plan.settings(initiativeId);
+    }
+
+    /** How many days before a meeting its materials are due. */
+    @PUT
+    @Path("settings")
+    public Settings setSettings(@PathParam("initiativeId") String initiativeId, Settings spec,
+                                @Context SecurityContext security) {
+        return plan.setSettings(initiativeId, spec, actor(security));
+    }
+
+    @GET
+    @Path("meetings")
+    public List<Meeting> meetings(@PathParam("initiativeId") String initiativeId) {
+        return plan.meetings(initiativeId);
+    }
+
+    @POST
+    @Path("meetings")
+    public Response schedule(@PathParam("initiativeId") String initiativeId, MeetingSpec spec,
+                             @Context SecurityContext security) {
+        return Response.status(201).entity(plan.schedule(initiativeId, spec, actor(security))).build();
+    }
+
+    @GET
+    @Path("meetings/{id}")
+    public Meeting meeting(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id) {
+        return plan.meeting(initiativeId, id);
+    }
+
+    @POST
+    @Path("meetings/{id}/materials")
+    public Response material(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
+                             MaterialSpec spec, @Context SecurityContext security) {
+        return Response.status(201).entity(plan.addMaterial(initiativeId, id, spec, actor(security))).build();
+    }
+
+    @PUT
+    @Path("meetings/{id}/minutes")
+    public Meeting minutes(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id, MinutesSpec spec,
+                           @Context SecurityContext security) {
+        return plan.recordMinutes(initiativeId, id, spec, actor(security));
+    }
+
+    @POST
+    @Path("meetings/{id}/action-items")
+    public Response actionItem(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
+                               ActionItemSpec spec, @Context SecurityContext security) {
+        return Response.status(201).entity(plan.addActionItem(initiativeId, id, spec, actor(security))).build();
+    }
+
+    @POST
+    @Path("meetings/{id}/action-items/{itemId}/done")
+    public Meeting done(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
+                        @PathParam("itemId") long itemId, @Context SecurityContext security) {
+        return plan.completeActionItem(initiativeId, id, itemId, actor(security));
+    }
+
+    @GET
+    @Path("action-items/export")
+    @Produces(CSV)
+    public Response exportActionItems(@PathParam("initiativeId") String initiativeId) {
+        return csv(plan.exportActionItems(initiativeId), initiativeId + "-action-items");
+    }
+}

@@ -1,0 +1,381 @@
+package org.civicbackbone.engagement.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.csv.CsvTable;
+import org.civicbackbone.api.decision.DecisionService;
+import org.civicbackbone.api.decision.Proposal;
+import org.civicbackbone.api.decision.ProposalSpec;
+import org.civicbackbone.api.decision.ProposalState;
+import org.civicbackbone.api.decision.RuleBook;
+import org.civicbackbone.api.initiative.GovernanceBody;
+import org.civicbackbone.api.initiative.InitiativeService;
+import org.civicbackbone.api.initiative.Sector;
+import org.civicbackbone.api.module.AccountabilityRule;
+import org.civicbackbone.api.module.ApprovalStep;
+import org.civicbackbone.api.module.DecisionType;
+import org.civicbackbone.api.problem.InputValidator;
+import org.civicbackbone.api.problem.Problem;
+import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.Violation;
+import org.civicbackbone.api.store.BackboneStore;
+import org.civicbackbone.api.store.SchemaMigration;
+import org.civicbackbone.engagement.internal.Engagement.Communication;
+import org.civicbackbone.engagement.internal.Engagement.CommunicationSpec;
+import org.civicbackbone.engagement.internal.Engagement.Event;
+import org.civicbackbone.engagement.internal.Engagement.EventSpec;
+import org.civicbackbone.engagement.internal.Engagement.Kind;
+import org.civicbackbone.engagement.internal.Engagement.Overview;
+import org.civicbackbone.engagement.internal.Engagement.Participation;
+import org.civicbackbone.engagement.internal.Engagement.StatementSpec;
+import org.civicbackbone.engagement.internal.Engagement.Status;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Building public will and community engagement: communications with key messages, published by the team or, as
+ * the initiative's official statement, only after a governed decision ({@link DecisionType#SPEAK_ON_BEHALF}); a
+ * spokesperson must be a member of a body that the structure model makes accountable for speaking on behalf; and
+ * engagement events with participation by sector and community members reached.
+ */
+@Component(service = CommunityEngagement.class)
+public class CommunityEngagement {
+
+    static final String FUNCTION_ID = "community-engagement";
+    static final String MODULE = "function-community-engagement";
+
+    static final List<SchemaMigration> MIGRATIONS = List.of(new SchemaMigration(1, "communications and events", """
+            CREATE TABLE ce_communication (
+              id BIGINT AUTO_INCREMENT PRIMARY KEY,
+              initiative_id VARCHAR(64) NOT NULL,
+              kind VARCHAR(20) NOT NULL,
+              title VARCHAR(300) NOT NULL,
+              body CLOB NOT NULL,
+              key_messages VARCHAR(6000) NOT NULL,
+              spokesperson VARCHAR(200),
+              published_at TIMESTAMP WITH TIME ZONE,
+              statement_proposal_id BIGINT,
+              created_by VARCHAR(100) NOT NULL,
+              created_at TIMESTAMP WITH TIME ZONE NOT NULL);
+            CREATE TABLE ce_event (
+              id BIGINT AUTO_INCREMENT PRIMARY KEY,
+              initiative_id VARCHAR(64) NOT NULL,
+              title VARCHAR(300) NOT NULL,
+              held_on DATE NOT NULL,
+              location VARCHAR(300),
+              community_members_reached INT NOT NULL,
+              recorded_by VARCHAR(100) NOT NULL);
+            CREATE TABLE ce_participation (
+              event_id BIGINT NOT NULL REFERENCES ce_event(id),
+              sector VARCHAR(20) NOT NULL,
+              participants INT NOT NULL,
+              PRIMARY KEY (event_id, sector));
+            CREATE TABLE ce_demo_loaded (
+              initiative_id VARCHAR(64) PRIMARY KEY);
+            """));
+
+    private final BackboneStore store;
+    private final AuditLog audit;
+    private final InitiativeService initiatives;
+    private final InputValidator validator;
+    private final DecisionService decisions;
+    private final RuleBook rules;
+
+    @Activate
+    public CommunityEngagement(@Reference BackboneStore store, @Reference AuditLog audit,
+                               @Reference InitiativeService initiatives, @Reference InputValidator validator,
+                               @Reference DecisionService decisions, @Reference RuleBook rules) {
+        this.store = store;
+        this.audit = audit;
+        this.initiatives = initiatives;
+        this.validator = validator;
+        this.decisions = decisions;
+        this.rules = rules;
+        store.migrate(MODULE, MIGRATIONS);
+    }
+
+    BackboneStore store() {
+        return store;
+    }
+
+    // ---- communications
+
+    public List<Communication> communications(String initiativeId) {
+        initiatives.requireFunction(initiativeId, FUNCTION_ID);
+        Map<Long, Proposal> proposals = decisions.proposals(initiativeId).stream()
+                .collect(Collectors.toMap(Proposal::id, Function.identity()));
+        return store.read(c -> {
+            List<Communication> found = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT id, kind, title, body, key_messages, spokesperson, "
+                    + "published_at, statement_proposal_id, created_by, created_at FROM ce_communication "
+                    + "WHERE initiative_id = ? ORDER BY id")) {
+                p.setString(1, initiativeId);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        long proposalId = r.getLong(8);
+                        Proposal proposal = r.wasNull() ? null : proposals.get(proposalId);
+                        Timestamp published = r.getTimestamp(7);
+                        Status status = status(published != null, proposal == null ? null : proposal.state());
+                        Instant publishedAt = status == Status.OFFICIAL_STATEMENT ? proposal.decidedAt()
+                                : published == null ? null : published.toInstant();
+                        List<String> messages = r.getString(5).isEmpty() ? List.of() : Arrays.asList(r.getString(5).split("\n"));
+                        found.add(new Communication(r.getLong(1), initiativeId, Kind.valueOf(r.getString(2)),
+                                r.getString(3), r.getString(4), messages, r.getString(6), status,
+                                proposal == null ? null : proposal.id(), proposal == null ? null : proposal.state(),
+                                publishedAt, r.getString(9), r.getTimestamp(10).toInstant()));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    public Communication communication(String initiativeId, long id) {
+        return communications(initiativeId).stream().filter(m -> m.id() == id).findFirst().orElseThrow(() ->
+                new ProblemException(Problem.notFound("Initiative '" + initiativeId + "' has no communication " + id + ".")));
+    }
+
+    public Communication draft(String initiativeId, CommunicationSpec spec, String actor) {
+        validator.validate(spec);
+        initiatives.requireFunction(initiativeId, FUNCTION_ID);
+        String spokesperson = spec.spokesperson() == null || spec.spokesperson().isBlank() ? null : spec.spokesperson().strip();
+        if (spokesperson != null) {
+            requireAuthorised(initiativeId, spokesperson, "spokesperson");
+        }
+        List<String> messages = spec.keyMessages() == null ? List.of()
+                : spec.keyMessages().stream().map(m -> m.strip().replace('\n', ' ')).toList();
+        long id = store.inTransaction(c -> {
+            long created = Rows.insert(c, "INSERT INTO ce_communication (initiative_id, kind, title, body, key_messages, "
+                    + "spokesperson, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", initiativeId,
+                    spec.kind().name(), spec.title().strip(), spec.body(), String.join("\n", messages), spokesperson, actor,
+                    Timestamp.from(Instant.now()));
+            audit.record(c, actor, initiativeId, MODULE, "communication.draft", "communication " + created + " '"
+                    + spec.title().strip() + "'");
+            return created;
+        });
+        return communication(initiativeId, id);
+    }
+
+    /** Publishes as the backbone team's communication, not as the initiative's voice. */
+    public Communication publish(String initiativeId, long id, String actor) {
+        Communication communication = communication(initiativeId, id);
+        if (communication.status() != Status.DRAFT) {
+            throw new ProblemException(Problem.conflict("Communication " + id + " is " + communication.status() + "."));
+        }
+        store.inTransaction(c -> {
+            Rows.update(c, "UPDATE ce_communication SET published_at = ? WHERE id = ?", Timestamp.from(Instant.now()), id);
+            audit.record(c, actor, initiativeId, MODULE, "communication.publish", "communication " + id);
+            return null;
+        });
+        return communication(initiativeId, id);
+    }
+
+    /** Puts the communication to the bodies as an official statement; it needs an authorised spokesperson. */
+    public Communication proposeStatement(String initiativeId, long id, StatementSpec spec, String actor) {
+        if (spec != null) {
+            validator.validate(spec);
+        }
+        Communication communication = communication(initiativeId, id);
+        if (communication.status() != Status.DRAFT) {
+            throw new ProblemException(Problem.conflict("Communication " + id + " is " + communication.status()
+                    + "; only a draft can be put forward as an official statement."));
+        }
+        if (communication.spokesperson() == null) {
+            throw new ProblemException(Problem.invalid("An official statement names its spokesperson.", List.of(
+                    new Violation("spokesperson", "name one of: " + String.join(", ", authorisedSpokespeople(initiativeId))))));
+        }
+        requireAuthorised(initiativeId, communication.spokesperson(), "spokesperson");
+        Proposal proposal = decisions.propose(initiativeId, new ProposalSpec(DecisionType.SPEAK_ON_BEHALF,
+                "Publish '" + communication.title() + "' as the initiative's statement, " + communication.spokesperson()
+                        + " speaking", spec == null ? null : spec.reason(), null, spec == null ? null : spec.expiresInDays()),
+                MODULE, actor);
+        store.inTransaction(c -> {
+            Rows.update(c, "UPDATE ce_communication SET statement_proposal_id = ? WHERE id = ?", proposal.id(), id);
+            audit.record(c, actor, initiativeId, MODULE, "communication.statement", "communication " + id
+                    + " put to proposal " + proposal.id());
+            return null;
+        });
+        return communication(initiativeId, id);
+    }
+
+    /**
+     * Who may be named spokesperson: the members of the bodies that the structure model in force makes accountable
+     * for speaking on behalf of the initiative.
+     */
+    public List<String> authorisedSpokespeople(String initiativeId) {
+        initiatives.requireFunction(initiativeId, FUNCTION_ID);
+        List<AccountabilityRule> inForce = rules.rulesInForce(initiativeId);
+        Set<String> bodyTypes = inForce.stream().filter(r -> r.decisionType() == DecisionType.SPEAK_ON_BEHALF)
+                .flatMap(r -> r.steps().stream()).map(ApprovalStep::bodyType).collect(Collectors.toSet());
+        Set<Long> bodies = initiatives.bodies(initiativeId).stream().filter(b -> bodyTypes.contains(b.type()))
+                .map(GovernanceBody::id).collect(Collectors.toSet());
+        Set<String> people = new TreeSet<>();
+        initiatives.members(initiativeId).stream().filter(m -> bodies.contains(m.bodyId()) && m.person() != null)
+                .forEach(m -> people.add(m.person()));
+        return List.copyOf(people);
+    }
+
+    private void requireAuthorised(String initiativeId, String person, String field) {
+        List<String> authorised = authorisedSpokespeople(initiativeId);
+        if (authorised.stream().noneMatch(a -> a.equalsIgnoreCase(person))) {
+            throw new ProblemException(Problem.invalid("Only people the structure model authorises may speak for the "
+                    + "initiative.", List.of(new Violation(field, "'" + person + "' is not authorised to speak on behalf; "
+                    + (authorised.isEmpty() ? "nobody is (no member of a body that decides on speaking on behalf)"
+                    : "authorised: " + String.join(", ", authorised))))));
+        }
+    }
+
+    static Status status(boolean published, ProposalState statement) {
+        if (statement == ProposalState.APPROVED) {
+            return Status.OFFICIAL_STATEMENT;
+        }
+        if (statement == ProposalState.OPEN) {
+            return Status.STATEMENT_PROPOSED;
+        }
+        return published ? Status.PUBLISHED : Status.DRAFT;
+    }
+
+    // ---- events
+
+    public List<Event> events(String initiativeId) {
+        initiatives.requireFunction(initiativeId, FUNCTION_ID);
+        return store.read(c -> {
+            Map<Long, List<Participation>> participation = new LinkedHashMap<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT p.event_id, p.sector, p.participants FROM ce_participation p "
+                    + "JOIN ce_event e ON e.id = p.event_id WHERE e.initiative_id = ? ORDER BY p.event_id, p.sector")) {
+                p.setString(1, initiativeId);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        participation.computeIfAbsent(r.getLong(1), k -> new ArrayList<>())
+                                .add(new Participation(Sector.valueOf(r.getString(2)), r.getInt(3)));
+                    }
+                }
+            }
+            List<Event> events = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT id, title, held_on, location, community_members_reached, "
+                    + "recorded_by FROM ce_event WHERE initiative_id = ? ORDER BY held_on DESC, id DESC")) {
+                p.setString(1, initiativeId);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        List<Participation> of = participation.getOrDefault(r.getLong(1), List.of());
+                        events.add(new Event(r.getLong(1), initiativeId, r.getString(2), r.getDate(3).toLocalDate(),
+                                r.getString(4), of, of.stream().mapToInt(Participation::count).sum(), r.getInt(5),
+                                r.getString(6)));
+                    }
+                }
+            }
+            return events;
+        });
+    }
+
+    public Event recordEvent(String initiativeId, EventSpec spec, String actor) {
+        validator.validate(spec);
+        List<Violation> violations = new ArrayList<>();
+        Set<Sector> seen = EnumSet.noneOf(Sector.class);
+        for (int i = 0; i < spec.participation().size(); i++) {
+            if (!seen.add(spec.participation().get(i).sector())) {
+                violations.add(new Violation("participation[" + i + "].sector", spec.participation().get(i).sector()
+                        + " appears twice"));
+            }
+        }
+        if (spec.heldOn().isAfter(LocalDate.now().plusDays(1))) {
+            violations.add(new Violation("heldOn", "an event is recorded once it has taken place"));
+        }
+        if (!violations.isEmpty()) {
+            throw new ProblemException(Problem.invalid("The event cannot be recorded as sent.", violations));
+        }
+        initiatives.requireFunction(initiativeId, FUNCTION_ID);
+        long id = store.inTransaction(c -> {
+            long created = Rows.insert(c, "INSERT INTO ce_event (initiative_id, title, held_on, location, "
+                    + "community_members_reached, recorded_by) VALUES (?, ?, ?, ?, ?, ?)", initiativeId,
+                    spec.title().strip(), spec.heldOn(), spec.location(), spec.communityMembersReached(), actor);
+            for (Participation p : spec.participation()) {
+                Rows.update(c, "INSERT INTO ce_participation (event_id, sector, participants) VALUES (?, ?, ?)",
+                        created, p.sector().name(), p.count());
+            }
+            audit.record(c, actor, initiativeId, MODULE, "event.record", "event " + created + " '" + spec.title().strip()
+                    + "' on " + spec.heldOn());
+            return created;
+        });
+        return events(initiativeId).stream().filter(e -> e.id() == id).findFirst().orElseThrow();
+    }
+
+    // ---- overview and exports
+
+    public Overview overview(String initiativeId) {
+        List<String> spokespeople;
+        try {
+            spokespeople = authorisedSpokespeople(initiativeId);
+        } catch (ProblemException e) {
+            spokespeople = List.of(); // the structure model module is not installed: nobody can be authorised
+        }
+        return overview(initiativeId, communications(initiativeId), events(initiativeId), spokespeople, LocalDate.now());
+    }
+
+    static Overview overview(String initiativeId, List<Communication> communications, List<Event> events,
+                             List<String> spokespeople, LocalDate today) {
+        Map<Status, Long> byStatus = new EnumMap<>(Status.class);
+        communications.forEach(m -> byStatus.merge(m.status(), 1L, Long::sum));
+        List<Event> lastYear = events.stream().filter(e -> !e.heldOn().isBefore(today.minusYears(1))).toList();
+        Map<Sector, Long> bySector = new EnumMap<>(Sector.class);
+        for (Sector s : Sector.values()) {
+            bySector.put(s, 0L);
+        }
+        lastYear.forEach(e -> e.participation().forEach(p -> bySector.merge(p.sector(), (long) p.count(), Long::sum)));
+        long reached = lastYear.stream().mapToLong(Event::communityMembersReached).sum();
+        List<String> attention = new ArrayList<>();
+        communications.stream().filter(m -> m.status() == Status.STATEMENT_PROPOSED).forEach(m -> attention.add(
+                "statement '" + m.title() + "' awaits a decision (proposal " + m.statementProposalId() + ")"));
+        if (spokespeople.isEmpty()) {
+            attention.add("nobody may speak for the initiative: no member sits on a body that decides on speaking on behalf");
+        }
+        if (lastYear.isEmpty()) {
+            attention.add("no engagement event in the last twelve months");
+        } else if (bySector.get(Sector.COMMUNITY_MEMBER) == 0) {
+            attention.add("no community members or residents took part in an event in the last twelve months");
+        }
+        return new Overview(initiativeId, byStatus, lastYear.size(), bySector, reached, spokespeople, attention);
+    }
+
+    public String exportCommunications(String initiativeId) {
+        CsvTable csv = new CsvTable(List.of("id", "kind", "title", "status", "spokesperson", "key_messages",
+                "statement_proposal", "published_at", "created_by"));
+        for (Communication m : communications(initiativeId)) {
+            csv.row(m.id(), m.kind(), m.title(), m.status(), m.spokesperson(), String.join(" | ", m.keyMessages()),
+                    m.statementProposalId(), m.publishedAt(), m.createdBy());
+        }
+        return csv.toString();
+    }
+
+    public String exportEvents(String initiativeId) {
+        List<String> header = new ArrayList<>(List.of("id", "title", "held_on", "location", "participants",
+                "community_members_reached"));
+        Arrays.stream(Sector.values()).forEach(s -> header.add(s.name().toLowerCase()));
+        CsvTable csv = new CsvTable(header);
+        for (Event e : events(initiativeId)) {
+            List<Object> row = new ArrayList<>(List.of(e.id(), e.title(), e.heldOn(), e.location() == null ? "" : e.location(),
+                    e.participants(), e.communityMembersReached()));
+            for (Sector s : Sector.values()) {
+                row.add(e.participation().stream().filter(p -> p.sector() == s).mapToInt(Participation::count).sum());
+            }
+            csv.row(row.toArray());
+        }
+        return csv.toString();
+    }
+}

@@ -1,0 +1,127 @@
+package org.civicbackbone.engagement.internal;
+
+import java.util.List;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import org.civicbackbone.api.rest.RestExtensions;
+import org.civicbackbone.engagement.internal.Engagement.Communication;
+import org.civicbackbone.engagement.internal.Engagement.CommunicationSpec;
+import org.civicbackbone.engagement.internal.Engagement.Event;
+import org.civicbackbone.engagement.internal.Engagement.EventSpec;
+import org.civicbackbone.engagement.internal.Engagement.Overview;
+import org.civicbackbone.engagement.internal.Engagement.StatementSpec;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** REST of the community engagement function under {@code /api/v1/initiatives/{id}/community-engagement}. */
+@Component(service = EngagementResource.class)
+@JaxrsResource
+@JaxrsExtensionSelect({RestExtensions.JSON, RestExtensions.PROBLEMS, RestExtensions.AUTHENTICATION})
+@Path(RestExtensions.INITIATIVE + CommunityEngagement.FUNCTION_ID)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class EngagementResource {
+
+    private static final String CSV = "text/csv";
+
+    private final CommunityEngagement engagement;
+
+    @Activate
+    public EngagementResource(@Reference CommunityEngagement engagement) {
+        this.engagement = engagement;
+    }
+
+    private static String actor(SecurityContext security) {
+        return security.getUserPrincipal().getName();
+    }
+
+    private static Response csv(String body, String name) {
+        return Response.ok(body, CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
+    }
+
+    @GET
+    public Overview overview(@PathParam("initiativeId") String initiativeId) {
+        return engagement.overview(initiativeId);
+    }
+
+    /** Who the structure model in force authorises to speak for the initiative. */
+    @GET
+    @Path("spokespeople")
+    public List<String> spokespeople(@PathParam("initiativeId") String initiativeId) {
+        return engagement.authorisedSpokespeople(initiativeId);
+    }
+
+    @GET
+    @Path("communications")
+    public List<Communication> communications(@PathParam("initiativeId") String initiativeId) {
+        return engagement.communications(initiativeId);
+    }
+
+    @POST
+    @Path("communications")
+    public Response draft(@PathParam("initiativeId") String initiativeId, CommunicationSpec spec,
+                          @Context SecurityContext security) {
+        return Response.status(201).entity(engagement.draft(initiativeId, spec, actor(security))).build();
+    }
+
+    @GET
+    @Path("communications/export")
+    @Produces(CSV)
+    public Response exportCommunications(@PathParam("initiativeId") String initiativeId) {
+        return csv(engagement.exportCommunications(initiativeId), initiativeId + "-communications");
+    }
+
+    @GET
+    @Path("communications/{id}")
+    public Communication communication(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id) {
+        return engagement.communication(initiativeId, id);
+    }
+
+    /** Publishes as the team's own communication, not as the initiative's voice. */
+    @POST
+    @Path("communications/{id}/publication")
+    public Communication publish(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
+                                 @Context SecurityContext security) {
+        return engagement.publish(initiativeId, id, actor(security));
+    }
+
+    /** Puts it to the bodies as the initiative's official statement: 202, published only once approved. */
+    @POST
+    @Path("communications/{id}/statement")
+    public Response statement(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
+                              StatementSpec spec, @Context SecurityContext security) {
+        return Response.status(202).entity(engagement.proposeStatement(initiativeId, id, spec, actor(security))).build();
+    }
+
+    @GET
+    @Path("events")
+    public List<Event> events(@PathParam("initiativeId") String initiativeId) {
+        return engagement.events(initiativeId);
+    }
+
+    @POST
+    @Path("events")
+    public Response recordEvent(@PathParam("initiativeId") String initiativeId, EventSpec spec,
+                                @Context SecurityContext security) {
+        return Response.status(201).entity(engagement.recordEvent(initiativeId, spec, actor(security))).build();
+    }
+
+    @GET
+    @Path("events/export")
+    @Produces(CSV)
+    public Response exportEvents(@PathParam("initiativeId") String initiativeId) {
+        return csv(engagement.exportEvents(initiativeId), initiativeId + "-events");
+    }
+}

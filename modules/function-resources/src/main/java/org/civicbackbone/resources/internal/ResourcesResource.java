@@ -1,0 +1,185 @@
+package org.civicbackbone.resources.internal;
+
+import java.util.List;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import org.civicbackbone.api.rest.RestExtensions;
+import org.civicbackbone.resources.internal.Funding.AcceptanceSpec;
+import org.civicbackbone.resources.internal.Funding.Allocation;
+import org.civicbackbone.resources.internal.Funding.AllocationSpec;
+import org.civicbackbone.resources.internal.Funding.Budget;
+import org.civicbackbone.resources.internal.Funding.BudgetSpec;
+import org.civicbackbone.resources.internal.Funding.Deadline;
+import org.civicbackbone.resources.internal.Funding.DeadlineSpec;
+import org.civicbackbone.resources.internal.Funding.Funder;
+import org.civicbackbone.resources.internal.Funding.FunderSpec;
+import org.civicbackbone.resources.internal.Funding.Grant;
+import org.civicbackbone.resources.internal.Funding.GrantSpec;
+import org.civicbackbone.resources.internal.Funding.Overview;
+import org.civicbackbone.resources.internal.Funding.ReceiptSpec;
+import org.civicbackbone.resources.internal.Funding.StageSpec;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** REST of the resources function under {@code /api/v1/initiatives/{id}/resources}. */
+@Component(service = ResourcesResource.class)
+@JaxrsResource
+@JaxrsExtensionSelect({RestExtensions.JSON, RestExtensions.PROBLEMS, RestExtensions.AUTHENTICATION})
+@Path(RestExtensions.INITIATIVE + Resources.FUNCTION_ID)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ResourcesResource {
+
+    private static final String CSV = "text/csv";
+
+    private final Resources resources;
+
+    @Activate
+    public ResourcesResource(@Reference Resources resources) {
+        this.resources = resources;
+    }
+
+    private static String actor(SecurityContext security) {
+        return security.getUserPrincipal().getName();
+    }
+
+    private static Response csv(String body, String name) {
+        return Response.ok(body, CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
+    }
+
+    @GET
+    public Overview overview(@PathParam("initiativeId") String initiativeId) {
+        return resources.overview(initiativeId);
+    }
+
+    @GET
+    @Path("funders")
+    public List<Funder> funders(@PathParam("initiativeId") String initiativeId) {
+        return resources.funders(initiativeId);
+    }
+
+    @POST
+    @Path("funders")
+    public Response addFunder(@PathParam("initiativeId") String initiativeId, FunderSpec spec,
+                              @Context SecurityContext security) {
+        return Response.status(201).entity(resources.addFunder(initiativeId, spec, actor(security))).build();
+    }
+
+    @GET
+    @Path("grants")
+    public List<Grant> grants(@PathParam("initiativeId") String initiativeId) {
+        return resources.grants(initiativeId);
+    }
+
+    @POST
+    @Path("grants")
+    public Response addGrant(@PathParam("initiativeId") String initiativeId, GrantSpec spec,
+                             @Context SecurityContext security) {
+        return Response.status(201).entity(resources.addGrant(initiativeId, spec, actor(security))).build();
+    }
+
+    @GET
+    @Path("grants/export")
+    @Produces(CSV)
+    public Response exportGrants(@PathParam("initiativeId") String initiativeId) {
+        return csv(resources.exportGrants(initiativeId), initiativeId + "-grants");
+    }
+
+    @GET
+    @Path("grants/{grantId}")
+    public Grant grant(@PathParam("initiativeId") String initiativeId, @PathParam("grantId") long grantId) {
+        return resources.grant(initiativeId, grantId);
+    }
+
+    /** A submission, an award (with its amount) or a refusal by the funder. */
+    @PUT
+    @Path("grants/{grantId}/stage")
+    public Grant stage(@PathParam("initiativeId") String initiativeId, @PathParam("grantId") long grantId,
+                       StageSpec spec, @Context SecurityContext security) {
+        return resources.changeStage(initiativeId, grantId, spec, actor(security));
+    }
+
+    /** Puts an award's acceptance to the bodies: 202, the grant is ACTIVE only once they approve. */
+    @POST
+    @Path("grants/{grantId}/acceptance")
+    public Response accept(@PathParam("initiativeId") String initiativeId, @PathParam("grantId") long grantId,
+                           AcceptanceSpec spec, @Context SecurityContext security) {
+        return Response.status(202).entity(resources.proposeAcceptance(initiativeId, grantId, spec, actor(security)))
+                .build();
+    }
+
+    @POST
+    @Path("grants/{grantId}/receipts")
+    public Response receive(@PathParam("initiativeId") String initiativeId, @PathParam("grantId") long grantId,
+                            ReceiptSpec spec, @Context SecurityContext security) {
+        return Response.status(201).entity(resources.recordReceipt(initiativeId, grantId, spec, actor(security))).build();
+    }
+
+    @POST
+    @Path("grants/{grantId}/deadlines")
+    public Response addDeadline(@PathParam("initiativeId") String initiativeId, @PathParam("grantId") long grantId,
+                                DeadlineSpec spec, @Context SecurityContext security) {
+        return Response.status(201).entity(resources.addDeadline(initiativeId, grantId, spec, actor(security))).build();
+    }
+
+    @POST
+    @Path("grants/{grantId}/deadlines/{deadlineId}/submitted")
+    public Deadline submitted(@PathParam("initiativeId") String initiativeId, @PathParam("grantId") long grantId,
+                              @PathParam("deadlineId") long deadlineId, @Context SecurityContext security) {
+        return resources.markSubmitted(initiativeId, grantId, deadlineId, actor(security));
+    }
+
+    /** Every reporting deadline, soonest first, with its state (OVERDUE, DUE_SOON, UPCOMING, SUBMITTED). */
+    @GET
+    @Path("deadlines")
+    public List<Deadline> deadlines(@PathParam("initiativeId") String initiativeId) {
+        return resources.deadlines(initiativeId);
+    }
+
+    @GET
+    @Path("budget/{year}")
+    public Budget budget(@PathParam("initiativeId") String initiativeId, @PathParam("year") int year) {
+        return resources.budget(initiativeId, year);
+    }
+
+    @PUT
+    @Path("budget/{year}")
+    public Budget setBudget(@PathParam("initiativeId") String initiativeId, @PathParam("year") int year,
+                            BudgetSpec spec, @Context SecurityContext security) {
+        return resources.setBudget(initiativeId, year, spec, actor(security));
+    }
+
+    @GET
+    @Path("allocations")
+    public List<Allocation> allocations(@PathParam("initiativeId") String initiativeId) {
+        return resources.allocations(initiativeId);
+    }
+
+    /** Proposes an allocation: 202, in effect only once the bodies approve. */
+    @POST
+    @Path("allocations")
+    public Response allocate(@PathParam("initiativeId") String initiativeId, AllocationSpec spec,
+                             @Context SecurityContext security) {
+        return Response.status(202).entity(resources.proposeAllocation(initiativeId, spec, actor(security))).build();
+    }
+
+    @GET
+    @Path("allocations/export")
+    @Produces(CSV)
+    public Response exportAllocations(@PathParam("initiativeId") String initiativeId) {
+        return csv(resources.exportAllocations(initiativeId), initiativeId + "-allocations");
+    }
+}

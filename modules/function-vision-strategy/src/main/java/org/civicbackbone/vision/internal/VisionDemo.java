@@ -1,0 +1,91 @@
+package org.civicbackbone.vision.internal;
+
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Optional;
+import org.civicbackbone.api.initiative.Initiative;
+import org.civicbackbone.api.initiative.InitiativeListener;
+import org.civicbackbone.api.initiative.InitiativeService;
+import org.civicbackbone.api.measurement.IndicatorCatalogue;
+import org.civicbackbone.api.measurement.IndicatorRef;
+import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.vision.internal.CommonAgenda.AdoptionSpec;
+import org.civicbackbone.vision.internal.CommonAgenda.GoalSpec;
+import org.civicbackbone.vision.internal.CommonAgenda.StrategySpec;
+import org.civicbackbone.vision.internal.CommonAgenda.VersionSpec;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives each demo initiative a first common agenda, put to adoption (the demo's members can vote on it), once: a
+ * row in {@code vs_demo_loaded} remembers it.
+ */
+@Component(immediate = true, service = InitiativeListener.class)
+public class VisionDemo implements InitiativeListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VisionDemo.class);
+
+    private final VisionStrategy visionStrategy;
+    private final Optional<IndicatorCatalogue> indicators;
+
+    @Activate
+    public VisionDemo(@Reference VisionStrategy visionStrategy, @Reference InitiativeService initiatives,
+                      @Reference(cardinality = ReferenceCardinality.OPTIONAL) IndicatorCatalogue indicators) {
+        this.visionStrategy = visionStrategy;
+        this.indicators = Optional.ofNullable(indicators);
+        initiatives.list().forEach(this::initiativeCreated);
+    }
+
+    @Override
+    public synchronized void initiativeCreated(Initiative initiative) {
+        if (!initiative.demo() || !initiative.uses(VisionStrategy.FUNCTION_ID) || loaded(initiative.id())) {
+            return;
+        }
+        List<Long> readiness = linked(initiative.id(), "Kindergarten readiness");
+        List<Long> cards = linked(initiative.id(), "Library cards issued to children 0-8");
+        visionStrategy.draft(initiative.id(), new VersionSpec(
+                "Fewer than half of Riverbend County's children arrive at kindergarten ready to learn, and those who "
+                        + "start behind rarely catch up by third grade.",
+                "Every child in Riverbend County reads at grade level by the end of third grade.",
+                List.of(new GoalSpec("Children arrive ready for kindergarten",
+                                "65% of children assessed ready on the fall screen within five years", readiness,
+                                List.of(new StrategySpec("Reading with families from birth",
+                                                "Books and coaching for parents through clinics and home visits"),
+                                        new StrategySpec("Quality early learning", "Shared literacy curriculum across "
+                                                + "Head Start and licensed child care"))),
+                        new GoalSpec("Children read all year round", "Library use by young children doubles",
+                                cards, List.of(new StrategySpec("Summer reading for every child",
+                                        "Library cards at school entry and summer reading at every branch"))))),
+                "system");
+        try {
+            visionStrategy.proposeAdoption(initiative.id(), 1, new AdoptionSpec("Agreed at the partners' retreat; "
+                    + "for the leadership to adopt", 30), "system");
+        } catch (ProblemException e) {
+            LOG.info("Demo agenda of '{}' left as a draft: {}", initiative.id(), e.problem().detail());
+        }
+        visionStrategy.store().inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO vs_demo_loaded (initiative_id) VALUES (?)")) {
+                p.setString(1, initiative.id());
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    private List<Long> linked(String initiativeId, String indicatorName) {
+        return indicators.stream().flatMap(c -> c.indicators(initiativeId).stream())
+                .filter(i -> i.name().equals(indicatorName)).map(IndicatorRef::id).toList();
+    }
+
+    private boolean loaded(String initiativeId) {
+        return visionStrategy.store().read(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM vs_demo_loaded WHERE initiative_id = ?")) {
+                p.setString(1, initiativeId);
+                return p.executeQuery().next();
+            }
+        });
+    }
+}

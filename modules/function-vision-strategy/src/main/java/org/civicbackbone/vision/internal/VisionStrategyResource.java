@@ -1,0 +1,93 @@
+package org.civicbackbone.vision.internal;
+
+import java.util.List;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import org.civicbackbone.api.rest.RestExtensions;
+import org.civicbackbone.vision.internal.CommonAgenda.AdoptionSpec;
+import org.civicbackbone.vision.internal.CommonAgenda.Overview;
+import org.civicbackbone.vision.internal.CommonAgenda.Version;
+import org.civicbackbone.vision.internal.CommonAgenda.VersionSpec;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** REST of the vision and strategy function under {@code /api/v1/initiatives/{id}/vision-strategy}. */
+@Component(service = VisionStrategyResource.class)
+@JaxrsResource
+@JaxrsExtensionSelect({RestExtensions.JSON, RestExtensions.PROBLEMS, RestExtensions.AUTHENTICATION})
+@Path(RestExtensions.INITIATIVE + VisionStrategy.FUNCTION_ID)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class VisionStrategyResource {
+
+    private static final String CSV = "text/csv";
+
+    private final VisionStrategy visionStrategy;
+
+    @Activate
+    public VisionStrategyResource(@Reference VisionStrategy visionStrategy) {
+        this.visionStrategy = visionStrategy;
+    }
+
+    @GET
+    public Overview overview(@PathParam("initiativeId") String initiativeId) {
+        return visionStrategy.overview(initiativeId);
+    }
+
+    /** The agenda in force (404 problem while none is adopted). */
+    @GET
+    @Path("agenda")
+    public Version agenda(@PathParam("initiativeId") String initiativeId) {
+        return visionStrategy.agenda(initiativeId);
+    }
+
+    @GET
+    @Path("versions")
+    public List<Version> versions(@PathParam("initiativeId") String initiativeId) {
+        return visionStrategy.versions(initiativeId);
+    }
+
+    @POST
+    @Path("versions")
+    public Response draft(@PathParam("initiativeId") String initiativeId, VersionSpec spec,
+                          @Context SecurityContext security) {
+        return Response.status(201).entity(visionStrategy.draft(initiativeId, spec,
+                security.getUserPrincipal().getName())).build();
+    }
+
+    @GET
+    @Path("versions/{number}")
+    public Version version(@PathParam("initiativeId") String initiativeId, @PathParam("number") int number) {
+        return visionStrategy.version(initiativeId, number);
+    }
+
+    /** Puts the version to adoption: 202, it is the agenda only once the bodies approve. */
+    @POST
+    @Path("versions/{number}/adoption")
+    public Response adopt(@PathParam("initiativeId") String initiativeId, @PathParam("number") int number,
+                          AdoptionSpec spec, @Context SecurityContext security) {
+        return Response.status(202).entity(visionStrategy.proposeAdoption(initiativeId, number, spec,
+                security.getUserPrincipal().getName())).build();
+    }
+
+    /** Goals and strategies as CSV: the adopted version, or {@code ?version=N}. */
+    @GET
+    @Path("goals/export")
+    @Produces(CSV)
+    public Response export(@PathParam("initiativeId") String initiativeId, @QueryParam("version") Integer version) {
+        return Response.ok(visionStrategy.exportGoals(initiativeId, version), CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + initiativeId + "-goals.csv\"").build();
+    }
+}

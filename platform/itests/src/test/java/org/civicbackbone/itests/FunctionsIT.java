@@ -1,0 +1,425 @@
+package org.civicbackbone.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import javax.inject.Inject;
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * The backbone functions over real HTTP, with their governed actions decided by members who log in and vote under
+ * the stand-alone model (board: majority; advisory committee: consensus).
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class FunctionsIT {
+
+    @Inject
+    private FeaturesService features;
+
+    private static final String FUNCTIONS = "[\"shared-measurement\",\"vision-strategy\",\"resources\",\"policy\","
+            + "\"community-engagement\",\"aligned-activities\"]";
+
+    private final Http http = new Http();
+
+    @Configuration
+    public Option[] config() {
+        return BackboneContainer.options();
+    }
+
+    private void ready() throws InterruptedException {
+        http.await("/health", a -> a.status() == 200 && a.body().contains("structure-stand-alone")
+                && a.body().contains("function-vision-strategy") && a.body().contains("function-resources")
+                && a.body().contains("function-policy") && a.body().contains("function-community-engagement")
+                && a.body().contains("function-aligned-activities"));
+    }
+
+    /** A stand-alone initiative with every function, a board (hb1-3) and an advisory committee (lg1-3). */
+    private void initiative(String id) {
+        Http.Answer created = http.post("/initiatives", "{\"id\":\"" + id + "\",\"name\":\"" + id + "\","
+                + "\"structureModelId\":\"stand-alone\",\"enabledFunctionIds\":" + FUNCTIONS + "}");
+        assertEquals(created.toString(), 201, created.status());
+        body(id, "board-of-directors", "hb1@Foundation", "hb2@Hardware store", "hb3@Bank");
+        body(id, "advisory-committee", "lg1@Riverbend Library", "lg2@School district", "lg3@Parents network");
+    }
+
+    private void body(String id, String type, String... members) {
+        Http.Answer b = http.post("/initiatives/" + id + "/bodies", "{\"type\":\"" + type + "\",\"name\":\"" + type + "\"}");
+        assertEquals(b.toString(), 201, b.status());
+        for (String member : members) {
+            String[] m = member.split("@");
+            Http.Answer added = http.post("/initiatives/" + id + "/bodies/" + b.json().get("id").asLong() + "/members",
+                    "{\"person\":\"" + m[0] + "\",\"username\":\"" + m[0] + "\",\"organisation\":\"" + m[1]
+                            + "\",\"role\":\"member\",\"sector\":\"NONPROFIT\"}");
+            assertEquals(added.toString(), 201, added.status());
+        }
+    }
+
+    private JsonNode vote(String id, long proposal, String voter, String choice) {
+        Http.Answer answer = http.send("POST", "/initiatives/" + id + "/governance/proposals/" + proposal + "/votes",
+                voter + ":pw", "application/json", "{\"choice\":\"" + choice + "\",\"reason\":\"as discussed\"}");
+        assertEquals(answer.toString(), 200, answer.status());
+        return answer.json().get("proposal");
+    }
+
+    private static String agenda(long indicatorId) {
+        return "{\"problemStatement\":\"Too few children read at grade level\",\"vision\":\"Every child reads\","
+                + "\"goals\":[{\"title\":\"Ready for school\",\"outcome\":\"65% ready\",\"indicatorIds\":[" + indicatorId
+                + "],\"strategies\":[{\"title\":\"Read from birth\",\"description\":\"books for babies\"}]},"
+                + "{\"title\":\"Summer reading\",\"outcome\":\"no summer slide\",\"indicatorIds\":[],\"strategies\":[]}]}";
+    }
+
+    @Test
+    public void theCommonAgendaIsDraftedInVersionsAndAdoptedOnlyByDecision() throws Exception {
+        ready();
+        initiative("agenda");
+        String base = "/initiatives/agenda/vision-strategy";
+        long indicator = http.post("/initiatives/agenda/shared-measurement/indicators", "{\"name\":\"Readiness\","
+                + "\"definition\":\"ready on the fall screen\",\"unit\":\"%\",\"direction\":\"UP\",\"aggregation\":\"MEAN\","
+                + "\"reportingPeriod\":\"YEAR\",\"baseline\":46,\"baselineDate\":\"2025-01-01\",\"target\":65,"
+                + "\"targetDate\":\"2030-01-01\"}").json().get("id").asLong();
+
+        Http.Answer bad = http.post(base + "/versions", agenda(999));
+        assertEquals(bad.toString(), 400, bad.status());
+        assertTrue(bad.body(), bad.body().contains("goals[0].indicatorIds[0]"));
+        Http.Answer empty = http.post(base + "/versions", "{\"problemStatement\":\"\",\"vision\":\"v\",\"goals\":[]}");
+        assertEquals(400, empty.status());
+        assertTrue(empty.body(), empty.body().contains("problemStatement") && empty.body().contains("goals"));
+        assertEquals("bad input changed nothing", 0, http.get(base + "/versions").json().size());
+
+        assertEquals(201, http.post(base + "/versions", agenda(indicator)).status());
+        assertEquals("a draft is not the agenda", 404, http.get(base + "/agenda").status());
+        JsonNode proposed = http.post(base + "/versions/1/adoption", "{\"reason\":\"agreed at the retreat\"}").json();
+        assertEquals("PROPOSED", proposed.get("status").asText());
+        assertEquals(409, http.post(base + "/versions/1/adoption", "{}").status());
+        long proposal = proposed.get("proposalId").asLong();
+        assertEquals("board members do not decide the agenda here", 403, http.send("POST", "/initiatives/agenda/governance/proposals/"
+                + proposal + "/votes", "hb1:pw", "application/json", "{\"choice\":\"APPROVE\",\"reason\":\"x\"}").status());
+        vote("agenda", proposal, "lg1", "APPROVE");
+        vote("agenda", proposal, "lg2", "APPROVE");
+        assertEquals("APPROVED", vote("agenda", proposal, "lg3", "APPROVE").get("state").asText());
+
+        JsonNode adopted = http.get(base + "/agenda").json();
+        assertEquals(1, adopted.get("number").asInt());
+        assertEquals("ADOPTED", adopted.get("status").asText());
+        JsonNode overview = http.get(base).json();
+        assertEquals(1, overview.get("adoptedVersion").asInt());
+        assertEquals("checked", overview.get("indicatorLinks").asText());
+        assertTrue(overview.toString(), overview.get("needsAttention").toString().contains("goal 2 'Summer reading' has no indicator"));
+
+        // a revision is a new version; a rejected adoption leaves the adopted one in force
+        assertEquals(201, http.post(base + "/versions", agenda(indicator)).status());
+        long second = http.post(base + "/versions/2/adoption", "{}").json().get("proposalId").asLong();
+        assertEquals("a block ends a consensus", "REJECTED", vote("agenda", second, "lg2", "BLOCK").get("state").asText());
+        assertEquals(1, http.get(base + "/agenda").json().get("number").asInt());
+        assertEquals("DRAFT", http.get(base + "/versions/2").json().get("status").asText());
+        long again = http.post(base + "/versions/2/adoption", "{}").json().get("proposalId").asLong();
+        vote("agenda", again, "lg1", "APPROVE");
+        vote("agenda", again, "lg2", "APPROVE");
+        vote("agenda", again, "lg3", "APPROVE");
+        assertEquals(2, http.get(base + "/agenda").json().get("number").asInt());
+        assertEquals("SUPERSEDED", http.get(base + "/versions/1").json().get("status").asText());
+
+        Http.Answer csv = http.get(base + "/goals/export");
+        assertTrue(csv.contentType(), csv.contentType().startsWith("text/csv"));
+        assertTrue(csv.body(), csv.body().startsWith("version,status,goal,goal_title") && csv.body().contains("Read from birth"));
+
+        // shared measurement absent: links are kept, not checked
+        features.uninstallFeature("backbone-function-shared-measurement");
+        http.await("/initiatives/agenda/shared-measurement", a -> a.status() == 404);
+        Http.Answer unchecked = http.post(base + "/versions", agenda(999));
+        assertEquals(unchecked.toString(), 201, unchecked.status());
+        assertTrue(http.get(base).json().get("indicatorLinks").asText().startsWith("not checked"));
+        features.installFeature("backbone-function-shared-measurement");
+        http.await("/initiatives/agenda/shared-measurement", a -> a.status() == 200);
+        http.await(base, a -> a.status() == 200 && a.body().contains("\"checked\""));
+
+        // the module itself comes and goes; its data stays
+        features.uninstallFeature("backbone-function-vision-strategy");
+        http.await(base, a -> a.status() == 404);
+        assertEquals(200, http.get("/initiatives/agenda/resources").status());
+        features.installFeature("backbone-function-vision-strategy");
+        assertEquals(2, http.await(base + "/agenda", a -> a.status() == 200).json().get("number").asInt());
+    }
+
+    @Test
+    public void grantsAreAcceptedAndFundsAllocatedOnlyByDecisionAndNeverBeyondWhatWasReceived() throws Exception {
+        ready();
+        initiative("funds");
+        String base = "/initiatives/funds/resources";
+        long funder = http.post(base + "/funders", "{\"name\":\"Community Foundation\",\"sector\":\"FUNDER\"}").json()
+                .get("id").asLong();
+        assertEquals(409, http.post(base + "/funders", "{\"name\":\"community foundation\",\"sector\":\"FUNDER\"}").status());
+        Http.Answer badGrant = http.post(base + "/grants", "{\"funderId\":9999,\"title\":\"x\",\"amountRequested\":-5}");
+        assertEquals(400, badGrant.status());
+        assertTrue(badGrant.body(), badGrant.body().contains("amountRequested"));
+        long grant = http.post(base + "/grants", "{\"funderId\":" + funder + ",\"title\":\"Summer reading\","
+                + "\"amountRequested\":60000,\"periodStart\":\"2026-01-01\",\"periodEnd\":\"2026-12-31\"}").json().get("id").asLong();
+        assertEquals("an award needs its amount", 400, http.send("PUT", base + "/grants/" + grant + "/stage", Http.ADMIN,
+                "application/json", "{\"stage\":\"AWARDED\"}").status());
+        assertEquals("AWARDED", http.send("PUT", base + "/grants/" + grant + "/stage", Http.ADMIN, "application/json",
+                "{\"stage\":\"AWARDED\",\"amountAwarded\":50000}").json().get("status").asText());
+        assertEquals("no money before acceptance", 409, http.post(base + "/grants/" + grant + "/receipts",
+                "{\"amount\":100,\"receivedOn\":\"2026-02-01\"}").status());
+
+        JsonNode accepting = http.post(base + "/grants/" + grant + "/acceptance", "{\"reason\":\"fits goal 2\"}").json();
+        assertEquals("ACCEPTING", accepting.get("status").asText());
+        long acceptance = accepting.get("acceptanceProposalId").asLong();
+        vote("funds", acceptance, "hb1", "APPROVE");
+        assertEquals("APPROVED", vote("funds", acceptance, "hb2", "APPROVE").get("state").asText());
+        assertEquals("ACTIVE", http.get(base + "/grants/" + grant).json().get("status").asText());
+
+        assertEquals(201, http.post(base + "/grants/" + grant + "/receipts", "{\"amount\":30000,\"receivedOn\":\"2026-02-01\"}").status());
+        Http.Answer tooMuch = http.post(base + "/grants/" + grant + "/receipts", "{\"amount\":20000.01,\"receivedOn\":\"2026-03-01\"}");
+        assertEquals(tooMuch.toString(), 400, tooMuch.status());
+        assertTrue(tooMuch.body(), tooMuch.body().contains("at most 20000.00 more"));
+
+        Http.Answer beyond = http.post(base + "/allocations", "{\"grantId\":" + grant + ",\"recipientKind\":\"PARTNER\","
+                + "\"recipient\":\"Riverbend Library\",\"amount\":30000.01,\"purpose\":\"books\"}");
+        assertEquals(beyond.toString(), 400, beyond.status());
+        assertTrue(beyond.body(), beyond.body().contains("\"amount\""));
+        JsonNode allocation = http.post(base + "/allocations", "{\"grantId\":" + grant + ",\"recipientKind\":\"PARTNER\","
+                + "\"recipient\":\"Riverbend Library\",\"amount\":10000,\"purpose\":\"books for summer reading\"}").json();
+        assertEquals("OPEN", allocation.get("state").asText());
+        assertEquals("pending allocations count against what is left", 400, http.post(base + "/allocations",
+                "{\"recipientKind\":\"ACTIVITY\",\"recipient\":\"Coaching\",\"partnerOrganisation\":\"School district\","
+                        + "\"amount\":20000.01,\"purpose\":\"coaches\"}").status());
+        JsonNode totals = http.get(base).json().get("totals");
+        assertEquals(0, totals.get("allocated").asDouble(), 0.001);
+        assertEquals(10000, totals.get("pending").asDouble(), 0.001);
+
+        long proposal = allocation.get("proposalId").asLong();
+        assertEquals("the library may not approve money for itself", 409, http.send("POST", "/initiatives/funds/governance/proposals/"
+                + proposal + "/votes", "lg1:pw", "application/json", "{\"choice\":\"APPROVE\",\"reason\":\"x\"}").status());
+        vote("funds", proposal, "lg2", "APPROVE");
+        vote("funds", proposal, "lg3", "APPROVE");
+        vote("funds", proposal, "hb1", "APPROVE");
+        assertEquals("APPROVED", vote("funds", proposal, "hb3", "APPROVE").get("state").asText());
+        totals = http.get(base).json().get("totals");
+        assertEquals(10000, totals.get("allocated").asDouble(), 0.001);
+        assertEquals(20000, totals.get("available").asDouble(), 0.001);
+
+        assertEquals(201, http.post(base + "/grants/" + grant + "/deadlines", "{\"dueOn\":\"2020-01-31\",\"description\":\"Final report\"}").status());
+        JsonNode overview = http.get(base).json();
+        assertEquals(1, overview.get("overdueDeadlines").size());
+        assertTrue(overview.get("needsAttention").toString(), overview.get("needsAttention").toString().contains("report overdue"));
+
+        Http.Answer budget = http.send("PUT", base + "/budget/2026", Http.ADMIN, "application/json",
+                "{\"lines\":[{\"category\":\"Staff\",\"amount\":100},{\"category\":\"staff\",\"amount\":5}]}");
+        assertEquals(400, budget.status());
+        assertTrue(budget.body(), budget.body().contains("lines[1].category"));
+        assertEquals(105, http.send("PUT", base + "/budget/2026", Http.ADMIN, "application/json",
+                "{\"lines\":[{\"category\":\"Staff\",\"amount\":100},{\"category\":\"Books\",\"amount\":5}]}").json()
+                .get("total").asDouble(), 0.001);
+
+        Http.Answer csv = http.get(base + "/allocations/export");
+        assertTrue(csv.body(), csv.body().startsWith("id,grant,recipient_kind") && csv.body().contains("Riverbend Library"));
+        assertTrue(http.get(base + "/grants/export").body().contains("ACTIVE"));
+
+        features.uninstallFeature("backbone-function-resources");
+        http.await(base, a -> a.status() == 404);
+        assertEquals(200, http.get("/initiatives/funds/vision-strategy").status());
+        features.installFeature("backbone-function-resources");
+        assertEquals(10000, http.await(base, a -> a.status() == 200).json().get("totals").get("allocated").asDouble(), 0.001);
+    }
+
+    @Test
+    public void aPolicyPositionIsAdoptedByDecisionWithEachPartnersStanceOnRecord() throws Exception {
+        ready();
+        initiative("advocacy");
+        String base = "/initiatives/advocacy/policy";
+        Http.Answer bad = http.post(base + "/items", "{\"title\":\"Weekend hours\",\"problem\":\"closed\","
+                + "\"proposedPosition\":\"open\",\"targetKind\":\"SPACESHIP\"}");
+        assertEquals(bad.toString(), 400, bad.status());
+        long item = http.post(base + "/items", "{\"title\":\"Weekend hours\",\"problem\":\"Branches close on Sundays\","
+                + "\"proposedPosition\":\"Open three branches on Sundays\",\"targetKind\":\"BUDGET\","
+                + "\"target\":\"County budget\"}").json().get("id").asLong();
+        String stances = base + "/items/" + item + "/stances";
+        Http.Answer stranger = http.post(stances, "{\"organisation\":\"Acme Lobbying\",\"stance\":\"ENDORSE\"}");
+        assertEquals(400, stranger.status());
+        assertTrue(stranger.body(), stranger.body().contains("is not a partner"));
+        Http.Answer hiddenEndorser = http.post(stances, "{\"organisation\":\"Riverbend Library\",\"stance\":\"ENDORSE\",\"named\":false}");
+        assertEquals(400, hiddenEndorser.status());
+        assertTrue(hiddenEndorser.body(), hiddenEndorser.body().contains("\"named\""));
+        assertEquals(201, http.post(stances, "{\"organisation\":\"riverbend library\",\"stance\":\"ENDORSE\"}").status());
+        assertEquals(201, http.post(stances, "{\"organisation\":\"School district\",\"stance\":\"DISSENT\",\"named\":false,"
+                + "\"note\":\"our own budget request competes\"}").status());
+        assertEquals(201, http.post(stances, "{\"organisation\":\"Parents network\",\"stance\":\"NEUTRAL\"}").status());
+        assertEquals(201, http.post(stances, "{\"organisation\":\"Parents network\",\"stance\":\"ENDORSE\"}").status());
+        assertEquals("history is kept", 4, http.get(stances).json().size());
+
+        JsonNode proposed = http.post(base + "/items/" + item + "/adoption", "{\"reason\":\"hearing next month\"}").json();
+        assertEquals("POSITION_PROPOSED", proposed.get("status").asText());
+        assertEquals("no outcome before a position", 400, http.send("PUT", base + "/items/" + item + "/outcome", Http.ADMIN,
+                "application/json", "{\"outcome\":\"ENACTED\"}").status());
+        long proposal = proposed.get("positionProposalId").asLong();
+        vote("advocacy", proposal, "lg1", "APPROVE");
+        vote("advocacy", proposal, "lg2", "APPROVE");
+        vote("advocacy", proposal, "lg3", "APPROVE");
+        vote("advocacy", proposal, "hb1", "APPROVE");
+        assertEquals("APPROVED", vote("advocacy", proposal, "hb2", "APPROVE").get("state").asText());
+        JsonNode adopted = http.get(base + "/items/" + item).json();
+        assertEquals("POSITION_ADOPTED", adopted.get("status").asText());
+        assertEquals(2, adopted.get("stances").get("ENDORSE").asInt());
+        assertEquals(1, adopted.get("stances").get("DISSENT").asInt());
+
+        JsonNode statement = http.get(base + "/items/" + item + "/statement").json();
+        assertEquals("[\"Parents network\",\"Riverbend Library\"]", statement.get("endorsedBy").toString());
+        assertEquals(0, statement.get("dissenting").size());
+        assertEquals(1, statement.get("notNamed").asInt());
+        assertTrue(http.get(base).json().get("needsAttention").toString().contains("1 partner dissents"));
+        String csv = http.get(base + "/items/export").body();
+        assertTrue(csv, csv.contains("Riverbend Library") && !csv.contains("School district"));
+
+        assertEquals("CLOSED", http.send("PUT", base + "/items/" + item + "/outcome", Http.ADMIN, "application/json",
+                "{\"outcome\":\"ENACTED\",\"note\":\"in the adopted budget\"}").json().get("status").asText());
+        assertEquals(409, http.send("PUT", base + "/items/" + item + "/outcome", Http.ADMIN, "application/json",
+                "{\"outcome\":\"DEFEATED\"}").status());
+
+        features.uninstallFeature("backbone-function-policy");
+        http.await(base, a -> a.status() == 404);
+        assertEquals(200, http.get("/initiatives/advocacy/resources").status());
+        features.installFeature("backbone-function-policy");
+        assertEquals("ENACTED", http.await(base + "/items/" + item, a -> a.status() == 200).json().get("outcome").asText());
+    }
+
+    @Test
+    public void onlyAuthorisedSpokespeopleSpeakAndAStatementIsOfficialOnlyByDecision() throws Exception {
+        ready();
+        initiative("voice");
+        String base = "/initiatives/voice/community-engagement";
+        // stand-alone: the advisory committee decides on speaking on behalf, so its members may speak
+        assertEquals("[\"lg1\",\"lg2\",\"lg3\"]", http.get(base + "/spokespeople").json().toString());
+        Http.Answer unauthorised = http.post(base + "/communications", "{\"kind\":\"NEWS_RELEASE\",\"title\":\"Goal set\","
+                + "\"body\":\"text\",\"keyMessages\":[\"Reading matters\"],\"spokesperson\":\"hb1\"}");
+        assertEquals(unauthorised.toString(), 400, unauthorised.status());
+        assertTrue(unauthorised.body(), unauthorised.body().contains("\"spokesperson\"") && unauthorised.body().contains("lg1"));
+        long unnamed = http.post(base + "/communications", "{\"kind\":\"NEWS_RELEASE\",\"title\":\"No speaker\","
+                + "\"body\":\"text\"}").json().get("id").asLong();
+        assertEquals("a statement names its spokesperson", 400, http.post(base + "/communications/" + unnamed + "/statement", "{}").status());
+
+        JsonNode release = http.post(base + "/communications", "{\"kind\":\"NEWS_RELEASE\",\"title\":\"County goal set\","
+                + "\"body\":\"Partners commit\",\"keyMessages\":[\"Reading matters\",\"Everyone has a part\"],"
+                + "\"spokesperson\":\"lg2\"}").json();
+        assertEquals("DRAFT", release.get("status").asText());
+        JsonNode proposed = http.post(base + "/communications/" + release.get("id").asLong() + "/statement",
+                "{\"reason\":\"for the forum\"}").json();
+        assertEquals("STATEMENT_PROPOSED", proposed.get("status").asText());
+        assertTrue(http.get(base).json().get("needsAttention").toString().contains("awaits a decision"));
+        long proposal = proposed.get("statementProposalId").asLong();
+        vote("voice", proposal, "lg1", "APPROVE");
+        assertEquals("APPROVED", vote("voice", proposal, "lg3", "APPROVE").get("state").asText());
+        JsonNode official = http.get(base + "/communications/" + release.get("id").asLong()).json();
+        assertEquals("OFFICIAL_STATEMENT", official.get("status").asText());
+        assertTrue(official.get("publishedAt").isTextual());
+        assertEquals(409, http.post(base + "/communications/" + release.get("id").asLong() + "/publication", "").status());
+        assertEquals("PUBLISHED", http.post(base + "/communications/" + unnamed + "/publication", "").json().get("status").asText());
+
+        Http.Answer twice = http.post(base + "/events", "{\"title\":\"Forum\",\"heldOn\":\"2026-10-01\","
+                + "\"participation\":[{\"sector\":\"BUSINESS\",\"count\":3},{\"sector\":\"BUSINESS\",\"count\":4}],"
+                + "\"communityMembersReached\":10}");
+        assertEquals(400, twice.status());
+        assertTrue(twice.body(), twice.body().contains("participation[1].sector"));
+        assertEquals(201, http.post(base + "/events", "{\"title\":\"Listening session\",\"heldOn\":\"" + java.time.LocalDate.now().minusDays(5)
+                + "\",\"participation\":[{\"sector\":\"COMMUNITY_MEMBER\",\"count\":40},{\"sector\":\"BUSINESS\",\"count\":3}],"
+                + "\"communityMembersReached\":250}").status());
+        JsonNode overview = http.get(base).json();
+        assertEquals(40, overview.get("participantsLastYear").get("COMMUNITY_MEMBER").asInt());
+        assertEquals(250, overview.get("communityMembersReachedLastYear").asInt());
+        String events = http.get(base + "/events/export").body();
+        assertTrue(events, events.startsWith("id,title,held_on") && events.contains("Listening session"));
+        assertTrue(http.get(base + "/communications/export").body().contains("OFFICIAL_STATEMENT"));
+
+        features.uninstallFeature("backbone-function-community-engagement");
+        http.await(base, a -> a.status() == 404);
+        assertEquals(200, http.get("/initiatives/voice/policy").status());
+        features.installFeature("backbone-function-community-engagement");
+        assertEquals(2, http.await(base + "/communications", a -> a.status() == 200).json().size());
+    }
+
+    @Test
+    public void activitiesAlignToTheAdoptedAgendaWithGapsOverlapsAndMaterialsOutEarly() throws Exception {
+        ready();
+        initiative("plan");
+        String base = "/initiatives/plan/aligned-activities";
+        String vision = "/initiatives/plan/vision-strategy";
+        JsonNode noAgenda = http.get(base + "/alignment").json();
+        assertEquals(false, noAgenda.get("goalsKnown").asBoolean());
+        assertEquals(201, http.post(vision + "/versions", "{\"problemStatement\":\"p\",\"vision\":\"v\",\"goals\":["
+                + "{\"title\":\"Ready for school\",\"outcome\":\"o\"},{\"title\":\"Read all year\",\"outcome\":\"o\"},"
+                + "{\"title\":\"Attend every day\",\"outcome\":\"o\"}]}").status());
+        long adoption = http.post(vision + "/versions/1/adoption", "{}").json().get("proposalId").asLong();
+        vote("plan", adoption, "lg1", "APPROVE");
+        vote("plan", adoption, "lg2", "APPROVE");
+        vote("plan", adoption, "lg3", "APPROVE");
+
+        Http.Answer badGoal = http.post(base + "/activities", "{\"title\":\"x\",\"ownerOrganisation\":\"Library\","
+                + "\"goalNumbers\":[7],\"startOn\":\"2026-01-01\"}");
+        assertEquals(400, badGoal.status());
+        assertTrue(badGoal.body(), badGoal.body().contains("goalNumbers[0]"));
+        assertEquals(400, http.post(base + "/activities", "{\"title\":\"x\",\"ownerOrganisation\":\"Library\","
+                + "\"goalNumbers\":[1],\"startOn\":\"2026-05-01\",\"endOn\":\"2026-01-01\"}").status());
+        assertEquals(201, http.post(base + "/activities", "{\"title\":\"Story time\",\"ownerOrganisation\":\"Library\","
+                + "\"goalNumbers\":[1,2],\"startOn\":\"2026-01-01\"}").status());
+        assertEquals(201, http.post(base + "/activities", "{\"title\":\"Pre-K curriculum\",\"ownerOrganisation\":\"Head Start\","
+                + "\"goalNumbers\":[1],\"startOn\":\"2026-01-01\"}").status());
+        JsonNode alignment = http.get(base + "/alignment").json();
+        assertEquals(true, alignment.get("goalsKnown").asBoolean());
+        assertEquals("[\"goal 3 'Attend every day'\"]", alignment.get("gaps").toString());
+        assertEquals(1, alignment.get("overlaps").size());
+        assertEquals(1, alignment.get("overlaps").get(0).get("goal").asInt());
+        assertEquals(50, alignment.get("shares").get(0).get("percent").asInt());
+
+        long group = http.post(base + "/working-groups", "{\"name\":\"Early learning\",\"purpose\":\"readiness\"}").json()
+                .get("id").asLong();
+        assertEquals(409, http.post(base + "/working-groups", "{\"name\":\"early learning\"}").status());
+        assertTrue(http.get(base).json().get("needsAttention").toString().contains("has no co-chair"));
+        assertEquals(201, http.post(base + "/working-groups/" + group + "/members", "{\"person\":\"Aisha\","
+                + "\"organisation\":\"Head Start\",\"role\":\"CO_CHAIR\"}").status());
+
+        assertEquals(400, http.send("PUT", base + "/settings", Http.ADMIN, "application/json", "{\"materialsDaysBefore\":-1}").status());
+        assertEquals(5, http.send("PUT", base + "/settings", Http.ADMIN, "application/json", "{\"materialsDaysBefore\":5}")
+                .json().get("materialsDaysBefore").asInt());
+        String soon = java.time.Instant.now().plus(java.time.Duration.ofDays(2)).toString();
+        long meeting = http.post(base + "/meetings", "{\"workingGroupId\":" + group + ",\"title\":\"October meeting\","
+                + "\"heldAt\":\"" + soon + "\",\"agenda\":\"1. Screen results\"}").json().get("id").asLong();
+        assertEquals(400, http.post(base + "/meetings", "{\"workingGroupId\":999,\"title\":\"x\",\"heldAt\":\"" + soon
+                + "\",\"agenda\":\"a\"}").status());
+        JsonNode withLate = http.post(base + "/meetings/" + meeting + "/materials", "{\"title\":\"Results deck\","
+                + "\"link\":\"https://example.org/deck\"}").json();
+        assertEquals("due five days before, sent two days before", true, withLate.get("materials").get(0).get("late").asBoolean());
+        assertEquals("not held yet", 409, http.send("PUT", base + "/meetings/" + meeting + "/minutes", Http.ADMIN,
+                "application/json", "{\"minutes\":\"m\"}").status());
+        JsonNode withAction = http.post(base + "/meetings/" + meeting + "/action-items", "{\"description\":\"Share results\","
+                + "\"owner\":\"Aisha\",\"dueOn\":\"2020-01-01\"}").json();
+        assertEquals(true, withAction.get("actionItems").get(0).get("overdue").asBoolean());
+        JsonNode overview = http.get(base).json();
+        assertTrue(overview.get("needsAttention").toString(), overview.get("needsAttention").toString().contains("went out late"));
+        assertTrue(overview.get("needsAttention").toString().contains("action overdue"));
+        assertTrue(http.get(base + "/action-items/export").body().contains("Share results"));
+        assertTrue(http.get(base + "/activities/export").body().contains("Pre-K curriculum"));
+
+        // without vision and strategy, links are kept and gaps become unknown
+        features.uninstallFeature("backbone-function-vision-strategy");
+        http.await(vision, a -> a.status() == 404);
+        http.await(base + "/alignment", a -> a.status() == 200 && a.body().contains("\"goalsKnown\":false"));
+        assertEquals(201, http.post(base + "/activities", "{\"title\":\"Attendance buddies\",\"ownerOrganisation\":\"Clinic\","
+                + "\"goalNumbers\":[7],\"startOn\":\"2026-01-01\"}").status());
+        features.installFeature("backbone-function-vision-strategy");
+        http.await(base + "/alignment", a -> a.status() == 200 && a.body().contains("\"goalsKnown\":true"));
+
+        features.uninstallFeature("backbone-function-aligned-activities");
+        http.await(base, a -> a.status() == 404);
+        assertEquals(200, http.get("/initiatives/plan/community-engagement").status());
+        features.installFeature("backbone-function-aligned-activities");
+        assertEquals(3, http.await(base + "/activities", a -> a.status() == 200).json().size());
+    }
+}
