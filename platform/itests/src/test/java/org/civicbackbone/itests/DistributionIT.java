@@ -67,6 +67,17 @@ public class DistributionIT {
                 "backbone:decision-log demo-riverbend-reads");
         assertTrue(governance, governance.contains("Chain") && governance.contains("Reason"));
 
+        String functions = platform.bin("backbone", "backbone:agenda demo-riverbend-reads 1",
+                "backbone:agenda-versions demo-riverbend-reads", "backbone:activities demo-riverbend-reads",
+                "backbone:alignment demo-riverbend-reads", "backbone:communications demo-riverbend-reads",
+                "backbone:engagement-events demo-riverbend-reads", "backbone:policy-items demo-riverbend-reads",
+                "backbone:grants demo-riverbend-reads", "backbone:grant-deadlines demo-riverbend-reads");
+        for (String expected : List.of("Children arrive ready for kindergarten", "PROPOSED",
+                "Reading coaches for parents", "Overlap on goal 1", "STATEMENT_PROPOSED", "Fall community reading forum",
+                "Library hours on weekends", "Summer reading at every branch", "Interim narrative and budget report")) {
+            assertTrue(expected + " in " + functions, functions.contains(expected));
+        }
+
         String refused = platform.bin("backbone", "-u", "admin", "-p", "wrong", "backbone:modules");
         assertTrue(refused, !refused.contains("function-shared-measurement"));
     }

@@ -3,9 +3,12 @@ package org.civicbackbone.engagement.internal;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.civicbackbone.api.initiative.Initiative;
 import org.civicbackbone.api.initiative.InitiativeListener;
 import org.civicbackbone.api.initiative.InitiativeService;
+import org.civicbackbone.api.module.ModuleCatalogue;
 import org.civicbackbone.api.initiative.Sector;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.engagement.internal.Engagement.Communication;
@@ -16,6 +19,7 @@ import org.civicbackbone.engagement.internal.Engagement.Participation;
 import org.civicbackbone.engagement.internal.Engagement.StatementSpec;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,11 +31,40 @@ public class EngagementDemo implements InitiativeListener {
     private static final Logger LOG = LoggerFactory.getLogger(EngagementDemo.class);
 
     private final CommunityEngagement engagement;
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> new Thread(r, "demo-" + CommunityEngagement.FUNCTION_ID));
 
     @Activate
-    public EngagementDemo(@Reference CommunityEngagement engagement, @Reference InitiativeService initiatives) {
+    public EngagementDemo(@Reference CommunityEngagement engagement, @Reference InitiativeService initiatives,
+                      @Reference ModuleCatalogue catalogue) {
         this.engagement = engagement;
-        initiatives.list().forEach(this::initiativeCreated);
+        // Off the activation thread, once the platform lists this function: loading goes through the same checks
+        // as any request, and the function is only listed after this module's components are registered.
+        loader.execute(() -> {
+            try {
+                if (awaitFunction(catalogue)) {
+                    initiatives.list().forEach(this::initiativeCreated);
+                }
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(getClass()).warn("Demo data of {} not loaded", CommunityEngagement.FUNCTION_ID, e);
+            }
+        });
+    }
+
+    private boolean awaitFunction(ModuleCatalogue catalogue) {
+        for (int i = 0; i < 600 && catalogue.function(CommunityEngagement.FUNCTION_ID).isEmpty(); i++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return catalogue.function(CommunityEngagement.FUNCTION_ID).isPresent();
+    }
+
+    @Deactivate
+    void stop() {
+        loader.shutdownNow();
     }
 
     @Override

@@ -1,9 +1,12 @@
 package org.civicbackbone.policy.internal;
 
 import java.sql.PreparedStatement;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.civicbackbone.api.initiative.Initiative;
 import org.civicbackbone.api.initiative.InitiativeListener;
 import org.civicbackbone.api.initiative.InitiativeService;
+import org.civicbackbone.api.module.ModuleCatalogue;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.policy.internal.PolicyAgenda.AdoptionSpec;
 import org.civicbackbone.policy.internal.PolicyAgenda.Item;
@@ -15,6 +18,7 @@ import org.civicbackbone.policy.internal.PolicyAgenda.StanceSpec;
 import org.civicbackbone.policy.internal.PolicyAgenda.TargetKind;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +30,40 @@ public class PolicyDemo implements InitiativeListener {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyDemo.class);
 
     private final Policy policy;
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> new Thread(r, "demo-" + Policy.FUNCTION_ID));
 
     @Activate
-    public PolicyDemo(@Reference Policy policy, @Reference InitiativeService initiatives) {
+    public PolicyDemo(@Reference Policy policy, @Reference InitiativeService initiatives,
+                      @Reference ModuleCatalogue catalogue) {
         this.policy = policy;
-        initiatives.list().forEach(this::initiativeCreated);
+        // Off the activation thread, once the platform lists this function: loading goes through the same checks
+        // as any request, and the function is only listed after this module's components are registered.
+        loader.execute(() -> {
+            try {
+                if (awaitFunction(catalogue)) {
+                    initiatives.list().forEach(this::initiativeCreated);
+                }
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(getClass()).warn("Demo data of {} not loaded", Policy.FUNCTION_ID, e);
+            }
+        });
+    }
+
+    private boolean awaitFunction(ModuleCatalogue catalogue) {
+        for (int i = 0; i < 600 && catalogue.function(Policy.FUNCTION_ID).isEmpty(); i++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return catalogue.function(Policy.FUNCTION_ID).isPresent();
+    }
+
+    @Deactivate
+    void stop() {
+        loader.shutdownNow();
     }
 
     @Override

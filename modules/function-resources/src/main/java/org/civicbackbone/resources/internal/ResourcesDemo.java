@@ -4,9 +4,12 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.civicbackbone.api.initiative.Initiative;
 import org.civicbackbone.api.initiative.InitiativeListener;
 import org.civicbackbone.api.initiative.InitiativeService;
+import org.civicbackbone.api.module.ModuleCatalogue;
 import org.civicbackbone.api.initiative.Sector;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.resources.internal.Funding.AcceptanceSpec;
@@ -21,6 +24,7 @@ import org.civicbackbone.resources.internal.Funding.Stage;
 import org.civicbackbone.resources.internal.Funding.StageSpec;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +39,40 @@ public class ResourcesDemo implements InitiativeListener {
     private static final Logger LOG = LoggerFactory.getLogger(ResourcesDemo.class);
 
     private final Resources resources;
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> new Thread(r, "demo-" + Resources.FUNCTION_ID));
 
     @Activate
-    public ResourcesDemo(@Reference Resources resources, @Reference InitiativeService initiatives) {
+    public ResourcesDemo(@Reference Resources resources, @Reference InitiativeService initiatives,
+                      @Reference ModuleCatalogue catalogue) {
         this.resources = resources;
-        initiatives.list().forEach(this::initiativeCreated);
+        // Off the activation thread, once the platform lists this function: loading goes through the same checks
+        // as any request, and the function is only listed after this module's components are registered.
+        loader.execute(() -> {
+            try {
+                if (awaitFunction(catalogue)) {
+                    initiatives.list().forEach(this::initiativeCreated);
+                }
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(getClass()).warn("Demo data of {} not loaded", Resources.FUNCTION_ID, e);
+            }
+        });
+    }
+
+    private boolean awaitFunction(ModuleCatalogue catalogue) {
+        for (int i = 0; i < 600 && catalogue.function(Resources.FUNCTION_ID).isEmpty(); i++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return catalogue.function(Resources.FUNCTION_ID).isPresent();
+    }
+
+    @Deactivate
+    void stop() {
+        loader.shutdownNow();
     }
 
     @Override

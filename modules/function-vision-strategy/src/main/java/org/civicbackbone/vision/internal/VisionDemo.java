@@ -3,9 +3,12 @@ package org.civicbackbone.vision.internal;
 import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.civicbackbone.api.initiative.Initiative;
 import org.civicbackbone.api.initiative.InitiativeListener;
 import org.civicbackbone.api.initiative.InitiativeService;
+import org.civicbackbone.api.module.ModuleCatalogue;
 import org.civicbackbone.api.measurement.IndicatorCatalogue;
 import org.civicbackbone.api.measurement.IndicatorRef;
 import org.civicbackbone.api.problem.ProblemException;
@@ -15,6 +18,7 @@ import org.civicbackbone.vision.internal.CommonAgenda.StrategySpec;
 import org.civicbackbone.vision.internal.CommonAgenda.VersionSpec;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.slf4j.Logger;
@@ -30,14 +34,43 @@ public class VisionDemo implements InitiativeListener {
     private static final Logger LOG = LoggerFactory.getLogger(VisionDemo.class);
 
     private final VisionStrategy visionStrategy;
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> new Thread(r, "demo-" + VisionStrategy.FUNCTION_ID));
     private final Optional<IndicatorCatalogue> indicators;
 
     @Activate
     public VisionDemo(@Reference VisionStrategy visionStrategy, @Reference InitiativeService initiatives,
+                        @Reference ModuleCatalogue catalogue,
                       @Reference(cardinality = ReferenceCardinality.OPTIONAL) IndicatorCatalogue indicators) {
         this.visionStrategy = visionStrategy;
         this.indicators = Optional.ofNullable(indicators);
-        initiatives.list().forEach(this::initiativeCreated);
+        // Off the activation thread, once the platform lists this function: loading goes through the same checks
+        // as any request, and the function is only listed after this module's components are registered.
+        loader.execute(() -> {
+            try {
+                if (awaitFunction(catalogue)) {
+                    initiatives.list().forEach(this::initiativeCreated);
+                }
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(getClass()).warn("Demo data of {} not loaded", VisionStrategy.FUNCTION_ID, e);
+            }
+        });
+    }
+
+    private boolean awaitFunction(ModuleCatalogue catalogue) {
+        for (int i = 0; i < 600 && catalogue.function(VisionStrategy.FUNCTION_ID).isEmpty(); i++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return catalogue.function(VisionStrategy.FUNCTION_ID).isPresent();
+    }
+
+    @Deactivate
+    void stop() {
+        loader.shutdownNow();
     }
 
     @Override
