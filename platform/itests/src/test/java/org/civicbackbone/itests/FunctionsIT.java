@@ -223,6 +223,8 @@ public class FunctionsIT {
         Http.Answer csv = http.get(base + "/allocations/export");
         assertTrue(csv.body(), csv.body().startsWith("id,grant,recipient_kind") && csv.body().contains("Riverbend Library"));
         assertTrue(http.get(base + "/grants/export").body().contains("ACTIVE"));
+        assertTrue(http.get(base + "/deadlines/export").body().contains("Final report,OVERDUE"));
+        assertTrue(http.get(base + "/funders/export").body().contains("Community Foundation,FUNDER"));
 
         features.uninstallFeature("backbone-function-resources");
         http.await(base, a -> a.status() == 404);
@@ -406,6 +408,7 @@ public class FunctionsIT {
         assertTrue(overview.get("needsAttention").toString().contains("action overdue"));
         assertTrue(http.get(base + "/action-items/export").body().contains("Share results"));
         assertTrue(http.get(base + "/activities/export").body().contains("Pre-K curriculum"));
+        assertTrue(http.get(base + "/working-groups/export").body().contains("Early learning,readiness,Aisha,Head Start,CO_CHAIR"));
 
         // without vision and strategy, links are kept and gaps become unknown
         features.uninstallFeature("backbone-function-vision-strategy");

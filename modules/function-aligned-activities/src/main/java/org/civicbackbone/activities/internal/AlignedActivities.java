@@ -552,6 +552,19 @@ public class AlignedActivities {
         return csv.toString();
     }
 
+    public String exportWorkingGroups(String initiativeId) {
+        CsvTable csv = new CsvTable(List.of("group", "name", "purpose", "person", "organisation", "role"));
+        for (WorkingGroup g : workingGroups(initiativeId)) {
+            if (g.members().isEmpty()) {
+                csv.row(g.id(), g.name(), g.purpose(), null, null, null);
+            }
+            for (GroupMember m : g.members()) {
+                csv.row(g.id(), g.name(), g.purpose(), m.person(), m.organisation(), m.role());
+            }
+        }
+        return csv.toString();
+    }
+
     public String exportActionItems(String initiativeId) {
         CsvTable csv = new CsvTable(List.of("meeting", "meeting_title", "held_at", "action", "owner", "due_on", "done_on",
                 "overdue"));

@@ -118,6 +118,13 @@ public class AlignedActivitiesResource {
         return Response.status(201).entity(plan.formGroup(initiativeId, spec, actor(security))).build();
     }
 
+    @GET
+    @Path("working-groups/export")
+    @Produces(CSV)
+    public Response exportWorkingGroups(@PathParam("initiativeId") String initiativeId) {
+        return csv(plan.exportWorkingGroups(initiativeId), initiativeId + "-working-groups");
+    }
+
     @POST
     @Path("working-groups/{id}/members")
     public Response addMember(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,

@@ -570,6 +570,23 @@ public class Resources {
         return csv.toString();
     }
 
+    public String exportDeadlines(String initiativeId) {
+        CsvTable csv = new CsvTable(List.of("id", "grant", "grant_title", "funder", "due_on", "description", "state",
+                "submitted_on"));
+        for (Deadline d : deadlines(initiativeId)) {
+            csv.row(d.id(), d.grantId(), d.grant(), d.funder(), d.dueOn(), d.description(), d.state(), d.submittedOn());
+        }
+        return csv.toString();
+    }
+
+    public String exportFunders(String initiativeId) {
+        CsvTable csv = new CsvTable(List.of("id", "name", "sector", "contact"));
+        for (Funder f : funders(initiativeId)) {
+            csv.row(f.id(), f.name(), f.sector(), f.contact());
+        }
+        return csv.toString();
+    }
+
     public String exportAllocations(String initiativeId) {
         CsvTable csv = new CsvTable(List.of("id", "grant", "recipient_kind", "recipient", "partner_organisation",
                 "amount", "purpose", "proposal", "state", "proposed_by", "proposed_at"));

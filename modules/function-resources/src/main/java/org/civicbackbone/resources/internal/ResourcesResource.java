@@ -79,6 +79,20 @@ public class ResourcesResource {
     }
 
     @GET
+    @Path("funders/export")
+    @Produces(CSV)
+    public Response exportFunders(@PathParam("initiativeId") String initiativeId) {
+        return csv(resources.exportFunders(initiativeId), initiativeId + "-funders");
+    }
+
+    @GET
+    @Path("deadlines/export")
+    @Produces(CSV)
+    public Response exportDeadlines(@PathParam("initiativeId") String initiativeId) {
+        return csv(resources.exportDeadlines(initiativeId), initiativeId + "-deadlines");
+    }
+
+    @GET
     @Path("grants")
     public List<Grant> grants(@PathParam("initiativeId") String initiativeId) {
         return resources.grants(initiativeId);
