@@ -82,10 +82,11 @@ public class ModulesIT {
                 }
                 JsonNode gone = http.await("/modules/" + module, a -> a.json().get("state").asText().equals("available")).json();
                 assertFalse(gone.get("installed").asBoolean());
-                assertEquals("UP", http.get("/health").json().get("status").asText());
+                assertEquals("UP", http.await("/health", a -> a.status() == 200).json().get("status").asText());
                 if (module.startsWith("function-")) {
                     String functionId = module.substring("function-".length());
-                    JsonNode functions = http.get("/initiatives/demo-riverbend-reads/functions").json();
+                    JsonNode functions = http.await("/initiatives/demo-riverbend-reads/functions",
+                            a -> a.status() == 200).json();
                     List<String> states = new ArrayList<>();
                     functions.forEach(f -> {
                         if (f.get("functionId").asText().equals(functionId)) {
@@ -93,7 +94,8 @@ public class ModulesIT {
                         }
                     });
                     assertEquals(functions.toString(), List.of("unavailable"), states);
-                    assertEquals(404, http.get("/initiatives/demo-riverbend-reads/" + functionId).status());
+                    assertTrue(http.await("/initiatives/demo-riverbend-reads/" + functionId, a -> a.status() == 404
+                            && a.contentType().startsWith("application/problem+json")).body().contains(module));
                 }
                 Http.Answer adding = http.send("PUT", "/modules/" + module, Http.ADMIN, null, null);
                 assertEquals(adding.toString(), 202, adding.status());
