@@ -5,8 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.civicbackbone.activities.internal.JointPlan.ActionItemSpec;
 import org.civicbackbone.activities.internal.JointPlan.ActivitySpec;
 import org.civicbackbone.activities.internal.JointPlan.ActivityStatus;
@@ -26,47 +25,26 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.LoggerFactory;
 
 /** Gives each demo initiative a joint plan, a working group and two meetings, once. */
 @Component(immediate = true, service = InitiativeListener.class)
 public class ActivitiesDemo implements InitiativeListener {
 
     private final AlignedActivities plan;
-    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> new Thread(r, "demo-" + AlignedActivities.FUNCTION_ID));
+    private final Future<?> loading;
 
     @Activate
     public ActivitiesDemo(@Reference AlignedActivities plan, @Reference InitiativeService initiatives,
                       @Reference ModuleCatalogue catalogue) {
         this.plan = plan;
-        // Off the activation thread, once the platform lists this function: loading goes through the same checks
-        // as any request, and the function is only listed after this module's components are registered.
-        loader.execute(() -> {
-            try {
-                if (awaitFunction(catalogue)) {
-                    initiatives.list().forEach(this::initiativeCreated);
-                }
-            } catch (RuntimeException e) {
-                LoggerFactory.getLogger(getClass()).warn("Demo data of {} not loaded", AlignedActivities.FUNCTION_ID, e);
-            }
-        });
-    }
-
-    private boolean awaitFunction(ModuleCatalogue catalogue) {
-        for (int i = 0; i < 600 && catalogue.function(AlignedActivities.FUNCTION_ID).isEmpty(); i++) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return catalogue.function(AlignedActivities.FUNCTION_ID).isPresent();
+        // once the platform lists this function: loading goes through the same checks as any request
+        this.loading = catalogue.whenAvailable(AlignedActivities.FUNCTION_ID,
+                () -> initiatives.list().forEach(this::initiativeCreated));
     }
 
     @Deactivate
     void stop() {
-        loader.shutdownNow();
+        loading.cancel(false);
     }
 
     @Override

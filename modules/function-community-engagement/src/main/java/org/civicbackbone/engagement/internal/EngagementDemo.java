@@ -3,8 +3,7 @@ package org.civicbackbone.engagement.internal;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.civicbackbone.api.initiative.Initiative;
 import org.civicbackbone.api.initiative.InitiativeListener;
 import org.civicbackbone.api.initiative.InitiativeService;
@@ -31,40 +30,20 @@ public class EngagementDemo implements InitiativeListener {
     private static final Logger LOG = LoggerFactory.getLogger(EngagementDemo.class);
 
     private final CommunityEngagement engagement;
-    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> new Thread(r, "demo-" + CommunityEngagement.FUNCTION_ID));
+    private final Future<?> loading;
 
     @Activate
     public EngagementDemo(@Reference CommunityEngagement engagement, @Reference InitiativeService initiatives,
                       @Reference ModuleCatalogue catalogue) {
         this.engagement = engagement;
-        // Off the activation thread, once the platform lists this function: loading goes through the same checks
-        // as any request, and the function is only listed after this module's components are registered.
-        loader.execute(() -> {
-            try {
-                if (awaitFunction(catalogue)) {
-                    initiatives.list().forEach(this::initiativeCreated);
-                }
-            } catch (RuntimeException e) {
-                LoggerFactory.getLogger(getClass()).warn("Demo data of {} not loaded", CommunityEngagement.FUNCTION_ID, e);
-            }
-        });
-    }
-
-    private boolean awaitFunction(ModuleCatalogue catalogue) {
-        for (int i = 0; i < 600 && catalogue.function(CommunityEngagement.FUNCTION_ID).isEmpty(); i++) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return catalogue.function(CommunityEngagement.FUNCTION_ID).isPresent();
+        // once the platform lists this function: loading goes through the same checks as any request
+        this.loading = catalogue.whenAvailable(CommunityEngagement.FUNCTION_ID,
+                () -> initiatives.list().forEach(this::initiativeCreated));
     }
 
     @Deactivate
     void stop() {
-        loader.shutdownNow();
+        loading.cancel(false);
     }
 
     @Override

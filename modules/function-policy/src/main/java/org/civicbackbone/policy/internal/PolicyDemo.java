@@ -1,8 +1,7 @@
 package org.civicbackbone.policy.internal;
 
 import java.sql.PreparedStatement;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.civicbackbone.api.initiative.Initiative;
 import org.civicbackbone.api.initiative.InitiativeListener;
 import org.civicbackbone.api.initiative.InitiativeService;
@@ -30,40 +29,20 @@ public class PolicyDemo implements InitiativeListener {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyDemo.class);
 
     private final Policy policy;
-    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> new Thread(r, "demo-" + Policy.FUNCTION_ID));
+    private final Future<?> loading;
 
     @Activate
     public PolicyDemo(@Reference Policy policy, @Reference InitiativeService initiatives,
                       @Reference ModuleCatalogue catalogue) {
         this.policy = policy;
-        // Off the activation thread, once the platform lists this function: loading goes through the same checks
-        // as any request, and the function is only listed after this module's components are registered.
-        loader.execute(() -> {
-            try {
-                if (awaitFunction(catalogue)) {
-                    initiatives.list().forEach(this::initiativeCreated);
-                }
-            } catch (RuntimeException e) {
-                LoggerFactory.getLogger(getClass()).warn("Demo data of {} not loaded", Policy.FUNCTION_ID, e);
-            }
-        });
-    }
-
-    private boolean awaitFunction(ModuleCatalogue catalogue) {
-        for (int i = 0; i < 600 && catalogue.function(Policy.FUNCTION_ID).isEmpty(); i++) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return catalogue.function(Policy.FUNCTION_ID).isPresent();
+        // once the platform lists this function: loading goes through the same checks as any request
+        this.loading = catalogue.whenAvailable(Policy.FUNCTION_ID,
+                () -> initiatives.list().forEach(this::initiativeCreated));
     }
 
     @Deactivate
     void stop() {
-        loader.shutdownNow();
+        loading.cancel(false);
     }
 
     @Override

@@ -4,8 +4,7 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.civicbackbone.api.initiative.Initiative;
 import org.civicbackbone.api.initiative.InitiativeListener;
 import org.civicbackbone.api.initiative.InitiativeService;
@@ -39,40 +38,20 @@ public class ResourcesDemo implements InitiativeListener {
     private static final Logger LOG = LoggerFactory.getLogger(ResourcesDemo.class);
 
     private final Resources resources;
-    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> new Thread(r, "demo-" + Resources.FUNCTION_ID));
+    private final Future<?> loading;
 
     @Activate
     public ResourcesDemo(@Reference Resources resources, @Reference InitiativeService initiatives,
                       @Reference ModuleCatalogue catalogue) {
         this.resources = resources;
-        // Off the activation thread, once the platform lists this function: loading goes through the same checks
-        // as any request, and the function is only listed after this module's components are registered.
-        loader.execute(() -> {
-            try {
-                if (awaitFunction(catalogue)) {
-                    initiatives.list().forEach(this::initiativeCreated);
-                }
-            } catch (RuntimeException e) {
-                LoggerFactory.getLogger(getClass()).warn("Demo data of {} not loaded", Resources.FUNCTION_ID, e);
-            }
-        });
-    }
-
-    private boolean awaitFunction(ModuleCatalogue catalogue) {
-        for (int i = 0; i < 600 && catalogue.function(Resources.FUNCTION_ID).isEmpty(); i++) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return catalogue.function(Resources.FUNCTION_ID).isPresent();
+        // once the platform lists this function: loading goes through the same checks as any request
+        this.loading = catalogue.whenAvailable(Resources.FUNCTION_ID,
+                () -> initiatives.list().forEach(this::initiativeCreated));
     }
 
     @Deactivate
     void stop() {
-        loader.shutdownNow();
+        loading.cancel(false);
     }
 
     @Override

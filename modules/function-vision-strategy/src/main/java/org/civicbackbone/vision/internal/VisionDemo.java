@@ -3,8 +3,7 @@ package org.civicbackbone.vision.internal;
 import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.civicbackbone.api.initiative.Initiative;
 import org.civicbackbone.api.initiative.InitiativeListener;
 import org.civicbackbone.api.initiative.InitiativeService;
@@ -34,7 +33,7 @@ public class VisionDemo implements InitiativeListener {
     private static final Logger LOG = LoggerFactory.getLogger(VisionDemo.class);
 
     private final VisionStrategy visionStrategy;
-    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> new Thread(r, "demo-" + VisionStrategy.FUNCTION_ID));
+    private final Future<?> loading;
     private final Optional<IndicatorCatalogue> indicators;
 
     @Activate
@@ -43,34 +42,14 @@ public class VisionDemo implements InitiativeListener {
                       @Reference(cardinality = ReferenceCardinality.OPTIONAL) IndicatorCatalogue indicators) {
         this.visionStrategy = visionStrategy;
         this.indicators = Optional.ofNullable(indicators);
-        // Off the activation thread, once the platform lists this function: loading goes through the same checks
-        // as any request, and the function is only listed after this module's components are registered.
-        loader.execute(() -> {
-            try {
-                if (awaitFunction(catalogue)) {
-                    initiatives.list().forEach(this::initiativeCreated);
-                }
-            } catch (RuntimeException e) {
-                LoggerFactory.getLogger(getClass()).warn("Demo data of {} not loaded", VisionStrategy.FUNCTION_ID, e);
-            }
-        });
-    }
-
-    private boolean awaitFunction(ModuleCatalogue catalogue) {
-        for (int i = 0; i < 600 && catalogue.function(VisionStrategy.FUNCTION_ID).isEmpty(); i++) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return catalogue.function(VisionStrategy.FUNCTION_ID).isPresent();
+        // once the platform lists this function: loading goes through the same checks as any request
+        this.loading = catalogue.whenAvailable(VisionStrategy.FUNCTION_ID,
+                () -> initiatives.list().forEach(this::initiativeCreated));
     }
 
     @Deactivate
     void stop() {
-        loader.shutdownNow();
+        loading.cancel(false);
     }
 
     @Override

@@ -2,19 +2,28 @@ package org.civicbackbone.core.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.civicbackbone.api.module.BackboneFunction;
 import org.civicbackbone.api.module.ModuleCatalogue;
 import org.civicbackbone.api.module.ModuleInfo;
 import org.civicbackbone.api.module.StructureModel;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Follows the function and structure model services as their modules are installed and uninstalled. References
@@ -26,12 +35,51 @@ public class LiveModuleCatalogue implements ModuleCatalogue {
     private record Entry<T>(T service, String version) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(LiveModuleCatalogue.class);
+
     private final Map<String, Entry<BackboneFunction>> functions = new ConcurrentHashMap<>();
     private final Map<String, Entry<StructureModel>> models = new ConcurrentHashMap<>();
+    /** Per function id, what waits for it to be installed; guarded by itself. */
+    private final Map<String, List<CompletableFuture<Void>>> waiting = new HashMap<>();
+    private final ExecutorService starter = Executors.newSingleThreadExecutor(
+            r -> new Thread(r, "backbone-module-start"));
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addFunction(BackboneFunction function, ServiceReference<BackboneFunction> ref) {
         functions.put(function.id(), new Entry<>(function, version(ref)));
+        List<CompletableFuture<Void>> ready;
+        synchronized (waiting) {
+            ready = waiting.remove(function.id());
+        }
+        if (ready != null) {
+            ready.forEach(r -> r.complete(null));
+        }
+    }
+
+    @Deactivate
+    void stop() {
+        starter.shutdownNow();
+    }
+
+    @Override
+    public Future<?> whenAvailable(String functionId, Runnable action) {
+        CompletableFuture<Void> available = new CompletableFuture<>();
+        synchronized (waiting) {
+            if (functions.containsKey(functionId)) {
+                available.complete(null);
+            } else {
+                waiting.computeIfAbsent(functionId, k -> new ArrayList<>()).add(available);
+            }
+        }
+        // off the thread that registers the function: the action may take its time and use any service
+        CompletableFuture<Void> run = available.thenRunAsync(action, starter);
+        run.exceptionally(failure -> {
+            if (!(failure instanceof CancellationException || failure.getCause() instanceof CancellationException)) {
+                LOG.warn("Start-up work waiting for function '{}' failed", functionId, failure);
+            }
+            return null;
+        });
+        return run;
     }
 
     void removeFunction(BackboneFunction function) {
