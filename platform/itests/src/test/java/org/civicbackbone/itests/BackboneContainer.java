@@ -20,7 +20,18 @@ final class BackboneContainer {
     private BackboneContainer() {
     }
 
+    /** Voters of the concurrency scenarios in TrustIT: v01 ... v24, password "pw". */
+    static final int VOTERS = 24;
+
     static Option[] options() {
+        java.util.List<Option> options = new java.util.ArrayList<>(java.util.List.of(baseOptions()));
+        for (int i = 1; i <= VOTERS; i++) {
+            options.add(editConfigurationFilePut("etc/users.properties", String.format("v%02d", i), "pw,viewer"));
+        }
+        return options.toArray(new Option[0]);
+    }
+
+    private static Option[] baseOptions() {
         String distribution = System.getProperty("backbone.distribution");
         String localRepository = System.getProperty("backbone.localRepository");
         String examDirectory = System.getProperty("backbone.examDirectory", "target/exam");

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.After;
@@ -41,6 +42,21 @@ public class DistributionIT {
 
     private void start() throws Exception {
         platform.start();
+        // UP means ready: from the first UP on, no request gets an answer that is not JSON or a problem
+        http.await("/health", a -> a.status() == 200 && a.json().get("status").asText().equals("UP"));
+        List<String> strays = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            for (String path : List.of("/initiatives", "/modules", "/initiatives/demo-riverbend-reads",
+                    "/initiatives/demo-riverbend-reads/shared-measurement", "/health")) {
+                Http.Answer answer = http.get(path);
+                if (answer.status() >= 500 || !(answer.contentType().startsWith("application/json")
+                        || answer.contentType().startsWith("application/problem+json"))) {
+                    strays.add(path + " " + answer);
+                }
+            }
+            Thread.sleep(50);
+        }
+        assertEquals("answers after UP that were not JSON or problems", List.of(), strays);
         // While booting, the JAX-RS whiteboard rebuilds the application as each resource arrives; wait until
         // the platform has answered steadily for a while.
         int steady = 0;
@@ -80,6 +96,35 @@ public class DistributionIT {
 
         String refused = platform.bin("backbone", "-u", "admin", "-p", "wrong", "backbone:modules");
         assertTrue(refused, !refused.contains("function-shared-measurement"));
+    }
+
+    @Test
+    public void operationsAnswerTruthfullyAndDefaultsAreSafe() throws Exception {
+        assertEquals("a silent command that succeeds", 0, platform.exitCode("backbone", "log:clear"));
+        assertEquals("a command that prints and succeeds", 0, platform.exitCode("backbone", "backbone:modules"));
+        assertEquals("a command that does not exist", 1, platform.exitCode("backbone", "backbone:no-such-command"));
+        assertEquals("a command that fails", 1, platform.exitCode("backbone", "backbone:indicators no-such-initiative"));
+
+        // the shell listens on this machine only: port 8101 (1FA5) in /proc/net/tcp and tcp6 (a dual-stack socket
+        // bound to 127.0.0.1 shows as ::ffff:127.0.0.1); its local address must end in 0100007F (127.0.0.1)
+        List<String> listening = new java.util.ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Files.readAllLines(Path.of(table)).stream().map(String::strip)
+                    .filter(l -> l.matches("\\d+: [0-9A-F]+:1FA5 [0-9A-F]+:0000 0A .*"))
+                    .map(l -> l.split("\\s+")[1]).forEach(listening::add);
+        }
+        assertTrue("nothing listens on 8101", !listening.isEmpty());
+        assertTrue(listening.toString(), listening.stream().allMatch(a -> a.endsWith("0100007F:1FA5")));
+        // passwords are stored as digests once the realm has read them
+        String users = Files.readString(platform.home().resolve("etc/users.properties"));
+        assertTrue(users, users.contains("{CRYPT}") && !users.matches("(?s).*\\nadmin = admin,.*"));
+
+        long pid = platform.pid();
+        assertEquals(0, platform.exitCode("stop"));
+        assertTrue("bin/stop returned while the JVM was still running",
+                ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+        start();
+        assertEquals(200, http.get("/initiatives").status());
     }
 
     @Test

@@ -60,7 +60,7 @@ public class FaultyPluginIT {
         features.installFeature("backbone-function-faulty");
 
         // throws in activation: health names the component, the platform is DEGRADED but answers
-        JsonNode health = http.await("/health", a -> a.body().contains("function-faulty")
+        JsonNode health = http.await("/health", a -> a.status() == 200 && a.body().contains("function-faulty")
                 && a.body().contains("BrokenOnStart")).json();
         assertEquals("DEGRADED", health.get("status").asText());
         assertTrue(health.toString(), health.get("failed").toString().contains("deliberately broken in activation"));
@@ -87,6 +87,19 @@ public class FaultyPluginIT {
         assertTrue(hung.contentType().startsWith("application/problem+json"));
         assertTrue(hung.body(), hung.body().contains("did not answer within 2 s"));
 
+        // interrupted inside the database's file I/O: the database stays open for everyone else
+        for (int i = 0; i < 3; i++) {
+            Http.Answer churned = http.get("/initiatives/faulty-host/faulty/churn");
+            assertEquals(churned.toString(), 503, churned.status());
+            Http.Answer written = http.post("/initiatives/faulty-host/shared-measurement/indicators", "{\"name\":"
+                    + "\"After interrupt " + i + "\",\"definition\":\"d\",\"unit\":\"%\",\"direction\":\"UP\","
+                    + "\"aggregation\":\"MEAN\",\"reportingPeriod\":\"YEAR\",\"baseline\":1,\"baselineDate\":"
+                    + "\"2024-01-01\",\"target\":2,\"targetDate\":\"2027-01-01\"}");
+            assertEquals("a write after the interrupt: " + written, 201, written.status());
+            JsonNode database = http.get("/health").json();
+            assertEquals(database.toString(), "UP", database.get("database").asText());
+        }
+
         // hangs deaf to interrupts: it may hold only MAX_RUNNING threads, further requests are refused at once
         HttpClient client = HttpClient.newHttpClient();
         List<CompletableFuture<HttpResponse<String>>> stuck = new ArrayList<>();
@@ -110,7 +123,7 @@ public class FaultyPluginIT {
         for (CompletableFuture<HttpResponse<String>> request : stuck) {
             request.get(60, TimeUnit.SECONDS);
         }
-        JsonNode healed = http.await("/health", a -> !a.body().contains("function-faulty")).json();
+        JsonNode healed = http.await("/health", a -> a.status() == 200 && !a.body().contains("function-faulty")).json();
         assertEquals(healed.toString(), "UP", healed.get("status").asText());
         assertEquals(200, http.get("/initiatives/faulty-host/shared-measurement").status());
     }

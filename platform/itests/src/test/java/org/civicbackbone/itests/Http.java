@@ -22,7 +22,17 @@ final class Http {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** An answer: status, content type and body. */
-    record Answer(int status, String contentType, String body) {
+    record Answer(int status, String contentType, String body, java.util.Map<String, java.util.List<String>> headers) {
+        Answer(int status, String contentType, String body) {
+            this(status, contentType, body, java.util.Map.of());
+        }
+
+        /** The first value of a header, or null. */
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().isEmpty() ? null : e.getValue().get(0)).findFirst().orElse(null);
+        }
+
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -38,7 +48,12 @@ final class Http {
     }
 
     Answer send(String method, String path, String credentials, String contentType, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30))
+        return sendTo(BASE + path, method, credentials, contentType, body);
+    }
+
+    /** A request to any address on the platform's port, spelled exactly as given (matrix parameters, %-escapes). */
+    Answer sendTo(String url, String method, String credentials, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (credentials != null) {
@@ -51,7 +66,7 @@ final class Http {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers().map());
         } catch (IOException e) {
             return new Answer(-1, "", e.toString());
         } catch (InterruptedException e) {

@@ -83,7 +83,10 @@ public class PlatformIT {
         assertEquals(401, anonymous.status());
         assertTrue(anonymous.contentType().startsWith("application/problem+json"));
         assertEquals(401, http.send("GET", "/initiatives", "admin:wrong", null, null).status());
-        assertEquals(401, http.send("GET", "/no/such/path", null, null, null).status());
+        // an unknown address is unknown to everyone; it names nothing that exists
+        Http.Answer unknown = http.send("GET", "/no/such/path", null, null, null);
+        assertEquals(404, unknown.status());
+        assertTrue(unknown.contentType().startsWith("application/problem+json"));
         assertEquals(401, http.send("POST", "/initiatives", null, "application/json", "{}").status());
     }
 
@@ -249,7 +252,7 @@ public class PlatformIT {
             Http.Answer gone = http.await(base, a -> a.status() == 404);
             assertTrue(gone.contentType().startsWith("application/problem+json"));
             assertTrue(gone.body(), gone.body().contains("function-shared-measurement"));
-            JsonNode health = http.get("/health").json();
+            JsonNode health = http.await("/health", a -> a.status() == 200).json();
             assertEquals("UP", health.get("status").asText());
             assertFalse(health.toString().contains("function-shared-measurement"));
             assertEquals("uninstall restarted or refreshed other bundles", List.of(), events);

@@ -55,6 +55,22 @@ final class UnpackedDistribution {
         return run(line, null);
     }
 
+    /** Runs a command of the distribution's {@code bin/} folder and returns its exit code (output discarded). */
+    int exitCode(String command, String... args) throws IOException, InterruptedException {
+        List<String> line = new java.util.ArrayList<>(List.of(home.resolve("bin/" + command).toString()));
+        line.addAll(List.of(args));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).redirectInput(new File("/dev/null"))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(line + " did not finish", process.waitFor(180, TimeUnit.SECONDS));
+        return process.exitValue();
+    }
+
+    /** The process id in {@code karaf.pid}, or -1. */
+    long pid() throws IOException {
+        Path pidFile = home.resolve("karaf.pid");
+        return Files.exists(pidFile) ? Long.parseLong(Files.readString(pidFile).strip()) : -1;
+    }
+
     /** Runs a command with the given standard input (none: /dev/null) and returns what it printed. */
     static String run(List<String> command, String stdin) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

@@ -6,6 +6,13 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
+import java.util.List;
+import org.civicbackbone.api.rest.Allow;
+import org.civicbackbone.api.store.BackboneStore;
+import org.civicbackbone.api.store.SchemaMigration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Reference;
+import org.civicbackbone.api.rest.Audience;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -14,7 +21,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
  * Fails on purpose: the overview throws on every request, {@code /hang} waits until stopped (it yields to an
- * interrupt), {@code /stuck} waits and ignores interrupts. Both waits end when the plugin is uninstalled.
+ * interrupt), {@code /stuck} waits and ignores interrupts, {@code /churn} writes to the database until interrupted. Both waits end when the plugin is uninstalled.
  */
 @Component(service = FaultyResource.class)
 @JaxrsResource
@@ -24,13 +31,49 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class FaultyResource {
 
     private final CountDownLatch uninstalled = new CountDownLatch(1);
+    private final BackboneStore store;
+
+    @Activate
+    public FaultyResource(@Reference BackboneStore store) {
+        this.store = store;
+        store.migrate("faulty", List.of(new SchemaMigration(1, "a table to write to",
+                "CREATE TABLE faulty_churn (id BIGINT AUTO_INCREMENT PRIMARY KEY, at TIMESTAMP NOT NULL)")));
+    }
+
+    /**
+     * Writes to the database, one committed row after another, until the request guard interrupts it (or 20 s
+     * pass): the interrupt lands while the thread is inside the database's file I/O, which must not close the
+     * database for everyone else.
+     */
+    @GET
+    @Allow(Audience.READERS)
+    @Path("churn")
+    public String churn() {
+        long until = System.nanoTime() + 20_000_000_000L;
+        int rows = 0;
+        while (!Thread.currentThread().isInterrupted() && System.nanoTime() < until) {
+            try {
+                store.inTransaction(c -> {
+                    try (var insert = c.prepareStatement("INSERT INTO faulty_churn (at) VALUES (CURRENT_TIMESTAMP)")) {
+                        return insert.executeUpdate();
+                    }
+                });
+                rows++;
+            } catch (RuntimeException interrupted) {
+                break;
+            }
+        }
+        return "{\"rows\":" + rows + "}";
+    }
 
     @GET
+    @Allow(Audience.READERS)
     public String overview(@PathParam("initiativeId") String initiativeId) {
         throw new IllegalStateException("deliberately failing request for " + initiativeId);
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("hang")
     public String hang() throws InterruptedException {
         uninstalled.await();
@@ -38,6 +81,7 @@ public class FaultyResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("stuck")
     public String stuck() {
         while (uninstalled.getCount() > 0) {

@@ -11,6 +11,8 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import org.civicbackbone.api.rest.Allow;
+import org.civicbackbone.api.rest.Audience;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -35,17 +37,20 @@ public class LearningResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     public Records.Overview overview(@PathParam("initiativeId") String initiativeId) {
         return learning.overview(initiativeId);
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("questions")
     public List<Records.Question> questions(@PathParam("initiativeId") String initiativeId) {
         return learning.questions(initiativeId);
     }
 
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("questions")
     public Response ask(@PathParam("initiativeId") String initiativeId, Records.QuestionSpec spec,
                         @Context SecurityContext security) {
@@ -53,12 +58,14 @@ public class LearningResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("questions/{questionId}")
     public Records.Question question(@PathParam("initiativeId") String initiativeId, @PathParam("questionId") long id) {
         return learning.question(initiativeId, id);
     }
 
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("questions/{questionId}/evidence")
     public Response evidence(@PathParam("initiativeId") String initiativeId, @PathParam("questionId") long id,
                              Records.EvidenceSpec spec, @Context SecurityContext security) {
@@ -67,6 +74,7 @@ public class LearningResource {
     }
 
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("questions/{questionId}/reflections")
     public Response reflect(@PathParam("initiativeId") String initiativeId, @PathParam("questionId") long id,
                             Records.ReflectionSpec spec, @Context SecurityContext security) {

@@ -26,6 +26,8 @@ import org.civicbackbone.activities.internal.JointPlan.Settings;
 import org.civicbackbone.activities.internal.JointPlan.StatusSpec;
 import org.civicbackbone.activities.internal.JointPlan.WorkingGroup;
 import org.civicbackbone.activities.internal.JointPlan.WorkingGroupSpec;
+import org.civicbackbone.api.rest.Allow;
+import org.civicbackbone.api.rest.Audience;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -61,24 +63,28 @@ public class AlignedActivitiesResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     public Overview overview(@PathParam("initiativeId") String initiativeId) {
         return plan.overview(initiativeId);
     }
 
     /** Goals nobody works on, goals several partners work on, and each partner's share. */
     @GET
+    @Allow(Audience.READERS)
     @Path("alignment")
     public Alignment alignment(@PathParam("initiativeId") String initiativeId) {
         return plan.alignment(initiativeId);
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("activities")
     public List<Activity> activities(@PathParam("initiativeId") String initiativeId) {
         return plan.activities(initiativeId);
     }
 
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("activities")
     public Response addActivity(@PathParam("initiativeId") String initiativeId, ActivitySpec spec,
                                 @Context SecurityContext security) {
@@ -86,6 +92,7 @@ public class AlignedActivitiesResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("activities/export")
     @Produces(CSV)
     public Response exportActivities(@PathParam("initiativeId") String initiativeId) {
@@ -93,12 +100,14 @@ public class AlignedActivitiesResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("activities/{id}")
     public Activity activity(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id) {
         return plan.activity(initiativeId, id);
     }
 
     @PUT
+    @Allow(Audience.CONTRIBUTORS)
     @Path("activities/{id}/status")
     public Activity status(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id, StatusSpec spec,
                            @Context SecurityContext security) {
@@ -106,12 +115,14 @@ public class AlignedActivitiesResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("working-groups")
     public List<WorkingGroup> workingGroups(@PathParam("initiativeId") String initiativeId) {
         return plan.workingGroups(initiativeId);
     }
 
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("working-groups")
     public Response formGroup(@PathParam("initiativeId") String initiativeId, WorkingGroupSpec spec,
                               @Context SecurityContext security) {
@@ -119,6 +130,7 @@ public class AlignedActivitiesResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("working-groups/export")
     @Produces(CSV)
     public Response exportWorkingGroups(@PathParam("initiativeId") String initiativeId) {
@@ -126,6 +138,7 @@ public class AlignedActivitiesResource {
     }
 
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("working-groups/{id}/members")
     public Response addMember(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
                               GroupMemberSpec spec, @Context SecurityContext security) {
@@ -133,6 +146,7 @@ public class AlignedActivitiesResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("settings")
     public Settings settings(@PathParam("initiativeId") String initiativeId) {
         return plan.settings(initiativeId);
@@ -140,6 +154,7 @@ public class AlignedActivitiesResource {
 
     /** How many days before a meeting its materials are due. */
     @PUT
+    @Allow(Audience.STAFF)
     @Path("settings")
     public Settings setSettings(@PathParam("initiativeId") String initiativeId, Settings spec,
                                 @Context SecurityContext security) {
@@ -147,12 +162,14 @@ public class AlignedActivitiesResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("meetings")
     public List<Meeting> meetings(@PathParam("initiativeId") String initiativeId) {
         return plan.meetings(initiativeId);
     }
 
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("meetings")
     public Response schedule(@PathParam("initiativeId") String initiativeId, MeetingSpec spec,
                              @Context SecurityContext security) {
@@ -160,12 +177,14 @@ public class AlignedActivitiesResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("meetings/{id}")
     public Meeting meeting(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id) {
         return plan.meeting(initiativeId, id);
     }
 
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("meetings/{id}/materials")
     public Response material(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
                              MaterialSpec spec, @Context SecurityContext security) {
@@ -173,6 +192,7 @@ public class AlignedActivitiesResource {
     }
 
     @PUT
+    @Allow(Audience.CONTRIBUTORS)
     @Path("meetings/{id}/minutes")
     public Meeting minutes(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id, MinutesSpec spec,
                            @Context SecurityContext security) {
@@ -180,6 +200,7 @@ public class AlignedActivitiesResource {
     }
 
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("meetings/{id}/action-items")
     public Response actionItem(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
                                ActionItemSpec spec, @Context SecurityContext security) {
@@ -187,6 +208,7 @@ public class AlignedActivitiesResource {
     }
 
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("meetings/{id}/action-items/{itemId}/done")
     public Meeting done(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
                         @PathParam("itemId") long itemId, @Context SecurityContext security) {
@@ -194,6 +216,7 @@ public class AlignedActivitiesResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("action-items/export")
     @Produces(CSV)
     public Response exportActionItems(@PathParam("initiativeId") String initiativeId) {

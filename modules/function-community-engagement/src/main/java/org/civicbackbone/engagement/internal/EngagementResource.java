@@ -11,6 +11,8 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import org.civicbackbone.api.rest.Allow;
+import org.civicbackbone.api.rest.Audience;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.civicbackbone.engagement.internal.Engagement.Communication;
 import org.civicbackbone.engagement.internal.Engagement.CommunicationSpec;
@@ -52,24 +54,28 @@ public class EngagementResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     public Overview overview(@PathParam("initiativeId") String initiativeId) {
         return engagement.overview(initiativeId);
     }
 
     /** Who the structure model in force authorises to speak for the initiative. */
     @GET
+    @Allow(Audience.READERS)
     @Path("spokespeople")
     public List<String> spokespeople(@PathParam("initiativeId") String initiativeId) {
         return engagement.authorisedSpokespeople(initiativeId);
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("communications")
     public List<Communication> communications(@PathParam("initiativeId") String initiativeId) {
         return engagement.communications(initiativeId);
     }
 
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("communications")
     public Response draft(@PathParam("initiativeId") String initiativeId, CommunicationSpec spec,
                           @Context SecurityContext security) {
@@ -77,6 +83,7 @@ public class EngagementResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("communications/export")
     @Produces(CSV)
     public Response exportCommunications(@PathParam("initiativeId") String initiativeId) {
@@ -84,6 +91,7 @@ public class EngagementResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("communications/{id}")
     public Communication communication(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id) {
         return engagement.communication(initiativeId, id);
@@ -91,6 +99,7 @@ public class EngagementResource {
 
     /** Publishes as the team's own communication, not as the initiative's voice. */
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("communications/{id}/publication")
     public Communication publish(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
                                  @Context SecurityContext security) {
@@ -99,6 +108,7 @@ public class EngagementResource {
 
     /** Puts it to the bodies as the initiative's official statement: 202, published only once approved. */
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("communications/{id}/statement")
     public Response statement(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
                               StatementSpec spec, @Context SecurityContext security) {
@@ -106,12 +116,14 @@ public class EngagementResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("events")
     public List<Event> events(@PathParam("initiativeId") String initiativeId) {
         return engagement.events(initiativeId);
     }
 
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("events")
     public Response recordEvent(@PathParam("initiativeId") String initiativeId, EventSpec spec,
                                 @Context SecurityContext security) {
@@ -119,6 +131,7 @@ public class EngagementResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("events/export")
     @Produces(CSV)
     public Response exportEvents(@PathParam("initiativeId") String initiativeId) {

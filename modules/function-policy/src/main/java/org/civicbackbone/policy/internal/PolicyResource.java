@@ -12,6 +12,8 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import org.civicbackbone.api.rest.Allow;
+import org.civicbackbone.api.rest.Audience;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.civicbackbone.policy.internal.PolicyAgenda.AdoptionSpec;
 import org.civicbackbone.policy.internal.PolicyAgenda.Item;
@@ -51,23 +53,27 @@ public class PolicyResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     public Overview overview(@PathParam("initiativeId") String initiativeId) {
         return policy.overview(initiativeId);
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("items")
     public List<Item> items(@PathParam("initiativeId") String initiativeId) {
         return policy.items(initiativeId);
     }
 
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("items")
     public Response add(@PathParam("initiativeId") String initiativeId, ItemSpec spec, @Context SecurityContext security) {
         return Response.status(201).entity(policy.add(initiativeId, spec, actor(security))).build();
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("items/export")
     @Produces(CSV)
     public Response export(@PathParam("initiativeId") String initiativeId) {
@@ -76,12 +82,14 @@ public class PolicyResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("items/{itemId}")
     public Item item(@PathParam("initiativeId") String initiativeId, @PathParam("itemId") long itemId) {
         return policy.item(initiativeId, itemId);
     }
 
     @PUT
+    @Allow(Audience.CONTRIBUTORS)
     @Path("items/{itemId}/stage")
     public Item stage(@PathParam("initiativeId") String initiativeId, @PathParam("itemId") long itemId, StageSpec spec,
                       @Context SecurityContext security) {
@@ -90,6 +98,7 @@ public class PolicyResource {
 
     /** Puts the position to the bodies: 202, the initiative holds it only once they approve. */
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("items/{itemId}/adoption")
     public Response adopt(@PathParam("initiativeId") String initiativeId, @PathParam("itemId") long itemId,
                           AdoptionSpec spec, @Context SecurityContext security) {
@@ -97,6 +106,7 @@ public class PolicyResource {
     }
 
     @PUT
+    @Allow(Audience.CONTRIBUTORS)
     @Path("items/{itemId}/outcome")
     public Item outcome(@PathParam("initiativeId") String initiativeId, @PathParam("itemId") long itemId,
                         OutcomeSpec spec, @Context SecurityContext security) {
@@ -105,12 +115,14 @@ public class PolicyResource {
 
     /** Every stance recorded, oldest first; the latest per organisation counts. */
     @GET
+    @Allow(Audience.READERS)
     @Path("items/{itemId}/stances")
     public List<Stance> stances(@PathParam("initiativeId") String initiativeId, @PathParam("itemId") long itemId) {
         return policy.stanceHistory(initiativeId, itemId);
     }
 
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("items/{itemId}/stances")
     public Response stance(@PathParam("initiativeId") String initiativeId, @PathParam("itemId") long itemId,
                            StanceSpec spec, @Context SecurityContext security) {
@@ -119,6 +131,7 @@ public class PolicyResource {
 
     /** The position as the initiative states it in public, leaving out partners that asked not to be named. */
     @GET
+    @Allow(Audience.READERS)
     @Path("items/{itemId}/statement")
     public Statement statement(@PathParam("initiativeId") String initiativeId, @PathParam("itemId") long itemId) {
         return policy.statement(initiativeId, itemId);

@@ -293,6 +293,42 @@ public class Resources {
         return grant(initiativeId, grantId);
     }
 
+    /**
+     * Locks the initiative's grants (one, or all when {@code grantId} is null) until the transaction ends and answers
+     * their awards. Receipts and allocations take these locks first, so the checks that keep money within what was
+     * awarded and received see every earlier write and none can slip in between check and write.
+     */
+    private static Map<Long, BigDecimal> lockGrants(Connection c, String initiativeId, Long grantId) throws SQLException {
+        Map<Long, BigDecimal> awards = new java.util.HashMap<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT id, amount_awarded FROM rs_grant WHERE initiative_id = ?"
+                + (grantId == null ? "" : " AND id = ?") + " FOR UPDATE")) {
+            p.setString(1, initiativeId);
+            if (grantId != null) {
+                p.setLong(2, grantId);
+            }
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    BigDecimal awarded = r.getBigDecimal("amount_awarded");
+                    awards.put(r.getLong("id"), awarded == null ? BigDecimal.ZERO : awarded);
+                }
+            }
+        }
+        if (grantId != null && !awards.containsKey(grantId)) {
+            throw new ProblemException(Problem.notFound("Initiative '" + initiativeId + "' has no grant " + grantId + "."));
+        }
+        return awards;
+    }
+
+    private static BigDecimal receivedOn(Connection c, long grantId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT COALESCE(SUM(amount), 0) FROM rs_receipt WHERE grant_id = ?")) {
+            p.setLong(1, grantId);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getBigDecimal(1);
+            }
+        }
+    }
+
     /** Money received against an active grant, never more than awarded. */
     public Receipt recordReceipt(String initiativeId, long grantId, ReceiptSpec spec, String actor) {
         validator.validate(spec);
@@ -301,13 +337,16 @@ public class Resources {
             throw new ProblemException(Problem.conflict("Grant " + grantId + " is " + grant.status()
                     + "; money is received only against an accepted grant."));
         }
-        if (grant.received().add(spec.amount()).compareTo(grant.amountAwarded()) > 0) {
-            throw new ProblemException(Problem.invalid("More than the award would be received.", List.of(new Violation(
-                    "amount", "received so far " + grant.received().toPlainString() + " of "
-                    + grant.amountAwarded().toPlainString() + "; at most "
-                    + grant.amountAwarded().subtract(grant.received()).toPlainString() + " more"))));
-        }
         long id = store.inTransaction(c -> {
+            // the grant's row is locked until commit: parallel receipts take turns, each sees the ones before it
+            BigDecimal awarded = lockGrants(c, initiativeId, grantId).get(grantId);
+            BigDecimal received = receivedOn(c, grantId);
+            if (received.add(spec.amount()).compareTo(awarded) > 0) {
+                throw new ProblemException(Problem.invalid("More than the award would be received.", List.of(
+                        new Violation("amount", "received so far " + received.toPlainString() + " of "
+                                + awarded.toPlainString() + "; at most " + awarded.subtract(received).toPlainString()
+                                + " more"))));
+            }
             long created = Rows.insert(c, "INSERT INTO rs_receipt (grant_id, amount, received_on, recorded_by, recorded_at) "
                     + "VALUES (?, ?, ?, ?, ?)", grantId, spec.amount(), spec.receivedOn(), actor, Timestamp.from(Instant.now()));
             audit.record(c, actor, initiativeId, MODULE, "grant.receipt", spec.amount().toPlainString()
@@ -457,11 +496,43 @@ public class Resources {
     }
 
     /**
-     * Proposes an allocation. Refused when it would take the approved and pending allocations past what was
-     * received (in total, and from the named grant). One at a time, so two proposals cannot both pass the check.
+     * Proposes an allocation to a beneficiary organisation (the partner, or the organisation that owns the activity),
+     * whose members then cannot approve it. Refused when it would take the approved and pending allocations past what
+     * was received (in total, and from the named grant). The check runs in the transaction that opens the proposal and
+     * records the allocation, with the initiative's grants locked, so parallel proposals take turns.
      */
-    public synchronized Allocation proposeAllocation(String initiativeId, AllocationSpec spec, String actor) {
+    public Allocation proposeAllocation(String initiativeId, AllocationSpec spec, String actor) {
         validator.validate(spec);
+        String beneficiary = spec.recipientKind() == RecipientKind.PARTNER ? spec.recipient().strip()
+                : spec.partnerOrganisation() == null || spec.partnerOrganisation().isBlank() ? null
+                : spec.partnerOrganisation().strip();
+        if (beneficiary == null) {
+            throw ProblemException.invalid("partnerOrganisation", "name the organisation that runs the activity: it "
+                    + "benefits from the money, and its members may not approve it");
+        }
+        Proposal proposalMade = decisions.propose(initiativeId, new ProposalSpec(DecisionType.ALLOCATE_FUNDS,
+                "Allocate " + spec.amount().toPlainString() + " to " + spec.recipient().strip(), spec.purpose(),
+                beneficiary, spec.expiresInDays()), MODULE, actor, (c, proposal) -> {
+                    lockGrants(c, initiativeId, null);
+                    refuseIfAny(overCommitted(initiativeId, spec));
+                    Rows.insert(c, "INSERT INTO rs_allocation (initiative_id, grant_id, recipient_kind, recipient, "
+                            + "partner_organisation, amount, purpose, proposal_id, proposed_by, proposed_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", initiativeId, spec.grantId(),
+                            spec.recipientKind().name(), spec.recipient().strip(), beneficiary, spec.amount(),
+                            spec.purpose().strip(), proposal.id(), actor, Timestamp.from(Instant.now()));
+                    audit.record(c, actor, initiativeId, MODULE, "allocation.propose", spec.amount().toPlainString()
+                            + " to " + spec.recipient().strip() + " in proposal " + proposal.id());
+                    return proposal;
+                });
+        return allocations(initiativeId).stream().filter(a -> a.proposalId() == proposalMade.id()).findFirst()
+                .orElseThrow();
+    }
+
+    /**
+     * What keeps the allocation within the money received. Read after the grants are locked: every write that could
+     * raise the commitments takes the same locks first, so what is read here is what the commit will stand on.
+     */
+    private List<Violation> overCommitted(String initiativeId, AllocationSpec spec) {
         List<Grant> grants = grants(initiativeId);
         List<Allocation> existing = allocations(initiativeId);
         List<Violation> violations = new ArrayList<>();
@@ -487,24 +558,7 @@ public class Resources {
                     + totals.allocated().toPlainString() + ", pending " + totals.pending().toPlainString()
                     + "; at most " + totals.available().max(BigDecimal.ZERO).toPlainString() + " is available"));
         }
-        refuseIfAny(violations);
-        String beneficiary = spec.recipientKind() == RecipientKind.PARTNER ? spec.recipient().strip()
-                : spec.partnerOrganisation() == null || spec.partnerOrganisation().isBlank() ? null
-                : spec.partnerOrganisation().strip();
-        Proposal proposal = decisions.propose(initiativeId, new ProposalSpec(DecisionType.ALLOCATE_FUNDS,
-                "Allocate " + spec.amount().toPlainString() + " to " + spec.recipient().strip(), spec.purpose(),
-                beneficiary, spec.expiresInDays()), MODULE, actor);
-        long id = store.inTransaction(c -> {
-            long created = Rows.insert(c, "INSERT INTO rs_allocation (initiative_id, grant_id, recipient_kind, recipient, "
-                    + "partner_organisation, amount, purpose, proposal_id, proposed_by, proposed_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", initiativeId, spec.grantId(), spec.recipientKind().name(),
-                    spec.recipient().strip(), beneficiary, spec.amount(), spec.purpose().strip(), proposal.id(), actor,
-                    Timestamp.from(Instant.now()));
-            audit.record(c, actor, initiativeId, MODULE, "allocation.propose", spec.amount().toPlainString() + " to "
-                    + spec.recipient().strip() + " in proposal " + proposal.id());
-            return created;
-        });
-        return allocations(initiativeId).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
+        return violations;
     }
 
     // ---- overview and exports

@@ -12,6 +12,8 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import org.civicbackbone.api.rest.Allow;
+import org.civicbackbone.api.rest.Audience;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.civicbackbone.resources.internal.Funding.AcceptanceSpec;
 import org.civicbackbone.resources.internal.Funding.Allocation;
@@ -61,17 +63,20 @@ public class ResourcesResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     public Overview overview(@PathParam("initiativeId") String initiativeId) {
         return resources.overview(initiativeId);
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("funders")
     public List<Funder> funders(@PathParam("initiativeId") String initiativeId) {
         return resources.funders(initiativeId);
     }
 
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("funders")
     public Response addFunder(@PathParam("initiativeId") String initiativeId, FunderSpec spec,
                               @Context SecurityContext security) {
@@ -79,6 +84,7 @@ public class ResourcesResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("funders/export")
     @Produces(CSV)
     public Response exportFunders(@PathParam("initiativeId") String initiativeId) {
@@ -86,6 +92,7 @@ public class ResourcesResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("deadlines/export")
     @Produces(CSV)
     public Response exportDeadlines(@PathParam("initiativeId") String initiativeId) {
@@ -93,12 +100,14 @@ public class ResourcesResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("grants")
     public List<Grant> grants(@PathParam("initiativeId") String initiativeId) {
         return resources.grants(initiativeId);
     }
 
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("grants")
     public Response addGrant(@PathParam("initiativeId") String initiativeId, GrantSpec spec,
                              @Context SecurityContext security) {
@@ -106,6 +115,7 @@ public class ResourcesResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("grants/export")
     @Produces(CSV)
     public Response exportGrants(@PathParam("initiativeId") String initiativeId) {
@@ -113,6 +123,7 @@ public class ResourcesResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("grants/{grantId}")
     public Grant grant(@PathParam("initiativeId") String initiativeId, @PathParam("grantId") long grantId) {
         return resources.grant(initiativeId, grantId);
@@ -120,6 +131,7 @@ public class ResourcesResource {
 
     /** A submission, an award (with its amount) or a refusal by the funder. */
     @PUT
+    @Allow(Audience.STAFF)
     @Path("grants/{grantId}/stage")
     public Grant stage(@PathParam("initiativeId") String initiativeId, @PathParam("grantId") long grantId,
                        StageSpec spec, @Context SecurityContext security) {
@@ -128,6 +140,7 @@ public class ResourcesResource {
 
     /** Puts an award's acceptance to the bodies: 202, the grant is ACTIVE only once they approve. */
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("grants/{grantId}/acceptance")
     public Response accept(@PathParam("initiativeId") String initiativeId, @PathParam("grantId") long grantId,
                            AcceptanceSpec spec, @Context SecurityContext security) {
@@ -136,6 +149,7 @@ public class ResourcesResource {
     }
 
     @POST
+    @Allow(Audience.STAFF)
     @Path("grants/{grantId}/receipts")
     public Response receive(@PathParam("initiativeId") String initiativeId, @PathParam("grantId") long grantId,
                             ReceiptSpec spec, @Context SecurityContext security) {
@@ -143,6 +157,7 @@ public class ResourcesResource {
     }
 
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("grants/{grantId}/deadlines")
     public Response addDeadline(@PathParam("initiativeId") String initiativeId, @PathParam("grantId") long grantId,
                                 DeadlineSpec spec, @Context SecurityContext security) {
@@ -150,6 +165,7 @@ public class ResourcesResource {
     }
 
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("grants/{grantId}/deadlines/{deadlineId}/submitted")
     public Deadline submitted(@PathParam("initiativeId") String initiativeId, @PathParam("grantId") long grantId,
                               @PathParam("deadlineId") long deadlineId, @Context SecurityContext security) {
@@ -158,18 +174,21 @@ public class ResourcesResource {
 
     /** Every reporting deadline, soonest first, with its state (OVERDUE, DUE_SOON, UPCOMING, SUBMITTED). */
     @GET
+    @Allow(Audience.READERS)
     @Path("deadlines")
     public List<Deadline> deadlines(@PathParam("initiativeId") String initiativeId) {
         return resources.deadlines(initiativeId);
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("budget/{year}")
     public Budget budget(@PathParam("initiativeId") String initiativeId, @PathParam("year") int year) {
         return resources.budget(initiativeId, year);
     }
 
     @PUT
+    @Allow(Audience.STAFF)
     @Path("budget/{year}")
     public Budget setBudget(@PathParam("initiativeId") String initiativeId, @PathParam("year") int year,
                             BudgetSpec spec, @Context SecurityContext security) {
@@ -177,6 +196,7 @@ public class ResourcesResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("allocations")
     public List<Allocation> allocations(@PathParam("initiativeId") String initiativeId) {
         return resources.allocations(initiativeId);
@@ -184,6 +204,7 @@ public class ResourcesResource {
 
     /** Proposes an allocation: 202, in effect only once the bodies approve. */
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("allocations")
     public Response allocate(@PathParam("initiativeId") String initiativeId, AllocationSpec spec,
                              @Context SecurityContext security) {
@@ -191,6 +212,7 @@ public class ResourcesResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("allocations/export")
     @Produces(CSV)
     public Response exportAllocations(@PathParam("initiativeId") String initiativeId) {

@@ -36,6 +36,15 @@ final class MeasurementSchema {
               CONSTRAINT sm_value_slot UNIQUE (indicator_id, period, partner, dimension, category));
             CREATE TABLE sm_demo_loaded (
               initiative_id VARCHAR(64) PRIMARY KEY);
+            """), new SchemaMigration(2, "corrections keep the old and the new value", """
+            CREATE TABLE sm_value_correction (
+              id BIGINT AUTO_INCREMENT PRIMARY KEY,
+              value_id BIGINT NOT NULL REFERENCES sm_value(id),
+              old_amount DECIMAL(20, 6) NOT NULL,
+              new_amount DECIMAL(20, 6) NOT NULL,
+              corrected_by VARCHAR(100) NOT NULL,
+              corrected_at TIMESTAMP WITH TIME ZONE NOT NULL);
+            CREATE INDEX sm_value_correction_value ON sm_value_correction(value_id);
             """));
 
     private MeasurementSchema() {

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.csv.CsvTable;
+import org.civicbackbone.api.initiative.InitiativeAccess;
 import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.problem.InputValidator;
 import org.civicbackbone.api.problem.Problem;
@@ -46,16 +48,19 @@ public class SharedMeasurement {
     private final AuditLog audit;
     private final InitiativeService initiatives;
     private final InputValidator validator;
+    private final InitiativeAccess access;
     private final Clock clock;
 
     @Activate
     public SharedMeasurement(@Reference BackboneStore store, @Reference AuditLog audit,
-                             @Reference InitiativeService initiatives, @Reference InputValidator validator) {
-        this(store, audit, initiatives, validator, Clock.systemDefaultZone());
+                             @Reference InitiativeService initiatives, @Reference InputValidator validator,
+                             @Reference InitiativeAccess access) {
+        this(store, audit, initiatives, validator, access, Clock.systemDefaultZone());
     }
 
     SharedMeasurement(BackboneStore store, AuditLog audit, InitiativeService initiatives, InputValidator validator,
-                      Clock clock) {
+                      InitiativeAccess access, Clock clock) {
+        this.access = access;
         this.store = store;
         this.audit = audit;
         this.initiatives = initiatives;
@@ -147,8 +152,21 @@ public class SharedMeasurement {
         });
     }
 
+    /** Who may report for which organisations: a partner of the initiative only for the ones it sits for. */
+    public ReportingScope scope(String initiativeId, String login, boolean platformAdmin) {
+        return ReportingScope.of(access, initiatives, initiativeId, login, platformAdmin);
+    }
+
     public ReportedValue report(String initiativeId, long indicatorId, ValueReport report, String actor) {
+        return report(initiativeId, indicatorId, report, actor, ReportingScope.ANY);
+    }
+
+    public ReportedValue report(String initiativeId, long indicatorId, ValueReport report, String actor,
+                                ReportingScope scope) {
         validator.validate(report);
+        if (!scope.allows(report.partner())) {
+            throw scope.refusal("partner", report.partner());
+        }
         Indicator indicator = indicator(initiativeId, indicatorId);
         if (!indicator.reportingPeriod().isValid(report.period())) {
             throw ProblemException.invalid("period", "'" + report.period() + "' is not a "
@@ -156,20 +174,31 @@ public class SharedMeasurement {
                     + indicator.reportingPeriod().format() + ")");
         }
         return store.inTransaction(c -> {
+            BigDecimal previous = ValueCorrections.previous(c, indicator, report);
             ReportedValue stored = upsert(c, indicator, report, actor, Instant.now(clock));
-            audit.record(c, actor, initiativeId, MeasurementSchema.MODULE, "value.report", describe(indicator, report));
+            if (previous == null) {
+                audit.record(c, actor, initiativeId, MeasurementSchema.MODULE, "value.report", describe(indicator, report));
+            } else {
+                ValueCorrections.record(c, stored, previous, actor);
+                audit.record(c, actor, initiativeId, MeasurementSchema.MODULE, "value.correct", describe(indicator, report)
+                        + " (was " + previous.stripTrailingZeros().toPlainString() + ")");
+            }
             return stored;
         });
     }
 
     /** Stores every row of a CSV file in one transaction, or none of them. */
-    public int importValues(String initiativeId, String csv, String actor) {
+    public int importValues(String initiativeId, String csv, String actor, ReportingScope scope) {
         require(initiativeId);
-        return storeValues(initiativeId, csv, actor);
+        return storeValues(initiativeId, csv, actor, scope);
     }
 
     /** Imports values without the installed-and-enabled check: for demo data loaded while the module starts. */
     int storeValues(String initiativeId, String csv, String actor) {
+        return storeValues(initiativeId, csv, actor, ReportingScope.ANY);
+    }
+
+    private int storeValues(String initiativeId, String csv, String actor, ReportingScope scope) {
         ValueImport.Result result = store.read(c -> ValueImport.read(csv, ref -> {
             try {
                 return lookup(c, initiativeId, ref);
@@ -181,10 +210,19 @@ public class SharedMeasurement {
             throw new ProblemException(Problem.invalid("The file was not imported: " + result.violations().size()
                     + " problem(s) found; nothing was stored.", result.violations()));
         }
+        for (ValueImport.Row row : result.rows()) {
+            if (!scope.allows(row.report().partner())) {
+                throw scope.refusal("partner", row.report().partner());
+            }
+        }
         Instant now = Instant.now(clock);
         return store.inTransaction(c -> {
             for (ValueImport.Row row : result.rows()) {
-                upsert(c, row.indicator(), row.report(), actor, now);
+                BigDecimal previous = ValueCorrections.previous(c, row.indicator(), row.report());
+                ReportedValue stored = upsert(c, row.indicator(), row.report(), actor, now);
+                if (previous != null) {
+                    ValueCorrections.record(c, stored, previous, actor);
+                }
             }
             audit.record(c, actor, initiativeId, MeasurementSchema.MODULE, "value.import",
                     result.rows().size() + " values imported from CSV");
@@ -192,19 +230,22 @@ public class SharedMeasurement {
         });
     }
 
-    /** All values of the initiative as CSV, in the import format. */
+    /**
+     * All values of the initiative as CSV, in the import format. Text cells a spreadsheet would run as a formula
+     * ({@code =cmd|...}) are written with a leading apostrophe ({@link CsvTable}).
+     */
     public String exportValues(String initiativeId) {
         require(initiativeId);
         return store.read(c -> {
-            StringBuilder out = new StringBuilder(Csv.line(ValueImport.COLUMNS));
+            CsvTable out = new CsvTable(ValueImport.COLUMNS);
             try (PreparedStatement p = c.prepareStatement("SELECT i.name, v.period, v.partner, v.amount, v.dimension, "
                     + "v.category FROM sm_value v JOIN sm_indicator i ON i.id = v.indicator_id "
                     + "WHERE i.initiative_id = ? ORDER BY i.id, v.period, v.partner, v.dimension, v.category")) {
                 p.setString(1, initiativeId);
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
-                        out.append(Csv.line(List.of(r.getString(1), r.getString(2), r.getString(3),
-                                r.getBigDecimal(4).stripTrailingZeros().toPlainString(), r.getString(5), r.getString(6))));
+                        out.row(r.getString(1), r.getString(2), r.getString(3), r.getBigDecimal(4).stripTrailingZeros(),
+                                r.getString(5), r.getString(6));
                     }
                 }
             }
@@ -245,6 +286,12 @@ public class SharedMeasurement {
         return "indicator " + indicator.id() + " " + report.period() + " " + report.partner()
                 + (report.dimensionKey().isEmpty() ? "" : " [" + report.dimensionKey() + ": " + report.categoryKey() + "]")
                 + " = " + report.value().toPlainString();
+    }
+
+    /** Every correction of the indicator's values, oldest first. */
+    public List<ValueCorrections.Correction> corrections(String initiativeId, long indicatorId) {
+        Indicator indicator = indicator(initiativeId, indicatorId);
+        return store.read(c -> ValueCorrections.of(c, indicator.id()));
     }
 
     private static ReportedValue upsert(Connection c, Indicator indicator, ValueReport report, String actor,

@@ -13,6 +13,8 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import org.civicbackbone.api.rest.Allow;
+import org.civicbackbone.api.rest.Audience;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -38,22 +40,29 @@ public class SharedMeasurementResource {
         this.measurement = measurement;
     }
 
+    private ReportingScope scope(String initiativeId, SecurityContext security) {
+        return measurement.scope(initiativeId, actor(security), security.isUserInRole("admin"));
+    }
+
     private static String actor(SecurityContext security) {
         return security.getUserPrincipal().getName();
     }
 
     @GET
+    @Allow(Audience.READERS)
     public SharedMeasurement.Overview overview(@PathParam("initiativeId") String initiativeId) {
         return measurement.overview(initiativeId);
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("indicators")
     public List<Indicator> indicators(@PathParam("initiativeId") String initiativeId) {
         return measurement.indicators(initiativeId);
     }
 
     @POST
+    @Allow(Audience.STAFF)
     @Path("indicators")
     public Response addIndicator(@PathParam("initiativeId") String initiativeId, IndicatorSpec spec,
                                  @Context SecurityContext security) {
@@ -63,6 +72,7 @@ public class SharedMeasurementResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("indicators/{indicatorId}")
     public SharedMeasurement.IndicatorStatus indicator(@PathParam("initiativeId") String initiativeId,
                                                        @PathParam("indicatorId") long indicatorId) {
@@ -71,6 +81,7 @@ public class SharedMeasurementResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("indicators/{indicatorId}/values")
     public List<ReportedValue> values(@PathParam("initiativeId") String initiativeId,
                                       @PathParam("indicatorId") long indicatorId) {
@@ -78,13 +89,24 @@ public class SharedMeasurementResource {
     }
 
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("indicators/{indicatorId}/values")
     public Response report(@PathParam("initiativeId") String initiativeId, @PathParam("indicatorId") long indicatorId,
                            ValueReport report, @Context SecurityContext security) {
-        return Response.status(201).entity(measurement.report(initiativeId, indicatorId, report, actor(security))).build();
+        return Response.status(201).entity(measurement.report(initiativeId, indicatorId, report, actor(security),
+                scope(initiativeId, security))).build();
     }
 
     @GET
+    @Allow(Audience.READERS)
+    @Path("indicators/{indicatorId}/corrections")
+    public List<ValueCorrections.Correction> corrections(@PathParam("initiativeId") String initiativeId,
+                                                          @PathParam("indicatorId") long indicatorId) {
+        return measurement.corrections(initiativeId, indicatorId);
+    }
+
+    @GET
+    @Allow(Audience.READERS)
     @Path("indicators/{indicatorId}/series")
     public List<SeriesPoint> series(@PathParam("initiativeId") String initiativeId,
                                     @PathParam("indicatorId") long indicatorId, @QueryParam("by") String dimension) {
@@ -96,14 +118,17 @@ public class SharedMeasurementResource {
     }
 
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("values/import")
     @Consumes(CSV)
     public Imported importValues(@PathParam("initiativeId") String initiativeId, String csv,
                                  @Context SecurityContext security) {
-        return new Imported(measurement.importValues(initiativeId, csv == null ? "" : csv, actor(security)));
+        return new Imported(measurement.importValues(initiativeId, csv == null ? "" : csv, actor(security),
+                scope(initiativeId, security)));
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("values/export")
     @Produces(CSV)
     public Response exportValues(@PathParam("initiativeId") String initiativeId) {

@@ -110,7 +110,12 @@ public final class ValueImport {
             BigDecimal value = null;
             String text = cell.apply("value");
             try {
-                value = new BigDecimal(text);
+                value = text.length() > 40 ? null : new BigDecimal(text);
+                if (value == null || !ValueReport.fitsColumn(value)) {
+                    violations.add(new Violation(where + "value", "'" + (text.length() > 40 ? text.substring(0, 40) + "..."
+                            : text) + "' " + ValueReport.RANGE));
+                    value = null;
+                }
             } catch (NumberFormatException e) {
                 violations.add(new Violation(where + "value", text.isEmpty() ? "is empty"
                         : "'" + text + "' is not a number (use a dot for decimals, no thousands separators)"));

@@ -1,6 +1,7 @@
 package org.civicbackbone.measurement.internal;
 
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -13,9 +14,20 @@ import java.math.BigDecimal;
 public record ValueReport(
         @NotBlank @Size(max = 20) String period,
         @NotBlank @Size(max = 200) String partner,
-        @NotNull BigDecimal value,
+        @NotNull @Digits(integer = 14, fraction = 6, message = ValueReport.RANGE) BigDecimal value,
         @Size(max = 100) String dimension,
         @Size(max = 100) String category) {
+
+    /** What the value column holds (DECIMAL(20, 6)); more is refused, never rounded. */
+    static final String RANGE = "is out of range: at most 14 digits before the decimal point and 6 after it";
+
+    /** Whether the value fits the column without rounding. */
+    static boolean fitsColumn(BigDecimal value) {
+        BigDecimal plain = value.stripTrailingZeros();
+        int fraction = Math.max(0, plain.scale());
+        int integer = Math.max(0, plain.precision() - plain.scale());
+        return fraction <= 6 && integer <= 14;
+    }
 
     /** A disaggregation needs both its dimension and its category. */
     @AssertTrue(message = "dimension and category must be given together, or neither")

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Optional;
 import org.civicbackbone.api.audit.AuditEntry;
 import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.initiative.AccessRole;
 import org.civicbackbone.api.initiative.BodySpec;
+import org.civicbackbone.api.initiative.InitiativeAccess;
+import org.civicbackbone.api.initiative.Sector;
 import org.civicbackbone.api.initiative.GovernanceBody;
 import org.civicbackbone.api.initiative.Initiative;
 import org.civicbackbone.api.initiative.InitiativeService;
@@ -49,8 +52,13 @@ public class SharedMeasurementTest {
             public List<AuditEntry> recent(String initiativeId, int limit) {
                 return List.of();
             }
+
+            @Override
+            public List<AuditEntry> find(org.civicbackbone.api.audit.AuditQuery query) {
+                return List.of();
+            }
         };
-        measurement = new SharedMeasurement(new JdbcBackboneStore(ds), audit, new OneInitiative(), input -> { },
+        measurement = new SharedMeasurement(new JdbcBackboneStore(ds), audit, new OneInitiative(), input -> { }, NO_ROLES,
                 Clock.fixed(Instant.parse("2025-06-15T12:00:00Z"), ZoneOffset.UTC));
     }
 
@@ -73,14 +81,20 @@ public class SharedMeasurementTest {
         assertEquals("2025-05", p.latestPeriod());
         assertEquals(0, new BigDecimal("140").compareTo(p.latestValue()));
         assertEquals(new BigDecimal("40.0"), p.percentOfTarget());
-        assertEquals(List.of("alice indicator.create", "alice value.report", "bob value.report", "bob value.report"), audited);
+        assertEquals(List.of("alice indicator.create", "alice value.report", "bob value.report", "bob value.correct"), audited);
+        // the correction keeps the value as it was and as it became
+        var corrections = measurement.corrections("riverbend", cards.id());
+        assertEquals(1, corrections.size());
+        assertEquals(0, new BigDecimal("40").compareTo(corrections.get(0).oldValue()));
+        assertEquals(0, new BigDecimal("50").compareTo(corrections.get(0).newValue()));
+        assertEquals("bob", corrections.get(0).correctedBy());
     }
 
     @Test
     public void importIsAllOrNothingAndExportRoundTrips() {
         Indicator cards = cards();
         ProblemException refused = assertThrows(ProblemException.class, () -> measurement.importValues("riverbend",
-                "indicator,period,partner,value\nLibrary cards,2025-01,Library,10\nLibrary cards,2025-02,Library,x\n", "alice"));
+                "indicator,period,partner,value\nLibrary cards,2025-01,Library,10\nLibrary cards,2025-02,Library,x\n", "alice", ReportingScope.ANY));
         assertEquals(400, refused.problem().status());
         assertEquals("row 3, column value", refused.problem().violations().get(0).field());
         assertTrue(measurement.values("riverbend", cards.id()).isEmpty());
@@ -88,7 +102,7 @@ public class SharedMeasurementTest {
         String csv = "indicator,period,partner,value,dimension,category\r\n"
                 + "Library cards,2025-01,Library,10,,\r\n"
                 + "Library cards,2025-01,Library,4,age band,0-4\r\n";
-        assertEquals(2, measurement.importValues("riverbend", csv, "alice"));
+        assertEquals(2, measurement.importValues("riverbend", csv, "alice", ReportingScope.ANY));
         assertEquals(csv, measurement.exportValues("riverbend"));
         assertEquals(1, measurement.series("riverbend", cards.id(), "age band").size());
     }
@@ -102,6 +116,36 @@ public class SharedMeasurementTest {
         assertEquals("period", e.problem().violations().get(0).field());
         assertEquals(404, assertThrows(ProblemException.class, () -> measurement.indicator("riverbend", 999))
                 .problem().status());
+    }
+
+    /** pia is a partner of riverbend (for Riverbend Library Inc.); nobody else has a role. */
+    private static final InitiativeAccess NO_ROLES = new InitiativeAccess() {
+        @Override
+        public Optional<AccessRole> role(String initiativeId, String login, boolean platformAdmin) {
+            return login.equals("pia") ? Optional.of(AccessRole.PARTNER) : Optional.empty();
+        }
+
+        @Override
+        public java.util.Set<String> visible(String login, boolean platformAdmin) {
+            return java.util.Set.of();
+        }
+    };
+
+    @Test
+    public void partnersReportForTheirOwnOrganisationOnly() {
+        Indicator cards = cards();
+        ReportingScope pia = measurement.scope("riverbend", "pia", false);
+        measurement.report("riverbend", cards.id(), new ValueReport("2025-03", "Riverbend Library", BigDecimal.TEN,
+                null, null), "pia", pia);
+        ProblemException refused = assertThrows(ProblemException.class, () -> measurement.report("riverbend",
+                cards.id(), new ValueReport("2025-03", "Eastside Trust", BigDecimal.TEN, null, null), "pia", pia));
+        assertEquals(403, refused.problem().status());
+        assertEquals("partner", refused.problem().violations().get(0).field());
+        ProblemException imported = assertThrows(ProblemException.class, () -> measurement.importValues("riverbend",
+                "indicator,period,partner,value\nLibrary cards,2025-04,Eastside Trust,5\n", "pia", pia));
+        assertEquals(403, imported.problem().status());
+        assertEquals(1, measurement.values("riverbend", cards.id()).size());
+        assertEquals(ReportingScope.ANY, measurement.scope("riverbend", "alice", false));
     }
 
     /** One initiative, "riverbend", that uses shared measurement. */
@@ -161,7 +205,7 @@ public class SharedMeasurementTest {
 
         @Override
         public List<Membership> members(String id) {
-            return List.of();
+            return List.of(new Membership(1, 1, "Pia", "pia", "Riverbend Library Inc.", "partner", Sector.NONPROFIT));
         }
 
         @Override

@@ -45,6 +45,17 @@ public class ValueImportTest {
     }
 
     @Test
+    public void valuesTheColumnCannotHoldAreRefusedNeverRounded() {
+        ValueImport.Result r = ValueImport.read("indicator,period,partner,value\n"
+                + "7,2025-01,Library,0.0000001\n7,2025-02,Library,1e30\n7,2025-03,Library,12.500000\n",
+                ValueImportTest::lookup);
+        assertEquals(List.of(
+                new Violation("row 2, column value", "'0.0000001' " + ValueReport.RANGE),
+                new Violation("row 3, column value", "'1e30' " + ValueReport.RANGE)), r.violations());
+        assertTrue(ValueReport.fitsColumn(new BigDecimal("99999999999999.999999")));
+    }
+
+    @Test
     public void headerFaults() {
         assertEquals("row 1", ValueImport.read("indicator,period,value\n7,2025-01,1\n", ValueImportTest::lookup)
                 .violations().get(0).field());

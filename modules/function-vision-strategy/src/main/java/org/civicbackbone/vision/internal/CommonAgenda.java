@@ -1,6 +1,8 @@
 package org.civicbackbone.vision.internal;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -78,7 +80,7 @@ public final class CommonAgenda {
     }
 
     /** A request to put a version to adoption. */
-    public record AdoptionSpec(@Size(max = 4000) String reason, Integer expiresInDays) {
+    public record AdoptionSpec(@Size(max = 4000) String reason, @Min(1) @Max(90) Integer expiresInDays) {
     }
 
     /**

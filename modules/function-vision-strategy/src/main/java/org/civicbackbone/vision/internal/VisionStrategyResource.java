@@ -12,6 +12,8 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import org.civicbackbone.api.rest.Allow;
+import org.civicbackbone.api.rest.Audience;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.civicbackbone.vision.internal.CommonAgenda.AdoptionSpec;
 import org.civicbackbone.vision.internal.CommonAgenda.Overview;
@@ -42,24 +44,28 @@ public class VisionStrategyResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     public Overview overview(@PathParam("initiativeId") String initiativeId) {
         return visionStrategy.overview(initiativeId);
     }
 
     /** The agenda in force (404 problem while none is adopted). */
     @GET
+    @Allow(Audience.READERS)
     @Path("agenda")
     public Version agenda(@PathParam("initiativeId") String initiativeId) {
         return visionStrategy.agenda(initiativeId);
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("versions")
     public List<Version> versions(@PathParam("initiativeId") String initiativeId) {
         return visionStrategy.versions(initiativeId);
     }
 
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("versions")
     public Response draft(@PathParam("initiativeId") String initiativeId, VersionSpec spec,
                           @Context SecurityContext security) {
@@ -68,6 +74,7 @@ public class VisionStrategyResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("versions/{number}")
     public Version version(@PathParam("initiativeId") String initiativeId, @PathParam("number") int number) {
         return visionStrategy.version(initiativeId, number);
@@ -75,6 +82,7 @@ public class VisionStrategyResource {
 
     /** Puts the version to adoption: 202, it is the agenda only once the bodies approve. */
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("versions/{number}/adoption")
     public Response adopt(@PathParam("initiativeId") String initiativeId, @PathParam("number") int number,
                           AdoptionSpec spec, @Context SecurityContext security) {
@@ -84,6 +92,7 @@ public class VisionStrategyResource {
 
     /** Goals and strategies as CSV: the adopted version, or {@code ?version=N}. */
     @GET
+    @Allow(Audience.READERS)
     @Path("goals/export")
     @Produces(CSV)
     public Response export(@PathParam("initiativeId") String initiativeId, @QueryParam("version") Integer version) {

@@ -16,4 +16,11 @@ public interface AuditLog {
 
     /** The newest entries first, for one initiative (or all when null). */
     List<AuditEntry> recent(String initiativeId, int limit);
+
+    /**
+     * The entries the query selects, newest first; page on with {@code before} set to the last id returned.
+     *
+     * @since 1.1
+     */
+    List<AuditEntry> find(AuditQuery query);
 }

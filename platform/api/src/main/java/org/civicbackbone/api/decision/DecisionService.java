@@ -16,6 +16,14 @@ public interface DecisionService {
     /** Opens a proposal on behalf of a module; returns it with its approval chain. */
     Proposal propose(String initiativeId, ProposalSpec spec, String module, String actor);
 
+    /**
+     * Opens a proposal and records the module's governed action in the same transaction (both or neither). The
+     * voters of every step are fixed as the proposal opens: a seat added later does not vote on it.
+     *
+     * @since 1.1
+     */
+    <T> T propose(String initiativeId, ProposalSpec spec, String module, String actor, GovernedAction<T> action);
+
     /** Records a member's vote (a changed vote is a new record) and returns the proposal as it then stands. */
     Proposal vote(String initiativeId, long proposalId, VoteSpec vote, String actor);
 

@@ -113,6 +113,18 @@ public final class CoreSchema {
               model_id VARCHAR(64) NOT NULL,
               effective_at TIMESTAMP WITH TIME ZONE NOT NULL,
               proposal_id BIGINT);
+            """), new SchemaMigration(4, "voters fixed when a proposal opens; indexes the engine reads by", """
+            CREATE TABLE gov_step_voter (
+              proposal_id BIGINT NOT NULL REFERENCES gov_proposal(id),
+              step_index INT NOT NULL,
+              voter VARCHAR(100) NOT NULL,
+              organisation VARCHAR(200),
+              conflicted BOOLEAN NOT NULL,
+              PRIMARY KEY (proposal_id, step_index, voter));
+            CREATE INDEX gov_vote_proposal ON gov_vote(proposal_id);
+            CREATE INDEX gov_proposal_initiative ON gov_proposal(initiative_id, state);
+            CREATE INDEX core_membership_body ON core_membership(body_id);
+            CREATE INDEX core_audit_initiative ON core_audit_log(initiative_id, id);
             """));
 
     private CoreSchema() {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.civicbackbone.api.audit.AuditEntry;
 import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.audit.AuditQuery;
 import org.civicbackbone.api.store.BackboneStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -46,24 +47,46 @@ public class JdbcAuditLog implements AuditLog {
 
     @Override
     public List<AuditEntry> recent(String initiativeId, int limit) {
+        return find(new AuditQuery(initiativeId, null, null, null, null, null, null, limit));
+    }
+
+    @Override
+    public List<AuditEntry> find(AuditQuery query) {
+        List<String> where = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        filter(where, values, "initiative_id = ?", query.initiativeId());
+        filter(where, values, "actor = ?", query.actor());
+        filter(where, values, "action = ?", query.action());
+        filter(where, values, "module = ?", query.module());
+        filter(where, values, "at >= ?", query.from() == null ? null : Timestamp.from(query.from()));
+        filter(where, values, "at < ?", query.to() == null ? null : Timestamp.from(query.to()));
+        filter(where, values, "id < ?", query.before());
+        String sql = "SELECT id, at, actor, initiative_id, module, action, detail FROM core_audit_log "
+                + (where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where) + " ") + "ORDER BY id DESC LIMIT ?";
         return store.read(c -> {
-            String sql = "SELECT id, at, actor, initiative_id, module, action, detail FROM core_audit_log "
-                    + (initiativeId == null ? "" : "WHERE initiative_id = ? ") + "ORDER BY id DESC LIMIT ?";
             try (PreparedStatement p = c.prepareStatement(sql)) {
                 int i = 1;
-                if (initiativeId != null) {
-                    p.setString(i++, initiativeId);
+                for (Object value : values) {
+                    p.setObject(i++, value);
                 }
-                p.setInt(i, limit);
+                p.setInt(i, Math.max(1, query.limit()));
                 List<AuditEntry> entries = new ArrayList<>();
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
-                        entries.add(new AuditEntry(r.getLong(1), r.getTimestamp(2).toInstant(), r.getString(3),
-                                r.getString(4), r.getString(5), r.getString(6), r.getString(7)));
+                        entries.add(new AuditEntry(r.getLong("id"), r.getTimestamp("at").toInstant(), r.getString("actor"),
+                                r.getString("initiative_id"), r.getString("module"), r.getString("action"),
+                                r.getString("detail")));
                     }
                 }
                 return entries;
             }
         });
+    }
+
+    private static void filter(List<String> where, List<Object> values, String condition, Object value) {
+        if (value != null) {
+            where.add(condition);
+            values.add(value);
+        }
     }
 }

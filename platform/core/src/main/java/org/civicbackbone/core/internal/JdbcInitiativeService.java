@@ -35,7 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Initiatives, bodies and memberships in the core's tables; every write is audited in its own transaction. */
-@Component(service = InitiativeService.class)
+@Component(service = {InitiativeService.class, JdbcInitiativeService.class})
 public class JdbcInitiativeService implements InitiativeService {
 
     /** The structure models the platform knows by name even while their modules are not installed. */
@@ -376,7 +376,8 @@ public class JdbcInitiativeService implements InitiativeService {
         return store.inTransaction(c -> addBody(c, initiativeId, spec, actor));
     }
 
-    GovernanceBody addBody(Connection c, String initiativeId, BodySpec spec, String actor) throws SQLException {
+    /** Adds a body inside the caller's transaction (core only: staff hires). */
+    public GovernanceBody addBody(Connection c, String initiativeId, BodySpec spec, String actor) throws SQLException {
         existing(c, initiativeId);
         try (PreparedStatement p = c.prepareStatement(
                 "INSERT INTO core_body (initiative_id, type, name) VALUES (?, ?, ?)", new String[] {"ID"})) {
@@ -427,7 +428,8 @@ public class JdbcInitiativeService implements InitiativeService {
         return store.inTransaction(c -> addMember(c, initiativeId, bodyId, spec, actor));
     }
 
-    Membership addMember(Connection c, String initiativeId, long bodyId, MembershipSpec spec, String actor)
+    /** Seats a member inside the caller's transaction (core only: staff hires). */
+    public Membership addMember(Connection c, String initiativeId, long bodyId, MembershipSpec spec, String actor)
             throws SQLException {
         requireBody(c, initiativeId, bodyId);
         try (PreparedStatement p = c.prepareStatement("INSERT INTO core_membership (body_id, person, username, "

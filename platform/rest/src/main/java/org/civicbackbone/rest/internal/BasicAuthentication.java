@@ -2,6 +2,8 @@ package org.civicbackbone.rest.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -17,32 +19,40 @@ import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.PreMatching;
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.apache.karaf.jaas.boot.ProxyLoginModule;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.civicbackbone.api.initiative.AccessRole;
-import org.civicbackbone.api.initiative.InitiativeAccess;
 import org.civicbackbone.api.problem.Problem;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * HTTP Basic authentication of every request against a Karaf JAAS realm ({@code karaf}, whose users live in
- * {@code etc/users.properties}), except {@code GET /api/v1/health}. Runs before resource matching, so unknown
- * addresses also need credentials and reveal nothing.
+ * HTTP Basic authentication against a Karaf JAAS realm ({@code karaf}, whose users live in {@code
+ * etc/users.properties}). It only establishes who is calling: what they may do is decided after matching, from each
+ * resource method's {@link org.civicbackbone.api.rest.Allow} declaration ({@link AccessDeclarations}), which this
+ * extension requires, so a resource that selects authentication always gets the access checks too. Wrong
+ * credentials are answered 401 at once; repeated failures of one user from one address are answered 429 with
+ * {@code Retry-After} ({@link LoginThrottle}). A configuration change is applied in place: the filter never leaves
+ * the application, so no request slips through while it changes.
  */
 @Component(service = ContainerRequestFilter.class, configurationPid = "org.civicbackbone.rest")
 @Designate(ocd = BasicAuthentication.Config.class)
 @JaxrsExtension
 @JaxrsName(RestNames.AUTH)
+@JaxrsExtensionSelect("(osgi.jaxrs.name=" + RestNames.ACCESS + ")")
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public class BasicAuthentication implements ContainerRequestFilter {
@@ -52,47 +62,71 @@ public class BasicAuthentication implements ContainerRequestFilter {
     public @interface Config {
         @AttributeDefinition(name = "JAAS realm", description = "The Karaf JAAS realm that checks passwords")
         String realm() default "karaf";
+
+        @AttributeDefinition(name = "Failed logins allowed", description = "Failed logins of one user from one "
+                + "address within the window before further tries are refused with 429")
+        int failedLoginLimit() default 5;
+
+        @AttributeDefinition(name = "Failed login window (s)", description = "Seconds over which failed logins count")
+        int failedLoginWindowSeconds() default 300;
     }
 
+    /** The challenge sent with every 401. */
+    static final String CHALLENGE = "Basic realm=\"Civic Backbone\", charset=\"UTF-8\"";
+
     /** The role that makes a user a platform admin. */
-    static final String ADMIN_ROLE = "admin";
+    static final String ADMIN_ROLE = AccessRules.ADMIN_ROLE;
 
-    /** An initiative's address: its id and what follows. */
-    private static final java.util.regex.Pattern INITIATIVE_PATH =
-            java.util.regex.Pattern.compile("^/?api/v1/initiatives/([^/]+)(/.*)?$");
+    private volatile String realm;
+    private volatile LoginThrottle throttle;
 
-    private final String realm;
-    private final InitiativeAccess access;
+    @Context
+    private HttpServletRequest servletRequest;
 
     @Activate
-    public BasicAuthentication(Config config, @Reference InitiativeAccess access) {
+    public BasicAuthentication(Config config, @Reference AccessDeclarations accessChecks) {
+        modified(config);
+    }
+
+    @Modified
+    void modified(Config config) {
         this.realm = config.realm();
-        this.access = access;
+        this.throttle = new LoginThrottle(config.failedLoginLimit(),
+                Duration.ofSeconds(Math.max(1, config.failedLoginWindowSeconds())), Clock.systemUTC());
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        if ("GET".equals(request.getMethod()) && path.replaceAll("^/+|/+$", "").equals("api/v1/health")) {
-            return;
-        }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        Subject subject = header == null || !header.regionMatches(true, 0, "Basic ", 0, 6) ? null : login(header.substring(6).trim());
-        if (subject == null) {
-            Problem problem = new Problem("urn:civicbackbone:problem:unauthenticated", "Unauthorized", 401,
-                    "Log in with HTTP Basic authentication (user and password of the platform).", List.of());
-            request.abortWith(javax.ws.rs.core.Response.fromResponse(ProblemMapper.answer(problem))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Civic Backbone\", charset=\"UTF-8\"").build());
+        if (header == null) {
+            return; // anonymous: the matched method's declaration decides (only PUBLIC ones answer)
+        }
+        String[] credentials = header.regionMatches(true, 0, "Basic ", 0, 6) ? credentials(header.substring(6).trim()) : null;
+        if (credentials == null) {
+            request.abortWith(challenge(AccessRules.unauthenticated()));
             return;
         }
-        String user = subject.getPrincipals(UserPrincipal.class).stream().findFirst().map(Principal::getName).orElse("?");
+        String address = address();
+        LoginThrottle guard = throttle;
+        long wait = guard.retryAfterSeconds(credentials[0], address);
+        if (wait > 0) {
+            request.abortWith(Response.fromResponse(ProblemMapper.answer(new Problem(
+                    "urn:civicbackbone:problem:too-many-logins", "Too many failed logins", 429,
+                    "Too many failed logins for this user from this address; try again in " + wait + " s.",
+                    List.of()))).header(HttpHeaders.RETRY_AFTER, wait).build());
+            return;
+        }
+        Subject subject = login(credentials[0], credentials[1].toCharArray());
+        if (subject == null) {
+            guard.failed(credentials[0], address);
+            request.abortWith(challenge(AccessRules.unauthenticated()));
+            return;
+        }
+        guard.succeeded(credentials[0], address);
+        String user = subject.getPrincipals(UserPrincipal.class).stream().findFirst().map(Principal::getName)
+                .orElse(credentials[0]);
         Set<String> roles = subject.getPrincipals(RolePrincipal.class).stream().map(Principal::getName)
                 .collect(Collectors.toSet());
-        Problem refusal = authorise(request.getMethod(), path, user, roles.contains(ADMIN_ROLE));
-        if (refusal != null) {
-            request.abortWith(ProblemMapper.answer(refusal));
-            return;
-        }
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new SecurityContext() {
             @Override
@@ -117,45 +151,23 @@ public class BasicAuthentication implements ContainerRequestFilter {
         });
     }
 
-    /**
-     * Per-initiative authorisation: nobody learns of an initiative they have no role in (404, as if it did not
-     * exist); observers only read; only admins and backbone staff change an initiative's set-up; only admins create
-     * initiatives. Returns the refusal, or null to let the request through.
-     */
-    Problem authorise(String method, String path, String user, boolean admin) {
-        boolean read = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
-        String clean = path.replaceAll("/+$", "");
-        if (clean.matches("^/?api/v1/initiatives") && method.equals("POST") && !admin) {
-            return forbidden("Only platform admins create initiatives.");
+    private String address() {
+        try {
+            HttpServletRequest servlet = servletRequest;
+            String address = servlet == null ? null : servlet.getRemoteAddr();
+            return address == null ? "unknown" : address;
+        } catch (RuntimeException e) {
+            return "unknown"; // no request bound to this thread
         }
-        java.util.regex.Matcher m = INITIATIVE_PATH.matcher(clean);
-        if (!m.matches()) {
-            return null;
-        }
-        String initiativeId = m.group(1);
-        String rest = m.group(2) == null ? "" : m.group(2);
-        java.util.Optional<AccessRole> role = access.role(initiativeId, user, admin);
-        if (role.isEmpty()) {
-            return Problem.notFound("There is no initiative '" + initiativeId + "'.");
-        }
-        if (read) {
-            return null;
-        }
-        if (!role.get().writes()) {
-            return forbidden("Observers of '" + initiativeId + "' read only.");
-        }
-        boolean setup = rest.isEmpty() || rest.startsWith("/bodies") || rest.startsWith("/functions");
-        if (setup && !role.get().governsSetup()) {
-            return forbidden("Only backbone staff and platform admins change the set-up of '" + initiativeId + "'.");
-        }
-        return null;
     }
 
-    private static Problem forbidden(String detail) {
-        return new Problem("urn:civicbackbone:problem:forbidden", "Forbidden", 403, detail, List.of());
+    private static Response challenge(Problem problem) {
+        return Response.fromResponse(ProblemMapper.answer(problem)).header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
+                .build();
     }
 
-    private Subject login(String encoded) {
+    /** The user and password of a Basic header, or null when it cannot be read. */
+    static String[] credentials(String encoded) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
@@ -163,11 +175,13 @@ public class BasicAuthentication implements ContainerRequestFilter {
             return null;
         }
         int colon = decoded.indexOf(':');
-        if (colon < 0) {
+        if (colon <= 0) {
             return null;
         }
-        String name = decoded.substring(0, colon);
-        char[] password = decoded.substring(colon + 1).toCharArray();
+        return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+    }
+
+    private Subject login(String name, char[] password) {
         Subject subject = new Subject();
         // JAAS loads the login module through the context class loader: point it at Karaf's boot class path.
         Thread thread = Thread.currentThread();

@@ -28,6 +28,8 @@ import org.civicbackbone.api.module.ModuleCatalogue;
 import org.civicbackbone.api.module.StructureModel;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.rest.Allow;
+import org.civicbackbone.api.rest.Audience;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -109,6 +111,7 @@ public class GovernanceResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     public Overview overview(@PathParam("initiativeId") String initiativeId) {
         Initiative initiative = initiative(initiativeId);
         List<GovernanceBody> bodies = initiatives.bodies(initiativeId);
@@ -129,12 +132,14 @@ public class GovernanceResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("history")
     public History history(@PathParam("initiativeId") String initiativeId) {
         return new History(rules.modelHistory(initiativeId), rules.ruleHistory(initiativeId));
     }
 
     @POST
+    @Allow(Audience.STAFF)
     @Path("rules")
     public Response proposeRule(@PathParam("initiativeId") String initiativeId, RuleChangeSpec spec,
                                 @Context SecurityContext security) {
@@ -145,6 +150,7 @@ public class GovernanceResource {
     }
 
     @POST
+    @Allow(Audience.STAFF)
     @Path("structure")
     public Response proposeModel(@PathParam("initiativeId") String initiativeId, ModelChangeSpec spec,
                                  @Context SecurityContext security) {
@@ -158,12 +164,14 @@ public class GovernanceResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("proposals")
     public List<Proposal> proposals(@PathParam("initiativeId") String initiativeId) {
         return decisions.proposals(initiativeId);
     }
 
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("proposals")
     public Response propose(@PathParam("initiativeId") String initiativeId, ProposalSpec spec,
                             @Context SecurityContext security) {
@@ -173,6 +181,7 @@ public class GovernanceResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("proposals/{proposalId}")
     public ProposalRecord proposal(@PathParam("initiativeId") String initiativeId,
                                    @PathParam("proposalId") long proposalId) {
@@ -180,6 +189,7 @@ public class GovernanceResource {
     }
 
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("proposals/{proposalId}/votes")
     public ProposalRecord vote(@PathParam("initiativeId") String initiativeId, @PathParam("proposalId") long proposalId,
                                VoteSpec vote, @Context SecurityContext security) {
@@ -188,6 +198,7 @@ public class GovernanceResource {
     }
 
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("proposals/{proposalId}/withdraw")
     @Consumes(MediaType.WILDCARD)
     public Proposal withdraw(@PathParam("initiativeId") String initiativeId, @PathParam("proposalId") long proposalId,
@@ -197,6 +208,7 @@ public class GovernanceResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("decision-log")
     public List<ProposalRecord> decisionLog(@PathParam("initiativeId") String initiativeId) {
         return decisions.proposals(initiativeId).stream()
@@ -204,6 +216,7 @@ public class GovernanceResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("decision-log.csv")
     @Produces("text/csv")
     public Response decisionLogCsv(@PathParam("initiativeId") String initiativeId) {

@@ -1,7 +1,9 @@
 package org.civicbackbone.rest.internal;
 
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -9,6 +11,8 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import org.civicbackbone.api.module.ModuleCatalogue;
 import org.civicbackbone.api.module.ModuleInfo;
+import org.civicbackbone.api.rest.Allow;
+import org.civicbackbone.api.rest.Audience;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.civicbackbone.api.store.BackboneStore;
 import org.osgi.framework.Bundle;
@@ -18,6 +22,9 @@ import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -25,9 +32,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
- * {@code GET /api/v1/health}: open to all. UP when the database answers and every module works; DEGRADED (still
- * 200) when a module's component failed to start or its requests keep failing, naming it; DOWN (503) without the
- * database.
+ * {@code GET /api/v1/health}: open to all. STARTING (503) until every bundle built on the platform API is active and
+ * the REST runtime has been unchanged for two seconds; then UP when the database answers and every module works;
+ * DEGRADED (still 200) when a module's component failed to start or its requests keep failing, naming it; DOWN (503)
+ * without the database.
  */
 @Component(service = HealthResource.class)
 @JaxrsResource
@@ -49,6 +57,10 @@ public class HealthResource {
     private final ServiceComponentRuntime components;
     private final FunctionRequestGuard guard;
     private final BundleContext context;
+    /** How long the REST runtime must be unchanged before health answers UP. */
+    private static final Duration SETTLE = Duration.ofSeconds(2);
+    private volatile long lastRuntimeChange = System.nanoTime();
+    private volatile boolean runtimePresent;
 
     @Activate
     public HealthResource(@Reference ModuleCatalogue catalogue, @Reference BackboneStore store,
@@ -62,6 +74,7 @@ public class HealthResource {
     }
 
     @GET
+    @Allow(Audience.PUBLIC)
     public Response health() {
         String database;
         try {
@@ -77,9 +90,48 @@ public class HealthResource {
                 failed.add(new Failure(t.module(), "requests", t.reason()));
             }
         }
-        String status = !database.equals("UP") ? "DOWN" : failed.isEmpty() ? "UP" : "DEGRADED";
-        return Response.status(status.equals("DOWN") ? 503 : 200)
+        String starting = starting();
+        if (starting != null) {
+            failed.add(0, new Failure("platform", "startup", starting));
+        }
+        String status = !database.equals("UP") ? "DOWN" : starting != null ? "STARTING"
+                : failed.isEmpty() ? "UP" : "DEGRADED";
+        return Response.status(status.equals("DOWN") || status.equals("STARTING") ? 503 : 200)
                 .entity(new Health(status, database, modules, failed)).build();
+    }
+
+    /** The REST runtime changed (an application rebuilt as a resource or extension came or went). */
+    @Reference(service = JaxrsServiceRuntime.class, cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, updated = "runtimeChanged", unbind = "runtimeGone")
+    void runtimeChanged(Map<String, Object> properties) {
+        lastRuntimeChange = System.nanoTime();
+        runtimePresent = true;
+    }
+
+    void runtimeGone(Map<String, Object> properties) {
+        runtimePresent = false;
+        lastRuntimeChange = System.nanoTime();
+    }
+
+    /**
+     * Why the platform is not ready yet, or null when it is: a bundle built on the platform API is not active yet,
+     * or the REST runtime changed less than {@link #SETTLE} ago (while it rebuilds, requests may find no resource).
+     */
+    private String starting() {
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getState() != Bundle.ACTIVE && bundle.getHeaders().get("Fragment-Host") == null
+                    && bundle.getState() != Bundle.UNINSTALLED && usesPlatformApi(bundle)) {
+                return bundle.getSymbolicName() + " is not active yet";
+            }
+        }
+        if (!runtimePresent) {
+            return "the REST runtime is not available yet";
+        }
+        long quiet = System.nanoTime() - lastRuntimeChange;
+        if (quiet < SETTLE.toNanos()) {
+            return "the REST API is settling after a change (" + quiet / 1_000_000 + " ms ago)";
+        }
+        return null;
     }
 
     /** Components of bundles built on the platform API that failed to activate. */

@@ -18,6 +18,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.civicbackbone.api.audit.AuditEntry;
 import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.audit.AuditQuery;
 import org.civicbackbone.api.initiative.BodySpec;
 import org.civicbackbone.api.initiative.GovernanceBody;
 import org.civicbackbone.api.initiative.Initiative;
@@ -29,6 +30,8 @@ import org.civicbackbone.api.initiative.MembershipSpec;
 import org.civicbackbone.api.module.ModuleCatalogue;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.rest.Allow;
+import org.civicbackbone.api.rest.Audience;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -63,11 +66,15 @@ public class InitiativesResource {
         this.access = access;
     }
 
+    /** The body type whose seats only a governed decision (a hire) fills. */
+    static final String GOVERNED_SEATING = "backbone-team";
+
     static String actor(SecurityContext security) {
         return security.getUserPrincipal().getName();
     }
 
     @GET
+    @Allow(Audience.LOGGED_IN)
     public List<Initiative> list(@Context SecurityContext security) {
         java.util.Set<String> visible = access.visible(actor(security),
                 security.isUserInRole(BasicAuthentication.ADMIN_ROLE));
@@ -75,66 +82,131 @@ public class InitiativesResource {
     }
 
     @POST
+    @Allow(Audience.PLATFORM_ADMINS)
     public Response create(InitiativeSpec spec, @Context SecurityContext security) {
         Initiative created = initiatives.create(spec, actor(security));
         return Response.created(URI.create(RestExtensions.API + "/initiatives/" + created.id())).entity(created).build();
     }
 
     @GET
-    @Path("{id}")
-    public Initiative read(@PathParam("id") String id) {
+    @Allow(Audience.READERS)
+    @Path("{initiativeId}")
+    public Initiative read(@PathParam(Allow.INITIATIVE) String id) {
         return initiatives.find(id).orElseThrow(() -> new ProblemException(
                 Problem.notFound("There is no initiative '" + id + "'.")));
     }
 
     @PUT
-    @Path("{id}")
-    public Initiative update(@PathParam("id") String id, InitiativeSpec spec, @Context SecurityContext security) {
+    @Allow(Audience.STAFF)
+    @Path("{initiativeId}")
+    public Initiative update(@PathParam(Allow.INITIATIVE) String id, InitiativeSpec spec, @Context SecurityContext security) {
         return initiatives.update(id, spec, actor(security));
     }
 
     @GET
-    @Path("{id}/bodies")
-    public List<GovernanceBody> bodies(@PathParam("id") String id) {
+    @Allow(Audience.READERS)
+    @Path("{initiativeId}/bodies")
+    public List<GovernanceBody> bodies(@PathParam(Allow.INITIATIVE) String id) {
         return initiatives.bodies(id);
     }
 
     @POST
-    @Path("{id}/bodies")
-    public Response addBody(@PathParam("id") String id, BodySpec spec, @Context SecurityContext security) {
+    @Allow(Audience.STAFF)
+    @Path("{initiativeId}/bodies")
+    public Response addBody(@PathParam(Allow.INITIATIVE) String id, BodySpec spec, @Context SecurityContext security) {
         GovernanceBody body = initiatives.addBody(id, spec, actor(security));
         return Response.created(URI.create(RestExtensions.API + "/initiatives/" + id + "/bodies/" + body.id()))
                 .entity(body).build();
     }
 
     @GET
-    @Path("{id}/members")
-    public List<Membership> members(@PathParam("id") String id) {
+    @Allow(Audience.READERS)
+    @Path("{initiativeId}/members")
+    public List<Membership> members(@PathParam(Allow.INITIATIVE) String id) {
         return initiatives.members(id);
     }
 
     @GET
-    @Path("{id}/bodies/{bodyId}/members")
-    public List<Membership> members(@PathParam("id") String id, @PathParam("bodyId") long bodyId) {
+    @Allow(Audience.READERS)
+    @Path("{initiativeId}/bodies/{bodyId}/members")
+    public List<Membership> members(@PathParam(Allow.INITIATIVE) String id, @PathParam("bodyId") long bodyId) {
         return initiatives.members(id, bodyId);
     }
 
     @POST
-    @Path("{id}/bodies/{bodyId}/members")
-    public Response addMember(@PathParam("id") String id, @PathParam("bodyId") long bodyId, MembershipSpec spec,
+    @Allow(Audience.STAFF)
+    @Path("{initiativeId}/bodies/{bodyId}/members")
+    public Response addMember(@PathParam(Allow.INITIATIVE) String id, @PathParam("bodyId") long bodyId, MembershipSpec spec,
                               @Context SecurityContext security) {
+        // Seats on the backbone team are hires, which the structure model governs: only an approved hire seats one.
+        boolean team = initiatives.bodies(id).stream().anyMatch(b -> b.id() == bodyId && b.type().equals(GOVERNED_SEATING));
+        if (team) {
+            throw new ProblemException(Problem.conflict("A seat on the backbone team is a hire, which '" + id
+                    + "' decides under its structure model: propose it at " + RestExtensions.API + "/initiatives/"
+                    + id + "/staff/hires."));
+        }
         Membership member = initiatives.addMember(id, bodyId, spec, actor(security));
         return Response.status(201).entity(member).build();
     }
 
+    /**
+     * The audit log, newest first, filtered by actor, action, module and time ({@code from}/{@code to}, ISO-8601
+     * instants). At most {@code limit} entries; when more are left, a {@code Link: <...>; rel="next"} header gives the
+     * address of the next page ({@code before} = the last id on this one).
+     */
     @GET
-    @Path("{id}/audit")
-    public List<AuditEntry> audit(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("100") int limit) {
+    @Allow(Audience.READERS)
+    @Path("{initiativeId}/audit")
+    public Response audit(@PathParam(Allow.INITIATIVE) String id, @QueryParam("limit") @DefaultValue("100") String limitText,
+                          @QueryParam("actor") String actor, @QueryParam("action") String action,
+                          @QueryParam("module") String module, @QueryParam("from") String from,
+                          @QueryParam("to") String to, @QueryParam("before") String beforeText) {
         read(id);
-        if (limit < 1 || limit > 1000) {
-            throw ProblemException.invalid("limit", "must be between 1 and 1000");
+        int limit = (int) whole("limit", limitText, 1, 1000);
+        Long before = beforeText == null || beforeText.isBlank() ? null : whole("before", beforeText, 1, Long.MAX_VALUE);
+        List<AuditEntry> page = audit.find(new AuditQuery(id, blankToNull(actor), blankToNull(action),
+                blankToNull(module), instant("from", from), instant("to", to), before, limit + 1));
+        Response.ResponseBuilder answer = Response.ok(page.size() > limit ? page.subList(0, limit) : page);
+        if (page.size() > limit) {
+            javax.ws.rs.core.UriBuilder next = javax.ws.rs.core.UriBuilder.fromPath(RestExtensions.API
+                    + "/initiatives/{id}/audit").queryParam("limit", limit).queryParam("before", page.get(limit - 1).id());
+            for (String[] filter : new String[][] {{"actor", actor}, {"action", action}, {"module", module},
+                    {"from", from}, {"to", to}}) {
+                if (filter[1] != null && !filter[1].isBlank()) {
+                    next.queryParam(filter[0], filter[1]);
+                }
+            }
+            answer.link(next.build(id), "next");
         }
-        return audit.recent(id, limit);
+        return answer.build();
+    }
+
+    /** A whole number query parameter within bounds: anything else is a 400 naming it (never JAX-RS's plain 404). */
+    private static long whole(String field, String value, long min, long max) {
+        try {
+            long n = Long.parseLong(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.invalid(field, "must be a whole number between " + min + " and " + max);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static java.time.Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalid(field, "'" + value + "' is not an instant (ISO-8601, e.g. 2026-11-23T10:00:00Z)");
+        }
     }
 
     /** A function enabled for an initiative, and whether its module is installed right now. */
@@ -142,8 +214,9 @@ public class InitiativesResource {
     }
 
     @GET
-    @Path("{id}/functions")
-    public List<EnabledFunction> functions(@PathParam("id") String id) {
+    @Allow(Audience.READERS)
+    @Path("{initiativeId}/functions")
+    public List<EnabledFunction> functions(@PathParam(Allow.INITIATIVE) String id) {
         return read(id).enabledFunctionIds().stream().map(f -> {
             boolean installed = catalogue.function(f).isPresent();
             return new EnabledFunction(f, "function-" + f, installed, installed ? "available" : "unavailable");
@@ -151,49 +224,56 @@ public class InitiativesResource {
     }
 
     @PUT
-    @Path("{id}/functions/{functionId}")
+    @Allow(Audience.STAFF)
+    @Path("{initiativeId}/functions/{functionId}")
     @Consumes(MediaType.WILDCARD)
-    public Initiative enable(@PathParam("id") String id, @PathParam("functionId") String functionId,
+    public Initiative enable(@PathParam(Allow.INITIATIVE) String id, @PathParam("functionId") String functionId,
                              @Context SecurityContext security) {
         return initiatives.enableFunction(id, functionId, actor(security));
     }
 
     @DELETE
-    @Path("{id}/functions/{functionId}")
-    public Initiative disable(@PathParam("id") String id, @PathParam("functionId") String functionId,
+    @Allow(Audience.STAFF)
+    @Path("{initiativeId}/functions/{functionId}")
+    public Initiative disable(@PathParam(Allow.INITIATIVE) String id, @PathParam("functionId") String functionId,
                               @Context SecurityContext security) {
         return initiatives.disableFunction(id, functionId, actor(security));
     }
 
     @GET
-    @Path("{id}/{function}")
-    public Response function(@PathParam("id") String id, @PathParam("function") String function) {
+    @Allow(Audience.READERS)
+    @Path("{initiativeId}/{function}")
+    public Response function(@PathParam(Allow.INITIATIVE) String id, @PathParam("function") String function) {
         throw absentFunction(id, function);
     }
 
     @GET
-    @Path("{id}/{function}/{rest: .+}")
-    public Response functionGet(@PathParam("id") String id, @PathParam("function") String function) {
+    @Allow(Audience.READERS)
+    @Path("{initiativeId}/{function}/{rest: .+}")
+    public Response functionGet(@PathParam(Allow.INITIATIVE) String id, @PathParam("function") String function) {
         throw absentFunction(id, function);
     }
 
     @POST
-    @Path("{id}/{function}/{rest: .*}")
+    @Allow(Audience.READERS)
+    @Path("{initiativeId}/{function}/{rest: .*}")
     @Consumes(MediaType.WILDCARD)
-    public Response functionPost(@PathParam("id") String id, @PathParam("function") String function) {
+    public Response functionPost(@PathParam(Allow.INITIATIVE) String id, @PathParam("function") String function) {
         throw absentFunction(id, function);
     }
 
     @PUT
-    @Path("{id}/{function}/{rest: .*}")
+    @Allow(Audience.READERS)
+    @Path("{initiativeId}/{function}/{rest: .*}")
     @Consumes(MediaType.WILDCARD)
-    public Response functionPut(@PathParam("id") String id, @PathParam("function") String function) {
+    public Response functionPut(@PathParam(Allow.INITIATIVE) String id, @PathParam("function") String function) {
         throw absentFunction(id, function);
     }
 
     @DELETE
-    @Path("{id}/{function}/{rest: .*}")
-    public Response functionDelete(@PathParam("id") String id, @PathParam("function") String function) {
+    @Allow(Audience.READERS)
+    @Path("{initiativeId}/{function}/{rest: .*}")
+    public Response functionDelete(@PathParam(Allow.INITIATIVE) String id, @PathParam("function") String function) {
         throw absentFunction(id, function);
     }
 

@@ -72,6 +72,10 @@ final class JsonBinding implements AutoCloseable {
             if (bytes.length == 0 || new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
                 throw invalid(List.of(new Violation("(body)", "a JSON body is required")));
             }
+            Violation unbounded = unboundedNumber(bytes);
+            if (unbounded != null) {
+                throw invalid(List.of(unbounded));
+            }
             value = mapper.readValue(bytes, type);
         } catch (JsonProcessingException e) {
             throw invalid(List.of(violation(e)));
@@ -83,6 +87,56 @@ final class JsonBinding implements AutoCloseable {
         }
         validate(value);
         return value;
+    }
+
+    /** Longest number text accepted, and largest exponent: no column holds more, and more costs CPU to convert. */
+    static final int MAX_NUMBER_CHARS = 40;
+    static final int MAX_EXPONENT = 30;
+
+    /**
+     * The first number in the body too long or too large to be a value of any field, or null. Checked on the tokens
+     * before the body is bound, because converting {@code 1e10000000} to a field's type can take minutes of CPU.
+     */
+    Violation unboundedNumber(byte[] bytes) {
+        try (com.fasterxml.jackson.core.JsonParser parser = mapper.getFactory().createParser(bytes)) {
+            com.fasterxml.jackson.core.JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token.isNumeric()) {
+                    String text = parser.getText();
+                    if (text.length() > MAX_NUMBER_CHARS || exponent(text) > MAX_EXPONENT) {
+                        return new Violation(path(parser.getParsingContext()), "is out of range: at most "
+                                + MAX_NUMBER_CHARS + " characters and an exponent of at most " + MAX_EXPONENT);
+                    }
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            return null; // malformed: binding reports it with its position
+        }
+    }
+
+    private static int exponent(String number) {
+        int e = Math.max(number.indexOf('e'), number.indexOf('E'));
+        if (e < 0) {
+            return 0;
+        }
+        try {
+            return Math.abs(Integer.parseInt(number.substring(e + 1)));
+        } catch (NumberFormatException tooLong) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    private static String path(com.fasterxml.jackson.core.JsonStreamContext context) {
+        StringBuilder field = new StringBuilder();
+        for (var c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                field.insert(0, (field.length() > 0 && field.charAt(0) != '[' ? "." : "") + c.getCurrentName());
+            } else if (c.inArray()) {
+                field.insert(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
+            }
+        }
+        return field.length() == 0 ? "(body)" : field.toString();
     }
 
     /** Validates an object with its constraint annotations; throws a 400 problem listing every violation. */

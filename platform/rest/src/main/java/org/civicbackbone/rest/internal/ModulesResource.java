@@ -13,8 +13,8 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.civicbackbone.api.module.ModuleManagement;
 import org.civicbackbone.api.module.ModuleStatus;
-import org.civicbackbone.api.problem.Problem;
-import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.rest.Allow;
+import org.civicbackbone.api.rest.Audience;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -41,38 +41,31 @@ public class ModulesResource {
         this.modules = modules;
     }
 
-    private static void requireAdmin(SecurityContext security) {
-        if (!security.isUserInRole(BasicAuthentication.ADMIN_ROLE)) {
-            throw new ProblemException(new Problem("urn:civicbackbone:problem:forbidden", "Forbidden", 403,
-                    "Only platform admins manage modules.", List.of()));
-        }
-    }
-
     @GET
+    @Allow(Audience.PLATFORM_ADMINS)
     public List<ModuleStatus> list(@Context SecurityContext security) {
-        requireAdmin(security);
         return modules.modules();
     }
 
     @GET
+    @Allow(Audience.PLATFORM_ADMINS)
     @Path("{id}")
     public ModuleStatus module(@PathParam("id") String id, @Context SecurityContext security) {
-        requireAdmin(security);
         return modules.module(id);
     }
 
     @PUT
+    @Allow(Audience.PLATFORM_ADMINS)
     @Path("{id}")
     public Response install(@PathParam("id") String id, @Context SecurityContext security) {
-        requireAdmin(security);
         ModuleStatus status = modules.install(id, InitiativesResource.actor(security));
         return Response.status(status.state().equals("installing") ? 202 : 200).entity(status).build();
     }
 
     @DELETE
+    @Allow(Audience.PLATFORM_ADMINS)
     @Path("{id}")
     public Response uninstall(@PathParam("id") String id, @Context SecurityContext security) {
-        requireAdmin(security);
         ModuleStatus status = modules.uninstall(id, InitiativesResource.actor(security));
         return Response.status(status.state().equals("uninstalling") ? 202 : 200).entity(status).build();
     }

@@ -5,6 +5,7 @@ final class RestNames {
     static final String JSON = "backbone.json";
     static final String PROBLEMS = "backbone.problems";
     static final String AUTH = "backbone.auth";
+    static final String ACCESS = "backbone.access";
 
     private RestNames() {
     }

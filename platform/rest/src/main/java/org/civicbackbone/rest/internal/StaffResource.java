@@ -17,6 +17,8 @@ import org.civicbackbone.api.decision.StaffService;
 import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.rest.Allow;
+import org.civicbackbone.api.rest.Audience;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -50,12 +52,14 @@ public class StaffResource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     public List<StaffHire> hires(@PathParam("initiativeId") String initiativeId) {
         requireInitiative(initiativeId);
         return staff.hires(initiativeId);
     }
 
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     public Response proposeHire(@PathParam("initiativeId") String initiativeId, HireSpec spec,
                                 @Context SecurityContext security) {
         requireInitiative(initiativeId);

@@ -66,4 +66,16 @@ public class JsonBindingTest {
         assertEquals(List.of(new Violation("(body)", "a JSON body is required")), refuse("  ", InitiativeSpec.class));
         assertEquals("(body)", refuse("{} {}", InitiativeSpec.class).get(0).field());
     }
+
+    /** A tiny body must not cost minutes of CPU: huge exponents and endless digits are refused before binding. */
+    @Test
+    public void refusesNumbersNoFieldCouldHoldBeforeBindingThem() {
+        record Amount(java.math.BigDecimal value, List<java.math.BigDecimal> more) {
+        }
+        assertEquals(List.of(new Violation("value", "is out of range: at most 40 characters and an exponent of at most 30")),
+                refuse("{\"value\":1e10000000}", Amount.class));
+        assertEquals("more[1]", refuse("{\"value\":1,\"more\":[1,1" + "0".repeat(60) + "]}", Amount.class).get(0).field());
+        assertEquals(new java.math.BigDecimal("12.5"), json.read(new ByteArrayInputStream("{\"value\":12.5,\"more\":[]}"
+                .getBytes(StandardCharsets.UTF_8)), Amount.class).value());
+    }
 }

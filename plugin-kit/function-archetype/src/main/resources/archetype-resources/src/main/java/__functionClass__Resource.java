@@ -11,6 +11,8 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import org.civicbackbone.api.rest.Allow;
+import org.civicbackbone.api.rest.Audience;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -35,17 +37,20 @@ public class ${functionClass}Resource {
     }
 
     @GET
+    @Allow(Audience.READERS)
     public Overview overview(@PathParam("initiativeId") String initiativeId) {
         return notes.overview(initiativeId);
     }
 
     @GET
+    @Allow(Audience.READERS)
     @Path("notes")
     public List<Note> notes(@PathParam("initiativeId") String initiativeId) {
         return notes.notes(initiativeId);
     }
 
     @POST
+    @Allow(Audience.CONTRIBUTORS)
     @Path("notes")
     public Response write(@PathParam("initiativeId") String initiativeId, NoteSpec spec,
                           @Context SecurityContext security) {

@@ -45,7 +45,8 @@ public class ValuesImportCommand implements Action {
             return null;
         }
         try {
-            int count = measurement.importValues(initiativeId, csv, ShellUser.of(session));
+            int count = measurement.importValues(initiativeId, csv, ShellUser.of(session),
+                    org.civicbackbone.measurement.internal.ReportingScope.ANY); // the shell is for platform operators
             System.out.println("Imported " + count + " values into " + initiativeId);
         } catch (ProblemException e) {
             ShellUser.print(e);

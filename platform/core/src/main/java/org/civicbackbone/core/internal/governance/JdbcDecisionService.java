@@ -19,21 +19,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.decision.DecisionListener;
 import org.civicbackbone.api.decision.DecisionService;
+import org.civicbackbone.api.decision.GovernedAction;
 import org.civicbackbone.api.decision.Proposal;
 import org.civicbackbone.api.decision.ProposalSpec;
 import org.civicbackbone.api.decision.ProposalState;
 import org.civicbackbone.api.decision.Vote;
 import org.civicbackbone.api.decision.VoteChoice;
 import org.civicbackbone.api.decision.VoteSpec;
-import org.civicbackbone.api.initiative.GovernanceBody;
 import org.civicbackbone.api.initiative.Initiative;
 import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.initiative.Membership;
+import org.civicbackbone.api.initiative.OrganisationName;
 import org.civicbackbone.api.module.AccountabilityRule;
 import org.civicbackbone.api.module.ApprovalStep;
-import org.civicbackbone.api.module.BodyRequirement;
 import org.civicbackbone.api.module.DecisionRule;
-import org.civicbackbone.api.module.DecisionType;
 import org.civicbackbone.api.module.ModuleCatalogue;
 import org.civicbackbone.api.module.StructureModel;
 import org.civicbackbone.api.problem.Problem;
@@ -52,7 +51,9 @@ import org.slf4j.LoggerFactory;
  * The decision engine. A proposal takes the approval chain of the initiative's structure model at the moment it is
  * made (kept with the proposal, so it is judged by the rules then in force); each step is decided by the members of
  * its body, in order, by the step's rule ({@link StepTally}); members of the beneficiary organisation may not vote.
- * Votes are appended, never updated. Outcomes are announced to {@link DecisionListener}s after commit.
+ * Votes are appended, never updated. Voting, expiry and withdrawal each lock the proposal's row, so a proposal is
+ * decided once and no vote lands after the decision; only the transaction that decided it announces the outcome to
+ * {@link DecisionListener}s, after commit. The voters of every step are fixed when the proposal opens.
  */
 @Component(service = DecisionService.class)
 public class JdbcDecisionService implements DecisionService {
@@ -94,6 +95,20 @@ public class JdbcDecisionService implements DecisionService {
         listeners.remove(listener);
     }
 
+    /** The realm's logins, when they can be listed: seats naming a login that does not exist are set-up problems. */
+    private volatile RealmLogins logins;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindLogins(RealmLogins logins) {
+        this.logins = logins;
+    }
+
+    void unbindLogins(RealmLogins logins) {
+        if (this.logins == logins) {
+            this.logins = null;
+        }
+    }
+
     private Initiative initiative(String initiativeId) {
         return initiatives.find(initiativeId).orElseThrow(() -> new ProblemException(
                 Problem.notFound("There is no initiative '" + initiativeId + "'.")));
@@ -111,32 +126,8 @@ public class JdbcDecisionService implements DecisionService {
     @Override
     public List<String> setupProblems(String initiativeId) {
         Initiative initiative = initiative(initiativeId);
-        var model = catalogue.structureModel(initiative.structureModelId());
-        if (model.isEmpty()) {
-            return List.of(initiative.structureModelId() + ": the module 'structure-" + initiative.structureModelId()
-                    + "' is not installed");
-        }
-        List<GovernanceBody> bodies = initiatives.bodies(initiativeId);
-        List<Membership> members = initiatives.members(initiativeId);
-        List<String> problems = new ArrayList<>();
-        Set<String> voting = new LinkedHashSet<>();
-        for (AccountabilityRule rule : model.get().accountabilityRules()) {
-            rule.steps().forEach(s -> voting.add(s.bodyType()));
-        }
-        for (BodyRequirement required : model.get().requiredBodies()) {
-            List<GovernanceBody> ofType = bodies.stream().filter(b -> b.type().equals(required.bodyType())).toList();
-            if (ofType.isEmpty()) {
-                problems.add(model.get().id() + ": no " + required.name().toLowerCase(Locale.ROOT) + " designated"
-                        + " (a body of type '" + required.bodyType() + "')");
-            } else if (ofType.stream().noneMatch(b -> members.stream().anyMatch(m -> m.bodyId() == b.id()))) {
-                problems.add(model.get().id() + ": the " + required.name().toLowerCase(Locale.ROOT) + " has no members");
-            } else if (voting.contains(required.bodyType()) && ofType.stream().noneMatch(b -> members.stream()
-                    .anyMatch(m -> m.bodyId() == b.id() && m.username() != null))) {
-                problems.add(model.get().id() + ": no member of the " + required.name().toLowerCase(Locale.ROOT)
-                        + " has a login, so it cannot vote");
-            }
-        }
-        return problems;
+        return SetupProblems.of(initiative, catalogue.structureModel(initiative.structureModelId()).orElse(null),
+                initiatives.bodies(initiativeId), initiatives.members(initiativeId), logins);
     }
 
     /** The logins that may vote for a body type: members with a login, minus those of the beneficiary. */
@@ -153,12 +144,34 @@ public class JdbcDecisionService implements DecisionService {
     }
 
     private static boolean conflicted(Membership member, String beneficiary) {
-        return beneficiary != null && member.organisation() != null
-                && member.organisation().strip().equalsIgnoreCase(beneficiary.strip());
+        return beneficiary != null && OrganisationName.same(member.organisation(), beneficiary);
+    }
+
+    /**
+     * Who votes on a step: the seats fixed when the proposal opened; for a proposal opened before seats were
+     * recorded, the body's members now.
+     */
+    private List<Seat> seats(Connection c, String initiativeId, Proposal proposal, Proposal.Step step)
+            throws SQLException {
+        List<Seat> recorded = ProposalRecords.recordedSeats(c, proposal.id(), step.index());
+        if (recorded != null) {
+            return recorded;
+        }
+        List<Seat> seats = new ArrayList<>();
+        for (Membership m : voters(initiativeId, step.bodyType(), null)) {
+            seats.add(new Seat(m.username(), m.organisation(), conflicted(m, proposal.beneficiary())));
+        }
+        return seats;
     }
 
     @Override
     public Proposal propose(String initiativeId, ProposalSpec spec, String module, String actor) {
+        return propose(initiativeId, spec, module, actor, (c, proposal) -> proposal);
+    }
+
+    @Override
+    public <T> T propose(String initiativeId, ProposalSpec spec, String module, String actor,
+                         GovernedAction<T> action) {
         Initiative initiative = initiative(initiativeId);
         StructureModel model = model(initiative);
         List<AccountabilityRule> inForce = store.read(c -> RuleSteps.inForce(c, initiativeId, model.id(),
@@ -172,85 +185,64 @@ public class JdbcDecisionService implements DecisionService {
                     "Decision not permitted", 409, model.name() + ": " + spec.type() + " is not permitted. "
                             + rule.rationale(), List.of()));
         }
+        List<List<Seat>> seats = new ArrayList<>();
         for (ApprovalStep step : rule.steps()) {
-            List<Membership> voters = voters(initiativeId, step.bodyType(), spec.beneficiary());
-            if (voters.isEmpty()) {
-                boolean anyone = !voters(initiativeId, step.bodyType(), null).isEmpty();
-                throw new ProblemException(Problem.conflict(anyone
+            List<Membership> all = voters(initiativeId, step.bodyType(), null);
+            if (all.stream().allMatch(m -> conflicted(m, spec.beneficiary()))) {
+                throw new ProblemException(Problem.conflict(!all.isEmpty()
                         ? "Conflict of interest: every member of the '" + step.bodyType() + "' who could vote belongs to '"
                                 + spec.beneficiary() + "', which would benefit; the decision needs other approvers."
                         : model.id() + ": no member of a '" + step.bodyType() + "' body can vote, so "
                                 + spec.type() + " cannot be decided. Add the body and its members first."));
             }
+            seats.add(all.stream().map(m -> new Seat(m.username(), m.organisation(), conflicted(m, spec.beneficiary())))
+                    .toList());
         }
         Instant now = Instant.now(clock);
         int days = spec.expiresInDays() == null ? 14 : spec.expiresInDays();
-        long id = store.inTransaction(c -> {
-            long proposalId;
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO gov_proposal (initiative_id, type, title, "
-                    + "description, beneficiary, module, model_id, rationale, proposed_by, state, created_at, expires_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)", new String[] {"ID"})) {
-                p.setString(1, initiativeId);
-                p.setString(2, spec.type().name());
-                p.setString(3, spec.title().strip());
-                p.setString(4, spec.description());
-                p.setString(5, spec.beneficiary() == null || spec.beneficiary().isBlank() ? null : spec.beneficiary().strip());
-                p.setString(6, module);
-                p.setString(7, model.id());
-                p.setString(8, rule.rationale());
-                p.setString(9, actor);
-                p.setTimestamp(10, Timestamp.from(now));
-                p.setTimestamp(11, Timestamp.from(now.plus(Duration.ofDays(days))));
-                p.executeUpdate();
-                try (ResultSet keys = p.getGeneratedKeys()) {
-                    keys.next();
-                    proposalId = keys.getLong(1);
-                }
-            }
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO gov_step (proposal_id, step_index, body_type, rule, state) VALUES (?, ?, ?, ?, ?)")) {
-                for (int i = 0; i < rule.steps().size(); i++) {
-                    p.setLong(1, proposalId);
-                    p.setInt(2, i);
-                    p.setString(3, rule.steps().get(i).bodyType());
-                    p.setString(4, rule.steps().get(i).rule().name());
-                    p.setString(5, i == 0 ? "OPEN" : "PENDING");
-                    p.addBatch();
-                }
-                p.executeBatch();
-            }
+        if (days < 1 || days > 90) { // whichever module built the spec, a vote lasts one day to three months
+            throw ProblemException.invalid("expiresInDays", "must be between 1 and 90");
+        }
+        return store.inTransaction(c -> {
+            long proposalId = ProposalRecords.open(c, initiativeId, spec, module, model.id(), rule, actor, now,
+                    now.plus(Duration.ofDays(days)), seats);
             audit.record(c, actor, initiativeId, module, "proposal.create",
                     "proposal " + proposalId + " " + spec.type() + " '" + spec.title().strip() + "'");
-            return proposalId;
+            return action.record(c, ProposalRecords.load(c, initiativeId, proposalId));
         });
-        return proposal(initiativeId, id);
     }
 
     @Override
     public Proposal vote(String initiativeId, long proposalId, VoteSpec vote, String actor) {
-        Proposal current = proposal(initiativeId, proposalId);
-        if (current.state() != ProposalState.OPEN) {
-            throw new ProblemException(Problem.conflict("Proposal " + proposalId + " is already "
-                    + current.state().name().toLowerCase(Locale.ROOT) + "."));
-        }
-        Proposal.Step step = current.steps().stream().filter(s -> s.state().equals("OPEN")).findFirst().orElseThrow();
-        List<Membership> all = voters(initiativeId, step.bodyType(), null);
-        Membership member = all.stream().filter(m -> m.username().equals(actor)).findFirst()
-                .orElseThrow(() -> new ProblemException(new Problem("urn:civicbackbone:problem:not-a-voter",
-                        "Not a voter", 403, "Only members of the '" + step.bodyType() + "' body vote on step "
-                        + (step.index() + 1) + " of proposal " + proposalId + "; '" + actor + "' is not one.", List.of())));
-        if (conflicted(member, current.beneficiary())) {
-            throw new ProblemException(Problem.conflict("Conflict of interest: '" + actor + "' sits for '"
-                    + member.organisation() + "', which would benefit from proposal " + proposalId
-                    + ", and cannot vote on it."));
-        }
+        proposal(initiativeId, proposalId); // settles an expired proposal first, so it is refused below
         Proposal decided = store.inTransaction(c -> {
+            ProposalRecords.lock(c, initiativeId, proposalId);
+            Proposal current = ProposalRecords.load(c, initiativeId, proposalId);
+            if (current.state() != ProposalState.OPEN) {
+                throw new ProblemException(Problem.conflict("Proposal " + proposalId + " is already "
+                        + current.state().name().toLowerCase(Locale.ROOT) + "."));
+            }
+            if (!Instant.now(clock).isBefore(current.expiresAt())) {
+                throw new ProblemException(Problem.conflict("Voting on proposal " + proposalId + " closed at "
+                        + current.expiresAt() + "."));
+            }
+            Proposal.Step step = current.steps().stream().filter(s -> s.state().equals("OPEN")).findFirst().orElseThrow();
+            Seat seat = seats(c, initiativeId, current, step).stream().filter(s -> s.voter().equals(actor)).findFirst()
+                    .orElseThrow(() -> new ProblemException(new Problem("urn:civicbackbone:problem:not-a-voter",
+                            "Not a voter", 403, "Only members of the '" + step.bodyType() + "' body seated when proposal "
+                            + proposalId + " opened vote on step " + (step.index() + 1) + "; '" + actor
+                            + "' is not one.", List.of())));
+            if (seat.conflicted()) {
+                throw new ProblemException(Problem.conflict("Conflict of interest: '" + actor + "' sits for '"
+                        + seat.organisation() + "', which would benefit from proposal " + proposalId
+                        + ", and cannot vote on it."));
+            }
             try (PreparedStatement p = c.prepareStatement("INSERT INTO gov_vote (proposal_id, step_index, voter, "
                     + "organisation, choice, reason, cast_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 p.setLong(1, proposalId);
                 p.setInt(2, step.index());
                 p.setString(3, actor);
-                p.setString(4, member.organisation());
+                p.setString(4, seat.organisation());
                 p.setString(5, vote.choice().name());
                 p.setString(6, vote.reason().strip());
                 p.setTimestamp(7, Timestamp.from(Instant.now(clock)));
@@ -266,21 +258,22 @@ public class JdbcDecisionService implements DecisionService {
 
     @Override
     public Proposal withdraw(String initiativeId, long proposalId, String actor, boolean admin) {
-        Proposal current = proposal(initiativeId, proposalId);
-        if (!admin && !current.proposedBy().equals(actor)) {
-            throw new ProblemException(new Problem("urn:civicbackbone:problem:forbidden", "Forbidden", 403,
-                    "Only the proposer or a platform admin may withdraw proposal " + proposalId + ".", List.of()));
-        }
-        if (current.state() != ProposalState.OPEN) {
-            throw new ProblemException(Problem.conflict("Proposal " + proposalId + " is already "
-                    + current.state().name().toLowerCase(Locale.ROOT) + "."));
-        }
-        store.inTransaction(c -> {
-            finish(c, proposalId, ProposalState.WITHDRAWN);
+        proposal(initiativeId, proposalId);
+        Proposal withdrawn = store.inTransaction(c -> {
+            ProposalRecords.lock(c, initiativeId, proposalId);
+            Proposal current = ProposalRecords.load(c, initiativeId, proposalId);
+            if (!admin && !current.proposedBy().equals(actor)) {
+                throw new ProblemException(new Problem("urn:civicbackbone:problem:forbidden", "Forbidden", 403,
+                        "Only the proposer or a platform admin may withdraw proposal " + proposalId + ".", List.of()));
+            }
+            if (current.state() != ProposalState.OPEN) {
+                throw new ProblemException(Problem.conflict("Proposal " + proposalId + " is already "
+                        + current.state().name().toLowerCase(Locale.ROOT) + "."));
+            }
+            ProposalRecords.finish(c, proposalId, ProposalState.WITHDRAWN, Instant.now(clock));
             audit.record(c, actor, initiativeId, current.module(), "proposal.withdraw", "proposal " + proposalId);
-            return null;
+            return ProposalRecords.load(c, initiativeId, proposalId);
         });
-        Proposal withdrawn = proposal(initiativeId, proposalId);
         announce(withdrawn);
         return withdrawn;
     }
@@ -290,14 +283,13 @@ public class JdbcDecisionService implements DecisionService {
      * this call decided it, else null.
      */
     private Proposal advance(Connection c, String initiativeId, long proposalId, boolean closing) throws SQLException {
-        Proposal proposal = load(c, initiativeId, proposalId);
+        Proposal proposal = ProposalRecords.load(c, initiativeId, proposalId);
         while (proposal.state() == ProposalState.OPEN) {
             Proposal.Step step = proposal.steps().stream().filter(s -> s.state().equals("OPEN")).findFirst().orElseThrow();
-            List<Membership> eligible = voters(initiativeId, step.bodyType(), proposal.beneficiary());
             Set<String> logins = new LinkedHashSet<>();
-            eligible.forEach(m -> logins.add(m.username()));
+            seats(c, initiativeId, proposal, step).stream().filter(s -> !s.conflicted()).forEach(s -> logins.add(s.voter()));
             Map<String, VoteChoice> latest = new LinkedHashMap<>();
-            for (Vote v : votes(c, proposalId)) {
+            for (Vote v : ProposalRecords.votes(c, proposalId)) {
                 if (v.stepIndex() == step.index() && logins.contains(v.voter())) {
                     latest.put(v.voter(), v.choice());
                 }
@@ -308,48 +300,28 @@ public class JdbcDecisionService implements DecisionService {
                     return null;
                 }
                 case APPROVED -> {
-                    setStep(c, proposalId, step.index(), "APPROVED");
+                    ProposalRecords.setStep(c, proposalId, step.index(), "APPROVED");
                     if (step.index() + 1 < proposal.steps().size()) {
-                        setStep(c, proposalId, step.index() + 1, "OPEN");
+                        ProposalRecords.setStep(c, proposalId, step.index() + 1, "OPEN");
                         if (closing) {
-                            finish(c, proposalId, ProposalState.EXPIRED);
+                            ProposalRecords.finish(c, proposalId, ProposalState.EXPIRED, Instant.now(clock));
                         }
                     } else {
-                        finish(c, proposalId, ProposalState.APPROVED);
+                        ProposalRecords.finish(c, proposalId, ProposalState.APPROVED, Instant.now(clock));
                     }
                 }
                 case REJECTED -> {
-                    setStep(c, proposalId, step.index(), "REJECTED");
-                    finish(c, proposalId, ProposalState.REJECTED);
+                    ProposalRecords.setStep(c, proposalId, step.index(), "REJECTED");
+                    ProposalRecords.finish(c, proposalId, ProposalState.REJECTED, Instant.now(clock));
                 }
-                case NO_QUORUM -> finish(c, proposalId, ProposalState.EXPIRED);
+                case NO_QUORUM -> ProposalRecords.finish(c, proposalId, ProposalState.EXPIRED, Instant.now(clock));
                 default -> throw new IllegalStateException(result.name());
             }
-            proposal = load(c, initiativeId, proposalId);
+            proposal = ProposalRecords.load(c, initiativeId, proposalId);
         }
         audit.record(c, "system", initiativeId, proposal.module(), "proposal.decided",
                 "proposal " + proposalId + " " + proposal.state());
         return proposal;
-    }
-
-    private static void setStep(Connection c, long proposalId, int index, String state) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "UPDATE gov_step SET state = ? WHERE proposal_id = ? AND step_index = ?")) {
-            p.setString(1, state);
-            p.setLong(2, proposalId);
-            p.setInt(3, index);
-            p.executeUpdate();
-        }
-    }
-
-    private void finish(Connection c, long proposalId, ProposalState state) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "UPDATE gov_proposal SET state = ?, decided_at = ? WHERE id = ? AND state = 'OPEN'")) {
-            p.setString(1, state.name());
-            p.setTimestamp(2, Timestamp.from(Instant.now(clock)));
-            p.setLong(3, proposalId);
-            p.executeUpdate();
-        }
     }
 
     private void announce(Proposal decided) {
@@ -390,7 +362,10 @@ public class JdbcDecisionService implements DecisionService {
             return ids;
         });
         for (long id : due) {
-            announce(store.inTransaction(c -> advance(c, initiativeId, id, true)));
+            announce(store.inTransaction(c -> {
+                ProposalRecords.lock(c, initiativeId, id);
+                return ProposalRecords.load(c, initiativeId, id).state() == ProposalState.OPEN ? advance(c, initiativeId, id, true) : null;
+            }));
         }
     }
 
@@ -398,13 +373,13 @@ public class JdbcDecisionService implements DecisionService {
     public Proposal proposal(String initiativeId, long proposalId) {
         initiative(initiativeId);
         settle(initiativeId);
-        return store.read(c -> load(c, initiativeId, proposalId));
+        return store.read(c -> ProposalRecords.load(c, initiativeId, proposalId));
     }
 
     @Override
     public List<Vote> votes(String initiativeId, long proposalId) {
         proposal(initiativeId, proposalId);
-        return store.read(c -> votes(c, proposalId));
+        return store.read(c -> ProposalRecords.votes(c, proposalId));
     }
 
     @Override
@@ -424,55 +399,10 @@ public class JdbcDecisionService implements DecisionService {
             }
             List<Proposal> all = new ArrayList<>();
             for (long id : ids) {
-                all.add(load(c, initiativeId, id));
+                all.add(ProposalRecords.load(c, initiativeId, id));
             }
             return all;
         });
     }
 
-    private static Proposal load(Connection c, String initiativeId, long proposalId) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT id, initiative_id, type, title, description, beneficiary, "
-                + "module, model_id, rationale, proposed_by, state, created_at, expires_at, decided_at "
-                + "FROM gov_proposal WHERE id = ? AND initiative_id = ?")) {
-            p.setLong(1, proposalId);
-            p.setString(2, initiativeId);
-            try (ResultSet r = p.executeQuery()) {
-                if (!r.next()) {
-                    throw new ProblemException(Problem.notFound("Initiative '" + initiativeId + "' has no proposal "
-                            + proposalId + "."));
-                }
-                List<Proposal.Step> steps = new ArrayList<>();
-                try (PreparedStatement s = c.prepareStatement("SELECT step_index, body_type, rule, state FROM gov_step "
-                        + "WHERE proposal_id = ? ORDER BY step_index")) {
-                    s.setLong(1, proposalId);
-                    try (ResultSet sr = s.executeQuery()) {
-                        while (sr.next()) {
-                            steps.add(new Proposal.Step(sr.getInt(1), sr.getString(2),
-                                    DecisionRule.valueOf(sr.getString(3)), sr.getString(4)));
-                        }
-                    }
-                }
-                Timestamp decided = r.getTimestamp(14);
-                return new Proposal(r.getLong(1), r.getString(2), DecisionType.valueOf(r.getString(3)), r.getString(4),
-                        r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(10),
-                        ProposalState.valueOf(r.getString(11)), steps, r.getTimestamp(12).toInstant(),
-                        r.getTimestamp(13).toInstant(), decided == null ? null : decided.toInstant());
-            }
-        }
-    }
-
-    private static List<Vote> votes(Connection c, long proposalId) throws SQLException {
-        List<Vote> votes = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT id, step_index, voter, organisation, choice, reason, "
-                + "cast_at FROM gov_vote WHERE proposal_id = ? ORDER BY id")) {
-            p.setLong(1, proposalId);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    votes.add(new Vote(r.getLong(1), proposalId, r.getInt(2), r.getString(3), r.getString(4),
-                            VoteChoice.valueOf(r.getString(5)), r.getString(6), r.getTimestamp(7).toInstant()));
-                }
-            }
-        }
-        return votes;
-    }
 }

@@ -1,0 +1,51 @@
+package org.civicbackbone.measurement.internal;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.civicbackbone.api.initiative.AccessRole;
+import org.civicbackbone.api.initiative.InitiativeAccess;
+import org.civicbackbone.api.initiative.InitiativeService;
+import org.civicbackbone.api.initiative.Membership;
+import org.civicbackbone.api.problem.Problem;
+import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.Violation;
+import org.civicbackbone.api.initiative.OrganisationName;
+
+/**
+ * The organisations a login may report values for: any (staff, body members, admins), or, for a partner of the
+ * initiative, only the organisations it sits for, so one partner cannot put figures in another's name.
+ *
+ * @param organisations the organisations allowed, or null for any
+ */
+public record ReportingScope(Set<String> organisations) {
+
+    /** Any organisation. */
+    public static final ReportingScope ANY = new ReportingScope(null);
+
+    boolean allows(String partner) {
+        return organisations == null || organisations.stream().anyMatch(o -> OrganisationName.same(o, partner));
+    }
+
+    /** The scope of a login in an initiative: a partner's own organisations, anyone else's any. */
+    static ReportingScope of(InitiativeAccess access, InitiativeService initiatives, String initiativeId, String login,
+                             boolean platformAdmin) {
+        if (access.role(initiativeId, login, platformAdmin).orElse(null) != AccessRole.PARTNER) {
+            return ANY;
+        }
+        return new ReportingScope(initiatives.members(initiativeId).stream().filter(m -> login.equals(m.username()))
+                .map(Membership::organisation).filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+    }
+
+    /** The 403 for a value in the name of an organisation out of scope, naming the field. */
+    ProblemException refusal(String field, String partner) {
+        return new ProblemException(new Problem("urn:civicbackbone:problem:forbidden", "Forbidden", 403,
+                "Partners report values for their own organisation only.", List.of(new Violation(field, "'" + partner
+                + "' is not an organisation you sit for; you may report for " + describe()))));
+    }
+
+    String describe() {
+        return organisations == null ? "any organisation" : organisations.isEmpty() ? "no organisation (no seat names one)"
+                : String.join(", ", new java.util.TreeSet<>(organisations));
+    }
+}

@@ -1,0 +1,478 @@
+package org.civicbackbone.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * The hostile client: tries to get past access rules by spelling addresses differently, to break the money and
+ * decision invariants with parallel requests, to seat people and vote around the structure model, and to guess
+ * passwords. Fails if any of it works.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class TrustIT {
+
+    private static final String ROOT = "http://localhost:8181";
+    private static final String STRANGER = "v24:pw";
+
+    @Inject
+    private BundleContext bundleContext;
+
+    private final Http http = new Http();
+
+    @Configuration
+    public Option[] config() {
+        // the request guard's bulkhead would refuse part of the parallel clients with 503; here the invariants are
+        // under test, so every client gets through to them
+        return org.ops4j.pax.exam.OptionUtils.combine(BackboneContainer.options(),
+                org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut(
+                        "etc/org.civicbackbone.rest.requests.cfg", "maxRunningPerModule", "64"));
+    }
+
+    private void ready() throws InterruptedException {
+        http.await("/health", a -> a.status() == 200 && a.body().contains("function-resources")
+                && a.body().contains("structure-stand-alone"));
+    }
+
+    /** Creates an initiative with bodies: each entry is "type:login@organisation,login@organisation,...". */
+    private void initiative(String id, String model, String functions, String... bodies) {
+        Http.Answer created = http.post("/initiatives", "{\"id\":\"" + id + "\",\"name\":\"" + id
+                + "\",\"structureModelId\":\"" + model + "\",\"enabledFunctionIds\":" + functions + "}");
+        assertEquals(created.toString(), 201, created.status());
+        for (String body : bodies) {
+            String[] parts = body.split(":");
+            Http.Answer b = http.post("/initiatives/" + id + "/bodies",
+                    "{\"type\":\"" + parts[0] + "\",\"name\":\"" + parts[0] + " of " + id + "\"}");
+            assertEquals(b.toString(), 201, b.status());
+            if (parts.length > 1) {
+                for (String member : parts[1].split(",")) {
+                    seat(id, b.json().get("id").asLong(), member);
+                }
+            }
+        }
+    }
+
+    private Http.Answer seat(String initiative, long bodyId, String member) {
+        String[] m = member.split("@");
+        Http.Answer added = http.post("/initiatives/" + initiative + "/bodies/" + bodyId + "/members",
+                "{\"person\":\"" + m[0] + "\",\"username\":\"" + m[0] + "\",\"organisation\":\"" + m[1]
+                        + "\",\"role\":\"member\",\"sector\":\"NONPROFIT\"}");
+        assertEquals(added.toString(), 201, added.status());
+        return added;
+    }
+
+    private long bodyOfType(String initiative, String type) {
+        for (JsonNode b : http.get("/initiatives/" + initiative + "/bodies").json()) {
+            if (b.get("type").asText().equals(type)) {
+                return b.get("id").asLong();
+            }
+        }
+        throw new AssertionError("no body of type " + type);
+    }
+
+    private Http.Answer vote(String initiative, long proposal, String voter, String choice) {
+        return http.send("POST", "/initiatives/" + initiative + "/governance/proposals/" + proposal + "/votes",
+                voter + ":pw", "application/json", "{\"choice\":\"" + choice + "\",\"reason\":\"because\"}");
+    }
+
+    private static <T> List<T> inParallel(int clients, IntFunctionCall<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Callable<T>> calls = new ArrayList<>();
+            IntStream.range(0, clients).forEach(i -> calls.add(() -> call.apply(i)));
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : pool.invokeAll(calls, 120, TimeUnit.SECONDS)) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @FunctionalInterface
+    private interface IntFunctionCall<T> {
+        T apply(int i) throws Exception;
+    }
+
+    private static Map<Integer, Integer> statuses(List<Http.Answer> answers) {
+        Map<Integer, Integer> counts = new TreeMap<>();
+        answers.forEach(a -> counts.merge(a.status(), 1, Integer::sum));
+        return counts;
+    }
+
+    @Test
+    public void everyResourceMethodOfEveryInstalledBundleDeclaresWhoMayCallIt() throws Exception {
+        ready();
+        ServiceReference<?>[] resources = bundleContext.getAllServiceReferences(null, "(osgi.jaxrs.resource=true)");
+        assertNotNull(resources);
+        List<String> undeclared = new ArrayList<>();
+        int methods = 0;
+        for (ServiceReference<?> reference : resources) {
+            Object resource = bundleContext.getService(reference);
+            try {
+                Class<?> type = resource.getClass();
+                boolean classDeclares = declares(type.getAnnotations());
+                for (Method m : type.getMethods()) {
+                    boolean resourceMethod = false;
+                    for (Annotation a : m.getAnnotations()) {
+                        for (Annotation meta : a.annotationType().getAnnotations()) {
+                            resourceMethod |= meta.annotationType().getName().equals("javax.ws.rs.HttpMethod");
+                        }
+                    }
+                    if (resourceMethod) {
+                        methods++;
+                        if (!classDeclares && !declares(m.getAnnotations())) {
+                            undeclared.add(reference.getBundle().getSymbolicName() + " " + type.getSimpleName() + "."
+                                    + m.getName());
+                        }
+                    }
+                }
+            } finally {
+                bundleContext.ungetService(reference);
+            }
+        }
+        assertTrue("found only " + methods + " resource methods", methods > 100);
+        assertEquals(List.of(), undeclared);
+    }
+
+    private static boolean declares(Annotation[] annotations) {
+        for (Annotation a : annotations) {
+            if (a.annotationType().getName().equals("org.civicbackbone.api.rest.Allow")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    public void accessIsDecidedOnWhatWasMatchedNotOnHowTheAddressIsSpelled() throws Exception {
+        ready();
+        initiative("trust-access", "stand-alone", "[]", "board-of-directors:v01@Board Org",
+                "advisory-committee:v02@Partner Org", "observers:v03@Watch Org");
+        String plain = "/api/v1/initiatives/trust-access/members";
+        List<String> spellings = List.of(plain,
+                "/api/v1/initiatives;x=1/trust-access/members",
+                "/api;a=b/v1/initiatives/trust-access/members",
+                "/api/v1;a=b/initiatives/trust-access/members",
+                "/api/v1/initiatives/trust-access;x=1/members",
+                "/api/v1/initiatives/trust-access/members;x=1",
+                "/api/v1/initiatives/trust-access/members/",
+                "/api/v1//initiatives/trust-access/members",
+                "/api/v1/initiatives//trust-access/members",
+                "/api/v1/initiatives/trust%2Daccess/members",
+                "/api/v1/initiatives/trust-access/%6Dembers",
+                "/api/v1/initiatives/trust-access/./members",
+                "/api/v1/INITIATIVES/trust-access/members",
+                "/api/v1/initiatives/TRUST-ACCESS/members");
+        List<String> failures = new ArrayList<>();
+        for (String spelling : spellings) {
+            for (String method : List.of("GET", "HEAD", "OPTIONS")) {
+                Http.Answer stranger = http.sendTo(ROOT + spelling, method, STRANGER, null, null);
+                Http.Answer admin = http.sendTo(ROOT + spelling, method, Http.ADMIN, null, null);
+                Http.Answer observer = http.sendTo(ROOT + spelling, method, "v03:pw", null, null);
+                if (method.equals("OPTIONS")) {
+                    if (stranger.status() != 405 || admin.status() != 405) {
+                        failures.add("OPTIONS " + spelling + " is answered 405 to all: " + stranger + " / " + admin);
+                    }
+                } else if (stranger.status() != 404 && stranger.status() != 401) {
+                    failures.add(method + " " + spelling + " by a stranger: " + stranger);
+                }
+                if (stranger.body().contains("Board Org")) {
+                    failures.add(method + " " + spelling + " showed a stranger the members: " + stranger);
+                }
+                if (observer.status() != admin.status()) {
+                    failures.add(method + " " + spelling + ": observer " + observer.status() + ", admin " + admin.status());
+                }
+                if (admin.status() >= 500 || stranger.status() >= 500) {
+                    failures.add(method + " " + spelling + " failed: " + admin + " / " + stranger);
+                }
+                if (!method.equals("HEAD") && stranger.status() >= 400
+                        && !stranger.contentType().startsWith("application/problem+json")) {
+                    failures.add(method + " " + spelling + " answered a stranger without a problem: " + stranger);
+                }
+            }
+        }
+        assertEquals(200, http.sendTo(ROOT + plain, "GET", "v03:pw", null, null).status());
+
+        String change = "{\"name\":\"taken over\",\"structureModelId\":\"nested\",\"enabledFunctionIds\":[]}";
+        for (String spelling : List.of("/api/v1/initiatives/trust-access", "/api/v1/initiatives;x=1/trust-access",
+                "/api;a=b/v1/initiatives/trust-access", "/api/v1;a=b/initiatives/trust-access",
+                "/api/v1/initiatives/trust-access;x=1", "/api/v1/initiatives/trust-access/",
+                "/api/v1/initiatives/trust%2Daccess")) {
+            Http.Answer byMember = http.sendTo(ROOT + spelling, "PUT", "v02:pw", "application/json", change);
+            Http.Answer byStranger = http.sendTo(ROOT + spelling, "PUT", STRANGER, "application/json", change);
+            if (byMember.status() != 403 && byMember.status() != 404) {
+                failures.add("PUT " + spelling + " by a member who is not staff: " + byMember);
+            }
+            if (byStranger.status() != 404) {
+                failures.add("PUT " + spelling + " by a stranger: " + byStranger);
+            }
+        }
+        JsonNode after = http.get("/initiatives/trust-access").json();
+        assertEquals("trust-access", after.get("name").asText());
+        assertEquals("stand-alone", after.get("structureModelId").asText());
+
+        for (String spelling : List.of("/api/v1/initiatives", "/api/v1/initiatives;x", "/api/v1/initiatives/",
+                "/api;a=b/v1/initiatives", "/api/v1;a=b/initiatives")) {
+            Http.Answer create = http.sendTo(ROOT + spelling, "POST", "v01:pw", "application/json",
+                    "{\"id\":\"smuggled\",\"name\":\"smuggled\",\"structureModelId\":\"nested\",\"enabledFunctionIds\":[]}");
+            if (create.status() != 403 && create.status() != 404) {
+                failures.add("POST " + spelling + " by a non-admin: " + create);
+            }
+        }
+        assertEquals(404, http.get("/initiatives/smuggled").status());
+
+        long team = http.post("/initiatives/trust-access/bodies", "{\"type\":\"backbone-team\",\"name\":\"Team\"}")
+                .json().get("id").asLong();
+        for (String spelling : List.of("/api/v1/initiatives/trust-access/bodies/" + team + "/members",
+                "/api/v1/initiatives;x=1/trust-access/bodies/" + team + "/members")) {
+            Http.Answer self = http.sendTo(ROOT + spelling, "POST", STRANGER, "application/json",
+                    "{\"person\":\"v24\",\"username\":\"v24\",\"organisation\":\"Me\",\"role\":\"director\",\"sector\":\"NONPROFIT\"}");
+            if (self.status() != 404) {
+                failures.add("a stranger seated themselves via " + spelling + ": " + self);
+            }
+        }
+        assertEquals("observers only read", 403, http.send("POST", "/initiatives/trust-access/governance/proposals",
+                "v03:pw", "application/json", "{\"type\":\"HIRE_STAFF\",\"title\":\"x\"}").status());
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    public void seatsOnTheBackboneTeamComeOnlyFromAnApprovedHireAndVotersAreFixedWhenAProposalOpens() throws Exception {
+        ready();
+        initiative("trust-seats", "stand-alone", "[]", "board-of-directors:v01@Org,v02@Second Org,v03@Third Org",
+                "advisory-committee:v04@Partner Org", "backbone-team");
+        long team = bodyOfType("trust-seats", "backbone-team");
+        Http.Answer direct = http.post("/initiatives/trust-seats/bodies/" + team + "/members",
+                "{\"person\":\"Pat\",\"username\":\"v05\",\"organisation\":\"Org\",\"role\":\"director\",\"sector\":\"NONPROFIT\"}");
+        assertEquals("even an admin cannot seat staff without a hire: " + direct, 409, direct.status());
+        assertTrue(direct.body(), direct.body().contains("staff/hires") || direct.body().contains("hire"));
+
+        Http.Answer hire = http.post("/initiatives/trust-seats/staff", "{\"person\":\"Pat\",\"username\":\"v05\","
+                + "\"role\":\"director\",\"organisation\":\"Host\",\"reason\":\"needed\"}");
+        assertEquals(hire.toString(), 202, hire.status());
+        long proposal = hire.json().get("proposalId").asLong();
+        seat("trust-seats", bodyOfType("trust-seats", "board-of-directors"), "v06@Late Org");
+        Http.Answer late = vote("trust-seats", proposal, "v06", "APPROVE");
+        assertEquals("a seat added after the proposal opened does not vote on it: " + late, 403, late.status());
+
+        // a seat naming a login that does not exist is a set-up problem, not a silent voter
+        seat("trust-seats", bodyOfType("trust-seats", "board-of-directors"), "nobody-here@Typo Org");
+        String problems = http.get("/initiatives/trust-seats/governance").json().get("problems").toString();
+        assertTrue(problems, problems.contains("'nobody-here', which does not exist"));
+        assertFalse(problems, problems.contains("'v01'"));
+
+        // conflict of interest sees through case, punctuation and legal suffixes
+        Http.Answer accept = http.post("/initiatives/trust-seats/governance/proposals", "{\"type\":\"ACCEPT_GRANT\","
+                + "\"title\":\"money for Org\",\"beneficiary\":\"ORG, Inc.\"}");
+        assertEquals(accept.toString(), 201, accept.status());
+        Http.Answer conflicted = vote("trust-seats", accept.json().get("id").asLong(), "v01", "APPROVE");
+        assertEquals(conflicted.toString(), 409, conflicted.status());
+        assertTrue(conflicted.body(), conflicted.body().contains("Conflict of interest"));
+    }
+
+    @Test
+    public void aHireIsDecidedAppliedAndAnnouncedExactlyOnceUnderParallelVotes() throws Exception {
+        ready();
+        for (int round = 1; round <= 3; round++) {
+            String id = "trust-hire-" + round;
+            StringBuilder board = new StringBuilder("board-of-directors:");
+            for (int i = 1; i <= 20; i++) {
+                board.append(i > 1 ? "," : "").append(String.format("v%02d@Org %d", i, i));
+            }
+            initiative(id, "stand-alone", "[]", board.toString(), "advisory-committee:v21@Partner Org");
+            Http.Answer hire = http.post("/initiatives/" + id + "/staff", "{\"person\":\"Jordan Lee\",\"username\":"
+                    + "\"v22\",\"role\":\"director\",\"organisation\":\"Host\",\"reason\":\"needed\"}");
+            long proposal = hire.json().get("proposalId").asLong();
+            List<Http.Answer> answers = inParallel(20, i -> vote(id, proposal, String.format("v%02d", i + 1), "APPROVE"));
+            Map<Integer, Integer> counts = statuses(answers);
+            assertTrue("round " + round + ": " + counts, counts.keySet().stream().allMatch(s -> s == 200 || s == 409));
+            JsonNode record = http.get("/initiatives/" + id + "/governance/proposals/" + proposal).json();
+            assertEquals("a majority of approvals decides", "APPROVED", record.get("proposal").get("state").asText());
+            assertEquals("every acknowledged vote is kept, no other", (int) counts.getOrDefault(200, 0),
+                    record.get("votes").size());
+            String decidedAt = record.get("proposal").get("decidedAt").asText();
+            for (JsonNode v : record.get("votes")) {
+                assertTrue("vote after the decision: " + v, v.get("castAt").asText().compareTo(decidedAt) <= 0);
+            }
+            int hires = 0;
+            int decisions = 0;
+            for (JsonNode entry : http.get("/initiatives/" + id + "/audit?limit=1000").json()) {
+                hires += entry.get("action").asText().equals("staff.hire") ? 1 : 0;
+                decisions += entry.get("action").asText().equals("proposal.decided") ? 1 : 0;
+            }
+            assertEquals("round " + round + ": decided once", 1, decisions);
+            assertEquals("round " + round + ": hired once", 1, hires);
+            JsonNode members = http.get("/initiatives/" + id + "/bodies/" + bodyOfType(id, "backbone-team")
+                    + "/members").json();
+            assertEquals("round " + round + ": one seat on the team", 1, members.size());
+        }
+    }
+
+    @Test
+    public void moneyReceivedAndAllocatedNeverExceedsWhatItMayUnderParallelRequests() throws Exception {
+        ready();
+        initiative("trust-funds", "stand-alone", "[\"resources\"]", "board-of-directors:v01@Board One,v02@Board Two,v03@Board Three",
+                "advisory-committee:v04@Library,v05@School,v06@Clinic");
+        String base = "/initiatives/trust-funds/resources";
+        long funder = http.post(base + "/funders", "{\"name\":\"Trust Foundation\",\"sector\":\"FUNDER\"}").json()
+                .get("id").asLong();
+        for (int round = 1; round <= 3; round++) {
+            Http.Answer created = http.post(base + "/grants", "{\"funderId\":" + funder + ",\"title\":\"Round " + round
+                    + "\",\"amountRequested\":100}");
+            assertEquals(created.toString(), 201, created.status());
+            long grant = created.json().get("id").asLong();
+            assertEquals(200, http.send("PUT", base + "/grants/" + grant + "/stage", Http.ADMIN, "application/json",
+                    "{\"stage\":\"AWARDED\",\"amountAwarded\":100}").status());
+            long acceptance = http.post(base + "/grants/" + grant + "/acceptance", "{\"reason\":\"fits\"}").json()
+                    .get("acceptanceProposalId").asLong();
+            assertEquals(200, vote("trust-funds", acceptance, "v01", "APPROVE").status());
+            assertEquals(200, vote("trust-funds", acceptance, "v02", "APPROVE").status());
+            assertEquals("ACTIVE", http.get(base + "/grants/" + grant).json().get("status").asText());
+
+            List<Http.Answer> receipts = inParallel(30, i -> http.post(base + "/grants/" + grant + "/receipts",
+                    "{\"amount\":10,\"receivedOn\":\"2026-02-01\"}"));
+            Map<Integer, Integer> counts = statuses(receipts);
+            assertEquals("round " + round + ": " + counts, Integer.valueOf(10), counts.get(201));
+            assertEquals("round " + round + ": " + counts, Integer.valueOf(20), counts.get(400));
+            assertEquals(0, new BigDecimal("100").compareTo(http.get(base + "/grants/" + grant).json()
+                    .get("received").decimalValue()));
+
+            List<Http.Answer> allocations = inParallel(30, i -> http.post(base + "/allocations", "{\"grantId\":"
+                    + grant + ",\"recipientKind\":\"PARTNER\",\"recipient\":\"Library\",\"amount\":10,\"purpose\":\"books\"}"));
+            Map<Integer, Integer> allocated = statuses(allocations);
+            assertEquals("round " + round + ": " + allocated, Integer.valueOf(10), allocated.get(202));
+            assertTrue("round " + round + ": " + allocated, allocated.keySet().stream().allMatch(s -> s == 202 || s == 400));
+        }
+        JsonNode totals = http.get(base).json().get("totals");
+        assertEquals(300, totals.get("received").asDouble(), 0.001);
+        assertEquals(300, totals.get("pending").asDouble(), 0.001);
+        assertEquals(0, totals.get("available").asDouble(), 0.001);
+
+        Http.Answer nameless = http.post(base + "/allocations", "{\"recipientKind\":\"ACTIVITY\",\"recipient\":\"Coaching\","
+                + "\"amount\":1,\"purpose\":\"coaches\"}");
+        assertEquals(nameless.toString(), 400, nameless.status());
+        assertTrue(nameless.body(), nameless.body().contains("partnerOrganisation"));
+    }
+
+    @Test
+    public void guessingPasswordsIsThrottledAndEveryAnswerCarriesSecurityHeaders() throws Exception {
+        ready();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, http.send("GET", "/initiatives", "v23:guess" + i, null, null).status());
+        }
+        Http.Answer throttled = http.send("GET", "/initiatives", "v23:guess5", null, null);
+        assertEquals(throttled.toString(), 429, throttled.status());
+        assertNotNull(throttled.header("Retry-After"));
+        assertTrue(throttled.contentType().startsWith("application/problem+json"));
+        assertEquals("even the right password waits", 429, http.send("GET", "/initiatives", "v23:pw", null, null).status());
+        assertEquals("other users are not held", 200, http.send("GET", "/initiatives", "v22:pw", null, null).status());
+
+        for (Http.Answer answer : List.of(http.send("GET", "/health", null, null, null),
+                http.send("GET", "/initiatives", null, null, null), http.get("/no/such/address"), throttled)) {
+            assertEquals(answer.toString(), "nosniff", answer.header("X-Content-Type-Options"));
+            assertEquals(answer.toString(), "DENY", answer.header("X-Frame-Options"));
+            assertNotNull(answer.toString(), answer.header("Content-Security-Policy"));
+            assertFalse(answer.body(), answer.body().contains("<html"));
+        }
+    }
+
+    @Test
+    public void hostileInputIsRefusedCleanlyAndCorrectionsAndTheAuditLogKeepTheRecord() throws Exception {
+        ready();
+        initiative("trust-input", "stand-alone", "[\"shared-measurement\",\"vision-strategy\"]",
+                "board-of-directors:v01@Board One,v02@Board Two", "advisory-committee:v04@Library,v05@School",
+                "partners:v06@Riverbend Library");
+        String base = "/initiatives/trust-input/shared-measurement";
+        long indicator = http.post(base + "/indicators", "{\"name\":\"Cards\",\"definition\":\"d\",\"unit\":\"n\","
+                + "\"direction\":\"UP\",\"aggregation\":\"SUM\",\"reportingPeriod\":\"YEAR\",\"baseline\":1,"
+                + "\"baselineDate\":\"2024-01-01\",\"target\":2,\"targetDate\":\"2027-01-01\"}").json().get("id").asLong();
+        String values = base + "/indicators/" + indicator + "/values";
+
+        long started = System.nanoTime();
+        Http.Answer huge = http.post(values, "{\"period\":\"2025\",\"partner\":\"X\",\"value\":1e10000000}");
+        assertEquals(huge.toString(), 400, huge.status());
+        assertTrue(huge.body(), huge.body().contains("\"value\""));
+        assertTrue("a 53-byte body must not cost seconds", System.nanoTime() - started < 5_000_000_000L);
+        Http.Answer tiny = http.post(values, "{\"period\":\"2025\",\"partner\":\"X\",\"value\":0.0000001}");
+        assertEquals("never silently rounded: " + tiny, 400, tiny.status());
+        Http.Answer big = http.post(values, "{\"period\":\"2025\",\"partner\":\"" + "x".repeat(11 * 1024 * 1024) + "\"}");
+        assertEquals(413, big.status());
+        assertTrue(big.contentType().startsWith("application/problem+json"));
+        Http.Answer badLimit = http.get("/initiatives/trust-input/audit?limit=abc");
+        assertEquals(badLimit.toString(), 400, badLimit.status());
+        assertEquals("a CSV import must say it is CSV", 415, http.post(base + "/values/import",
+                "indicator,period,partner,value\nCards,2025,X,1\n").status());
+
+        // a partner reports for its own organisation only
+        Http.Answer own = http.send("POST", values, "v06:pw", "application/json",
+                "{\"period\":\"2024\",\"partner\":\"Riverbend Library Inc.\",\"value\":5}");
+        assertEquals(own.toString(), 201, own.status());
+        Http.Answer other = http.send("POST", values, "v06:pw", "application/json",
+                "{\"period\":\"2024\",\"partner\":\"School\",\"value\":5}");
+        assertEquals(other.toString(), 403, other.status());
+        assertTrue(other.body(), other.body().contains("\"partner\""));
+
+        // a correction keeps the old and the new value; a formula is exported as text
+        assertEquals(201, http.post(values, "{\"period\":\"2025\",\"partner\":\"=cmd|' /C calc'!A0\",\"value\":10}").status());
+        assertEquals(201, http.post(values, "{\"period\":\"2025\",\"partner\":\"=cmd|' /C calc'!A0\",\"value\":12.5}").status());
+        JsonNode corrections = http.get(base + "/indicators/" + indicator + "/corrections").json();
+        assertEquals(corrections.toString(), 1, corrections.size());
+        assertEquals("10", corrections.get(0).get("oldValue").asText());
+        assertEquals("12.5", corrections.get(0).get("newValue").asText());
+        String csv = http.get(base + "/values/export").body();
+        assertTrue(csv, csv.contains("'=cmd") && !csv.contains(",=cmd"));
+
+        // vision-strategy: a vote lasts one day to three months
+        Http.Answer draft = http.post("/initiatives/trust-input/vision-strategy/versions", "{\"problemStatement\":\"p\","
+                + "\"vision\":\"v\",\"goals\":[{\"title\":\"Readers\",\"outcome\":\"o\",\"indicatorIds\":[]}]}");
+        assertEquals(draft.toString(), 201, draft.status());
+        long number = draft.json().get("number").asLong();
+        for (String days : List.of("-5", "2147483647")) {
+            Http.Answer adopt = http.post("/initiatives/trust-input/vision-strategy/versions/" + number + "/adoption",
+                    "{\"reason\":\"r\",\"expiresInDays\":" + days + "}");
+            assertEquals(adopt.toString(), 400, adopt.status());
+            assertTrue(adopt.body(), adopt.body().contains("expiresInDays"));
+        }
+
+        // the audit log pages with a cursor and filters by action
+        Http.Answer first = http.get("/initiatives/trust-input/audit?limit=2");
+        assertEquals(2, first.json().size());
+        String next = first.header("Link");
+        assertNotNull("a next page is linked", next);
+        assertTrue(next, next.contains("before=" + first.json().get(1).get("id").asLong()) && next.contains("rel=\"next\""));
+        Http.Answer second = http.get("/initiatives/trust-input/audit?limit=2&before=" + first.json().get(1).get("id").asLong());
+        assertTrue(second.json().get(0).get("id").asLong() < first.json().get(1).get("id").asLong());
+        JsonNode corrected = http.get("/initiatives/trust-input/audit?action=value.correct").json();
+        assertEquals(1, corrected.size());
+        assertTrue(corrected.toString(), corrected.get(0).get("detail").asText().contains("was 10"));
+    }
+}
