@@ -42,6 +42,8 @@ public class CustomDistributionIT {
         assertEquals(Set.of("structure-volunteer", "function-shared-measurement", "function-aligned-activities"),
                 active(health));
         assertEquals("no demo data in the starter", 0, http.await("/initiatives", a -> a.status() == 200).json().size());
+        assertEquals("no demo logins without the demo", 401, http.send("GET", "/initiatives", "gokafor:demo", null, null)
+                .status());
 
         JsonNode nested = http.await("/modules/structure-nested", a -> a.status() == 200).json();
         assertFalse(nested.get("installed").asBoolean());

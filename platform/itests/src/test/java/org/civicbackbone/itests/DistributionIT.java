@@ -115,6 +115,10 @@ public class DistributionIT {
         }
         assertTrue("nothing listens on 8101", !listening.isEmpty());
         assertTrue(listening.toString(), listening.stream().allMatch(a -> a.endsWith("0100007F:1FA5")));
+        // the demo is enabled here: its members' logins were created with it, and vote-ready
+        Http.Answer member = http.await("/health", a -> new Http().send("GET", "/initiatives", "gokafor:demo", null, null)
+                .status() == 200);
+        assertEquals(200, member.status());
         // passwords are stored as digests once the realm has read them
         String users = Files.readString(platform.home().resolve("etc/users.properties"));
         assertTrue(users, users.contains("{CRYPT}") && !users.matches("(?s).*\\nadmin = admin,.*"));

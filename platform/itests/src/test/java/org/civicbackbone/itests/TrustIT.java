@@ -429,6 +429,11 @@ public class TrustIT {
         assertTrue(big.contentType().startsWith("application/problem+json"));
         Http.Answer badLimit = http.get("/initiatives/trust-input/audit?limit=abc");
         assertEquals(badLimit.toString(), 400, badLimit.status());
+        Http.Answer charset = http.send("POST", base + "/values/import", Http.ADMIN, "text/csv; charset=bogus-8",
+                "indicator,period,partner,value\nCards,2025,X,1\n");
+        assertEquals(charset.toString(), 415, charset.status());
+        assertTrue(charset.contentType().startsWith("application/problem+json"));
+        assertFalse(charset.body(), charset.body().contains("Exception"));
         assertEquals("a CSV import must say it is CSV", 415, http.post(base + "/values/import",
                 "indicator,period,partner,value\nCards,2025,X,1\n").status());
 

@@ -1,0 +1,88 @@
+package org.civicbackbone.rest.internal;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import javax.servlet.Filter;
+import javax.servlet.FilterChain;
+import javax.servlet.ServletException;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.osgi.service.component.annotations.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers, as problem+json, the failures that happen in the servlet container before the REST application sees the
+ * request, or that escape it: a body in a charset Java does not know (the container throws while CXF reads it), and
+ * any exception thrown out of the JAX-RS servlet. Without it those answers are the container's HTML page naming Java
+ * classes. Registered in front of the API's servlets through the HTTP whiteboard.
+ */
+@Component(service = Filter.class, property = {
+    "osgi.http.whiteboard.filter.pattern=/api/*",
+    "osgi.http.whiteboard.filter.name=backbone-container-refusals",
+    "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=*)"})
+public class ContainerRefusals implements Filter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContainerRefusals.class);
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse answer)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String charset = charset(http.getContentType());
+        if (charset != null && !supported(charset)) {
+            problem(answer, 415, "Unsupported Media Type", "The body's charset is not one this platform reads; send UTF-8.");
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            if (answer.isCommitted()) {
+                throw e;
+            }
+            LOG.warn("A request to {} failed in the servlet container", http.getRequestURI(), e);
+            problem(answer, 400, "Bad Request", "The request could not be read.");
+        }
+    }
+
+    /** The charset parameter of a Content-Type, or null. */
+    static String charset(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        for (String part : contentType.split(";")) {
+            String p = part.strip();
+            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+                return p.substring(8).replace("\"", "").strip();
+            }
+        }
+        return null;
+    }
+
+    private static boolean supported(String charset) {
+        try {
+            return Charset.isSupported(charset);
+        } catch (IllegalCharsetNameException e) {
+            return false;
+        }
+    }
+
+    private static void problem(HttpServletResponse answer, int status, String title, String detail) throws IOException {
+        answer.resetBuffer();
+        answer.setStatus(status);
+        answer.setContentType("application/problem+json");
+        answer.setHeader("X-Content-Type-Options", "nosniff");
+        answer.setHeader("Cache-Control", "no-store");
+        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+                + detail + "\",\"violations\":[]}").getBytes(StandardCharsets.UTF_8);
+        answer.setContentLength(body.length);
+        answer.getOutputStream().write(body);
+    }
+}
