@@ -51,14 +51,13 @@ final class LoginThrottle {
     }
 
     private void record(String key, Instant now) {
-        failures.compute(key, (k, times) -> {
-            Deque<Instant> kept = times == null ? new ArrayDeque<>() : times;
-            kept.addLast(now);
-            while (kept.size() > limit * 10) {
-                kept.removeFirst();
+        Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
+        synchronized (times) {
+            times.addLast(now);
+            while (times.size() > limit * 10) {
+                times.removeFirst();
             }
-            return kept;
-        });
+        }
     }
 
     private long wait(String key, int max, Instant now) {
