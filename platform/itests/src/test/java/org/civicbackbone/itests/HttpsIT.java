@@ -1,0 +1,90 @@
+package org.civicbackbone.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.After;
+import org.junit.Test;
+
+/**
+ * The HTTPS set-up of docs/security.md, done as an operator would on a fresh unpacked distribution: a keystore made
+ * by keytool, Pax Web's secure connector configured, then the first start; the API answers over TLS.
+ */
+public class HttpsIT {
+
+    private UnpackedDistribution platform;
+
+    @After
+    public void stop() throws Exception {
+        if (platform != null) {
+            platform.kill("-9");
+        }
+    }
+
+    @Test
+    public void servesTheApiOverHttpsWithAKeystoreMadeByKeytool() throws Exception {
+        platform = UnpackedDistribution.unpack(System.getProperty("backbone.distribution"),
+                Path.of(System.getProperty("backbone.examDirectory", "target/exam")).resolveSibling("https-it"));
+        Path keystore = platform.home().resolve("etc/keystore.p12");
+        String made = UnpackedDistribution.run(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool")
+                .toString(), "-genkeypair", "-alias", "backbone", "-keyalg", "RSA", "-keysize", "2048", "-validity", "30",
+                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-keystore", keystore.toString(),
+                "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit"), null);
+        assertTrue(made, Files.exists(keystore));
+        Path web = platform.home().resolve("etc/org.ops4j.pax.web.cfg");
+        Files.writeString(web, Files.readString(web).replace("org.osgi.service.http.secure.enabled = false", "")
+                + "\norg.osgi.service.http.secure.enabled = true\norg.osgi.service.http.port.secure = 8443\n"
+                + "org.ops4j.pax.web.ssl.keystore = ${karaf.etc}/keystore.p12\norg.ops4j.pax.web.ssl.keystore.type = PKCS12\n"
+                + "org.ops4j.pax.web.ssl.keystore.password = changeit\norg.ops4j.pax.web.ssl.key.password = changeit\n"
+                + "org.ops4j.pax.web.ssl.key.alias = backbone\n");
+        platform.start();
+
+        HttpClient client = HttpClient.newBuilder().sslContext(trusting(keystore)).connectTimeout(Duration.ofSeconds(5))
+                .build();
+        HttpResponse<String> health = null;
+        for (int i = 0; i < 240 && (health == null || health.statusCode() != 200); i++) {
+            try {
+                health = client.send(HttpRequest.newBuilder(URI.create("https://localhost:8443/api/v1/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (IOException notYet) {
+                health = null;
+            }
+            Thread.sleep(500);
+        }
+        assertNotNull("no answer over HTTPS", health);
+        assertEquals(health.body(), 200, health.statusCode());
+        assertTrue("HSTS over HTTPS", health.headers().firstValue("Strict-Transport-Security").isPresent());
+        HttpResponse<String> list = client.send(HttpRequest.newBuilder(URI.create("https://localhost:8443/api/v1/initiatives"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        Http.ADMIN.getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(list.body(), 200, list.statusCode());
+    }
+
+    private static SSLContext trusting(Path keystore) throws Exception {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            trusted.load(in, "changeit".toCharArray());
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, trust.getTrustManagers(), null);
+        return tls;
+    }
+}
