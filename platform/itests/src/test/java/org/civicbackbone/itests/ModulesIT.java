@@ -148,4 +148,53 @@ public class ModulesIT {
         }
         return all;
     }
+
+    /**
+     * 20 swap cycles of one module (uninstall, install) while readers use other modules' addresses: each swap
+     * rebuilds the JAX-RS application, and no reader may see a plain 404, an HTML page or a 5xx for it.
+     */
+    @Test
+    public void swappingAModuleDoesNotDisturbOtherModulesReaders() throws Exception {
+        ready();
+        String demo = "/initiatives/demo-riverbend-reads";
+        http.await(demo + "/shared-measurement", a -> a.status() == 200);
+        List<String> paths = List.of(demo + "/shared-measurement", demo + "/vision-strategy", demo, "/initiatives");
+        java.util.concurrent.atomic.AtomicBoolean swapping = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> disturbed = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        for (int r = 0; r < 4; r++) {
+            readers.submit(() -> {
+                Http reader = new Http();
+                int n = 0;
+                while (swapping.get()) {
+                    String path = paths.get(n++ % paths.size());
+                    Http.Answer a = reader.get(path);
+                    requests.incrementAndGet();
+                    if (a.status() != 200 || !a.contentType().startsWith("application/json")) {
+                        disturbed.add(path + " " + a.toString().substring(0, Math.min(160, a.toString().length())));
+                    }
+                }
+                return null;
+            });
+        }
+        long started = System.nanoTime();
+        try {
+            for (int cycle = 0; cycle < 20; cycle++) {
+                assertEquals(202, http.send("DELETE", "/modules/function-policy", Http.ADMIN, null, null).status());
+                http.await("/modules/function-policy", a -> a.json().get("state").asText().equals("available"));
+                assertEquals(202, http.send("PUT", "/modules/function-policy", Http.ADMIN, null, null).status());
+                http.await("/modules/function-policy", a -> a.json().get("state").asText().equals("active"));
+            }
+        } finally {
+            swapping.set(false);
+            readers.shutdown();
+            readers.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        System.out.printf("swap cycles: 20 in %.1f s, %d reads of other modules, %d disturbed%n",
+                (System.nanoTime() - started) / 1e9, requests.get(), disturbed.size());
+        assertTrue("readers made requests", requests.get() > 100);
+        assertEquals(disturbed.size() + " of " + requests.get() + " reads disturbed", List.of(),
+                disturbed.subList(0, Math.min(10, disturbed.size())));
+    }
 }

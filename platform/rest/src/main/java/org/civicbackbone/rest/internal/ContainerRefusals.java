@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * Answers, as problem+json, the failures that happen in the servlet container before the REST application sees the
  * request, or that escape it: a body in a charset Java does not know (the container throws while CXF reads it), and
  * any exception thrown out of the JAX-RS servlet. Without it those answers are the container's HTML page naming Java
- * classes. Registered in front of the API's servlets through the HTTP whiteboard.
+ * classes. It also hides the gap while the JAX-RS whiteboard rebuilds the application (a module comes or goes): a
+ * read that meets the runtime's plain "No service was found" is asked again for up to 5 s, and a write is answered
+ * 503 with {@code Retry-After} instead. Registered in front of the API's servlets through the HTTP whiteboard.
  */
 @Component(service = Filter.class, property = {
     "osgi.http.whiteboard.filter.pattern=/api/*",
@@ -41,14 +43,47 @@ public class ContainerRefusals implements Filter {
             problem(answer, 415, "Unsupported Media Type", "The body's charset is not one this platform reads; send UTF-8.");
             return;
         }
-        try {
-            chain.doFilter(request, response);
-        } catch (IOException | ServletException | RuntimeException e) {
-            if (answer.isCommitted()) {
-                throw e;
+        boolean safe = "GET".equals(http.getMethod()) || "HEAD".equals(http.getMethod());
+        long giveUp = System.nanoTime() + REBUILD_WAIT_NANOS;
+        while (true) {
+            RebuildGap gap = new RebuildGap(answer);
+            try {
+                chain.doFilter(request, gap);
+            } catch (IOException | ServletException | RuntimeException e) {
+                if (answer.isCommitted()) {
+                    throw e;
+                }
+                if (safe && System.nanoTime() < giveUp) {
+                    pause();
+                    continue; // the runtime failed half-way through a rebuild: a read can simply be asked again
+                }
+                LOG.warn("A request to {} failed in the servlet container", http.getRequestURI(), e);
+                problem(answer, 400, "Bad Request", "The request could not be read.");
+                return;
             }
-            LOG.warn("A request to {} failed in the servlet container", http.getRequestURI(), e);
-            problem(answer, 400, "Bad Request", "The request could not be read.");
+            if (!gap.isGap()) {
+                gap.release();
+                return;
+            }
+            if (!safe || System.nanoTime() >= giveUp) {
+                answer.setHeader("Retry-After", "1");
+                problem(answer, 503, "Service Unavailable",
+                        "The API is being reconfigured (a module is being installed or removed); try again in a moment.");
+                return;
+            }
+            pause(); // the application is being rebuilt: ask again in a moment, the reader never sees the gap
+        }
+    }
+
+    /** How long a read waits out a rebuild of the REST application before it is answered 503. */
+    private static final long REBUILD_WAIT_NANOS = 5_000_000_000L;
+
+    private static void pause() throws IOException {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while the REST application was rebuilt");
         }
     }
 

@@ -1,0 +1,120 @@
+package org.civicbackbone.rest.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import javax.servlet.ServletOutputStream;
+import javax.servlet.WriteListener;
+import javax.servlet.http.HttpServletResponse;
+import javax.servlet.http.HttpServletResponseWrapper;
+
+/**
+ * Holds back a 404 answer until it is known whether it is a real one or the JAX-RS runtime's "No service was found"
+ * (written while the whiteboard rebuilds the application, for example when a module is installed or uninstalled).
+ * Everything else passes straight through.
+ */
+final class RebuildGap extends HttpServletResponseWrapper {
+
+    private static final String NO_SERVICE = "No service was found";
+
+    private int status = 200;
+    private ByteArrayOutputStream held;
+    private java.io.StringWriter heldText;
+    private String heldType;
+
+    RebuildGap(HttpServletResponse response) {
+        super(response);
+    }
+
+    private boolean holding() {
+        return status == 404;
+    }
+
+    @Override
+    public void setStatus(int sc) {
+        status = sc;
+        if (!holding()) {
+            super.setStatus(sc);
+        }
+    }
+
+    @Override
+    public void setContentType(String type) {
+        if (holding()) {
+            heldType = type;
+        } else {
+            super.setContentType(type);
+        }
+    }
+
+    @Override
+    public ServletOutputStream getOutputStream() throws IOException {
+        if (!holding()) {
+            return super.getOutputStream();
+        }
+        ByteArrayOutputStream buffer = buffer();
+        return new ServletOutputStream() {
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setWriteListener(WriteListener listener) {
+                throw new IllegalStateException("a held answer is written synchronously");
+            }
+
+            @Override
+            public void write(int b) {
+                buffer.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                buffer.write(b, off, len);
+            }
+        };
+    }
+
+    @Override
+    public PrintWriter getWriter() throws IOException {
+        if (!holding()) {
+            return super.getWriter();
+        }
+        if (heldText == null) {
+            heldText = new java.io.StringWriter();
+        }
+        return new PrintWriter(heldText); // unbuffered: what is written is there when the answer is judged
+    }
+
+    private ByteArrayOutputStream buffer() {
+        if (held == null) {
+            held = new ByteArrayOutputStream();
+        }
+        return held;
+    }
+
+    /** Whether the answer is the runtime's plain "no service" while it rebuilds. */
+    boolean isGap() {
+        return holding() && (held != null && held.toString(StandardCharsets.UTF_8).contains(NO_SERVICE)
+                || heldText != null && heldText.toString().contains(NO_SERVICE));
+    }
+
+    /** Sends a held real 404 on to the client. */
+    void release() throws IOException {
+        if (!holding()) {
+            return;
+        }
+        HttpServletResponse response = (HttpServletResponse) getResponse();
+        response.setStatus(status);
+        if (heldType != null) {
+            response.setContentType(heldType);
+        }
+        if (held != null) {
+            response.getOutputStream().write(held.toByteArray());
+        } else if (heldText != null) {
+            response.getWriter().write(heldText.toString());
+        }
+    }
+}
