@@ -377,10 +377,19 @@ public class TrustIT {
         assertEquals(300, totals.get("pending").asDouble(), 0.001);
         assertEquals(0, totals.get("available").asDouble(), 0.001);
 
-        Http.Answer nameless = http.post(base + "/allocations", "{\"recipientKind\":\"ACTIVITY\",\"recipient\":\"Coaching\","
+        // money for an activity goes to one that exists, and its owner is the beneficiary
+        Http.Answer missing = http.post(base + "/allocations", "{\"recipientKind\":\"ACTIVITY\",\"recipient\":\"Coaching\","
                 + "\"amount\":1,\"purpose\":\"coaches\"}");
-        assertEquals(nameless.toString(), 400, nameless.status());
-        assertTrue(nameless.body(), nameless.body().contains("partnerOrganisation"));
+        assertEquals(missing.toString(), 400, missing.status());
+        assertTrue(missing.body(), missing.body().contains("\"recipient\""));
+        assertEquals(200, http.send("PUT", "/initiatives/trust-funds/functions/aligned-activities", Http.ADMIN, null, null)
+                .status());
+        assertEquals(201, http.post("/initiatives/trust-funds/aligned-activities/activities", "{\"title\":\"Coaching\","
+                + "\"ownerOrganisation\":\"Library\",\"goalNumbers\":[],\"startOn\":\"2026-01-01\"}").status());
+        Http.Answer wrongOwner = http.post(base + "/allocations", "{\"recipientKind\":\"ACTIVITY\",\"recipient\":\"coaching\","
+                + "\"partnerOrganisation\":\"School\",\"amount\":1,\"purpose\":\"coaches\"}");
+        assertEquals(wrongOwner.toString(), 400, wrongOwner.status());
+        assertTrue(wrongOwner.body(), wrongOwner.body().contains("\"partnerOrganisation\""));
     }
 
     @Test

@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.civicbackbone.api.activities.ActivityCatalogue;
+import org.civicbackbone.api.activities.ActivityRef;
 import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.initiative.OrganisationName;
 import org.civicbackbone.api.csv.CsvTable;
 import org.civicbackbone.api.decision.DecisionService;
 import org.civicbackbone.api.decision.Proposal;
@@ -54,6 +57,9 @@ import org.civicbackbone.resources.internal.Funding.Totals;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 
 /**
  * Mobilising resources: funders, grants from opportunity to agreement, reporting deadlines, money received, the
@@ -128,6 +134,11 @@ public class Resources {
     private final BackboneStore store;
     private final AuditLog audit;
     private final InitiativeService initiatives;
+
+    // optional and dynamic: aligned activities may come and go while this module runs
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ActivityCatalogue activityCatalogue;
     private final InputValidator validator;
     private final DecisionService decisions;
 
@@ -504,12 +515,7 @@ public class Resources {
     public Allocation proposeAllocation(String initiativeId, AllocationSpec spec, String actor) {
         validator.validate(spec);
         String beneficiary = spec.recipientKind() == RecipientKind.PARTNER ? spec.recipient().strip()
-                : spec.partnerOrganisation() == null || spec.partnerOrganisation().isBlank() ? null
-                : spec.partnerOrganisation().strip();
-        if (beneficiary == null) {
-            throw ProblemException.invalid("partnerOrganisation", "name the organisation that runs the activity: it "
-                    + "benefits from the money, and its members may not approve it");
-        }
+                : activityOwner(initiativeId, spec);
         Proposal proposalMade = decisions.propose(initiativeId, new ProposalSpec(DecisionType.ALLOCATE_FUNDS,
                 "Allocate " + spec.amount().toPlainString() + " to " + spec.recipient().strip(), spec.purpose(),
                 beneficiary, spec.expiresInDays()), MODULE, actor, (c, proposal) -> {
@@ -526,6 +532,28 @@ public class Resources {
                 });
         return allocations(initiativeId).stream().filter(a -> a.proposalId() == proposalMade.id()).findFirst()
                 .orElseThrow();
+    }
+
+    /**
+     * The organisation that runs the activity an allocation goes to: it benefits, so its members may not approve it.
+     * The activity must exist (aligned activities must be installed to tell); a named partner organisation must be
+     * its owner.
+     */
+    private String activityOwner(String initiativeId, AllocationSpec spec) {
+        ActivityCatalogue catalogue = activityCatalogue;
+        if (catalogue == null) {
+            throw new ProblemException(Problem.conflict("Money goes to an activity only when the activity can be "
+                    + "checked: the module 'function-aligned-activities' is not installed."));
+        }
+        ActivityRef activity = catalogue.activity(initiativeId, spec.recipient()).orElseThrow(() ->
+                ProblemException.invalid("recipient", "initiative '" + initiativeId + "' has no activity '"
+                        + spec.recipient().strip() + "'"));
+        if (spec.partnerOrganisation() != null && !spec.partnerOrganisation().isBlank()
+                && !OrganisationName.same(spec.partnerOrganisation(), activity.ownerOrganisation())) {
+            throw ProblemException.invalid("partnerOrganisation", "the activity '" + activity.title() + "' is run by '"
+                    + activity.ownerOrganisation() + "'");
+        }
+        return activity.ownerOrganisation();
     }
 
     /**
