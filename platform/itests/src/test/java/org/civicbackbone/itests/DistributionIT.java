@@ -123,6 +123,10 @@ public class DistributionIT {
         String users = Files.readString(platform.home().resolve("etc/users.properties"));
         assertTrue(users, users.contains("{CRYPT}") && !users.matches("(?s).*\\nadmin = admin,.*"));
 
+        // the shutdown secret is this installation's own, not Karaf's word shared by all
+        String custom = Files.readString(platform.home().resolve("etc/custom.properties"));
+        assertTrue(custom, custom.matches("(?s).*\\nkaraf.shutdown.command = [0-9a-f]{32}\\n.*"));
+
         long pid = platform.pid();
         assertEquals(0, platform.exitCode("stop"));
         assertTrue("bin/stop returned while the JVM was still running",
