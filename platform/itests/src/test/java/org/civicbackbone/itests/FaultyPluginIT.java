@@ -86,6 +86,11 @@ public class FaultyPluginIT {
         assertEquals(hung.toString(), 503, hung.status());
         assertTrue(hung.contentType().startsWith("application/problem+json"));
         assertTrue(hung.body(), hung.body().contains("did not answer within 2 s"));
+        // however the address is spelled, the request is the module's and the guard stops it
+        Http.Answer spelled = http.sendTo("http://localhost:8181/api/v1/initiatives;x=1/faulty-host/faulty;y=2/hang", "GET",
+                Http.ADMIN, null, null);
+        assertEquals(spelled.toString(), 503, spelled.status());
+        assertTrue(spelled.body(), spelled.body().contains("did not answer within 2 s"));
 
         // interrupted inside the database's file I/O: the database stays open for everyone else
         for (int i = 0; i < 3; i++) {

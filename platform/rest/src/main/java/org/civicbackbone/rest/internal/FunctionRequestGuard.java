@@ -197,7 +197,11 @@ public class FunctionRequestGuard implements ContainerRequestFilter, ContainerRe
 
     /** The installed function module serving this request, or null for the platform's own addresses. */
     private String moduleOf(ContainerRequestContext request) {
-        Matcher m = FUNCTION_PATH.matcher(request.getUriInfo().getPath());
+        // the decoded segments without matrix parameters or empty segments: how the request was matched, so no
+        // spelling of the address (";x=1", "//") takes a function's request out of the guard
+        String path = request.getUriInfo().getPathSegments(true).stream().map(javax.ws.rs.core.PathSegment::getPath)
+                .filter(segment -> !segment.isEmpty()).collect(java.util.stream.Collectors.joining("/"));
+        Matcher m = FUNCTION_PATH.matcher(path);
         return m.matches() && catalogue.function(m.group(1)).isPresent() ? "function-" + m.group(1) : null;
     }
 }
