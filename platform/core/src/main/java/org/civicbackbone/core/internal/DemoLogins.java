@@ -6,8 +6,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.security.auth.login.AppConfigurationEntry;
-import org.apache.karaf.jaas.boot.ProxyLoginModule;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.jaas.config.JaasRealm;
 import org.apache.karaf.jaas.modules.BackingEngine;
@@ -35,7 +33,6 @@ public class DemoLogins {
     /** The logins of the demo initiative's seats (DemoInitiative). */
     static final List<String> LOGINS = List.of("gokafor", "treyes", "malvarez", "jwhitfield", "abello", "scarter", "pnair");
     private static final String FLAG = "demo.logins";
-    private static final String REALM = "karaf";
     private static final String PASSWORD = "demo";
     private static final String ROLE = "viewer";
     private static final Logger LOG = LoggerFactory.getLogger(DemoLogins.class);
@@ -116,23 +113,6 @@ public class DemoLogins {
     }
 
     private BackingEngine propertiesEngine() {
-        for (JaasRealm realm : realms) {
-            if (!REALM.equals(realm.getName())) {
-                continue;
-            }
-            for (AppConfigurationEntry entry : realm.getEntries()) {
-                Object proxied = entry.getOptions().get(ProxyLoginModule.PROPERTY_MODULE);
-                String module = proxied != null ? proxied.toString() : entry.getLoginModuleName();
-                if (!module.endsWith(".PropertiesLoginModule")) {
-                    continue;
-                }
-                for (BackingEngineFactory factory : factories) {
-                    if (factory.getModuleClass().equals(module)) {
-                        return factory.build(entry.getOptions());
-                    }
-                }
-            }
-        }
-        return null;
+        return RealmEngines.propertiesEngine(realms, factories);
     }
 }

@@ -3,12 +3,11 @@ package org.civicbackbone.core.internal.governance;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.security.auth.login.AppConfigurationEntry;
-import org.apache.karaf.jaas.boot.ProxyLoginModule;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.jaas.config.JaasRealm;
 import org.apache.karaf.jaas.modules.BackingEngine;
 import org.apache.karaf.jaas.modules.BackingEngineFactory;
+import org.civicbackbone.core.internal.RealmEngines;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -21,8 +20,6 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  */
 @Component(service = RealmLogins.class)
 public class RealmLogins {
-
-    static final String REALM = "karaf";
 
     private final List<JaasRealm> realms = new CopyOnWriteArrayList<>();
     private final List<BackingEngineFactory> factories = new CopyOnWriteArrayList<>();
@@ -47,32 +44,17 @@ public class RealmLogins {
 
     /** Whether the login exists in the realm; empty when the realm's logins cannot be listed (LDAP, say). */
     public Optional<Boolean> exists(String login) {
-        boolean listed = false;
-        for (JaasRealm realm : realms) {
-            if (!REALM.equals(realm.getName())) {
-                continue;
-            }
-            for (AppConfigurationEntry entry : realm.getEntries()) {
-                // Karaf wraps each module in its ProxyLoginModule and names the real one in an option
-                Object proxied = entry.getOptions().get(ProxyLoginModule.PROPERTY_MODULE);
-                String module = proxied != null ? proxied.toString() : entry.getLoginModuleName();
-                for (BackingEngineFactory factory : factories) {
-                    if (!factory.getModuleClass().equals(module)) {
-                        continue;
-                    }
-                    BackingEngine engine = factory.build(entry.getOptions());
-                    if (engine == null) {
-                        continue;
-                    }
-                    listed = true;
-                    for (UserPrincipal user : engine.listUsers()) {
-                        if (user.getName().equals(login)) {
-                            return Optional.of(true);
-                        }
-                    }
+        List<BackingEngine> engines = RealmEngines.of(realms, factories);
+        if (engines.isEmpty()) {
+            return Optional.empty();
+        }
+        for (BackingEngine engine : engines) {
+            for (UserPrincipal user : engine.listUsers()) {
+                if (user.getName().equals(login)) {
+                    return Optional.of(true);
                 }
             }
         }
-        return listed ? Optional.of(false) : Optional.empty();
+        return Optional.of(false);
     }
 }
