@@ -136,6 +136,52 @@ public class DistributionIT {
     }
 
     @Test
+    public void authenticationFailsClosedWhileItsConfigurationIsRewritten() throws Exception {
+        // strangers and wrong passwords ask for a seated-only page without pause while an operator rewrites, then
+        // deletes, then recreates etc/org.civicbackbone.rest.cfg, as they would with an editor
+        String members = "/initiatives/demo-riverbend-reads/members";
+        assertEquals(200, http.get(members).status());
+        java.util.concurrent.atomic.AtomicBoolean rewriting = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.ConcurrentLinkedQueue<String> admitted = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService strangers = java.util.concurrent.Executors.newFixedThreadPool(6);
+        for (int t = 0; t < 6; t++) {
+            String credentials = t % 2 == 0 ? null : "intruder" + t + ":guess";
+            String method = t % 3 == 0 ? "HEAD" : "GET";
+            strangers.submit(() -> {
+                Http own = new Http();
+                while (rewriting.get()) {
+                    Http.Answer answer = own.send(method, members, credentials, null, null);
+                    asked.incrementAndGet();
+                    if (answer.status() >= 200 && answer.status() < 300) {
+                        admitted.add(answer.toString());
+                    }
+                }
+                return null;
+            });
+        }
+        Path config = platform.home().resolve("etc/org.civicbackbone.rest.cfg");
+        for (int round = 0; round < 12; round++) {
+            if (round % 4 == 3) {
+                Files.deleteIfExists(config);
+            } else {
+                Files.writeString(config, "realm = karaf\nfailedLoginLimit = " + (50 + round)
+                        + "\nfailedLoginWindowSeconds = " + (60 + round) + "\n");
+            }
+            Thread.sleep(1500); // Karaf reads etc/ once a second
+        }
+        Files.writeString(config, "realm = karaf\n");
+        Thread.sleep(3000);
+        rewriting.set(false);
+        strangers.shutdown();
+        assertTrue(strangers.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue("too few requests while the configuration changed: " + asked.get(), asked.get() > 100);
+        assertEquals("answered without a login while the configuration changed", List.of(), List.copyOf(admitted));
+        assertEquals(401, http.send("GET", members, null, null, null).status());
+        assertEquals(200, http.await(members, a -> a.status() == 200).status());
+    }
+
+    @Test
     public void acknowledgedWritesSurviveKillMinus9() throws Exception {
         Http.Answer created = http.post("/initiatives", "{\"id\":\"durable\",\"name\":\"Durable\",\"structureModelId\":"
                 + "\"nested\",\"enabledFunctionIds\":[\"shared-measurement\"]}");

@@ -75,6 +75,36 @@ final class Http {
         }
     }
 
+    /**
+     * Bytes written as they are to the platform's port, for requests no HTTP client would send (a malformed request
+     * line, a header without a colon, {@code %00}); the answer is read until the server closes the connection.
+     */
+    static Answer raw(String request) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", 8181)) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            int end = answer.indexOf("\r\n\r\n");
+            String head = end < 0 ? answer : answer.substring(0, end);
+            String[] lines = head.split("\r\n");
+            String[] statusLine = lines[0].split(" ");
+            java.util.Map<String, java.util.List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                if (colon > 0) {
+                    headers.computeIfAbsent(lines[i].substring(0, colon).strip(), k -> new java.util.ArrayList<>())
+                            .add(lines[i].substring(colon + 1).strip());
+                }
+            }
+            String contentType = headers.getOrDefault("Content-Type", java.util.List.of("")).get(0);
+            return new Answer(statusLine.length > 1 && statusLine[1].matches("\\d{3}") ? Integer.parseInt(statusLine[1]) : -1,
+                    contentType, end < 0 ? "" : answer.substring(end + 4), headers);
+        } catch (IOException e) {
+            return new Answer(-1, "", e.toString());
+        }
+    }
+
     Answer get(String path) {
         return send("GET", path, ADMIN, null, null);
     }

@@ -415,6 +415,39 @@ public class TrustIT {
     }
 
     @Test
+    public void theWebServersOwnRefusalsAreProblemsToo() throws Exception {
+        ready();
+        String close = "Host: localhost\r\nConnection: close\r\n\r\n";
+        java.util.Map<String, Integer> requests = new java.util.LinkedHashMap<>();
+        requests.put("GET /api/v1/initiatives/%00 HTTP/1.1\r\n" + close, 400);
+        requests.put("GET /api/v1/initiatives/%ZZ HTTP/1.1\r\n" + close, 400);
+        requests.put("GET /api/v1/initiatives/a%2F..%2F..%2Fb HTTP/1.1\r\n" + close, null);
+        requests.put("GET /api/v1/../../../etc/passwd HTTP/1.1\r\n" + close, 400);
+        requests.put("GARBAGE\r\n\r\n", 400);
+        requests.put("GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nNo colon here\r\n\r\n", 400);
+        requests.put("GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n", 431);
+        requests.put("GET /api/v1/health HTTP/7.3\r\n" + close, null);
+        requests.put("GET /" + "a".repeat(70_000) + " HTTP/1.1\r\n" + close, null);
+        requests.put("GET /no/such/page HTTP/1.1\r\n" + close, 404);
+        requests.put("GET /api/v1/initiatives HTTP/1.1\r\nHost: localhost\r\nContent-Length: x\r\n\r\n", 400);
+        List<String> wrong = new java.util.ArrayList<>();
+        for (java.util.Map.Entry<String, Integer> request : requests.entrySet()) {
+            Http.Answer answer = Http.raw(request.getKey());
+            String said = request.getKey().substring(0, Math.min(60, request.getKey().length())).replace("\r\n", " ")
+                    + " -> " + answer.status() + " " + answer.contentType() + " "
+                    + answer.body().substring(0, Math.min(200, answer.body().length()));
+            boolean statusRight = request.getValue() == null ? answer.status() >= 400 && answer.status() < 600
+                    : answer.status() == request.getValue();
+            String lower = answer.body().toLowerCase(java.util.Locale.ROOT);
+            if (!statusRight || !answer.contentType().startsWith("application/problem+json") || lower.contains("<")
+                    || lower.contains("jetty") || lower.contains("java") || lower.contains("exception")) {
+                wrong.add(said);
+            }
+        }
+        assertEquals("refusals that are not clean problems", List.of(), wrong);
+    }
+
+    @Test
     public void hostileInputIsRefusedCleanlyAndCorrectionsAndTheAuditLogKeepTheRecord() throws Exception {
         ready();
         initiative("trust-input", "stand-alone", "[\"shared-measurement\",\"vision-strategy\"]",

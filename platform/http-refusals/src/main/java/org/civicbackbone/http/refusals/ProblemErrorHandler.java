@@ -1,0 +1,42 @@
+package org.civicbackbone.http.refusals;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+
+/**
+ * The web server's own error handler, installed by this fragment's {@code jetty.xml}. Jetty answers some requests
+ * itself: those its parser cannot read (a malformed request line, an ambiguous or undecodable URI such as
+ * {@code %00} or an encoded {@code /}, oversized headers) and those no context serves (a path outside
+ * {@code /api}). Its stock answers are HTML pages that repeat the parser's words; this one answers every such request
+ * with a problem+json body naming the status only.
+ */
+public class ProblemErrorHandler extends ErrorHandler {
+
+    /** Refusals decided while parsing, before a request object exists. */
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields fields) {
+        fields.put(HttpHeader.CONTENT_TYPE, ProblemBody.MEDIA_TYPE);
+        fields.put(HttpHeader.CACHE_CONTROL, "no-store");
+        fields.put("X-Content-Type-Options", "nosniff");
+        return ByteBuffer.wrap(ProblemBody.of(status));
+    }
+
+    /** Errors of a parsed request that no servlet answered itself, whatever the caller accepts. */
+    @Override
+    protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request,
+            HttpServletResponse response, int code, String message) throws IOException {
+        baseRequest.setHandled(true);
+        byte[] body = ProblemBody.of(code);
+        response.setContentType(ProblemBody.MEDIA_TYPE);
+        response.setHeader(HttpHeader.CACHE_CONTROL.asString(), "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}
