@@ -40,6 +40,13 @@ public class PlatformIT {
     @Inject
     private FeaturesService features;
 
+    @Inject
+    @org.ops4j.pax.exam.util.Filter(value = "(dataSourceName=backbone)", timeout = 60_000)
+    private javax.sql.DataSource dataSource;
+
+    @Inject
+    private org.osgi.service.cm.ConfigurationAdmin configurations;
+
     private final Http http = new Http();
 
     @Configuration
@@ -62,6 +69,160 @@ public class PlatformIT {
                         + "\"baseline\":40,\"baselineDate\":\"2025-01-01\",\"target\":60,\"targetDate\":\"2030-01-01\"}");
         assertEquals(created.toString(), 201, created.status());
         return created.json().get("id").asLong();
+    }
+
+    /**
+     * GET every address of every installed module (as the admin, who may read everything) and no row of any table
+     * changes, even with a proposal whose time is up: deciding it is the governance clock's work, which is slowed
+     * down for the reads and then let run.
+     */
+    @Test
+    public void readsNeverWriteAndTheGovernanceClockDecidesWhatIsDue() throws Exception {
+        http.await("/initiatives/demo-riverbend-reads/shared-measurement", a -> a.status() == 200);
+        org.osgi.service.cm.Configuration clock = configurations.getConfiguration("org.civicbackbone.governance", "?");
+        clock.update(new java.util.Hashtable<>(Map.of("sweepSeconds", 3600)));
+        Thread.sleep(2000); // the clock restarts with its new interval
+        long proposal = http.post("/initiatives/demo-riverbend-reads/governance/proposals", "{\"type\":"
+                + "\"ACCEPT_GRANT\",\"title\":\"Due now\",\"expiresInDays\":1}").json().get("id").asLong();
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            assertEquals(1, s.executeUpdate("UPDATE gov_proposal SET expires_at = TIMESTAMP WITH TIME ZONE "
+                    + "'2020-01-01 00:00:00+00' WHERE id = " + proposal));
+        }
+        Map<String, String> before = fingerprint();
+        List<String> paths = getAddresses();
+        assertTrue("found only " + paths.size() + " GET addresses", paths.size() > 40);
+        int answered = 0;
+        for (String path : paths) {
+            Http.Answer answer = http.sendTo("http://localhost:8181" + path, "GET", Http.ADMIN, null, null);
+            answered += answer.status() == 200 ? 1 : 0;
+        }
+        assertTrue("too few GETs answered 200: " + answered, answered > 30);
+        Map<String, String> after = fingerprint();
+        List<String> changed = before.keySet().stream().filter(t -> !before.get(t).equals(after.get(t))).toList();
+        assertEquals("tables a GET changed", List.of(), changed);
+        assertEquals("OPEN", http.get("/initiatives/demo-riverbend-reads/governance/proposals/" + proposal).json()
+                .get("proposal").get("state").asText());
+
+        clock.update(new java.util.Hashtable<>(Map.of("sweepSeconds", 1)));
+        Http.Answer decided = http.await("/initiatives/demo-riverbend-reads/governance/proposals/" + proposal,
+                a -> !a.json().get("proposal").get("state").asText().equals("OPEN"));
+        assertEquals("EXPIRED", decided.json().get("proposal").get("state").asText());
+        clock.delete();
+    }
+
+    /** Every GET resource method of every installed bundle, its path parameters filled with the demo's. */
+    private List<String> getAddresses() throws Exception {
+        List<String> paths = new ArrayList<>();
+        for (org.osgi.framework.ServiceReference<?> reference
+                : bundleContext.getAllServiceReferences(null, "(osgi.jaxrs.resource=true)")) {
+            Object resource = bundleContext.getService(reference);
+            try {
+                String base = path(resource.getClass().getAnnotations());
+                for (java.lang.reflect.Method m : resource.getClass().getMethods()) {
+                    boolean get = java.util.Arrays.stream(m.getAnnotations())
+                            .anyMatch(a -> a.annotationType().getName().equals("javax.ws.rs.GET"));
+                    if (get) {
+                        String sub = path(m.getAnnotations());
+                        String full = (base + (sub.isEmpty() ? "" : "/" + sub)).replaceAll("/+", "/")
+                                .replace("{initiativeId}", "demo-riverbend-reads").replaceAll("\\{[^}]+}", "1");
+                        paths.add(full);
+                    }
+                }
+            } finally {
+                bundleContext.ungetService(reference);
+            }
+        }
+        return paths;
+    }
+
+    private static String path(java.lang.annotation.Annotation[] annotations) throws Exception {
+        for (java.lang.annotation.Annotation a : annotations) {
+            if (a.annotationType().getName().equals("javax.ws.rs.Path")) {
+                return (String) a.annotationType().getMethod("value").invoke(a);
+            }
+        }
+        return "";
+    }
+
+    /** Each table's rows, sorted, as one string: equal fingerprints mean nothing in the table changed. */
+    private Map<String, String> fingerprint() throws Exception {
+        Map<String, String> tables = new TreeMap<>();
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            List<String> names = new ArrayList<>();
+            try (java.sql.ResultSet r = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+                while (r.next()) {
+                    if (!"INFORMATION_SCHEMA".equalsIgnoreCase(r.getString("TABLE_SCHEM"))) {
+                        names.add(r.getString("TABLE_NAME"));
+                    }
+                }
+            }
+            for (String table : names) {
+                List<String> rows = new ArrayList<>();
+                try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery("SELECT * FROM " + table)) {
+                    int columns = r.getMetaData().getColumnCount();
+                    while (r.next()) {
+                        StringBuilder row = new StringBuilder();
+                        for (int i = 1; i <= columns; i++) {
+                            row.append(r.getString(i)).append('|');
+                        }
+                        rows.add(row.toString());
+                    }
+                }
+                java.util.Collections.sort(rows);
+                tables.put(table, String.join("\n", rows));
+            }
+        }
+        return tables;
+    }
+
+    /**
+     * Every column that rows are looked up by leads an index: foreign keys, {@code *_id} columns and logins. H2 indexes a
+     * foreign key by itself ({@code CONSTRAINT_INDEX_*}); PostgreSQL does not, so those indexes do not count here.
+     */
+    @Test
+    public void everyLookupColumnOfEveryModuleLeadsAnIndex() throws Exception {
+        http.await("/health", a -> a.status() == 200);
+        List<String> unindexed = new ArrayList<>();
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            java.sql.DatabaseMetaData meta = c.getMetaData();
+            List<String> tables = new ArrayList<>();
+            try (java.sql.ResultSet r = meta.getTables(null, null, "%", new String[] {"TABLE"})) {
+                while (r.next()) {
+                    if (!"INFORMATION_SCHEMA".equalsIgnoreCase(r.getString("TABLE_SCHEM"))) {
+                        tables.add(r.getString("TABLE_NAME"));
+                    }
+                }
+            }
+            assertTrue("the modules' tables: " + tables, tables.size() > 30);
+            for (String table : tables) {
+                Set<String> leading = new HashSet<>();
+                try (java.sql.ResultSet r = meta.getIndexInfo(null, null, table, false, false)) {
+                    while (r.next()) {
+                        String index = r.getString("INDEX_NAME");
+                        if (r.getShort("ORDINAL_POSITION") == 1 && index != null && !index.startsWith("CONSTRAINT_INDEX")) {
+                            leading.add(r.getString("COLUMN_NAME").toLowerCase());
+                        }
+                    }
+                }
+                Set<String> lookups = new java.util.TreeSet<>();
+                try (java.sql.ResultSet r = meta.getImportedKeys(null, null, table)) {
+                    while (r.next()) {
+                        lookups.add(r.getString("FKCOLUMN_NAME").toLowerCase());
+                    }
+                }
+                try (java.sql.ResultSet r = meta.getColumns(null, null, table, "%")) {
+                    while (r.next()) {
+                        String column = r.getString("COLUMN_NAME").toLowerCase();
+                        if (column.endsWith("_id") || column.equals("username")) {
+                            lookups.add(column);
+                        }
+                    }
+                }
+                lookups.stream().filter(column -> !leading.contains(column))
+                        .forEach(column -> unindexed.add(table.toLowerCase() + "." + column));
+            }
+        }
+        assertEquals("lookup columns that lead no index", List.of(), unindexed);
     }
 
     @Test

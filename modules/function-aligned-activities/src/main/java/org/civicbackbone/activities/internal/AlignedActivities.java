@@ -119,6 +119,13 @@ public class AlignedActivities {
               materials_days_before INT NOT NULL);
             CREATE TABLE aa_demo_loaded (
               initiative_id VARCHAR(64) PRIMARY KEY);
+            """), new SchemaMigration(2, "indexes on every column the module looks rows up by", """
+            CREATE INDEX aa_action_item_meeting_idx ON aa_action_item(meeting_id);
+            CREATE INDEX aa_group_member_group_idx ON aa_group_member(group_id);
+            CREATE INDEX aa_material_meeting_idx ON aa_material(meeting_id);
+            CREATE INDEX aa_meeting_group_idx ON aa_meeting(group_id);
+            CREATE INDEX aa_activity_initiative_idx ON aa_activity(initiative_id);
+            CREATE INDEX aa_meeting_initiative_idx ON aa_meeting(initiative_id);
             """));
 
     private final BackboneStore store;

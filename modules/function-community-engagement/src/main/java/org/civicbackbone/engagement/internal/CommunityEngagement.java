@@ -88,6 +88,10 @@ public class CommunityEngagement {
               PRIMARY KEY (event_id, sector));
             CREATE TABLE ce_demo_loaded (
               initiative_id VARCHAR(64) PRIMARY KEY);
+            """), new SchemaMigration(2, "indexes on every column the module looks rows up by", """
+            CREATE INDEX ce_communication_initiative_idx ON ce_communication(initiative_id);
+            CREATE INDEX ce_communication_statement_proposal_idx ON ce_communication(statement_proposal_id);
+            CREATE INDEX ce_event_initiative_idx ON ce_event(initiative_id);
             """));
 
     private final BackboneStore store;

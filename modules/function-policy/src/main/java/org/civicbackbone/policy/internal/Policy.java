@@ -1,8 +1,5 @@
 package org.civicbackbone.policy.internal;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -27,7 +24,7 @@ import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.BackboneStore;
-import org.civicbackbone.api.store.SchemaMigration;
+import org.civicbackbone.api.store.GeneratedKey;
 import org.civicbackbone.policy.internal.PolicyAgenda.AdoptionSpec;
 import org.civicbackbone.policy.internal.PolicyAgenda.Item;
 import org.civicbackbone.policy.internal.PolicyAgenda.ItemSpec;
@@ -41,7 +38,7 @@ import org.civicbackbone.policy.internal.PolicyAgenda.StanceKind;
 import org.civicbackbone.policy.internal.PolicyAgenda.StanceSpec;
 import org.civicbackbone.policy.internal.PolicyAgenda.Statement;
 import org.civicbackbone.policy.internal.PolicyAgenda.Status;
-import org.civicbackbone.policy.internal.PolicyAgenda.TargetKind;
+import org.civicbackbone.policy.internal.PolicyRecords.ItemRow;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -58,34 +55,6 @@ public class Policy {
     static final String FUNCTION_ID = "policy";
     static final String MODULE = "function-policy";
 
-    static final List<SchemaMigration> MIGRATIONS = List.of(new SchemaMigration(1, "policy items and stances", """
-            CREATE TABLE pol_item (
-              id BIGINT AUTO_INCREMENT PRIMARY KEY,
-              initiative_id VARCHAR(64) NOT NULL,
-              title VARCHAR(300) NOT NULL,
-              problem VARCHAR(4000) NOT NULL,
-              proposed_position VARCHAR(4000) NOT NULL,
-              target_kind VARCHAR(20) NOT NULL,
-              target VARCHAR(300) NOT NULL,
-              stage VARCHAR(20) NOT NULL,
-              position_proposal_id BIGINT,
-              outcome VARCHAR(20),
-              outcome_note VARCHAR(2000),
-              created_by VARCHAR(100) NOT NULL,
-              created_at TIMESTAMP WITH TIME ZONE NOT NULL);
-            CREATE TABLE pol_stance (
-              id BIGINT AUTO_INCREMENT PRIMARY KEY,
-              item_id BIGINT NOT NULL REFERENCES pol_item(id),
-              organisation VARCHAR(200) NOT NULL,
-              stance VARCHAR(10) NOT NULL,
-              named BOOLEAN NOT NULL,
-              note VARCHAR(2000),
-              recorded_by VARCHAR(100) NOT NULL,
-              recorded_at TIMESTAMP WITH TIME ZONE NOT NULL);
-            CREATE TABLE pol_demo_loaded (
-              initiative_id VARCHAR(64) PRIMARY KEY);
-            """));
-
     private final BackboneStore store;
     private final AuditLog audit;
     private final InitiativeService initiatives;
@@ -100,7 +69,7 @@ public class Policy {
         this.initiatives = initiatives;
         this.validator = validator;
         this.decisions = decisions;
-        store.migrate(MODULE, MIGRATIONS);
+        store.migrate(MODULE, PolicySchema.MIGRATIONS);
     }
 
     BackboneStore store() {
@@ -112,33 +81,26 @@ public class Policy {
         Map<Long, Proposal> proposals = decisions.proposals(initiativeId).stream()
                 .collect(Collectors.toMap(Proposal::id, Function.identity()));
         Map<Long, List<Stance>> stances = currentStances(initiativeId);
-        return store.read(c -> {
-            List<Item> items = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT id, title, problem, proposed_position, target_kind, "
-                    + "target, stage, position_proposal_id, outcome, outcome_note, created_by, created_at FROM pol_item "
-                    + "WHERE initiative_id = ? ORDER BY id")) {
-                p.setString(1, initiativeId);
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        long proposalId = r.getLong(8);
-                        Long proposal = r.wasNull() ? null : proposalId;
-                        ProposalState decision = proposal == null || !proposals.containsKey(proposal) ? null
-                                : proposals.get(proposal).state();
-                        Outcome outcome = r.getString(9) == null ? null : Outcome.valueOf(r.getString(9));
-                        Map<StanceKind, Long> counts = new EnumMap<>(StanceKind.class);
-                        for (StanceKind k : StanceKind.values()) {
-                            counts.put(k, 0L);
-                        }
-                        stances.getOrDefault(r.getLong(1), List.of()).forEach(s -> counts.merge(s.stance(), 1L, Long::sum));
-                        items.add(new Item(r.getLong(1), initiativeId, r.getString(2), r.getString(3), r.getString(4),
-                                TargetKind.valueOf(r.getString(5)), r.getString(6),
-                                status(Stage.valueOf(r.getString(7)), decision, outcome), proposal, decision, outcome,
-                                r.getString(10), counts, r.getString(11), r.getTimestamp(12).toInstant()));
-                    }
-                }
-            }
-            return items;
-        });
+        return store.read(c -> records(c).items(initiativeId)).stream()
+                .map(row -> item(initiativeId, row, proposals, stances.getOrDefault(row.id(), List.of()))).toList();
+    }
+
+    private static Item item(String initiativeId, ItemRow row, Map<Long, Proposal> proposals, List<Stance> current) {
+        Long proposal = row.positionProposalId();
+        ProposalState decision = proposal == null || !proposals.containsKey(proposal) ? null
+                : proposals.get(proposal).state();
+        Map<StanceKind, Long> counts = new EnumMap<>(StanceKind.class);
+        for (StanceKind k : StanceKind.values()) {
+            counts.put(k, 0L);
+        }
+        current.forEach(stance -> counts.merge(stance.stance(), 1L, Long::sum));
+        return new Item(row.id(), initiativeId, row.title(), row.problem(), row.proposedPosition(), row.targetKind(),
+                row.target(), PolicyReports.status(row.stage(), decision, row.outcome()), proposal, decision, row.outcome(),
+                row.outcomeNote(), counts, row.createdBy(), row.createdAt());
+    }
+
+    private PolicyRecords records(java.sql.Connection c) {
+        return store.mapper(c, PolicyRecords.class);
     }
 
     public Item item(String initiativeId, long itemId) {
@@ -150,10 +112,11 @@ public class Policy {
         validator.validate(spec);
         initiatives.requireFunction(initiativeId, FUNCTION_ID);
         long id = store.inTransaction(c -> {
-            long created = Rows.insert(c, "INSERT INTO pol_item (initiative_id, title, problem, proposed_position, "
-                    + "target_kind, target, stage, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    initiativeId, spec.title().strip(), spec.problem().strip(), spec.proposedPosition().strip(),
-                    spec.targetKind().name(), spec.target().strip(), Stage.IDEA.name(), actor, Timestamp.from(Instant.now()));
+            GeneratedKey key = new GeneratedKey();
+            records(c).insertItem(key, initiativeId, spec.title().strip(), spec.problem().strip(),
+                    spec.proposedPosition().strip(), spec.targetKind(), spec.target().strip(), Stage.IDEA, actor,
+                    Instant.now());
+            long created = key.id();
             audit.record(c, actor, initiativeId, MODULE, "item.add", "policy item " + created + " '" + spec.title().strip() + "'");
             return created;
         });
@@ -168,7 +131,7 @@ public class Policy {
                     + "; its stage is settled."));
         }
         store.inTransaction(c -> {
-            Rows.update(c, "UPDATE pol_item SET stage = ? WHERE id = ?", spec.stage().name(), itemId);
+            records(c).setStage(itemId, spec.stage());
             audit.record(c, actor, initiativeId, MODULE, "item.stage", "policy item " + itemId + " " + spec.stage());
             return null;
         });
@@ -189,7 +152,7 @@ public class Policy {
                 "Adopt the position on " + item.target() + ": " + item.proposedPosition(),
                 spec == null ? null : spec.reason(), null, spec == null ? null : spec.expiresInDays()), MODULE, actor);
         store.inTransaction(c -> {
-            Rows.update(c, "UPDATE pol_item SET position_proposal_id = ? WHERE id = ?", proposal.id(), itemId);
+            records(c).setPositionProposal(itemId, proposal.id());
             audit.record(c, actor, initiativeId, MODULE, "item.propose", "position of policy item " + itemId
                     + " put to proposal " + proposal.id());
             return null;
@@ -209,8 +172,7 @@ public class Policy {
                     "outcome", "policy item " + itemId + " is " + item.status() + "; it can only be DROPPED"))));
         }
         store.inTransaction(c -> {
-            Rows.update(c, "UPDATE pol_item SET outcome = ?, outcome_note = ? WHERE id = ?", spec.outcome().name(),
-                    spec.note(), itemId);
+            records(c).setOutcome(itemId, spec.outcome(), spec.note());
             audit.record(c, actor, initiativeId, MODULE, "item.outcome", "policy item " + itemId + " " + spec.outcome());
             return null;
         });
@@ -242,9 +204,9 @@ public class Policy {
         }
         Instant now = Instant.now();
         long id = store.inTransaction(c -> {
-            long created = Rows.insert(c, "INSERT INTO pol_stance (item_id, organisation, stance, named, note, "
-                    + "recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)", itemId, known, spec.stance().name(), named,
-                    spec.note(), actor, Timestamp.from(now));
+            GeneratedKey key = new GeneratedKey();
+            records(c).insertStance(key, itemId, known, spec.stance(), named, spec.note(), actor, now);
+            long created = key.id();
             audit.record(c, actor, initiativeId, MODULE, "stance.record", known + " " + spec.stance()
                     + " on policy item " + itemId + (named ? "" : " (not to be named)"));
             return created;
@@ -255,98 +217,31 @@ public class Policy {
     /** Every stance ever recorded on the item, oldest first (staff view: names included, with their wish). */
     public List<Stance> stanceHistory(String initiativeId, long itemId) {
         item(initiativeId, itemId);
-        return store.read(c -> {
-            List<Stance> history = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT id, organisation, stance, named, note, recorded_by, "
-                    + "recorded_at FROM pol_stance WHERE item_id = ? ORDER BY id")) {
-                p.setLong(1, itemId);
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        history.add(new Stance(r.getLong(1), itemId, r.getString(2), StanceKind.valueOf(r.getString(3)),
-                                r.getBoolean(4), r.getString(5), r.getString(6), r.getTimestamp(7).toInstant()));
-                    }
-                }
-            }
-            return history;
-        });
+        return store.read(c -> records(c).stancesOf(itemId));
     }
 
     /** The public statement of the item's position. */
     public Statement statement(String initiativeId, long itemId) {
         Item item = item(initiativeId, itemId);
-        return statement(item, current(stanceHistory(initiativeId, itemId)));
-    }
-
-    static Statement statement(Item item, List<Stance> current) {
-        List<String> endorsed = names(current, StanceKind.ENDORSE);
-        List<String> neutral = names(current, StanceKind.NEUTRAL);
-        List<String> dissenting = names(current, StanceKind.DISSENT);
-        int notNamed = (int) current.stream().filter(s -> !s.named()).count();
-        return new Statement(item.id(), item.title(), item.proposedPosition(), item.target(), item.status(), endorsed,
-                neutral, dissenting, notNamed);
-    }
-
-    private static List<String> names(List<Stance> current, StanceKind kind) {
-        return current.stream().filter(s -> s.stance() == kind && s.named()).map(Stance::organisation).sorted().toList();
-    }
-
-    /** The latest stance of each organisation. */
-    static List<Stance> current(List<Stance> history) {
-        Map<String, Stance> latest = new LinkedHashMap<>();
-        history.forEach(s -> latest.put(s.organisation().toLowerCase(), s));
-        return List.copyOf(latest.values());
+        return PolicyReports.statement(item, PolicyReports.current(stanceHistory(initiativeId, itemId)));
     }
 
     public Overview overview(String initiativeId) {
-        return overview(initiativeId, items(initiativeId), partners(initiativeId).size());
-    }
-
-    static Overview overview(String initiativeId, List<Item> items, int partners) {
-        Map<Status, Long> byStatus = new EnumMap<>(Status.class);
-        items.forEach(i -> byStatus.merge(i.status(), 1L, Long::sum));
-        List<String> attention = new ArrayList<>();
-        for (Item i : items) {
-            long stated = i.stances().values().stream().mapToLong(Long::longValue).sum();
-            if (i.status() == Status.POSITION_PROPOSED && stated < partners) {
-                attention.add("'" + i.title() + "': position being decided; " + (partners - stated) + " of " + partners
-                        + " partners have not stated a stance");
-            }
-            long dissent = i.stances().getOrDefault(StanceKind.DISSENT, 0L);
-            if (dissent > 0 && (i.status() == Status.POSITION_PROPOSED || i.status() == Status.POSITION_ADOPTED)) {
-                attention.add("'" + i.title() + "': " + dissent + " partner" + (dissent == 1 ? " dissents" : "s dissent"));
-            }
-            if (i.lastDecision() != null && i.lastDecision() != ProposalState.OPEN
-                    && i.lastDecision() != ProposalState.APPROVED && i.status() != Status.CLOSED) {
-                attention.add("'" + i.title() + "': the position was not adopted (" + i.lastDecision() + ")");
-            }
-        }
-        return new Overview(initiativeId, items.size(), byStatus, attention);
+        return PolicyReports.overview(initiativeId, items(initiativeId), partners(initiativeId).size());
     }
 
     /** Items as CSV; organisations that asked not to be named are counted, not named. */
     public String export(String initiativeId) {
         CsvTable csv = new CsvTable(List.of("id", "title", "target_kind", "target", "status", "proposal", "outcome",
                 "proposed_position", "endorsed_by", "neutral", "dissenting", "not_named"));
+        Map<Long, List<Stance>> stances = currentStances(initiativeId);
         for (Item item : items(initiativeId)) {
-            Statement s = statement(item, current(stanceHistory(initiativeId, item.id())));
+            Statement s = PolicyReports.statement(item, stances.getOrDefault(item.id(), List.of()));
             csv.row(item.id(), item.title(), item.targetKind(), item.target(), item.status(), item.positionProposalId(),
                     item.outcome(), item.proposedPosition(), String.join("; ", s.endorsedBy()), String.join("; ", s.neutral()),
                     String.join("; ", s.dissenting()), s.notNamed());
         }
         return csv.toString();
-    }
-
-    static Status status(Stage stage, ProposalState decision, Outcome outcome) {
-        if (outcome != null) {
-            return Status.CLOSED;
-        }
-        if (decision == ProposalState.OPEN) {
-            return Status.POSITION_PROPOSED;
-        }
-        if (decision == ProposalState.APPROVED) {
-            return Status.POSITION_ADOPTED;
-        }
-        return stage == Stage.RESEARCHING ? Status.RESEARCHING : Status.IDEA;
     }
 
     private Set<String> partners(String initiativeId) {
@@ -357,24 +252,11 @@ public class Policy {
     }
 
     private Map<Long, List<Stance>> currentStances(String initiativeId) {
-        Map<Long, List<Stance>> all = store.read(c -> {
-            Map<Long, List<Stance>> found = new LinkedHashMap<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT s.id, s.item_id, s.organisation, s.stance, s.named, "
-                    + "s.note, s.recorded_by, s.recorded_at FROM pol_stance s JOIN pol_item i ON i.id = s.item_id "
-                    + "WHERE i.initiative_id = ? ORDER BY s.id")) {
-                p.setString(1, initiativeId);
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        found.computeIfAbsent(r.getLong(2), k -> new ArrayList<>()).add(new Stance(r.getLong(1),
-                                r.getLong(2), r.getString(3), StanceKind.valueOf(r.getString(4)), r.getBoolean(5),
-                                r.getString(6), r.getString(7), r.getTimestamp(8).toInstant()));
-                    }
-                }
-            }
-            return found;
-        });
+        Map<Long, List<Stance>> all = new LinkedHashMap<>();
+        store.read(c -> records(c).stancesOfInitiative(initiativeId))
+                .forEach(stance -> all.computeIfAbsent(stance.itemId(), k -> new ArrayList<>()).add(stance));
         Map<Long, List<Stance>> current = new LinkedHashMap<>();
-        all.forEach((item, history) -> current.put(item, current(history)));
+        all.forEach((item, history) -> current.put(item, PolicyReports.current(history)));
         return current;
     }
 }

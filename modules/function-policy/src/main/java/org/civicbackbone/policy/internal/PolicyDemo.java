@@ -1,6 +1,5 @@
 package org.civicbackbone.policy.internal;
 
-import java.sql.PreparedStatement;
 import java.util.concurrent.Future;
 import org.civicbackbone.api.initiative.Initiative;
 import org.civicbackbone.api.initiative.InitiativeListener;
@@ -68,19 +67,12 @@ public class PolicyDemo implements InitiativeListener {
                 "One readiness screen for every kindergarten in the county.", TargetKind.REGULATION,
                 "Riverbend Unified School District board policy"), "system");
         policy.store().inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO pol_demo_loaded (initiative_id) VALUES (?)")) {
-                p.setString(1, id);
-                return p.executeUpdate();
-            }
+            policy.store().mapper(c, PolicyRecords.class).markDemoLoaded(id);
+            return null;
         });
     }
 
     private boolean loaded(String initiativeId) {
-        return policy.store().read(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM pol_demo_loaded WHERE initiative_id = ?")) {
-                p.setString(1, initiativeId);
-                return p.executeQuery().next();
-            }
-        });
+        return policy.store().read(c -> policy.store().mapper(c, PolicyRecords.class).demoLoaded(initiativeId) > 0);
     }
 }

@@ -31,20 +31,20 @@ public class PolicyAgendaTest {
 
     @Test
     public void aPositionIsHeldOnlyOnceApprovedAndAnOutcomeClosesTheItem() {
-        assertEquals(Status.IDEA, Policy.status(Stage.IDEA, null, null));
-        assertEquals(Status.RESEARCHING, Policy.status(Stage.RESEARCHING, ProposalState.REJECTED, null));
-        assertEquals(Status.POSITION_PROPOSED, Policy.status(Stage.RESEARCHING, ProposalState.OPEN, null));
-        assertEquals(Status.POSITION_ADOPTED, Policy.status(Stage.RESEARCHING, ProposalState.APPROVED, null));
-        assertEquals(Status.CLOSED, Policy.status(Stage.RESEARCHING, ProposalState.APPROVED, Outcome.ENACTED));
+        assertEquals(Status.IDEA, PolicyReports.status(Stage.IDEA, null, null));
+        assertEquals(Status.RESEARCHING, PolicyReports.status(Stage.RESEARCHING, ProposalState.REJECTED, null));
+        assertEquals(Status.POSITION_PROPOSED, PolicyReports.status(Stage.RESEARCHING, ProposalState.OPEN, null));
+        assertEquals(Status.POSITION_ADOPTED, PolicyReports.status(Stage.RESEARCHING, ProposalState.APPROVED, null));
+        assertEquals(Status.CLOSED, PolicyReports.status(Stage.RESEARCHING, ProposalState.APPROVED, Outcome.ENACTED));
     }
 
     @Test
     public void theLatestStanceCountsAndPartnersWhoAskedAreNotNamed() {
-        List<Stance> current = Policy.current(List.of(stance(1, "Library", StanceKind.DISSENT, true),
+        List<Stance> current = PolicyReports.current(List.of(stance(1, "Library", StanceKind.DISSENT, true),
                 stance(2, "School district", StanceKind.DISSENT, false), stance(3, "library", StanceKind.ENDORSE, true),
                 stance(4, "Parents network", StanceKind.NEUTRAL, true)));
         assertEquals(3, current.size());
-        Statement s = Policy.statement(item(Status.POSITION_ADOPTED, ProposalState.APPROVED, 1, 1, 1), current);
+        Statement s = PolicyReports.statement(item(Status.POSITION_ADOPTED, ProposalState.APPROVED, 1, 1, 1), current);
         assertEquals(List.of("library"), s.endorsedBy());
         assertEquals(List.of("Parents network"), s.neutral());
         assertEquals(List.of(), s.dissenting());
@@ -53,7 +53,7 @@ public class PolicyAgendaTest {
 
     @Test
     public void theOverviewNamesMissingStancesDissentAndPositionsNotAdopted() {
-        Overview o = Policy.overview("i", List.of(item(Status.POSITION_PROPOSED, ProposalState.OPEN, 1, 0, 1),
+        Overview o = PolicyReports.overview("i", List.of(item(Status.POSITION_PROPOSED, ProposalState.OPEN, 1, 0, 1),
                 item(Status.RESEARCHING, ProposalState.REJECTED, 0, 0, 0)), 4);
         assertEquals(List.of("'Weekend hours': position being decided; 2 of 4 partners have not stated a stance",
                 "'Weekend hours': 1 partner dissents", "'Weekend hours': the position was not adopted (REJECTED)"),

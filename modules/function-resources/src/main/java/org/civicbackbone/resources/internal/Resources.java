@@ -129,6 +129,15 @@ public class Resources {
               proposed_at TIMESTAMP WITH TIME ZONE NOT NULL);
             CREATE TABLE rs_demo_loaded (
               initiative_id VARCHAR(64) PRIMARY KEY);
+            """), new SchemaMigration(2, "indexes on every column the module looks rows up by", """
+            CREATE INDEX rs_allocation_grant_idx ON rs_allocation(grant_id);
+            CREATE INDEX rs_deadline_grant_idx ON rs_deadline(grant_id);
+            CREATE INDEX rs_grant_funder_idx ON rs_grant(funder_id);
+            CREATE INDEX rs_receipt_grant_idx ON rs_receipt(grant_id);
+            CREATE INDEX rs_allocation_initiative_idx ON rs_allocation(initiative_id);
+            CREATE INDEX rs_allocation_proposal_idx ON rs_allocation(proposal_id);
+            CREATE INDEX rs_grant_acceptance_proposal_idx ON rs_grant(acceptance_proposal_id);
+            CREATE INDEX rs_grant_initiative_idx ON rs_grant(initiative_id);
             """));
 
     private final BackboneStore store;

@@ -83,6 +83,10 @@ public class VisionStrategy {
               description VARCHAR(2000));
             CREATE TABLE vs_demo_loaded (
               initiative_id VARCHAR(64) PRIMARY KEY);
+            """), new SchemaMigration(2, "indexes on every column the module looks rows up by", """
+            CREATE INDEX vs_goal_version_idx ON vs_goal(version_id);
+            CREATE INDEX vs_strategy_goal_idx ON vs_strategy(goal_id);
+            CREATE INDEX vs_version_proposal_idx ON vs_version(proposal_id);
             """));
 
     private final BackboneStore store;

@@ -1,5 +1,6 @@
 package org.civicbackbone.api.store;
 
+import java.sql.Connection;
 import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -21,4 +22,19 @@ public interface BackboneStore {
 
     /** Runs read-only work. */
     <T> T read(TransactionWork<T> work);
+
+    /**
+     * A mapper working on the connection of the unit of work in progress (inside {@link #inTransaction} or
+     * {@link #read}), so its statements join that transaction and its locks. The mapper is an interface whose methods
+     * declare their SQL with MyBatis annotations ({@code org.apache.ibatis.annotations.Select}, {@code Insert},
+     * {@code Update}, {@code Delete}; {@code Options(useGeneratedKeys = true, keyProperty = ...)} for generated ids,
+     * {@code Param} to name several parameters). Rows are mapped by column name: {@code snake_case} columns to the
+     * {@code camelCase} components of a record's canonical constructor, or to one column's type for a single value.
+     * A null parameter is sent as SQL NULL. ADR 0009 says why MyBatis.
+     *
+     * @param connection the connection handed to the running {@link TransactionWork}
+     * @param mapperType the mapper interface
+     * @since 1.1
+     */
+    <M> M mapper(Connection connection, Class<M> mapperType);
 }

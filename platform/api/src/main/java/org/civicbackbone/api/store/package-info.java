@@ -1,8 +1,8 @@
 /**
- * The embedded database as modules use it: transactions and per-module schema migrations.
+ * The database as modules use it: transactions, per-module schema migrations, and mappers that map rows by name.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.civicbackbone.api.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -125,6 +125,22 @@ public final class CoreSchema {
             CREATE INDEX gov_proposal_initiative ON gov_proposal(initiative_id, state);
             CREATE INDEX core_membership_body ON core_membership(body_id);
             CREATE INDEX core_audit_initiative ON core_audit_log(initiative_id, id);
+            """), new SchemaMigration(5, "indexes on every column the module looks rows up by", """
+            CREATE INDEX core_initiative_structure_model_idx ON core_initiative(structure_model_id);
+            CREATE INDEX core_initiative_function_function_idx ON core_initiative_function(function_id);
+            CREATE INDEX core_membership_login_idx ON core_membership(username);
+            CREATE INDEX core_staff_hire_login_idx ON core_staff_hire(username);
+            CREATE INDEX core_staff_hire_initiative_idx ON core_staff_hire(initiative_id);
+            CREATE INDEX gov_model_change_initiative_idx ON gov_model_change(initiative_id);
+            CREATE INDEX gov_model_history_initiative_idx ON gov_model_history(initiative_id);
+            CREATE INDEX gov_model_history_model_idx ON gov_model_history(model_id);
+            CREATE INDEX gov_model_history_proposal_idx ON gov_model_history(proposal_id);
+            CREATE INDEX gov_proposal_model_idx ON gov_proposal(model_id);
+            CREATE INDEX gov_rule_change_initiative_idx ON gov_rule_change(initiative_id);
+            CREATE INDEX gov_rule_change_model_idx ON gov_rule_change(model_id);
+            CREATE INDEX gov_rule_version_model_idx ON gov_rule_version(model_id);
+            CREATE INDEX gov_rule_version_proposal_idx ON gov_rule_version(proposal_id);
+            CREATE INDEX core_body_initiative_idx ON core_body(initiative_id);
             """));
 
     private CoreSchema() {

@@ -92,16 +92,7 @@ public class JdbcInitiativeService implements InitiativeService {
 
     @Override
     public List<Initiative> list() {
-        return store.read(c -> {
-            List<Initiative> all = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM core_initiative ORDER BY name");
-                 ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    all.add(initiative(c, r));
-                }
-            }
-            return all;
-        });
+        return store.read(c -> store.mapper(c, InitiativeRecords.class).initiatives());
     }
 
     @Override
@@ -109,13 +100,8 @@ public class JdbcInitiativeService implements InitiativeService {
         return store.read(c -> find(c, initiativeId));
     }
 
-    private Optional<Initiative> find(Connection c, String initiativeId) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM core_initiative WHERE id = ?")) {
-            p.setString(1, initiativeId);
-            try (ResultSet r = p.executeQuery()) {
-                return r.next() ? Optional.of(initiative(c, r)) : Optional.empty();
-            }
-        }
+    private Optional<Initiative> find(Connection c, String initiativeId) {
+        return Optional.ofNullable(store.mapper(c, InitiativeRecords.class).initiative(initiativeId));
     }
 
     private Initiative existing(Connection c, String initiativeId) throws SQLException {
@@ -335,22 +321,6 @@ public class JdbcInitiativeService implements InitiativeService {
             }
             p.executeBatch();
         }
-    }
-
-    private static Initiative initiative(Connection c, ResultSet r) throws SQLException {
-        String id = r.getString(1);
-        List<String> functions = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT function_id FROM core_initiative_function WHERE initiative_id = ? ORDER BY function_id")) {
-            p.setString(1, id);
-            try (ResultSet f = p.executeQuery()) {
-                while (f.next()) {
-                    functions.add(f.getString(1));
-                }
-            }
-        }
-        return new Initiative(id, r.getString(2), r.getString(3), r.getString(4), r.getString(5), functions,
-                r.getBoolean(6), r.getTimestamp(7).toInstant(), r.getTimestamp(8).toInstant());
     }
 
     @Override

@@ -7,7 +7,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Properties;
 import javax.sql.DataSource;
+import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.LocalCacheScope;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.apache.ibatis.session.SqlSessionFactoryBuilder;
+import org.apache.ibatis.transaction.managed.ManagedTransactionFactory;
+import org.apache.ibatis.type.JdbcType;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.api.store.SchemaMigration;
 import org.civicbackbone.api.store.TransactionWork;
@@ -19,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The platform database over the DataSource that pax-jdbc-config publishes as {@code dataSourceName=backbone}
- * (embedded H2 under {@code ${karaf.data}} by default). Every unit of work runs in its own transaction.
+ * (embedded H2 under {@code ${karaf.data}} by default). Every unit of work runs in its own transaction; mappers
+ * (MyBatis, ADR 0009) run their statements on that unit's connection.
  */
 @Component(service = BackboneStore.class)
 public class JdbcBackboneStore implements BackboneStore {
@@ -27,6 +36,17 @@ public class JdbcBackboneStore implements BackboneStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcBackboneStore.class);
 
     private final DataSource dataSource;
+
+    /**
+     * One MyBatis configuration per mapper interface, built on first use. Held by the interface's class, so a module's
+     * mappers go with its class loader when the module is uninstalled, and modules never share a registry.
+     */
+    private final ClassValue<SqlSessionFactory> mappers = new ClassValue<>() {
+        @Override
+        protected SqlSessionFactory computeValue(Class<?> mapperType) {
+            return new SqlSessionFactoryBuilder().build(configuration(mapperType));
+        }
+    };
 
     @Activate
     public JdbcBackboneStore(@Reference(target = "(dataSourceName=backbone)") DataSource dataSource) {
@@ -111,6 +131,27 @@ public class JdbcBackboneStore implements BackboneStore {
         } catch (SQLException e) {
             throw new IllegalStateException("Database error: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public <M> M mapper(Connection connection, Class<M> mapperType) {
+        // the session borrows the unit of work's connection: it never commits, rolls back or closes it
+        return mappers.get(mapperType).openSession(connection).getMapper(mapperType);
+    }
+
+    private Configuration configuration(Class<?> mapperType) {
+        ManagedTransactionFactory borrowed = new ManagedTransactionFactory();
+        Properties leaveOpen = new Properties();
+        leaveOpen.setProperty("closeConnection", "false");
+        borrowed.setProperties(leaveOpen);
+        Configuration configuration = new Configuration(new Environment("backbone", borrowed, dataSource));
+        configuration.setMapUnderscoreToCamelCase(true);
+        configuration.setArgNameBasedConstructorAutoMapping(true);
+        configuration.setJdbcTypeForNull(JdbcType.NULL);
+        configuration.setCacheEnabled(false);
+        configuration.setLocalCacheScope(LocalCacheScope.STATEMENT); // a read always sees the transaction's writes
+        configuration.addMapper(mapperType);
+        return configuration;
     }
 
     @Override

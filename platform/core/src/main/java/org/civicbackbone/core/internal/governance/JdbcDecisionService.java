@@ -55,8 +55,8 @@ import org.slf4j.LoggerFactory;
  * decided once and no vote lands after the decision; only the transaction that decided it announces the outcome to
  * {@link DecisionListener}s, after commit. The voters of every step are fixed when the proposal opens.
  */
-@Component(service = DecisionService.class)
-public class JdbcDecisionService implements DecisionService {
+@Component(service = {DecisionService.class, GovernanceSweep.class})
+public class JdbcDecisionService implements DecisionService, GovernanceSweep {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcDecisionService.class);
     private static final String MODULE = "core";
@@ -208,16 +208,16 @@ public class JdbcDecisionService implements DecisionService {
                     now.plus(Duration.ofDays(days)), seats);
             audit.record(c, actor, initiativeId, module, "proposal.create",
                     "proposal " + proposalId + " " + spec.type() + " '" + spec.title().strip() + "'");
-            return action.record(c, ProposalRecords.load(c, initiativeId, proposalId));
+            return action.record(c, ProposalRecords.load(store, c, initiativeId, proposalId));
         });
     }
 
     @Override
     public Proposal vote(String initiativeId, long proposalId, VoteSpec vote, String actor) {
-        proposal(initiativeId, proposalId); // settles an expired proposal first, so it is refused below
-        Proposal decided = store.inTransaction(c -> {
+        initiative(initiativeId);
+        Proposal decided = store.inTransaction(c -> { // a proposal whose time is up is refused below, settled or not
             ProposalRecords.lock(c, initiativeId, proposalId);
-            Proposal current = ProposalRecords.load(c, initiativeId, proposalId);
+            Proposal current = ProposalRecords.load(store, c, initiativeId, proposalId);
             if (current.state() != ProposalState.OPEN) {
                 throw new ProblemException(Problem.conflict("Proposal " + proposalId + " is already "
                         + current.state().name().toLowerCase(Locale.ROOT) + "."));
@@ -258,10 +258,11 @@ public class JdbcDecisionService implements DecisionService {
 
     @Override
     public Proposal withdraw(String initiativeId, long proposalId, String actor, boolean admin) {
-        proposal(initiativeId, proposalId);
+        initiative(initiativeId);
+        settle(initiativeId); // a proposal whose time is up expires rather than being withdrawn
         Proposal withdrawn = store.inTransaction(c -> {
             ProposalRecords.lock(c, initiativeId, proposalId);
-            Proposal current = ProposalRecords.load(c, initiativeId, proposalId);
+            Proposal current = ProposalRecords.load(store, c, initiativeId, proposalId);
             if (!admin && !current.proposedBy().equals(actor)) {
                 throw new ProblemException(new Problem("urn:civicbackbone:problem:forbidden", "Forbidden", 403,
                         "Only the proposer or a platform admin may withdraw proposal " + proposalId + ".", List.of()));
@@ -272,7 +273,7 @@ public class JdbcDecisionService implements DecisionService {
             }
             ProposalRecords.finish(c, proposalId, ProposalState.WITHDRAWN, Instant.now(clock));
             audit.record(c, actor, initiativeId, current.module(), "proposal.withdraw", "proposal " + proposalId);
-            return ProposalRecords.load(c, initiativeId, proposalId);
+            return ProposalRecords.load(store, c, initiativeId, proposalId);
         });
         announce(withdrawn);
         return withdrawn;
@@ -283,7 +284,7 @@ public class JdbcDecisionService implements DecisionService {
      * this call decided it, else null.
      */
     private Proposal advance(Connection c, String initiativeId, long proposalId, boolean closing) throws SQLException {
-        Proposal proposal = ProposalRecords.load(c, initiativeId, proposalId);
+        Proposal proposal = ProposalRecords.load(store, c, initiativeId, proposalId);
         while (proposal.state() == ProposalState.OPEN) {
             Proposal.Step step = proposal.steps().stream().filter(s -> s.state().equals("OPEN")).findFirst().orElseThrow();
             Set<String> logins = new LinkedHashSet<>();
@@ -317,7 +318,7 @@ public class JdbcDecisionService implements DecisionService {
                 case NO_QUORUM -> ProposalRecords.finish(c, proposalId, ProposalState.EXPIRED, Instant.now(clock));
                 default -> throw new IllegalStateException(result.name());
             }
-            proposal = ProposalRecords.load(c, initiativeId, proposalId);
+            proposal = ProposalRecords.load(store, c, initiativeId, proposalId);
         }
         audit.record(c, "system", initiativeId, proposal.module(), "proposal.decided",
                 "proposal " + proposalId + " " + proposal.state());
@@ -346,7 +347,7 @@ public class JdbcDecisionService implements DecisionService {
     }
 
     /** Expires open proposals whose time is up, deciding them on the votes in. */
-    private void settle(String initiativeId) {
+    private int settle(String initiativeId) {
         List<Long> due = store.read(c -> {
             List<Long> ids = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement("SELECT id FROM gov_proposal WHERE initiative_id = ? "
@@ -364,16 +365,35 @@ public class JdbcDecisionService implements DecisionService {
         for (long id : due) {
             announce(store.inTransaction(c -> {
                 ProposalRecords.lock(c, initiativeId, id);
-                return ProposalRecords.load(c, initiativeId, id).state() == ProposalState.OPEN ? advance(c, initiativeId, id, true) : null;
+                return ProposalRecords.load(store, c, initiativeId, id).state() == ProposalState.OPEN ? advance(c, initiativeId, id, true) : null;
             }));
         }
+        return due.size();
+    }
+
+    /** Decides every open proposal of every initiative whose time is up; run by the {@link GovernanceClock}. */
+    @Override
+    public int sweep() {
+        List<String> initiativeIds = store.read(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT DISTINCT initiative_id FROM gov_proposal "
+                    + "WHERE state = 'OPEN' AND expires_at <= ?")) {
+                p.setTimestamp(1, Timestamp.from(Instant.now(clock)));
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        ids.add(r.getString(1));
+                    }
+                }
+            }
+            return ids;
+        });
+        return initiativeIds.stream().mapToInt(this::settle).sum();
     }
 
     @Override
     public Proposal proposal(String initiativeId, long proposalId) {
         initiative(initiativeId);
-        settle(initiativeId);
-        return store.read(c -> ProposalRecords.load(c, initiativeId, proposalId));
+        return store.read(c -> ProposalRecords.load(store, c, initiativeId, proposalId));
     }
 
     @Override
@@ -385,24 +405,7 @@ public class JdbcDecisionService implements DecisionService {
     @Override
     public List<Proposal> proposals(String initiativeId) {
         initiative(initiativeId);
-        settle(initiativeId);
-        return store.read(c -> {
-            List<Long> ids = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement(
-                    "SELECT id FROM gov_proposal WHERE initiative_id = ? ORDER BY id DESC")) {
-                p.setString(1, initiativeId);
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        ids.add(r.getLong(1));
-                    }
-                }
-            }
-            List<Proposal> all = new ArrayList<>();
-            for (long id : ids) {
-                all.add(ProposalRecords.load(c, initiativeId, id));
-            }
-            return all;
-        });
+        return store.read(c -> store.mapper(c, ProposalRows.class).all(initiativeId));
     }
 
 }

@@ -32,8 +32,8 @@ import org.osgi.service.component.annotations.Reference;
  * backbone team only when its proposal is approved: exactly once, in one transaction with the claim of the hire, and
  * re-applied from the approved proposal whenever hires are read, should the announcement have been lost.
  */
-@Component(service = {StaffService.class, DecisionListener.class})
-public class JdbcStaffService implements StaffService, DecisionListener {
+@Component(service = {StaffService.class, DecisionListener.class, GovernanceSweep.class})
+public class JdbcStaffService implements StaffService, DecisionListener, GovernanceSweep {
 
     static final String TEAM = "backbone-team";
 
@@ -75,8 +75,7 @@ public class JdbcStaffService implements StaffService, DecisionListener {
 
     @Override
     public List<StaffHire> hires(String initiativeId) {
-        decisions.proposals(initiativeId); // settles expired proposals first
-        applyApprovedHires(initiativeId);
+        decisions.proposals(initiativeId); // the initiative exists
         return store.read(c -> {
             List<StaffHire> hires = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement("SELECT h.proposal_id, h.person, h.username, h.role, "
@@ -148,21 +147,26 @@ public class JdbcStaffService implements StaffService, DecisionListener {
         });
     }
 
-    /** Applies approved hires not yet applied (an announcement lost to a crash): the durable state is the proposal. */
-    private void applyApprovedHires(String initiativeId) {
-        List<Long> due = store.read(c -> {
-            List<Long> ids = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT h.proposal_id FROM core_staff_hire h JOIN gov_proposal g "
-                    + "ON g.id = h.proposal_id WHERE h.initiative_id = ? AND h.hired_at IS NULL AND g.state = 'APPROVED'")) {
-                p.setString(1, initiativeId);
+    /**
+     * Applies approved hires not yet applied (an announcement lost to a crash): the durable state is the proposal.
+     * Run by the {@link GovernanceClock}, never by a read.
+     */
+    @Override
+    public int sweep() {
+        record Due(String initiativeId, long proposalId) {
+        }
+        List<Due> due = store.read(c -> {
+            List<Due> found = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT h.initiative_id, h.proposal_id FROM core_staff_hire h "
+                    + "JOIN gov_proposal g ON g.id = h.proposal_id WHERE h.hired_at IS NULL AND g.state = 'APPROVED'")) {
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
-                        ids.add(r.getLong(1));
+                        found.add(new Due(r.getString(1), r.getLong(2)));
                     }
                 }
             }
-            return ids;
+            return found;
         });
-        due.forEach(id -> hire(initiativeId, id));
+        return (int) due.stream().filter(d -> hire(d.initiativeId(), d.proposalId())).count();
     }
 }

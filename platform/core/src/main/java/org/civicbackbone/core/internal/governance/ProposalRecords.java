@@ -18,6 +18,7 @@ import org.civicbackbone.api.module.DecisionRule;
 import org.civicbackbone.api.module.DecisionType;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.store.BackboneStore;
 
 /** The decision engine's rows: proposals, their steps, fixed seats and votes, read and written on one connection. */
 final class ProposalRecords {
@@ -69,34 +70,13 @@ final class ProposalRecords {
             p.executeUpdate();
         }
     }
-    static Proposal load(Connection c, String initiativeId, long proposalId) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT id, initiative_id, type, title, description, beneficiary, "
-                + "module, model_id, rationale, proposed_by, state, created_at, expires_at, decided_at "
-                + "FROM gov_proposal WHERE id = ? AND initiative_id = ?")) {
-            p.setLong(1, proposalId);
-            p.setString(2, initiativeId);
-            try (ResultSet r = p.executeQuery()) {
-                if (!r.next()) {
-                    throw noProposal(initiativeId, proposalId);
-                }
-                List<Proposal.Step> steps = new ArrayList<>();
-                try (PreparedStatement s = c.prepareStatement("SELECT step_index, body_type, rule, state FROM gov_step "
-                        + "WHERE proposal_id = ? ORDER BY step_index")) {
-                    s.setLong(1, proposalId);
-                    try (ResultSet sr = s.executeQuery()) {
-                        while (sr.next()) {
-                            steps.add(new Proposal.Step(sr.getInt(1), sr.getString(2),
-                                    DecisionRule.valueOf(sr.getString(3)), sr.getString(4)));
-                        }
-                    }
-                }
-                Timestamp decided = r.getTimestamp(14);
-                return new Proposal(r.getLong(1), r.getString(2), DecisionType.valueOf(r.getString(3)), r.getString(4),
-                        r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(10),
-                        ProposalState.valueOf(r.getString(11)), steps, r.getTimestamp(12).toInstant(),
-                        r.getTimestamp(13).toInstant(), decided == null ? null : decided.toInstant());
-            }
+    /** The proposal with its steps; 404 problem if the initiative has no such proposal. */
+    static Proposal load(BackboneStore store, Connection c, String initiativeId, long proposalId) {
+        Proposal proposal = store.mapper(c, ProposalRows.class).load(initiativeId, proposalId);
+        if (proposal == null) {
+            throw noProposal(initiativeId, proposalId);
         }
+        return proposal;
     }
     static List<Vote> votes(Connection c, long proposalId) throws SQLException {
         List<Vote> votes = new ArrayList<>();

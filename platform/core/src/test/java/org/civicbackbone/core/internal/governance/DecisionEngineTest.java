@@ -120,7 +120,11 @@ public class DecisionEngineTest {
         vote(p, "ann", VoteChoice.APPROVE);
         assertEquals(ProposalState.OPEN, engine.proposal("town", p.id()).state());
         clock.now = clock.now.plus(Duration.ofDays(8));
+        assertEquals("a read does not decide: the governance clock does", ProposalState.OPEN,
+                engine.proposal("town", p.id()).state());
+        assertEquals(1, engine.sweep());
         assertEquals(ProposalState.EXPIRED, engine.proposal("town", p.id()).state());
+        assertEquals("decided once", 0, engine.sweep());
     }
 
     @Test
@@ -130,6 +134,7 @@ public class DecisionEngineTest {
         vote(p, "ben", VoteChoice.OBJECT);
         assertEquals("cat could still block", ProposalState.OPEN, engine.proposal("town", p.id()).state());
         clock.now = clock.now.plus(Duration.ofDays(8));
+        engine.sweep();
         assertEquals(ProposalState.APPROVED, engine.proposals("town").get(0).state());
     }
 

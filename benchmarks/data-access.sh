@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# JMH: GET /initiatives's read through the MyBatis mapper beside the hand-written JDBC it replaced (ADR 0009),
+# on H2 in memory, with 10 and 200 initiatives; prints each figure beside its anchor and the ratio.
+# Usage: benchmarks/data-access.sh   (builds what it needs; about 40 s of measuring)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q install -DskipTests -pl benchmarks/data-access -am
+classpath_file=$(mktemp)
+trap 'rm -f "$classpath_file"' EXIT
+mvn -B -q dependency:build-classpath -pl benchmarks/data-access -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=compile
+java -cp "benchmarks/data-access/target/classes:$(cat "$classpath_file")" org.civicbackbone.benchmarks.data.RunBenchmarks

@@ -1,0 +1,71 @@
+package org.civicbackbone.policy.internal;
+
+import java.time.Instant;
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Options;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+import org.civicbackbone.api.store.GeneratedKey;
+import org.civicbackbone.policy.internal.PolicyAgenda.Outcome;
+import org.civicbackbone.policy.internal.PolicyAgenda.Stage;
+import org.civicbackbone.policy.internal.PolicyAgenda.Stance;
+import org.civicbackbone.policy.internal.PolicyAgenda.StanceKind;
+import org.civicbackbone.policy.internal.PolicyAgenda.TargetKind;
+
+/** The policy module's tables, read and written through a mapper (ADR 0009); rows are matched by column name. */
+public interface PolicyRecords {
+
+    /** A policy item's row; its status and stance counts are worked out by {@link Policy}. */
+    record ItemRow(long id, String title, String problem, String proposedPosition, TargetKind targetKind, String target,
+                   Stage stage, Long positionProposalId, Outcome outcome, String outcomeNote, String createdBy,
+                   Instant createdAt) {
+    }
+
+    @Select("SELECT id, title, problem, proposed_position, target_kind, target, stage, position_proposal_id, outcome, "
+            + "outcome_note, created_by, created_at FROM pol_item WHERE initiative_id = #{initiativeId} ORDER BY id")
+    List<ItemRow> items(String initiativeId);
+
+    @Insert("INSERT INTO pol_item (initiative_id, title, problem, proposed_position, target_kind, target, stage, "
+            + "created_by, created_at) VALUES (#{initiativeId}, #{title}, #{problem}, #{proposedPosition}, "
+            + "#{targetKind}, #{target}, #{stage}, #{createdBy}, #{createdAt})")
+    @Options(useGeneratedKeys = true, keyProperty = "key.id", keyColumn = "id")
+    void insertItem(@Param("key") GeneratedKey key, @Param("initiativeId") String initiativeId,
+                    @Param("title") String title, @Param("problem") String problem,
+                    @Param("proposedPosition") String proposedPosition, @Param("targetKind") TargetKind targetKind,
+                    @Param("target") String target, @Param("stage") Stage stage, @Param("createdBy") String createdBy,
+                    @Param("createdAt") Instant createdAt);
+
+    @Update("UPDATE pol_item SET stage = #{stage} WHERE id = #{itemId}")
+    int setStage(@Param("itemId") long itemId, @Param("stage") Stage stage);
+
+    @Update("UPDATE pol_item SET position_proposal_id = #{proposalId} WHERE id = #{itemId}")
+    int setPositionProposal(@Param("itemId") long itemId, @Param("proposalId") long proposalId);
+
+    @Update("UPDATE pol_item SET outcome = #{outcome}, outcome_note = #{note} WHERE id = #{itemId}")
+    int setOutcome(@Param("itemId") long itemId, @Param("outcome") Outcome outcome, @Param("note") String note);
+
+    @Select("SELECT id, item_id, organisation, stance, named, note, recorded_by, recorded_at FROM pol_stance "
+            + "WHERE item_id = #{itemId} ORDER BY id")
+    List<Stance> stancesOf(long itemId);
+
+    @Select("SELECT s.id, s.item_id, s.organisation, s.stance, s.named, s.note, s.recorded_by, s.recorded_at "
+            + "FROM pol_stance s JOIN pol_item i ON i.id = s.item_id WHERE i.initiative_id = #{initiativeId} "
+            + "ORDER BY s.id")
+    List<Stance> stancesOfInitiative(String initiativeId);
+
+    @Insert("INSERT INTO pol_stance (item_id, organisation, stance, named, note, recorded_by, recorded_at) "
+            + "VALUES (#{itemId}, #{organisation}, #{stance}, #{named}, #{note}, #{recordedBy}, #{recordedAt})")
+    @Options(useGeneratedKeys = true, keyProperty = "key.id", keyColumn = "id")
+    void insertStance(@Param("key") GeneratedKey key, @Param("itemId") long itemId,
+                      @Param("organisation") String organisation, @Param("stance") StanceKind stance,
+                      @Param("named") boolean named, @Param("note") String note, @Param("recordedBy") String recordedBy,
+                      @Param("recordedAt") Instant recordedAt);
+
+    @Select("SELECT COUNT(*) FROM pol_demo_loaded WHERE initiative_id = #{initiativeId}")
+    int demoLoaded(String initiativeId);
+
+    @Insert("INSERT INTO pol_demo_loaded (initiative_id) VALUES (#{initiativeId})")
+    void markDemoLoaded(String initiativeId);
+}

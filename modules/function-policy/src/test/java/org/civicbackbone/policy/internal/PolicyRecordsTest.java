@@ -1,0 +1,95 @@
+package org.civicbackbone.policy.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+
+import java.time.Instant;
+import java.util.List;
+import org.civicbackbone.api.store.GeneratedKey;
+import org.civicbackbone.policy.internal.PolicyAgenda.Outcome;
+import org.civicbackbone.policy.internal.PolicyAgenda.Stage;
+import org.civicbackbone.policy.internal.PolicyAgenda.Stance;
+import org.civicbackbone.policy.internal.PolicyAgenda.StanceKind;
+import org.civicbackbone.policy.internal.PolicyAgenda.TargetKind;
+import org.civicbackbone.policy.internal.PolicyRecords.ItemRow;
+import org.civicbackbone.store.internal.JdbcBackboneStore;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.Before;
+import org.junit.Test;
+
+/** The policy tables through their mapper, on a real database: ids, enums, nulls and stances per initiative. */
+public class PolicyRecordsTest {
+
+    private static final Instant AT = Instant.parse("2026-05-01T12:00:00Z");
+
+    private JdbcBackboneStore store;
+
+    @Before
+    public void setUp() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:policy" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        store = new JdbcBackboneStore(ds);
+        store.migrate(Policy.MODULE, PolicySchema.MIGRATIONS);
+    }
+
+    private long item(String initiativeId, String title) {
+        return store.inTransaction(c -> {
+            GeneratedKey key = new GeneratedKey();
+            store.mapper(c, PolicyRecords.class).insertItem(key, initiativeId, title, "problem", "position",
+                    TargetKind.BUDGET, "County budget", Stage.IDEA, "staff1", AT);
+            return key.id();
+        });
+    }
+
+    @Test
+    public void itemsAreWrittenAndReadBackByName() {
+        long first = item("town", "Library hours");
+        long second = item("town", "Screening");
+        item("elsewhere", "Not here");
+        store.inTransaction(c -> {
+            PolicyRecords records = store.mapper(c, PolicyRecords.class);
+            assertEquals(1, records.setStage(second, Stage.RESEARCHING));
+            assertEquals(1, records.setPositionProposal(second, 42));
+            assertEquals(1, records.setOutcome(second, Outcome.ENACTED, "passed in June"));
+            return null;
+        });
+        List<ItemRow> items = store.read(c -> store.mapper(c, PolicyRecords.class).items("town"));
+        assertEquals(List.of(first, second), items.stream().map(ItemRow::id).toList());
+        ItemRow fresh = items.get(0);
+        assertEquals(new ItemRow(first, "Library hours", "problem", "position", TargetKind.BUDGET, "County budget",
+                Stage.IDEA, null, null, null, "staff1", AT), fresh);
+        ItemRow settled = items.get(1);
+        assertEquals(Stage.RESEARCHING, settled.stage());
+        assertEquals(Long.valueOf(42), settled.positionProposalId());
+        assertEquals(Outcome.ENACTED, settled.outcome());
+        assertEquals("passed in June", settled.outcomeNote());
+    }
+
+    @Test
+    public void stancesPerItemAndPerInitiative() {
+        long hours = item("town", "Library hours");
+        long other = item("elsewhere", "Not here");
+        store.inTransaction(c -> {
+            PolicyRecords records = store.mapper(c, PolicyRecords.class);
+            records.insertStance(new GeneratedKey(), hours, "Library", StanceKind.ENDORSE, true, null, "staff1", AT);
+            records.insertStance(new GeneratedKey(), hours, "School", StanceKind.DISSENT, false, "no", "staff1", AT);
+            records.insertStance(new GeneratedKey(), other, "Elsewhere", StanceKind.NEUTRAL, true, null, "staff2", AT);
+            return null;
+        });
+        List<Stance> ofItem = store.read(c -> store.mapper(c, PolicyRecords.class).stancesOf(hours));
+        assertEquals(2, ofItem.size());
+        Stance dissent = ofItem.get(1);
+        assertEquals(hours, dissent.itemId());
+        assertEquals(StanceKind.DISSENT, dissent.stance());
+        assertEquals(false, dissent.named());
+        assertEquals("no", dissent.note());
+        assertNull(ofItem.get(0).note());
+        assertEquals(2, store.read(c -> store.mapper(c, PolicyRecords.class).stancesOfInitiative("town")).size());
+        assertEquals(0, store.read(c -> store.mapper(c, PolicyRecords.class).demoLoaded("town")).intValue());
+        store.inTransaction(c -> {
+            store.mapper(c, PolicyRecords.class).markDemoLoaded("town");
+            return null;
+        });
+        assertEquals(1, store.read(c -> store.mapper(c, PolicyRecords.class).demoLoaded("town")).intValue());
+    }
+}
