@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,6 +86,28 @@ public class VisionStrategy {
             CREATE INDEX vs_goal_version_idx ON vs_goal(version_id);
             CREATE INDEX vs_strategy_goal_idx ON vs_strategy(goal_id);
             CREATE INDEX vs_version_proposal_idx ON vs_version(proposal_id);
+            """), new SchemaMigration(3, "a goal's indicators as rows, not a comma-separated list", """
+            CREATE TABLE vs_goal_indicator (
+              goal_id BIGINT NOT NULL REFERENCES vs_goal(id),
+              position INT NOT NULL,
+              indicator_id BIGINT NOT NULL,
+              PRIMARY KEY (goal_id, position));
+            CREATE INDEX vs_goal_indicator_indicator_idx ON vs_goal_indicator(indicator_id);
+            INSERT INTO vs_goal_indicator (goal_id, position, indicator_id)
+            WITH RECURSIVE parts (goal_id, position, item, rest) AS (
+              SELECT id, 1,
+                CASE WHEN POSITION(',' IN indicator_ids) > 0
+                  THEN SUBSTRING(indicator_ids FROM 1 FOR POSITION(',' IN indicator_ids) - 1) ELSE indicator_ids END,
+                CASE WHEN POSITION(',' IN indicator_ids) > 0
+                  THEN SUBSTRING(indicator_ids FROM POSITION(',' IN indicator_ids) + 1) ELSE '' END
+              FROM vs_goal WHERE indicator_ids <> ''
+              UNION ALL
+              SELECT goal_id, position + 1,
+                CASE WHEN POSITION(',' IN rest) > 0 THEN SUBSTRING(rest FROM 1 FOR POSITION(',' IN rest) - 1) ELSE rest END,
+                CASE WHEN POSITION(',' IN rest) > 0 THEN SUBSTRING(rest FROM POSITION(',' IN rest) + 1) ELSE '' END
+              FROM parts WHERE rest <> '')
+            SELECT goal_id, position, CAST(item AS BIGINT) FROM parts;
+            ALTER TABLE vs_goal DROP COLUMN indicator_ids;
             """));
 
     private final BackboneStore store;
@@ -161,9 +182,19 @@ public class VisionStrategy {
                     spec.problemStatement().strip(), spec.vision().strip(), actor, Timestamp.from(Instant.now()));
             for (int g = 0; g < spec.goals().size(); g++) {
                 GoalSpec goal = spec.goals().get(g);
-                long goalId = insert(c, "INSERT INTO vs_goal (version_id, number, title, outcome, indicator_ids) "
-                        + "VALUES (?, ?, ?, ?, ?)", versionId, g + 1, goal.title().strip(), goal.outcome().strip(),
-                        goal.indicators().stream().distinct().map(String::valueOf).collect(Collectors.joining(",")));
+                long goalId = insert(c, "INSERT INTO vs_goal (version_id, number, title, outcome) VALUES (?, ?, ?, ?)",
+                        versionId, g + 1, goal.title().strip(), goal.outcome().strip());
+                List<Long> indicators = goal.indicators().stream().distinct().toList();
+                try (PreparedStatement p = c.prepareStatement(
+                        "INSERT INTO vs_goal_indicator (goal_id, position, indicator_id) VALUES (?, ?, ?)")) {
+                    for (int i = 0; i < indicators.size(); i++) {
+                        p.setLong(1, goalId);
+                        p.setInt(2, i + 1);
+                        p.setLong(3, indicators.get(i));
+                        p.addBatch();
+                    }
+                    p.executeBatch();
+                }
                 for (int s = 0; s < goal.strategyList().size(); s++) {
                     StrategySpec strategy = goal.strategyList().get(s);
                     insert(c, "INSERT INTO vs_strategy (goal_id, position, title, description) VALUES (?, ?, ?, ?)",
@@ -349,16 +380,26 @@ public class VisionStrategy {
                 }
             }
         }
-        try (PreparedStatement p = c.prepareStatement("SELECT g.id, g.version_id, g.number, g.title, g.outcome, "
-                + "g.indicator_ids FROM vs_goal g JOIN vs_version v ON v.id = g.version_id WHERE v.initiative_id = ? "
+        Map<Long, List<Long>> indicatorsByGoal = new LinkedHashMap<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT gi.goal_id, gi.indicator_id FROM vs_goal_indicator gi "
+                + "JOIN vs_goal g ON g.id = gi.goal_id JOIN vs_version v ON v.id = g.version_id "
+                + "WHERE v.initiative_id = ? ORDER BY gi.goal_id, gi.position")) {
+            p.setString(1, initiativeId);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    indicatorsByGoal.computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(r.getLong(2));
+                }
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement("SELECT g.id, g.version_id, g.number, g.title, g.outcome "
+                + "FROM vs_goal g JOIN vs_version v ON v.id = g.version_id WHERE v.initiative_id = ? "
                 + "ORDER BY g.version_id, g.number")) {
             p.setString(1, initiativeId);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
-                    List<Long> ids = r.getString(6).isEmpty() ? List.of()
-                            : Arrays.stream(r.getString(6).split(",")).map(Long::valueOf).toList();
                     goalsByVersion.computeIfAbsent(r.getLong(2), k -> new ArrayList<>()).add(new Goal(r.getInt(3),
-                            r.getString(4), r.getString(5), ids, strategiesByGoal.getOrDefault(r.getLong(1), List.of())));
+                            r.getString(4), r.getString(5), indicatorsByGoal.getOrDefault(r.getLong(1), List.of()),
+                            strategiesByGoal.getOrDefault(r.getLong(1), List.of())));
                 }
             }
         }
