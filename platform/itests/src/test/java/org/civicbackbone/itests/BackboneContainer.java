@@ -28,7 +28,46 @@ final class BackboneContainer {
         for (int i = 1; i <= VOTERS; i++) {
             options.add(editConfigurationFilePut("etc/users.properties", String.format("v%02d", i), "pw,viewer"));
         }
+        if ("postgresql".equals(System.getProperty("backbone.database", "h2"))) {
+            options.addAll(onPostgresql());
+        }
         return options.toArray(new Option[0]);
+    }
+
+    /**
+     * With {@code -Dbackbone.database=postgresql} (the itests' second run): the container's data source is a fresh
+     * database on the machine's PostgreSQL, configured as README's PostgreSQL section says (pooled by HikariCP).
+     * Containers run one after another, so the databases of earlier ones are dropped first.
+     */
+    private static java.util.List<Option> onPostgresql() {
+        String server = "jdbc:postgresql://127.0.0.1:5432/";
+        String database = "backbone_exam_" + System.nanoTime();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(server + "postgres", "postgres", "");
+             java.sql.Statement s = c.createStatement()) {
+            java.util.List<String> stale = new java.util.ArrayList<>();
+            try (java.sql.ResultSet r = s.executeQuery(
+                    "SELECT datname FROM pg_database WHERE datname LIKE 'backbone\\_exam\\_%'")) {
+                while (r.next()) {
+                    stale.add(r.getString(1));
+                }
+            }
+            for (String old : stale) {
+                s.execute("DROP DATABASE IF EXISTS " + old + " WITH (FORCE)");
+            }
+            s.execute("CREATE DATABASE " + database);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("PostgreSQL on 127.0.0.1:5432 is needed for -Dbackbone.database=postgresql "
+                    + "(.ci/run starts it): " + e.getMessage(), e);
+        }
+        String cfg = "etc/org.ops4j.datasource-backbone.cfg";
+        return java.util.List.of(
+                editConfigurationFilePut(cfg, "osgi.jdbc.driver.class", "org.postgresql.Driver"),
+                editConfigurationFilePut(cfg, "url", server + database),
+                editConfigurationFilePut(cfg, "user", "postgres"),
+                editConfigurationFilePut(cfg, "password", ""),
+                editConfigurationFilePut(cfg, "pool", "hikari"),
+                editConfigurationFilePut(cfg, "xa", "false"),
+                editConfigurationFilePut(cfg, "hikari.maximumPoolSize", "16"));
     }
 
     private static Option[] baseOptions() {

@@ -12,7 +12,7 @@ final class Rows {
     }
 
     static long insert(Connection c, String sql, Object... values) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(sql, new String[] {"ID"})) {
+        try (PreparedStatement p = c.prepareStatement(sql, new String[] {"id"})) {
             bind(p, values);
             p.executeUpdate();
             try (ResultSet keys = p.getGeneratedKeys()) {

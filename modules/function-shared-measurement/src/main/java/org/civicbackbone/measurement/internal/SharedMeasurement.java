@@ -127,7 +127,7 @@ public class SharedMeasurement {
             }
             try (PreparedStatement p = c.prepareStatement("INSERT INTO sm_indicator (initiative_id, name, definition, "
                     + "unit, direction, aggregation, reporting_period, baseline, baseline_date, target, target_date) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"ID"})) {
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
                 p.setString(1, initiativeId);
                 p.setString(2, spec.name().strip());
                 p.setString(3, spec.definition());
@@ -296,18 +296,33 @@ public class SharedMeasurement {
 
     private static ReportedValue upsert(Connection c, Indicator indicator, ValueReport report, String actor,
                                         Instant now) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("MERGE INTO sm_value (indicator_id, period, partner, dimension, "
-                + "category, amount, reported_by, reported_at) KEY (indicator_id, period, partner, dimension, category) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            p.setLong(1, indicator.id());
-            p.setString(2, report.period());
-            p.setString(3, report.partner().strip());
-            p.setString(4, report.dimensionKey());
-            p.setString(5, report.categoryKey());
-            p.setBigDecimal(6, report.value());
-            p.setString(7, actor);
-            p.setTimestamp(8, Timestamp.from(now));
-            p.executeUpdate();
+        // update the slot's value, or add it: plain SQL that H2 and PostgreSQL both run
+        int updated;
+        try (PreparedStatement p = c.prepareStatement("UPDATE sm_value SET amount = ?, reported_by = ?, reported_at = ? "
+                + "WHERE indicator_id = ? AND period = ? AND partner = ? AND dimension = ? AND category = ?")) {
+            p.setBigDecimal(1, report.value());
+            p.setString(2, actor);
+            p.setTimestamp(3, Timestamp.from(now));
+            p.setLong(4, indicator.id());
+            p.setString(5, report.period());
+            p.setString(6, report.partner().strip());
+            p.setString(7, report.dimensionKey());
+            p.setString(8, report.categoryKey());
+            updated = p.executeUpdate();
+        }
+        if (updated == 0) {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO sm_value (indicator_id, period, partner, "
+                    + "dimension, category, amount, reported_by, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                p.setLong(1, indicator.id());
+                p.setString(2, report.period());
+                p.setString(3, report.partner().strip());
+                p.setString(4, report.dimensionKey());
+                p.setString(5, report.categoryKey());
+                p.setBigDecimal(6, report.value());
+                p.setString(7, actor);
+                p.setTimestamp(8, Timestamp.from(now));
+                p.executeUpdate();
+            }
         }
         return values(c, indicator.id()).stream()
                 .filter(v -> v.period().equals(report.period()) && v.partner().equals(report.partner().strip())

@@ -350,7 +350,7 @@ public class JdbcInitiativeService implements InitiativeService {
     public GovernanceBody addBody(Connection c, String initiativeId, BodySpec spec, String actor) throws SQLException {
         existing(c, initiativeId);
         try (PreparedStatement p = c.prepareStatement(
-                "INSERT INTO core_body (initiative_id, type, name) VALUES (?, ?, ?)", new String[] {"ID"})) {
+                "INSERT INTO core_body (initiative_id, type, name) VALUES (?, ?, ?)", new String[] {"id"})) {
             p.setString(1, initiativeId);
             p.setString(2, spec.type());
             p.setString(3, spec.name().strip());
@@ -403,7 +403,7 @@ public class JdbcInitiativeService implements InitiativeService {
             throws SQLException {
         requireBody(c, initiativeId, bodyId);
         try (PreparedStatement p = c.prepareStatement("INSERT INTO core_membership (body_id, person, username, "
-                + "organisation, role, sector) VALUES (?, ?, ?, ?, ?, ?)", new String[] {"ID"})) {
+                + "organisation, role, sector) VALUES (?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
             p.setLong(1, bodyId);
             p.setString(2, spec.person());
             p.setString(3, spec.username());

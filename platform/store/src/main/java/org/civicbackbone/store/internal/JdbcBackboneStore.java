@@ -30,12 +30,15 @@ import org.slf4j.LoggerFactory;
  * (embedded H2 under {@code ${karaf.data}} by default). Every unit of work runs in its own transaction; mappers
  * (MyBatis, ADR 0009) run their statements on that unit's connection.
  */
-@Component(service = BackboneStore.class)
+@Component(service = {BackboneStore.class, JdbcBackboneStore.class})
 public class JdbcBackboneStore implements BackboneStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcBackboneStore.class);
 
     private final DataSource dataSource;
+
+    /** Every module's migrations as last handed to {@link #migrate}: what a copy recreates on another database. */
+    private final java.util.Map<String, List<SchemaMigration>> modules = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     /**
      * One MyBatis configuration per mapper interface, built on first use. Held by the interface's class, so a module's
@@ -64,6 +67,7 @@ public class JdbcBackboneStore implements BackboneStore {
 
     @Override
     public synchronized int migrate(String moduleId, List<SchemaMigration> migrations) {
+        modules.put(moduleId, List.copyOf(migrations));
         int current = read(c -> currentVersion(c, moduleId));
         List<SchemaMigration> pending = migrations.stream()
                 .filter(m -> m.version() > current)
@@ -131,6 +135,16 @@ public class JdbcBackboneStore implements BackboneStore {
         } catch (SQLException e) {
             throw new IllegalStateException("Database error: " + e.getMessage(), e);
         }
+    }
+
+    /** The modules that migrated this database since it started, with their migrations. */
+    java.util.Map<String, List<SchemaMigration>> modules() {
+        return java.util.Map.copyOf(modules);
+    }
+
+    /** This store's DataSource, to copy from. */
+    DataSource dataSource() {
+        return dataSource;
     }
 
     @Override

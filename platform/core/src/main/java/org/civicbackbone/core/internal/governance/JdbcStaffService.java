@@ -109,6 +109,9 @@ public class JdbcStaffService implements StaffService, DecisionListener, Governa
      * claimed. Returns whether this call hired.
      */
     boolean hire(String initiativeId, long proposalId) {
+        // read before the transaction, which then uses only its own connection (a bounded pool never waits on itself)
+        GovernanceBody existingTeam = initiatives.bodies(initiativeId).stream().filter(b -> b.type().equals(TEAM))
+                .findFirst().orElse(null);
         return store.inTransaction(c -> {
             try (PreparedStatement p = c.prepareStatement("UPDATE core_staff_hire SET hired_at = ? WHERE proposal_id = ? "
                     + "AND hired_at IS NULL AND EXISTS (SELECT 1 FROM gov_proposal g WHERE g.id = ? AND g.state = 'APPROVED')")) {
@@ -134,8 +137,7 @@ public class JdbcStaffService implements StaffService, DecisionListener, Governa
                     organisation = r.getString("organisation");
                 }
             }
-            GovernanceBody team = initiatives.bodies(initiativeId).stream().filter(b -> b.type().equals(TEAM))
-                    .findFirst().orElse(null);
+            GovernanceBody team = existingTeam;
             if (team == null) {
                 team = seating.addBody(c, initiativeId, new BodySpec(TEAM, "Backbone team"), "system");
             }

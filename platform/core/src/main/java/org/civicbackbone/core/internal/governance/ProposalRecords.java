@@ -108,7 +108,7 @@ final class ProposalRecords {
         long proposalId;
         try (PreparedStatement p = c.prepareStatement("INSERT INTO gov_proposal (initiative_id, type, title, "
                 + "description, beneficiary, module, model_id, rationale, proposed_by, state, created_at, expires_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)", new String[] {"ID"})) {
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)", new String[] {"id"})) {
             p.setString(1, initiativeId);
             p.setString(2, spec.type().name());
             p.setString(3, spec.title().strip());
