@@ -12,8 +12,8 @@ import org.civicbackbone.policy.internal.PolicyAgenda.Stance;
 import org.civicbackbone.policy.internal.PolicyAgenda.StanceKind;
 import org.civicbackbone.policy.internal.PolicyAgenda.TargetKind;
 import org.civicbackbone.policy.internal.PolicyRecords.ItemRow;
-import org.civicbackbone.store.internal.JdbcBackboneStore;
-import org.h2.jdbcx.JdbcDataSource;
+import org.civicbackbone.api.store.BackboneStore;
+import org.civicbackbone.testkit.TestStore;
 import org.junit.Before;
 import org.junit.Test;
 
@@ -22,13 +22,11 @@ public class PolicyRecordsTest {
 
     private static final Instant AT = Instant.parse("2026-05-01T12:00:00Z");
 
-    private JdbcBackboneStore store;
+    private BackboneStore store;
 
     @Before
     public void setUp() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:policy" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        store = new JdbcBackboneStore(ds);
+        store = TestStore.inMemory();
         store.migrate(Policy.MODULE, PolicySchema.MIGRATIONS);
     }
 

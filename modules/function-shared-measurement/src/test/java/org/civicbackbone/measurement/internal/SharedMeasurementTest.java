@@ -27,38 +27,29 @@ import org.civicbackbone.api.initiative.Membership;
 import org.civicbackbone.api.initiative.MembershipSpec;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
-import org.civicbackbone.store.internal.JdbcBackboneStore;
-import org.h2.jdbcx.JdbcDataSource;
+import org.civicbackbone.api.store.BackboneStore;
+import org.civicbackbone.testkit.InMemoryInitiatives;
+import org.civicbackbone.testkit.RecordingAuditLog;
+import org.civicbackbone.testkit.TestStore;
 import org.junit.Before;
 import org.junit.Test;
 
 /** The function against a real (in-memory) H2 database; the platform services around it are minimal fakes. */
 public class SharedMeasurementTest {
 
-    private final List<String> audited = new ArrayList<>();
     private SharedMeasurement measurement;
+
+    private RecordingAuditLog audit;
 
     @Before
     public void setUp() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:sm" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        AuditLog audit = new AuditLog() {
-            @Override
-            public void record(Connection tx, String actor, String initiativeId, String module, String action, String detail) {
-                audited.add(actor + " " + action);
-            }
-
-            @Override
-            public List<AuditEntry> recent(String initiativeId, int limit) {
-                return List.of();
-            }
-
-            @Override
-            public List<AuditEntry> find(org.civicbackbone.api.audit.AuditQuery query) {
-                return List.of();
-            }
-        };
-        measurement = new SharedMeasurement(new JdbcBackboneStore(ds), audit, new OneInitiative(), input -> { }, NO_ROLES,
+        BackboneStore store = TestStore.inMemory();
+        audit = new RecordingAuditLog(store);
+        InMemoryInitiatives riverbend = InMemoryInitiatives.with("riverbend", "shared-measurement");
+        long partners = riverbend.addBody("riverbend", new BodySpec("partners", "Partners"), "admin").id();
+        riverbend.addMember("riverbend", partners, new MembershipSpec("Pia", "pia", "Riverbend Library Inc.", "partner",
+                Sector.NONPROFIT), "admin");
+        measurement = new SharedMeasurement(store, audit, riverbend, input -> { }, NO_ROLES,
                 Clock.fixed(Instant.parse("2025-06-15T12:00:00Z"), ZoneOffset.UTC));
     }
 
@@ -81,7 +72,7 @@ public class SharedMeasurementTest {
         assertEquals("2025-05", p.latestPeriod());
         assertEquals(0, new BigDecimal("140").compareTo(p.latestValue()));
         assertEquals(new BigDecimal("40.0"), p.percentOfTarget());
-        assertEquals(List.of("alice indicator.create", "alice value.report", "bob value.report", "bob value.correct"), audited);
+        assertEquals(List.of("alice indicator.create", "alice value.report", "bob value.report", "bob value.correct"), audit.actions());
         // the correction keeps the value as it was and as it became
         var corrections = measurement.corrections("riverbend", cards.id());
         assertEquals(1, corrections.size());
@@ -146,71 +137,5 @@ public class SharedMeasurementTest {
         assertEquals(403, imported.problem().status());
         assertEquals(1, measurement.values("riverbend", cards.id()).size());
         assertEquals(ReportingScope.ANY, measurement.scope("riverbend", "alice", false));
-    }
-
-    /** One initiative, "riverbend", that uses shared measurement. */
-    private static final class OneInitiative implements InitiativeService {
-        @Override
-        public List<Initiative> list() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<Initiative> find(String id) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Initiative requireFunction(String initiativeId, String functionId) {
-            if (!initiativeId.equals("riverbend")) {
-                throw new ProblemException(Problem.notFound("no " + initiativeId));
-            }
-            return null;
-        }
-
-        @Override
-        public Initiative create(InitiativeSpec spec, String actor) {
-            throw new IllegalStateException();
-        }
-
-        @Override
-        public Initiative update(String id, InitiativeSpec spec, String actor) {
-            throw new IllegalStateException();
-        }
-
-        @Override
-        public Initiative enableFunction(String id, String functionId, String actor) {
-            throw new IllegalStateException();
-        }
-
-        @Override
-        public Initiative disableFunction(String id, String functionId, String actor) {
-            throw new IllegalStateException();
-        }
-
-        @Override
-        public List<GovernanceBody> bodies(String id) {
-            return List.of();
-        }
-
-        @Override
-        public GovernanceBody addBody(String id, BodySpec spec, String actor) {
-            throw new IllegalStateException();
-        }
-
-        @Override
-        public List<Membership> members(String id, long bodyId) {
-            return List.of();
-        }
-
-        @Override
-        public List<Membership> members(String id) {
-            return List.of(new Membership(1, 1, "Pia", "pia", "Riverbend Library Inc.", "partner", Sector.NONPROFIT));
-        }
-
-        @Override
-        public Membership addMember(String id, long bodyId, MembershipSpec spec, String actor) {
-            throw new IllegalStateException();
-        }
     }
 }

@@ -7,8 +7,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.civicbackbone.store.internal.JdbcBackboneStore;
-import org.h2.jdbcx.JdbcDataSource;
+import org.civicbackbone.api.store.BackboneStore;
+import org.civicbackbone.testkit.TestStore;
 import org.junit.Test;
 
 /** Migration 3 moves each goal's comma-separated indicator ids into rows, in order, and drops the list column. */
@@ -16,9 +16,7 @@ public class GoalIndicatorsMigrationTest {
 
     @Test
     public void listsBecomeRowsInTheirOrder() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:goals" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        JdbcBackboneStore store = new JdbcBackboneStore(ds);
+        BackboneStore store = TestStore.inMemory();
         assertEquals(2, store.migrate(VisionStrategy.MODULE, VisionStrategy.MIGRATIONS.subList(0, 2)));
         store.inTransaction(c -> {
             try (Statement s = c.createStatement()) {
