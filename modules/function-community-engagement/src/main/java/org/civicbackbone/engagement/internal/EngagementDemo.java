@@ -1,6 +1,5 @@
 package org.civicbackbone.engagement.internal;
 
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -74,19 +73,16 @@ public class EngagementDemo implements InitiativeListener {
                 List.of(new Participation(Sector.COMMUNITY_MEMBER, 85), new Participation(Sector.PUBLIC_AGENCY, 12),
                         new Participation(Sector.BUSINESS, 4), new Participation(Sector.FUNDER, 3)), 640), "system");
         engagement.store().inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO ce_demo_loaded (initiative_id) VALUES (?)")) {
-                p.setString(1, id);
-                return p.executeUpdate();
-            }
+            ce(c).markDemoLoaded(id);
+            return null;
         });
     }
 
     private boolean loaded(String initiativeId) {
-        return engagement.store().read(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM ce_demo_loaded WHERE initiative_id = ?")) {
-                p.setString(1, initiativeId);
-                return p.executeQuery().next();
-            }
-        });
+        return engagement.store().read(c -> ce(c).demoLoaded(initiativeId) > 0);
+    }
+
+    private EngagementRecords ce(java.sql.Connection c) {
+        return engagement.store().mapper(c, EngagementRecords.class);
     }
 }
