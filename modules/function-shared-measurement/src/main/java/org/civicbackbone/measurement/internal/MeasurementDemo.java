@@ -1,7 +1,6 @@
 package org.civicbackbone.measurement.internal;
 
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -76,10 +75,8 @@ public class MeasurementDemo implements InitiativeListener {
         }
         measurement.storeValues(initiativeId, csv.toString(), "system");
         measurement.store().inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO sm_demo_loaded (initiative_id) VALUES (?)")) {
-                p.setString(1, initiativeId);
-                return p.executeUpdate();
-            }
+            measurement.markDemoLoaded(c, initiativeId);
+            return null;
         });
     }
 }

@@ -2,11 +2,7 @@ package org.civicbackbone.measurement.internal;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +18,7 @@ import org.civicbackbone.api.problem.InputValidator;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.store.BackboneStore;
+import org.civicbackbone.api.store.GeneratedKey;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -92,12 +89,7 @@ public class SharedMeasurement {
 
     /** The initiative's indicators whether or not it has the function enabled (their data is kept either way). */
     List<Indicator> storedIndicators(String initiativeId) {
-        return store.read(c -> {
-            try (PreparedStatement p = c.prepareStatement(SELECT_INDICATOR + " WHERE initiative_id = ? ORDER BY id")) {
-                p.setString(1, initiativeId);
-                return indicators(p);
-            }
-        });
+        return store.read(c -> records(c).indicators(initiativeId));
     }
 
     public Indicator indicator(String initiativeId, long indicatorId) {
@@ -125,30 +117,13 @@ public class SharedMeasurement {
                 throw ProblemException.invalid("name", "an indicator named '" + spec.name().strip()
                         + "' already exists in this initiative");
             }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO sm_indicator (initiative_id, name, definition, "
-                    + "unit, direction, aggregation, reporting_period, baseline, baseline_date, target, target_date) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
-                p.setString(1, initiativeId);
-                p.setString(2, spec.name().strip());
-                p.setString(3, spec.definition());
-                p.setString(4, spec.unit());
-                p.setString(5, spec.direction().name());
-                p.setString(6, spec.aggregation().name());
-                p.setString(7, spec.reportingPeriod().name());
-                p.setBigDecimal(8, spec.baseline());
-                p.setDate(9, Date.valueOf(spec.baselineDate()));
-                p.setBigDecimal(10, spec.target());
-                p.setDate(11, Date.valueOf(spec.targetDate()));
-                p.executeUpdate();
-                long id;
-                try (ResultSet keys = p.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
-                audit.record(c, actor, initiativeId, MeasurementSchema.MODULE, "indicator.create",
-                        "indicator " + id + " '" + spec.name().strip() + "'");
-                return find(c, initiativeId, id).orElseThrow();
-            }
+            GeneratedKey key = new GeneratedKey();
+            records(c).insertIndicator(key, initiativeId, spec.name().strip(), spec.definition(), spec.unit(),
+                    spec.direction(), spec.aggregation(), spec.reportingPeriod(), spec.baseline(), spec.baselineDate(),
+                    spec.target(), spec.targetDate());
+            audit.record(c, actor, initiativeId, MeasurementSchema.MODULE, "indicator.create",
+                    "indicator " + key.id() + " '" + spec.name().strip() + "'");
+            return find(c, initiativeId, key.id()).orElseThrow();
         });
     }
 
@@ -199,13 +174,7 @@ public class SharedMeasurement {
     }
 
     private int storeValues(String initiativeId, String csv, String actor, ReportingScope scope) {
-        ValueImport.Result result = store.read(c -> ValueImport.read(csv, ref -> {
-            try {
-                return lookup(c, initiativeId, ref);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }));
+        ValueImport.Result result = store.read(c -> ValueImport.read(csv, ref -> lookup(c, initiativeId, ref)));
         if (!result.violations().isEmpty()) {
             throw new ProblemException(Problem.invalid("The file was not imported: " + result.violations().size()
                     + " problem(s) found; nothing was stored.", result.violations()));
@@ -238,17 +207,8 @@ public class SharedMeasurement {
         require(initiativeId);
         return store.read(c -> {
             CsvTable out = new CsvTable(ValueImport.COLUMNS);
-            try (PreparedStatement p = c.prepareStatement("SELECT i.name, v.period, v.partner, v.amount, v.dimension, "
-                    + "v.category FROM sm_value v JOIN sm_indicator i ON i.id = v.indicator_id "
-                    + "WHERE i.initiative_id = ? ORDER BY i.id, v.period, v.partner, v.dimension, v.category")) {
-                p.setString(1, initiativeId);
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        out.row(r.getString(1), r.getString(2), r.getString(3), r.getBigDecimal(4).stripTrailingZeros(),
-                                r.getString(5), r.getString(6));
-                    }
-                }
-            }
+            records(c).export(initiativeId).forEach(v -> out.row(v.name(), v.period(), v.partner(),
+                    v.amount().stripTrailingZeros(), v.dimension(), v.category()));
             return out.toString();
         });
     }
@@ -269,13 +229,17 @@ public class SharedMeasurement {
     }
 
     /** Whether the demo values were already loaded for an initiative. */
-    boolean demoLoaded(Connection c, String initiativeId) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM sm_demo_loaded WHERE initiative_id = ?")) {
-            p.setString(1, initiativeId);
-            try (ResultSet r = p.executeQuery()) {
-                return r.next();
-            }
-        }
+    boolean demoLoaded(Connection c, String initiativeId) {
+        return records(c).demoLoaded(initiativeId) > 0;
+    }
+
+    /** Notes that the demo values are loaded for an initiative, in the loading transaction. */
+    void markDemoLoaded(Connection c, String initiativeId) {
+        records(c).markDemoLoaded(initiativeId);
+    }
+
+    private MeasurementRecords records(Connection c) {
+        return store.mapper(c, MeasurementRecords.class);
     }
 
     BackboneStore store() {
@@ -294,96 +258,36 @@ public class SharedMeasurement {
         return store.read(c -> ValueCorrections.of(c, indicator.id()));
     }
 
-    private static ReportedValue upsert(Connection c, Indicator indicator, ValueReport report, String actor,
-                                        Instant now) throws SQLException {
+    private ReportedValue upsert(Connection c, Indicator indicator, ValueReport report, String actor, Instant now) {
         // update the slot's value, or add it: plain SQL that H2 and PostgreSQL both run
-        int updated;
-        try (PreparedStatement p = c.prepareStatement("UPDATE sm_value SET amount = ?, reported_by = ?, reported_at = ? "
-                + "WHERE indicator_id = ? AND period = ? AND partner = ? AND dimension = ? AND category = ?")) {
-            p.setBigDecimal(1, report.value());
-            p.setString(2, actor);
-            p.setTimestamp(3, Timestamp.from(now));
-            p.setLong(4, indicator.id());
-            p.setString(5, report.period());
-            p.setString(6, report.partner().strip());
-            p.setString(7, report.dimensionKey());
-            p.setString(8, report.categoryKey());
-            updated = p.executeUpdate();
-        }
-        if (updated == 0) {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO sm_value (indicator_id, period, partner, "
-                    + "dimension, category, amount, reported_by, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                p.setLong(1, indicator.id());
-                p.setString(2, report.period());
-                p.setString(3, report.partner().strip());
-                p.setString(4, report.dimensionKey());
-                p.setString(5, report.categoryKey());
-                p.setBigDecimal(6, report.value());
-                p.setString(7, actor);
-                p.setTimestamp(8, Timestamp.from(now));
-                p.executeUpdate();
-            }
+        MeasurementRecords records = records(c);
+        String partner = report.partner().strip();
+        if (records.updateValue(indicator.id(), report.period(), partner, report.dimensionKey(), report.categoryKey(),
+                report.value(), actor, now) == 0) {
+            records.insertValue(indicator.id(), report.period(), partner, report.dimensionKey(), report.categoryKey(),
+                    report.value(), actor, now);
         }
         return values(c, indicator.id()).stream()
-                .filter(v -> v.period().equals(report.period()) && v.partner().equals(report.partner().strip())
+                .filter(v -> v.period().equals(report.period()) && v.partner().equals(partner)
                         && v.dimension().equals(report.dimensionKey()) && v.category().equals(report.categoryKey()))
                 .findFirst().orElseThrow();
     }
 
-    private static List<ReportedValue> values(Connection c, long indicatorId) throws SQLException {
-        List<ReportedValue> values = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT id, period, partner, dimension, category, amount, "
-                + "reported_by, reported_at FROM sm_value WHERE indicator_id = ? "
-                + "ORDER BY period, partner, dimension, category")) {
-            p.setLong(1, indicatorId);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    values.add(new ReportedValue(r.getLong(1), indicatorId, r.getString(2), r.getString(3),
-                            r.getString(4), r.getString(5), r.getBigDecimal(6).stripTrailingZeros(), r.getString(7),
-                            r.getTimestamp(8).toInstant()));
-                }
-            }
-        }
-        return values;
+    private List<ReportedValue> values(Connection c, long indicatorId) {
+        return records(c).values(indicatorId);
     }
 
-    private static final String SELECT_INDICATOR = "SELECT id, initiative_id, name, definition, unit, direction, "
-            + "aggregation, reporting_period, baseline, baseline_date, target, target_date FROM sm_indicator";
-
-    private static Optional<Indicator> find(Connection c, String initiativeId, long id) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(SELECT_INDICATOR + " WHERE initiative_id = ? AND id = ?")) {
-            p.setString(1, initiativeId);
-            p.setLong(2, id);
-            return indicators(p).stream().findFirst();
-        }
+    private Optional<Indicator> find(Connection c, String initiativeId, long id) {
+        return Optional.ofNullable(records(c).indicator(initiativeId, id));
     }
 
-    private static Optional<Indicator> lookup(Connection c, String initiativeId, String reference) throws SQLException {
+    private Optional<Indicator> lookup(Connection c, String initiativeId, String reference) {
         if (reference.matches("\\d{1,18}")) {
             Optional<Indicator> byId = find(c, initiativeId, Long.parseLong(reference));
             if (byId.isPresent()) {
                 return byId;
             }
         }
-        try (PreparedStatement p = c.prepareStatement(SELECT_INDICATOR
-                + " WHERE initiative_id = ? AND LOWER(name) = LOWER(?)")) {
-            p.setString(1, initiativeId);
-            p.setString(2, reference.strip());
-            return indicators(p).stream().findFirst();
-        }
-    }
-
-    private static List<Indicator> indicators(PreparedStatement p) throws SQLException {
-        List<Indicator> list = new ArrayList<>();
-        try (ResultSet r = p.executeQuery()) {
-            while (r.next()) {
-                list.add(new Indicator(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                        Direction.valueOf(r.getString(6)), Aggregation.valueOf(r.getString(7)),
-                        PeriodType.valueOf(r.getString(8)), r.getBigDecimal(9).stripTrailingZeros(),
-                        r.getDate(10).toLocalDate(), r.getBigDecimal(11).stripTrailingZeros(),
-                        r.getDate(12).toLocalDate()));
-            }
-        }
-        return list;
+        return Optional.ofNullable(records(c).indicatorNamed(initiativeId, reference.strip()));
     }
 }

@@ -1,0 +1,73 @@
+package org.civicbackbone.measurement.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Options;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+import org.civicbackbone.api.store.GeneratedKey;
+
+/** Indicators and reported values, read and written through a mapper (ADR 0009); rows matched by column name. */
+public interface MeasurementRecords {
+
+    /** One value in the CSV export, in the import's columns. */
+    record ExportRow(String name, String period, String partner, BigDecimal amount, String dimension, String category) {
+    }
+
+    String INDICATOR = "SELECT id, initiative_id, name, definition, unit, direction, aggregation, reporting_period, "
+            + "baseline, baseline_date, target, target_date FROM sm_indicator";
+
+    @Select(INDICATOR + " WHERE initiative_id = #{initiativeId} ORDER BY id")
+    List<Indicator> indicators(String initiativeId);
+
+    @Select(INDICATOR + " WHERE initiative_id = #{initiativeId} AND id = #{id}")
+    Indicator indicator(@Param("initiativeId") String initiativeId, @Param("id") long id);
+
+    @Select(INDICATOR + " WHERE initiative_id = #{initiativeId} AND LOWER(name) = LOWER(#{name})")
+    Indicator indicatorNamed(@Param("initiativeId") String initiativeId, @Param("name") String name);
+
+    @Insert("INSERT INTO sm_indicator (initiative_id, name, definition, unit, direction, aggregation, reporting_period, "
+            + "baseline, baseline_date, target, target_date) VALUES (#{initiativeId}, #{name}, #{definition}, #{unit}, "
+            + "#{direction}, #{aggregation}, #{period}, #{baseline}, #{baselineDate}, #{target}, #{targetDate})")
+    @Options(useGeneratedKeys = true, keyProperty = "key.id", keyColumn = "id")
+    void insertIndicator(@Param("key") GeneratedKey key, @Param("initiativeId") String initiativeId,
+                         @Param("name") String name, @Param("definition") String definition, @Param("unit") String unit,
+                         @Param("direction") Direction direction, @Param("aggregation") Aggregation aggregation,
+                         @Param("period") PeriodType period, @Param("baseline") BigDecimal baseline,
+                         @Param("baselineDate") LocalDate baselineDate, @Param("target") BigDecimal target,
+                         @Param("targetDate") LocalDate targetDate);
+
+    @Select("SELECT id, indicator_id, period, partner, dimension, category, amount AS \"value\", reported_by, reported_at "
+            + "FROM sm_value WHERE indicator_id = #{indicatorId} ORDER BY period, partner, dimension, category")
+    List<ReportedValue> values(long indicatorId);
+
+    @Update("UPDATE sm_value SET amount = #{amount}, reported_by = #{by}, reported_at = #{at} WHERE indicator_id = "
+            + "#{indicatorId} AND period = #{period} AND partner = #{partner} AND dimension = #{dimension} "
+            + "AND category = #{category}")
+    int updateValue(@Param("indicatorId") long indicatorId, @Param("period") String period,
+                    @Param("partner") String partner, @Param("dimension") String dimension,
+                    @Param("category") String category, @Param("amount") BigDecimal amount, @Param("by") String by,
+                    @Param("at") Instant at);
+
+    @Insert("INSERT INTO sm_value (indicator_id, period, partner, dimension, category, amount, reported_by, reported_at) "
+            + "VALUES (#{indicatorId}, #{period}, #{partner}, #{dimension}, #{category}, #{amount}, #{by}, #{at})")
+    void insertValue(@Param("indicatorId") long indicatorId, @Param("period") String period,
+                     @Param("partner") String partner, @Param("dimension") String dimension,
+                     @Param("category") String category, @Param("amount") BigDecimal amount, @Param("by") String by,
+                     @Param("at") Instant at);
+
+    @Select("SELECT i.name, v.period, v.partner, v.amount, v.dimension, v.category FROM sm_value v "
+            + "JOIN sm_indicator i ON i.id = v.indicator_id WHERE i.initiative_id = #{initiativeId} "
+            + "ORDER BY i.id, v.period, v.partner, v.dimension, v.category")
+    List<ExportRow> export(String initiativeId);
+
+    @Select("SELECT COUNT(*) FROM sm_demo_loaded WHERE initiative_id = #{initiativeId}")
+    int demoLoaded(String initiativeId);
+
+    @Insert("INSERT INTO sm_demo_loaded (initiative_id) VALUES (#{initiativeId})")
+    void markDemoLoaded(String initiativeId);
+}
