@@ -44,14 +44,19 @@ public class InitiativeListBenchmark {
     @Param({"10", "200"})
     public int initiatives;
 
+    /**
+     * H2 in memory, as the embedded default; or the machine's PostgreSQL over TCP, a fresh database per trial, with
+     * pooled connections as the distribution's PostgreSQL data source has.
+     */
+    @Param({"h2", "postgresql"})
+    public String database;
+
     private JdbcBackboneStore store;
     private JdbcInitiativeService service;
 
     @Setup(Level.Trial)
     public void fill() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:bench" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        store = new JdbcBackboneStore(ds);
+        store = new JdbcBackboneStore(database.equals("postgresql") ? freshPostgresql() : inMemoryH2());
         service = new JdbcInitiativeService(store, new JdbcAuditLog(store), new LiveModuleCatalogue());
         store.inTransaction(c -> {
             try (Statement s = c.createStatement()) {
@@ -69,6 +74,30 @@ public class InitiativeListBenchmark {
                 || !handWrittenJdbc().get(0).enabledFunctionIds().equals(mapper().get(0).enabledFunctionIds())) {
             throw new IllegalStateException("the two readings differ");
         }
+    }
+
+    private static javax.sql.DataSource inMemoryH2() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:bench" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        return ds;
+    }
+
+    private static javax.sql.DataSource freshPostgresql() {
+        String server = "jdbc:postgresql://127.0.0.1:5432/";
+        try (Connection c = java.sql.DriverManager.getConnection(server + "postgres", "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS backbone_bench WITH (FORCE)");
+            s.execute("CREATE DATABASE backbone_bench");
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL on 127.0.0.1:5432 (user postgres, trust) is needed: "
+                    + e.getMessage(), e);
+        }
+        com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource();
+        pool.setJdbcUrl(server + "backbone_bench");
+        pool.setUsername("postgres");
+        pool.setPassword("");
+        pool.setMaximumPoolSize(4);
+        return pool;
     }
 
     /** The anchor: the platform's list before ADR 0009. */

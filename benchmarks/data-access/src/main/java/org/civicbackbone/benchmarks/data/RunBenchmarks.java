@@ -18,13 +18,14 @@ public final class RunBenchmarks {
                 .include(InitiativeListBenchmark.class.getSimpleName()).build()).run();
         Map<String, double[]> byParam = new TreeMap<>();
         for (RunResult result : results) {
-            String initiatives = result.getParams().getParam("initiatives");
+            String initiatives = result.getParams().getParam("database") + " "
+                    + result.getParams().getParam("initiatives");
             boolean anchor = result.getParams().getBenchmark().endsWith("handWrittenJdbc");
             byParam.computeIfAbsent(initiatives, k -> new double[2])[anchor ? 0 : 1] =
                     result.getPrimaryResult().getScore();
         }
         System.out.println();
-        System.out.println("initiatives | hand-written JDBC (anchor), us/op | MyBatis mapper, us/op | mapper / anchor");
-        byParam.forEach((n, s) -> System.out.printf("%11s | %33.1f | %21.1f | %.2f%n", n, s[0], s[1], s[1] / s[0]));
+        System.out.println("database, initiatives | hand-written JDBC (anchor), us/op | MyBatis mapper, us/op | mapper / anchor");
+        byParam.forEach((n, s) -> System.out.printf("%21s | %33.1f | %21.1f | %.2f%n", n, s[0], s[1], s[1] / s[0]));
     }
 }
