@@ -1,5 +1,6 @@
 package org.civicbackbone.store.internal;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
@@ -9,6 +10,8 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.jdbc.DataSourceFactory;
 
 /**
@@ -34,8 +37,9 @@ public class StoreCopyCommand implements Action {
     @Reference
     JdbcBackboneStore store;
 
-    @Reference(filter = "(osgi.jdbc.driver.class=org.postgresql.Driver)")
-    DataSourceFactory postgresql;
+    // looked up by filter at run time: the shell's own reference injection picks any DataSourceFactory (H2's too)
+    @Reference
+    BundleContext bundleContext;
 
     @Override
     public Object execute() throws Exception {
@@ -49,7 +53,19 @@ public class StoreCopyCommand implements Action {
             properties.setProperty(DataSourceFactory.JDBC_USER, user);
         }
         properties.setProperty(DataSourceFactory.JDBC_PASSWORD, password == null ? "" : password);
-        DataSource target = postgresql.createDataSource(properties);
+        Collection<ServiceReference<DataSourceFactory>> drivers = bundleContext.getServiceReferences(
+                DataSourceFactory.class, "(" + DataSourceFactory.OSGI_JDBC_DRIVER_CLASS + "=org.postgresql.Driver)");
+        if (drivers.isEmpty()) {
+            throw new IllegalStateException("The PostgreSQL driver is not installed (feature pax-jdbc-postgresql).");
+        }
+        ServiceReference<DataSourceFactory> driver = drivers.iterator().next();
+        DataSourceFactory postgresql = bundleContext.getService(driver);
+        DataSource target;
+        try {
+            target = postgresql.createDataSource(properties);
+        } finally {
+            bundleContext.ungetService(driver);
+        }
         Map<String, Long> copied = new StoreCopy(store, target, System.out).run();
         System.out.println("copied " + copied.values().stream().mapToLong(Long::longValue).sum() + " rows in "
                 + copied.size() + " tables; point etc/org.ops4j.datasource-backbone.cfg at " + url + " and restart");
