@@ -327,4 +327,42 @@ public class GovernanceIT {
         array.forEach(n -> out.add(n.asText()));
         return out;
     }
+
+    /** Each initiative's organisations are records: spellings and aliases resolve to one, seats point to it. */
+    @Test
+    public void organisationsAreRecordsThatSeatsPointTo() throws Exception {
+        initiative("registry", "nested", "host-board:hb1@Eastside Trust,hb2@Eastside Trust Inc.");
+        String base = "/initiatives/registry/organisations";
+        JsonNode seated = http.get(base).json();
+        assertEquals("two spellings on two seats made one organisation: " + seated, 1, seated.size());
+        long trust = seated.get(0).get("id").asLong();
+        http.get("/initiatives/registry/bodies").json().forEach(b -> http.get("/initiatives/registry/bodies/"
+                + b.get("id").asLong() + "/members").json().forEach(m ->
+                assertEquals(trust, m.get("organisationId").asLong())));
+
+        Http.Answer school = http.post(base, "{\"name\":\"Riverbend Unified School District\",\"aliases\":[\"RUSD\"],"
+                + "\"sectors\":[\"EDUCATION\",\"PUBLIC_AGENCY\"]}");
+        assertEquals(school.toString(), 201, school.status());
+        long schoolId = school.json().get("id").asLong();
+        assertTrue(school.header("Location"), school.header("Location").endsWith(base + "/" + schoolId));
+        assertEquals(schoolId, http.get(base + "?name=rusd").json().get(0).get("id").asLong());
+        assertEquals(404, http.get(base + "?name=Westside").status());
+
+        Http.Answer taken = http.post(base, "{\"name\":\"The Eastside Trust\",\"sectors\":[\"FUNDER\"]}");
+        assertEquals(taken.toString(), 409, taken.status());
+        Http.Answer noSector = http.post(base, "{\"name\":\"Youth Hub\",\"sectors\":[]}");
+        assertEquals(noSector.toString(), 400, noSector.status());
+        assertTrue(noSector.body(), noSector.body().contains("sectors"));
+        Http.Answer badSector = http.post(base, "{\"name\":\"Youth Hub\",\"sectors\":[\"SPORTS\"]}");
+        assertEquals(badSector.toString(), 400, badSector.status());
+        assertEquals("refusals wrote nothing", 2, http.get(base).json().size());
+
+        Http.Answer renamed = http.send("PUT", base + "/" + trust, Http.ADMIN, "application/json",
+                "{\"name\":\"Eastside Community Trust\",\"aliases\":[\"Eastside Trust\"],\"sectors\":[\"PHILANTHROPY\"]}");
+        assertEquals(renamed.toString(), 200, renamed.status());
+        assertEquals(trust, http.get(base + "?name=Eastside%20Trust%20LLC").json().get(0).get("id").asLong());
+        assertEquals("a body member reads the registry", 200, http.send("GET", base, "hb1:pw", null, null).status());
+        assertEquals("set-up is for staff", 403, http.send("POST", base, "hb1:pw", "application/json",
+                "{\"name\":\"Their Org\",\"sectors\":[\"NONPROFIT\"]}").status());
+    }
 }

@@ -88,7 +88,7 @@ public class PlatformIT {
             assertEquals(1, s.executeUpdate("UPDATE gov_proposal SET expires_at = TIMESTAMP WITH TIME ZONE "
                     + "'2020-01-01 00:00:00+00' WHERE id = " + proposal));
         }
-        Map<String, String> before = fingerprint();
+        Map<String, List<String>> before = tables();
         List<String> paths = getAddresses();
         assertTrue("found only " + paths.size() + " GET addresses", paths.size() > 40);
         int answered = 0;
@@ -97,7 +97,7 @@ public class PlatformIT {
             answered += answer.status() == 200 ? 1 : 0;
         }
         assertTrue("too few GETs answered 200: " + answered, answered > 30);
-        Map<String, String> after = fingerprint();
+        Map<String, List<String>> after = tables();
         List<String> changed = before.keySet().stream().filter(t -> !before.get(t).equals(after.get(t))).toList();
         assertEquals("tables a GET changed", List.of(), changed);
         assertEquals("OPEN", http.get("/initiatives/demo-riverbend-reads/governance/proposals/" + proposal).json()
@@ -144,35 +144,10 @@ public class PlatformIT {
         return "";
     }
 
-    /** Each table's rows, sorted, as one string: equal fingerprints mean nothing in the table changed. */
-    private Map<String, String> fingerprint() throws Exception {
-        Map<String, String> tables = new TreeMap<>();
+    private Map<String, List<String>> tables() throws Exception {
         try (java.sql.Connection c = dataSource.getConnection()) {
-            List<String> names = new ArrayList<>();
-            try (java.sql.ResultSet r = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
-                while (r.next()) {
-                    if (!"INFORMATION_SCHEMA".equalsIgnoreCase(r.getString("TABLE_SCHEM"))) {
-                        names.add(r.getString("TABLE_NAME"));
-                    }
-                }
-            }
-            for (String table : names) {
-                List<String> rows = new ArrayList<>();
-                try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery("SELECT * FROM " + table)) {
-                    int columns = r.getMetaData().getColumnCount();
-                    while (r.next()) {
-                        StringBuilder row = new StringBuilder();
-                        for (int i = 1; i <= columns; i++) {
-                            row.append(r.getString(i)).append('|');
-                        }
-                        rows.add(row.toString());
-                    }
-                }
-                java.util.Collections.sort(rows);
-                tables.put(table, String.join("\n", rows));
-            }
+            return Tables.all(c);
         }
-        return tables;
     }
 
     /**
@@ -185,14 +160,7 @@ public class PlatformIT {
         List<String> unindexed = new ArrayList<>();
         try (java.sql.Connection c = dataSource.getConnection()) {
             java.sql.DatabaseMetaData meta = c.getMetaData();
-            List<String> tables = new ArrayList<>();
-            try (java.sql.ResultSet r = meta.getTables(null, null, "%", new String[] {"TABLE"})) {
-                while (r.next()) {
-                    if (!"INFORMATION_SCHEMA".equalsIgnoreCase(r.getString("TABLE_SCHEM"))) {
-                        tables.add(r.getString("TABLE_NAME"));
-                    }
-                }
-            }
+            List<String> tables = Tables.names(c);
             assertTrue("the modules' tables: " + tables, tables.size() > 30);
             for (String table : tables) {
                 Set<String> leading = new HashSet<>();

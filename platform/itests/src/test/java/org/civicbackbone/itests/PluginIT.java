@@ -51,6 +51,8 @@ public class PluginIT {
                 "{\"question\":\"Did summer reading slow the summer slide?\",\"indicatorIds\":[1]}");
         assertEquals(asked.toString(), 201, asked.status());
         long id = asked.json().get("id").asLong();
+        assertTrue("the kit's 201 says where the question is: " + asked.header("Location"),
+                asked.header("Location").endsWith(base + "/questions/" + id));
         assertEquals(400, http.post(base + "/questions", "{\"question\":\"\",\"indicatorIds\":[]}").status());
         assertEquals(1, http.get(base).json().get("withoutEvidence").asInt());
         assertEquals(201, http.post(base + "/questions/" + id + "/evidence",
@@ -87,6 +89,8 @@ public class PluginIT {
         assertTrue(bad.body(), bad.body().contains("title"));
         Http.Answer written = http.post(base + "/notes", "{\"title\":\"First circle\",\"text\":\"Six mentors, twelve youth\"}");
         assertEquals(written.toString(), 201, written.status());
+        assertTrue("the kit's 201 says where the note is: " + written.header("Location"), written.header("Location")
+                .endsWith(base + "/notes/" + written.json().get("id").asLong()));
         JsonNode overview = http.get(base).json();
         assertEquals(1, overview.get("notes").asInt());
         assertTrue(overview.get("needsAttention").isEmpty());

@@ -11,7 +11,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -136,10 +136,12 @@ public class PostgresqlIT {
         try (Connection h2 = DriverManager.getConnection("jdbc:h2:"
                      + platform.home().resolve("data/backbone/backbone").toAbsolutePath());
              Connection pg = DriverManager.getConnection(SERVER + copy, "postgres", "")) {
-            for (String table : tableNames(h2)) {
+            for (String table : Tables.names(h2)) {
                 tables++;
-                List<String> inH2 = rows(h2, table);
-                List<String> inPg = rows(pg, table);
+                // the copy applied the same migrations itself, at copy time
+                Set<String> ignored = table.equalsIgnoreCase("schema_version") ? Set.of("applied_at") : Set.of();
+                List<String> inH2 = Tables.rows(h2, table, ignored);
+                List<String> inPg = Tables.rows(pg, table, ignored);
                 if (!inH2.equals(inPg)) {
                     differences.add(table + ": H2 " + inH2.size() + " rows, PostgreSQL " + inPg.size() + " rows; first H2 "
                             + inH2.stream().filter(r -> !inPg.contains(r)).findFirst().orElse("-") + "; first PG "
@@ -176,52 +178,5 @@ public class PostgresqlIT {
             answer = http.post(path, json);
         }
         return answer;
-    }
-
-    private static List<String> tableNames(Connection c) throws Exception {
-        List<String> names = new java.util.ArrayList<>();
-        try (ResultSet r = c.getMetaData().getTables(null, "PUBLIC", "%", new String[] {"TABLE"})) {
-            while (r.next()) {
-                names.add(r.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT));
-            }
-        }
-        return names;
-    }
-
-    /** A table's rows as text, columns by name in order, values in one spelling for both databases; sorted. */
-    private static List<String> rows(Connection c, String table) throws Exception {
-        List<String> rows = new java.util.ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT * FROM " + table)) {
-            java.sql.ResultSetMetaData meta = r.getMetaData();
-            java.util.TreeMap<String, Integer> columns = new java.util.TreeMap<>();
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                columns.put(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), i);
-            }
-            if (table.equals("schema_version")) {
-                columns.remove("applied_at"); // the copy applied the same migrations itself, at copy time
-            }
-            while (r.next()) {
-                StringBuilder row = new StringBuilder();
-                for (Map.Entry<String, Integer> column : columns.entrySet()) {
-                    Object value = r.getObject(column.getValue());
-                    String text;
-                    if (value instanceof java.time.OffsetDateTime t) {
-                        text = t.toInstant().toString();
-                    } else if (value instanceof java.sql.Timestamp t) {
-                        text = t.toInstant().toString();
-                    } else if (value instanceof java.math.BigDecimal d) {
-                        text = d.stripTrailingZeros().toPlainString();
-                    } else if (value instanceof java.sql.Clob clob) {
-                        text = clob.getSubString(1, (int) clob.length());
-                    } else {
-                        text = String.valueOf(value);
-                    }
-                    row.append(column.getKey()).append('=').append(text).append('|');
-                }
-                rows.add(row.toString());
-            }
-        }
-        java.util.Collections.sort(rows);
-        return rows;
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.civicbackbone.api.initiative.Initiative;
 import org.civicbackbone.core.internal.JdbcAuditLog;
 import org.civicbackbone.core.internal.JdbcInitiativeService;
+import org.civicbackbone.core.internal.JdbcOrganisationRegistry;
 import org.civicbackbone.core.internal.LiveModuleCatalogue;
 import org.civicbackbone.store.internal.JdbcBackboneStore;
 import org.h2.jdbcx.JdbcDataSource;
@@ -57,7 +58,8 @@ public class InitiativeListBenchmark {
     @Setup(Level.Trial)
     public void fill() {
         store = new JdbcBackboneStore(database.equals("postgresql") ? freshPostgresql() : inMemoryH2());
-        service = new JdbcInitiativeService(store, new JdbcAuditLog(store), new LiveModuleCatalogue());
+        JdbcAuditLog audit = new JdbcAuditLog(store);
+        service = new JdbcInitiativeService(store, audit, new LiveModuleCatalogue(), new JdbcOrganisationRegistry(store, audit));
         store.inTransaction(c -> {
             try (Statement s = c.createStatement()) {
                 for (int i = 0; i < initiatives; i++) {

@@ -1,31 +1,30 @@
 package org.civicbackbone.examples.faulty;
 
+
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
-import java.util.List;
 import org.civicbackbone.api.rest.Allow;
+import org.civicbackbone.api.rest.ApiResource;
+import org.civicbackbone.api.rest.Audience;
+import org.civicbackbone.api.rest.RestExtensions;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.api.store.SchemaMigration;
 import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Reference;
-import org.civicbackbone.api.rest.Audience;
-import org.civicbackbone.api.rest.RestExtensions;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * Fails on purpose: the overview throws on every request, {@code /hang} waits until stopped (it yields to an
  * interrupt), {@code /stuck} waits and ignores interrupts, {@code /churn} writes to the database until interrupted. Both waits end when the plugin is uninstalled.
  */
 @Component(service = FaultyResource.class)
-@JaxrsResource
-@JaxrsExtensionSelect({RestExtensions.JSON, RestExtensions.PROBLEMS, RestExtensions.AUTHENTICATION})
+@ApiResource
 @Path(RestExtensions.INITIATIVE + "faulty")
 @Produces(MediaType.APPLICATION_JSON)
 public class FaultyResource {

@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.initiative.InitiativeService;
+import org.civicbackbone.api.module.FunctionDescriptor;
+import org.civicbackbone.api.module.FunctionKind;
 import org.civicbackbone.api.problem.InputValidator;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
@@ -31,6 +33,12 @@ import org.osgi.service.component.annotations.Reference;
 public class Learning {
 
     static final String FUNCTION_ID = "learning-evaluation";
+
+    /** What the function says about itself: the platform lists it by this. */
+    static final FunctionDescriptor DESCRIPTOR = new FunctionDescriptor(FUNCTION_ID, "Learning evaluation", FunctionKind.CUSTOM,
+            "Use evaluation as a tool for learning: learning questions, the evidence on them, and the partners' "
+            + "reflections, linked to shared indicators.");
+
     static final String MODULE = "function-learning-evaluation";
 
     static final List<SchemaMigration> MIGRATIONS = List.of(new SchemaMigration(1, "questions, evidence, reflections", """

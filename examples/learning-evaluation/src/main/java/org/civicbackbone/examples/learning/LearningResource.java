@@ -1,5 +1,8 @@
 package org.civicbackbone.examples.learning;
 
+import static org.civicbackbone.api.rest.Answers.actor;
+import static org.civicbackbone.api.rest.Answers.created;
+
 import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -11,19 +14,18 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
 import org.civicbackbone.api.rest.Allow;
+import org.civicbackbone.api.rest.ApiResource;
 import org.civicbackbone.api.rest.Audience;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** REST of the plugin under {@code /api/v1/initiatives/{id}/learning-evaluation}. */
 @Component(service = LearningResource.class)
-@JaxrsResource
-@JaxrsExtensionSelect({RestExtensions.JSON, RestExtensions.PROBLEMS, RestExtensions.AUTHENTICATION})
+@ApiResource
 @Path(RestExtensions.INITIATIVE + Learning.FUNCTION_ID)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -53,8 +55,8 @@ public class LearningResource {
     @Allow(Audience.CONTRIBUTORS)
     @Path("questions")
     public Response ask(@PathParam("initiativeId") String initiativeId, Records.QuestionSpec spec,
-                        @Context SecurityContext security) {
-        return Response.status(201).entity(learning.ask(initiativeId, spec, security.getUserPrincipal().getName())).build();
+                        @Context SecurityContext security, @Context UriInfo uri) {
+        return created(uri, learning.ask(initiativeId, spec, actor(security)), Records.Question::id);
     }
 
     @GET
@@ -68,17 +70,17 @@ public class LearningResource {
     @Allow(Audience.CONTRIBUTORS)
     @Path("questions/{questionId}/evidence")
     public Response evidence(@PathParam("initiativeId") String initiativeId, @PathParam("questionId") long id,
-                             Records.EvidenceSpec spec, @Context SecurityContext security) {
-        return Response.status(201).entity(learning.addEvidence(initiativeId, id, spec,
-                security.getUserPrincipal().getName())).build();
+                             Records.EvidenceSpec spec, @Context SecurityContext security, @Context UriInfo uri) {
+        return created(uri, learning.addEvidence(initiativeId, id, spec,
+                actor(security)), Records.Evidence::id);
     }
 
     @POST
     @Allow(Audience.CONTRIBUTORS)
     @Path("questions/{questionId}/reflections")
     public Response reflect(@PathParam("initiativeId") String initiativeId, @PathParam("questionId") long id,
-                            Records.ReflectionSpec spec, @Context SecurityContext security) {
-        return Response.status(201).entity(learning.reflect(initiativeId, id, spec,
-                security.getUserPrincipal().getName())).build();
+                            Records.ReflectionSpec spec, @Context SecurityContext security, @Context UriInfo uri) {
+        return created(uri, learning.reflect(initiativeId, id, spec,
+                actor(security)), Records.Reflection::id);
     }
 }

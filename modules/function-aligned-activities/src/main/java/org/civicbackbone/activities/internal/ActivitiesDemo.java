@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.Future;
 import org.civicbackbone.activities.internal.JointPlan.ActionItemSpec;
 import org.civicbackbone.activities.internal.JointPlan.ActivitySpec;
 import org.civicbackbone.activities.internal.JointPlan.ActivityStatus;
@@ -17,42 +16,29 @@ import org.civicbackbone.activities.internal.JointPlan.MeetingSpec;
 import org.civicbackbone.activities.internal.JointPlan.StatusSpec;
 import org.civicbackbone.activities.internal.JointPlan.WorkingGroup;
 import org.civicbackbone.activities.internal.JointPlan.WorkingGroupSpec;
-import org.civicbackbone.api.initiative.Initiative;
-import org.civicbackbone.api.initiative.InitiativeListener;
-import org.civicbackbone.api.initiative.InitiativeService;
-import org.civicbackbone.api.module.ModuleCatalogue;
+import org.civicbackbone.api.module.DemoData;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /** Gives each demo initiative a joint plan, a working group and two meetings, once. */
-@Component(immediate = true, service = InitiativeListener.class)
-public class ActivitiesDemo implements InitiativeListener {
+@Component(service = DemoData.class)
+public class ActivitiesDemo implements DemoData {
 
     private final AlignedActivities plan;
-    private final Future<?> loading;
 
     @Activate
-    public ActivitiesDemo(@Reference AlignedActivities plan, @Reference InitiativeService initiatives,
-                      @Reference ModuleCatalogue catalogue) {
+    public ActivitiesDemo(@Reference AlignedActivities plan) {
         this.plan = plan;
-        // once the platform lists this function: loading goes through the same checks as any request
-        this.loading = catalogue.whenAvailable(AlignedActivities.FUNCTION_ID,
-                () -> initiatives.list().forEach(this::initiativeCreated));
-    }
-
-    @Deactivate
-    void stop() {
-        loading.cancel(false);
     }
 
     @Override
-    public synchronized void initiativeCreated(Initiative initiative) {
-        String id = initiative.id();
-        if (!initiative.demo() || !initiative.uses(AlignedActivities.FUNCTION_ID) || loaded(id)) {
-            return;
-        }
+    public String functionId() {
+        return AlignedActivities.FUNCTION_ID;
+    }
+
+    @Override
+    public void loadInto(String id) {
         LocalDate today = LocalDate.now();
         var coaching = plan.addActivity(id, new ActivitySpec("Reading coaches for parents at well-child visits", null,
                 "Northside Family Resource Center", List.of(1), today.minusMonths(6), today.plusMonths(18)), "system");
@@ -86,7 +72,8 @@ public class ActivitiesDemo implements InitiativeListener {
         });
     }
 
-    private boolean loaded(String initiativeId) {
+    @Override
+    public boolean loadedInto(String initiativeId) {
         return plan.store().read(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM aa_demo_loaded WHERE initiative_id = ?")) {
                 p.setString(1, initiativeId);

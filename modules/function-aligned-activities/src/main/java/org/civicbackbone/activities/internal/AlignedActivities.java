@@ -42,6 +42,8 @@ import org.civicbackbone.api.agenda.GoalRef;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.csv.CsvTable;
 import org.civicbackbone.api.initiative.InitiativeService;
+import org.civicbackbone.api.module.FunctionDescriptor;
+import org.civicbackbone.api.module.FunctionKind;
 import org.civicbackbone.api.problem.InputValidator;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
@@ -65,6 +67,13 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 public class AlignedActivities {
 
     static final String FUNCTION_ID = "aligned-activities";
+
+    /** What the function says about itself: the platform lists it by this. */
+    static final FunctionDescriptor DESCRIPTOR = new FunctionDescriptor(FUNCTION_ID, "Aligned activities", FunctionKind.ALIGNED_ACTIVITIES,
+            "Support aligned activities: the joint plan of action owned by partners and linked to goals, working "
+            + "groups with co-chairs, meetings with materials out early, minutes and action items, and gaps and "
+            + "overlaps.");
+
     static final String MODULE = "function-aligned-activities";
     static final int DEFAULT_MATERIALS_DAYS = 3;
 

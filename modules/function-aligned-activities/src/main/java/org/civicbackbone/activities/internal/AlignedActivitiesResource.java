@@ -1,5 +1,10 @@
 package org.civicbackbone.activities.internal;
 
+import static org.civicbackbone.api.rest.Answers.CSV;
+import static org.civicbackbone.api.rest.Answers.actor;
+import static org.civicbackbone.api.rest.Answers.created;
+import static org.civicbackbone.api.rest.Answers.csv;
+
 import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -12,6 +17,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
 import org.civicbackbone.activities.internal.JointPlan.ActionItemSpec;
 import org.civicbackbone.activities.internal.JointPlan.Activity;
 import org.civicbackbone.activities.internal.JointPlan.ActivitySpec;
@@ -27,39 +33,26 @@ import org.civicbackbone.activities.internal.JointPlan.StatusSpec;
 import org.civicbackbone.activities.internal.JointPlan.WorkingGroup;
 import org.civicbackbone.activities.internal.JointPlan.WorkingGroupSpec;
 import org.civicbackbone.api.rest.Allow;
+import org.civicbackbone.api.rest.ApiResource;
 import org.civicbackbone.api.rest.Audience;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** REST of the aligned activities function under {@code /api/v1/initiatives/{id}/aligned-activities}. */
 @Component(service = AlignedActivitiesResource.class)
-@JaxrsResource
-@JaxrsExtensionSelect({RestExtensions.JSON, RestExtensions.PROBLEMS, RestExtensions.AUTHENTICATION})
+@ApiResource
 @Path(RestExtensions.INITIATIVE + AlignedActivities.FUNCTION_ID)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AlignedActivitiesResource {
-
-    private static final String CSV = "text/csv";
 
     private final AlignedActivities plan;
 
     @Activate
     public AlignedActivitiesResource(@Reference AlignedActivities plan) {
         this.plan = plan;
-    }
-
-    private static String actor(SecurityContext security) {
-        return security.getUserPrincipal().getName();
-    }
-
-    private static Response csv(String body, String name) {
-        return Response.ok(body, CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
     }
 
     @GET
@@ -87,8 +80,8 @@ public class AlignedActivitiesResource {
     @Allow(Audience.CONTRIBUTORS)
     @Path("activities")
     public Response addActivity(@PathParam("initiativeId") String initiativeId, ActivitySpec spec,
-                                @Context SecurityContext security) {
-        return Response.status(201).entity(plan.addActivity(initiativeId, spec, actor(security))).build();
+                                @Context SecurityContext security, @Context UriInfo uri) {
+        return created(uri, plan.addActivity(initiativeId, spec, actor(security)), Activity::id);
     }
 
     @GET
@@ -96,7 +89,7 @@ public class AlignedActivitiesResource {
     @Path("activities/export")
     @Produces(CSV)
     public Response exportActivities(@PathParam("initiativeId") String initiativeId) {
-        return csv(plan.exportActivities(initiativeId), initiativeId + "-activities");
+        return csv(plan.exportActivities(initiativeId), initiativeId + "-activities.csv");
     }
 
     @GET
@@ -125,8 +118,8 @@ public class AlignedActivitiesResource {
     @Allow(Audience.CONTRIBUTORS)
     @Path("working-groups")
     public Response formGroup(@PathParam("initiativeId") String initiativeId, WorkingGroupSpec spec,
-                              @Context SecurityContext security) {
-        return Response.status(201).entity(plan.formGroup(initiativeId, spec, actor(security))).build();
+                              @Context SecurityContext security, @Context UriInfo uri) {
+        return created(uri, plan.formGroup(initiativeId, spec, actor(security)), WorkingGroup::id);
     }
 
     @GET
@@ -134,15 +127,15 @@ public class AlignedActivitiesResource {
     @Path("working-groups/export")
     @Produces(CSV)
     public Response exportWorkingGroups(@PathParam("initiativeId") String initiativeId) {
-        return csv(plan.exportWorkingGroups(initiativeId), initiativeId + "-working-groups");
+        return csv(plan.exportWorkingGroups(initiativeId), initiativeId + "-working-groups.csv");
     }
 
     @POST
     @Allow(Audience.CONTRIBUTORS)
     @Path("working-groups/{id}/members")
     public Response addMember(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
-                              GroupMemberSpec spec, @Context SecurityContext security) {
-        return Response.status(201).entity(plan.addGroupMember(initiativeId, id, spec, actor(security))).build();
+                              GroupMemberSpec spec, @Context SecurityContext security, @Context UriInfo uri) {
+        return created(uri, plan.addGroupMember(initiativeId, id, spec, actor(security)), WorkingGroup::id);
     }
 
     @GET
@@ -172,8 +165,8 @@ public class AlignedActivitiesResource {
     @Allow(Audience.CONTRIBUTORS)
     @Path("meetings")
     public Response schedule(@PathParam("initiativeId") String initiativeId, MeetingSpec spec,
-                             @Context SecurityContext security) {
-        return Response.status(201).entity(plan.schedule(initiativeId, spec, actor(security))).build();
+                             @Context SecurityContext security, @Context UriInfo uri) {
+        return created(uri, plan.schedule(initiativeId, spec, actor(security)), Meeting::id);
     }
 
     @GET
@@ -187,8 +180,8 @@ public class AlignedActivitiesResource {
     @Allow(Audience.CONTRIBUTORS)
     @Path("meetings/{id}/materials")
     public Response material(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
-                             MaterialSpec spec, @Context SecurityContext security) {
-        return Response.status(201).entity(plan.addMaterial(initiativeId, id, spec, actor(security))).build();
+                             MaterialSpec spec, @Context SecurityContext security, @Context UriInfo uri) {
+        return created(uri, plan.addMaterial(initiativeId, id, spec, actor(security)), Meeting::id);
     }
 
     @PUT
@@ -203,8 +196,8 @@ public class AlignedActivitiesResource {
     @Allow(Audience.CONTRIBUTORS)
     @Path("meetings/{id}/action-items")
     public Response actionItem(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
-                               ActionItemSpec spec, @Context SecurityContext security) {
-        return Response.status(201).entity(plan.addActionItem(initiativeId, id, spec, actor(security))).build();
+                               ActionItemSpec spec, @Context SecurityContext security, @Context UriInfo uri) {
+        return created(uri, plan.addActionItem(initiativeId, id, spec, actor(security)), Meeting::id);
     }
 
     @POST
@@ -220,6 +213,6 @@ public class AlignedActivitiesResource {
     @Path("action-items/export")
     @Produces(CSV)
     public Response exportActionItems(@PathParam("initiativeId") String initiativeId) {
-        return csv(plan.exportActionItems(initiativeId), initiativeId + "-action-items");
+        return csv(plan.exportActionItems(initiativeId), initiativeId + "-action-items.csv");
     }
 }

@@ -26,6 +26,8 @@ import org.civicbackbone.api.initiative.Sector;
 import org.civicbackbone.api.module.AccountabilityRule;
 import org.civicbackbone.api.module.ApprovalStep;
 import org.civicbackbone.api.module.DecisionType;
+import org.civicbackbone.api.module.FunctionDescriptor;
+import org.civicbackbone.api.module.FunctionKind;
 import org.civicbackbone.api.problem.InputValidator;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
@@ -36,7 +38,6 @@ import org.civicbackbone.engagement.internal.Engagement.Communication;
 import org.civicbackbone.engagement.internal.Engagement.CommunicationSpec;
 import org.civicbackbone.engagement.internal.Engagement.Event;
 import org.civicbackbone.engagement.internal.Engagement.EventSpec;
-import org.civicbackbone.engagement.internal.Engagement.Kind;
 import org.civicbackbone.engagement.internal.Engagement.Overview;
 import org.civicbackbone.engagement.internal.Engagement.Participation;
 import org.civicbackbone.engagement.internal.Engagement.StatementSpec;
@@ -55,6 +56,12 @@ import org.osgi.service.component.annotations.Reference;
 public class CommunityEngagement {
 
     static final String FUNCTION_ID = "community-engagement";
+
+    /** What the function says about itself: the platform lists it by this. */
+    static final FunctionDescriptor DESCRIPTOR = new FunctionDescriptor(FUNCTION_ID, "Community engagement", FunctionKind.COMMUNITY_ENGAGEMENT,
+            "Build public will and cultivate community engagement: communications with key messages, official "
+            + "statements by decision with an authorised spokesperson, and engagement events by sector.");
+
     static final String MODULE = "function-community-engagement";
 
     private final BackboneStore store;

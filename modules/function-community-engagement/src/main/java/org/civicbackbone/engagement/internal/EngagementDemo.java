@@ -2,12 +2,8 @@ package org.civicbackbone.engagement.internal;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.Future;
-import org.civicbackbone.api.initiative.Initiative;
-import org.civicbackbone.api.initiative.InitiativeListener;
-import org.civicbackbone.api.initiative.InitiativeService;
-import org.civicbackbone.api.module.ModuleCatalogue;
 import org.civicbackbone.api.initiative.Sector;
+import org.civicbackbone.api.module.DemoData;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.engagement.internal.Engagement.Communication;
 import org.civicbackbone.engagement.internal.Engagement.CommunicationSpec;
@@ -17,40 +13,30 @@ import org.civicbackbone.engagement.internal.Engagement.Participation;
 import org.civicbackbone.engagement.internal.Engagement.StatementSpec;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Gives each demo initiative a published newsletter, a news release put forward as a statement, and two events, once. */
-@Component(immediate = true, service = InitiativeListener.class)
-public class EngagementDemo implements InitiativeListener {
+@Component(service = DemoData.class)
+public class EngagementDemo implements DemoData {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngagementDemo.class);
 
     private final CommunityEngagement engagement;
-    private final Future<?> loading;
 
     @Activate
-    public EngagementDemo(@Reference CommunityEngagement engagement, @Reference InitiativeService initiatives,
-                      @Reference ModuleCatalogue catalogue) {
+    public EngagementDemo(@Reference CommunityEngagement engagement) {
         this.engagement = engagement;
-        // once the platform lists this function: loading goes through the same checks as any request
-        this.loading = catalogue.whenAvailable(CommunityEngagement.FUNCTION_ID,
-                () -> initiatives.list().forEach(this::initiativeCreated));
-    }
-
-    @Deactivate
-    void stop() {
-        loading.cancel(false);
     }
 
     @Override
-    public synchronized void initiativeCreated(Initiative initiative) {
-        String id = initiative.id();
-        if (!initiative.demo() || !initiative.uses(CommunityEngagement.FUNCTION_ID) || loaded(id)) {
-            return;
-        }
+    public String functionId() {
+        return CommunityEngagement.FUNCTION_ID;
+    }
+
+    @Override
+    public void loadInto(String id) {
         List<String> messages = List.of("Reading by third grade predicts success in school and life",
                 "Every partner has a part: libraries, schools, clinics and parents");
         Communication newsletter = engagement.draft(id, new CommunicationSpec(Kind.NEWSLETTER, "Riverbend Reads autumn update",
@@ -78,7 +64,8 @@ public class EngagementDemo implements InitiativeListener {
         });
     }
 
-    private boolean loaded(String initiativeId) {
+    @Override
+    public boolean loadedInto(String initiativeId) {
         return engagement.store().read(c -> ce(c).demoLoaded(initiativeId) > 0);
     }
 

@@ -1,5 +1,11 @@
 package org.civicbackbone.engagement.internal;
 
+import static org.civicbackbone.api.rest.Answers.CSV;
+import static org.civicbackbone.api.rest.Answers.accepted;
+import static org.civicbackbone.api.rest.Answers.actor;
+import static org.civicbackbone.api.rest.Answers.created;
+import static org.civicbackbone.api.rest.Answers.csv;
+
 import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -11,7 +17,9 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
 import org.civicbackbone.api.rest.Allow;
+import org.civicbackbone.api.rest.ApiResource;
 import org.civicbackbone.api.rest.Audience;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.civicbackbone.engagement.internal.Engagement.Communication;
@@ -23,34 +31,20 @@ import org.civicbackbone.engagement.internal.Engagement.StatementSpec;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** REST of the community engagement function under {@code /api/v1/initiatives/{id}/community-engagement}. */
 @Component(service = EngagementResource.class)
-@JaxrsResource
-@JaxrsExtensionSelect({RestExtensions.JSON, RestExtensions.PROBLEMS, RestExtensions.AUTHENTICATION})
+@ApiResource
 @Path(RestExtensions.INITIATIVE + CommunityEngagement.FUNCTION_ID)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class EngagementResource {
-
-    private static final String CSV = "text/csv";
 
     private final CommunityEngagement engagement;
 
     @Activate
     public EngagementResource(@Reference CommunityEngagement engagement) {
         this.engagement = engagement;
-    }
-
-    private static String actor(SecurityContext security) {
-        return security.getUserPrincipal().getName();
-    }
-
-    private static Response csv(String body, String name) {
-        return Response.ok(body, CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
     }
 
     @GET
@@ -78,8 +72,8 @@ public class EngagementResource {
     @Allow(Audience.CONTRIBUTORS)
     @Path("communications")
     public Response draft(@PathParam("initiativeId") String initiativeId, CommunicationSpec spec,
-                          @Context SecurityContext security) {
-        return Response.status(201).entity(engagement.draft(initiativeId, spec, actor(security))).build();
+                          @Context SecurityContext security, @Context UriInfo uri) {
+        return created(uri, engagement.draft(initiativeId, spec, actor(security)), Communication::id);
     }
 
     @GET
@@ -87,7 +81,7 @@ public class EngagementResource {
     @Path("communications/export")
     @Produces(CSV)
     public Response exportCommunications(@PathParam("initiativeId") String initiativeId) {
-        return csv(engagement.exportCommunications(initiativeId), initiativeId + "-communications");
+        return csv(engagement.exportCommunications(initiativeId), initiativeId + "-communications.csv");
     }
 
     @GET
@@ -112,7 +106,7 @@ public class EngagementResource {
     @Path("communications/{id}/statement")
     public Response statement(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
                               StatementSpec spec, @Context SecurityContext security) {
-        return Response.status(202).entity(engagement.proposeStatement(initiativeId, id, spec, actor(security))).build();
+        return accepted(engagement.proposeStatement(initiativeId, id, spec, actor(security)));
     }
 
     @GET
@@ -126,8 +120,8 @@ public class EngagementResource {
     @Allow(Audience.CONTRIBUTORS)
     @Path("events")
     public Response recordEvent(@PathParam("initiativeId") String initiativeId, EventSpec spec,
-                                @Context SecurityContext security) {
-        return Response.status(201).entity(engagement.recordEvent(initiativeId, spec, actor(security))).build();
+                                @Context SecurityContext security, @Context UriInfo uri) {
+        return created(uri, engagement.recordEvent(initiativeId, spec, actor(security)), Event::id);
     }
 
     @GET
@@ -135,6 +129,6 @@ public class EngagementResource {
     @Path("events/export")
     @Produces(CSV)
     public Response exportEvents(@PathParam("initiativeId") String initiativeId) {
-        return csv(engagement.exportEvents(initiativeId), initiativeId + "-events");
+        return csv(engagement.exportEvents(initiativeId), initiativeId + "-events.csv");
     }
 }

@@ -19,6 +19,8 @@ import org.civicbackbone.api.decision.ProposalState;
 import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.initiative.Membership;
 import org.civicbackbone.api.module.DecisionType;
+import org.civicbackbone.api.module.FunctionDescriptor;
+import org.civicbackbone.api.module.FunctionKind;
 import org.civicbackbone.api.problem.InputValidator;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
@@ -53,6 +55,12 @@ import org.osgi.service.component.annotations.Reference;
 public class Policy {
 
     static final String FUNCTION_ID = "policy";
+
+    /** What the function says about itself: the platform lists it by this. */
+    static final FunctionDescriptor DESCRIPTOR = new FunctionDescriptor(FUNCTION_ID, "Policy", FunctionKind.POLICY,
+            "Advance policy: the policy agenda from idea through adopted position to outcome, positions adopted "
+            + "by decision, and each partner's endorsement, neutrality or dissent.");
+
     static final String MODULE = "function-policy";
 
     private final BackboneStore store;

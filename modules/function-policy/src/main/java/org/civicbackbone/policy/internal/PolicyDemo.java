@@ -1,10 +1,6 @@
 package org.civicbackbone.policy.internal;
 
-import java.util.concurrent.Future;
-import org.civicbackbone.api.initiative.Initiative;
-import org.civicbackbone.api.initiative.InitiativeListener;
-import org.civicbackbone.api.initiative.InitiativeService;
-import org.civicbackbone.api.module.ModuleCatalogue;
+import org.civicbackbone.api.module.DemoData;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.policy.internal.PolicyAgenda.AdoptionSpec;
 import org.civicbackbone.policy.internal.PolicyAgenda.Item;
@@ -16,40 +12,30 @@ import org.civicbackbone.policy.internal.PolicyAgenda.StanceSpec;
 import org.civicbackbone.policy.internal.PolicyAgenda.TargetKind;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Gives each demo initiative two policy items, one with its position put to the bodies and partners' stances, once. */
-@Component(immediate = true, service = InitiativeListener.class)
-public class PolicyDemo implements InitiativeListener {
+@Component(service = DemoData.class)
+public class PolicyDemo implements DemoData {
 
     private static final Logger LOG = LoggerFactory.getLogger(PolicyDemo.class);
 
     private final Policy policy;
-    private final Future<?> loading;
 
     @Activate
-    public PolicyDemo(@Reference Policy policy, @Reference InitiativeService initiatives,
-                      @Reference ModuleCatalogue catalogue) {
+    public PolicyDemo(@Reference Policy policy) {
         this.policy = policy;
-        // once the platform lists this function: loading goes through the same checks as any request
-        this.loading = catalogue.whenAvailable(Policy.FUNCTION_ID,
-                () -> initiatives.list().forEach(this::initiativeCreated));
-    }
-
-    @Deactivate
-    void stop() {
-        loading.cancel(false);
     }
 
     @Override
-    public synchronized void initiativeCreated(Initiative initiative) {
-        String id = initiative.id();
-        if (!initiative.demo() || !initiative.uses(Policy.FUNCTION_ID) || loaded(id)) {
-            return;
-        }
+    public String functionId() {
+        return Policy.FUNCTION_ID;
+    }
+
+    @Override
+    public void loadInto(String id) {
         Item hours = policy.add(id, new ItemSpec("Library hours on weekends",
                 "Branches close at 1 pm on Saturdays and all day Sunday, when working parents can come.",
                 "Fund Saturday afternoon and Sunday opening at the three busiest branches.", TargetKind.BUDGET,
@@ -72,7 +58,8 @@ public class PolicyDemo implements InitiativeListener {
         });
     }
 
-    private boolean loaded(String initiativeId) {
+    @Override
+    public boolean loadedInto(String initiativeId) {
         return policy.store().read(c -> policy.store().mapper(c, PolicyRecords.class).demoLoaded(initiativeId) > 0);
     }
 }

@@ -1,5 +1,10 @@
 package org.civicbackbone.policy.internal;
 
+import static org.civicbackbone.api.rest.Answers.CSV;
+import static org.civicbackbone.api.rest.Answers.accepted;
+import static org.civicbackbone.api.rest.Answers.actor;
+import static org.civicbackbone.api.rest.Answers.created;
+
 import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -12,7 +17,9 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
 import org.civicbackbone.api.rest.Allow;
+import org.civicbackbone.api.rest.ApiResource;
 import org.civicbackbone.api.rest.Audience;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.civicbackbone.policy.internal.PolicyAgenda.AdoptionSpec;
@@ -27,29 +34,20 @@ import org.civicbackbone.policy.internal.PolicyAgenda.Statement;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** REST of the policy function under {@code /api/v1/initiatives/{id}/policy}. */
 @Component(service = PolicyResource.class)
-@JaxrsResource
-@JaxrsExtensionSelect({RestExtensions.JSON, RestExtensions.PROBLEMS, RestExtensions.AUTHENTICATION})
+@ApiResource
 @Path(RestExtensions.INITIATIVE + Policy.FUNCTION_ID)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PolicyResource {
-
-    private static final String CSV = "text/csv";
 
     private final Policy policy;
 
     @Activate
     public PolicyResource(@Reference Policy policy) {
         this.policy = policy;
-    }
-
-    private static String actor(SecurityContext security) {
-        return security.getUserPrincipal().getName();
     }
 
     @GET
@@ -68,8 +66,9 @@ public class PolicyResource {
     @POST
     @Allow(Audience.CONTRIBUTORS)
     @Path("items")
-    public Response add(@PathParam("initiativeId") String initiativeId, ItemSpec spec, @Context SecurityContext security) {
-        return Response.status(201).entity(policy.add(initiativeId, spec, actor(security))).build();
+    public Response add(@PathParam("initiativeId") String initiativeId, ItemSpec spec,
+                        @Context SecurityContext security, @Context UriInfo uri) {
+        return created(uri, policy.add(initiativeId, spec, actor(security)), Item::id);
     }
 
     @GET
@@ -102,7 +101,7 @@ public class PolicyResource {
     @Path("items/{itemId}/adoption")
     public Response adopt(@PathParam("initiativeId") String initiativeId, @PathParam("itemId") long itemId,
                           AdoptionSpec spec, @Context SecurityContext security) {
-        return Response.status(202).entity(policy.proposePosition(initiativeId, itemId, spec, actor(security))).build();
+        return accepted(policy.proposePosition(initiativeId, itemId, spec, actor(security)));
     }
 
     @PUT
@@ -125,8 +124,8 @@ public class PolicyResource {
     @Allow(Audience.CONTRIBUTORS)
     @Path("items/{itemId}/stances")
     public Response stance(@PathParam("initiativeId") String initiativeId, @PathParam("itemId") long itemId,
-                           StanceSpec spec, @Context SecurityContext security) {
-        return Response.status(201).entity(policy.recordStance(initiativeId, itemId, spec, actor(security))).build();
+                           StanceSpec spec, @Context SecurityContext security, @Context UriInfo uri) {
+        return created(uri, policy.recordStance(initiativeId, itemId, spec, actor(security)), Stance::id);
     }
 
     /** The position as the initiative states it in public, leaving out partners that asked not to be named. */

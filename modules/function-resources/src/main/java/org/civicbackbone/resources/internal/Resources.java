@@ -19,15 +19,17 @@ import java.util.stream.Collectors;
 import org.civicbackbone.api.activities.ActivityCatalogue;
 import org.civicbackbone.api.activities.ActivityRef;
 import org.civicbackbone.api.audit.AuditLog;
-import org.civicbackbone.api.initiative.OrganisationName;
 import org.civicbackbone.api.csv.CsvTable;
 import org.civicbackbone.api.decision.DecisionService;
 import org.civicbackbone.api.decision.Proposal;
 import org.civicbackbone.api.decision.ProposalSpec;
 import org.civicbackbone.api.decision.ProposalState;
 import org.civicbackbone.api.initiative.InitiativeService;
+import org.civicbackbone.api.initiative.OrganisationName;
 import org.civicbackbone.api.initiative.Sector;
 import org.civicbackbone.api.module.DecisionType;
+import org.civicbackbone.api.module.FunctionDescriptor;
+import org.civicbackbone.api.module.FunctionKind;
 import org.civicbackbone.api.problem.InputValidator;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
@@ -57,9 +59,9 @@ import org.civicbackbone.resources.internal.Funding.Totals;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Mobilising resources: funders, grants from opportunity to agreement, reporting deadlines, money received, the
@@ -72,6 +74,13 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 public class Resources {
 
     static final String FUNCTION_ID = "resources";
+
+    /** What the function says about itself: the platform lists it by this. */
+    static final FunctionDescriptor DESCRIPTOR = new FunctionDescriptor(FUNCTION_ID, "Resources", FunctionKind.RESOURCES,
+            "Mobilize resources: funders, grants from opportunity to agreement with reporting deadlines, money "
+            + "received, the budget, and allocations to activities and partners, accepted and allocated by "
+            + "decision.");
+
     static final String MODULE = "function-resources";
     static final int DUE_SOON_DAYS = 30;
 

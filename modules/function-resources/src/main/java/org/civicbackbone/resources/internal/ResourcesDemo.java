@@ -4,12 +4,8 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.Future;
-import org.civicbackbone.api.initiative.Initiative;
-import org.civicbackbone.api.initiative.InitiativeListener;
-import org.civicbackbone.api.initiative.InitiativeService;
-import org.civicbackbone.api.module.ModuleCatalogue;
 import org.civicbackbone.api.initiative.Sector;
+import org.civicbackbone.api.module.DemoData;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.resources.internal.Funding.AcceptanceSpec;
 import org.civicbackbone.resources.internal.Funding.BudgetLine;
@@ -23,7 +19,6 @@ import org.civicbackbone.resources.internal.Funding.Stage;
 import org.civicbackbone.resources.internal.Funding.StageSpec;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,34 +27,25 @@ import org.slf4j.LoggerFactory;
  * Gives each demo initiative two funders, an award waiting for the bodies to accept it, a submitted proposal, a
  * reporting deadline and this year's budget, once ({@code rs_demo_loaded} remembers it).
  */
-@Component(immediate = true, service = InitiativeListener.class)
-public class ResourcesDemo implements InitiativeListener {
+@Component(service = DemoData.class)
+public class ResourcesDemo implements DemoData {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResourcesDemo.class);
 
     private final Resources resources;
-    private final Future<?> loading;
 
     @Activate
-    public ResourcesDemo(@Reference Resources resources, @Reference InitiativeService initiatives,
-                      @Reference ModuleCatalogue catalogue) {
+    public ResourcesDemo(@Reference Resources resources) {
         this.resources = resources;
-        // once the platform lists this function: loading goes through the same checks as any request
-        this.loading = catalogue.whenAvailable(Resources.FUNCTION_ID,
-                () -> initiatives.list().forEach(this::initiativeCreated));
-    }
-
-    @Deactivate
-    void stop() {
-        loading.cancel(false);
     }
 
     @Override
-    public synchronized void initiativeCreated(Initiative initiative) {
-        String id = initiative.id();
-        if (!initiative.demo() || !initiative.uses(Resources.FUNCTION_ID) || loaded(id)) {
-            return;
-        }
+    public String functionId() {
+        return Resources.FUNCTION_ID;
+    }
+
+    @Override
+    public void loadInto(String id) {
         LocalDate today = LocalDate.now();
         Funder foundation = resources.addFunder(id, new FunderSpec("Riverbend Community Foundation", Sector.FUNDER,
                 "grants@riverbendcf.example"), "system");
@@ -93,7 +79,8 @@ public class ResourcesDemo implements InitiativeListener {
         });
     }
 
-    private boolean loaded(String initiativeId) {
+    @Override
+    public boolean loadedInto(String initiativeId) {
         return resources.store().read(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM rs_demo_loaded WHERE initiative_id = ?")) {
                 p.setString(1, initiativeId);

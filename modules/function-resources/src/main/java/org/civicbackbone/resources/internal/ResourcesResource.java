@@ -1,5 +1,11 @@
 package org.civicbackbone.resources.internal;
 
+import static org.civicbackbone.api.rest.Answers.CSV;
+import static org.civicbackbone.api.rest.Answers.accepted;
+import static org.civicbackbone.api.rest.Answers.actor;
+import static org.civicbackbone.api.rest.Answers.created;
+import static org.civicbackbone.api.rest.Answers.csv;
+
 import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -12,7 +18,9 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
 import org.civicbackbone.api.rest.Allow;
+import org.civicbackbone.api.rest.ApiResource;
 import org.civicbackbone.api.rest.Audience;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.civicbackbone.resources.internal.Funding.AcceptanceSpec;
@@ -32,34 +40,20 @@ import org.civicbackbone.resources.internal.Funding.StageSpec;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** REST of the resources function under {@code /api/v1/initiatives/{id}/resources}. */
 @Component(service = ResourcesResource.class)
-@JaxrsResource
-@JaxrsExtensionSelect({RestExtensions.JSON, RestExtensions.PROBLEMS, RestExtensions.AUTHENTICATION})
+@ApiResource
 @Path(RestExtensions.INITIATIVE + Resources.FUNCTION_ID)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ResourcesResource {
-
-    private static final String CSV = "text/csv";
 
     private final Resources resources;
 
     @Activate
     public ResourcesResource(@Reference Resources resources) {
         this.resources = resources;
-    }
-
-    private static String actor(SecurityContext security) {
-        return security.getUserPrincipal().getName();
-    }
-
-    private static Response csv(String body, String name) {
-        return Response.ok(body, CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
     }
 
     @GET
@@ -79,8 +73,8 @@ public class ResourcesResource {
     @Allow(Audience.CONTRIBUTORS)
     @Path("funders")
     public Response addFunder(@PathParam("initiativeId") String initiativeId, FunderSpec spec,
-                              @Context SecurityContext security) {
-        return Response.status(201).entity(resources.addFunder(initiativeId, spec, actor(security))).build();
+                              @Context SecurityContext security, @Context UriInfo uri) {
+        return created(uri, resources.addFunder(initiativeId, spec, actor(security)), Funder::id);
     }
 
     @GET
@@ -88,7 +82,7 @@ public class ResourcesResource {
     @Path("funders/export")
     @Produces(CSV)
     public Response exportFunders(@PathParam("initiativeId") String initiativeId) {
-        return csv(resources.exportFunders(initiativeId), initiativeId + "-funders");
+        return csv(resources.exportFunders(initiativeId), initiativeId + "-funders.csv");
     }
 
     @GET
@@ -96,7 +90,7 @@ public class ResourcesResource {
     @Path("deadlines/export")
     @Produces(CSV)
     public Response exportDeadlines(@PathParam("initiativeId") String initiativeId) {
-        return csv(resources.exportDeadlines(initiativeId), initiativeId + "-deadlines");
+        return csv(resources.exportDeadlines(initiativeId), initiativeId + "-deadlines.csv");
     }
 
     @GET
@@ -110,8 +104,8 @@ public class ResourcesResource {
     @Allow(Audience.CONTRIBUTORS)
     @Path("grants")
     public Response addGrant(@PathParam("initiativeId") String initiativeId, GrantSpec spec,
-                             @Context SecurityContext security) {
-        return Response.status(201).entity(resources.addGrant(initiativeId, spec, actor(security))).build();
+                             @Context SecurityContext security, @Context UriInfo uri) {
+        return created(uri, resources.addGrant(initiativeId, spec, actor(security)), Grant::id);
     }
 
     @GET
@@ -119,7 +113,7 @@ public class ResourcesResource {
     @Path("grants/export")
     @Produces(CSV)
     public Response exportGrants(@PathParam("initiativeId") String initiativeId) {
-        return csv(resources.exportGrants(initiativeId), initiativeId + "-grants");
+        return csv(resources.exportGrants(initiativeId), initiativeId + "-grants.csv");
     }
 
     @GET
@@ -144,24 +138,23 @@ public class ResourcesResource {
     @Path("grants/{grantId}/acceptance")
     public Response accept(@PathParam("initiativeId") String initiativeId, @PathParam("grantId") long grantId,
                            AcceptanceSpec spec, @Context SecurityContext security) {
-        return Response.status(202).entity(resources.proposeAcceptance(initiativeId, grantId, spec, actor(security)))
-                .build();
+        return accepted(resources.proposeAcceptance(initiativeId, grantId, spec, actor(security)));
     }
 
     @POST
     @Allow(Audience.STAFF)
     @Path("grants/{grantId}/receipts")
     public Response receive(@PathParam("initiativeId") String initiativeId, @PathParam("grantId") long grantId,
-                            ReceiptSpec spec, @Context SecurityContext security) {
-        return Response.status(201).entity(resources.recordReceipt(initiativeId, grantId, spec, actor(security))).build();
+                            ReceiptSpec spec, @Context SecurityContext security, @Context UriInfo uri) {
+        return created(uri, resources.recordReceipt(initiativeId, grantId, spec, actor(security)), Funding.Receipt::id);
     }
 
     @POST
     @Allow(Audience.CONTRIBUTORS)
     @Path("grants/{grantId}/deadlines")
     public Response addDeadline(@PathParam("initiativeId") String initiativeId, @PathParam("grantId") long grantId,
-                                DeadlineSpec spec, @Context SecurityContext security) {
-        return Response.status(201).entity(resources.addDeadline(initiativeId, grantId, spec, actor(security))).build();
+                                DeadlineSpec spec, @Context SecurityContext security, @Context UriInfo uri) {
+        return created(uri, resources.addDeadline(initiativeId, grantId, spec, actor(security)), Deadline::id);
     }
 
     @POST
@@ -208,7 +201,7 @@ public class ResourcesResource {
     @Path("allocations")
     public Response allocate(@PathParam("initiativeId") String initiativeId, AllocationSpec spec,
                              @Context SecurityContext security) {
-        return Response.status(202).entity(resources.proposeAllocation(initiativeId, spec, actor(security))).build();
+        return accepted(resources.proposeAllocation(initiativeId, spec, actor(security)));
     }
 
     @GET
@@ -216,6 +209,6 @@ public class ResourcesResource {
     @Path("allocations/export")
     @Produces(CSV)
     public Response exportAllocations(@PathParam("initiativeId") String initiativeId) {
-        return csv(resources.exportAllocations(initiativeId), initiativeId + "-allocations");
+        return csv(resources.exportAllocations(initiativeId), initiativeId + "-allocations.csv");
     }
 }

@@ -4,9 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import org.civicbackbone.api.initiative.Initiative;
-import org.civicbackbone.api.initiative.InitiativeListener;
-import org.civicbackbone.api.initiative.InitiativeService;
+import org.civicbackbone.api.module.DemoData;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -15,8 +13,8 @@ import org.osgi.service.component.annotations.Reference;
  * Gives each demo initiative (marked demo by the core) two indicators and the last year of values, once: a row in
  * {@code sm_demo_loaded} remembers it, so a reinstall of the module does not load them again.
  */
-@Component(immediate = true, service = InitiativeListener.class)
-public class MeasurementDemo implements InitiativeListener {
+@Component(service = DemoData.class)
+public class MeasurementDemo implements DemoData {
 
     static final List<String> LIBRARY_PARTNERS = List.of("Riverbend Public Library", "Northside Family Resource Center");
     static final List<String> SCHOOL_PARTNERS = List.of("Riverbend Unified School District", "Riverbend Head Start");
@@ -24,20 +22,22 @@ public class MeasurementDemo implements InitiativeListener {
     private final SharedMeasurement measurement;
 
     @Activate
-    public MeasurementDemo(@Reference SharedMeasurement measurement, @Reference InitiativeService initiatives) {
+    public MeasurementDemo(@Reference SharedMeasurement measurement) {
         this.measurement = measurement;
-        initiatives.list().forEach(this::initiativeCreated);
     }
 
     @Override
-    public synchronized void initiativeCreated(Initiative initiative) {
-        if (initiative.demo() && initiative.uses(SharedMeasurement.FUNCTION_ID)
-                && !measurement.store().read(c -> measurement.demoLoaded(c, initiative.id()))) {
-            load(initiative.id());
-        }
+    public String functionId() {
+        return SharedMeasurement.FUNCTION_ID;
     }
 
-    private void load(String initiativeId) {
+    @Override
+    public boolean loadedInto(String initiativeId) {
+        return measurement.store().read(c -> measurement.demoLoaded(c, initiativeId));
+    }
+
+    @Override
+    public void loadInto(String initiativeId) {
         YearMonth thisMonth = YearMonth.now();
         LocalDate baselineDate = thisMonth.minusMonths(12).atDay(1);
         Indicator cards = measurement.insertIndicator(initiativeId, new IndicatorSpec("Library cards issued to children 0-8",

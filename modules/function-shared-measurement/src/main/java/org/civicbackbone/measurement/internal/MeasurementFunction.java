@@ -1,7 +1,7 @@
 package org.civicbackbone.measurement.internal;
 
 import org.civicbackbone.api.module.BackboneFunction;
-import org.civicbackbone.api.module.FunctionKind;
+import org.civicbackbone.api.module.DescribedFunction;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -11,31 +11,11 @@ import org.osgi.service.component.annotations.Reference;
  * function only counts as installed once its schema is migrated and it can serve.
  */
 @Component(service = BackboneFunction.class)
-public class MeasurementFunction implements BackboneFunction {
+public class MeasurementFunction extends DescribedFunction {
 
+    /** Listed only while the service behind it works: the reference is the point. */
     @Activate
     public MeasurementFunction(@Reference SharedMeasurement measurement) {
-        // the reference is the point: no function without a working service behind it
-    }
-
-    @Override
-    public String id() {
-        return SharedMeasurement.FUNCTION_ID;
-    }
-
-    @Override
-    public String name() {
-        return "Shared measurement";
-    }
-
-    @Override
-    public FunctionKind kind() {
-        return FunctionKind.SHARED_MEASUREMENT;
-    }
-
-    @Override
-    public String description() {
-        return "Shared indicators with baselines and targets, values reported by partners per period, "
-                + "progress toward targets, and CSV import and export.";
+        super(SharedMeasurement.DESCRIPTOR);
     }
 }

@@ -2,11 +2,9 @@ package org.civicbackbone.measurement.internal;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,6 +12,8 @@ import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.csv.CsvTable;
 import org.civicbackbone.api.initiative.InitiativeAccess;
 import org.civicbackbone.api.initiative.InitiativeService;
+import org.civicbackbone.api.module.FunctionDescriptor;
+import org.civicbackbone.api.module.FunctionKind;
 import org.civicbackbone.api.problem.InputValidator;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
@@ -31,6 +31,11 @@ import org.osgi.service.component.annotations.Reference;
 public class SharedMeasurement {
 
     static final String FUNCTION_ID = "shared-measurement";
+
+    /** What the function says about itself: the platform lists it by this. */
+    static final FunctionDescriptor DESCRIPTOR = new FunctionDescriptor(FUNCTION_ID, "Shared measurement", FunctionKind.SHARED_MEASUREMENT,
+            "Shared indicators with baselines and targets, values reported by partners per period, progress "
+            + "toward targets, and CSV import and export.");
 
     /** The overview of the function for an initiative. */
     public record Overview(String initiativeId, int indicators, int onTrack, int offTrack, int targetMet, int noData,
@@ -53,6 +58,7 @@ public class SharedMeasurement {
                              @Reference InitiativeService initiatives, @Reference InputValidator validator,
                              @Reference InitiativeAccess access) {
         this(store, audit, initiatives, validator, access, Clock.systemDefaultZone());
+
     }
 
     SharedMeasurement(BackboneStore store, AuditLog audit, InitiativeService initiatives, InputValidator validator,

@@ -1,5 +1,9 @@
 package org.civicbackbone.measurement.internal;
 
+import static org.civicbackbone.api.rest.Answers.CSV;
+import static org.civicbackbone.api.rest.Answers.actor;
+import static org.civicbackbone.api.rest.Answers.created;
+
 import java.net.URI;
 import java.util.List;
 import javax.ws.rs.Consumes;
@@ -13,25 +17,22 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
 import org.civicbackbone.api.rest.Allow;
+import org.civicbackbone.api.rest.ApiResource;
 import org.civicbackbone.api.rest.Audience;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** REST of the shared measurement function under {@code /api/v1/initiatives/{id}/shared-measurement}. */
 @Component(service = SharedMeasurementResource.class)
-@JaxrsResource
-@JaxrsExtensionSelect({RestExtensions.JSON, RestExtensions.PROBLEMS, RestExtensions.AUTHENTICATION})
+@ApiResource
 @Path(RestExtensions.INITIATIVE + SharedMeasurement.FUNCTION_ID)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SharedMeasurementResource {
-
-    private static final String CSV = "text/csv";
 
     private final SharedMeasurement measurement;
 
@@ -42,10 +43,6 @@ public class SharedMeasurementResource {
 
     private ReportingScope scope(String initiativeId, SecurityContext security) {
         return measurement.scope(initiativeId, actor(security), security.isUserInRole("admin"));
-    }
-
-    private static String actor(SecurityContext security) {
-        return security.getUserPrincipal().getName();
     }
 
     @GET
@@ -92,9 +89,9 @@ public class SharedMeasurementResource {
     @Allow(Audience.CONTRIBUTORS)
     @Path("indicators/{indicatorId}/values")
     public Response report(@PathParam("initiativeId") String initiativeId, @PathParam("indicatorId") long indicatorId,
-                           ValueReport report, @Context SecurityContext security) {
-        return Response.status(201).entity(measurement.report(initiativeId, indicatorId, report, actor(security),
-                scope(initiativeId, security))).build();
+                           ValueReport report, @Context SecurityContext security, @Context UriInfo uri) {
+        return created(uri, measurement.report(initiativeId, indicatorId, report, actor(security),
+                scope(initiativeId, security)), ReportedValue::id);
     }
 
     @GET

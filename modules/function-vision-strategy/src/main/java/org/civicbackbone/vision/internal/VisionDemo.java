@@ -3,13 +3,9 @@ package org.civicbackbone.vision.internal;
 import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Future;
-import org.civicbackbone.api.initiative.Initiative;
-import org.civicbackbone.api.initiative.InitiativeListener;
-import org.civicbackbone.api.initiative.InitiativeService;
-import org.civicbackbone.api.module.ModuleCatalogue;
 import org.civicbackbone.api.measurement.IndicatorCatalogue;
 import org.civicbackbone.api.measurement.IndicatorRef;
+import org.civicbackbone.api.module.DemoData;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.vision.internal.CommonAgenda.AdoptionSpec;
 import org.civicbackbone.vision.internal.CommonAgenda.GoalSpec;
@@ -17,7 +13,6 @@ import org.civicbackbone.vision.internal.CommonAgenda.StrategySpec;
 import org.civicbackbone.vision.internal.CommonAgenda.VersionSpec;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.slf4j.Logger;
@@ -27,39 +22,31 @@ import org.slf4j.LoggerFactory;
  * Gives each demo initiative a first common agenda, put to adoption (the demo's members can vote on it), once: a
  * row in {@code vs_demo_loaded} remembers it.
  */
-@Component(immediate = true, service = InitiativeListener.class)
-public class VisionDemo implements InitiativeListener {
+@Component(service = DemoData.class)
+public class VisionDemo implements DemoData {
 
     private static final Logger LOG = LoggerFactory.getLogger(VisionDemo.class);
 
     private final VisionStrategy visionStrategy;
-    private final Future<?> loading;
     private final Optional<IndicatorCatalogue> indicators;
 
     @Activate
-    public VisionDemo(@Reference VisionStrategy visionStrategy, @Reference InitiativeService initiatives,
-                        @Reference ModuleCatalogue catalogue,
+    public VisionDemo(@Reference VisionStrategy visionStrategy,
                       @Reference(cardinality = ReferenceCardinality.OPTIONAL) IndicatorCatalogue indicators) {
         this.visionStrategy = visionStrategy;
         this.indicators = Optional.ofNullable(indicators);
-        // once the platform lists this function: loading goes through the same checks as any request
-        this.loading = catalogue.whenAvailable(VisionStrategy.FUNCTION_ID,
-                () -> initiatives.list().forEach(this::initiativeCreated));
-    }
-
-    @Deactivate
-    void stop() {
-        loading.cancel(false);
     }
 
     @Override
-    public synchronized void initiativeCreated(Initiative initiative) {
-        if (!initiative.demo() || !initiative.uses(VisionStrategy.FUNCTION_ID) || loaded(initiative.id())) {
-            return;
-        }
-        List<Long> readiness = linked(initiative.id(), "Kindergarten readiness");
-        List<Long> cards = linked(initiative.id(), "Library cards issued to children 0-8");
-        visionStrategy.draft(initiative.id(), new VersionSpec(
+    public String functionId() {
+        return VisionStrategy.FUNCTION_ID;
+    }
+
+    @Override
+    public void loadInto(String id) {
+        List<Long> readiness = linked(id, "Kindergarten readiness");
+        List<Long> cards = linked(id, "Library cards issued to children 0-8");
+        visionStrategy.draft(id, new VersionSpec(
                 "Fewer than half of Riverbend County's children arrive at kindergarten ready to learn, and those who "
                         + "start behind rarely catch up by third grade.",
                 "Every child in Riverbend County reads at grade level by the end of third grade.",
@@ -74,14 +61,14 @@ public class VisionDemo implements InitiativeListener {
                                         "Library cards at school entry and summer reading at every branch"))))),
                 "system");
         try {
-            visionStrategy.proposeAdoption(initiative.id(), 1, new AdoptionSpec("Agreed at the partners' retreat; "
+            visionStrategy.proposeAdoption(id, 1, new AdoptionSpec("Agreed at the partners' retreat; "
                     + "for the leadership to adopt", 30), "system");
         } catch (ProblemException e) {
-            LOG.info("Demo agenda of '{}' left as a draft: {}", initiative.id(), e.problem().detail());
+            LOG.info("Demo agenda of '{}' left as a draft: {}", id, e.problem().detail());
         }
         visionStrategy.store().inTransaction(c -> {
             try (PreparedStatement p = c.prepareStatement("INSERT INTO vs_demo_loaded (initiative_id) VALUES (?)")) {
-                p.setString(1, initiative.id());
+                p.setString(1, id);
                 return p.executeUpdate();
             }
         });
@@ -92,7 +79,8 @@ public class VisionDemo implements InitiativeListener {
                 .filter(i -> i.name().equals(indicatorName)).map(IndicatorRef::id).toList();
     }
 
-    private boolean loaded(String initiativeId) {
+    @Override
+    public boolean loadedInto(String initiativeId) {
         return visionStrategy.store().read(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM vs_demo_loaded WHERE initiative_id = ?")) {
                 p.setString(1, initiativeId);

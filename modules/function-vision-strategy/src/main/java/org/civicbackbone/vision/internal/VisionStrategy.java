@@ -23,6 +23,8 @@ import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.measurement.IndicatorCatalogue;
 import org.civicbackbone.api.measurement.IndicatorRef;
 import org.civicbackbone.api.module.DecisionType;
+import org.civicbackbone.api.module.FunctionDescriptor;
+import org.civicbackbone.api.module.FunctionKind;
 import org.civicbackbone.api.problem.InputValidator;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
@@ -54,6 +56,12 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 public class VisionStrategy {
 
     static final String FUNCTION_ID = "vision-strategy";
+
+    /** What the function says about itself: the platform lists it by this. */
+    static final FunctionDescriptor DESCRIPTOR = new FunctionDescriptor(FUNCTION_ID, "Vision and strategy", FunctionKind.VISION_STRATEGY,
+            "The common agenda: problem statement, shared vision, goals tracked by shared indicators, and the "
+            + "strategies under them; drafted in versions, adopted by the initiative's bodies.");
+
     static final String MODULE = "function-vision-strategy";
 
     static final List<SchemaMigration> MIGRATIONS = List.of(new SchemaMigration(1, "agenda versions, goals, strategies", """

@@ -1,5 +1,10 @@
 package org.civicbackbone.vision.internal;
 
+import static org.civicbackbone.api.rest.Answers.CSV;
+import static org.civicbackbone.api.rest.Answers.accepted;
+import static org.civicbackbone.api.rest.Answers.actor;
+import static org.civicbackbone.api.rest.Answers.created;
+
 import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -12,7 +17,9 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
 import org.civicbackbone.api.rest.Allow;
+import org.civicbackbone.api.rest.ApiResource;
 import org.civicbackbone.api.rest.Audience;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.civicbackbone.vision.internal.CommonAgenda.AdoptionSpec;
@@ -22,19 +29,14 @@ import org.civicbackbone.vision.internal.CommonAgenda.VersionSpec;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** REST of the vision and strategy function under {@code /api/v1/initiatives/{id}/vision-strategy}. */
 @Component(service = VisionStrategyResource.class)
-@JaxrsResource
-@JaxrsExtensionSelect({RestExtensions.JSON, RestExtensions.PROBLEMS, RestExtensions.AUTHENTICATION})
+@ApiResource
 @Path(RestExtensions.INITIATIVE + VisionStrategy.FUNCTION_ID)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class VisionStrategyResource {
-
-    private static final String CSV = "text/csv";
 
     private final VisionStrategy visionStrategy;
 
@@ -68,9 +70,8 @@ public class VisionStrategyResource {
     @Allow(Audience.CONTRIBUTORS)
     @Path("versions")
     public Response draft(@PathParam("initiativeId") String initiativeId, VersionSpec spec,
-                          @Context SecurityContext security) {
-        return Response.status(201).entity(visionStrategy.draft(initiativeId, spec,
-                security.getUserPrincipal().getName())).build();
+                          @Context SecurityContext security, @Context UriInfo uri) {
+        return created(uri, visionStrategy.draft(initiativeId, spec, actor(security)), Version::number);
     }
 
     @GET
@@ -86,8 +87,8 @@ public class VisionStrategyResource {
     @Path("versions/{number}/adoption")
     public Response adopt(@PathParam("initiativeId") String initiativeId, @PathParam("number") int number,
                           AdoptionSpec spec, @Context SecurityContext security) {
-        return Response.status(202).entity(visionStrategy.proposeAdoption(initiativeId, number, spec,
-                security.getUserPrincipal().getName())).build();
+        return accepted(visionStrategy.proposeAdoption(initiativeId, number, spec,
+                actor(security)));
     }
 
     /** Goals and strategies as CSV: the adopted version, or {@code ?version=N}. */

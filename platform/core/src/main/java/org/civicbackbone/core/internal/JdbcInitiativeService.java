@@ -50,13 +50,15 @@ public class JdbcInitiativeService implements InitiativeService {
     private final AuditLog audit;
     private final List<ComponentServiceObjects<InitiativeListener>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ModuleCatalogue catalogue;
+    private final JdbcOrganisationRegistry organisations;
 
     @Activate
     public JdbcInitiativeService(@Reference BackboneStore store, @Reference AuditLog audit,
-                                 @Reference ModuleCatalogue catalogue) {
+                                 @Reference ModuleCatalogue catalogue, @Reference JdbcOrganisationRegistry organisations) {
         this.store = store;
         this.audit = audit;
         this.catalogue = catalogue;
+        this.organisations = organisations;
         store.migrate(CoreSchema.MODULE, CoreSchema.MIGRATIONS);
     }
 
@@ -380,13 +382,14 @@ public class JdbcInitiativeService implements InitiativeService {
     private static List<Membership> members(Connection c, String where, Object key) throws SQLException {
         List<Membership> members = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("SELECT m.id, m.body_id, m.person, m.username, m.organisation, "
-                + "m.role, m.sector FROM core_membership m JOIN core_body b ON b.id = m.body_id WHERE " + where
+                + "m.role, m.sector, m.organisation_id FROM core_membership m JOIN core_body b ON b.id = m.body_id WHERE "
+                + where
                 + " ORDER BY m.id")) {
             p.setObject(1, key);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     members.add(new Membership(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4),
-                            r.getString(5), r.getString(6), Sector.valueOf(r.getString(7))));
+                            r.getString(5), r.getString(6), Sector.valueOf(r.getString(7)), r.getObject(8) == null ? null : r.getLong(8)));
                 }
             }
         }
@@ -402,21 +405,25 @@ public class JdbcInitiativeService implements InitiativeService {
     public Membership addMember(Connection c, String initiativeId, long bodyId, MembershipSpec spec, String actor)
             throws SQLException {
         requireBody(c, initiativeId, bodyId);
+        // a seat names its organisation: the registry's record of it, registered now if it is new to the initiative
+        long organisationId = organisations.resolveOrRegister(c, initiativeId, spec.organisation(), spec.sector(), actor)
+                .id();
         try (PreparedStatement p = c.prepareStatement("INSERT INTO core_membership (body_id, person, username, "
-                + "organisation, role, sector) VALUES (?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+                + "organisation, role, sector, organisation_id) VALUES (?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
             p.setLong(1, bodyId);
             p.setString(2, spec.person());
             p.setString(3, spec.username());
             p.setString(4, spec.organisation());
             p.setString(5, spec.role());
             p.setString(6, spec.sector().name());
+            p.setLong(7, organisationId);
             p.executeUpdate();
             long id = generatedId(p);
             audit.record(c, actor, initiativeId, CoreSchema.MODULE, "membership.create",
                     (spec.person() == null ? spec.organisation() : spec.person()) + " as " + spec.role()
                             + " in body " + bodyId);
             return new Membership(id, bodyId, spec.person(), spec.username(), spec.organisation(), spec.role(),
-                    spec.sector());
+                    spec.sector(), organisationId);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.civicbackbone.rest.internal;
 
+import static org.civicbackbone.api.rest.Answers.actor;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,13 +31,12 @@ import org.civicbackbone.api.module.StructureModel;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.rest.Allow;
+import org.civicbackbone.api.rest.ApiResource;
 import org.civicbackbone.api.rest.Audience;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
  * Governance of an initiative under {@code /api/v1/initiatives/{id}/governance}: the model in force with its bodies
@@ -43,8 +44,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
  * (JSON and CSV).
  */
 @Component(service = GovernanceResource.class)
-@JaxrsResource
-@JaxrsExtensionSelect({RestExtensions.JSON, RestExtensions.PROBLEMS, RestExtensions.AUTHENTICATION})
+@ApiResource
 @Path(RestExtensions.INITIATIVE + "governance")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -145,7 +145,7 @@ public class GovernanceResource {
                                 @Context SecurityContext security) {
         Proposal proposal = rules.proposeRule(initiativeId, spec.decisionType(), spec.steps().stream()
                 .map(s -> new org.civicbackbone.api.module.ApprovalStep(s.bodyType(), s.rule())).toList(),
-                spec.reason(), InitiativesResource.actor(security));
+                spec.reason(), actor(security));
         return created(initiativeId, proposal);
     }
 
@@ -155,7 +155,7 @@ public class GovernanceResource {
     public Response proposeModel(@PathParam("initiativeId") String initiativeId, ModelChangeSpec spec,
                                  @Context SecurityContext security) {
         return created(initiativeId, rules.proposeModel(initiativeId, spec.modelId(), spec.reason(),
-                InitiativesResource.actor(security)));
+                actor(security)));
     }
 
     private static Response created(String initiativeId, Proposal proposal) {
@@ -175,7 +175,7 @@ public class GovernanceResource {
     @Path("proposals")
     public Response propose(@PathParam("initiativeId") String initiativeId, ProposalSpec spec,
                             @Context SecurityContext security) {
-        Proposal proposal = decisions.propose(initiativeId, spec, "core", InitiativesResource.actor(security));
+        Proposal proposal = decisions.propose(initiativeId, spec, "core", actor(security));
         return Response.created(URI.create(RestExtensions.API + "/initiatives/" + initiativeId
                 + "/governance/proposals/" + proposal.id())).entity(proposal).build();
     }
@@ -193,7 +193,7 @@ public class GovernanceResource {
     @Path("proposals/{proposalId}/votes")
     public ProposalRecord vote(@PathParam("initiativeId") String initiativeId, @PathParam("proposalId") long proposalId,
                                VoteSpec vote, @Context SecurityContext security) {
-        decisions.vote(initiativeId, proposalId, vote, InitiativesResource.actor(security));
+        decisions.vote(initiativeId, proposalId, vote, actor(security));
         return proposal(initiativeId, proposalId);
     }
 
@@ -203,7 +203,7 @@ public class GovernanceResource {
     @Consumes(MediaType.WILDCARD)
     public Proposal withdraw(@PathParam("initiativeId") String initiativeId, @PathParam("proposalId") long proposalId,
                              @Context SecurityContext security) {
-        return decisions.withdraw(initiativeId, proposalId, InitiativesResource.actor(security),
+        return decisions.withdraw(initiativeId, proposalId, actor(security),
                 security.isUserInRole(BasicAuthentication.ADMIN_ROLE));
     }
 

@@ -1,7 +1,8 @@
 package org.civicbackbone.rest.internal;
 
-import java.util.ArrayList;
+
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.ws.rs.GET;
@@ -12,6 +13,7 @@ import javax.ws.rs.core.Response;
 import org.civicbackbone.api.module.ModuleCatalogue;
 import org.civicbackbone.api.module.ModuleInfo;
 import org.civicbackbone.api.rest.Allow;
+import org.civicbackbone.api.rest.ApiResource;
 import org.civicbackbone.api.rest.Audience;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.civicbackbone.api.store.BackboneStore;
@@ -24,12 +26,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 
 /**
  * {@code GET /api/v1/health}: open to all. STARTING (503) until every bundle built on the platform API is active and
@@ -38,8 +38,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
  * without the database.
  */
 @Component(service = HealthResource.class)
-@JaxrsResource
-@JaxrsExtensionSelect({RestExtensions.JSON, RestExtensions.PROBLEMS, RestExtensions.AUTHENTICATION})
+@ApiResource
 @Path(RestExtensions.API + "/health")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {

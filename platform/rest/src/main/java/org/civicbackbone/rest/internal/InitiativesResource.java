@@ -1,9 +1,12 @@
 package org.civicbackbone.rest.internal;
 
+import static org.civicbackbone.api.rest.Answers.actor;
+
 import java.net.URI;
 import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
+import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
@@ -11,7 +14,6 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
-import javax.ws.rs.DefaultValue;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -31,13 +33,12 @@ import org.civicbackbone.api.module.ModuleCatalogue;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.rest.Allow;
+import org.civicbackbone.api.rest.ApiResource;
 import org.civicbackbone.api.rest.Audience;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
  * Initiatives, their governance bodies, memberships and audit trail under {@code /api/v1/initiatives}. Also answers
@@ -45,8 +46,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
  * resource has a longer literal path and wins whenever it is installed.
  */
 @Component(service = InitiativesResource.class)
-@JaxrsResource
-@JaxrsExtensionSelect({RestExtensions.JSON, RestExtensions.PROBLEMS, RestExtensions.AUTHENTICATION})
+@ApiResource
 @Path(RestExtensions.API + "/initiatives")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -68,10 +68,6 @@ public class InitiativesResource {
 
     /** The body type whose seats only a governed decision (a hire) fills. */
     static final String GOVERNED_SEATING = "backbone-team";
-
-    static String actor(SecurityContext security) {
-        return security.getUserPrincipal().getName();
-    }
 
     @GET
     @Allow(Audience.LOGGED_IN)

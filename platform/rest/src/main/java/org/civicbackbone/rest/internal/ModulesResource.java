@@ -1,5 +1,7 @@
 package org.civicbackbone.rest.internal;
 
+import static org.civicbackbone.api.rest.Answers.actor;
+
 import java.util.List;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
@@ -14,13 +16,12 @@ import javax.ws.rs.core.SecurityContext;
 import org.civicbackbone.api.module.ModuleManagement;
 import org.civicbackbone.api.module.ModuleStatus;
 import org.civicbackbone.api.rest.Allow;
+import org.civicbackbone.api.rest.ApiResource;
 import org.civicbackbone.api.rest.Audience;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
  * Modules at runtime under {@code /api/v1/modules}, for platform admins: list, show (with the progress of an
@@ -28,8 +29,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
  * runs in the background, or 200 when there is nothing to do.
  */
 @Component(service = ModulesResource.class)
-@JaxrsResource
-@JaxrsExtensionSelect({RestExtensions.JSON, RestExtensions.PROBLEMS, RestExtensions.AUTHENTICATION})
+@ApiResource
 @Path(RestExtensions.API + "/modules")
 @Produces(MediaType.APPLICATION_JSON)
 public class ModulesResource {
@@ -58,7 +58,7 @@ public class ModulesResource {
     @Allow(Audience.PLATFORM_ADMINS)
     @Path("{id}")
     public Response install(@PathParam("id") String id, @Context SecurityContext security) {
-        ModuleStatus status = modules.install(id, InitiativesResource.actor(security));
+        ModuleStatus status = modules.install(id, actor(security));
         return Response.status(status.state().equals("installing") ? 202 : 200).entity(status).build();
     }
 
@@ -66,7 +66,7 @@ public class ModulesResource {
     @Allow(Audience.PLATFORM_ADMINS)
     @Path("{id}")
     public Response uninstall(@PathParam("id") String id, @Context SecurityContext security) {
-        ModuleStatus status = modules.uninstall(id, InitiativesResource.actor(security));
+        ModuleStatus status = modules.uninstall(id, actor(security));
         return Response.status(status.state().equals("uninstalling") ? 202 : 200).entity(status).build();
     }
 }

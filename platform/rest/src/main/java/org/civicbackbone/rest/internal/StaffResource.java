@@ -1,5 +1,8 @@
 package org.civicbackbone.rest.internal;
 
+import static org.civicbackbone.api.rest.Answers.accepted;
+import static org.civicbackbone.api.rest.Answers.actor;
+
 import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -18,21 +21,19 @@ import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.rest.Allow;
+import org.civicbackbone.api.rest.ApiResource;
 import org.civicbackbone.api.rest.Audience;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
  * Backbone staff hires under {@code /api/v1/initiatives/{id}/staff}: proposing a hire answers 202, because nobody is
  * hired until the structure model's approval chain approves it.
  */
 @Component(service = StaffResource.class)
-@JaxrsResource
-@JaxrsExtensionSelect({RestExtensions.JSON, RestExtensions.PROBLEMS, RestExtensions.AUTHENTICATION})
+@ApiResource
 @Path(RestExtensions.INITIATIVE + "staff")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -63,7 +64,6 @@ public class StaffResource {
     public Response proposeHire(@PathParam("initiativeId") String initiativeId, HireSpec spec,
                                 @Context SecurityContext security) {
         requireInitiative(initiativeId);
-        return Response.status(202).entity(staff.proposeHire(initiativeId, spec, InitiativesResource.actor(security)))
-                .build();
+        return accepted(staff.proposeHire(initiativeId, spec, actor(security)));
     }
 }

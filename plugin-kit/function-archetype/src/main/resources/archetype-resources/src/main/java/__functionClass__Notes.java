@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.initiative.InitiativeService;
+import org.civicbackbone.api.module.FunctionDescriptor;
+import org.civicbackbone.api.module.FunctionKind;
 import org.civicbackbone.api.problem.InputValidator;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.api.store.SchemaMigration;
@@ -23,6 +25,10 @@ public class ${functionClass}Notes {
 
     static final String FUNCTION_ID = "${functionId}";
     static final String MODULE = "function-" + FUNCTION_ID;
+
+    /** What the function says about itself: the platform lists it by this. */
+    static final FunctionDescriptor DESCRIPTOR = new FunctionDescriptor(FUNCTION_ID, "${functionName}", FunctionKind.CUSTOM,
+            "${functionName}: describe here what it does for a backbone team.");
 
     /** The plugin's schema. Never edit a released migration: add the next one. */
     static final List<SchemaMigration> MIGRATIONS = List.of(new SchemaMigration(1, "notes", """

@@ -11,19 +11,19 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
 import org.civicbackbone.api.rest.Allow;
+import org.civicbackbone.api.rest.Answers;
+import org.civicbackbone.api.rest.ApiResource;
 import org.civicbackbone.api.rest.Audience;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** REST of the plugin under {@code /api/v1/initiatives/{id}/${functionId}}: JSON in and out, logins required. */
 @Component(service = ${functionClass}Resource.class)
-@JaxrsResource
-@JaxrsExtensionSelect({RestExtensions.JSON, RestExtensions.PROBLEMS, RestExtensions.AUTHENTICATION})
+@ApiResource
 @Path(RestExtensions.INITIATIVE + ${functionClass}Notes.FUNCTION_ID)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -53,8 +53,7 @@ public class ${functionClass}Resource {
     @Allow(Audience.CONTRIBUTORS)
     @Path("notes")
     public Response write(@PathParam("initiativeId") String initiativeId, NoteSpec spec,
-                          @Context SecurityContext security) {
-        return Response.status(201).entity(notes.write(initiativeId, spec, security.getUserPrincipal().getName()))
-                .build();
+                          @Context SecurityContext security, @Context UriInfo uri) {
+        return Answers.created(uri, notes.write(initiativeId, spec, Answers.actor(security)), Note::id);
     }
 }

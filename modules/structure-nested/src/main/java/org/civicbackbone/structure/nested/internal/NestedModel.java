@@ -8,6 +8,7 @@ import org.civicbackbone.api.module.AccountabilityRule;
 import org.civicbackbone.api.module.ApprovalStep;
 import org.civicbackbone.api.module.BodyRequirement;
 import org.civicbackbone.api.module.DecisionType;
+import org.civicbackbone.api.module.DeclaredStructureModel;
 import org.civicbackbone.api.module.StructureModel;
 import org.osgi.service.component.annotations.Component;
 
@@ -18,7 +19,7 @@ import org.osgi.service.component.annotations.Component;
  * the collective's ownership of the work). See this module's README for the reasoning per decision.
  */
 @Component(service = StructureModel.class)
-public class NestedModel implements StructureModel {
+public class NestedModel extends DeclaredStructureModel {
 
     static final String FISCAL_HOST = "fiscal-host";
     static final String HOST_BOARD = "host-board";
@@ -55,30 +56,10 @@ public class NestedModel implements StructureModel {
                     List.of(new ApprovalStep(LEADERSHIP_GROUP, CONSENSUS), new ApprovalStep(HOST_BOARD, MAJORITY)),
                     "Leaving or changing the host arrangement affects both the collective and the host's obligations."));
 
-    @Override
-    public String id() {
-        return "nested";
+    public NestedModel() {
+        super("nested", "Nested backbone",
+                "A staff team of 3 to 6 housed in a partner organisation that acts as fiscal host; staff are "
+                + "accountable to both the fiscal host's board and the Collective Impact leadership group.",
+                BODIES, RULES);
     }
-
-    @Override
-    public String name() {
-        return "Nested backbone";
-    }
-
-    @Override
-    public String description() {
-        return "A staff team of 3 to 6 housed in a partner organisation that acts as fiscal host; staff are "
-                + "accountable to both the fiscal host's board and the Collective Impact leadership group.";
-    }
-
-    @Override
-    public List<BodyRequirement> requiredBodies() {
-        return BODIES;
-    }
-
-    @Override
-    public List<AccountabilityRule> accountabilityRules() {
-        return RULES;
-    }
-
 }

@@ -6,6 +6,7 @@ import org.civicbackbone.api.module.ApprovalStep;
 import org.civicbackbone.api.module.BodyRequirement;
 import org.civicbackbone.api.module.DecisionRule;
 import org.civicbackbone.api.module.DecisionType;
+import org.civicbackbone.api.module.DeclaredStructureModel;
 import org.civicbackbone.api.module.StructureModel;
 import org.osgi.service.component.annotations.Component;
 
@@ -13,7 +14,7 @@ import org.osgi.service.component.annotations.Component;
  * Staff of an existing organisation are seconded part- or full-time; the employing organisation pays them, and they report to its CEO and to the collaborative table. The rules are this model's defaults, as data; see this module's README for the reasoning.
  */
 @Component(service = StructureModel.class)
-public class SecondedModel implements StructureModel {
+public class SecondedModel extends DeclaredStructureModel {
 
     static final String EMPLOYER = "employing-organisation";
     static final String CEO = "employing-ceo";
@@ -43,28 +44,9 @@ public class SecondedModel implements StructureModel {
             new AccountabilityRule(DecisionType.CHANGE_STRUCTURE, List.of(new ApprovalStep(TABLE, DecisionRule.CONSENSUS), new ApprovalStep(CEO, DecisionRule.ACCOUNTABLE_OFFICER)),
                     "Ending a secondment binds both the table and the employer."));
 
-    @Override
-    public String id() {
-        return "seconded";
-    }
-
-    @Override
-    public String name() {
-        return "Seconded backbone";
-    }
-
-    @Override
-    public String description() {
-        return "Staff of an existing organisation are seconded part- or full-time; the employing organisation pays them, and they report to its CEO and to the collaborative table.";
-    }
-
-    @Override
-    public List<BodyRequirement> requiredBodies() {
-        return BODIES;
-    }
-
-    @Override
-    public List<AccountabilityRule> accountabilityRules() {
-        return RULES;
+    public SecondedModel() {
+        super("seconded", "Seconded backbone",
+                "Staff of an existing organisation are seconded part- or full-time; the employing organisation pays them, and they report to its CEO and to the collaborative table.",
+                BODIES, RULES);
     }
 }

@@ -6,6 +6,7 @@ import org.civicbackbone.api.module.ApprovalStep;
 import org.civicbackbone.api.module.BodyRequirement;
 import org.civicbackbone.api.module.DecisionRule;
 import org.civicbackbone.api.module.DecisionType;
+import org.civicbackbone.api.module.DeclaredStructureModel;
 import org.civicbackbone.api.module.StructureModel;
 import org.osgi.service.component.annotations.Component;
 
@@ -13,7 +14,7 @@ import org.osgi.service.component.annotations.Component;
  * A backbone that is its own charitable organisation: its board of directors oversees it, and a larger advisory committee of community partners guides the work. The rules are this model's defaults, as data; see this module's README for the reasoning.
  */
 @Component(service = StructureModel.class)
-public class StandAloneModel implements StructureModel {
+public class StandAloneModel extends DeclaredStructureModel {
 
     static final String BOARD = "board-of-directors";
     static final String ADVISORY = "advisory-committee";
@@ -40,28 +41,9 @@ public class StandAloneModel implements StructureModel {
             new AccountabilityRule(DecisionType.CHANGE_STRUCTURE, List.of(new ApprovalStep(BOARD, DecisionRule.TWO_THIRDS), new ApprovalStep(ADVISORY, DecisionRule.CONSENSUS)),
                     "Dissolving or reshaping the organisation needs a board supermajority and the partners' agreement."));
 
-    @Override
-    public String id() {
-        return "stand-alone";
-    }
-
-    @Override
-    public String name() {
-        return "Stand-alone backbone";
-    }
-
-    @Override
-    public String description() {
-        return "A backbone that is its own charitable organisation: its board of directors oversees it, and a larger advisory committee of community partners guides the work.";
-    }
-
-    @Override
-    public List<BodyRequirement> requiredBodies() {
-        return BODIES;
-    }
-
-    @Override
-    public List<AccountabilityRule> accountabilityRules() {
-        return RULES;
+    public StandAloneModel() {
+        super("stand-alone", "Stand-alone backbone",
+                "A backbone that is its own charitable organisation: its board of directors oversees it, and a larger advisory committee of community partners guides the work.",
+                BODIES, RULES);
     }
 }

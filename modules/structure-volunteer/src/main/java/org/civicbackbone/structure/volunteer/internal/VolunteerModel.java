@@ -6,6 +6,7 @@ import org.civicbackbone.api.module.ApprovalStep;
 import org.civicbackbone.api.module.BodyRequirement;
 import org.civicbackbone.api.module.DecisionRule;
 import org.civicbackbone.api.module.DecisionType;
+import org.civicbackbone.api.module.DeclaredStructureModel;
 import org.civicbackbone.api.module.StructureModel;
 import org.osgi.service.component.annotations.Component;
 
@@ -13,7 +14,7 @@ import org.osgi.service.component.annotations.Component;
  * An all-volunteer team of community leaders drives the effort collaboratively; one member acts as fiscal host for revenue and reporting; a larger advisory table meets monthly or quarterly. The rules are this model's defaults, as data; see this module's README for the reasoning.
  */
 @Component(service = StructureModel.class)
-public class VolunteerModel implements StructureModel {
+public class VolunteerModel extends DeclaredStructureModel {
 
     static final String TEAM = "volunteer-team";
     static final String HOST = "fiscal-host";
@@ -43,28 +44,9 @@ public class VolunteerModel implements StructureModel {
             new AccountabilityRule(DecisionType.CHANGE_STRUCTURE, List.of(new ApprovalStep(TEAM, DecisionRule.CONSENSUS), new ApprovalStep(ADVISORY, DecisionRule.MAJORITY)),
                     "Growing into another model is the whole effort's decision."));
 
-    @Override
-    public String id() {
-        return "volunteer";
-    }
-
-    @Override
-    public String name() {
-        return "Volunteer backbone";
-    }
-
-    @Override
-    public String description() {
-        return "An all-volunteer team of community leaders drives the effort collaboratively; one member acts as fiscal host for revenue and reporting; a larger advisory table meets monthly or quarterly.";
-    }
-
-    @Override
-    public List<BodyRequirement> requiredBodies() {
-        return BODIES;
-    }
-
-    @Override
-    public List<AccountabilityRule> accountabilityRules() {
-        return RULES;
+    public VolunteerModel() {
+        super("volunteer", "Volunteer backbone",
+                "An all-volunteer team of community leaders drives the effort collaboratively; one member acts as fiscal host for revenue and reporting; a larger advisory table meets monthly or quarterly.",
+                BODIES, RULES);
     }
 }

@@ -23,9 +23,11 @@ import org.civicbackbone.api.module.ApprovalStep;
 import org.civicbackbone.api.module.BodyRequirement;
 import org.civicbackbone.api.module.DecisionRule;
 import org.civicbackbone.api.module.DecisionType;
+import org.civicbackbone.api.module.DeclaredStructureModel;
 import org.civicbackbone.api.module.StructureModel;
 import org.civicbackbone.core.internal.JdbcAuditLog;
 import org.civicbackbone.core.internal.JdbcInitiativeService;
+import org.civicbackbone.core.internal.JdbcOrganisationRegistry;
 import org.civicbackbone.core.internal.LiveModuleCatalogue;
 import org.civicbackbone.store.internal.JdbcBackboneStore;
 import org.h2.jdbcx.JdbcDataSource;
@@ -56,33 +58,10 @@ public class DecisionEngineTest {
     }
 
     /** A one-body model: the board decides hires by majority and grants by consensus. */
-    private static final StructureModel BOARD_MODEL = new StructureModel() {
-        @Override
-        public String id() {
-            return "stand-alone";
-        }
-
-        @Override
-        public String name() {
-            return "Test model";
-        }
-
-        @Override
-        public String description() {
-            return "test";
-        }
-
-        @Override
-        public List<BodyRequirement> requiredBodies() {
-            return List.of(new BodyRequirement("board", "Board", "the board"));
-        }
-
-        @Override
-        public List<AccountabilityRule> accountabilityRules() {
-            return List.of(
-                    new AccountabilityRule(DecisionType.HIRE_STAFF, List.of(new ApprovalStep("board", DecisionRule.MAJORITY)), "r"),
-                    new AccountabilityRule(DecisionType.ACCEPT_GRANT, List.of(new ApprovalStep("board", DecisionRule.CONSENSUS)), "r"));
-        }
+    private static final StructureModel BOARD_MODEL = new DeclaredStructureModel("stand-alone", "Test model", "test",
+            List.of(new BodyRequirement("board", "Board", "the board")), List.of(
+            new AccountabilityRule(DecisionType.HIRE_STAFF, List.of(new ApprovalStep("board", DecisionRule.MAJORITY)), "r"),
+            new AccountabilityRule(DecisionType.ACCEPT_GRANT, List.of(new ApprovalStep("board", DecisionRule.CONSENSUS)), "r"))) {
     };
 
     private final MovableClock clock = new MovableClock();
@@ -96,7 +75,7 @@ public class DecisionEngineTest {
         JdbcAuditLog audit = new JdbcAuditLog(store);
         LiveModuleCatalogue catalogue = new LiveModuleCatalogue();
         catalogue.addModel(BOARD_MODEL, null);
-        JdbcInitiativeService initiatives = new JdbcInitiativeService(store, audit, catalogue);
+        JdbcInitiativeService initiatives = new JdbcInitiativeService(store, audit, catalogue, new JdbcOrganisationRegistry(store, audit));
         initiatives.create(new InitiativeSpec("town", "Town", null, null, "stand-alone", List.of()), "admin");
         GovernanceBody board = initiatives.addBody("town", new BodySpec("board", "Board"), "admin");
         for (String login : List.of("ann", "ben", "cat")) {

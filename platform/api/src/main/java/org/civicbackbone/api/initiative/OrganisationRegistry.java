@@ -1,0 +1,29 @@
+package org.civicbackbone.api.initiative;
+
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Each initiative's registry of organisations. Names and aliases are matched as {@link OrganisationName#key} reads
+ * them (case, accents, punctuation, a leading "the" and legal suffixes do not count), and no two organisations of an
+ * initiative share a name or an alias. Unknown initiatives answer 404 problems; a name or alias already taken, 409.
+ */
+@ProviderType
+public interface OrganisationRegistry {
+
+    /** The initiative's organisations, by name. */
+    List<Organisation> organisations(String initiativeId);
+
+    /** One organisation of the initiative (404 when it has no such organisation). */
+    Organisation organisation(String initiativeId, long organisationId);
+
+    /** The organisation a name or an alias stands for in the initiative, if any. */
+    Optional<Organisation> resolve(String initiativeId, String nameOrAlias);
+
+    /** Registers an organisation, audited as the actor's. */
+    Organisation register(String initiativeId, OrganisationSpec spec, String actor);
+
+    /** Changes an organisation's name, aliases and sectors; what points to it follows. */
+    Organisation update(String initiativeId, long organisationId, OrganisationSpec spec, String actor);
+}

@@ -1,0 +1,80 @@
+package org.civicbackbone.core.internal;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import org.civicbackbone.api.initiative.Initiative;
+import org.civicbackbone.api.initiative.InitiativeListener;
+import org.civicbackbone.api.initiative.InitiativeService;
+import org.civicbackbone.api.module.DemoData;
+import org.civicbackbone.api.module.ModuleCatalogue;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads each function's {@link DemoData} into the demo initiatives that use the function: those there already once
+ * the function is listed, and each one created later. Modules only say what their demo is.
+ */
+@Component(immediate = true, service = InitiativeListener.class)
+public class DemoLoading implements InitiativeListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoLoading.class);
+
+    private final InitiativeService initiatives;
+    private final ModuleCatalogue catalogue;
+    /** Per demo, its start-up loading (cancelled when the demo goes). */
+    private final Map<DemoData, Future<?>> demos = new ConcurrentHashMap<>();
+
+    @Activate
+    public DemoLoading(@Reference InitiativeService initiatives, @Reference ModuleCatalogue catalogue) {
+        this.initiatives = initiatives;
+        this.catalogue = catalogue;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addDemo(DemoData demo) {
+        // once the platform lists the function: loading goes through the same checks as any request
+        demos.put(demo, catalogue.whenAvailable(demo.functionId(),
+                () -> initiatives.list().forEach(initiative -> load(demo, initiative))));
+    }
+
+    void removeDemo(DemoData demo) {
+        Future<?> loading = demos.remove(demo);
+        if (loading != null) {
+            loading.cancel(false);
+        }
+    }
+
+    @Deactivate
+    void stop() {
+        demos.values().forEach(loading -> loading.cancel(false));
+    }
+
+    @Override
+    public void initiativeCreated(Initiative initiative) {
+        demos.keySet().stream().filter(demo -> catalogue.function(demo.functionId()).isPresent())
+                .forEach(demo -> load(demo, initiative));
+    }
+
+    private void load(DemoData demo, Initiative initiative) {
+        if (!initiative.demo() || !initiative.uses(demo.functionId())) {
+            return;
+        }
+        synchronized (demo) { // start-up loading and a new initiative may meet: the demo checks, then loads, alone
+            try {
+                if (!demo.loadedInto(initiative.id())) {
+                    demo.loadInto(initiative.id());
+                    LOG.info("Loaded the demo of '{}' into '{}'", demo.functionId(), initiative.id());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("The demo of '{}' could not be loaded into '{}'", demo.functionId(), initiative.id(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package org.civicbackbone.core.internal;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.initiative.Organisation;
+import org.civicbackbone.api.initiative.OrganisationName;
+import org.civicbackbone.api.initiative.OrganisationRegistry;
+import org.civicbackbone.api.initiative.OrganisationSpec;
+import org.civicbackbone.api.initiative.Sector;
+import org.civicbackbone.api.problem.Problem;
+import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.Violation;
+import org.civicbackbone.api.store.BackboneStore;
+import org.civicbackbone.api.store.GeneratedKey;
+import org.civicbackbone.core.internal.OrganisationRecords.UnlinkedSeat;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Each initiative's organisations in the core's tables. At start it links the seats written before the registry
+ * existed: each such seat's organisation name is registered (or resolved, when it is another spelling of one already
+ * there) with the seat's sector, audited as {@code system}.
+ */
+@Component(service = {OrganisationRegistry.class, JdbcOrganisationRegistry.class})
+public class JdbcOrganisationRegistry implements OrganisationRegistry {
+
+    private final BackboneStore store;
+    private final AuditLog audit;
+
+    @Activate
+    public JdbcOrganisationRegistry(@Reference BackboneStore store, @Reference AuditLog audit) {
+        this.store = store;
+        this.audit = audit;
+        store.migrate(CoreSchema.MODULE, CoreSchema.MIGRATIONS);
+        store.inTransaction(c -> {
+            for (UnlinkedSeat seat : records(c).unlinkedSeats()) {
+                records(c).pointSeat(seat.id(), resolveOrRegister(c, seat.initiativeId(), seat.organisation(),
+                        seat.sector(), "system").id());
+            }
+            return null;
+        });
+    }
+
+    private OrganisationRecords records(Connection c) {
+        return store.mapper(c, OrganisationRecords.class);
+    }
+
+    @Override
+    public List<Organisation> organisations(String initiativeId) {
+        return store.read(c -> {
+            requireInitiative(c, initiativeId);
+            return records(c).organisations(initiativeId);
+        });
+    }
+
+    @Override
+    public Organisation organisation(String initiativeId, long organisationId) {
+        return store.read(c -> organisation(c, initiativeId, organisationId));
+    }
+
+    @Override
+    public Optional<Organisation> resolve(String initiativeId, String nameOrAlias) {
+        return store.read(c -> resolve(c, initiativeId, nameOrAlias));
+    }
+
+    /** The organisation a name or alias stands for, read on the caller's connection. */
+    public Optional<Organisation> resolve(Connection c, String initiativeId, String nameOrAlias) {
+        requireInitiative(c, initiativeId);
+        Long id = records(c).idByKey(initiativeId, OrganisationName.key(nameOrAlias));
+        return id == null ? Optional.empty() : Optional.of(organisation(c, initiativeId, id));
+    }
+
+    /** The organisation a seat names, registered with the seat's sector when the registry does not know it yet. */
+    public Organisation resolveOrRegister(Connection c, String initiativeId, String name, Sector sector, String actor) {
+        return resolve(c, initiativeId, name)
+                .orElseGet(() -> register(c, initiativeId, new OrganisationSpec(name, List.of(), List.of(sector)), actor));
+    }
+
+    @Override
+    public Organisation register(String initiativeId, OrganisationSpec spec, String actor) {
+        return store.inTransaction(c -> register(c, initiativeId, spec, actor));
+    }
+
+    private Organisation register(Connection c, String initiativeId, OrganisationSpec spec, String actor) {
+        requireInitiative(c, initiativeId);
+        Map<String, String> names = names(spec);
+        GeneratedKey key = new GeneratedKey();
+        records(c).insert(key, initiativeId, spec.name().strip(), actor, Instant.now());
+        write(c, initiativeId, key.id(), names, spec.sectors());
+        audit.record(c, actor, initiativeId, CoreSchema.MODULE, "organisation.register",
+                "'" + spec.name().strip() + "' (" + key.id() + ")");
+        return organisation(c, initiativeId, key.id());
+    }
+
+    @Override
+    public Organisation update(String initiativeId, long organisationId, OrganisationSpec spec, String actor) {
+        return store.inTransaction(c -> {
+            Organisation before = organisation(c, initiativeId, organisationId);
+            Map<String, String> names = names(spec);
+            OrganisationRecords records = records(c);
+            records.deleteNames(organisationId);
+            records.deleteSectors(organisationId);
+            records.rename(organisationId, spec.name().strip());
+            write(c, initiativeId, organisationId, names, spec.sectors());
+            audit.record(c, actor, initiativeId, CoreSchema.MODULE, "organisation.update",
+                    "'" + before.name() + "' (" + organisationId + ") is now '" + spec.name().strip() + "'");
+            return organisation(c, initiativeId, organisationId);
+        });
+    }
+
+    private void write(Connection c, String initiativeId, long id, Map<String, String> names, List<Sector> sectors) {
+        OrganisationRecords records = records(c);
+        boolean alias = false;
+        for (Map.Entry<String, String> name : names.entrySet()) {
+            Long holder = records.idByKey(initiativeId, name.getKey());
+            if (holder != null && holder != id) {
+                throw new ProblemException(Problem.conflict("'" + name.getValue() + "' already names organisation "
+                        + holder + " of '" + initiativeId + "': add to that organisation's aliases instead."));
+            }
+            records.insertName(initiativeId, name.getKey(), id, name.getValue(), alias);
+            alias = true; // the first entry is the name itself
+        }
+        sectors.stream().distinct().forEach(sector -> records.insertSector(id, sector));
+    }
+
+    /** The name, then each alias, by key; an alias that is another spelling of the name or of another alias is refused. */
+    private static Map<String, String> names(OrganisationSpec spec) {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put(key(spec.name(), "name"), spec.name().strip());
+        for (int i = 0; i < spec.aliases().size(); i++) {
+            String alias = spec.aliases().get(i).strip();
+            if (names.putIfAbsent(key(alias, "aliases[" + i + "]"), alias) != null) {
+                throw new ProblemException(Problem.invalid("An alias repeats a name.", List.of(new Violation(
+                        "aliases[" + i + "]", "'" + alias + "' is another spelling of a name already given"))));
+            }
+        }
+        return names;
+    }
+
+    private static String key(String name, String field) {
+        String key = OrganisationName.key(name);
+        if (key.isEmpty()) {
+            throw new ProblemException(Problem.invalid("A name without letters or digits.",
+                    List.of(new Violation(field, "must contain a letter or digit"))));
+        }
+        return key;
+    }
+
+    private Organisation organisation(Connection c, String initiativeId, long organisationId) {
+        requireInitiative(c, initiativeId);
+        if (records(c).row(initiativeId, organisationId) == null) {
+            throw new ProblemException(Problem.notFound("Initiative '" + initiativeId + "' has no organisation "
+                    + organisationId + "."));
+        }
+        return records(c).organisations(initiativeId).stream().filter(o -> o.id() == organisationId).findFirst()
+                .orElseThrow();
+    }
+
+    private void requireInitiative(Connection c, String initiativeId) {
+        if (store.mapper(c, InitiativeRecords.class).byId(initiativeId) == null) {
+            throw new ProblemException(Problem.notFound("There is no initiative '" + initiativeId + "'."));
+        }
+    }
+}
