@@ -192,6 +192,7 @@ public class DistributionIT {
                         + "\"baselineDate\":\"2024-01-01\",\"target\":95,\"targetDate\":\"2028-01-01\"}");
         assertEquals(indicator.toString(), 201, indicator.status());
         long id = indicator.json().get("id").asLong();
+        http.organisations("durable", "North High");
         Http.Answer value = http.post("/initiatives/durable/shared-measurement/indicators/" + id + "/values",
                 "{\"period\":\"2025\",\"partner\":\"North High\",\"value\":83.5}");
         assertEquals(value.toString(), 201, value.status());

@@ -351,6 +351,7 @@ public class FunctionsIT {
     public void activitiesAlignToTheAdoptedAgendaWithGapsOverlapsAndMaterialsOutEarly() throws Exception {
         ready();
         initiative("plan");
+        http.organisations("plan", "Library", "Head Start", "Clinic");
         String base = "/initiatives/plan/aligned-activities";
         String vision = "/initiatives/plan/vision-strategy";
         JsonNode noAgenda = http.get(base + "/alignment").json();
@@ -369,6 +370,10 @@ public class FunctionsIT {
         assertTrue(badGoal.body(), badGoal.body().contains("goalNumbers[0]"));
         assertEquals(400, http.post(base + "/activities", "{\"title\":\"x\",\"ownerOrganisation\":\"Library\","
                 + "\"goalNumbers\":[1],\"startOn\":\"2026-05-01\",\"endOn\":\"2026-01-01\"}").status());
+        Http.Answer stranger = http.post(base + "/activities", "{\"title\":\"x\",\"ownerOrganisation\":\"Westside Trust\","
+                + "\"goalNumbers\":[1],\"startOn\":\"2026-01-01\"}");
+        assertEquals("an owner must be in the organisation registry: " + stranger, 400, stranger.status());
+        assertTrue(stranger.body(), stranger.body().contains("\"ownerOrganisation\""));
         assertEquals(201, http.post(base + "/activities", "{\"title\":\"Story time\",\"ownerOrganisation\":\"Library\","
                 + "\"goalNumbers\":[1,2],\"startOn\":\"2026-01-01\"}").status());
         assertEquals(201, http.post(base + "/activities", "{\"title\":\"Pre-K curriculum\",\"ownerOrganisation\":\"Head Start\","

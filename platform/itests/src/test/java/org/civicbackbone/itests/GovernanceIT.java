@@ -365,4 +365,54 @@ public class GovernanceIT {
         assertEquals("set-up is for staff", 403, http.send("POST", base, "hb1:pw", "application/json",
                 "{\"name\":\"Their Org\",\"sectors\":[\"NONPROFIT\"]}").status());
     }
+
+    /** Bodies and seats are changed and retired, never deleted; a body type is the model's, the platform's or custom. */
+    @Test
+    public void bodiesAndSeatsAreChangedAndRetiredNotDeleted() throws Exception {
+        ready();
+        // hb3 also sits on the advisory committee: still a member of the initiative once the board seat is retired
+        initiative("changing", "stand-alone", "board-of-directors:hb1,hb2,hb3", "advisory-committee:lg1,hb3");
+        String bodies = "/initiatives/changing/bodies";
+        JsonNode people = http.get("/initiatives/changing/people").json();
+        assertEquals("four people, hb3 once for two seats: " + people, 4, people.size());
+        long hb3Person = 0;
+        for (JsonNode p : people) {
+            hb3Person = "hb3".equals(p.get("username").asText()) ? p.get("id").asLong() : hb3Person;
+        }
+        assertEquals(2, http.get("/initiatives/changing/people/" + hb3Person + "/seats").json().size());
+        Http.Answer typo = http.post(bodies, "{\"type\":\"board-of-directers\",\"name\":\"Typo\"}");
+        assertEquals(typo.toString(), 400, typo.status());
+        assertTrue(typo.body(), typo.body().contains("\"type\"") && typo.body().contains("custom"));
+        Http.Answer custom = http.post(bodies, "{\"type\":\"youth-council\",\"name\":\"Youth council\",\"custom\":true}");
+        assertEquals(custom.toString(), 201, custom.status());
+        long youth = custom.json().get("id").asLong();
+        assertTrue(custom.header("Location"), custom.header("Location").endsWith(bodies + "/" + youth));
+        Http.Answer renamed = http.send("PUT", bodies + "/" + youth, Http.ADMIN, "application/json",
+                "{\"type\":\"youth-council\",\"name\":\"Youth voice council\",\"custom\":true}");
+        assertEquals(renamed.toString(), 200, renamed.status());
+        assertEquals("Youth voice council", renamed.json().get("name").asText());
+        Http.Answer retired = http.send("DELETE", bodies + "/" + youth, Http.ADMIN, null, null);
+        assertEquals(retired.toString(), 200, retired.status());
+        assertFalse(retired.json().get("retiredAt").isNull());
+        assertEquals(409, http.send("DELETE", bodies + "/" + youth, Http.ADMIN, null, null).status());
+        assertFalse(http.get(bodies).body().contains("Youth voice council"));
+
+        long proposal = proposeHire("changing");
+        long board = 0;
+        for (JsonNode b : http.get(bodies).json()) {
+            board = b.get("type").asText().equals("board-of-directors") ? b.get("id").asLong() : board;
+        }
+        long hb3 = 0;
+        for (JsonNode m : http.get(bodies + "/" + board + "/members").json()) {
+            hb3 = m.get("username").asText().equals("hb3") ? m.get("id").asLong() : hb3;
+        }
+        Http.Answer gone = http.send("DELETE", bodies + "/" + board + "/members/" + hb3, Http.ADMIN, null, null);
+        assertEquals(gone.toString(), 200, gone.status());
+        Http.Answer refused = vote("changing", proposal, "hb3", "APPROVE", "still here?");
+        assertEquals("a retired seat votes on nothing: " + refused, 403, refused.status());
+        assertEquals(2, http.get(bodies + "/" + board + "/members").json().size());
+        String audit = http.get("/initiatives/changing/audit").body();
+        assertTrue(audit, audit.contains("body.retire") && audit.contains("membership.retire")
+                && audit.contains("body.update"));
+    }
 }

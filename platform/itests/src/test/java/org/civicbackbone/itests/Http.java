@@ -113,6 +113,27 @@ final class Http {
         return send("POST", path, ADMIN, "application/json", json);
     }
 
+    /** A POST as a client should send it: again after a 503 with Retry-After (a module settling, ADR 0007). */
+    Answer postWhenSettled(String path, String json) throws InterruptedException {
+        Answer answer = post(path, json);
+        for (int i = 0; i < 20 && answer.status() == 503 && answer.header("Retry-After") != null; i++) {
+            Thread.sleep(500);
+            answer = post(path, json);
+        }
+        return answer;
+    }
+
+    /** Registers organisations in an initiative's registry (as admin), so that values can name them as partners. */
+    void organisations(String initiativeId, String... names) throws InterruptedException {
+        for (String name : names) {
+            Answer registered = postWhenSettled("/initiatives/" + initiativeId + "/organisations", "{\"name\":\""
+                    + name + "\",\"sectors\":[\"NONPROFIT\"]}");
+            if (registered.status() != 201) {
+                throw new AssertionError("registering '" + name + "' answered " + registered);
+            }
+        }
+    }
+
     Answer postCsv(String path, String csv) {
         return send("POST", path, ADMIN, "text/csv", csv);
     }

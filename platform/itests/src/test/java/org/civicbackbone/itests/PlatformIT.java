@@ -275,6 +275,7 @@ public class PlatformIT {
         createInitiative("measure", "[\"shared-measurement\"]");
         long id = addIndicator("measure", "Reading at grade level");
         String base = "/initiatives/measure/shared-measurement";
+        http.organisations("measure", "Riverbend Library", "Eastside School");
 
         Http.Answer reported = http.post(base + "/indicators/" + id + "/values",
                 "{\"period\":\"2025-Q1\",\"partner\":\"Riverbend Library\",\"value\":44}");
@@ -365,6 +366,7 @@ public class PlatformIT {
         createInitiative("runtime", "[\"shared-measurement\"]");
         long id = addIndicator("runtime", "Kindergarten readiness");
         String base = "/initiatives/runtime/shared-measurement";
+        http.organisations("runtime", "Head Start");
         assertEquals(201, http.post(base + "/indicators/" + id + "/values",
                 "{\"period\":\"2025-Q1\",\"partner\":\"Head Start\",\"value\":47}").status());
 

@@ -66,20 +66,21 @@ public class PostgresqlIT {
         assertEquals(200, http.await("/initiatives/demo-riverbend-reads/shared-measurement", a -> a.status() == 200)
                 .status());
 
-        Http.Answer created = write("/initiatives", "{\"id\":\"on-postgres\",\"name\":\"On PostgreSQL\","
+        Http.Answer created = http.postWhenSettled("/initiatives", "{\"id\":\"on-postgres\",\"name\":\"On PostgreSQL\","
                 + "\"structureModelId\":\"nested\",\"enabledFunctionIds\":[\"shared-measurement\",\"policy\"]}");
         assertEquals(created.toString(), 201, created.status());
-        Http.Answer indicator = write("/initiatives/on-postgres/shared-measurement/indicators",
+        Http.Answer indicator = http.postWhenSettled("/initiatives/on-postgres/shared-measurement/indicators",
                 "{\"name\":\"Attendance\",\"definition\":\"days attended\",\"unit\":\"%\",\"direction\":\"UP\","
                         + "\"aggregation\":\"MEAN\",\"reportingPeriod\":\"YEAR\",\"baseline\":80,"
                         + "\"baselineDate\":\"2024-01-01\",\"target\":95,\"targetDate\":\"2028-01-01\"}");
         assertEquals(indicator.toString(), 201, indicator.status());
         long id = indicator.json().get("id").asLong();
         String values = "/initiatives/on-postgres/shared-measurement/indicators/" + id + "/values";
-        assertEquals(201, write(values, "{\"period\":\"2025\",\"partner\":\"North High\",\"value\":83.5}").status());
+        http.organisations("on-postgres", "North High");
+        assertEquals(201, http.postWhenSettled(values, "{\"period\":\"2025\",\"partner\":\"North High\",\"value\":83.5}").status());
         assertEquals("a second report of the same slot replaces it", 201,
-                write(values, "{\"period\":\"2025\",\"partner\":\"North High\",\"value\":84.25}").status());
-        Http.Answer item = write("/initiatives/on-postgres/policy/items", "{\"title\":\"Library hours\","
+                http.postWhenSettled(values, "{\"period\":\"2025\",\"partner\":\"North High\",\"value\":84.25}").status());
+        Http.Answer item = http.postWhenSettled("/initiatives/on-postgres/policy/items", "{\"title\":\"Library hours\","
                 + "\"problem\":\"p\",\"proposedPosition\":\"Open on Sundays\",\"targetKind\":\"BUDGET\","
                 + "\"target\":\"County budget\"}");
         assertEquals(item.toString(), 201, item.status());
@@ -114,14 +115,15 @@ public class PostgresqlIT {
                 Path.of(System.getProperty("backbone.examDirectory", "target/exam")).resolveSibling("postgresql-move"));
         platform.start();
         http.await("/initiatives/demo-riverbend-reads/shared-measurement", a -> a.status() == 200);
-        assertEquals(201, write("/initiatives", "{\"id\":\"moving\",\"name\":\"Moving\",\"structureModelId\":"
+        assertEquals(201, http.postWhenSettled("/initiatives", "{\"id\":\"moving\",\"name\":\"Moving\",\"structureModelId\":"
                 + "\"nested\",\"enabledFunctionIds\":[\"shared-measurement\"]}").status());
-        long id = write("/initiatives/moving/shared-measurement/indicators", "{\"name\":\"Attendance\","
+        long id = http.postWhenSettled("/initiatives/moving/shared-measurement/indicators", "{\"name\":\"Attendance\","
                 + "\"definition\":\"d\",\"unit\":\"%\",\"direction\":\"UP\",\"aggregation\":\"MEAN\","
                 + "\"reportingPeriod\":\"YEAR\",\"baseline\":80,\"baselineDate\":\"2024-01-01\",\"target\":95,"
                 + "\"targetDate\":\"2028-01-01\"}").json().get("id").asLong();
         String values = "/initiatives/moving/shared-measurement/indicators/" + id + "/values";
-        assertEquals(201, write(values, "{\"period\":\"2025\",\"partner\":\"North High\",\"value\":83.5}").status());
+        http.organisations("moving", "North High");
+        assertEquals(201, http.postWhenSettled(values, "{\"period\":\"2025\",\"partner\":\"North High\",\"value\":83.5}").status());
 
         String copy = "backbone_copy";
         fresh(copy);
@@ -161,22 +163,12 @@ public class PostgresqlIT {
         JsonNode read = http.await(values, a -> a.status() == 200).json();
         assertEquals("83.5", read.get(0).get("value").asText());
         assertEquals("new rows get new ids after the copied ones", 201,
-                write(values, "{\"period\":\"2026\",\"partner\":\"North High\",\"value\":85}").status());
-        assertEquals(201, write("/initiatives/moving/shared-measurement/indicators", "{\"name\":\"Reading\","
+                http.postWhenSettled(values, "{\"period\":\"2026\",\"partner\":\"North High\",\"value\":85}").status());
+        assertEquals(201, http.postWhenSettled("/initiatives/moving/shared-measurement/indicators", "{\"name\":\"Reading\","
                 + "\"definition\":\"d\",\"unit\":\"%\",\"direction\":\"UP\",\"aggregation\":\"MEAN\","
                 + "\"reportingPeriod\":\"YEAR\",\"baseline\":1,\"baselineDate\":\"2024-01-01\",\"target\":2,"
                 + "\"targetDate\":\"2028-01-01\"}").status());
         assertEquals("the demo is not loaded again", 2,
                 http.get("/initiatives/demo-riverbend-reads/shared-measurement").json().get("indicators").asInt());
-    }
-
-    /** A POST as a client should send it: again after a 503 with Retry-After (a module settling, ADR 0007). */
-    private Http.Answer write(String path, String json) throws InterruptedException {
-        Http.Answer answer = http.post(path, json);
-        for (int i = 0; i < 20 && answer.status() == 503 && answer.header("Retry-After") != null; i++) {
-            Thread.sleep(500);
-            answer = http.post(path, json);
-        }
-        return answer;
     }
 }

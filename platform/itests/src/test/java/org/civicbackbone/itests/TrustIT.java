@@ -458,6 +458,7 @@ public class TrustIT {
                 + "\"direction\":\"UP\",\"aggregation\":\"SUM\",\"reportingPeriod\":\"YEAR\",\"baseline\":1,"
                 + "\"baselineDate\":\"2024-01-01\",\"target\":2,\"targetDate\":\"2027-01-01\"}").json().get("id").asLong();
         String values = base + "/indicators/" + indicator + "/values";
+        http.organisations("trust-input", "=cmd|' /C calc'!A0");
 
         long started = System.nanoTime();
         Http.Answer huge = http.post(values, "{\"period\":\"2025\",\"partner\":\"X\",\"value\":1e10000000}");

@@ -14,6 +14,8 @@ import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.initiative.InitiativeSpec;
 import org.civicbackbone.api.initiative.Membership;
 import org.civicbackbone.api.initiative.MembershipSpec;
+import org.civicbackbone.api.initiative.OrganisationRegistry;
+import org.civicbackbone.api.initiative.OrganisationSpec;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
 
@@ -27,6 +29,7 @@ public final class InMemoryInitiatives implements InitiativeService {
     private final Map<String, Initiative> initiatives = new TreeMap<>();
     private final List<GovernanceBody> bodies = new ArrayList<>();
     private final List<Membership> members = new ArrayList<>();
+    private OrganisationRegistry organisations;
     private final AtomicLong ids = new AtomicLong();
 
     /** One initiative (on the nested model) that uses these functions. */
@@ -119,13 +122,66 @@ public final class InMemoryInitiatives implements InitiativeService {
         return members.stream().filter(m -> ofInitiative.contains(m.bodyId())).toList();
     }
 
+    /**
+     * Points seats to the organisations of a registry, as the platform does: a seat's organisation is resolved there,
+     * or registered with the seat's sector.
+     */
+    public synchronized InMemoryInitiatives withOrganisations(OrganisationRegistry registry) {
+        this.organisations = registry;
+        return this;
+    }
+
     @Override
     public synchronized Membership addMember(String initiativeId, long bodyId, MembershipSpec spec, String actor) {
         body(initiativeId, bodyId);
+        Long organisationId = organisations == null ? null : organisations.resolve(initiativeId, spec.organisation())
+                .orElseGet(() -> organisations.register(initiativeId, new OrganisationSpec(spec.organisation(),
+                        List.of(), List.of(spec.sector())), actor)).id();
         Membership member = new Membership(ids.incrementAndGet(), bodyId, spec.person(), spec.username(),
-                spec.organisation(), spec.role(), spec.sector());
+                spec.organisation(), spec.role(), spec.sector(), organisationId, null, null);
         members.add(member);
         return member;
+    }
+
+    @Override
+    public synchronized GovernanceBody updateBody(String initiativeId, long bodyId, BodySpec spec, String actor) {
+        GovernanceBody before = body(initiativeId, bodyId);
+        GovernanceBody after = new GovernanceBody(bodyId, initiativeId, spec.type(), spec.name(), spec.declaredCustom(),
+                null);
+        bodies.set(bodies.indexOf(before), after);
+        return after;
+    }
+
+    /** Retired bodies and seats are dropped: the fake keeps no history. */
+    @Override
+    public synchronized GovernanceBody retireBody(String initiativeId, long bodyId, String actor) {
+        GovernanceBody body = body(initiativeId, bodyId);
+        bodies.remove(body);
+        members.removeIf(m -> m.bodyId() == bodyId);
+        return new GovernanceBody(bodyId, initiativeId, body.type(), body.name(), body.custom(), Instant.now());
+    }
+
+    @Override
+    public synchronized Membership updateMember(String initiativeId, long bodyId, long membershipId,
+                                                MembershipSpec spec, String actor) {
+        Membership before = member(initiativeId, bodyId, membershipId);
+        Membership after = new Membership(membershipId, bodyId, spec.person(), spec.username(), spec.organisation(),
+                spec.role(), spec.sector());
+        members.set(members.indexOf(before), after);
+        return after;
+    }
+
+    @Override
+    public synchronized Membership retireMember(String initiativeId, long bodyId, long membershipId, String actor) {
+        Membership seat = member(initiativeId, bodyId, membershipId);
+        members.remove(seat);
+        return new Membership(membershipId, bodyId, seat.person(), seat.username(), seat.organisation(), seat.role(),
+                seat.sector(), seat.organisationId(), Instant.now(), null);
+    }
+
+    private Membership member(String initiativeId, long bodyId, long membershipId) {
+        return members(initiativeId, bodyId).stream().filter(m -> m.id() == membershipId).findFirst().orElseThrow(() ->
+                new ProblemException(Problem.notFound("Body " + bodyId + " has no seat " + membershipId + ".")));
     }
 
     private synchronized Initiative existing(String initiativeId) {

@@ -12,6 +12,7 @@ import org.civicbackbone.api.initiative.Initiative;
 import org.civicbackbone.core.internal.JdbcAuditLog;
 import org.civicbackbone.core.internal.JdbcInitiativeService;
 import org.civicbackbone.core.internal.JdbcOrganisationRegistry;
+import org.civicbackbone.core.internal.JdbcPersonRegistry;
 import org.civicbackbone.core.internal.LiveModuleCatalogue;
 import org.civicbackbone.store.internal.JdbcBackboneStore;
 import org.h2.jdbcx.JdbcDataSource;
@@ -59,7 +60,7 @@ public class InitiativeListBenchmark {
     public void fill() {
         store = new JdbcBackboneStore(database.equals("postgresql") ? freshPostgresql() : inMemoryH2());
         JdbcAuditLog audit = new JdbcAuditLog(store);
-        service = new JdbcInitiativeService(store, audit, new LiveModuleCatalogue(), new JdbcOrganisationRegistry(store, audit));
+        service = new JdbcInitiativeService(store, audit, new LiveModuleCatalogue(), new JdbcOrganisationRegistry(store, audit), new JdbcPersonRegistry(store, audit));
         store.inTransaction(c -> {
             try (Statement s = c.createStatement()) {
                 for (int i = 0; i < initiatives; i++) {

@@ -1,6 +1,5 @@
 package org.civicbackbone.activities.internal;
 
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -65,20 +64,13 @@ public class ActivitiesDemo implements DemoData {
         plan.addMaterial(id, next.id(), new MaterialSpec("Summer reading results", "https://example.org/riverbend/summer.pdf"),
                 "system");
         plan.store().inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO aa_demo_loaded (initiative_id) VALUES (?)")) {
-                p.setString(1, id);
-                return p.executeUpdate();
-            }
+            plan.store().mapper(c, PlanRecords.class).markDemoLoaded(id);
+            return null;
         });
     }
 
     @Override
     public boolean loadedInto(String initiativeId) {
-        return plan.store().read(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM aa_demo_loaded WHERE initiative_id = ?")) {
-                p.setString(1, initiativeId);
-                return p.executeQuery().next();
-            }
-        });
+        return plan.store().read(c -> plan.store().mapper(c, PlanRecords.class).demoLoaded(initiativeId) > 0);
     }
 }

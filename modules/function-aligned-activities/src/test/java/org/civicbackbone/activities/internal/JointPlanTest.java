@@ -32,7 +32,7 @@ public class JointPlanTest {
 
     @Test
     public void gapsOverlapsAndSharesCountActiveActivitiesOnly() {
-        Alignment a = AlignedActivities.alignment("i", List.of(activity(1, "Library", ActivityStatus.UNDERWAY, 1, 2),
+        Alignment a = PlanReports.alignment("i", List.of(activity(1, "Library", ActivityStatus.UNDERWAY, 1, 2),
                 activity(2, "Head Start", ActivityStatus.PLANNED, 1), activity(3, "Library", ActivityStatus.UNDERWAY, 2),
                 activity(4, "Clinic", ActivityStatus.DONE, 3), activity(5, "Clinic", ActivityStatus.DROPPED, 3)), GOALS);
         assertTrue(a.goalsKnown());
@@ -47,7 +47,7 @@ public class JointPlanTest {
 
     @Test
     public void withoutAnAdoptedAgendaGapsAreUnknown() {
-        Alignment a = AlignedActivities.alignment("i", List.of(activity(1, "Library", ActivityStatus.UNDERWAY, 4)), null);
+        Alignment a = PlanReports.alignment("i", List.of(activity(1, "Library", ActivityStatus.UNDERWAY, 4)), null);
         assertFalse(a.goalsKnown());
         assertEquals(List.of(), a.gaps());
         assertEquals(List.of(), a.unknownGoals());
@@ -57,15 +57,15 @@ public class JointPlanTest {
     public void materialsAreDueTheSetNumberOfDaysBeforeAndLateOnesAreFlagged() {
         Instant now = Instant.parse("2026-11-22T12:00:00Z");
         Instant held = now.plus(Duration.ofDays(2));
-        Instant due = AlignedActivities.materialsDue(held, 3);
+        Instant due = PlanReports.materialsDue(held, 3);
         assertEquals(now.minus(Duration.ofDays(1)), due);
         Meeting upcoming = new Meeting(1, "i", null, "Quarterly", held, "agenda", null, due,
                 List.of(new Material(1, "Deck", "https://x", now, now.isAfter(due))), List.of());
         Meeting bare = new Meeting(2, "i", null, "Steering", held, "agenda", null, due, List.of(), List.of());
         WorkingGroup leaderless = new WorkingGroup(1, "i", "Data group", null,
                 List.of(new GroupMember("Priya", "Foundation", GroupRole.MEMBER)));
-        Overview o = AlignedActivities.overview("i", List.of(), List.of(leaderless), List.of(upcoming, bare), 3,
-                AlignedActivities.alignment("i", List.of(), GOALS), now);
+        Overview o = PlanReports.overview("i", List.of(), List.of(leaderless), List.of(upcoming, bare), 3,
+                PlanReports.alignment("i", List.of(), GOALS), now);
         assertTrue(o.needsAttention().toString(), o.needsAttention().contains("meeting 'Quarterly': 'Deck' went out late"));
         assertTrue(o.needsAttention().toString(), o.needsAttention().stream()
                 .anyMatch(s -> s.startsWith("meeting 'Steering': materials were due")));

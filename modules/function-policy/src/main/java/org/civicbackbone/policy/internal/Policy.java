@@ -3,9 +3,11 @@ package org.civicbackbone.policy.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -18,6 +20,8 @@ import org.civicbackbone.api.decision.ProposalSpec;
 import org.civicbackbone.api.decision.ProposalState;
 import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.initiative.Membership;
+import org.civicbackbone.api.initiative.Organisation;
+import org.civicbackbone.api.initiative.OrganisationRegistry;
 import org.civicbackbone.api.module.DecisionType;
 import org.civicbackbone.api.module.FunctionDescriptor;
 import org.civicbackbone.api.module.FunctionKind;
@@ -68,10 +72,13 @@ public class Policy {
     private final InitiativeService initiatives;
     private final InputValidator validator;
     private final DecisionService decisions;
+    private final OrganisationRegistry organisations;
 
     @Activate
     public Policy(@Reference BackboneStore store, @Reference AuditLog audit, @Reference InitiativeService initiatives,
-                  @Reference InputValidator validator, @Reference DecisionService decisions) {
+                  @Reference InputValidator validator, @Reference DecisionService decisions,
+                  @Reference OrganisationRegistry organisations) {
+        this.organisations = organisations;
         this.store = store;
         this.audit = audit;
         this.initiatives = initiatives;
@@ -187,7 +194,10 @@ public class Policy {
         return item(initiativeId, itemId);
     }
 
-    /** Records a partner organisation's stance; the organisation must be one of the initiative's partners. */
+    /**
+     * Records a partner organisation's stance. The organisation is named as the registry knows it (any of its names or
+     * aliases) and must hold a seat in the initiative: one of its partners.
+     */
     public Stance recordStance(String initiativeId, long itemId, StanceSpec spec, String actor) {
         validator.validate(spec);
         Item item = item(initiativeId, itemId);
@@ -197,7 +207,8 @@ public class Policy {
         String organisation = spec.organisation().strip();
         Set<String> partners = partners(initiativeId);
         List<Violation> violations = new ArrayList<>();
-        String known = partners.stream().filter(p -> p.equalsIgnoreCase(organisation)).findFirst().orElse(null);
+        Organisation known = organisations.resolve(initiativeId, organisation)
+                .filter(o -> partners.contains(o.name())).orElse(null);
         if (known == null) {
             violations.add(new Violation("organisation", "'" + organisation + "' is not a partner of initiative '"
                     + initiativeId + "' (partners: " + String.join(", ", partners) + ")"));
@@ -213,13 +224,14 @@ public class Policy {
         Instant now = Instant.now();
         long id = store.inTransaction(c -> {
             GeneratedKey key = new GeneratedKey();
-            records(c).insertStance(key, itemId, known, spec.stance(), named, spec.note(), actor, now);
+            records(c).insertStance(key, itemId, known.name(), spec.stance(), named, spec.note(), actor, now,
+                    known.id());
             long created = key.id();
-            audit.record(c, actor, initiativeId, MODULE, "stance.record", known + " " + spec.stance()
+            audit.record(c, actor, initiativeId, MODULE, "stance.record", known.name() + " " + spec.stance()
                     + " on policy item " + itemId + (named ? "" : " (not to be named)"));
             return created;
         });
-        return new Stance(id, itemId, known, spec.stance(), named, spec.note(), actor, now);
+        return new Stance(id, itemId, known.name(), spec.stance(), named, spec.note(), actor, now, known.id());
     }
 
     /** Every stance ever recorded on the item, oldest first (staff view: names included, with their wish). */
@@ -252,10 +264,14 @@ public class Policy {
         return csv.toString();
     }
 
+    /** The registered names of the organisations that hold a seat in the initiative. */
     private Set<String> partners(String initiativeId) {
+        Set<Long> seated = new HashSet<>();
+        initiatives.members(initiativeId).stream().map(Membership::organisationId).filter(Objects::nonNull)
+                .forEach(seated::add);
         Set<String> partners = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        initiatives.members(initiativeId).stream().map(Membership::organisation)
-                .filter(o -> o != null && !o.isBlank()).forEach(partners::add);
+        organisations.organisations(initiativeId).stream().filter(o -> seated.contains(o.id())).map(Organisation::name)
+                .forEach(partners::add);
         return partners;
     }
 

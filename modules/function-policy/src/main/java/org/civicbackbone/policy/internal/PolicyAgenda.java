@@ -80,10 +80,12 @@ public final class PolicyAgenda {
     /**
      * A partner organisation's stance, as recorded (the latest per organisation counts; earlier ones are history).
      *
-     * @param named false when the partner asked not to be named on a position it does not share
+     * @param organisation   the organisation's registered name when the stance was recorded
+     * @param named          false when the partner asked not to be named on a position it does not share
+     * @param organisationId the organisation in the initiative's registry (null for stances recorded before it)
      */
     public record Stance(long id, long itemId, String organisation, StanceKind stance, boolean named, String note,
-                         String recordedBy, Instant recordedAt) {
+                         String recordedBy, Instant recordedAt, Long organisationId) {
     }
 
     /** A stance to record; {@code named} defaults to true. */

@@ -46,22 +46,23 @@ public interface PolicyRecords {
     @Update("UPDATE pol_item SET outcome = #{outcome}, outcome_note = #{note} WHERE id = #{itemId}")
     int setOutcome(@Param("itemId") long itemId, @Param("outcome") Outcome outcome, @Param("note") String note);
 
-    @Select("SELECT id, item_id, organisation, stance, named, note, recorded_by, recorded_at FROM pol_stance "
-            + "WHERE item_id = #{itemId} ORDER BY id")
+    @Select("SELECT id, item_id, organisation, stance, named, note, recorded_by, recorded_at, organisation_id "
+            + "FROM pol_stance WHERE item_id = #{itemId} ORDER BY id")
     List<Stance> stancesOf(long itemId);
 
-    @Select("SELECT s.id, s.item_id, s.organisation, s.stance, s.named, s.note, s.recorded_by, s.recorded_at "
-            + "FROM pol_stance s JOIN pol_item i ON i.id = s.item_id WHERE i.initiative_id = #{initiativeId} "
+    @Select("SELECT s.id, s.item_id, s.organisation, s.stance, s.named, s.note, s.recorded_by, s.recorded_at, "
+            + "s.organisation_id FROM pol_stance s JOIN pol_item i ON i.id = s.item_id WHERE i.initiative_id = #{initiativeId} "
             + "ORDER BY s.id")
     List<Stance> stancesOfInitiative(String initiativeId);
 
-    @Insert("INSERT INTO pol_stance (item_id, organisation, stance, named, note, recorded_by, recorded_at) "
-            + "VALUES (#{itemId}, #{organisation}, #{stance}, #{named}, #{note}, #{recordedBy}, #{recordedAt})")
+    @Insert("INSERT INTO pol_stance (item_id, organisation, stance, named, note, recorded_by, recorded_at, "
+            + "organisation_id) VALUES (#{itemId}, #{organisation}, #{stance}, #{named}, #{note}, #{recordedBy}, "
+            + "#{recordedAt}, #{organisationId})")
     @Options(useGeneratedKeys = true, keyProperty = "key.id", keyColumn = "id")
     void insertStance(@Param("key") GeneratedKey key, @Param("itemId") long itemId,
                       @Param("organisation") String organisation, @Param("stance") StanceKind stance,
                       @Param("named") boolean named, @Param("note") String note, @Param("recordedBy") String recordedBy,
-                      @Param("recordedAt") Instant recordedAt);
+                      @Param("recordedAt") Instant recordedAt, @Param("organisationId") long organisationId);
 
     @Select("SELECT COUNT(*) FROM pol_demo_loaded WHERE initiative_id = #{initiativeId}")
     int demoLoaded(String initiativeId);

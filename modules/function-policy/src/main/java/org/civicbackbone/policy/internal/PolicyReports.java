@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.civicbackbone.api.decision.ProposalState;
+import org.civicbackbone.api.initiative.OrganisationName;
 import org.civicbackbone.policy.internal.PolicyAgenda.Item;
 import org.civicbackbone.policy.internal.PolicyAgenda.Outcome;
 import org.civicbackbone.policy.internal.PolicyAgenda.Overview;
@@ -37,7 +38,8 @@ final class PolicyReports {
     /** The latest stance of each organisation. */
     static List<Stance> current(List<Stance> history) {
         Map<String, Stance> latest = new LinkedHashMap<>();
-        history.forEach(s -> latest.put(s.organisation().toLowerCase(), s));
+        history.forEach(s -> latest.put(s.organisationId() != null ? "#" + s.organisationId()
+                : OrganisationName.key(s.organisation()), s));
         return List.copyOf(latest.values());
     }
 

@@ -39,5 +39,8 @@ final class PolicySchema {
             CREATE INDEX pol_item_initiative_idx ON pol_item(initiative_id);
             CREATE INDEX pol_item_position_proposal_idx ON pol_item(position_proposal_id);
             CREATE INDEX pol_stance_item_idx ON pol_stance(item_id);
+            """), new SchemaMigration(3, "stances point to the organisation's record in the initiative's registry", """
+            ALTER TABLE pol_stance ADD COLUMN organisation_id BIGINT;
+            CREATE INDEX pol_stance_organisation_idx ON pol_stance(organisation_id);
             """));
 }

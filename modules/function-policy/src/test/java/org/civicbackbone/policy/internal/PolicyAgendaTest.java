@@ -20,7 +20,7 @@ import org.junit.Test;
 public class PolicyAgendaTest {
 
     private static Stance stance(long id, String org, StanceKind kind, boolean named) {
-        return new Stance(id, 1, org, kind, named, null, "u", Instant.EPOCH);
+        return new Stance(id, 1, org, kind, named, null, "u", Instant.EPOCH, null);
     }
 
     private static Item item(Status status, ProposalState decision, long endorse, long neutral, long dissent) {

@@ -69,9 +69,9 @@ public class PolicyRecordsTest {
         long other = item("elsewhere", "Not here");
         store.inTransaction(c -> {
             PolicyRecords records = store.mapper(c, PolicyRecords.class);
-            records.insertStance(new GeneratedKey(), hours, "Library", StanceKind.ENDORSE, true, null, "staff1", AT);
-            records.insertStance(new GeneratedKey(), hours, "School", StanceKind.DISSENT, false, "no", "staff1", AT);
-            records.insertStance(new GeneratedKey(), other, "Elsewhere", StanceKind.NEUTRAL, true, null, "staff2", AT);
+            records.insertStance(new GeneratedKey(), hours, "Library", StanceKind.ENDORSE, true, null, "staff1", AT, 1L);
+            records.insertStance(new GeneratedKey(), hours, "School", StanceKind.DISSENT, false, "no", "staff1", AT, 3L);
+            records.insertStance(new GeneratedKey(), other, "Elsewhere", StanceKind.NEUTRAL, true, null, "staff2", AT, 2L);
             return null;
         });
         List<Stance> ofItem = store.read(c -> store.mapper(c, PolicyRecords.class).stancesOf(hours));
@@ -81,6 +81,7 @@ public class PolicyRecordsTest {
         assertEquals(StanceKind.DISSENT, dissent.stance());
         assertEquals(false, dissent.named());
         assertEquals("no", dissent.note());
+        assertEquals(Long.valueOf(3), dissent.organisationId());
         assertNull(ofItem.get(0).note());
         assertEquals(2, store.read(c -> store.mapper(c, PolicyRecords.class).stancesOfInitiative("town")).size());
         assertEquals(0, store.read(c -> store.mapper(c, PolicyRecords.class).demoLoaded("town")).intValue());

@@ -23,7 +23,8 @@ public final class Funding {
     }
 
     /** A funder. */
-    public record Funder(long id, String initiativeId, String name, Sector sector, String contact) {
+    public record Funder(long id, String initiativeId, String name, Sector sector, String contact,
+                         Long organisationId) {
     }
 
     /** A funder to record. */

@@ -1,7 +1,6 @@
 package org.civicbackbone.resources.internal;
 
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.List;
 import org.civicbackbone.api.initiative.Sector;
@@ -72,20 +71,13 @@ public class ResourcesDemo implements DemoData {
                 new BudgetLine("Summer reading materials", new BigDecimal("9000.00")),
                 new BudgetLine("Data and evaluation", new BigDecimal("3000.00")))), "system");
         resources.store().inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO rs_demo_loaded (initiative_id) VALUES (?)")) {
-                p.setString(1, id);
-                return p.executeUpdate();
-            }
+            resources.store().mapper(c, FundingRecords.class).markDemoLoaded(id);
+            return null;
         });
     }
 
     @Override
     public boolean loadedInto(String initiativeId) {
-        return resources.store().read(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM rs_demo_loaded WHERE initiative_id = ?")) {
-                p.setString(1, initiativeId);
-                return p.executeQuery().next();
-            }
-        });
+        return resources.store().read(c -> resources.store().mapper(c, FundingRecords.class).demoLoaded(initiativeId) > 0);
     }
 }

@@ -36,26 +36,26 @@ public class FundingTest {
 
     @Test
     public void anAwardCountsOnlyOnceItsAcceptanceIsApproved() {
-        assertEquals(GrantStatus.AWARDED, Resources.status(Stage.AWARDED, null));
-        assertEquals(GrantStatus.ACCEPTING, Resources.status(Stage.AWARDED, ProposalState.OPEN));
-        assertEquals(GrantStatus.ACTIVE, Resources.status(Stage.AWARDED, ProposalState.APPROVED));
-        assertEquals(GrantStatus.NOT_ACCEPTED, Resources.status(Stage.AWARDED, ProposalState.REJECTED));
-        assertEquals(GrantStatus.NOT_ACCEPTED, Resources.status(Stage.AWARDED, ProposalState.EXPIRED));
-        assertEquals(GrantStatus.SUBMITTED, Resources.status(Stage.SUBMITTED, null));
+        assertEquals(GrantStatus.AWARDED, FundingReports.status(Stage.AWARDED, null));
+        assertEquals(GrantStatus.ACCEPTING, FundingReports.status(Stage.AWARDED, ProposalState.OPEN));
+        assertEquals(GrantStatus.ACTIVE, FundingReports.status(Stage.AWARDED, ProposalState.APPROVED));
+        assertEquals(GrantStatus.NOT_ACCEPTED, FundingReports.status(Stage.AWARDED, ProposalState.REJECTED));
+        assertEquals(GrantStatus.NOT_ACCEPTED, FundingReports.status(Stage.AWARDED, ProposalState.EXPIRED));
+        assertEquals(GrantStatus.SUBMITTED, FundingReports.status(Stage.SUBMITTED, null));
     }
 
     @Test
     public void deadlinesAreOverdueDueSoonUpcomingOrSubmitted() {
-        assertEquals("OVERDUE", Resources.deadlineState(TODAY.minusDays(1), null, TODAY));
-        assertEquals("DUE_SOON", Resources.deadlineState(TODAY, null, TODAY));
-        assertEquals("DUE_SOON", Resources.deadlineState(TODAY.plusDays(30), null, TODAY));
-        assertEquals("UPCOMING", Resources.deadlineState(TODAY.plusDays(31), null, TODAY));
-        assertEquals("SUBMITTED", Resources.deadlineState(TODAY.minusDays(5), TODAY.minusDays(6), TODAY));
+        assertEquals("OVERDUE", FundingReports.deadlineState(TODAY.minusDays(1), null, TODAY));
+        assertEquals("DUE_SOON", FundingReports.deadlineState(TODAY, null, TODAY));
+        assertEquals("DUE_SOON", FundingReports.deadlineState(TODAY.plusDays(30), null, TODAY));
+        assertEquals("UPCOMING", FundingReports.deadlineState(TODAY.plusDays(31), null, TODAY));
+        assertEquals("SUBMITTED", FundingReports.deadlineState(TODAY.minusDays(5), TODAY.minusDays(6), TODAY));
     }
 
     @Test
     public void onlyApprovedAllocationsAreAllocatedAndPendingOnesAreHeldBack() {
-        Totals t = Resources.totals(List.of(grant(1, GrantStatus.ACTIVE, "500", "300"),
+        Totals t = FundingReports.totals(List.of(grant(1, GrantStatus.ACTIVE, "500", "300"),
                         grant(2, GrantStatus.ACCEPTING, "900", "0")),
                 List.of(allocation("100", ProposalState.APPROVED), allocation("50", ProposalState.OPEN),
                         allocation("70", ProposalState.REJECTED)));
@@ -70,7 +70,7 @@ public class FundingTest {
     public void theOverviewNamesOverdueReportsAwardsToAcceptAndAnUnfundedBudget() {
         Deadline overdue = new Deadline(1, 1, "g1", "Foundation", TODAY.minusDays(3), "Final report", null, "OVERDUE");
         Deadline soon = new Deadline(2, 1, "g1", "Foundation", TODAY.plusDays(3), "Interim report", null, "DUE_SOON");
-        Overview o = Resources.overview("i", 1, List.of(grant(1, GrantStatus.AWARDED, "500", "0")),
+        Overview o = FundingReports.overview("i", 1, List.of(grant(1, GrantStatus.AWARDED, "500", "0")),
                 List.of(allocation("10", ProposalState.OPEN)), List.of(overdue, soon),
                 new Budget("i", 2026, List.of(), new BigDecimal("800")));
         assertEquals(List.of(overdue), o.overdueDeadlines());

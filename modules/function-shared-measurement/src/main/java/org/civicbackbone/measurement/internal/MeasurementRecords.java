@@ -41,24 +41,26 @@ public interface MeasurementRecords {
                          @Param("baselineDate") LocalDate baselineDate, @Param("target") BigDecimal target,
                          @Param("targetDate") LocalDate targetDate);
 
-    @Select("SELECT id, indicator_id, period, partner, dimension, category, amount AS \"value\", reported_by, reported_at "
-            + "FROM sm_value WHERE indicator_id = #{indicatorId} ORDER BY period, partner, dimension, category")
+    @Select("SELECT id, indicator_id, period, partner, dimension, category, amount AS \"value\", reported_by, reported_at, "
+            + "organisation_id FROM sm_value WHERE indicator_id = #{indicatorId} ORDER BY period, partner, dimension, category")
     List<ReportedValue> values(long indicatorId);
 
-    @Update("UPDATE sm_value SET amount = #{amount}, reported_by = #{by}, reported_at = #{at} WHERE indicator_id = "
+    @Update("UPDATE sm_value SET amount = #{amount}, reported_by = #{by}, reported_at = #{at}, organisation_id = "
+            + "#{organisationId} WHERE indicator_id = "
             + "#{indicatorId} AND period = #{period} AND partner = #{partner} AND dimension = #{dimension} "
             + "AND category = #{category}")
     int updateValue(@Param("indicatorId") long indicatorId, @Param("period") String period,
                     @Param("partner") String partner, @Param("dimension") String dimension,
                     @Param("category") String category, @Param("amount") BigDecimal amount, @Param("by") String by,
-                    @Param("at") Instant at);
+                    @Param("at") Instant at, @Param("organisationId") long organisationId);
 
-    @Insert("INSERT INTO sm_value (indicator_id, period, partner, dimension, category, amount, reported_by, reported_at) "
-            + "VALUES (#{indicatorId}, #{period}, #{partner}, #{dimension}, #{category}, #{amount}, #{by}, #{at})")
+    @Insert("INSERT INTO sm_value (indicator_id, period, partner, dimension, category, amount, reported_by, reported_at, "
+            + "organisation_id) VALUES (#{indicatorId}, #{period}, #{partner}, #{dimension}, #{category}, #{amount}, "
+            + "#{by}, #{at}, #{organisationId})")
     void insertValue(@Param("indicatorId") long indicatorId, @Param("period") String period,
                      @Param("partner") String partner, @Param("dimension") String dimension,
                      @Param("category") String category, @Param("amount") BigDecimal amount, @Param("by") String by,
-                     @Param("at") Instant at);
+                     @Param("at") Instant at, @Param("organisationId") long organisationId);
 
     @Select("SELECT i.name, v.period, v.partner, v.amount, v.dimension, v.category FROM sm_value v "
             + "JOIN sm_indicator i ON i.id = v.indicator_id WHERE i.initiative_id = #{initiativeId} "

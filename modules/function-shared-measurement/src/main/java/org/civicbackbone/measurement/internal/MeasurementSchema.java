@@ -45,6 +45,9 @@ final class MeasurementSchema {
               corrected_by VARCHAR(100) NOT NULL,
               corrected_at TIMESTAMP WITH TIME ZONE NOT NULL);
             CREATE INDEX sm_value_correction_value ON sm_value_correction(value_id);
+            """), new SchemaMigration(3, "values point to the partner's record in the initiative's organisation registry", """
+            ALTER TABLE sm_value ADD COLUMN organisation_id BIGINT;
+            CREATE INDEX sm_value_organisation_idx ON sm_value(organisation_id);
             """));
 
     private MeasurementSchema() {

@@ -1,30 +1,32 @@
 package org.civicbackbone.measurement.internal;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.civicbackbone.api.initiative.AccessRole;
 import org.civicbackbone.api.initiative.InitiativeAccess;
 import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.initiative.Membership;
+import org.civicbackbone.api.initiative.Organisation;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.problem.Violation;
-import org.civicbackbone.api.initiative.OrganisationName;
 
 /**
  * The organisations a login may report values for: any (staff, body members, admins), or, for a partner of the
  * initiative, only the organisations it sits for, so one partner cannot put figures in another's name.
  *
- * @param organisations the organisations allowed, or null for any
+ * @param organisations the names of the organisations allowed, or null for any
+ * @param ids           their ids in the initiative's organisation registry, or null for any
  */
-public record ReportingScope(Set<String> organisations) {
+public record ReportingScope(Set<String> organisations, Set<Long> ids) {
 
     /** Any organisation. */
-    public static final ReportingScope ANY = new ReportingScope(null);
+    public static final ReportingScope ANY = new ReportingScope(null, null);
 
-    boolean allows(String partner) {
-        return organisations == null || organisations.stream().anyMatch(o -> OrganisationName.same(o, partner));
+    boolean allows(Organisation partner) {
+        return ids == null || ids.contains(partner.id());
     }
 
     /** The scope of a login in an initiative: a partner's own organisations, anyone else's any. */
@@ -33,8 +35,10 @@ public record ReportingScope(Set<String> organisations) {
         if (access.role(initiativeId, login, platformAdmin).orElse(null) != AccessRole.PARTNER) {
             return ANY;
         }
-        return new ReportingScope(initiatives.members(initiativeId).stream().filter(m -> login.equals(m.username()))
-                .map(Membership::organisation).filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+        List<Membership> seats = initiatives.members(initiativeId).stream().filter(m -> login.equals(m.username()))
+                .toList();
+        return new ReportingScope(seats.stream().map(Membership::organisation).collect(Collectors.toSet()),
+                seats.stream().map(Membership::organisationId).filter(Objects::nonNull).collect(Collectors.toSet()));
     }
 
     /** The 403 for a value in the name of an organisation out of scope, naming the field. */

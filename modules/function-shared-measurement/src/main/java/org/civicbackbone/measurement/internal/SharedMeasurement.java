@@ -12,6 +12,8 @@ import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.csv.CsvTable;
 import org.civicbackbone.api.initiative.InitiativeAccess;
 import org.civicbackbone.api.initiative.InitiativeService;
+import org.civicbackbone.api.initiative.Organisation;
+import org.civicbackbone.api.initiative.OrganisationRegistry;
 import org.civicbackbone.api.module.FunctionDescriptor;
 import org.civicbackbone.api.module.FunctionKind;
 import org.civicbackbone.api.problem.InputValidator;
@@ -51,19 +53,20 @@ public class SharedMeasurement {
     private final InitiativeService initiatives;
     private final InputValidator validator;
     private final InitiativeAccess access;
+    private final OrganisationRegistry organisations;
     private final Clock clock;
 
     @Activate
     public SharedMeasurement(@Reference BackboneStore store, @Reference AuditLog audit,
                              @Reference InitiativeService initiatives, @Reference InputValidator validator,
-                             @Reference InitiativeAccess access) {
-        this(store, audit, initiatives, validator, access, Clock.systemDefaultZone());
-
+                             @Reference InitiativeAccess access, @Reference OrganisationRegistry organisations) {
+        this(store, audit, initiatives, validator, access, organisations, Clock.systemDefaultZone());
     }
 
     SharedMeasurement(BackboneStore store, AuditLog audit, InitiativeService initiatives, InputValidator validator,
-                      InitiativeAccess access, Clock clock) {
+                      InitiativeAccess access, OrganisationRegistry organisations, Clock clock) {
         this.access = access;
+        this.organisations = organisations;
         this.store = store;
         this.audit = audit;
         this.initiatives = initiatives;
@@ -145,23 +148,27 @@ public class SharedMeasurement {
     public ReportedValue report(String initiativeId, long indicatorId, ValueReport report, String actor,
                                 ReportingScope scope) {
         validator.validate(report);
-        if (!scope.allows(report.partner())) {
+        Indicator indicator = indicator(initiativeId, indicatorId);
+        Organisation partner = partners(initiativeId).resolve(report.partner())
+                .orElseThrow(() -> ProblemException.invalid("partner", Partners.unknown(report.partner())));
+        if (!scope.allows(partner)) {
             throw scope.refusal("partner", report.partner());
         }
-        Indicator indicator = indicator(initiativeId, indicatorId);
         if (!indicator.reportingPeriod().isValid(report.period())) {
             throw ProblemException.invalid("period", "'" + report.period() + "' is not a "
                     + indicator.reportingPeriod().name().toLowerCase(Locale.ROOT) + " ("
                     + indicator.reportingPeriod().format() + ")");
         }
         return store.inTransaction(c -> {
-            BigDecimal previous = ValueCorrections.previous(c, indicator, report);
-            ReportedValue stored = upsert(c, indicator, report, actor, Instant.now(clock));
+            ValueReport registered = report.inNameOf(partner.name());
+            BigDecimal previous = ValueCorrections.previous(c, indicator, registered);
+            ReportedValue stored = upsert(c, indicator, registered, partner, actor, Instant.now(clock));
             if (previous == null) {
-                audit.record(c, actor, initiativeId, MeasurementSchema.MODULE, "value.report", describe(indicator, report));
+                audit.record(c, actor, initiativeId, MeasurementSchema.MODULE, "value.report",
+                        describe(indicator, registered));
             } else {
                 ValueCorrections.record(c, stored, previous, actor);
-                audit.record(c, actor, initiativeId, MeasurementSchema.MODULE, "value.correct", describe(indicator, report)
+                audit.record(c, actor, initiativeId, MeasurementSchema.MODULE, "value.correct", describe(indicator, registered)
                         + " (was " + previous.stripTrailingZeros().toPlainString() + ")");
             }
             return stored;
@@ -180,13 +187,15 @@ public class SharedMeasurement {
     }
 
     private int storeValues(String initiativeId, String csv, String actor, ReportingScope scope) {
-        ValueImport.Result result = store.read(c -> ValueImport.read(csv, ref -> lookup(c, initiativeId, ref)));
+        Partners partners = partners(initiativeId); // read before the file's transaction: one connection at a time
+        ValueImport.Result result = store.read(c -> ValueImport.read(csv, ref -> lookup(c, initiativeId, ref),
+                partners::resolve));
         if (!result.violations().isEmpty()) {
             throw new ProblemException(Problem.invalid("The file was not imported: " + result.violations().size()
                     + " problem(s) found; nothing was stored.", result.violations()));
         }
         for (ValueImport.Row row : result.rows()) {
-            if (!scope.allows(row.report().partner())) {
+            if (!scope.allows(row.partner())) {
                 throw scope.refusal("partner", row.report().partner());
             }
         }
@@ -194,7 +203,7 @@ public class SharedMeasurement {
         return store.inTransaction(c -> {
             for (ValueImport.Row row : result.rows()) {
                 BigDecimal previous = ValueCorrections.previous(c, row.indicator(), row.report());
-                ReportedValue stored = upsert(c, row.indicator(), row.report(), actor, now);
+                ReportedValue stored = upsert(c, row.indicator(), row.report(), row.partner(), actor, now);
                 if (previous != null) {
                     ValueCorrections.record(c, stored, previous, actor);
                 }
@@ -264,14 +273,21 @@ public class SharedMeasurement {
         return store.read(c -> ValueCorrections.of(c, indicator.id()));
     }
 
-    private ReportedValue upsert(Connection c, Indicator indicator, ValueReport report, String actor, Instant now) {
+    /** The initiative's organisation registry, for matching partners' names and aliases. */
+    private Partners partners(String initiativeId) {
+        return new Partners(organisations.organisations(initiativeId));
+    }
+
+    /** Stores a value in the name of the partner's registry record (the slot is its registered name). */
+    private ReportedValue upsert(Connection c, Indicator indicator, ValueReport report, Organisation organisation,
+                                 String actor, Instant now) {
         // update the slot's value, or add it: plain SQL that H2 and PostgreSQL both run
         MeasurementRecords records = records(c);
         String partner = report.partner().strip();
         if (records.updateValue(indicator.id(), report.period(), partner, report.dimensionKey(), report.categoryKey(),
-                report.value(), actor, now) == 0) {
+                report.value(), actor, now, organisation.id()) == 0) {
             records.insertValue(indicator.id(), report.period(), partner, report.dimensionKey(), report.categoryKey(),
-                    report.value(), actor, now);
+                    report.value(), actor, now, organisation.id());
         }
         return values(c, indicator.id()).stream()
                 .filter(v -> v.period().equals(report.period()) && v.partner().equals(partner)

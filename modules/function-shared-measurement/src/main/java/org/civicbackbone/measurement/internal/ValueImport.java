@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.civicbackbone.api.initiative.Organisation;
 import org.civicbackbone.api.problem.Violation;
 
 /**
@@ -21,8 +22,8 @@ public final class ValueImport {
     private static final List<String> REQUIRED = COLUMNS.subList(0, 4);
     private static final int MAX_REPORTED = 100;
 
-    /** A value to store for an indicator. */
-    public record Row(Indicator indicator, ValueReport report) {
+    /** A value to store for an indicator, in the name of a registered organisation. */
+    public record Row(Indicator indicator, ValueReport report, Organisation partner) {
     }
 
     /** The outcome: rows to store, or the faults that refuse the file. */
@@ -34,9 +35,10 @@ public final class ValueImport {
 
     /**
      * Parses and checks the file. Indicators are named by id or by name (case-insensitive) through
-     * {@code lookup}.
+     * {@code lookup}; partners by a name or alias of the initiative's organisation registry through {@code partners}.
      */
-    public static Result read(String csv, Function<String, Optional<Indicator>> lookup) {
+    public static Result read(String csv, Function<String, Optional<Indicator>> lookup,
+                              Function<String, Optional<Organisation>> partners) {
         List<List<String>> records;
         try {
             records = Csv.parse(csv);
@@ -107,6 +109,11 @@ public final class ValueImport {
             } else if (partner.length() > 200) {
                 violations.add(new Violation(where + "partner", "is longer than 200 characters"));
             }
+            Optional<Organisation> organisation = partner.isEmpty() || partner.length() > 200 ? Optional.empty()
+                    : partners.apply(partner);
+            if (!partner.isEmpty() && partner.length() <= 200 && organisation.isEmpty()) {
+                violations.add(new Violation(where + "partner", Partners.unknown(partner)));
+            }
             BigDecimal value = null;
             String text = cell.apply("value");
             try {
@@ -127,7 +134,7 @@ public final class ValueImport {
                         "dimension and category must be given together, or neither"));
             }
             if (violations.size() == before) {
-                String slot = indicator.get().id() + "|" + period + "|" + partner.toLowerCase(Locale.ROOT) + "|"
+                String slot = indicator.get().id() + "|" + period + "|" + organisation.get().id() + "|"
                         + dimension.toLowerCase(Locale.ROOT) + "|" + category.toLowerCase(Locale.ROOT);
                 Integer first = slots.putIfAbsent(slot, r + 1);
                 if (first != null) {
@@ -135,8 +142,9 @@ public final class ValueImport {
                             + " (same indicator, period, partner and category)"));
                     continue;
                 }
-                rows.add(new Row(indicator.orElseThrow(), new ValueReport(period, partner, value,
-                        dimension.isEmpty() ? null : dimension, category.isEmpty() ? null : category)));
+                rows.add(new Row(indicator.orElseThrow(), new ValueReport(period, organisation.get().name(), value,
+                        dimension.isEmpty() ? null : dimension, category.isEmpty() ? null : category),
+                        organisation.get()));
             }
         }
         return violations.isEmpty() ? new Result(rows, List.of()) : new Result(List.of(), violations);

@@ -29,6 +29,11 @@ public record ValueReport(
         return fraction <= 6 && integer <= 14;
     }
 
+    /** The same report in the partner's name as its registry record spells it. */
+    ValueReport inNameOf(String registeredName) {
+        return new ValueReport(period, registeredName, value, dimension, category);
+    }
+
     /** A disaggregation needs both its dimension and its category. */
     @AssertTrue(message = "dimension and category must be given together, or neither")
     public boolean isCategory() {

@@ -19,7 +19,7 @@ public class ProgressTest {
     }
 
     private static ReportedValue value(String period, String partner, String amount) {
-        return new ReportedValue(0, 1, period, partner, "", "", new BigDecimal(amount), "u", Instant.EPOCH);
+        return new ReportedValue(0, 1, period, partner, "", "", new BigDecimal(amount), "u", Instant.EPOCH, null);
     }
 
     @Test
@@ -65,8 +65,8 @@ public class ProgressTest {
     public void aggregatesSumAndMeanPerPeriodIgnoringDisaggregations() {
         Indicator sum = indicator(Direction.UP, Aggregation.SUM, "0", "10");
         List<ReportedValue> values = List.of(value("2024", "a", "3"), value("2024", "b", "4"), value("2025", "a", "5"),
-                new ReportedValue(0, 1, "2024", "a", "age band", "0-4", new BigDecimal("2"), "u", Instant.EPOCH),
-                new ReportedValue(0, 1, "2024", "b", "age band", "0-4", new BigDecimal("1"), "u", Instant.EPOCH));
+                new ReportedValue(0, 1, "2024", "a", "age band", "0-4", new BigDecimal("2"), "u", Instant.EPOCH, null),
+                new ReportedValue(0, 1, "2024", "b", "age band", "0-4", new BigDecimal("1"), "u", Instant.EPOCH, null));
         List<SeriesPoint> totals = Series.of(sum, values, null);
         assertEquals(2, totals.size());
         assertEquals(0, new BigDecimal("7").compareTo(totals.get(0).value()));

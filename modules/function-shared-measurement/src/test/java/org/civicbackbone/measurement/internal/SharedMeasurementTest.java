@@ -29,6 +29,7 @@ import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.testkit.InMemoryInitiatives;
+import org.civicbackbone.testkit.InMemoryOrganisations;
 import org.civicbackbone.testkit.RecordingAuditLog;
 import org.civicbackbone.testkit.TestStore;
 import org.junit.Before;
@@ -45,11 +46,14 @@ public class SharedMeasurementTest {
     public void setUp() {
         BackboneStore store = TestStore.inMemory();
         audit = new RecordingAuditLog(store);
-        InMemoryInitiatives riverbend = InMemoryInitiatives.with("riverbend", "shared-measurement");
+        InMemoryOrganisations organisations = new InMemoryOrganisations()
+                .with("riverbend", Sector.NONPROFIT, "Library", "School", "Eastside Trust");
+        InMemoryInitiatives riverbend = InMemoryInitiatives.with("riverbend", "shared-measurement")
+                .withOrganisations(organisations);
         long partners = riverbend.addBody("riverbend", new BodySpec("partners", "Partners"), "admin").id();
         riverbend.addMember("riverbend", partners, new MembershipSpec("Pia", "pia", "Riverbend Library Inc.", "partner",
                 Sector.NONPROFIT), "admin");
-        measurement = new SharedMeasurement(store, audit, riverbend, input -> { }, NO_ROLES,
+        measurement = new SharedMeasurement(store, audit, riverbend, input -> { }, NO_ROLES, organisations,
                 Clock.fixed(Instant.parse("2025-06-15T12:00:00Z"), ZoneOffset.UTC));
     }
 
@@ -137,5 +141,26 @@ public class SharedMeasurementTest {
         assertEquals(403, imported.problem().status());
         assertEquals(1, measurement.values("riverbend", cards.id()).size());
         assertEquals(ReportingScope.ANY, measurement.scope("riverbend", "alice", false));
+    }
+
+    @Test
+    public void partnersAreRegisteredOrganisationsWhateverTheSpelling() {
+        Indicator cards = cards();
+        ReportedValue stored = measurement.report("riverbend", cards.id(), new ValueReport("2025-05", "The Library, Inc.",
+                BigDecimal.ONE, null, null), "alice");
+        assertEquals("stored in the registry's spelling", "Library", stored.partner());
+        measurement.report("riverbend", cards.id(), new ValueReport("2025-05", "LIBRARY", BigDecimal.TEN, null, null),
+                "alice");
+        assertEquals("another spelling corrects the one value", 1, measurement.values("riverbend", cards.id()).size());
+        ProblemException unknown = assertThrows(ProblemException.class, () -> measurement.report("riverbend", cards.id(),
+                new ValueReport("2025-05", "Westside Trust", BigDecimal.ONE, null, null), "alice"));
+        assertEquals(400, unknown.problem().status());
+        assertEquals("partner", unknown.problem().violations().get(0).field());
+        ProblemException file = assertThrows(ProblemException.class, () -> measurement.importValues("riverbend",
+                "indicator,period,partner,value\nLibrary cards,2025-01,Library,1\nLibrary cards,2025-01,Westside,2\n"
+                        + "Library cards,2025-01,Northside,3\n", "alice", ReportingScope.ANY));
+        assertEquals(List.of("row 3, column partner", "row 4, column partner"), file.problem().violations().stream()
+                .map(v -> v.field()).toList());
+        assertTrue(file.problem().violations().get(0).message().contains("'Westside'"));
     }
 }

@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.civicbackbone.api.initiative.Organisation;
+import org.civicbackbone.api.initiative.Sector;
 import org.civicbackbone.api.problem.Violation;
 import org.junit.Test;
 
@@ -20,10 +22,29 @@ public class ValueImportTest {
         return ref.equals("7") || ref.equalsIgnoreCase("library cards") ? Optional.of(CARDS) : Optional.empty();
     }
 
+    private static final List<Organisation> REGISTRY = List.of(
+            new Organisation(1, "i", "Library", List.of("Riverbend Library"), List.of(Sector.PUBLIC_AGENCY)),
+            new Organisation(2, "i", "Family Center, North", List.of(), List.of(Sector.NONPROFIT)));
+
+    private static Optional<Organisation> partner(String name) {
+        return new Partners(REGISTRY).resolve(name);
+    }
+
+    @Test
+    public void partnersAreResolvedToTheRegistryAndUnknownOnesListedPerRow() {
+        ValueImport.Result r = ValueImport.read("indicator,period,partner,value\n7,2025-01,riverbend library,1\n"
+                + "7,2025-02,Eastside,2\n", ValueImportTest::lookup, ValueImportTest::partner);
+        assertEquals(List.of(new Violation("row 3, column partner", Partners.unknown("Eastside"))), r.violations());
+        ValueImport.Result ok = ValueImport.read("indicator,period,partner,value\n7,2025-01,riverbend library,1\n",
+                ValueImportTest::lookup, ValueImportTest::partner);
+        assertEquals("Library", ok.rows().get(0).report().partner());
+        assertEquals(1, ok.rows().get(0).partner().id());
+    }
+
     @Test
     public void readsRowsByIdOrNameInAnyColumnOrder() {
         ValueImport.Result r = ValueImport.read("period,indicator,value,partner\n"
-                + "2025-01,7,12,Library\n2025-02,LIBRARY CARDS,13.5,\"Family Center, North\"\n", ValueImportTest::lookup);
+                + "2025-01,7,12,Library\n2025-02,LIBRARY CARDS,13.5,\"Family Center, North\"\n", ValueImportTest::lookup, ValueImportTest::partner);
         assertEquals(List.of(), r.violations());
         assertEquals(2, r.rows().size());
         assertEquals("Family Center, North", r.rows().get(1).report().partner());
@@ -35,7 +56,7 @@ public class ValueImportTest {
         ValueImport.Result r = ValueImport.read("indicator,period,partner,value\n"
                 + "7,2025-01,Library,12\n"
                 + "7,2025-Q1,Library,1\n"
-                + "9,2025-02,Library,abc\n", ValueImportTest::lookup);
+                + "9,2025-02,Library,abc\n", ValueImportTest::lookup, ValueImportTest::partner);
         assertTrue(r.rows().isEmpty());
         assertEquals(List.of(
                 new Violation("row 3, column period", "'2025-Q1' is not a month (YYYY-MM, e.g. 2025-03)"),
@@ -48,7 +69,7 @@ public class ValueImportTest {
     public void valuesTheColumnCannotHoldAreRefusedNeverRounded() {
         ValueImport.Result r = ValueImport.read("indicator,period,partner,value\n"
                 + "7,2025-01,Library,0.0000001\n7,2025-02,Library,1e30\n7,2025-03,Library,12.500000\n",
-                ValueImportTest::lookup);
+                ValueImportTest::lookup, ValueImportTest::partner);
         assertEquals(List.of(
                 new Violation("row 2, column value", "'0.0000001' " + ValueReport.RANGE),
                 new Violation("row 3, column value", "'1e30' " + ValueReport.RANGE)), r.violations());
@@ -57,19 +78,19 @@ public class ValueImportTest {
 
     @Test
     public void headerFaults() {
-        assertEquals("row 1", ValueImport.read("indicator,period,value\n7,2025-01,1\n", ValueImportTest::lookup)
+        assertEquals("row 1", ValueImport.read("indicator,period,value\n7,2025-01,1\n", ValueImportTest::lookup, ValueImportTest::partner)
                 .violations().get(0).field());
         assertEquals("row 1, column 5", ValueImport.read("indicator,period,partner,value,colour\n",
-                ValueImportTest::lookup).violations().get(0).field());
-        assertEquals("row 2", ValueImport.read("indicator,period,partner,value\n", ValueImportTest::lookup)
+                ValueImportTest::lookup, ValueImportTest::partner).violations().get(0).field());
+        assertEquals("row 2", ValueImport.read("indicator,period,partner,value\n", ValueImportTest::lookup, ValueImportTest::partner)
                 .violations().get(0).field());
-        assertEquals("row 1", ValueImport.read("", ValueImportTest::lookup).violations().get(0).field());
+        assertEquals("row 1", ValueImport.read("", ValueImportTest::lookup, ValueImportTest::partner).violations().get(0).field());
     }
 
     @Test
     public void disaggregationNeedsBothColumnsAndRowsNeedAllFields() {
         ValueImport.Result r = ValueImport.read("indicator,period,partner,value,dimension,category\n"
-                + "7,2025-01,Library,3,age band,\n7,2025-01,Library\n", ValueImportTest::lookup);
+                + "7,2025-01,Library,3,age band,\n7,2025-01,Library\n", ValueImportTest::lookup, ValueImportTest::partner);
         assertEquals(List.of(
                 new Violation("row 2, column category", "dimension and category must be given together, or neither"),
                 new Violation("row 3", "has 3 fields, the header has 6")), r.violations());
@@ -78,7 +99,7 @@ public class ValueImportTest {
     @Test
     public void aRepeatedSlotIsRefused() {
         ValueImport.Result r = ValueImport.read("indicator,period,partner,value\n7,2025-01,Library,3\n"
-                + "library cards,2025-01,LIBRARY,4\n", ValueImportTest::lookup);
+                + "library cards,2025-01,LIBRARY,4\n", ValueImportTest::lookup, ValueImportTest::partner);
         assertEquals(List.of(new Violation("row 3", "repeats row 2 (same indicator, period, partner and category)")),
                 r.violations());
     }
@@ -86,7 +107,7 @@ public class ValueImportTest {
     @Test
     public void unclosedQuoteIsReported() {
         ValueImport.Result r = ValueImport.read("indicator,period,partner,value\n7,2025-01,\"Library,3\n",
-                ValueImportTest::lookup);
+                ValueImportTest::lookup, ValueImportTest::partner);
         assertEquals("row 2", r.violations().get(0).field());
     }
 }

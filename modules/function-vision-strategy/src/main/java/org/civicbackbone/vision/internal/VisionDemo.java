@@ -1,6 +1,5 @@
 package org.civicbackbone.vision.internal;
 
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Optional;
 import org.civicbackbone.api.measurement.IndicatorCatalogue;
@@ -67,10 +66,8 @@ public class VisionDemo implements DemoData {
             LOG.info("Demo agenda of '{}' left as a draft: {}", id, e.problem().detail());
         }
         visionStrategy.store().inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO vs_demo_loaded (initiative_id) VALUES (?)")) {
-                p.setString(1, id);
-                return p.executeUpdate();
-            }
+            visionStrategy.store().mapper(c, AgendaRecords.class).markDemoLoaded(id);
+            return null;
         });
     }
 
@@ -81,11 +78,7 @@ public class VisionDemo implements DemoData {
 
     @Override
     public boolean loadedInto(String initiativeId) {
-        return visionStrategy.store().read(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM vs_demo_loaded WHERE initiative_id = ?")) {
-                p.setString(1, initiativeId);
-                return p.executeQuery().next();
-            }
-        });
+        return visionStrategy.store().read(c -> visionStrategy.store().mapper(c, AgendaRecords.class)
+                .demoLoaded(initiativeId) > 0);
     }
 }

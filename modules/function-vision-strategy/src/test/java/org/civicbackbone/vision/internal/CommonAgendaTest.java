@@ -27,7 +27,7 @@ public class CommonAgendaTest {
 
     private static Proposal proposal(long id, ProposalState state, Instant decidedAt) {
         return new Proposal(id, "i", DecisionType.ADOPT_COMMON_AGENDA, "Adopt", null, null,
-                VisionStrategy.MODULE, "nested", "", "u", state, List.of(), T0, T0.plusSeconds(86400), decidedAt);
+                VisionSchema.MODULE, "nested", "", "u", state, List.of(), T0, T0.plusSeconds(86400), decidedAt);
     }
 
     private static final Goal TRACKED = new Goal(1, "Ready", "65% ready", List.of(7L),
@@ -35,7 +35,7 @@ public class CommonAgendaTest {
 
     @Test
     public void theLatestApprovedVersionIsInForceAndEarlierOnesAreSuperseded() {
-        List<Version> versions = VisionStrategy.withStatus(List.of(stored(1, 10L, List.of(TRACKED)),
+        List<Version> versions = AgendaReports.withStatus(List.of(stored(1, 10L, List.of(TRACKED)),
                 stored(2, 11L, List.of(TRACKED)), stored(3, 12L, List.of(TRACKED)), stored(4, null, List.of(TRACKED)),
                 stored(5, 13L, List.of(TRACKED))), Map.of(
                 10L, proposal(10, ProposalState.APPROVED, T0.plusSeconds(10)),
@@ -50,9 +50,9 @@ public class CommonAgendaTest {
 
     @Test
     public void withoutAnAdoptedVersionTheOverviewSaysSo() {
-        List<Version> versions = VisionStrategy.withStatus(List.of(stored(1, 10L, List.of(TRACKED))),
+        List<Version> versions = AgendaReports.withStatus(List.of(stored(1, 10L, List.of(TRACKED))),
                 Map.of(10L, proposal(10, ProposalState.OPEN, null)));
-        Overview o = VisionStrategy.overview("i", versions, id -> true);
+        Overview o = AgendaReports.overview("i", versions, id -> true);
         assertNull(o.adoptedVersion());
         assertEquals(Integer.valueOf(1), o.proposedVersion());
         assertEquals(List.of("no common agenda adopted yet: version 1 awaits a decision"), o.needsAttention());
@@ -62,16 +62,16 @@ public class CommonAgendaTest {
     public void goalsWithoutIndicatorsOrStrategiesAndBrokenLinksNeedAttention() {
         Goal bare = new Goal(2, "Read all year", "double library use", List.of(), List.of());
         Goal broken = new Goal(3, "Attend", "attendance up", List.of(99L), List.of(new Strategy("Buses", null)));
-        List<Version> versions = VisionStrategy.withStatus(List.of(stored(1, 10L, List.of(TRACKED, bare, broken))),
+        List<Version> versions = AgendaReports.withStatus(List.of(stored(1, 10L, List.of(TRACKED, bare, broken))),
                 Map.of(10L, proposal(10, ProposalState.APPROVED, T0)));
-        Overview checked = VisionStrategy.overview("i", versions, id -> id == 7L);
+        Overview checked = AgendaReports.overview("i", versions, id -> id == 7L);
         assertEquals(Integer.valueOf(1), checked.adoptedVersion());
         assertEquals(3, checked.goals());
         assertEquals(2, checked.strategies());
         assertEquals(List.of("goal 2 'Read all year' has no indicator tracking it", "goal 2 'Read all year' has no strategy",
                 "goal 3 links indicator 99, which no longer exists"), checked.needsAttention());
 
-        Overview unchecked = VisionStrategy.overview("i", versions, null);
+        Overview unchecked = AgendaReports.overview("i", versions, null);
         assertTrue(unchecked.indicatorLinks().startsWith("not checked"));
         assertEquals(2, unchecked.needsAttention().size());
     }

@@ -17,7 +17,7 @@ public class GoalIndicatorsMigrationTest {
     @Test
     public void listsBecomeRowsInTheirOrder() {
         BackboneStore store = TestStore.inMemory();
-        assertEquals(2, store.migrate(VisionStrategy.MODULE, VisionStrategy.MIGRATIONS.subList(0, 2)));
+        assertEquals(2, store.migrate(VisionSchema.MODULE, VisionSchema.MIGRATIONS.subList(0, 2)));
         store.inTransaction(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("INSERT INTO vs_version (id, initiative_id, number, problem_statement, vision, created_by, "
@@ -27,7 +27,7 @@ public class GoalIndicatorsMigrationTest {
             }
             return null;
         });
-        assertEquals(3, store.migrate(VisionStrategy.MODULE, VisionStrategy.MIGRATIONS));
+        assertEquals(3, store.migrate(VisionSchema.MODULE, VisionSchema.MIGRATIONS));
         List<String> rows = store.read(c -> {
             List<String> found = new ArrayList<>();
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(

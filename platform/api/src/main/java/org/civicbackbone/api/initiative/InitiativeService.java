@@ -35,18 +35,33 @@ public interface InitiativeService {
     /** Disables a function for the initiative; its data stays and comes back when it is enabled again. */
     Initiative disableFunction(String initiativeId, String functionId, String actor);
 
-    /** The initiative's governance bodies. */
+    /** The initiative's sitting governance bodies (retired ones are left out). */
     List<GovernanceBody> bodies(String initiativeId);
 
-    /** Adds a governance body. */
+    /**
+     * Adds a governance body. Its type must be one the initiative's structure model names, one of the platform's, or
+     * declared custom (400 naming {@code type} otherwise).
+     */
     GovernanceBody addBody(String initiativeId, BodySpec spec, String actor);
 
-    /** The members of one body. */
+    /** Renames a sitting body or changes its type, checked as {@link #addBody} checks it (1.2). */
+    GovernanceBody updateBody(String initiativeId, long bodyId, BodySpec spec, String actor);
+
+    /** Retires a body and its seats; they stay on record and decide nothing from now on (1.2). */
+    GovernanceBody retireBody(String initiativeId, long bodyId, String actor);
+
+    /** The members holding a seat on one sitting body. */
     List<Membership> members(String initiativeId, long bodyId);
 
-    /** Every membership across the initiative's bodies. */
+    /** Every seat held across the initiative's sitting bodies. */
     List<Membership> members(String initiativeId);
 
     /** Adds a member to a body. */
     Membership addMember(String initiativeId, long bodyId, MembershipSpec spec, String actor);
+
+    /** Changes who holds a seat, for which organisation, in which role (1.2). */
+    Membership updateMember(String initiativeId, long bodyId, long membershipId, MembershipSpec spec, String actor);
+
+    /** Retires a seat: it stays on record and votes on nothing from now on (1.2). */
+    Membership retireMember(String initiativeId, long bodyId, long membershipId, String actor);
 }

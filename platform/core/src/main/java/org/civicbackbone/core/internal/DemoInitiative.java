@@ -12,6 +12,7 @@ import org.civicbackbone.api.initiative.GovernanceBody;
 import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.initiative.InitiativeSpec;
 import org.civicbackbone.api.initiative.MembershipSpec;
+import org.civicbackbone.api.initiative.OrganisationSpec;
 import org.civicbackbone.api.initiative.Sector;
 import org.civicbackbone.api.store.BackboneStore;
 import org.osgi.service.component.annotations.Activate;
@@ -47,7 +48,8 @@ public class DemoInitiative {
     private static final Logger LOG = LoggerFactory.getLogger(DemoInitiative.class);
 
     @Activate
-    public DemoInitiative(Config config, @Reference BackboneStore store, @Reference InitiativeService initiatives) {
+    public DemoInitiative(Config config, @Reference BackboneStore store, @Reference InitiativeService initiatives,
+                          @Reference JdbcOrganisationRegistry organisations) {
         if (!config.enabled() || !(initiatives instanceof JdbcInitiativeService service)) {
             return;
         }
@@ -55,7 +57,7 @@ public class DemoInitiative {
             if (flagSet(c)) {
                 return null;
             }
-            org.civicbackbone.api.initiative.Initiative demo = load(c, service);
+            org.civicbackbone.api.initiative.Initiative demo = load(c, service, organisations);
             try (PreparedStatement p = c.prepareStatement("INSERT INTO core_flag (name, set_at) VALUES (?, ?)")) {
                 p.setString(1, FLAG);
                 p.setTimestamp(2, Timestamp.from(Instant.now()));
@@ -69,6 +71,22 @@ public class DemoInitiative {
         }
     }
 
+    /** One of the demo's partners, registered before any seat names it. */
+    private record DemoPartner(String name, List<String> aliases, List<Sector> sectors) {
+    }
+
+    private static final List<DemoPartner> PARTNERS = List.of(
+            new DemoPartner("Riverbend Community Foundation", List.of("RCF"), List.of(Sector.PHILANTHROPY, Sector.FUNDER)),
+            new DemoPartner("Reyes Hardware", List.of(), List.of(Sector.BUSINESS)),
+            new DemoPartner("Riverbend Public Library", List.of("Riverbend Library"),
+                    List.of(Sector.PUBLIC_AGENCY, Sector.EDUCATION)),
+            new DemoPartner("Riverbend Unified School District", List.of("RUSD"),
+                    List.of(Sector.EDUCATION, Sector.PUBLIC_AGENCY)),
+            new DemoPartner("Northside Family Resource Center", List.of(), List.of(Sector.NONPROFIT, Sector.HEALTH)),
+            new DemoPartner("Eastside Parents Network", List.of(), List.of(Sector.COMMUNITY_MEMBER)),
+            new DemoPartner("Riverbend Head Start", List.of("Head Start"), List.of(Sector.EDUCATION, Sector.YOUTH)),
+            new DemoPartner("State Department of Education", List.of(), List.of(Sector.PUBLIC_AGENCY, Sector.EDUCATION)));
+
     private static boolean flagSet(Connection c) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM core_flag WHERE name = ?")) {
             p.setString(1, FLAG);
@@ -78,7 +96,8 @@ public class DemoInitiative {
         }
     }
 
-    private static org.civicbackbone.api.initiative.Initiative load(Connection c, JdbcInitiativeService service)
+    private static org.civicbackbone.api.initiative.Initiative load(Connection c, JdbcInitiativeService service,
+                                                                    JdbcOrganisationRegistry organisations)
             throws SQLException {
         org.civicbackbone.api.initiative.Initiative demo = service.createDemo(c, ID, new InitiativeSpec(ID, "Riverbend County Reads (DEMO DATA)",
                 "Only 41% of Riverbend County's third graders read at grade level, and fewer than half of its "
@@ -87,6 +106,7 @@ public class DemoInitiative {
                 "nested", List.of("vision-strategy", "aligned-activities", "shared-measurement", "community-engagement",
                         "policy", "resources")));
         String s = "system";
+        PARTNERS.forEach(p -> organisations.register(c, ID, new OrganisationSpec(p.name(), p.aliases(), p.sectors()), s));
         GovernanceBody host = service.addBody(c, ID, new BodySpec("fiscal-host", "Riverbend Community Foundation"), s);
         service.addMember(c, ID, host.id(), new MembershipSpec(null, null, "Riverbend Community Foundation",
                 "fiscal host", Sector.FUNDER), s);

@@ -1,13 +1,17 @@
 package org.civicbackbone.core.internal;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.civicbackbone.api.initiative.Initiative;
 import org.civicbackbone.api.initiative.InitiativeListener;
 import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.module.DemoData;
 import org.civicbackbone.api.module.ModuleCatalogue;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -28,8 +32,11 @@ public class DemoLoading implements InitiativeListener {
 
     private final InitiativeService initiatives;
     private final ModuleCatalogue catalogue;
-    /** Per demo, its start-up loading (cancelled when the demo goes). */
+    /** Per demo fetched, its start-up loading (cancelled when the demo goes). */
     private final Map<DemoData, Future<?>> demos = new ConcurrentHashMap<>();
+    /** The demos bound and, once fetched, the object of each; guarded by itself. */
+    private final Map<ComponentServiceObjects<DemoData>, DemoData> bound = new HashMap<>();
+    private final ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> new Thread(r, "backbone-demo-fetch"));
 
     @Activate
     public DemoLoading(@Reference InitiativeService initiatives, @Reference ModuleCatalogue catalogue) {
@@ -37,22 +44,49 @@ public class DemoLoading implements InitiativeListener {
         this.catalogue = catalogue;
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addDemo(DemoData demo) {
-        // once the platform lists the function: loading goes through the same checks as any request
-        demos.put(demo, catalogue.whenAvailable(demo.functionId(),
-                () -> initiatives.list().forEach(initiative -> load(demo, initiative))));
+    /**
+     * A demo announced. Fetched off the binding thread: fetching it creates its module's service, which may need a
+     * service that thread is still creating, and SCR refuses such a cycle.
+     */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, service = DemoData.class)
+    void bindDemo(ComponentServiceObjects<DemoData> objects) {
+        synchronized (bound) {
+            bound.put(objects, null);
+        }
+        fetcher.execute(() -> {
+            DemoData demo = objects.getService();
+            synchronized (bound) {
+                if (demo == null || !bound.containsKey(objects)) {
+                    if (demo != null) {
+                        objects.ungetService(demo);
+                    }
+                    return;
+                }
+                bound.put(objects, demo);
+                // once the platform lists the function: loading goes through the same checks as any request
+                demos.put(demo, catalogue.whenAvailable(demo.functionId(),
+                        () -> initiatives.list().forEach(initiative -> load(demo, initiative))));
+            }
+        });
     }
 
-    void removeDemo(DemoData demo) {
-        Future<?> loading = demos.remove(demo);
-        if (loading != null) {
-            loading.cancel(false);
+    void unbindDemo(ComponentServiceObjects<DemoData> objects) {
+        DemoData demo;
+        synchronized (bound) {
+            demo = bound.remove(objects);
+        }
+        if (demo != null) {
+            Future<?> loading = demos.remove(demo);
+            if (loading != null) {
+                loading.cancel(false);
+            }
+            objects.ungetService(demo);
         }
     }
 
     @Deactivate
     void stop() {
+        fetcher.shutdownNow();
         demos.values().forEach(loading -> loading.cancel(false));
     }
 

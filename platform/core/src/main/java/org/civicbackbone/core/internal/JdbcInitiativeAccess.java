@@ -41,7 +41,8 @@ public class JdbcInitiativeAccess implements InitiativeAccess {
         return store.read(c -> {
             AccessRole best = null;
             try (PreparedStatement p = c.prepareStatement("SELECT b.type FROM core_membership m JOIN core_body b "
-                    + "ON b.id = m.body_id WHERE b.initiative_id = ? AND m.username = ?")) {
+                    + "ON b.id = m.body_id WHERE b.initiative_id = ? AND m.username = ? AND m.retired_at IS NULL "
+                    + "AND b.retired_at IS NULL")) {
                 p.setString(1, initiativeId);
                 p.setString(2, login);
                 try (ResultSet r = p.executeQuery()) {
@@ -61,7 +62,7 @@ public class JdbcInitiativeAccess implements InitiativeAccess {
             Set<String> ids = new LinkedHashSet<>();
             String sql = platformAdmin ? "SELECT id FROM core_initiative"
                     : "SELECT DISTINCT b.initiative_id FROM core_membership m JOIN core_body b ON b.id = m.body_id "
-                            + "WHERE m.username = ?";
+                            + "WHERE m.username = ? AND m.retired_at IS NULL AND b.retired_at IS NULL";
             try (PreparedStatement p = c.prepareStatement(sql)) {
                 if (!platformAdmin) {
                     p.setString(1, login);

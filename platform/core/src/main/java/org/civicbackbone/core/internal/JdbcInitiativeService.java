@@ -14,11 +14,11 @@ import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.initiative.BodySpec;
 import org.civicbackbone.api.initiative.GovernanceBody;
 import org.civicbackbone.api.initiative.Initiative;
+import org.civicbackbone.api.initiative.InitiativeListener;
 import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.initiative.InitiativeSpec;
 import org.civicbackbone.api.initiative.Membership;
 import org.civicbackbone.api.initiative.MembershipSpec;
-import org.civicbackbone.api.initiative.Sector;
 import org.civicbackbone.api.module.ModuleCatalogue;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
@@ -30,7 +30,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.civicbackbone.api.initiative.InitiativeListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,15 +49,16 @@ public class JdbcInitiativeService implements InitiativeService {
     private final AuditLog audit;
     private final List<ComponentServiceObjects<InitiativeListener>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ModuleCatalogue catalogue;
-    private final JdbcOrganisationRegistry organisations;
+    private final BodySeats seats;
 
     @Activate
     public JdbcInitiativeService(@Reference BackboneStore store, @Reference AuditLog audit,
-                                 @Reference ModuleCatalogue catalogue, @Reference JdbcOrganisationRegistry organisations) {
+                                 @Reference ModuleCatalogue catalogue, @Reference JdbcOrganisationRegistry organisations,
+                                 @Reference JdbcPersonRegistry people) {
         this.store = store;
         this.audit = audit;
         this.catalogue = catalogue;
-        this.organisations = organisations;
+        this.seats = new BodySeats(store, audit, catalogue, organisations, people);
         store.migrate(CoreSchema.MODULE, CoreSchema.MIGRATIONS);
     }
 
@@ -327,124 +327,57 @@ public class JdbcInitiativeService implements InitiativeService {
 
     @Override
     public List<GovernanceBody> bodies(String initiativeId) {
-        return store.read(c -> {
-            existing(c, initiativeId);
-            List<GovernanceBody> bodies = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement(
-                    "SELECT id, type, name FROM core_body WHERE initiative_id = ? ORDER BY id")) {
-                p.setString(1, initiativeId);
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        bodies.add(new GovernanceBody(r.getLong(1), initiativeId, r.getString(2), r.getString(3)));
-                    }
-                }
-            }
-            return bodies;
-        });
+        return store.read(c -> seats.bodies(c, initiativeId));
     }
 
     @Override
     public GovernanceBody addBody(String initiativeId, BodySpec spec, String actor) {
-        return store.inTransaction(c -> addBody(c, initiativeId, spec, actor));
+        return store.inTransaction(c -> seats.addBody(c, initiativeId, spec, actor, true));
     }
 
-    /** Adds a body inside the caller's transaction (core only: staff hires). */
-    public GovernanceBody addBody(Connection c, String initiativeId, BodySpec spec, String actor) throws SQLException {
-        existing(c, initiativeId);
-        try (PreparedStatement p = c.prepareStatement(
-                "INSERT INTO core_body (initiative_id, type, name) VALUES (?, ?, ?)", new String[] {"id"})) {
-            p.setString(1, initiativeId);
-            p.setString(2, spec.type());
-            p.setString(3, spec.name().strip());
-            p.executeUpdate();
-            long id = generatedId(p);
-            audit.record(c, actor, initiativeId, CoreSchema.MODULE, "body.create", spec.type() + " '" + spec.name() + "'");
-            return new GovernanceBody(id, initiativeId, spec.type(), spec.name().strip());
-        }
+    /** Adds a body of a type the core knows inside the caller's transaction (core only: staff hires, the demo). */
+    public GovernanceBody addBody(Connection c, String initiativeId, BodySpec spec, String actor) {
+        return seats.addBody(c, initiativeId, spec, actor, false);
+    }
+
+    @Override
+    public GovernanceBody updateBody(String initiativeId, long bodyId, BodySpec spec, String actor) {
+        return store.inTransaction(c -> seats.updateBody(c, initiativeId, bodyId, spec, actor));
+    }
+
+    @Override
+    public GovernanceBody retireBody(String initiativeId, long bodyId, String actor) {
+        return store.inTransaction(c -> seats.retireBody(c, initiativeId, bodyId, actor));
     }
 
     @Override
     public List<Membership> members(String initiativeId, long bodyId) {
-        return store.read(c -> {
-            requireBody(c, initiativeId, bodyId);
-            return members(c, "m.body_id = ?", bodyId);
-        });
+        return store.read(c -> seats.members(c, initiativeId, bodyId));
     }
 
     @Override
     public List<Membership> members(String initiativeId) {
-        return store.read(c -> {
-            existing(c, initiativeId);
-            return members(c, "b.initiative_id = ?", initiativeId);
-        });
-    }
-
-    private static List<Membership> members(Connection c, String where, Object key) throws SQLException {
-        List<Membership> members = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT m.id, m.body_id, m.person, m.username, m.organisation, "
-                + "m.role, m.sector, m.organisation_id FROM core_membership m JOIN core_body b ON b.id = m.body_id WHERE "
-                + where
-                + " ORDER BY m.id")) {
-            p.setObject(1, key);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    members.add(new Membership(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4),
-                            r.getString(5), r.getString(6), Sector.valueOf(r.getString(7)), r.getObject(8) == null ? null : r.getLong(8)));
-                }
-            }
-        }
-        return members;
+        return store.read(c -> seats.members(c, initiativeId));
     }
 
     @Override
     public Membership addMember(String initiativeId, long bodyId, MembershipSpec spec, String actor) {
-        return store.inTransaction(c -> addMember(c, initiativeId, bodyId, spec, actor));
+        return store.inTransaction(c -> seats.addMember(c, initiativeId, bodyId, spec, actor));
     }
 
     /** Seats a member inside the caller's transaction (core only: staff hires). */
-    public Membership addMember(Connection c, String initiativeId, long bodyId, MembershipSpec spec, String actor)
-            throws SQLException {
-        requireBody(c, initiativeId, bodyId);
-        // a seat names its organisation: the registry's record of it, registered now if it is new to the initiative
-        long organisationId = organisations.resolveOrRegister(c, initiativeId, spec.organisation(), spec.sector(), actor)
-                .id();
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO core_membership (body_id, person, username, "
-                + "organisation, role, sector, organisation_id) VALUES (?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
-            p.setLong(1, bodyId);
-            p.setString(2, spec.person());
-            p.setString(3, spec.username());
-            p.setString(4, spec.organisation());
-            p.setString(5, spec.role());
-            p.setString(6, spec.sector().name());
-            p.setLong(7, organisationId);
-            p.executeUpdate();
-            long id = generatedId(p);
-            audit.record(c, actor, initiativeId, CoreSchema.MODULE, "membership.create",
-                    (spec.person() == null ? spec.organisation() : spec.person()) + " as " + spec.role()
-                            + " in body " + bodyId);
-            return new Membership(id, bodyId, spec.person(), spec.username(), spec.organisation(), spec.role(),
-                    spec.sector(), organisationId);
-        }
+    public Membership addMember(Connection c, String initiativeId, long bodyId, MembershipSpec spec, String actor) {
+        return seats.addMember(c, initiativeId, bodyId, spec, actor);
     }
 
-    private void requireBody(Connection c, String initiativeId, long bodyId) throws SQLException {
-        existing(c, initiativeId);
-        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM core_body WHERE id = ? AND initiative_id = ?")) {
-            p.setLong(1, bodyId);
-            p.setString(2, initiativeId);
-            try (ResultSet r = p.executeQuery()) {
-                if (!r.next()) {
-                    throw new ProblemException(Problem.notFound("Initiative '" + initiativeId
-                            + "' has no governance body " + bodyId + "."));
-                }
-            }
-        }
+    @Override
+    public Membership updateMember(String initiativeId, long bodyId, long membershipId, MembershipSpec spec,
+                                   String actor) {
+        return store.inTransaction(c -> seats.updateMember(c, initiativeId, bodyId, membershipId, spec, actor));
     }
 
-    private static long generatedId(PreparedStatement p) throws SQLException {
-        try (ResultSet keys = p.getGeneratedKeys()) {
-            keys.next();
-            return keys.getLong(1);
-        }
+    @Override
+    public Membership retireMember(String initiativeId, long bodyId, long membershipId, String actor) {
+        return store.inTransaction(c -> seats.retireMember(c, initiativeId, bodyId, membershipId, actor));
     }
 }

@@ -87,7 +87,8 @@ public class JdbcOrganisationRegistry implements OrganisationRegistry {
         return store.inTransaction(c -> register(c, initiativeId, spec, actor));
     }
 
-    private Organisation register(Connection c, String initiativeId, OrganisationSpec spec, String actor) {
+    /** Registers an organisation inside the caller's transaction (core only: the demo). */
+    Organisation register(Connection c, String initiativeId, OrganisationSpec spec, String actor) {
         requireInitiative(c, initiativeId);
         Map<String, String> names = names(spec);
         GeneratedKey key = new GeneratedKey();

@@ -17,6 +17,7 @@ import org.civicbackbone.api.module.ModuleCatalogue;
 import org.civicbackbone.api.module.ModuleInfo;
 import org.civicbackbone.api.module.StructureModel;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
@@ -27,9 +28,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows the function and structure model services as their modules are installed and uninstalled. References
- * are dynamic: a module coming or going never restarts the catalogue or anything that uses it.
+ * are dynamic: a module coming or going never restarts the catalogue or anything that uses it. Immediate, so it is
+ * active before the modules' components; functions are fetched off the binding thread (see {@link #bindFunction}).
  */
-@Component(service = ModuleCatalogue.class)
+@Component(service = ModuleCatalogue.class, immediate = true)
 public class LiveModuleCatalogue implements ModuleCatalogue {
 
     private record Entry<T>(T service, String version) {
@@ -43,8 +45,50 @@ public class LiveModuleCatalogue implements ModuleCatalogue {
     private final Map<String, List<CompletableFuture<Void>>> waiting = new HashMap<>();
     private final ExecutorService starter = Executors.newSingleThreadExecutor(
             r -> new Thread(r, "backbone-module-start"));
+    /** Fetches each function announced, one at a time, off the thread that registered it. */
+    private final ExecutorService announcer = Executors.newSingleThreadExecutor(
+            r -> new Thread(r, "backbone-function-announcer"));
+    /** The functions bound and, once fetched, the object of each; guarded by itself. */
+    private final Map<ComponentServiceObjects<BackboneFunction>, BackboneFunction> bound = new HashMap<>();
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    /**
+     * A function announced. Bound as service objects and fetched on the announcer's thread, never on the thread that
+     * registered it: fetching a function creates its module's service, which may need a service that thread is still
+     * creating (the initiative service, which needs this catalogue), and SCR refuses such a cycle.
+     */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            service = BackboneFunction.class)
+    void bindFunction(ComponentServiceObjects<BackboneFunction> objects) {
+        synchronized (bound) {
+            bound.put(objects, null);
+        }
+        announcer.execute(() -> {
+            BackboneFunction function = objects.getService(); // null if the module failed: health names it
+            synchronized (bound) {
+                if (function == null || !bound.containsKey(objects)) {
+                    if (function != null) {
+                        objects.ungetService(function);
+                    }
+                    return;
+                }
+                bound.put(objects, function);
+            }
+            addFunction(function, objects.getServiceReference());
+        });
+    }
+
+    void unbindFunction(ComponentServiceObjects<BackboneFunction> objects) {
+        BackboneFunction function;
+        synchronized (bound) {
+            function = bound.remove(objects);
+        }
+        if (function != null) {
+            removeFunction(function);
+            objects.ungetService(function);
+        }
+    }
+
+    /** Lists a function and starts the work that waited for it. */
     void addFunction(BackboneFunction function, ServiceReference<BackboneFunction> ref) {
         functions.put(function.id(), new Entry<>(function, version(ref)));
         List<CompletableFuture<Void>> ready;
@@ -58,6 +102,7 @@ public class LiveModuleCatalogue implements ModuleCatalogue {
 
     @Deactivate
     void stop() {
+        announcer.shutdownNow();
         starter.shutdownNow();
     }
 

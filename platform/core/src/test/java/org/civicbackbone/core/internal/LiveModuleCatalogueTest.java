@@ -67,4 +67,44 @@ public class LiveModuleCatalogueTest {
         catalogue.whenAvailable("resources", () -> ran.add("after")).get(10, TimeUnit.SECONDS);
         assertEquals(List.of("now", "after"), ran);
     }
+
+    /** Service objects as SCR hands them to a dynamic reference, counting what is fetched and given back. */
+    private static final class Objects implements org.osgi.service.component.ComponentServiceObjects<BackboneFunction> {
+        private final BackboneFunction function;
+        private final List<String> calls;
+
+        Objects(BackboneFunction function, List<String> calls) {
+            this.function = function;
+            this.calls = calls;
+        }
+
+        @Override
+        public BackboneFunction getService() {
+            calls.add("get " + Thread.currentThread().getName());
+            return function;
+        }
+
+        @Override
+        public void ungetService(BackboneFunction service) {
+            calls.add("unget");
+        }
+
+        @Override
+        public org.osgi.framework.ServiceReference<BackboneFunction> getServiceReference() {
+            return null;
+        }
+    }
+
+    @Test
+    public void aBoundFunctionIsFetchedOffTheBindingThreadAndGivenBackWhenUnbound() throws Exception {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        Objects policy = new Objects(function("policy"), calls);
+        catalogue.bindFunction(policy);
+        catalogue.whenAvailable("policy", () -> ran.add("policy")).get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("get backbone-function-announcer"), calls);
+        assertTrue(catalogue.function("policy").isPresent());
+        catalogue.unbindFunction(policy);
+        assertFalse(catalogue.function("policy").isPresent());
+        assertEquals(List.of("get backbone-function-announcer", "unget"), calls);
+    }
 }

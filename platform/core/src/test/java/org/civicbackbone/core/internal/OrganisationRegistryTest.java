@@ -36,7 +36,7 @@ public class OrganisationRegistryTest {
         store = new JdbcBackboneStore(ds);
         audit = new JdbcAuditLog(store);
         registry = new JdbcOrganisationRegistry(store, audit);
-        initiatives = new JdbcInitiativeService(store, audit, new LiveModuleCatalogue(), registry);
+        initiatives = new JdbcInitiativeService(store, audit, new LiveModuleCatalogue(), registry, new JdbcPersonRegistry(store, audit));
         initiatives.create(new InitiativeSpec("town", "Town", null, null, "nested", List.of()), "admin");
         initiatives.create(new InitiativeSpec("city", "City", null, null, "nested", List.of()), "admin");
     }
@@ -91,7 +91,7 @@ public class OrganisationRegistryTest {
     @Test
     public void aSeatPointsToItsOrganisationAndRegistersOneTheRegistryLacks() {
         Organisation library = registry.register("town", spec("Riverbend Public Library", List.of(), Sector.PUBLIC_AGENCY), "ann");
-        GovernanceBody board = initiatives.addBody("town", new BodySpec("host-board", "Board"), "ann");
+        GovernanceBody board = initiatives.addBody("town", new BodySpec("partners", "Partners"), "ann");
         Membership known = initiatives.addMember("town", board.id(), new MembershipSpec("Ann", "ann",
                 "The Riverbend Public Library", "chair", Sector.PUBLIC_AGENCY), "ann");
         assertEquals(Long.valueOf(library.id()), known.organisationId());
@@ -106,7 +106,7 @@ public class OrganisationRegistryTest {
 
     @Test
     public void seatsWrittenBeforeTheRegistryAreLinkedAtStart() {
-        GovernanceBody board = initiatives.addBody("town", new BodySpec("host-board", "Board"), "ann");
+        GovernanceBody board = initiatives.addBody("town", new BodySpec("partners", "Partners"), "ann");
         store.inTransaction(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("INSERT INTO core_membership (body_id, person, username, organisation, role, sector) VALUES ("

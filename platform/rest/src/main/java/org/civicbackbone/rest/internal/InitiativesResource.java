@@ -21,14 +21,11 @@ import javax.ws.rs.core.SecurityContext;
 import org.civicbackbone.api.audit.AuditEntry;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.audit.AuditQuery;
-import org.civicbackbone.api.initiative.BodySpec;
-import org.civicbackbone.api.initiative.GovernanceBody;
 import org.civicbackbone.api.initiative.Initiative;
 import org.civicbackbone.api.initiative.InitiativeAccess;
 import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.initiative.InitiativeSpec;
 import org.civicbackbone.api.initiative.Membership;
-import org.civicbackbone.api.initiative.MembershipSpec;
 import org.civicbackbone.api.module.ModuleCatalogue;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
@@ -67,7 +64,6 @@ public class InitiativesResource {
     }
 
     /** The body type whose seats only a governed decision (a hire) fills. */
-    static final String GOVERNED_SEATING = "backbone-team";
 
     @GET
     @Allow(Audience.LOGGED_IN)
@@ -101,48 +97,9 @@ public class InitiativesResource {
 
     @GET
     @Allow(Audience.READERS)
-    @Path("{initiativeId}/bodies")
-    public List<GovernanceBody> bodies(@PathParam(Allow.INITIATIVE) String id) {
-        return initiatives.bodies(id);
-    }
-
-    @POST
-    @Allow(Audience.STAFF)
-    @Path("{initiativeId}/bodies")
-    public Response addBody(@PathParam(Allow.INITIATIVE) String id, BodySpec spec, @Context SecurityContext security) {
-        GovernanceBody body = initiatives.addBody(id, spec, actor(security));
-        return Response.created(URI.create(RestExtensions.API + "/initiatives/" + id + "/bodies/" + body.id()))
-                .entity(body).build();
-    }
-
-    @GET
-    @Allow(Audience.READERS)
     @Path("{initiativeId}/members")
     public List<Membership> members(@PathParam(Allow.INITIATIVE) String id) {
         return initiatives.members(id);
-    }
-
-    @GET
-    @Allow(Audience.READERS)
-    @Path("{initiativeId}/bodies/{bodyId}/members")
-    public List<Membership> members(@PathParam(Allow.INITIATIVE) String id, @PathParam("bodyId") long bodyId) {
-        return initiatives.members(id, bodyId);
-    }
-
-    @POST
-    @Allow(Audience.STAFF)
-    @Path("{initiativeId}/bodies/{bodyId}/members")
-    public Response addMember(@PathParam(Allow.INITIATIVE) String id, @PathParam("bodyId") long bodyId, MembershipSpec spec,
-                              @Context SecurityContext security) {
-        // Seats on the backbone team are hires, which the structure model governs: only an approved hire seats one.
-        boolean team = initiatives.bodies(id).stream().anyMatch(b -> b.id() == bodyId && b.type().equals(GOVERNED_SEATING));
-        if (team) {
-            throw new ProblemException(Problem.conflict("A seat on the backbone team is a hire, which '" + id
-                    + "' decides under its structure model: propose it at " + RestExtensions.API + "/initiatives/"
-                    + id + "/staff/hires."));
-        }
-        Membership member = initiatives.addMember(id, bodyId, spec, actor(security));
-        return Response.status(201).entity(member).build();
     }
 
     /**

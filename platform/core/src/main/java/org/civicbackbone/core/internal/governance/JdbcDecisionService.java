@@ -29,7 +29,8 @@ import org.civicbackbone.api.decision.VoteSpec;
 import org.civicbackbone.api.initiative.Initiative;
 import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.initiative.Membership;
-import org.civicbackbone.api.initiative.OrganisationName;
+import org.civicbackbone.api.initiative.Organisation;
+import org.civicbackbone.api.initiative.OrganisationRegistry;
 import org.civicbackbone.api.module.AccountabilityRule;
 import org.civicbackbone.api.module.ApprovalStep;
 import org.civicbackbone.api.module.DecisionRule;
@@ -38,6 +39,7 @@ import org.civicbackbone.api.module.StructureModel;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.store.BackboneStore;
+import org.civicbackbone.core.internal.BodyRecords;
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -66,16 +68,19 @@ public class JdbcDecisionService implements DecisionService, GovernanceSweep {
     private final InitiativeService initiatives;
     private final ModuleCatalogue catalogue;
     private final Clock clock;
+    private final OrganisationRegistry organisations;
     private final List<ComponentServiceObjects<DecisionListener>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Activate
     public JdbcDecisionService(@Reference BackboneStore store, @Reference AuditLog audit,
-                               @Reference InitiativeService initiatives, @Reference ModuleCatalogue catalogue) {
-        this(store, audit, initiatives, catalogue, Clock.systemUTC());
+                               @Reference InitiativeService initiatives, @Reference ModuleCatalogue catalogue,
+                               @Reference OrganisationRegistry organisations) {
+        this(store, audit, initiatives, catalogue, organisations, Clock.systemUTC());
     }
 
     JdbcDecisionService(BackboneStore store, AuditLog audit, InitiativeService initiatives, ModuleCatalogue catalogue,
-                        Clock clock) {
+                        OrganisationRegistry organisations, Clock clock) {
+        this.organisations = organisations;
         this.store = store;
         this.audit = audit;
         this.initiatives = initiatives;
@@ -131,7 +136,7 @@ public class JdbcDecisionService implements DecisionService, GovernanceSweep {
     }
 
     /** The logins that may vote for a body type: members with a login, minus those of the beneficiary. */
-    private List<Membership> voters(String initiativeId, String bodyType, String beneficiary) {
+    private List<Membership> voters(String initiativeId, String bodyType, Beneficiary beneficiary) {
         Set<Long> bodyIds = new LinkedHashSet<>();
         initiatives.bodies(initiativeId).stream().filter(b -> b.type().equals(bodyType)).forEach(b -> bodyIds.add(b.id()));
         Map<String, Membership> byLogin = new LinkedHashMap<>();
@@ -143,8 +148,14 @@ public class JdbcDecisionService implements DecisionService, GovernanceSweep {
         return List.copyOf(byLogin.values());
     }
 
-    private static boolean conflicted(Membership member, String beneficiary) {
-        return beneficiary != null && OrganisationName.same(member.organisation(), beneficiary);
+    private static boolean conflicted(Membership member, Beneficiary beneficiary) {
+        return beneficiary.sitsFor(member);
+    }
+
+    /** The organisation a proposal names as beneficiary, with its registry record when there is one. */
+    private Beneficiary beneficiary(String initiativeId, String name) {
+        return name == null || name.isBlank() ? Beneficiary.NONE : new Beneficiary(name,
+                organisations.resolve(initiativeId, name).map(Organisation::id).orElse(null));
     }
 
     /**
@@ -158,8 +169,9 @@ public class JdbcDecisionService implements DecisionService, GovernanceSweep {
             return recorded;
         }
         List<Seat> seats = new ArrayList<>();
-        for (Membership m : voters(initiativeId, step.bodyType(), null)) {
-            seats.add(new Seat(m.username(), m.organisation(), conflicted(m, proposal.beneficiary())));
+        Beneficiary beneficiary = beneficiary(initiativeId, proposal.beneficiary());
+        for (Membership m : voters(initiativeId, step.bodyType(), Beneficiary.NONE)) {
+            seats.add(new Seat(m.username(), m.organisation(), conflicted(m, beneficiary)));
         }
         return seats;
     }
@@ -185,17 +197,18 @@ public class JdbcDecisionService implements DecisionService, GovernanceSweep {
                     "Decision not permitted", 409, model.name() + ": " + spec.type() + " is not permitted. "
                             + rule.rationale(), List.of()));
         }
+        Beneficiary beneficiary = beneficiary(initiativeId, spec.beneficiary());
         List<List<Seat>> seats = new ArrayList<>();
         for (ApprovalStep step : rule.steps()) {
-            List<Membership> all = voters(initiativeId, step.bodyType(), null);
-            if (all.stream().allMatch(m -> conflicted(m, spec.beneficiary()))) {
+            List<Membership> all = voters(initiativeId, step.bodyType(), Beneficiary.NONE);
+            if (all.stream().allMatch(m -> conflicted(m, beneficiary))) {
                 throw new ProblemException(Problem.conflict(!all.isEmpty()
                         ? "Conflict of interest: every member of the '" + step.bodyType() + "' who could vote belongs to '"
                                 + spec.beneficiary() + "', which would benefit; the decision needs other approvers."
                         : model.id() + ": no member of a '" + step.bodyType() + "' body can vote, so "
                                 + spec.type() + " cannot be decided. Add the body and its members first."));
             }
-            seats.add(all.stream().map(m -> new Seat(m.username(), m.organisation(), conflicted(m, spec.beneficiary())))
+            seats.add(all.stream().map(m -> new Seat(m.username(), m.organisation(), conflicted(m, beneficiary)))
                     .toList());
         }
         Instant now = Instant.now(clock);
@@ -232,6 +245,11 @@ public class JdbcDecisionService implements DecisionService, GovernanceSweep {
                             "Not a voter", 403, "Only members of the '" + step.bodyType() + "' body seated when proposal "
                             + proposalId + " opened vote on step " + (step.index() + 1) + "; '" + actor
                             + "' is not one.", List.of())));
+            if (store.mapper(c, BodyRecords.class).seatsHeld(initiativeId, step.bodyType(), actor) == 0) {
+                throw new ProblemException(new Problem("urn:civicbackbone:problem:not-a-voter", "Not a voter", 403,
+                        "'" + actor + "' no longer holds a seat on a '" + step.bodyType() + "' body: a retired seat "
+                                + "votes on nothing.", List.of()));
+            }
             if (seat.conflicted()) {
                 throw new ProblemException(Problem.conflict("Conflict of interest: '" + actor + "' sits for '"
                         + seat.organisation() + "', which would benefit from proposal " + proposalId

@@ -1,6 +1,7 @@
 package org.civicbackbone.core.internal.governance;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.fail;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import org.civicbackbone.api.initiative.BodySpec;
 import org.civicbackbone.api.initiative.GovernanceBody;
 import org.civicbackbone.api.initiative.InitiativeSpec;
 import org.civicbackbone.api.initiative.MembershipSpec;
+import org.civicbackbone.api.initiative.OrganisationSpec;
 import org.civicbackbone.api.initiative.Sector;
 import org.civicbackbone.api.module.AccountabilityRule;
 import org.civicbackbone.api.module.ApprovalStep;
@@ -25,9 +27,11 @@ import org.civicbackbone.api.module.DecisionRule;
 import org.civicbackbone.api.module.DecisionType;
 import org.civicbackbone.api.module.DeclaredStructureModel;
 import org.civicbackbone.api.module.StructureModel;
+import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.core.internal.JdbcAuditLog;
 import org.civicbackbone.core.internal.JdbcInitiativeService;
 import org.civicbackbone.core.internal.JdbcOrganisationRegistry;
+import org.civicbackbone.core.internal.JdbcPersonRegistry;
 import org.civicbackbone.core.internal.LiveModuleCatalogue;
 import org.civicbackbone.store.internal.JdbcBackboneStore;
 import org.h2.jdbcx.JdbcDataSource;
@@ -66,6 +70,9 @@ public class DecisionEngineTest {
 
     private final MovableClock clock = new MovableClock();
     private JdbcDecisionService engine;
+    private JdbcInitiativeService initiatives;
+    private JdbcOrganisationRegistry organisations;
+    private GovernanceBody board;
 
     @Before
     public void setUp() {
@@ -75,14 +82,15 @@ public class DecisionEngineTest {
         JdbcAuditLog audit = new JdbcAuditLog(store);
         LiveModuleCatalogue catalogue = new LiveModuleCatalogue();
         catalogue.addModel(BOARD_MODEL, null);
-        JdbcInitiativeService initiatives = new JdbcInitiativeService(store, audit, catalogue, new JdbcOrganisationRegistry(store, audit));
+        organisations = new JdbcOrganisationRegistry(store, audit);
+        initiatives = new JdbcInitiativeService(store, audit, catalogue, organisations, new JdbcPersonRegistry(store, audit));
         initiatives.create(new InitiativeSpec("town", "Town", null, null, "stand-alone", List.of()), "admin");
-        GovernanceBody board = initiatives.addBody("town", new BodySpec("board", "Board"), "admin");
+        board = initiatives.addBody("town", new BodySpec("board", "Board"), "admin");
         for (String login : List.of("ann", "ben", "cat")) {
             initiatives.addMember("town", board.id(), new MembershipSpec(login, login, "Org " + login, "director",
                     Sector.NONPROFIT), "admin");
         }
-        engine = new JdbcDecisionService(store, audit, initiatives, catalogue, clock);
+        engine = new JdbcDecisionService(store, audit, initiatives, catalogue, organisations, clock);
     }
 
     private Proposal propose(DecisionType type) {
@@ -91,6 +99,38 @@ public class DecisionEngineTest {
 
     private void vote(Proposal p, String who, VoteChoice choice) {
         engine.vote("town", p.id(), new VoteSpec(choice, "because"), who);
+    }
+
+    @Test
+    public void aSeatForTheBeneficiaryUnderAnyOfItsNamesCannotVote() {
+        organisations.register("town", new OrganisationSpec("Riverbend Unified School District", List.of("RUSD"),
+                List.of(Sector.EDUCATION)), "admin");
+        initiatives.addMember("town", board.id(), new MembershipSpec("dan", "dan", "Riverbend Unified School District",
+                "director", Sector.EDUCATION), "admin");
+        Proposal grant = engine.propose("town", new ProposalSpec(DecisionType.ACCEPT_GRANT, "t", null, "RUSD", 7),
+                "core", "ann");
+        try {
+            vote(grant, "dan", VoteChoice.APPROVE);
+            fail("the beneficiary's seat voted");
+        } catch (ProblemException e) {
+            assertEquals(409, e.problem().status());
+        }
+    }
+
+    @Test
+    public void aRetiredSeatVotesOnNothingEvenOnAProposalOpenedBefore() {
+        Proposal p = propose(DecisionType.HIRE_STAFF);
+        long ben = initiatives.members("town", board.id()).stream().filter(m -> m.username().equals("ben")).findFirst()
+                .orElseThrow().id();
+        initiatives.retireMember("town", board.id(), ben, "admin");
+        try {
+            vote(p, "ben", VoteChoice.APPROVE);
+            fail("a retired seat voted");
+        } catch (ProblemException e) {
+            assertEquals(403, e.problem().status());
+        }
+        vote(p, "ann", VoteChoice.APPROVE);
+        assertEquals(2, initiatives.members("town", board.id()).size());
     }
 
     @Test

@@ -1,0 +1,183 @@
+package org.civicbackbone.activities.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Options;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+import org.civicbackbone.activities.internal.JointPlan.ActionItem;
+import org.civicbackbone.activities.internal.JointPlan.Activity;
+import org.civicbackbone.activities.internal.JointPlan.ActivityStatus;
+import org.civicbackbone.activities.internal.JointPlan.GroupMember;
+import org.civicbackbone.activities.internal.JointPlan.GroupRole;
+import org.civicbackbone.activities.internal.JointPlan.Material;
+import org.civicbackbone.activities.internal.JointPlan.Meeting;
+import org.civicbackbone.activities.internal.JointPlan.WorkingGroup;
+import org.civicbackbone.api.store.GeneratedKey;
+
+/** The joint plan's tables through a mapper (ADR 0009): each list is a fixed number of queries, however long. */
+public interface PlanRecords {
+
+    /** An activity's row; its goals are rows of their own. */
+    record ActivityRow(long id, String title, String description, String ownerOrganisation, LocalDate startOn,
+                       LocalDate endOn, ActivityStatus status) {
+    }
+
+    /** One goal an activity works on. */
+    record ActivityGoal(long activityId, int goalNumber) {
+    }
+
+    /** A member of a working group, with the group. */
+    record MemberRow(long groupId, String person, String organisation, GroupRole groupRole) {
+    }
+
+    /** A working group's row. */
+    record GroupRow(long id, String name, String purpose) {
+    }
+
+    /** A meeting's row. */
+    record MeetingRow(long id, Long groupId, String title, Instant heldAt, String agenda, String minutes) {
+    }
+
+    /** A material's row, with its meeting. */
+    record MaterialRow(long meetingId, long id, String title, String link, Instant sharedAt) {
+    }
+
+    /** An action item's row. */
+    record ActionRow(long id, long meetingId, String description, String owner, LocalDate dueOn, LocalDate doneOn) {
+    }
+
+    @Select("SELECT id, title, description, owner_organisation, start_on, end_on, status FROM aa_activity "
+            + "WHERE initiative_id = #{initiativeId} ORDER BY id")
+    List<ActivityRow> activityRows(String initiativeId);
+
+    @Select("SELECT g.activity_id, g.goal_number FROM aa_activity_goal g JOIN aa_activity a ON a.id = g.activity_id "
+            + "WHERE a.initiative_id = #{initiativeId} ORDER BY g.activity_id, g.goal_number")
+    List<ActivityGoal> activityGoals(String initiativeId);
+
+    @Insert("INSERT INTO aa_activity (initiative_id, title, description, owner_organisation, owner_organisation_id, "
+            + "start_on, end_on, status, created_by, created_at) VALUES (#{initiativeId}, #{title}, #{description}, "
+            + "#{owner}, #{ownerId}, #{startOn}, #{endOn}, #{status}, #{createdBy}, #{createdAt})")
+    @Options(useGeneratedKeys = true, keyProperty = "key.id", keyColumn = "id")
+    void insertActivity(@Param("key") GeneratedKey key, @Param("initiativeId") String initiativeId,
+                        @Param("title") String title, @Param("description") String description,
+                        @Param("owner") String owner, @Param("ownerId") long ownerId,
+                        @Param("startOn") LocalDate startOn, @Param("endOn") LocalDate endOn,
+                        @Param("status") ActivityStatus status, @Param("createdBy") String createdBy,
+                        @Param("createdAt") Instant createdAt);
+
+    @Insert("INSERT INTO aa_activity_goal (activity_id, goal_number) VALUES (#{activityId}, #{goalNumber})")
+    void insertGoal(@Param("activityId") long activityId, @Param("goalNumber") int goalNumber);
+
+    @Update("UPDATE aa_activity SET status = #{status} WHERE id = #{id}")
+    int setStatus(@Param("id") long id, @Param("status") ActivityStatus status);
+
+    @Select("SELECT m.group_id, m.person, m.organisation, m.group_role FROM aa_group_member m "
+            + "JOIN aa_working_group g ON g.id = m.group_id WHERE g.initiative_id = #{initiativeId} ORDER BY m.id")
+    List<MemberRow> memberRows(String initiativeId);
+
+    @Select("SELECT id, name, purpose FROM aa_working_group WHERE initiative_id = #{initiativeId} ORDER BY name")
+    List<GroupRow> groupRows(String initiativeId);
+
+    @Insert("INSERT INTO aa_working_group (initiative_id, name, purpose) VALUES (#{initiativeId}, #{name}, #{purpose})")
+    @Options(useGeneratedKeys = true, keyProperty = "key.id", keyColumn = "id")
+    void insertGroup(@Param("key") GeneratedKey key, @Param("initiativeId") String initiativeId,
+                     @Param("name") String name, @Param("purpose") String purpose);
+
+    @Insert("INSERT INTO aa_group_member (group_id, person, organisation, group_role) "
+            + "VALUES (#{groupId}, #{person}, #{organisation}, #{role})")
+    void insertMember(@Param("groupId") long groupId, @Param("person") String person,
+                      @Param("organisation") String organisation, @Param("role") GroupRole role);
+
+    @Select("SELECT materials_days_before FROM aa_setting WHERE initiative_id = #{initiativeId}")
+    Integer materialsDaysBefore(String initiativeId);
+
+    @Update("UPDATE aa_setting SET materials_days_before = #{days} WHERE initiative_id = #{initiativeId}")
+    int updateSetting(@Param("initiativeId") String initiativeId, @Param("days") int days);
+
+    @Insert("INSERT INTO aa_setting (initiative_id, materials_days_before) VALUES (#{initiativeId}, #{days})")
+    void insertSetting(@Param("initiativeId") String initiativeId, @Param("days") int days);
+
+    @Select("SELECT id, group_id, title, held_at, agenda, minutes FROM aa_meeting WHERE initiative_id = #{initiativeId} "
+            + "ORDER BY held_at DESC, id DESC")
+    List<MeetingRow> meetingRows(String initiativeId);
+
+    @Select("SELECT m.meeting_id, m.id, m.title, m.link, m.shared_at FROM aa_material m "
+            + "JOIN aa_meeting g ON g.id = m.meeting_id WHERE g.initiative_id = #{initiativeId} ORDER BY m.id")
+    List<MaterialRow> materialRows(String initiativeId);
+
+    @Select("SELECT a.id, a.meeting_id, a.description, a.owner, a.due_on, a.done_on FROM aa_action_item a "
+            + "JOIN aa_meeting g ON g.id = a.meeting_id WHERE g.initiative_id = #{initiativeId} ORDER BY a.id")
+    List<ActionRow> actionRows(String initiativeId);
+
+    @Insert("INSERT INTO aa_meeting (initiative_id, group_id, title, held_at, agenda) "
+            + "VALUES (#{initiativeId}, #{groupId}, #{title}, #{heldAt}, #{agenda})")
+    @Options(useGeneratedKeys = true, keyProperty = "key.id", keyColumn = "id")
+    void insertMeeting(@Param("key") GeneratedKey key, @Param("initiativeId") String initiativeId,
+                       @Param("groupId") Long groupId, @Param("title") String title, @Param("heldAt") Instant heldAt,
+                       @Param("agenda") String agenda);
+
+    @Insert("INSERT INTO aa_material (meeting_id, title, link, shared_at) "
+            + "VALUES (#{meetingId}, #{title}, #{link}, #{sharedAt})")
+    void insertMaterial(@Param("meetingId") long meetingId, @Param("title") String title, @Param("link") String link,
+                        @Param("sharedAt") Instant sharedAt);
+
+    @Update("UPDATE aa_meeting SET minutes = #{minutes} WHERE id = #{meetingId}")
+    int setMinutes(@Param("meetingId") long meetingId, @Param("minutes") String minutes);
+
+    @Insert("INSERT INTO aa_action_item (meeting_id, description, owner, due_on) "
+            + "VALUES (#{meetingId}, #{description}, #{owner}, #{dueOn})")
+    void insertAction(@Param("meetingId") long meetingId, @Param("description") String description,
+                      @Param("owner") String owner, @Param("dueOn") LocalDate dueOn);
+
+    @Update("UPDATE aa_action_item SET done_on = #{doneOn} WHERE id = #{itemId}")
+    int markDone(@Param("itemId") long itemId, @Param("doneOn") LocalDate doneOn);
+
+    @Select("SELECT COUNT(*) FROM aa_demo_loaded WHERE initiative_id = #{initiativeId}")
+    int demoLoaded(String initiativeId);
+
+    @Insert("INSERT INTO aa_demo_loaded (initiative_id) VALUES (#{initiativeId})")
+    void markDemoLoaded(String initiativeId);
+
+    /** The initiative's activities with their goals: two queries. */
+    default List<Activity> activities(String initiativeId) {
+        Map<Long, List<Integer>> goals = new LinkedHashMap<>();
+        activityGoals(initiativeId).forEach(g -> goals.computeIfAbsent(g.activityId(), k -> new ArrayList<>())
+                .add(g.goalNumber()));
+        return activityRows(initiativeId).stream().map(r -> new Activity(r.id(), initiativeId, r.title(),
+                r.description(), r.ownerOrganisation(), goals.getOrDefault(r.id(), List.of()), r.startOn(), r.endOn(),
+                r.status())).toList();
+    }
+
+    /** The initiative's working groups with their members: two queries. */
+    default List<WorkingGroup> workingGroups(String initiativeId) {
+        Map<Long, List<GroupMember>> members = new LinkedHashMap<>();
+        memberRows(initiativeId).forEach(m -> members.computeIfAbsent(m.groupId(), k -> new ArrayList<>())
+                .add(new GroupMember(m.person(), m.organisation(), m.groupRole())));
+        return groupRows(initiativeId).stream().map(g -> new WorkingGroup(g.id(), initiativeId, g.name(), g.purpose(),
+                members.getOrDefault(g.id(), List.of()))).toList();
+    }
+
+    /** The initiative's meetings, newest first, with materials (late or not) and action items: three queries. */
+    default List<Meeting> meetings(String initiativeId, int materialsDaysBefore, LocalDate today) {
+        Map<Long, List<MaterialRow>> materials = new LinkedHashMap<>();
+        materialRows(initiativeId).forEach(m -> materials.computeIfAbsent(m.meetingId(), k -> new ArrayList<>()).add(m));
+        Map<Long, List<ActionItem>> actions = new LinkedHashMap<>();
+        actionRows(initiativeId).forEach(a -> actions.computeIfAbsent(a.meetingId(), k -> new ArrayList<>())
+                .add(new ActionItem(a.id(), a.meetingId(), a.description(), a.owner(), a.dueOn(), a.doneOn(),
+                        a.doneOn() == null && a.dueOn().isBefore(today))));
+        return meetingRows(initiativeId).stream().map(m -> {
+            Instant due = PlanReports.materialsDue(m.heldAt(), materialsDaysBefore);
+            List<Material> of = materials.getOrDefault(m.id(), List.of()).stream().map(x -> new Material(x.id(),
+                    x.title(), x.link(), x.sharedAt(), x.sharedAt().isAfter(due))).toList();
+            return new Meeting(m.id(), initiativeId, m.groupId(), m.title(), m.heldAt(), m.agenda(), m.minutes(), due,
+                    of, actions.getOrDefault(m.id(), List.of()));
+        }).toList();
+    }
+}

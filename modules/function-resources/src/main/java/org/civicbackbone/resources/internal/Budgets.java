@@ -1,0 +1,61 @@
+package org.civicbackbone.resources.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.problem.Violation;
+import org.civicbackbone.api.store.BackboneStore;
+import org.civicbackbone.resources.internal.Funding.Budget;
+import org.civicbackbone.resources.internal.Funding.BudgetLine;
+import org.civicbackbone.resources.internal.Funding.BudgetSpec;
+
+/** The initiative's budget per year: its lines replaced whole, each category once. */
+final class Budgets {
+
+    private final BackboneStore store;
+    private final AuditLog audit;
+
+    Budgets(BackboneStore store, AuditLog audit) {
+        this.store = store;
+        this.audit = audit;
+    }
+
+    Budget of(String initiativeId, int year) {
+        List<BudgetLine> lines = store.read(c -> store.mapper(c, FundingRecords.class).budget(initiativeId, year));
+        return new Budget(initiativeId, year, lines, lines.stream().map(BudgetLine::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    /** Refuses a year out of range and a category given twice, naming each. */
+    void check(int year, BudgetSpec spec) {
+        List<Violation> violations = new ArrayList<>();
+        if (year < 2000 || year > 2100) {
+            violations.add(new Violation("year", "must be between 2000 and 2100"));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < spec.lines().size(); i++) {
+            if (!seen.add(spec.lines().get(i).category().strip().toLowerCase(Locale.ROOT))) {
+                violations.add(new Violation("lines[" + i + "].category", "'" + spec.lines().get(i).category()
+                        + "' appears twice"));
+            }
+        }
+        Allocations.refuseIfAny(violations);
+    }
+
+    Budget set(String initiativeId, int year, BudgetSpec spec, String actor) {
+        store.inTransaction(c -> {
+            FundingRecords records = store.mapper(c, FundingRecords.class);
+            records.clearBudget(initiativeId, year);
+            spec.lines().forEach(line -> records.insertBudgetLine(initiativeId, year, line.category().strip(),
+                    line.amount()));
+            audit.record(c, actor, initiativeId, ResourcesSchema.MODULE, "budget.set", "budget " + year + " with "
+                    + spec.lines().size() + " lines");
+            return null;
+        });
+        return of(initiativeId, year);
+    }
+}

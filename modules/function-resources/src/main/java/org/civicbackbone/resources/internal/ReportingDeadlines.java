@@ -1,0 +1,62 @@
+package org.civicbackbone.resources.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.problem.Problem;
+import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.store.BackboneStore;
+import org.civicbackbone.api.store.GeneratedKey;
+import org.civicbackbone.resources.internal.Funding.Deadline;
+import org.civicbackbone.resources.internal.Funding.DeadlineSpec;
+
+/** The reports grants owe their funders: due, due soon, overdue or submitted (once). */
+final class ReportingDeadlines {
+
+    private final BackboneStore store;
+    private final AuditLog audit;
+
+    ReportingDeadlines(BackboneStore store, AuditLog audit) {
+        this.store = store;
+        this.audit = audit;
+    }
+
+    List<Deadline> all(String initiativeId) {
+        LocalDate today = LocalDate.now();
+        return store.read(c -> store.mapper(c, FundingRecords.class).deadlines(initiativeId)).stream()
+                .map(d -> new Deadline(d.id(), d.grantId(), d.grant(), d.funder(), d.dueOn(), d.description(),
+                        d.submittedOn(), FundingReports.deadlineState(d.dueOn(), d.submittedOn(), today))).toList();
+    }
+
+    Deadline add(String initiativeId, long grantId, DeadlineSpec spec, String actor) {
+        GeneratedKey key = new GeneratedKey();
+        store.inTransaction(c -> {
+            store.mapper(c, FundingRecords.class).insertDeadline(key, grantId, spec.dueOn(), spec.description().strip());
+            audit.record(c, actor, initiativeId, ResourcesSchema.MODULE, "deadline.add", "report due " + spec.dueOn()
+                    + " on grant " + grantId);
+            return null;
+        });
+        return one(initiativeId, key.id());
+    }
+
+    Deadline markSubmitted(String initiativeId, long grantId, long deadlineId, String actor) {
+        Deadline deadline = all(initiativeId).stream().filter(d -> d.id() == deadlineId && d.grantId() == grantId)
+                .findFirst().orElseThrow(() -> new ProblemException(Problem.notFound("Grant " + grantId
+                        + " has no reporting deadline " + deadlineId + ".")));
+        if (deadline.submittedOn() != null) {
+            throw new ProblemException(Problem.conflict("The report was already submitted on " + deadline.submittedOn()
+                    + "."));
+        }
+        store.inTransaction(c -> {
+            store.mapper(c, FundingRecords.class).markSubmitted(deadlineId, LocalDate.now());
+            audit.record(c, actor, initiativeId, ResourcesSchema.MODULE, "deadline.submitted", "report " + deadlineId
+                    + " on grant " + grantId);
+            return null;
+        });
+        return one(initiativeId, deadlineId);
+    }
+
+    private Deadline one(String initiativeId, long deadlineId) {
+        return all(initiativeId).stream().filter(d -> d.id() == deadlineId).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,111 @@
+package org.civicbackbone.resources.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.civicbackbone.api.decision.ProposalState;
+import org.civicbackbone.api.initiative.Sector;
+import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.store.BackboneStore;
+import org.civicbackbone.resources.internal.Funding.AcceptanceSpec;
+import org.civicbackbone.resources.internal.Funding.Allocation;
+import org.civicbackbone.resources.internal.Funding.AllocationSpec;
+import org.civicbackbone.resources.internal.Funding.Funder;
+import org.civicbackbone.resources.internal.Funding.FunderSpec;
+import org.civicbackbone.resources.internal.Funding.Grant;
+import org.civicbackbone.resources.internal.Funding.GrantSpec;
+import org.civicbackbone.resources.internal.Funding.GrantStatus;
+import org.civicbackbone.resources.internal.Funding.ReceiptSpec;
+import org.civicbackbone.resources.internal.Funding.RecipientKind;
+import org.civicbackbone.resources.internal.Funding.Stage;
+import org.civicbackbone.resources.internal.Funding.StageSpec;
+import org.civicbackbone.testkit.InMemoryInitiatives;
+import org.civicbackbone.testkit.InMemoryOrganisations;
+import org.civicbackbone.testkit.RecordingAuditLog;
+import org.civicbackbone.testkit.ScriptedDecisions;
+import org.civicbackbone.testkit.TestStore;
+import org.junit.Before;
+import org.junit.Test;
+
+/** The resources function's rules on a real (in-memory) database, with the test kit's fakes around it. */
+public class ResourcesTest {
+
+    private Resources resources;
+    private ScriptedDecisions decisions;
+    private RecordingAuditLog audit;
+    private InMemoryOrganisations organisations;
+
+    @Before
+    public void setUp() {
+        BackboneStore store = TestStore.inMemory();
+        audit = new RecordingAuditLog(store);
+        decisions = new ScriptedDecisions(store);
+        organisations = new InMemoryOrganisations().with("town", Sector.PUBLIC_AGENCY, "Riverbend Library");
+        resources = new Resources(store, audit, InMemoryInitiatives.with("town", Resources.FUNCTION_ID), input -> { },
+                decisions, organisations);
+    }
+
+    /** A grant of 1000 awarded and accepted by decision, 600 of it received. */
+    private Grant activeGrant() {
+        Funder funder = resources.addFunder("town", new FunderSpec("Community Foundation", Sector.PHILANTHROPY, null),
+                "ann");
+        Grant grant = resources.addGrant("town", new GrantSpec(funder.id(), "Summer reading", new BigDecimal("1500"),
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)), "ann");
+        resources.changeStage("town", grant.id(), new StageSpec(Stage.AWARDED, new BigDecimal("1000"), null, null), "ann");
+        Grant accepting = resources.proposeAcceptance("town", grant.id(), new AcceptanceSpec("fits goal 2", 7), "ann");
+        assertEquals(GrantStatus.ACCEPTING, accepting.status());
+        decisions.decide(accepting.acceptanceProposalId(), ProposalState.APPROVED);
+        resources.recordReceipt("town", grant.id(), new ReceiptSpec(new BigDecimal("600"), LocalDate.of(2026, 2, 1)),
+                "ann");
+        return resources.grant("town", grant.id());
+    }
+
+    @Test
+    public void aFunderIsAnOrganisationOfTheRegistryAndIsAddedOnce() {
+        Funder funder = resources.addFunder("town", new FunderSpec("Community Foundation Inc.", Sector.FUNDER, null),
+                "ann");
+        assertEquals(Long.valueOf(organisations.resolve("town", "Community Foundation").orElseThrow().id()),
+                funder.organisationId());
+        ProblemException again = assertThrows(ProblemException.class, () -> resources.addFunder("town",
+                new FunderSpec("the community foundation", Sector.FUNDER, null), "ann"));
+        assertEquals(409, again.problem().status());
+        assertEquals(List.of("ann funder.add"), audit.actions());
+    }
+
+    @Test
+    public void moneyCountsOnlyOnceAcceptedAndNeverPastWhatWasReceived() {
+        Grant grant = activeGrant();
+        assertEquals(GrantStatus.ACTIVE, grant.status());
+        ProblemException tooMuch = assertThrows(ProblemException.class, () -> resources.recordReceipt("town",
+                grant.id(), new ReceiptSpec(new BigDecimal("400.01"), LocalDate.of(2026, 3, 1)), "ann"));
+        assertTrue(tooMuch.problem().violations().get(0).message(), tooMuch.problem().violations().get(0).message()
+                .contains("at most 400.00 more"));
+        Allocation pending = resources.proposeAllocation("town", new AllocationSpec(grant.id(), RecipientKind.PARTNER,
+                "riverbend library", null, new BigDecimal("500"), "books", null), "ann");
+        assertEquals("Riverbend Library", pending.recipient());
+        assertEquals(ProposalState.OPEN, pending.state());
+        ProblemException beyond = assertThrows(ProblemException.class, () -> resources.proposeAllocation("town",
+                new AllocationSpec(null, RecipientKind.PARTNER, "Riverbend Library", null, new BigDecimal("100.01"),
+                        "more books", null), "ann"));
+        assertEquals("amount", beyond.problem().violations().get(0).field());
+        decisions.decide(pending.proposalId(), ProposalState.REJECTED);
+        assertEquals("a rejected allocation frees the money", ProposalState.OPEN, resources.proposeAllocation("town",
+                new AllocationSpec(null, RecipientKind.PARTNER, "Riverbend Library", null, new BigDecimal("600"),
+                        "all of it", null), "ann").state());
+    }
+
+    @Test
+    public void aPartnerTheRegistryDoesNotKnowGetsNothingAndNoProposalIsOpened() {
+        Grant grant = activeGrant();
+        ProblemException unknown = assertThrows(ProblemException.class, () -> resources.proposeAllocation("town",
+                new AllocationSpec(grant.id(), RecipientKind.PARTNER, "Westside Trust", null, BigDecimal.TEN, "x", null),
+                "ann"));
+        assertEquals("recipient", unknown.problem().violations().get(0).field());
+        assertEquals("only the acceptance was proposed", 1, decisions.proposals("town").size());
+        assertEquals(List.of(), resources.allocations("town"));
+    }
+}

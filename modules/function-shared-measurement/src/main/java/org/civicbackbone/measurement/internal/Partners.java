@@ -1,0 +1,35 @@
+package org.civicbackbone.measurement.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.civicbackbone.api.initiative.Organisation;
+import org.civicbackbone.api.initiative.OrganisationName;
+
+/**
+ * An initiative's organisation registry read once, for matching the partners a request or a file names: every name
+ * and alias by {@link OrganisationName#key}, as the registry itself matches them.
+ */
+final class Partners {
+
+    private final Map<String, Organisation> byKey = new HashMap<>();
+
+    Partners(List<Organisation> registry) {
+        for (Organisation organisation : registry) {
+            byKey.put(OrganisationName.key(organisation.name()), organisation);
+            organisation.aliases().forEach(alias -> byKey.put(OrganisationName.key(alias), organisation));
+        }
+    }
+
+    /** The registered organisation a name or alias stands for. */
+    Optional<Organisation> resolve(String nameOrAlias) {
+        return Optional.ofNullable(byKey.get(OrganisationName.key(nameOrAlias)));
+    }
+
+    /** Why a partner's name is refused. */
+    static String unknown(String name) {
+        return "'" + name + "' is not in the initiative's organisation registry: register it (POST .../organisations) "
+                + "or use one of the names or aliases there";
+    }
+}

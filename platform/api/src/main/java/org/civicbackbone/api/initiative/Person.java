@@ -1,0 +1,13 @@
+package org.civicbackbone.api.initiative;
+
+/**
+ * A person on an initiative's record: one record however many bodies they sit on, so that a change of name or login
+ * is made once and every seat follows.
+ *
+ * @param id           the person's id
+ * @param initiativeId the initiative
+ * @param name         their name
+ * @param username     their login, when they have one (their seats decide what the login may do)
+ */
+public record Person(long id, String initiativeId, String name, String username) {
+}

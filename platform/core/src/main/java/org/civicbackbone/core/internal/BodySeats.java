@@ -1,0 +1,205 @@
+package org.civicbackbone.core.internal;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.initiative.BodySpec;
+import org.civicbackbone.api.initiative.GovernanceBody;
+import org.civicbackbone.api.initiative.Membership;
+import org.civicbackbone.api.initiative.MembershipSpec;
+import org.civicbackbone.api.initiative.Person;
+import org.civicbackbone.api.module.BodyRequirement;
+import org.civicbackbone.api.module.ModuleCatalogue;
+import org.civicbackbone.api.module.StructureModel;
+import org.civicbackbone.api.problem.Problem;
+import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.store.BackboneStore;
+import org.civicbackbone.api.store.GeneratedKey;
+import org.civicbackbone.core.internal.BodyRecords.BodyRow;
+import org.civicbackbone.core.internal.BodyRecords.SeatRow;
+import org.civicbackbone.core.internal.InitiativeRecords.InitiativeRow;
+
+/**
+ * The rules of governance bodies and their seats, on the caller's connection: body types checked against the
+ * structure model, seats pointing to the organisation registry, and retirement instead of deletion so that every
+ * decision stays explained by who sat where when it was taken.
+ */
+final class BodySeats {
+
+    /** Body types the platform itself gives meaning to (seats on them grant staff, partner and observer access). */
+    static final List<String> PLATFORM_TYPES = List.of("backbone-team", "partners", "observers");
+
+    private final BackboneStore store;
+    private final AuditLog audit;
+    private final ModuleCatalogue catalogue;
+    private final JdbcOrganisationRegistry organisations;
+    private final JdbcPersonRegistry people;
+
+    BodySeats(BackboneStore store, AuditLog audit, ModuleCatalogue catalogue, JdbcOrganisationRegistry organisations,
+              JdbcPersonRegistry people) {
+        this.people = people;
+        this.store = store;
+        this.audit = audit;
+        this.catalogue = catalogue;
+        this.organisations = organisations;
+    }
+
+    private BodyRecords records(Connection c) {
+        return store.mapper(c, BodyRecords.class);
+    }
+
+    List<GovernanceBody> bodies(Connection c, String initiativeId) {
+        initiative(c, initiativeId);
+        return records(c).sittingBodies(initiativeId).stream().map(BodyRow::body).toList();
+    }
+
+    /** Adds a body; {@code checked} false for the core's own bodies (a hire's team, the demo), whose types it knows. */
+    GovernanceBody addBody(Connection c, String initiativeId, BodySpec spec, String actor, boolean checked) {
+        InitiativeRow initiative = initiative(c, initiativeId);
+        if (checked) {
+            checkType(initiative, spec);
+        }
+        GeneratedKey key = new GeneratedKey();
+        records(c).insertBody(key, initiativeId, spec.type(), spec.name().strip(), spec.declaredCustom());
+        audit.record(c, actor, initiativeId, CoreSchema.MODULE, "body.create", spec.type() + " '" + spec.name().strip()
+                + "'" + (spec.declaredCustom() ? " (custom type)" : ""));
+        return records(c).body(initiativeId, key.id()).body();
+    }
+
+    GovernanceBody updateBody(Connection c, String initiativeId, long bodyId, BodySpec spec, String actor) {
+        GovernanceBody before = sittingBody(c, initiativeId, bodyId);
+        checkType(initiative(c, initiativeId), spec);
+        records(c).updateBody(bodyId, spec.type(), spec.name().strip(), spec.declaredCustom());
+        audit.record(c, actor, initiativeId, CoreSchema.MODULE, "body.update", "body " + bodyId + " " + before.type()
+                + " '" + before.name() + "' is now " + spec.type() + " '" + spec.name().strip() + "'");
+        return records(c).body(initiativeId, bodyId).body();
+    }
+
+    GovernanceBody retireBody(Connection c, String initiativeId, long bodyId, String actor) {
+        GovernanceBody body = sittingBody(c, initiativeId, bodyId);
+        Instant now = Instant.now();
+        int seats = records(c).retireSeatsOf(bodyId, now, actor);
+        records(c).retireBody(bodyId, now, actor);
+        audit.record(c, actor, initiativeId, CoreSchema.MODULE, "body.retire", "body " + bodyId + " " + body.type()
+                + " '" + body.name() + "' and its " + seats + " seat(s)");
+        return records(c).body(initiativeId, bodyId).body();
+    }
+
+    List<Membership> members(Connection c, String initiativeId) {
+        initiative(c, initiativeId);
+        return records(c).heldSeats(initiativeId).stream().map(SeatRow::membership).toList();
+    }
+
+    List<Membership> members(Connection c, String initiativeId, long bodyId) {
+        sittingBody(c, initiativeId, bodyId);
+        return records(c).heldSeatsOf(bodyId).stream().map(SeatRow::membership).toList();
+    }
+
+    Membership addMember(Connection c, String initiativeId, long bodyId, MembershipSpec spec, String actor) {
+        sittingBody(c, initiativeId, bodyId);
+        // a seat names its organisation: the registry's record of it, registered now if it is new to the initiative
+        long organisationId = organisations.resolveOrRegister(c, initiativeId, spec.organisation(), spec.sector(), actor)
+                .id();
+        Person person = holder(c, initiativeId, spec, actor);
+        GeneratedKey key = new GeneratedKey();
+        records(c).insertSeat(key, bodyId, person == null ? null : person.name(), person == null ? null
+                : person.username(), spec.organisation(), spec.role(), spec.sector(), organisationId,
+                person == null ? null : person.id());
+        audit.record(c, actor, initiativeId, CoreSchema.MODULE, "membership.create", holder(spec, person) + " as "
+                + spec.role() + " in body " + bodyId);
+        return records(c).seat(bodyId, key.id()).membership();
+    }
+
+    Membership updateMember(Connection c, String initiativeId, long bodyId, long membershipId, MembershipSpec spec,
+                            String actor) {
+        Membership before = heldSeat(c, initiativeId, bodyId, membershipId);
+        long organisationId = organisations.resolveOrRegister(c, initiativeId, spec.organisation(), spec.sector(), actor)
+                .id();
+        Person person = holder(c, initiativeId, spec, actor);
+        records(c).updateSeat(membershipId, person == null ? null : person.name(), person == null ? null
+                : person.username(), spec.organisation(), spec.role(), spec.sector(), organisationId,
+                person == null ? null : person.id());
+        audit.record(c, actor, initiativeId, CoreSchema.MODULE, "membership.update", "seat " + membershipId
+                + " in body " + bodyId + ": " + (before.person() == null ? before.organisation() : before.person())
+                + " as " + before.role() + " is now " + holder(spec, person) + " as " + spec.role());
+        return records(c).seat(bodyId, membershipId).membership();
+    }
+
+    Membership retireMember(Connection c, String initiativeId, long bodyId, long membershipId, String actor) {
+        Membership seat = heldSeat(c, initiativeId, bodyId, membershipId);
+        records(c).retireSeat(membershipId, Instant.now(), actor);
+        audit.record(c, actor, initiativeId, CoreSchema.MODULE, "membership.retire", "seat " + membershipId + " of "
+                + (seat.person() == null ? seat.organisation() : seat.person()) + " in body " + bodyId);
+        return records(c).seat(bodyId, membershipId).membership();
+    }
+
+    /** Who holds the seat: the person on record the spec names (by id, by login, or by name), or none. */
+    private Person holder(Connection c, String initiativeId, MembershipSpec spec, String actor) {
+        if (spec.personId() != null) {
+            return people.person(c, initiativeId, spec.personId());
+        }
+        return spec.person() == null || spec.person().isBlank() ? null
+                : people.holder(c, initiativeId, spec.person(), spec.username(), actor);
+    }
+
+    private static String holder(MembershipSpec spec, Person person) {
+        return person == null ? spec.organisation() : person.name();
+    }
+
+    private void checkType(InitiativeRow initiative, BodySpec spec) {
+        if (spec.declaredCustom() || PLATFORM_TYPES.contains(spec.type())) {
+            return;
+        }
+        Optional<StructureModel> model = catalogue.structureModel(initiative.structureModelId());
+        TreeSet<String> known = new TreeSet<>(PLATFORM_TYPES);
+        model.ifPresent(m -> m.requiredBodies().stream().map(BodyRequirement::bodyType).forEach(known::add));
+        if (model.isPresent() && known.contains(spec.type())) {
+            return;
+        }
+        String why = model.isPresent()
+                ? "is not a body type of the '" + initiative.structureModelId() + "' model or of the platform ("
+                        + String.join(", ", known) + "); for a body of the initiative's own, declare \"custom\": true"
+                : "cannot be checked while the '" + initiative.structureModelId() + "' model's module is not installed; "
+                        + "use one of the platform's (" + String.join(", ", PLATFORM_TYPES) + ") or declare \"custom\": true";
+        throw ProblemException.invalid("type", why);
+    }
+
+    private InitiativeRow initiative(Connection c, String initiativeId) {
+        InitiativeRow row = store.mapper(c, InitiativeRecords.class).byId(initiativeId);
+        if (row == null) {
+            throw new ProblemException(Problem.notFound("There is no initiative '" + initiativeId + "'."));
+        }
+        return row;
+    }
+
+    private GovernanceBody sittingBody(Connection c, String initiativeId, long bodyId) {
+        initiative(c, initiativeId);
+        BodyRow row = records(c).body(initiativeId, bodyId);
+        if (row == null) {
+            throw new ProblemException(Problem.notFound("Initiative '" + initiativeId + "' has no governance body "
+                    + bodyId + "."));
+        }
+        if (row.retiredAt() != null) {
+            throw new ProblemException(Problem.conflict("Body " + bodyId + " of '" + initiativeId + "' was retired at "
+                    + row.retiredAt() + "; it stays on record and takes no changes."));
+        }
+        return row.body();
+    }
+
+    private Membership heldSeat(Connection c, String initiativeId, long bodyId, long membershipId) {
+        sittingBody(c, initiativeId, bodyId);
+        SeatRow row = records(c).seat(bodyId, membershipId);
+        if (row == null) {
+            throw new ProblemException(Problem.notFound("Body " + bodyId + " of '" + initiativeId + "' has no seat "
+                    + membershipId + "."));
+        }
+        if (row.retiredAt() != null) {
+            throw new ProblemException(Problem.conflict("Seat " + membershipId + " was retired at " + row.retiredAt()
+                    + "; it stays on record and takes no changes."));
+        }
+        return row.membership();
+    }
+}

@@ -1,0 +1,145 @@
+package org.civicbackbone.core.internal;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.initiative.Membership;
+import org.civicbackbone.api.initiative.Person;
+import org.civicbackbone.api.initiative.PersonRegistry;
+import org.civicbackbone.api.initiative.PersonSpec;
+import org.civicbackbone.api.problem.Problem;
+import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.store.BackboneStore;
+import org.civicbackbone.api.store.GeneratedKey;
+import org.civicbackbone.core.internal.BodyRecords.SeatRow;
+import org.civicbackbone.core.internal.PersonRecords.UnlinkedSeat;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The people on each initiative's record in the core's tables. A seat's holder is found by login, or without a login
+ * by name, and recorded when new; at start the seats written before people were on record are linked that way.
+ */
+@Component(service = {PersonRegistry.class, JdbcPersonRegistry.class})
+public class JdbcPersonRegistry implements PersonRegistry {
+
+    private final BackboneStore store;
+    private final AuditLog audit;
+
+    @Activate
+    public JdbcPersonRegistry(@Reference BackboneStore store, @Reference AuditLog audit) {
+        this.store = store;
+        this.audit = audit;
+        store.migrate(CoreSchema.MODULE, CoreSchema.MIGRATIONS);
+        store.inTransaction(c -> {
+            for (UnlinkedSeat seat : records(c).unlinkedSeats()) {
+                records(c).pointSeat(seat.id(), holder(c, seat.initiativeId(), seat.person(), seat.username(), "system")
+                        .id());
+            }
+            return null;
+        });
+    }
+
+    private PersonRecords records(Connection c) {
+        return store.mapper(c, PersonRecords.class);
+    }
+
+    @Override
+    public List<Person> people(String initiativeId) {
+        return store.read(c -> {
+            requireInitiative(c, initiativeId);
+            return records(c).people(initiativeId);
+        });
+    }
+
+    @Override
+    public Person person(String initiativeId, long personId) {
+        return store.read(c -> person(c, initiativeId, personId));
+    }
+
+    /** One person, read on the caller's connection (404 when the initiative has no such person). */
+    Person person(Connection c, String initiativeId, long personId) {
+        requireInitiative(c, initiativeId);
+        Person person = records(c).person(initiativeId, personId);
+        if (person == null) {
+            throw new ProblemException(Problem.notFound("Initiative '" + initiativeId + "' has no person " + personId
+                    + " on record."));
+        }
+        return person;
+    }
+
+    @Override
+    public List<Membership> seats(String initiativeId, long personId) {
+        return store.read(c -> {
+            person(c, initiativeId, personId);
+            return store.mapper(c, BodyRecords.class).heldSeats(initiativeId).stream()
+                    .filter(s -> Long.valueOf(personId).equals(s.personId())).map(SeatRow::membership).toList();
+        });
+    }
+
+    /**
+     * The person a seat names: by login when it has one, else by name among people without a login; recorded when
+     * new. Used in the caller's transaction.
+     */
+    Person holder(Connection c, String initiativeId, String name, String username, String actor) {
+        PersonRecords records = records(c);
+        String login = username == null || username.isBlank() ? null : username.strip();
+        Person found = login != null ? records.byLogin(initiativeId, login)
+                : records.withoutLogin(initiativeId).stream()
+                        .filter(p -> p.name().strip().toLowerCase(Locale.ROOT).equals(name.strip().toLowerCase(Locale.ROOT)))
+                        .findFirst().orElse(null);
+        return found != null ? found : register(c, initiativeId, new PersonSpec(name, login), actor);
+    }
+
+    @Override
+    public Person register(String initiativeId, PersonSpec spec, String actor) {
+        return store.inTransaction(c -> register(c, initiativeId, spec, actor));
+    }
+
+    private Person register(Connection c, String initiativeId, PersonSpec spec, String actor) {
+        requireInitiative(c, initiativeId);
+        String login = login(spec);
+        refuseTakenLogin(c, initiativeId, login, -1);
+        GeneratedKey key = new GeneratedKey();
+        records(c).insert(key, initiativeId, spec.name().strip(), login, actor, Instant.now());
+        audit.record(c, actor, initiativeId, CoreSchema.MODULE, "person.register", "'" + spec.name().strip() + "' ("
+                + key.id() + ")" + (login == null ? "" : " with login " + login));
+        return records(c).person(initiativeId, key.id());
+    }
+
+    @Override
+    public Person update(String initiativeId, long personId, PersonSpec spec, String actor) {
+        return store.inTransaction(c -> {
+            Person before = person(c, initiativeId, personId);
+            String login = login(spec);
+            refuseTakenLogin(c, initiativeId, login, personId);
+            records(c).update(personId, spec.name().strip(), login);
+            int seats = records(c).renameSeats(personId, spec.name().strip(), login);
+            audit.record(c, actor, initiativeId, CoreSchema.MODULE, "person.update", "'" + before.name() + "' ("
+                    + personId + ") is now '" + spec.name().strip() + "'" + (login == null ? "" : " with login " + login)
+                    + "; " + seats + " seat(s) follow");
+            return records(c).person(initiativeId, personId);
+        });
+    }
+
+    private static String login(PersonSpec spec) {
+        return spec.username() == null || spec.username().isBlank() ? null : spec.username().strip();
+    }
+
+    private void refuseTakenLogin(Connection c, String initiativeId, String login, long self) {
+        Person holder = login == null ? null : records(c).byLogin(initiativeId, login);
+        if (holder != null && holder.id() != self) {
+            throw new ProblemException(Problem.conflict("The login '" + login + "' is " + holder.name() + "'s (person "
+                    + holder.id() + ") in '" + initiativeId + "': a login belongs to one person."));
+        }
+    }
+
+    private void requireInitiative(Connection c, String initiativeId) {
+        if (store.mapper(c, InitiativeRecords.class).byId(initiativeId) == null) {
+            throw new ProblemException(Problem.notFound("There is no initiative '" + initiativeId + "'."));
+        }
+    }
+}

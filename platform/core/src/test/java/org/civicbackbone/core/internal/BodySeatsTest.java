@@ -1,0 +1,146 @@
+package org.civicbackbone.core.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import org.civicbackbone.api.initiative.BodySpec;
+import org.civicbackbone.api.initiative.GovernanceBody;
+import org.civicbackbone.api.initiative.InitiativeSpec;
+import org.civicbackbone.api.initiative.Membership;
+import org.civicbackbone.api.initiative.MembershipSpec;
+import org.civicbackbone.api.initiative.Person;
+import org.civicbackbone.api.initiative.PersonSpec;
+import org.civicbackbone.api.initiative.Sector;
+import org.civicbackbone.api.module.AccountabilityRule;
+import org.civicbackbone.api.module.BodyRequirement;
+import org.civicbackbone.api.module.DeclaredStructureModel;
+import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.store.internal.JdbcBackboneStore;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.Before;
+import org.junit.Test;
+
+/** Bodies and seats on a real store: types checked against the model, changes audited, retirement keeps the record. */
+public class BodySeatsTest {
+
+    private JdbcBackboneStore store;
+    private JdbcAuditLog audit;
+    private JdbcInitiativeService initiatives;
+    private JdbcPersonRegistry people;
+
+    @Before
+    public void setUp() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:bodies" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        store = new JdbcBackboneStore(ds);
+        audit = new JdbcAuditLog(store);
+        LiveModuleCatalogue catalogue = new LiveModuleCatalogue();
+        catalogue.addModel(new DeclaredStructureModel("nested", "Nested", "test",
+                List.of(new BodyRequirement("host-board", "Host board", "the host's board")),
+                List.<AccountabilityRule>of()) {
+        }, null);
+        people = new JdbcPersonRegistry(store, audit);
+        initiatives = new JdbcInitiativeService(store, audit, catalogue, new JdbcOrganisationRegistry(store, audit),
+                people);
+        initiatives.create(new InitiativeSpec("town", "Town", null, null, "nested", List.of()), "admin");
+        initiatives.create(new InitiativeSpec("village", "Village", null, null, "volunteer", List.of()), "admin");
+    }
+
+    @Test
+    public void bodyTypesAreTheModelsThePlatformsOrDeclaredCustom() {
+        assertEquals("host-board", initiatives.addBody("town", new BodySpec("host-board", "Board"), "ann").type());
+        assertEquals("partners", initiatives.addBody("town", new BodySpec("partners", "Partners"), "ann").type());
+        assertRefused(400, "type", () -> initiatives.addBody("town", new BodySpec("host-bord", "Typo"), "ann"));
+        GovernanceBody youth = initiatives.addBody("town", new BodySpec("youth-council", "Youth council", true), "ann");
+        assertTrue(youth.custom());
+        assertRefused(400, "type", () -> initiatives.updateBody("town", youth.id(), new BodySpec("youth-council",
+                "Youth council"), "ann"));
+        assertRefused(400, "cannot be checked", () -> initiatives.addBody("village", new BodySpec("volunteer-team",
+                "Team"), "ann"));
+        assertEquals(3, initiatives.bodies("town").size());
+    }
+
+    @Test
+    public void retiringABodyRetiresItsSeatsAndKeepsBothOnRecord() throws Exception {
+        GovernanceBody board = initiatives.addBody("town", new BodySpec("host-board", "Board"), "ann");
+        Membership ann = initiatives.addMember("town", board.id(), new MembershipSpec("Ann", "ann", "Library", "chair",
+                Sector.PUBLIC_AGENCY), "admin");
+        initiatives.addMember("town", board.id(), new MembershipSpec("Ben", "ben", "School", "member",
+                Sector.EDUCATION), "admin");
+        Membership renamed = initiatives.updateMember("town", board.id(), ann.id(), new MembershipSpec("Ann Lee", "ann",
+                "Library", "co-chair", Sector.PUBLIC_AGENCY), "admin");
+        assertEquals("co-chair", renamed.role());
+        GovernanceBody retired = initiatives.retireBody("town", board.id(), "admin");
+        assertNotNull(retired.retiredAt());
+        assertEquals(List.of(), initiatives.bodies("town"));
+        assertEquals(List.of(), initiatives.members("town"));
+        assertRefused(409, "retired", () -> initiatives.retireBody("town", board.id(), "admin"));
+        assertRefused(409, "retired", () -> initiatives.addMember("town", board.id(), new MembershipSpec("Cy", null,
+                "Bank", "member", Sector.BUSINESS), "admin"));
+        assertEquals("both seats are kept, retired", 2, (int) store.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                    "SELECT COUNT(*) FROM core_membership WHERE retired_at IS NOT NULL AND body_id = " + board.id())) {
+                r.next();
+                return r.getInt(1);
+            }
+        }));
+        List<String> actions = audit.recent("town", 20).stream().map(e -> e.action()).toList();
+        assertTrue(actions.toString(), actions.containsAll(List.of("membership.update", "body.retire")));
+    }
+
+    @Test
+    public void aRetiredSeatLeavesItsBodyAndTakesNoChanges() {
+        GovernanceBody board = initiatives.addBody("town", new BodySpec("host-board", "Board"), "ann");
+        Membership ann = initiatives.addMember("town", board.id(), new MembershipSpec("Ann", "ann", "Library", "chair",
+                Sector.PUBLIC_AGENCY), "admin");
+        assertNotNull(initiatives.retireMember("town", board.id(), ann.id(), "admin").retiredAt());
+        assertEquals(List.of(), initiatives.members("town", board.id()));
+        assertRefused(409, "retired", () -> initiatives.retireMember("town", board.id(), ann.id(), "admin"));
+        assertRefused(404, "no seat", () -> initiatives.retireMember("town", board.id(), 999, "admin"));
+    }
+
+    @Test
+    public void aPersonSittingOnTwoBodiesIsOnRecordOnceAndARenameReachesEverySeat() {
+        TwoBodies bodies = new TwoBodies(initiatives.addBody("town", new BodySpec("host-board", "Board"), "a"),
+                initiatives.addBody("town", new BodySpec("partners", "Partners"), "a"));
+        Membership onBoard = initiatives.addMember("town", bodies.first().id(), new MembershipSpec("Ann Lee", "ann",
+                "Library", "chair", Sector.PUBLIC_AGENCY), "admin");
+        Membership asPartner = initiatives.addMember("town", bodies.second().id(), new MembershipSpec("A. Lee", "ann",
+                "Library", "partner", Sector.PUBLIC_AGENCY), "admin");
+        assertEquals("one login, one person", onBoard.personId(), asPartner.personId());
+        assertEquals("the seat takes the name on record", "Ann Lee", asPartner.person());
+        Person ann = people.person("town", onBoard.personId());
+        Person ben = people.register("town", new PersonSpec("Ben Okafor", null), "admin");
+        Membership byId = initiatives.addMember("town", bodies.first().id(), new MembershipSpec(null, null, "School",
+                "member", Sector.EDUCATION, ben.id()), "admin");
+        assertEquals("Ben Okafor", byId.person());
+        assertRefused(409, "login", () -> people.update("town", ben.id(), new PersonSpec("Ben Okafor", "ann"), "admin"));
+        people.update("town", ann.id(), new PersonSpec("Ann Lee-Marsh", "alee"), "admin");
+        assertEquals(List.of("Ann Lee-Marsh", "Ann Lee-Marsh"), people.seats("town", ann.id()).stream()
+                .map(Membership::person).toList());
+        assertEquals(List.of("alee", "alee"), people.seats("town", ann.id()).stream().map(Membership::username).toList());
+        assertEquals(2, people.people("town").size());
+        assertRefused(404, "no person", () -> initiatives.addMember("town", bodies.first().id(), new MembershipSpec(null,
+                null, "School", "member", Sector.EDUCATION, 999L), "admin"));
+    }
+
+    /** Two bodies of a test. */
+    private record TwoBodies(GovernanceBody first, GovernanceBody second) {
+    }
+
+    private static void assertRefused(int status, String words, Runnable call) {
+        try {
+            call.run();
+            fail("expected " + status);
+        } catch (ProblemException e) {
+            assertEquals(e.problem().toString(), status, e.problem().status());
+            String text = e.problem().detail() + e.problem().violations();
+            assertTrue(text, text.contains(words));
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.civicbackbone.testkit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.civicbackbone.api.initiative.Organisation;
+import org.civicbackbone.api.initiative.OrganisationName;
+import org.civicbackbone.api.initiative.OrganisationRegistry;
+import org.civicbackbone.api.initiative.OrganisationSpec;
+import org.civicbackbone.api.initiative.Sector;
+import org.civicbackbone.api.problem.Problem;
+import org.civicbackbone.api.problem.ProblemException;
+
+/**
+ * An organisation registry in memory for unit tests, matching names and aliases as the platform's does
+ * ({@link OrganisationName#key}) and refusing a taken spelling with 409. It knows no initiatives: any id has a registry.
+ */
+public final class InMemoryOrganisations implements OrganisationRegistry {
+
+    private final List<Organisation> organisations = new ArrayList<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    /** Registers organisations of one sector in the initiative's registry, for a test's set-up. */
+    public InMemoryOrganisations with(String initiativeId, Sector sector, String... names) {
+        for (String name : names) {
+            register(initiativeId, new OrganisationSpec(name, List.of(), List.of(sector)), "test");
+        }
+        return this;
+    }
+
+    @Override
+    public synchronized List<Organisation> organisations(String initiativeId) {
+        return organisations.stream().filter(o -> o.initiativeId().equals(initiativeId))
+                .sorted(Comparator.comparing(Organisation::name)).toList();
+    }
+
+    @Override
+    public synchronized Organisation organisation(String initiativeId, long organisationId) {
+        return organisations(initiativeId).stream().filter(o -> o.id() == organisationId).findFirst().orElseThrow(() ->
+                new ProblemException(Problem.notFound("No organisation " + organisationId + " in '" + initiativeId + "'.")));
+    }
+
+    @Override
+    public synchronized Optional<Organisation> resolve(String initiativeId, String nameOrAlias) {
+        String key = OrganisationName.key(nameOrAlias);
+        return organisations(initiativeId).stream().filter(o -> keys(o).contains(key)).findFirst();
+    }
+
+    @Override
+    public synchronized Organisation register(String initiativeId, OrganisationSpec spec, String actor) {
+        refuseTaken(initiativeId, spec, -1);
+        Organisation organisation = new Organisation(ids.incrementAndGet(), initiativeId, spec.name().strip(),
+                spec.aliases(), spec.sectors());
+        organisations.add(organisation);
+        return organisation;
+    }
+
+    @Override
+    public synchronized Organisation update(String initiativeId, long organisationId, OrganisationSpec spec,
+                                            String actor) {
+        Organisation before = organisation(initiativeId, organisationId);
+        refuseTaken(initiativeId, spec, organisationId);
+        Organisation after = new Organisation(organisationId, initiativeId, spec.name().strip(), spec.aliases(),
+                spec.sectors());
+        organisations.set(organisations.indexOf(before), after);
+        return after;
+    }
+
+    private void refuseTaken(String initiativeId, OrganisationSpec spec, long self) {
+        List<String> wanted = new ArrayList<>(spec.aliases());
+        wanted.add(spec.name());
+        for (String name : wanted) {
+            resolve(initiativeId, name).filter(o -> o.id() != self).ifPresent(o -> {
+                throw new ProblemException(Problem.conflict("'" + name + "' already names organisation " + o.id() + "."));
+            });
+        }
+    }
+
+    private static List<String> keys(Organisation o) {
+        List<String> keys = new ArrayList<>(o.aliases().stream().map(OrganisationName::key).toList());
+        keys.add(OrganisationName.key(o.name()));
+        return keys;
+    }
+}
