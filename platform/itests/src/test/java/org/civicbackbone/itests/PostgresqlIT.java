@@ -114,9 +114,12 @@ public class PostgresqlIT {
         platform = UnpackedDistribution.unpack(System.getProperty("backbone.distribution"),
                 Path.of(System.getProperty("backbone.examDirectory", "target/exam")).resolveSibling("postgresql-move"));
         platform.start();
+        // UP: every module active and the REST API settled (a write before may meet the whiteboard rebuilding)
+        http.await("/health", a -> a.status() == 200 && a.json().get("status").asText().equals("UP"));
         http.await("/initiatives/demo-riverbend-reads/shared-measurement", a -> a.status() == 200);
-        assertEquals(201, http.postWhenSettled("/initiatives", "{\"id\":\"moving\",\"name\":\"Moving\",\"structureModelId\":"
-                + "\"nested\",\"enabledFunctionIds\":[\"shared-measurement\"]}").status());
+        Http.Answer moving = http.postWhenSettled("/initiatives", "{\"id\":\"moving\",\"name\":\"Moving\","
+                + "\"structureModelId\":\"nested\",\"enabledFunctionIds\":[\"shared-measurement\"]}");
+        assertEquals(moving.toString(), 201, moving.status());
         long id = http.postWhenSettled("/initiatives/moving/shared-measurement/indicators", "{\"name\":\"Attendance\","
                 + "\"definition\":\"d\",\"unit\":\"%\",\"direction\":\"UP\",\"aggregation\":\"MEAN\","
                 + "\"reportingPeriod\":\"YEAR\",\"baseline\":80,\"baselineDate\":\"2024-01-01\",\"target\":95,"

@@ -1,13 +1,7 @@
 package org.civicbackbone.examples.learning;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.initiative.InitiativeService;
@@ -17,6 +11,7 @@ import org.civicbackbone.api.problem.InputValidator;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.store.BackboneStore;
+import org.civicbackbone.api.store.GeneratedKey;
 import org.civicbackbone.api.store.SchemaMigration;
 import org.civicbackbone.examples.learning.Records.Evidence;
 import org.civicbackbone.examples.learning.Records.EvidenceSpec;
@@ -62,6 +57,31 @@ public class Learning {
               text VARCHAR(4000) NOT NULL,
               reflected_by VARCHAR(100) NOT NULL,
               reflected_at TIMESTAMP WITH TIME ZONE NOT NULL);
+            """), new SchemaMigration(2, "a question's indicators as rows, not a comma-separated list; indexes", """
+            CREATE TABLE le_question_indicator (
+              question_id BIGINT NOT NULL REFERENCES le_question(id),
+              position INT NOT NULL,
+              indicator_id BIGINT NOT NULL,
+              PRIMARY KEY (question_id, position));
+            CREATE INDEX le_question_indicator_indicator_idx ON le_question_indicator(indicator_id);
+            INSERT INTO le_question_indicator (question_id, position, indicator_id)
+            WITH RECURSIVE parts (question_id, position, item, rest) AS (
+              SELECT id, 1,
+                CASE WHEN POSITION(',' IN indicator_ids) > 0
+                  THEN SUBSTRING(indicator_ids FROM 1 FOR POSITION(',' IN indicator_ids) - 1) ELSE indicator_ids END,
+                CASE WHEN POSITION(',' IN indicator_ids) > 0
+                  THEN SUBSTRING(indicator_ids FROM POSITION(',' IN indicator_ids) + 1) ELSE '' END
+              FROM le_question WHERE indicator_ids <> ''
+              UNION ALL
+              SELECT question_id, position + 1,
+                CASE WHEN POSITION(',' IN rest) > 0 THEN SUBSTRING(rest FROM 1 FOR POSITION(',' IN rest) - 1) ELSE rest END,
+                CASE WHEN POSITION(',' IN rest) > 0 THEN SUBSTRING(rest FROM POSITION(',' IN rest) + 1) ELSE '' END
+              FROM parts WHERE rest <> '')
+            SELECT question_id, position, CAST(item AS BIGINT) FROM parts;
+            ALTER TABLE le_question DROP COLUMN indicator_ids;
+            CREATE INDEX le_question_initiative_idx ON le_question(initiative_id);
+            CREATE INDEX le_evidence_question_idx ON le_evidence(question_id);
+            CREATE INDEX le_reflection_question_idx ON le_reflection(question_id);
             """));
 
     private final BackboneStore store;
@@ -85,88 +105,61 @@ public class Learning {
 
     public List<Question> questions(String initiativeId) {
         initiatives.requireFunction(initiativeId, FUNCTION_ID);
-        return store.read(c -> select(c, "q.initiative_id = ?", initiativeId));
+        return store.read(c -> records(c).questions(initiativeId));
     }
 
     public Question question(String initiativeId, long questionId) {
-        initiatives.requireFunction(initiativeId, FUNCTION_ID);
-        return store.read(c -> find(c, initiativeId, questionId));
+        return questions(initiativeId).stream().filter(q -> q.id() == questionId).findFirst().orElseThrow(() ->
+                new ProblemException(Problem.notFound("Initiative '" + initiativeId + "' has no learning question "
+                        + questionId + ".")));
     }
 
     public Question ask(String initiativeId, QuestionSpec spec, String actor) {
         validator.validate(spec);
         initiatives.requireFunction(initiativeId, FUNCTION_ID);
-        return store.inTransaction(c -> {
-            long id = insert(c, "INSERT INTO le_question (initiative_id, question, indicator_ids, asked_by, asked_at) "
-                    + "VALUES (?, ?, ?, ?, ?)", initiativeId, spec.question().strip(),
-                    spec.indicatorIds().stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse(""),
-                    actor, Timestamp.from(Instant.now()));
-            audit.record(c, actor, initiativeId, MODULE, "question.ask", "question " + id);
-            return find(c, initiativeId, id);
+        GeneratedKey key = new GeneratedKey();
+        store.inTransaction(c -> {
+            LearningRecords records = records(c);
+            records.insertQuestion(key, initiativeId, spec.question().strip(), actor, Instant.now());
+            List<Long> indicators = spec.indicatorIds().stream().distinct().toList();
+            for (int i = 0; i < indicators.size(); i++) {
+                records.insertIndicator(key.id(), i + 1, indicators.get(i));
+            }
+            audit.record(c, actor, initiativeId, MODULE, "question.ask", "question " + key.id());
+            return null;
         });
+        return question(initiativeId, key.id());
     }
 
     public Evidence addEvidence(String initiativeId, long questionId, EvidenceSpec spec, String actor) {
         validator.validate(spec);
         question(initiativeId, questionId);
-        return store.inTransaction(c -> {
-            Instant now = Instant.now();
-            long id = insert(c, "INSERT INTO le_evidence (question_id, summary, source, added_by, added_at) "
-                    + "VALUES (?, ?, ?, ?, ?)", questionId, spec.summary().strip(), spec.source(), actor, Timestamp.from(now));
-            audit.record(c, actor, initiativeId, MODULE, "evidence.add", "evidence " + id + " on question " + questionId);
-            return new Evidence(id, questionId, spec.summary().strip(), spec.source(), actor, now);
+        Instant now = Instant.now();
+        GeneratedKey key = new GeneratedKey();
+        store.inTransaction(c -> {
+            records(c).insertEvidence(key, questionId, spec.summary().strip(), spec.source(), actor, now);
+            audit.record(c, actor, initiativeId, MODULE, "evidence.add", "evidence " + key.id() + " on question "
+                    + questionId);
+            return null;
         });
+        return new Evidence(key.id(), questionId, spec.summary().strip(), spec.source(), actor, now);
     }
 
     public Reflection reflect(String initiativeId, long questionId, ReflectionSpec spec, String actor) {
         validator.validate(spec);
         question(initiativeId, questionId);
-        return store.inTransaction(c -> {
-            Instant now = Instant.now();
-            long id = insert(c, "INSERT INTO le_reflection (question_id, text, reflected_by, reflected_at) "
-                    + "VALUES (?, ?, ?, ?)", questionId, spec.text().strip(), actor, Timestamp.from(now));
-            audit.record(c, actor, initiativeId, MODULE, "reflection.add", "reflection " + id + " on question " + questionId);
-            return new Reflection(id, questionId, spec.text().strip(), actor, now);
+        Instant now = Instant.now();
+        GeneratedKey key = new GeneratedKey();
+        store.inTransaction(c -> {
+            records(c).insertReflection(key, questionId, spec.text().strip(), actor, now);
+            audit.record(c, actor, initiativeId, MODULE, "reflection.add", "reflection " + key.id() + " on question "
+                    + questionId);
+            return null;
         });
+        return new Reflection(key.id(), questionId, spec.text().strip(), actor, now);
     }
 
-    private static long insert(Connection c, String sql, Object... values) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(sql, new String[] {"id"})) {
-            for (int i = 0; i < values.length; i++) {
-                p.setObject(i + 1, values[i]);
-            }
-            p.executeUpdate();
-            try (ResultSet keys = p.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
-    }
-
-    private static Question find(Connection c, String initiativeId, long id) throws SQLException {
-        List<Question> found = select(c, "q.initiative_id = ? AND q.id = " + id, initiativeId);
-        if (found.isEmpty()) {
-            throw new ProblemException(Problem.notFound("Initiative '" + initiativeId + "' has no learning question " + id + "."));
-        }
-        return found.get(0);
-    }
-
-    private static List<Question> select(Connection c, String where, String initiativeId) throws SQLException {
-        List<Question> questions = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT q.id, q.question, q.indicator_ids, q.asked_by, q.asked_at, "
-                + "(SELECT COUNT(*) FROM le_evidence e WHERE e.question_id = q.id), "
-                + "(SELECT COUNT(*) FROM le_reflection r WHERE r.question_id = q.id) "
-                + "FROM le_question q WHERE " + where + " ORDER BY q.id")) {
-            p.setString(1, initiativeId);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    List<Long> indicators = r.getString(3).isEmpty() ? List.of()
-                            : Arrays.stream(r.getString(3).split(",")).map(Long::valueOf).toList();
-                    questions.add(new Question(r.getLong(1), initiativeId, r.getString(2), indicators, r.getString(4),
-                            r.getTimestamp(5).toInstant(), r.getInt(6), r.getInt(7)));
-                }
-            }
-        }
-        return questions;
+    private LearningRecords records(Connection c) {
+        return store.mapper(c, LearningRecords.class);
     }
 }

@@ -1,12 +1,6 @@
 package ${package};
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.initiative.InitiativeService;
@@ -14,6 +8,7 @@ import org.civicbackbone.api.module.FunctionDescriptor;
 import org.civicbackbone.api.module.FunctionKind;
 import org.civicbackbone.api.problem.InputValidator;
 import org.civicbackbone.api.store.BackboneStore;
+import org.civicbackbone.api.store.GeneratedKey;
 import org.civicbackbone.api.store.SchemaMigration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -64,48 +59,21 @@ public class ${functionClass}Notes {
     /** An initiative's notes, oldest first. */
     public List<Note> notes(String initiativeId) {
         initiatives.requireFunction(initiativeId, FUNCTION_ID);
-        return store.read(c -> {
-            List<Note> notes = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT id, title, text, author, written_at FROM "
-                    + "${functionId.replace("-", "_")}_note WHERE initiative_id = ? ORDER BY id")) {
-                p.setString(1, initiativeId);
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        notes.add(new Note(r.getLong(1), initiativeId, r.getString(2), r.getString(3),
-                                r.getString(4), r.getTimestamp(5).toInstant()));
-                    }
-                }
-            }
-            return notes;
-        });
+        return store.read(c -> store.mapper(c, ${functionClass}Records.class).notes(initiativeId));
     }
 
     /** Writes a note, recorded in the audit log in the same transaction. */
     public Note write(String initiativeId, NoteSpec spec, String actor) {
         validator.validate(spec);
         initiatives.requireFunction(initiativeId, FUNCTION_ID);
-        return store.inTransaction(c -> {
-            Instant now = Instant.now();
-            long id = insert(c, initiativeId, spec, actor, now);
-            audit.record(c, actor, initiativeId, MODULE, "note.write", "note " + id);
-            return new Note(id, initiativeId, spec.title().strip(), spec.text(), actor, now);
+        Instant now = Instant.now();
+        GeneratedKey key = new GeneratedKey();
+        store.inTransaction(c -> {
+            store.mapper(c, ${functionClass}Records.class).insert(key, initiativeId, spec.title().strip(), spec.text(),
+                    actor, now);
+            audit.record(c, actor, initiativeId, MODULE, "note.write", "note " + key.id());
+            return null;
         });
-    }
-
-    private static long insert(Connection c, String initiativeId, NoteSpec spec, String actor, Instant now)
-            throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO ${functionId.replace("-", "_")}_note "
-                + "(initiative_id, title, text, author, written_at) VALUES (?, ?, ?, ?, ?)", new String[] {"id"})) {
-            p.setString(1, initiativeId);
-            p.setString(2, spec.title().strip());
-            p.setString(3, spec.text());
-            p.setString(4, actor);
-            p.setTimestamp(5, Timestamp.from(now));
-            p.executeUpdate();
-            try (ResultSet keys = p.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
+        return new Note(key.id(), initiativeId, spec.title().strip(), spec.text(), actor, now);
     }
 }
