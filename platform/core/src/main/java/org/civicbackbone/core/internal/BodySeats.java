@@ -168,11 +168,7 @@ final class BodySeats {
     }
 
     private InitiativeRow initiative(Connection c, String initiativeId) {
-        InitiativeRow row = store.mapper(c, InitiativeRecords.class).byId(initiativeId);
-        if (row == null) {
-            throw new ProblemException(Problem.notFound("There is no initiative '" + initiativeId + "'."));
-        }
-        return row;
+        return store.mapper(c, InitiativeRecords.class).existing(initiativeId);
     }
 
     private GovernanceBody sittingBody(Connection c, String initiativeId, long bodyId) {

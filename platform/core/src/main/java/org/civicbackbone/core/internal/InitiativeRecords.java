@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.ibatis.annotations.Select;
 import org.civicbackbone.api.initiative.Initiative;
+import org.civicbackbone.api.problem.Problem;
+import org.civicbackbone.api.problem.ProblemException;
 
 /** The initiative rows and their functions, read through a mapper (ADR 0009): two queries for any number of rows. */
 public interface InitiativeRecords {
@@ -43,6 +45,15 @@ public interface InitiativeRecords {
         Map<String, List<String>> functions = functionsInUse().stream().collect(Collectors.groupingBy(
                 FunctionInUse::initiativeId, Collectors.mapping(FunctionInUse::functionId, Collectors.toList())));
         return all().stream().map(row -> row.with(functions.getOrDefault(row.id(), List.of()))).toList();
+    }
+
+    /** An initiative's own row; a 404 problem when there is no such initiative. */
+    default InitiativeRow existing(String id) {
+        InitiativeRow row = byId(id);
+        if (row == null) {
+            throw new ProblemException(Problem.notFound("There is no initiative '" + id + "'."));
+        }
+        return row;
     }
 
     /** One initiative with its functions, or null. */

@@ -54,7 +54,7 @@ public class JdbcOrganisationRegistry implements OrganisationRegistry {
     @Override
     public List<Organisation> organisations(String initiativeId) {
         return store.read(c -> {
-            requireInitiative(c, initiativeId);
+            store.mapper(c, InitiativeRecords.class).existing(initiativeId);
             return records(c).organisations(initiativeId);
         });
     }
@@ -71,7 +71,7 @@ public class JdbcOrganisationRegistry implements OrganisationRegistry {
 
     /** The organisation a name or alias stands for, read on the caller's connection. */
     public Optional<Organisation> resolve(Connection c, String initiativeId, String nameOrAlias) {
-        requireInitiative(c, initiativeId);
+        store.mapper(c, InitiativeRecords.class).existing(initiativeId);
         Long id = records(c).idByKey(initiativeId, OrganisationName.key(nameOrAlias));
         return id == null ? Optional.empty() : Optional.of(organisation(c, initiativeId, id));
     }
@@ -89,7 +89,7 @@ public class JdbcOrganisationRegistry implements OrganisationRegistry {
 
     /** Registers an organisation inside the caller's transaction (core only: the demo). */
     Organisation register(Connection c, String initiativeId, OrganisationSpec spec, String actor) {
-        requireInitiative(c, initiativeId);
+        store.mapper(c, InitiativeRecords.class).existing(initiativeId);
         Map<String, String> names = names(spec);
         GeneratedKey key = new GeneratedKey();
         records(c).insert(key, initiativeId, spec.name().strip(), actor, Instant.now());
@@ -154,18 +154,12 @@ public class JdbcOrganisationRegistry implements OrganisationRegistry {
     }
 
     private Organisation organisation(Connection c, String initiativeId, long organisationId) {
-        requireInitiative(c, initiativeId);
+        store.mapper(c, InitiativeRecords.class).existing(initiativeId);
         if (records(c).row(initiativeId, organisationId) == null) {
             throw new ProblemException(Problem.notFound("Initiative '" + initiativeId + "' has no organisation "
                     + organisationId + "."));
         }
         return records(c).organisations(initiativeId).stream().filter(o -> o.id() == organisationId).findFirst()
                 .orElseThrow();
-    }
-
-    private void requireInitiative(Connection c, String initiativeId) {
-        if (store.mapper(c, InitiativeRecords.class).byId(initiativeId) == null) {
-            throw new ProblemException(Problem.notFound("There is no initiative '" + initiativeId + "'."));
-        }
     }
 }

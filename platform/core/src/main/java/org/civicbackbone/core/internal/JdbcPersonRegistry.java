@@ -50,7 +50,7 @@ public class JdbcPersonRegistry implements PersonRegistry {
     @Override
     public List<Person> people(String initiativeId) {
         return store.read(c -> {
-            requireInitiative(c, initiativeId);
+            store.mapper(c, InitiativeRecords.class).existing(initiativeId);
             return records(c).people(initiativeId);
         });
     }
@@ -62,7 +62,7 @@ public class JdbcPersonRegistry implements PersonRegistry {
 
     /** One person, read on the caller's connection (404 when the initiative has no such person). */
     Person person(Connection c, String initiativeId, long personId) {
-        requireInitiative(c, initiativeId);
+        store.mapper(c, InitiativeRecords.class).existing(initiativeId);
         Person person = records(c).person(initiativeId, personId);
         if (person == null) {
             throw new ProblemException(Problem.notFound("Initiative '" + initiativeId + "' has no person " + personId
@@ -100,7 +100,7 @@ public class JdbcPersonRegistry implements PersonRegistry {
     }
 
     private Person register(Connection c, String initiativeId, PersonSpec spec, String actor) {
-        requireInitiative(c, initiativeId);
+        store.mapper(c, InitiativeRecords.class).existing(initiativeId);
         String login = login(spec);
         refuseTakenLogin(c, initiativeId, login, -1);
         GeneratedKey key = new GeneratedKey();
@@ -134,12 +134,6 @@ public class JdbcPersonRegistry implements PersonRegistry {
         if (holder != null && holder.id() != self) {
             throw new ProblemException(Problem.conflict("The login '" + login + "' is " + holder.name() + "'s (person "
                     + holder.id() + ") in '" + initiativeId + "': a login belongs to one person."));
-        }
-    }
-
-    private void requireInitiative(Connection c, String initiativeId) {
-        if (store.mapper(c, InitiativeRecords.class).byId(initiativeId) == null) {
-            throw new ProblemException(Problem.notFound("There is no initiative '" + initiativeId + "'."));
         }
     }
 }
