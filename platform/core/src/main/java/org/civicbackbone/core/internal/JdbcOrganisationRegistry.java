@@ -155,11 +155,11 @@ public class JdbcOrganisationRegistry implements OrganisationRegistry {
 
     private Organisation organisation(Connection c, String initiativeId, long organisationId) {
         store.mapper(c, InitiativeRecords.class).existing(initiativeId);
-        if (records(c).row(initiativeId, organisationId) == null) {
+        Organisation organisation = records(c).organisation(initiativeId, organisationId);
+        if (organisation == null) {
             throw new ProblemException(Problem.notFound("Initiative '" + initiativeId + "' has no organisation "
                     + organisationId + "."));
         }
-        return records(c).organisations(initiativeId).stream().filter(o -> o.id() == organisationId).findFirst()
-                .orElseThrow();
+        return organisation;
     }
 }

@@ -45,6 +45,12 @@ public interface OrganisationRecords {
             + "ORDER BY s.organisation_id, s.sector")
     List<Detail> sectors(String initiativeId);
 
+    @Select("SELECT name FROM core_organisation_name WHERE organisation_id = #{id} AND alias = TRUE ORDER BY name")
+    List<String> aliasesOf(long id);
+
+    @Select("SELECT sector FROM core_organisation_sector WHERE organisation_id = #{id} ORDER BY sector")
+    List<Sector> sectorsOf(long id);
+
     @Select("SELECT organisation_id FROM core_organisation_name WHERE initiative_id = #{initiativeId} "
             + "AND name_key = #{key}")
     Long idByKey(@Param("initiativeId") String initiativeId, @Param("key") String key);
@@ -83,6 +89,13 @@ public interface OrganisationRecords {
 
     @Update("UPDATE core_membership SET organisation_id = #{organisationId} WHERE id = #{membershipId}")
     int pointSeat(@Param("membershipId") long membershipId, @Param("organisationId") long organisationId);
+
+    /** One organisation of the initiative with its aliases and sectors, or null: three small queries. */
+    default Organisation organisation(String initiativeId, long id) {
+        OrganisationRow row = row(initiativeId, id);
+        return row == null ? null : new Organisation(row.id(), row.initiativeId(), row.name(), aliasesOf(id),
+                sectorsOf(id));
+    }
 
     /** The initiative's organisations with their aliases and sectors: three queries for any number. */
     default List<Organisation> organisations(String initiativeId) {
