@@ -164,16 +164,19 @@ public class CommunityEngagement {
                     new Violation("spokesperson", "name one of: " + String.join(", ", authorisedSpokespeople(initiativeId))))));
         }
         requireAuthorised(initiativeId, communication.spokesperson(), "spokesperson");
-        Proposal proposal = decisions.propose(initiativeId, new ProposalSpec(DecisionType.SPEAK_ON_BEHALF,
+        // the proposal and its link to the communication commit together, or neither does
+        decisions.propose(initiativeId, new ProposalSpec(DecisionType.SPEAK_ON_BEHALF,
                 "Publish '" + communication.title() + "' as the initiative's statement, " + communication.spokesperson()
                         + " speaking", spec == null ? null : spec.reason(), null, spec == null ? null : spec.expiresInDays()),
-                MODULE, actor);
-        store.inTransaction(c -> {
-            records(c).setStatementProposal(id, proposal.id());
-            audit.record(c, actor, initiativeId, MODULE, "communication.statement", "communication " + id
-                    + " put to proposal " + proposal.id());
-            return null;
-        });
+                MODULE, actor, (c, proposal) -> {
+                    if (records(c).setStatementProposal(id, proposal.id(), communication.statementProposalId()) == 0) {
+                        throw new ProblemException(Problem.conflict("Communication " + id
+                                + " was published or put to another proposal meanwhile."));
+                    }
+                    audit.record(c, actor, initiativeId, MODULE, "communication.statement", "communication " + id
+                            + " put to proposal " + proposal.id());
+                    return proposal;
+                });
         return communication(initiativeId, id);
     }
 

@@ -45,8 +45,13 @@ public interface EngagementRecords {
     @Update("UPDATE ce_communication SET published_at = #{at} WHERE id = #{id}")
     int setPublished(@Param("id") long id, @Param("at") Instant at);
 
-    @Update("UPDATE ce_communication SET statement_proposal_id = #{proposalId} WHERE id = #{id}")
-    int setStatementProposal(@Param("id") long id, @Param("proposalId") long proposalId);
+    /**
+     * Puts an unpublished communication to a proposal, only if no other proposal took it since {@code seen} (its
+     * last proposal, or null) was read: 0 when one did.
+     */
+    @Update("UPDATE ce_communication SET statement_proposal_id = #{proposalId} WHERE id = #{id} AND published_at IS NULL "
+            + "AND (statement_proposal_id = #{seen,jdbcType=BIGINT} OR statement_proposal_id IS NULL AND #{seen,jdbcType=BIGINT} IS NULL)")
+    int setStatementProposal(@Param("id") long id, @Param("proposalId") long proposalId, @Param("seen") Long seen);
 
     @Select("SELECT id, title, held_on, location, community_members_reached, recorded_by FROM ce_event "
             + "WHERE initiative_id = #{initiativeId} ORDER BY held_on DESC, id DESC")

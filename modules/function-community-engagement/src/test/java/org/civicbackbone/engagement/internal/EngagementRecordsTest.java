@@ -37,7 +37,7 @@ public class EngagementRecordsTest {
                     Kind.values()[0], "Other", "b", "", "Ann", "staff2", AT);
             return key.id();
         });
-        store.inTransaction(c -> store.mapper(c, EngagementRecords.class).setStatementProposal(id, 7));
+        store.inTransaction(c -> store.mapper(c, EngagementRecords.class).setStatementProposal(id, 7, null));
         List<CommunicationRow> rows = store.read(c -> store.mapper(c, EngagementRecords.class).communications("town"));
         assertEquals(List.of(new CommunicationRow(id, Kind.values()[0], "Spring news", "body", "one\ntwo", null, null, 7L,
                 "staff1", AT)), rows);

@@ -163,15 +163,19 @@ public class Policy {
             throw new ProblemException(Problem.conflict("Policy item " + itemId + " is " + item.status()
                     + "; only an item without a position can have one proposed."));
         }
-        Proposal proposal = decisions.propose(initiativeId, new ProposalSpec(DecisionType.ADOPT_POLICY_POSITION,
+        // the proposal and the item's link to it commit together, or neither does
+        decisions.propose(initiativeId, new ProposalSpec(DecisionType.ADOPT_POLICY_POSITION,
                 "Adopt the position on " + item.target() + ": " + item.proposedPosition(),
-                spec == null ? null : spec.reason(), null, spec == null ? null : spec.expiresInDays()), MODULE, actor);
-        store.inTransaction(c -> {
-            records(c).setPositionProposal(itemId, proposal.id());
-            audit.record(c, actor, initiativeId, MODULE, "item.propose", "position of policy item " + itemId
-                    + " put to proposal " + proposal.id());
-            return null;
-        });
+                spec == null ? null : spec.reason(), null, spec == null ? null : spec.expiresInDays()), MODULE, actor,
+                (c, proposal) -> {
+                    if (records(c).setPositionProposal(itemId, proposal.id(), item.positionProposalId()) == 0) {
+                        throw new ProblemException(Problem.conflict("Policy item " + itemId
+                                + " was put to another proposal meanwhile."));
+                    }
+                    audit.record(c, actor, initiativeId, MODULE, "item.propose", "position of policy item " + itemId
+                            + " put to proposal " + proposal.id());
+                    return proposal;
+                });
         return item(initiativeId, itemId);
     }
 

@@ -40,8 +40,12 @@ public interface PolicyRecords {
     @Update("UPDATE pol_item SET stage = #{stage} WHERE id = #{itemId}")
     int setStage(@Param("itemId") long itemId, @Param("stage") Stage stage);
 
-    @Update("UPDATE pol_item SET position_proposal_id = #{proposalId} WHERE id = #{itemId}")
-    int setPositionProposal(@Param("itemId") long itemId, @Param("proposalId") long proposalId);
+    /** Puts an item's position to a proposal, only if no other proposal took it since {@code seen} was read. */
+    @Update("UPDATE pol_item SET position_proposal_id = #{proposalId} WHERE id = #{itemId} AND "
+            + "(position_proposal_id = #{seen,jdbcType=BIGINT} OR position_proposal_id IS NULL "
+            + "AND #{seen,jdbcType=BIGINT} IS NULL)")
+    int setPositionProposal(@Param("itemId") long itemId, @Param("proposalId") long proposalId,
+                            @Param("seen") Long seen);
 
     @Update("UPDATE pol_item SET outcome = #{outcome}, outcome_note = #{note} WHERE id = #{itemId}")
     int setOutcome(@Param("itemId") long itemId, @Param("outcome") Outcome outcome, @Param("note") String note);

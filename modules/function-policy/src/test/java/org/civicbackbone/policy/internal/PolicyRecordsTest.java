@@ -47,7 +47,7 @@ public class PolicyRecordsTest {
         store.inTransaction(c -> {
             PolicyRecords records = store.mapper(c, PolicyRecords.class);
             assertEquals(1, records.setStage(second, Stage.RESEARCHING));
-            assertEquals(1, records.setPositionProposal(second, 42));
+            assertEquals(1, records.setPositionProposal(second, 42, null));
             assertEquals(1, records.setOutcome(second, Outcome.ENACTED, "passed in June"));
             return null;
         });

@@ -80,8 +80,12 @@ public interface FundingRecords {
                  @Param("amountAwarded") BigDecimal amountAwarded, @Param("periodStart") LocalDate periodStart,
                  @Param("periodEnd") LocalDate periodEnd);
 
-    @Update("UPDATE rs_grant SET acceptance_proposal_id = #{proposalId} WHERE id = #{grantId}")
-    int setAcceptanceProposal(@Param("grantId") long grantId, @Param("proposalId") long proposalId);
+    /** Puts a grant to a proposal, only if no other proposal took it since {@code seen} (its last, or null) was read. */
+    @Update("UPDATE rs_grant SET acceptance_proposal_id = #{proposalId} WHERE id = #{grantId} AND "
+            + "(acceptance_proposal_id = #{seen,jdbcType=BIGINT} OR acceptance_proposal_id IS NULL "
+            + "AND #{seen,jdbcType=BIGINT} IS NULL)")
+    int setAcceptanceProposal(@Param("grantId") long grantId, @Param("proposalId") long proposalId,
+                              @Param("seen") Long seen);
 
     /** Locks the initiative's grants until the transaction ends (the money checks' turn-taking). */
     @Select("SELECT id, amount_awarded FROM rs_grant WHERE initiative_id = #{initiativeId} FOR UPDATE")

@@ -1,19 +1,16 @@
 package org.civicbackbone.resources.internal;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.civicbackbone.api.activities.ActivityCatalogue;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.decision.DecisionService;
 import org.civicbackbone.api.decision.Proposal;
-import org.civicbackbone.api.decision.ProposalSpec;
 import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.initiative.Organisation;
 import org.civicbackbone.api.initiative.OrganisationRegistry;
@@ -38,13 +35,11 @@ import org.civicbackbone.resources.internal.Funding.Funder;
 import org.civicbackbone.resources.internal.Funding.FunderSpec;
 import org.civicbackbone.resources.internal.Funding.Grant;
 import org.civicbackbone.resources.internal.Funding.GrantSpec;
-import org.civicbackbone.resources.internal.Funding.GrantStatus;
 import org.civicbackbone.resources.internal.Funding.Overview;
 import org.civicbackbone.resources.internal.Funding.Receipt;
 import org.civicbackbone.resources.internal.Funding.ReceiptSpec;
 import org.civicbackbone.resources.internal.Funding.Stage;
 import org.civicbackbone.resources.internal.Funding.StageSpec;
-import org.civicbackbone.resources.internal.FundingRecords.Award;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -79,6 +74,7 @@ public class Resources {
     private final Allocations allocating;
     private final ReportingDeadlines deadlines;
     private final Budgets budgets;
+    private final Grants grants;
 
     // optional and dynamic: aligned activities may come and go while this module runs
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -98,6 +94,7 @@ public class Resources {
         this.allocating = new Allocations(store, audit, decisions, organisations, () -> activityCatalogue);
         this.deadlines = new ReportingDeadlines(store, audit);
         this.budgets = new Budgets(store, audit);
+        this.grants = new Grants(store, audit, decisions);
         store.migrate(ResourcesSchema.MODULE, ResourcesSchema.MIGRATIONS);
     }
 
@@ -113,15 +110,6 @@ public class Resources {
         return store.read(c -> query.apply(records(store, c)));
     }
 
-    private void write(String initiativeId, String actor, String action, String detail,
-                       java.util.function.Consumer<FundingRecords> change) {
-        store.inTransaction(c -> {
-            change.accept(records(store, c));
-            audit.record(c, actor, initiativeId, ResourcesSchema.MODULE, action, detail);
-            return null;
-        });
-    }
-
     // ---- funders
 
     public List<Funder> funders(String initiativeId) {
@@ -129,21 +117,29 @@ public class Resources {
         return read(r -> r.funders(initiativeId));
     }
 
-    /** Adds a funder: an organisation of the registry, registered with the funder's sector when it is new there. */
+    /**
+     * Adds a funder: an organisation of the registry, registered with the funder's sector when it is new there (the
+     * registry's own write: the organisation exists whether or not it funds). Each organisation funds once.
+     */
     public Funder addFunder(String initiativeId, FunderSpec spec, String actor) {
         validator.validate(spec);
+        initiatives.requireFunction(initiativeId, FUNCTION_ID);
         Organisation organisation = organisations.resolve(initiativeId, spec.name()).orElseGet(() ->
                 organisations.register(initiativeId, new OrganisationSpec(spec.name(), List.of(),
                         List.of(spec.sector())), actor));
-        if (funders(initiativeId).stream().anyMatch(f -> f.name().equalsIgnoreCase(organisation.name())
-                || Long.valueOf(organisation.id()).equals(f.organisationId()))) {
-            throw new ProblemException(Problem.conflict("Initiative '" + initiativeId + "' already has '"
-                    + organisation.name() + "' as a funder."));
-        }
-        GeneratedKey key = new GeneratedKey();
-        write(initiativeId, actor, "funder.add", organisation.name(), r -> r.insertFunder(key, initiativeId,
-                organisation.name(), spec.sector(), spec.contact(), organisation.id()));
-        return new Funder(key.id(), initiativeId, organisation.name(), spec.sector(), spec.contact(), organisation.id());
+        long id = store.inTransaction(c -> {
+            FundingRecords records = records(store, c);
+            if (records.funders(initiativeId).stream().anyMatch(f -> f.name().equalsIgnoreCase(organisation.name())
+                    || Long.valueOf(organisation.id()).equals(f.organisationId()))) {
+                throw new ProblemException(Problem.conflict("Initiative '" + initiativeId + "' already has '"
+                        + organisation.name() + "' as a funder."));
+            }
+            GeneratedKey key = new GeneratedKey();
+            records.insertFunder(key, initiativeId, organisation.name(), spec.sector(), spec.contact(), organisation.id());
+            audit.record(c, actor, initiativeId, ResourcesSchema.MODULE, "funder.add", organisation.name());
+            return key.id();
+        });
+        return new Funder(id, initiativeId, organisation.name(), spec.sector(), spec.contact(), organisation.id());
     }
 
     // ---- grants
@@ -165,7 +161,7 @@ public class Resources {
         if (funders(initiativeId).stream().noneMatch(f -> f.id() == spec.funderId())) {
             violations.add(new Violation("funderId", "initiative '" + initiativeId + "' has no funder " + spec.funderId()));
         }
-        checkPeriod(spec.periodStart(), spec.periodEnd(), violations);
+        Grants.checkPeriod(spec.periodStart(), spec.periodEnd(), violations);
         Allocations.refuseIfAny(violations);
         GeneratedKey key = new GeneratedKey();
         store.inTransaction(c -> {
@@ -178,81 +174,26 @@ public class Resources {
         return grant(initiativeId, key.id());
     }
 
-    /** Records a submission or the funder's answer; an award needs its amount. */
+    /** Records a submission or the funder's answer; see {@link Grants#changeStage}. */
     public Grant changeStage(String initiativeId, long grantId, StageSpec spec, String actor) {
         validator.validate(spec);
-        Grant grant = grant(initiativeId, grantId);
-        Set<GrantStatus> allowedFrom = switch (spec.stage()) {
-            case OPPORTUNITY -> Set.of();
-            case SUBMITTED -> Set.of(GrantStatus.OPPORTUNITY);
-            case AWARDED -> Set.of(GrantStatus.OPPORTUNITY, GrantStatus.SUBMITTED);
-            case DECLINED -> Set.of(GrantStatus.OPPORTUNITY, GrantStatus.SUBMITTED, GrantStatus.AWARDED,
-                    GrantStatus.NOT_ACCEPTED);
-        };
-        if (!allowedFrom.contains(grant.status())) {
-            throw new ProblemException(Problem.conflict("Grant " + grantId + " is " + grant.status()
-                    + "; it cannot move to " + spec.stage() + "."));
-        }
-        List<Violation> violations = new ArrayList<>();
-        if (spec.stage() == Stage.AWARDED && spec.amountAwarded() == null) {
-            violations.add(new Violation("amountAwarded", "an award needs its amount"));
-        }
-        LocalDate start = spec.periodStart() != null ? spec.periodStart() : grant.periodStart();
-        LocalDate end = spec.periodEnd() != null ? spec.periodEnd() : grant.periodEnd();
-        checkPeriod(start, end, violations);
-        Allocations.refuseIfAny(violations);
-        write(initiativeId, actor, "grant.stage", "grant " + grantId + " " + spec.stage()
-                + (spec.amountAwarded() == null ? "" : " " + spec.amountAwarded().toPlainString()),
-                r -> r.setStage(grantId, spec.stage(), spec.amountAwarded(), start, end));
+        grants.changeStage(grant(initiativeId, grantId), spec, actor);
         return grant(initiativeId, grantId);
     }
 
-    /** Puts the acceptance of an awarded grant to the initiative's bodies. */
+    /** Puts the acceptance of an awarded grant to the initiative's bodies; see {@link Grants#proposeAcceptance}. */
     public Grant proposeAcceptance(String initiativeId, long grantId, AcceptanceSpec spec, String actor) {
         if (spec != null) {
             validator.validate(spec);
         }
-        Grant grant = grant(initiativeId, grantId);
-        if (grant.status() != GrantStatus.AWARDED && grant.status() != GrantStatus.NOT_ACCEPTED) {
-            throw new ProblemException(Problem.conflict("Grant " + grantId + " is " + grant.status()
-                    + "; only an awarded grant can be put to acceptance."));
-        }
-        Proposal proposal = decisions.propose(initiativeId, new ProposalSpec(DecisionType.ACCEPT_GRANT,
-                "Accept " + grant.amountAwarded().toPlainString() + " from " + grant.funder() + " for '" + grant.title() + "'",
-                spec == null ? null : spec.reason(), null, spec == null ? null : spec.expiresInDays()),
-                ResourcesSchema.MODULE, actor);
-        write(initiativeId, actor, "grant.acceptance", "grant " + grantId + " put to acceptance in proposal "
-                + proposal.id(), r -> r.setAcceptanceProposal(grantId, proposal.id()));
+        grants.proposeAcceptance(grant(initiativeId, grantId), spec, actor);
         return grant(initiativeId, grantId);
     }
 
-    /** Money received against an active grant, never more than awarded. */
+    /** Money received against an active grant, never more than awarded; see {@link Grants#recordReceipt}. */
     public Receipt recordReceipt(String initiativeId, long grantId, ReceiptSpec spec, String actor) {
         validator.validate(spec);
-        Grant grant = grant(initiativeId, grantId);
-        if (grant.status() != GrantStatus.ACTIVE) {
-            throw new ProblemException(Problem.conflict("Grant " + grantId + " is " + grant.status()
-                    + "; money is received only against an accepted grant."));
-        }
-        GeneratedKey key = new GeneratedKey();
-        store.inTransaction(c -> {
-            FundingRecords records = records(store, c);
-            // the grant's row is locked until commit: parallel receipts take turns, each sees the ones before it
-            Award award = records.lockOne(initiativeId, grantId);
-            BigDecimal awarded = award == null || award.amountAwarded() == null ? BigDecimal.ZERO : award.amountAwarded();
-            BigDecimal received = records.received(grantId);
-            if (received.add(spec.amount()).compareTo(awarded) > 0) {
-                throw new ProblemException(Problem.invalid("More than the award would be received.", List.of(
-                        new Violation("amount", "received so far " + received.toPlainString() + " of "
-                                + awarded.toPlainString() + "; at most " + awarded.subtract(received).toPlainString()
-                                + " more"))));
-            }
-            records.insertReceipt(key, grantId, spec.amount(), spec.receivedOn(), actor, Instant.now());
-            audit.record(c, actor, initiativeId, ResourcesSchema.MODULE, "grant.receipt", spec.amount().toPlainString()
-                    + " received on grant " + grantId);
-            return null;
-        });
-        return new Receipt(key.id(), grantId, spec.amount(), spec.receivedOn(), actor);
+        return grants.recordReceipt(grant(initiativeId, grantId), spec, actor);
     }
 
     // ---- deadlines and budget ({@link ReportingDeadlines}, {@link Budgets})
@@ -327,11 +268,5 @@ public class Resources {
 
     private Map<Long, Proposal> proposals(String initiativeId) {
         return decisions.proposals(initiativeId).stream().collect(Collectors.toMap(Proposal::id, Function.identity()));
-    }
-
-    private static void checkPeriod(LocalDate start, LocalDate end, List<Violation> violations) {
-        if (start != null && end != null && end.isBefore(start)) {
-            violations.add(new Violation("periodEnd", "ends before the period starts (" + start + ")"));
-        }
     }
 }

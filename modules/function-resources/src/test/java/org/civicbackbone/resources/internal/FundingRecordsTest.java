@@ -53,7 +53,7 @@ public class FundingRecordsTest {
                     LocalDate.of(2026, 1, 1), null, "ann", AT);
             r.setStage(grant.id(), Stage.AWARDED, new BigDecimal("900.00"), LocalDate.of(2026, 1, 1),
                     LocalDate.of(2026, 12, 31));
-            r.setAcceptanceProposal(grant.id(), 41);
+            r.setAcceptanceProposal(grant.id(), 41, null);
             r.insertReceipt(receipt, grant.id(), new BigDecimal("250.50"), LocalDate.of(2026, 2, 1), "ann", AT);
             r.insertReceipt(new GeneratedKey(), grant.id(), new BigDecimal("100"), LocalDate.of(2026, 3, 1), "ann", AT);
             return null;

@@ -108,4 +108,27 @@ public class ResourcesTest {
         assertEquals("only the acceptance was proposed", 1, decisions.proposals("town").size());
         assertEquals(List.of(), resources.allocations("town"));
     }
+
+    @Test
+    public void aGrantIsPutToOneAcceptanceProposalAtATimeEvenByRequestsThatReadItAtOnce() {
+        Funder funder = resources.addFunder("town", new FunderSpec("Community Foundation", Sector.PHILANTHROPY, null),
+                "ann");
+        Grant grant = resources.addGrant("town", new GrantSpec(funder.id(), "Summer reading", new BigDecimal("1500"),
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)), "ann");
+        Grant awarded = resources.changeStage("town", grant.id(), new StageSpec(Stage.AWARDED, new BigDecimal("1000"),
+                null, null), "ann");
+        Grant accepting = resources.proposeAcceptance("town", grant.id(), new AcceptanceSpec("fits goal 2", 7), "ann");
+
+        // a second request that read the grant before the first proposal was linked to it
+        Grants racing = new Grants(resources.store(), audit, decisions);
+        assertThrows(ProblemException.class, () -> racing.proposeAcceptance(awarded, new AcceptanceSpec("me too", 7),
+                "bob"));
+        assertEquals(1, decisions.proposals("town").size());
+        assertEquals(accepting.acceptanceProposalId(), resources.grant("town", grant.id()).acceptanceProposalId());
+
+        decisions.decide(accepting.acceptanceProposalId(), ProposalState.REJECTED);
+        assertEquals(GrantStatus.NOT_ACCEPTED, resources.grant("town", grant.id()).status());
+        assertEquals(GrantStatus.ACCEPTING, resources.proposeAcceptance("town", grant.id(),
+                new AcceptanceSpec("asked again", 7), "ann").status());
+    }
 }

@@ -161,13 +161,13 @@ public class SharedMeasurement {
         }
         return store.inTransaction(c -> {
             ValueReport registered = report.inNameOf(partner.name());
-            BigDecimal previous = ValueCorrections.previous(c, indicator, registered);
+            BigDecimal previous = corrections(c).previous(indicator, registered);
             ReportedValue stored = upsert(c, indicator, registered, partner, actor, Instant.now(clock));
             if (previous == null) {
                 audit.record(c, actor, initiativeId, MeasurementSchema.MODULE, "value.report",
                         describe(indicator, registered));
             } else {
-                ValueCorrections.record(c, stored, previous, actor);
+                corrections(c).record(stored, previous, actor);
                 audit.record(c, actor, initiativeId, MeasurementSchema.MODULE, "value.correct", describe(indicator, registered)
                         + " (was " + previous.stripTrailingZeros().toPlainString() + ")");
             }
@@ -202,10 +202,10 @@ public class SharedMeasurement {
         Instant now = Instant.now(clock);
         return store.inTransaction(c -> {
             for (ValueImport.Row row : result.rows()) {
-                BigDecimal previous = ValueCorrections.previous(c, row.indicator(), row.report());
+                BigDecimal previous = corrections(c).previous(row.indicator(), row.report());
                 ReportedValue stored = upsert(c, row.indicator(), row.report(), row.partner(), actor, now);
                 if (previous != null) {
-                    ValueCorrections.record(c, stored, previous, actor);
+                    corrections(c).record(stored, previous, actor);
                 }
             }
             audit.record(c, actor, initiativeId, MeasurementSchema.MODULE, "value.import",
@@ -268,9 +268,9 @@ public class SharedMeasurement {
     }
 
     /** Every correction of the indicator's values, oldest first. */
-    public List<ValueCorrections.Correction> corrections(String initiativeId, long indicatorId) {
+    public List<CorrectionRecords.Correction> corrections(String initiativeId, long indicatorId) {
         Indicator indicator = indicator(initiativeId, indicatorId);
-        return store.read(c -> ValueCorrections.of(c, indicator.id()));
+        return store.read(c -> corrections(c).of(indicator.id()));
     }
 
     /** The initiative's organisation registry, for matching partners' names and aliases. */
@@ -279,6 +279,10 @@ public class SharedMeasurement {
     }
 
     /** Stores a value in the name of the partner's registry record (the slot is its registered name). */
+    private CorrectionRecords corrections(Connection c) {
+        return store.mapper(c, CorrectionRecords.class);
+    }
+
     private ReportedValue upsert(Connection c, Indicator indicator, ValueReport report, Organisation organisation,
                                  String actor, Instant now) {
         // update the slot's value, or add it: plain SQL that H2 and PostgreSQL both run

@@ -97,7 +97,7 @@ public class SharedMeasurementResource {
     @GET
     @Allow(Audience.READERS)
     @Path("indicators/{indicatorId}/corrections")
-    public List<ValueCorrections.Correction> corrections(@PathParam("initiativeId") String initiativeId,
+    public List<CorrectionRecords.Correction> corrections(@PathParam("initiativeId") String initiativeId,
                                                           @PathParam("indicatorId") long indicatorId) {
         return measurement.corrections(initiativeId, indicatorId);
     }

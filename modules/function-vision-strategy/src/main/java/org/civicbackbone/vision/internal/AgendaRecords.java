@@ -82,10 +82,12 @@ public interface AgendaRecords {
     void insertStrategy(@Param("goalId") long goalId, @Param("position") int position, @Param("title") String title,
                         @Param("description") String description);
 
+    /** Puts a version to a proposal, only if no other proposal took it since {@code seen} (its last, or null) was read. */
     @Update("UPDATE vs_version SET proposal_id = #{proposalId} WHERE initiative_id = #{initiativeId} "
-            + "AND number = #{number}")
+            + "AND number = #{number} AND (proposal_id = #{seen,jdbcType=BIGINT} OR proposal_id IS NULL "
+            + "AND #{seen,jdbcType=BIGINT} IS NULL)")
     int setProposal(@Param("initiativeId") String initiativeId, @Param("number") int number,
-                    @Param("proposalId") long proposalId);
+                    @Param("proposalId") long proposalId, @Param("seen") Long seen);
 
     @Select("SELECT COUNT(*) FROM vs_demo_loaded WHERE initiative_id = #{initiativeId}")
     int demoLoaded(String initiativeId);

@@ -149,15 +149,19 @@ public class VisionStrategy {
             throw new ProblemException(Problem.conflict("Version " + number + " is already being decided in proposal "
                     + version.proposalId() + "."));
         }
-        Proposal proposal = decisions.propose(initiativeId, new ProposalSpec(DecisionType.ADOPT_COMMON_AGENDA,
+        // the proposal and the version's link to it commit together, or neither does
+        decisions.propose(initiativeId, new ProposalSpec(DecisionType.ADOPT_COMMON_AGENDA,
                 "Adopt version " + number + " of the common agenda", spec == null ? null : spec.reason(), null,
-                spec == null ? null : spec.expiresInDays()), VisionSchema.MODULE, actor);
-        store.inTransaction(c -> {
-            store.mapper(c, AgendaRecords.class).setProposal(initiativeId, number, proposal.id());
-            audit.record(c, actor, initiativeId, VisionSchema.MODULE, "agenda.propose", "version " + number
-                    + " put to adoption in proposal " + proposal.id());
-            return null;
-        });
+                spec == null ? null : spec.expiresInDays()), VisionSchema.MODULE, actor, (c, proposal) -> {
+                    if (store.mapper(c, AgendaRecords.class).setProposal(initiativeId, number, proposal.id(),
+                            version.proposalId()) == 0) {
+                        throw new ProblemException(Problem.conflict("Version " + number
+                                + " was put to another proposal meanwhile."));
+                    }
+                    audit.record(c, actor, initiativeId, VisionSchema.MODULE, "agenda.propose", "version " + number
+                            + " put to adoption in proposal " + proposal.id());
+                    return proposal;
+                });
         return version(initiativeId, number);
     }
 

@@ -94,4 +94,12 @@ public interface BodyRecords {
     @Update("UPDATE core_membership SET retired_at = #{at}, retired_by = #{actor} WHERE body_id = #{bodyId} "
             + "AND retired_at IS NULL")
     int retireSeatsOf(@Param("bodyId") long bodyId, @Param("at") Instant at, @Param("actor") String actor);
+
+    @Select("SELECT b.type FROM core_membership m JOIN core_body b ON b.id = m.body_id WHERE b.initiative_id = "
+            + "#{initiativeId} AND m.username = #{login} AND m.retired_at IS NULL AND b.retired_at IS NULL")
+    List<String> bodyTypesSeating(@Param("initiativeId") String initiativeId, @Param("login") String login);
+
+    @Select("SELECT DISTINCT b.initiative_id FROM core_membership m JOIN core_body b ON b.id = m.body_id "
+            + "WHERE m.username = #{login} AND m.retired_at IS NULL AND b.retired_at IS NULL")
+    List<String> initiativesSeating(String login);
 }

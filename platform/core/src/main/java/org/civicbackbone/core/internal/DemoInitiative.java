@@ -1,14 +1,10 @@
 package org.civicbackbone.core.internal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import org.civicbackbone.api.initiative.BodySpec;
 import org.civicbackbone.api.initiative.GovernanceBody;
+import org.civicbackbone.api.initiative.Initiative;
 import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.initiative.InitiativeSpec;
 import org.civicbackbone.api.initiative.MembershipSpec;
@@ -53,16 +49,12 @@ public class DemoInitiative {
         if (!config.enabled() || !(initiatives instanceof JdbcInitiativeService service)) {
             return;
         }
-        org.civicbackbone.api.initiative.Initiative loaded = store.inTransaction(c -> {
-            if (flagSet(c)) {
+        Initiative loaded = store.inTransaction(c -> {
+            if (store.mapper(c, FlagRecords.class).isSet(FLAG)) {
                 return null;
             }
-            org.civicbackbone.api.initiative.Initiative demo = load(c, service, organisations);
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO core_flag (name, set_at) VALUES (?, ?)")) {
-                p.setString(1, FLAG);
-                p.setTimestamp(2, Timestamp.from(Instant.now()));
-                p.executeUpdate();
-            }
+            Initiative demo = load(c, service, organisations);
+            store.mapper(c, FlagRecords.class).set(FLAG);
             return demo;
         });
         if (loaded != null) {
@@ -87,19 +79,8 @@ public class DemoInitiative {
             new DemoPartner("Riverbend Head Start", List.of("Head Start"), List.of(Sector.EDUCATION, Sector.YOUTH)),
             new DemoPartner("State Department of Education", List.of(), List.of(Sector.PUBLIC_AGENCY, Sector.EDUCATION)));
 
-    private static boolean flagSet(Connection c) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM core_flag WHERE name = ?")) {
-            p.setString(1, FLAG);
-            try (ResultSet r = p.executeQuery()) {
-                return r.next();
-            }
-        }
-    }
-
-    private static org.civicbackbone.api.initiative.Initiative load(Connection c, JdbcInitiativeService service,
-                                                                    JdbcOrganisationRegistry organisations)
-            throws SQLException {
-        org.civicbackbone.api.initiative.Initiative demo = service.createDemo(c, ID, new InitiativeSpec(ID, "Riverbend County Reads (DEMO DATA)",
+    private static Initiative load(Connection c, JdbcInitiativeService service, JdbcOrganisationRegistry organisations) {
+        Initiative demo = service.createDemo(c, ID, new InitiativeSpec(ID, "Riverbend County Reads (DEMO DATA)",
                 "Only 41% of Riverbend County's third graders read at grade level, and fewer than half of its "
                         + "children arrive at kindergarten ready to learn.",
                 "Every child in Riverbend County reads at grade level by the end of third grade.",

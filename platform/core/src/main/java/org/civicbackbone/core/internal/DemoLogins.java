@@ -1,9 +1,5 @@
 package org.civicbackbone.core.internal;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
@@ -87,13 +83,9 @@ public class DemoLogins {
 
     private void createOnce(BackingEngine engine) {
         store.inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM core_flag WHERE name = ?")) {
-                p.setString(1, FLAG);
-                try (ResultSet r = p.executeQuery()) {
-                    if (r.next()) {
-                        return null;
-                    }
-                }
+            FlagRecords flags = store.mapper(c, FlagRecords.class);
+            if (flags.isSet(FLAG)) {
+                return null;
             }
             List<String> existing = engine.listUsers().stream().map(UserPrincipal::getName).toList();
             for (String login : LOGINS) {
@@ -102,11 +94,7 @@ public class DemoLogins {
                     engine.addRole(login, ROLE);
                 }
             }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO core_flag (name, set_at) VALUES (?, ?)")) {
-                p.setString(1, FLAG);
-                p.setTimestamp(2, Timestamp.from(Instant.now()));
-                p.executeUpdate();
-            }
+            flags.set(FLAG);
             LOG.info("Created the demo member logins {} (password '{}')", LOGINS, PASSWORD);
             return null;
         });

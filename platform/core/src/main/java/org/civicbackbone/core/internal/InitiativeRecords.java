@@ -4,12 +4,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.ibatis.annotations.Delete;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
 import org.civicbackbone.api.initiative.Initiative;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
 
-/** The initiative rows and their functions, read through a mapper (ADR 0009): two queries for any number of rows. */
+/**
+ * The initiative rows, their functions and their model history through a mapper (ADR 0009): two queries read any
+ * number of initiatives.
+ */
 public interface InitiativeRecords {
 
     /** An initiative's own row. */
@@ -33,6 +40,9 @@ public interface InitiativeRecords {
     @Select("SELECT id, name, problem_statement, vision, structure_model_id, demo, created_at, updated_at "
             + "FROM core_initiative WHERE id = #{id}")
     InitiativeRow byId(String id);
+
+    @Select("SELECT id FROM core_initiative ORDER BY id")
+    List<String> ids();
 
     @Select("SELECT initiative_id, function_id FROM core_initiative_function ORDER BY initiative_id, function_id")
     List<FunctionInUse> functionsInUse();
@@ -60,5 +70,50 @@ public interface InitiativeRecords {
     default Initiative initiative(String id) {
         InitiativeRow row = byId(id);
         return row == null ? null : row.with(functionsOf(id));
+    }
+
+    @Insert("INSERT INTO core_initiative (id, name, problem_statement, vision, structure_model_id, demo, created_at, "
+            + "updated_at) VALUES (#{row.id}, #{row.name}, #{row.problemStatement}, #{row.vision}, "
+            + "#{row.structureModelId}, #{row.demo}, #{row.createdAt}, #{row.updatedAt})")
+    void insert(@Param("row") InitiativeRow row);
+
+    @Update("UPDATE core_initiative SET name = #{name}, problem_statement = #{problemStatement}, vision = #{vision}, "
+            + "structure_model_id = #{modelId}, updated_at = #{at} WHERE id = #{id}")
+    int update(@Param("id") String id, @Param("name") String name, @Param("problemStatement") String problemStatement,
+               @Param("vision") String vision, @Param("modelId") String modelId, @Param("at") Instant at);
+
+    @Update("UPDATE core_initiative SET structure_model_id = #{modelId}, updated_at = #{at} WHERE id = #{id}")
+    int setModel(@Param("id") String id, @Param("modelId") String modelId, @Param("at") Instant at);
+
+    @Insert("INSERT INTO core_initiative_function (initiative_id, function_id) VALUES (#{id}, #{functionId})")
+    void insertFunction(@Param("id") String id, @Param("functionId") String functionId);
+
+    @Delete("DELETE FROM core_initiative_function WHERE initiative_id = #{id}")
+    int deleteFunctions(String id);
+
+    @Delete("DELETE FROM core_initiative_function WHERE initiative_id = #{id} AND function_id = #{functionId}")
+    int deleteFunction(@Param("id") String id, @Param("functionId") String functionId);
+
+    @Insert("INSERT INTO gov_model_history (initiative_id, model_id, effective_at, proposal_id) "
+            + "VALUES (#{id}, #{modelId}, #{at}, #{proposalId})")
+    void recordModel(@Param("id") String id, @Param("modelId") String modelId, @Param("at") Instant at,
+                     @Param("proposalId") Long proposalId);
+
+    @Select("SELECT COUNT(*) FROM gov_proposal WHERE initiative_id = #{id}")
+    int proposalCount(String id);
+
+    /** Puts an initiative on another model, keeping the history; {@code proposalId} is the decision, if any. */
+    default void changeModel(String id, String modelId, Long proposalId, Instant at) {
+        setModel(id, modelId, at);
+        recordModel(id, modelId, at, proposalId);
+    }
+
+    /** The first of {@code base}, {@code base-2}, {@code base-3}... that no initiative has as its id. */
+    default String freeId(String base) {
+        String candidate = base;
+        for (int n = 2; byId(candidate) != null; n++) {
+            candidate = base + "-" + n;
+        }
+        return candidate;
     }
 }

@@ -1,7 +1,6 @@
 package org.civicbackbone.core.internal;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -38,42 +37,13 @@ public class JdbcInitiativeAccess implements InitiativeAccess {
         if (platformAdmin) {
             return Optional.of(AccessRole.PLATFORM_ADMIN);
         }
-        return store.read(c -> {
-            AccessRole best = null;
-            try (PreparedStatement p = c.prepareStatement("SELECT b.type FROM core_membership m JOIN core_body b "
-                    + "ON b.id = m.body_id WHERE b.initiative_id = ? AND m.username = ? AND m.retired_at IS NULL "
-                    + "AND b.retired_at IS NULL")) {
-                p.setString(1, initiativeId);
-                p.setString(2, login);
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        AccessRole role = roleOfBody(r.getString(1));
-                        best = best == null || role.ordinal() < best.ordinal() ? role : best;
-                    }
-                }
-            }
-            return Optional.ofNullable(best);
-        });
+        return store.read(c -> store.mapper(c, BodyRecords.class).bodyTypesSeating(initiativeId, login).stream()
+                .map(JdbcInitiativeAccess::roleOfBody).min(Comparator.naturalOrder())); // the strongest role
     }
 
     @Override
     public Set<String> visible(String login, boolean platformAdmin) {
-        return store.read(c -> {
-            Set<String> ids = new LinkedHashSet<>();
-            String sql = platformAdmin ? "SELECT id FROM core_initiative"
-                    : "SELECT DISTINCT b.initiative_id FROM core_membership m JOIN core_body b ON b.id = m.body_id "
-                            + "WHERE m.username = ? AND m.retired_at IS NULL AND b.retired_at IS NULL";
-            try (PreparedStatement p = c.prepareStatement(sql)) {
-                if (!platformAdmin) {
-                    p.setString(1, login);
-                }
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        ids.add(r.getString(1));
-                    }
-                }
-            }
-            return ids;
-        });
+        return store.read(c -> new LinkedHashSet<>(platformAdmin ? store.mapper(c, InitiativeRecords.class).ids()
+                : store.mapper(c, BodyRecords.class).initiativesSeating(login)));
     }
 }

@@ -1,10 +1,6 @@
 package org.civicbackbone.core.internal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,8 +26,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Initiatives, bodies and memberships in the core's tables; every write is audited in its own transaction. */
 @Component(service = {InitiativeService.class, JdbcInitiativeService.class})
@@ -40,14 +34,9 @@ public class JdbcInitiativeService implements InitiativeService {
     /** The structure models the platform knows by name even while their modules are not installed. */
     static final List<String> KNOWN_MODELS = List.of("stand-alone", "nested", "volunteer", "seconded");
 
-    private static final String COLUMNS =
-            "id, name, problem_statement, vision, structure_model_id, demo, created_at, updated_at";
-
-    private static final Logger LOG = LoggerFactory.getLogger(JdbcInitiativeService.class);
-
     private final BackboneStore store;
     private final AuditLog audit;
-    private final List<ComponentServiceObjects<InitiativeListener>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Listeners<InitiativeListener> listeners = new Listeners<>();
     private final ModuleCatalogue catalogue;
     private final BodySeats seats;
 
@@ -62,8 +51,6 @@ public class JdbcInitiativeService implements InitiativeService {
         store.migrate(CoreSchema.MODULE, CoreSchema.MIGRATIONS);
     }
 
-    // Bound as service objects, fetched only when announcing: a listener that itself needs this service is then
-    // not activated while this one is (SCR would see a circular reference and fail one of them for a while).
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, service = InitiativeListener.class)
     void addListener(ComponentServiceObjects<InitiativeListener> listener) {
         listeners.add(listener);
@@ -75,21 +62,7 @@ public class JdbcInitiativeService implements InitiativeService {
 
     /** Tells the listeners of a committed creation. */
     void announce(Initiative created) {
-        for (ComponentServiceObjects<InitiativeListener> objects : listeners) {
-            InitiativeListener listener = null;
-            try {
-                listener = objects.getService();
-                if (listener != null) {
-                    listener.initiativeCreated(created);
-                }
-            } catch (RuntimeException e) {
-                LOG.error("Initiative listener {} failed for '{}'", objects.getServiceReference(), created.id(), e);
-            } finally {
-                if (listener != null) {
-                    objects.ungetService(listener);
-                }
-            }
-        }
+        listeners.tell(l -> l.initiativeCreated(created), "the creation of '" + created.id() + "'");
     }
 
     @Override
@@ -103,11 +76,15 @@ public class JdbcInitiativeService implements InitiativeService {
     }
 
     private Optional<Initiative> find(Connection c, String initiativeId) {
-        return Optional.ofNullable(store.mapper(c, InitiativeRecords.class).initiative(initiativeId));
+        return Optional.ofNullable(records(c).initiative(initiativeId));
     }
 
-    private Initiative existing(Connection c, String initiativeId) throws SQLException {
+    private Initiative existing(Connection c, String initiativeId) {
         return find(c, initiativeId).orElseThrow(() -> notFound(initiativeId));
+    }
+
+    private InitiativeRecords records(Connection c) {
+        return store.mapper(c, InitiativeRecords.class);
     }
 
     static ProblemException notFound(String initiativeId) {
@@ -130,7 +107,7 @@ public class JdbcInitiativeService implements InitiativeService {
     public Initiative create(InitiativeSpec spec, String actor) {
         checkModules(spec);
         Initiative created = store.inTransaction(c -> {
-            String id = spec.id() != null ? spec.id() : freeId(c, Slugs.of(spec.name()));
+            String id = spec.id() != null ? spec.id() : records(c).freeId(Slugs.of(spec.name()));
             if (find(c, id).isPresent()) {
                 throw new ProblemException(Problem.conflict("An initiative with id '" + id + "' already exists."));
             }
@@ -143,77 +120,19 @@ public class JdbcInitiativeService implements InitiativeService {
     }
 
     /** Creates the demo initiative without checking installed modules: they may start after the core. */
-    Initiative createDemo(Connection c, String id, InitiativeSpec spec) throws SQLException {
+    Initiative createDemo(Connection c, String id, InitiativeSpec spec) {
         insert(c, id, spec, true);
         audit.record(c, "system", id, CoreSchema.MODULE, "initiative.create", "loaded demo initiative");
         return existing(c, id);
     }
 
-    /** Puts an initiative on another model after an approved CHANGE_STRUCTURE decision, keeping the history. */
-    public static void changeModel(Connection c, String initiativeId, String modelId, long proposalId, Instant at)
-            throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "UPDATE core_initiative SET structure_model_id = ?, updated_at = ? WHERE id = ?")) {
-            p.setString(1, modelId);
-            p.setTimestamp(2, Timestamp.from(at));
-            p.setString(3, initiativeId);
-            p.executeUpdate();
-        }
-        recordModel(c, initiativeId, modelId, at, proposalId);
-    }
-
-    private static void recordModel(Connection c, String initiativeId, String modelId, Instant at, Long proposalId)
-            throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO gov_model_history (initiative_id, model_id, "
-                + "effective_at, proposal_id) VALUES (?, ?, ?, ?)")) {
-            p.setString(1, initiativeId);
-            p.setString(2, modelId);
-            p.setTimestamp(3, Timestamp.from(at));
-            p.setObject(4, proposalId);
-            p.executeUpdate();
-        }
-    }
-
-    private static boolean hasDecisions(Connection c, String initiativeId) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM gov_proposal WHERE initiative_id = ? LIMIT 1")) {
-            p.setString(1, initiativeId);
-            try (ResultSet r = p.executeQuery()) {
-                return r.next();
-            }
-        }
-    }
-
-    private void insert(Connection c, String id, InitiativeSpec spec, boolean demo) throws SQLException {
-        Timestamp now = Timestamp.from(Instant.now());
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO core_initiative (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            p.setString(1, id);
-            p.setString(2, spec.name().strip());
-            p.setString(3, spec.problemStatement());
-            p.setString(4, spec.vision());
-            p.setString(5, spec.structureModelId());
-            p.setBoolean(6, demo);
-            p.setTimestamp(7, now);
-            p.setTimestamp(8, now);
-            p.executeUpdate();
-        }
-        writeFunctions(c, id, spec.enabledFunctionIds());
-        recordModel(c, id, spec.structureModelId(), now.toInstant(), null);
-    }
-
-    private static String freeId(Connection c, String base) throws SQLException {
-        String candidate = base;
-        for (int n = 2; ; n++) {
-            try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM core_initiative WHERE id = ?")) {
-                p.setString(1, candidate);
-                try (ResultSet r = p.executeQuery()) {
-                    if (!r.next()) {
-                        return candidate;
-                    }
-                }
-            }
-            candidate = base + "-" + n;
-        }
+    private void insert(Connection c, String id, InitiativeSpec spec, boolean demo) {
+        Instant now = Instant.now();
+        InitiativeRecords records = records(c);
+        records.insert(new InitiativeRecords.InitiativeRow(id, spec.name().strip(), spec.problemStatement(),
+                spec.vision(), spec.structureModelId(), demo, now, now));
+        writeFunctions(records, id, spec.enabledFunctionIds());
+        records.recordModel(id, spec.structureModelId(), now, null);
     }
 
     @Override
@@ -227,29 +146,19 @@ public class JdbcInitiativeService implements InitiativeService {
             checkModels(spec.structureModelId());
             checkFunctions(added, spec.enabledFunctionIds());
             boolean modelChanges = !before.structureModelId().equals(spec.structureModelId());
-            if (modelChanges && hasDecisions(c, initiativeId)) {
+            InitiativeRecords records = records(c);
+            if (modelChanges && records.proposalCount(initiativeId) > 0) {
                 throw new ProblemException(Problem.conflict("Once an initiative has taken decisions, changing its "
                         + "structure model is itself a governed decision: POST /api/v1/initiatives/" + initiativeId
                         + "/governance/structure."));
             }
             if (modelChanges) {
-                recordModel(c, initiativeId, spec.structureModelId(), Instant.now(), null);
+                records.recordModel(initiativeId, spec.structureModelId(), Instant.now(), null);
             }
-            try (PreparedStatement p = c.prepareStatement("UPDATE core_initiative SET name = ?, problem_statement = ?, "
-                    + "vision = ?, structure_model_id = ?, updated_at = ? WHERE id = ?")) {
-                p.setString(1, spec.name().strip());
-                p.setString(2, spec.problemStatement());
-                p.setString(3, spec.vision());
-                p.setString(4, spec.structureModelId());
-                p.setTimestamp(5, Timestamp.from(Instant.now()));
-                p.setString(6, initiativeId);
-                p.executeUpdate();
-            }
-            try (PreparedStatement p = c.prepareStatement("DELETE FROM core_initiative_function WHERE initiative_id = ?")) {
-                p.setString(1, initiativeId);
-                p.executeUpdate();
-            }
-            writeFunctions(c, initiativeId, spec.enabledFunctionIds());
+            records.update(initiativeId, spec.name().strip(), spec.problemStatement(), spec.vision(),
+                    spec.structureModelId(), Instant.now());
+            records.deleteFunctions(initiativeId);
+            writeFunctions(records, initiativeId, spec.enabledFunctionIds());
             audit.record(c, actor, initiativeId, CoreSchema.MODULE, "initiative.update",
                     "model " + spec.structureModelId() + ", functions " + spec.enabledFunctionIds());
             return existing(c, initiativeId);
@@ -264,7 +173,7 @@ public class JdbcInitiativeService implements InitiativeService {
         return store.inTransaction(c -> {
             Initiative before = existing(c, initiativeId);
             if (!before.uses(functionId)) {
-                writeFunctions(c, initiativeId, List.of(functionId));
+                writeFunctions(records(c), initiativeId, List.of(functionId));
                 audit.record(c, actor, initiativeId, CoreSchema.MODULE, "function.enable", functionId);
             }
             return existing(c, initiativeId);
@@ -275,13 +184,8 @@ public class JdbcInitiativeService implements InitiativeService {
     public Initiative disableFunction(String initiativeId, String functionId, String actor) {
         return store.inTransaction(c -> {
             existing(c, initiativeId);
-            try (PreparedStatement p = c.prepareStatement(
-                    "DELETE FROM core_initiative_function WHERE initiative_id = ? AND function_id = ?")) {
-                p.setString(1, initiativeId);
-                p.setString(2, functionId);
-                if (p.executeUpdate() > 0) {
-                    audit.record(c, actor, initiativeId, CoreSchema.MODULE, "function.disable", functionId);
-                }
+            if (records(c).deleteFunction(initiativeId, functionId) > 0) {
+                audit.record(c, actor, initiativeId, CoreSchema.MODULE, "function.disable", functionId);
             }
             return existing(c, initiativeId);
         });
@@ -313,16 +217,8 @@ public class JdbcInitiativeService implements InitiativeService {
         }
     }
 
-    private static void writeFunctions(Connection c, String id, List<String> functions) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "INSERT INTO core_initiative_function (initiative_id, function_id) VALUES (?, ?)")) {
-            for (String f : new LinkedHashSet<>(functions)) {
-                p.setString(1, id);
-                p.setString(2, f);
-                p.addBatch();
-            }
-            p.executeBatch();
-        }
+    private static void writeFunctions(InitiativeRecords records, String id, List<String> functions) {
+        new LinkedHashSet<>(functions).forEach(f -> records.insertFunction(id, f));
     }
 
     @Override

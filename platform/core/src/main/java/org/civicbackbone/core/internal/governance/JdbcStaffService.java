@@ -1,10 +1,6 @@
 package org.civicbackbone.core.internal.governance;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.decision.DecisionListener;
@@ -58,16 +54,8 @@ public class JdbcStaffService implements StaffService, DecisionListener, Governa
         long proposalId = decisions.propose(initiativeId, new ProposalSpec(DecisionType.HIRE_STAFF,
                 "Hire " + spec.person().strip() + " as " + spec.role().strip(), spec.reason(), null, null),
                 "core", actor, (c, proposal) -> {
-                    try (PreparedStatement p = c.prepareStatement("INSERT INTO core_staff_hire (proposal_id, "
-                            + "initiative_id, person, username, role, organisation) VALUES (?, ?, ?, ?, ?, ?)")) {
-                        p.setLong(1, proposal.id());
-                        p.setString(2, initiativeId);
-                        p.setString(3, spec.person().strip());
-                        p.setString(4, spec.username());
-                        p.setString(5, spec.role().strip());
-                        p.setString(6, spec.organisation().strip());
-                        p.executeUpdate();
-                    }
+                    store.mapper(c, HireRecords.class).insert(proposal.id(), initiativeId, spec.person().strip(),
+                            spec.username(), spec.role().strip(), spec.organisation().strip());
                     return proposal.id();
                 });
         return hires(initiativeId).stream().filter(h -> h.proposalId() == proposalId).findFirst().orElseThrow();
@@ -76,23 +64,7 @@ public class JdbcStaffService implements StaffService, DecisionListener, Governa
     @Override
     public List<StaffHire> hires(String initiativeId) {
         decisions.proposals(initiativeId); // the initiative exists
-        return store.read(c -> {
-            List<StaffHire> hires = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT h.proposal_id, h.person, h.username, h.role, "
-                    + "h.organisation, g.state, h.hired_at FROM core_staff_hire h JOIN gov_proposal g "
-                    + "ON g.id = h.proposal_id WHERE h.initiative_id = ? ORDER BY h.proposal_id DESC")) {
-                p.setString(1, initiativeId);
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        Timestamp hired = r.getTimestamp(7);
-                        hires.add(new StaffHire(r.getLong(1), initiativeId, r.getString(2), r.getString(3),
-                                r.getString(4), r.getString(5), ProposalState.valueOf(r.getString(6)),
-                                hired == null ? null : hired.toInstant()));
-                    }
-                }
-            }
-            return hires;
-        });
+        return store.read(c -> store.mapper(c, HireRecords.class).hires(initiativeId));
     }
 
     @Override
@@ -113,38 +85,19 @@ public class JdbcStaffService implements StaffService, DecisionListener, Governa
         GovernanceBody existingTeam = initiatives.bodies(initiativeId).stream().filter(b -> b.type().equals(TEAM))
                 .findFirst().orElse(null);
         return store.inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("UPDATE core_staff_hire SET hired_at = ? WHERE proposal_id = ? "
-                    + "AND hired_at IS NULL AND EXISTS (SELECT 1 FROM gov_proposal g WHERE g.id = ? AND g.state = 'APPROVED')")) {
-                p.setTimestamp(1, Timestamp.from(Instant.now()));
-                p.setLong(2, proposalId);
-                p.setLong(3, proposalId);
-                if (p.executeUpdate() == 0) {
-                    return false;
-                }
+            HireRecords records = store.mapper(c, HireRecords.class);
+            if (records.claim(proposalId, Instant.now()) == 0) {
+                return false;
             }
-            String person;
-            String username;
-            String role;
-            String organisation;
-            try (PreparedStatement p = c.prepareStatement(
-                    "SELECT person, username, role, organisation FROM core_staff_hire WHERE proposal_id = ?")) {
-                p.setLong(1, proposalId);
-                try (ResultSet r = p.executeQuery()) {
-                    r.next();
-                    person = r.getString("person");
-                    username = r.getString("username");
-                    role = r.getString("role");
-                    organisation = r.getString("organisation");
-                }
-            }
+            StaffHire hire = records.hire(proposalId);
             GovernanceBody team = existingTeam;
             if (team == null) {
                 team = seating.addBody(c, initiativeId, new BodySpec(TEAM, "Backbone team"), "system");
             }
-            seating.addMember(c, initiativeId, team.id(), new MembershipSpec(person, username, organisation, role,
-                    Sector.NONPROFIT), "system");
+            seating.addMember(c, initiativeId, team.id(), new MembershipSpec(hire.person(), hire.username(),
+                    hire.organisation(), hire.role(), Sector.NONPROFIT), "system");
             audit.record(c, "system", initiativeId, "core", "staff.hire",
-                    person + " hired as " + role + " after proposal " + proposalId + " was approved");
+                    hire.person() + " hired as " + hire.role() + " after proposal " + proposalId + " was approved");
             return true;
         });
     }
@@ -155,20 +108,7 @@ public class JdbcStaffService implements StaffService, DecisionListener, Governa
      */
     @Override
     public int sweep() {
-        record Due(String initiativeId, long proposalId) {
-        }
-        List<Due> due = store.read(c -> {
-            List<Due> found = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT h.initiative_id, h.proposal_id FROM core_staff_hire h "
-                    + "JOIN gov_proposal g ON g.id = h.proposal_id WHERE h.hired_at IS NULL AND g.state = 'APPROVED'")) {
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        found.add(new Due(r.getString(1), r.getLong(2)));
-                    }
-                }
-            }
-            return found;
-        });
+        List<HireRecords.DueHire> due = store.read(c -> store.mapper(c, HireRecords.class).due());
         return (int) due.stream().filter(d -> hire(d.initiativeId(), d.proposalId())).count();
     }
 }

@@ -1,157 +1,180 @@
 package org.civicbackbone.core.internal.governance;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Options;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
 import org.civicbackbone.api.decision.Proposal;
 import org.civicbackbone.api.decision.ProposalSpec;
 import org.civicbackbone.api.decision.ProposalState;
 import org.civicbackbone.api.decision.Vote;
 import org.civicbackbone.api.decision.VoteChoice;
 import org.civicbackbone.api.module.AccountabilityRule;
+import org.civicbackbone.api.module.ApprovalStep;
 import org.civicbackbone.api.module.DecisionRule;
 import org.civicbackbone.api.module.DecisionType;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
-import org.civicbackbone.api.store.BackboneStore;
+import org.civicbackbone.api.store.GeneratedKey;
 
-/** The decision engine's rows: proposals, their steps, fixed seats and votes, read and written on one connection. */
-final class ProposalRecords {
+/**
+ * The decision engine's rows through a mapper (ADR 0009): proposals, their steps, the seats fixed when they opened
+ * and their votes. One proposal reads in two queries, all of an initiative's in two.
+ */
+public interface ProposalRecords {
 
-    private ProposalRecords() {
+    /** A proposal's own row. */
+    record ProposalRow(long id, String initiativeId, DecisionType type, String title, String description,
+                       String beneficiary, String module, String modelId, String rationale, String proposedBy,
+                       ProposalState state, Instant createdAt, Instant expiresAt, Instant decidedAt) {
+
+        Proposal with(List<Proposal.Step> steps) {
+            return new Proposal(id, initiativeId, type, title, description, beneficiary, module, modelId, rationale,
+                    proposedBy, state, steps, createdAt, expiresAt, decidedAt);
+        }
+    }
+
+    /** One approval step of a proposal. */
+    record StepRow(long proposalId, int stepIndex, String bodyType, DecisionRule rule, String state) {
+
+        Proposal.Step step() {
+            return new Proposal.Step(stepIndex, bodyType, rule, state);
+        }
+    }
+
+    /** A seat fixed for one step when the proposal opened. */
+    record SeatRow(int stepIndex, String voter, String organisation, boolean conflicted) {
+
+        Seat seat() {
+            return new Seat(voter, organisation, conflicted);
+        }
+    }
+
+    String PROPOSAL_COLUMNS = "id, initiative_id, type, title, description, beneficiary, module, model_id, rationale, "
+            + "proposed_by, state, created_at, expires_at, decided_at";
+
+    @Select("SELECT " + PROPOSAL_COLUMNS + " FROM gov_proposal WHERE id = #{id} AND initiative_id = #{initiativeId}")
+    ProposalRow proposal(@Param("initiativeId") String initiativeId, @Param("id") long id);
+
+    @Select("SELECT proposal_id, step_index, body_type, rule, state FROM gov_step WHERE proposal_id = #{id} "
+            + "ORDER BY step_index")
+    List<StepRow> steps(long id);
+
+    @Select("SELECT " + PROPOSAL_COLUMNS + " FROM gov_proposal WHERE initiative_id = #{initiativeId} ORDER BY id DESC")
+    List<ProposalRow> proposalsOf(String initiativeId);
+
+    @Select("SELECT s.proposal_id, s.step_index, s.body_type, s.rule, s.state FROM gov_step s "
+            + "JOIN gov_proposal p ON p.id = s.proposal_id WHERE p.initiative_id = #{initiativeId} "
+            + "ORDER BY s.proposal_id, s.step_index")
+    List<StepRow> stepsOf(String initiativeId);
+
+    /** Locks the proposal's row for the rest of the transaction: votes, expiry and withdrawal take turns. */
+    @Select("SELECT id FROM gov_proposal WHERE id = #{id} AND initiative_id = #{initiativeId} FOR UPDATE")
+    Long lockRow(@Param("initiativeId") String initiativeId, @Param("id") long id);
+
+    @Select("SELECT id FROM gov_proposal WHERE initiative_id = #{initiativeId} AND state = 'OPEN' "
+            + "AND expires_at <= #{now}")
+    List<Long> due(@Param("initiativeId") String initiativeId, @Param("now") Instant now);
+
+    @Select("SELECT DISTINCT initiative_id FROM gov_proposal WHERE state = 'OPEN' AND expires_at <= #{now}")
+    List<String> initiativesWithDue(Instant now);
+
+    @Select("SELECT step_index, voter, organisation, conflicted FROM gov_step_voter WHERE proposal_id = #{id} "
+            + "ORDER BY voter")
+    List<SeatRow> seatRows(long id);
+
+    @Select("SELECT id, proposal_id, step_index, voter, organisation, choice, reason, cast_at FROM gov_vote "
+            + "WHERE proposal_id = #{id} ORDER BY id")
+    List<Vote> votes(long id);
+
+    @Insert("INSERT INTO gov_proposal (initiative_id, type, title, description, beneficiary, module, model_id, "
+            + "rationale, proposed_by, state, created_at, expires_at) VALUES (#{initiativeId}, #{type}, #{title}, "
+            + "#{description}, #{beneficiary}, #{module}, #{modelId}, #{rationale}, #{proposedBy}, 'OPEN', "
+            + "#{createdAt}, #{expiresAt})")
+    @Options(useGeneratedKeys = true, keyProperty = "key.id", keyColumn = "id")
+    void insertProposal(@Param("key") GeneratedKey key, @Param("initiativeId") String initiativeId,
+                        @Param("type") DecisionType type, @Param("title") String title,
+                        @Param("description") String description, @Param("beneficiary") String beneficiary,
+                        @Param("module") String module, @Param("modelId") String modelId,
+                        @Param("rationale") String rationale, @Param("proposedBy") String proposedBy,
+                        @Param("createdAt") Instant createdAt, @Param("expiresAt") Instant expiresAt);
+
+    @Insert("INSERT INTO gov_step (proposal_id, step_index, body_type, rule, state) "
+            + "VALUES (#{id}, #{index}, #{bodyType}, #{rule}, #{state})")
+    void insertStep(@Param("id") long id, @Param("index") int index, @Param("bodyType") String bodyType,
+                    @Param("rule") DecisionRule rule, @Param("state") String state);
+
+    @Insert("INSERT INTO gov_step_voter (proposal_id, step_index, voter, organisation, conflicted) "
+            + "VALUES (#{id}, #{index}, #{voter}, #{organisation}, #{conflicted})")
+    void insertSeat(@Param("id") long id, @Param("index") int index, @Param("voter") String voter,
+                    @Param("organisation") String organisation, @Param("conflicted") boolean conflicted);
+
+    @Insert("INSERT INTO gov_vote (proposal_id, step_index, voter, organisation, choice, reason, cast_at) "
+            + "VALUES (#{id}, #{index}, #{voter}, #{organisation}, #{choice}, #{reason}, #{castAt})")
+    void insertVote(@Param("id") long id, @Param("index") int index, @Param("voter") String voter,
+                    @Param("organisation") String organisation, @Param("choice") VoteChoice choice,
+                    @Param("reason") String reason, @Param("castAt") Instant castAt);
+
+    @Update("UPDATE gov_step SET state = #{state} WHERE proposal_id = #{id} AND step_index = #{index}")
+    int setStep(@Param("id") long id, @Param("index") int index, @Param("state") String state);
+
+    @Update("UPDATE gov_proposal SET state = #{state}, decided_at = #{at} WHERE id = #{id} AND state = 'OPEN'")
+    int finish(@Param("id") long id, @Param("state") ProposalState state, @Param("at") Instant at);
+
+    /** Locks the proposal's row, or a 404 problem if the initiative has no such proposal. */
+    default void lock(String initiativeId, long id) {
+        if (lockRow(initiativeId, id) == null) {
+            throw noProposal(initiativeId, id);
+        }
+    }
+
+    /** The proposal with its steps; a 404 problem if the initiative has no such proposal. */
+    default Proposal load(String initiativeId, long id) {
+        ProposalRow row = proposal(initiativeId, id);
+        if (row == null) {
+            throw noProposal(initiativeId, id);
+        }
+        return row.with(steps(id).stream().map(StepRow::step).toList());
+    }
+
+    /** Every proposal of the initiative with its steps, newest first. */
+    default List<Proposal> all(String initiativeId) {
+        Map<Long, List<Proposal.Step>> steps = stepsOf(initiativeId).stream().collect(Collectors.groupingBy(
+                StepRow::proposalId, Collectors.mapping(StepRow::step, Collectors.toList())));
+        return proposalsOf(initiativeId).stream().map(row -> row.with(steps.getOrDefault(row.id(), List.of()))).toList();
     }
 
     /** The seats fixed for a step when its proposal opened, or null for a proposal opened before seats were kept. */
-    static List<Seat> recordedSeats(Connection c, long proposalId, int stepIndex) throws SQLException {
-        List<Seat> seats = new ArrayList<>();
-        boolean recorded = false;
-        try (PreparedStatement p = c.prepareStatement("SELECT step_index, voter, organisation, conflicted "
-                + "FROM gov_step_voter WHERE proposal_id = ? ORDER BY voter")) {
-            p.setLong(1, proposalId);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    recorded = true;
-                    if (r.getInt("step_index") == stepIndex) {
-                        seats.add(new Seat(r.getString("voter"), r.getString("organisation"), r.getBoolean("conflicted")));
-                    }
-                }
-            }
-        }
-        return recorded ? seats : null;
+    default List<Seat> recordedSeats(long id, int stepIndex) {
+        List<SeatRow> rows = seatRows(id);
+        return rows.isEmpty() ? null : rows.stream().filter(r -> r.stepIndex() == stepIndex).map(SeatRow::seat).toList();
     }
 
-    static ProblemException noProposal(String initiativeId, long proposalId) {
-        return new ProblemException(Problem.notFound("Initiative '" + initiativeId + "' has no proposal " + proposalId + "."));
-    }
-    /** Locks the proposal's row for the rest of the transaction: votes, expiry and withdrawal take turns. */
-    static void lock(Connection c, String initiativeId, long proposalId) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT id FROM gov_proposal WHERE id = ? AND initiative_id = ? FOR UPDATE")) {
-            p.setLong(1, proposalId);
-            p.setString(2, initiativeId);
-            try (ResultSet r = p.executeQuery()) {
-                if (!r.next()) {
-                    throw noProposal(initiativeId, proposalId);
-                }
-            }
-        }
-    }
-    static void setStep(Connection c, long proposalId, int index, String state) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "UPDATE gov_step SET state = ? WHERE proposal_id = ? AND step_index = ?")) {
-            p.setString(1, state);
-            p.setLong(2, proposalId);
-            p.setInt(3, index);
-            p.executeUpdate();
-        }
-    }
-    /** The proposal with its steps; 404 problem if the initiative has no such proposal. */
-    static Proposal load(BackboneStore store, Connection c, String initiativeId, long proposalId) {
-        Proposal proposal = store.mapper(c, ProposalRows.class).load(initiativeId, proposalId);
-        if (proposal == null) {
-            throw noProposal(initiativeId, proposalId);
-        }
-        return proposal;
-    }
-    static List<Vote> votes(Connection c, long proposalId) throws SQLException {
-        List<Vote> votes = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT id, step_index, voter, organisation, choice, reason, "
-                + "cast_at FROM gov_vote WHERE proposal_id = ? ORDER BY id")) {
-            p.setLong(1, proposalId);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    votes.add(new Vote(r.getLong(1), proposalId, r.getInt(2), r.getString(3), r.getString(4),
-                            VoteChoice.valueOf(r.getString(5)), r.getString(6), r.getTimestamp(7).toInstant()));
-                }
-            }
-        }
-        return votes;
-    }
-    static void finish(Connection c, long proposalId, ProposalState state, Instant at) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "UPDATE gov_proposal SET state = ?, decided_at = ? WHERE id = ? AND state = 'OPEN'")) {
-            p.setString(1, state.name());
-            p.setTimestamp(2, Timestamp.from(at));
-            p.setLong(3, proposalId);
-            p.executeUpdate();
-        }
-    }
     /** Opens a proposal: its row, its steps (the first open) and the seats of every step. Returns its id. */
-    static long open(Connection c, String initiativeId, ProposalSpec spec, String module, String modelId,
-                     AccountabilityRule rule, String actor, Instant now, Instant expires, List<List<Seat>> seats)
-            throws SQLException {
-        long proposalId;
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO gov_proposal (initiative_id, type, title, "
-                + "description, beneficiary, module, model_id, rationale, proposed_by, state, created_at, expires_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)", new String[] {"id"})) {
-            p.setString(1, initiativeId);
-            p.setString(2, spec.type().name());
-            p.setString(3, spec.title().strip());
-            p.setString(4, spec.description());
-            p.setString(5, spec.beneficiary() == null || spec.beneficiary().isBlank() ? null : spec.beneficiary().strip());
-            p.setString(6, module);
-            p.setString(7, modelId);
-            p.setString(8, rule.rationale());
-            p.setString(9, actor);
-            p.setTimestamp(10, Timestamp.from(now));
-            p.setTimestamp(11, Timestamp.from(expires));
-            p.executeUpdate();
-            try (ResultSet keys = p.getGeneratedKeys()) {
-                keys.next();
-                proposalId = keys.getLong(1);
+    default long open(String initiativeId, ProposalSpec spec, String module, String modelId, AccountabilityRule rule,
+                      String actor, Instant now, Instant expires, List<List<Seat>> seats) {
+        GeneratedKey key = new GeneratedKey();
+        String beneficiary = spec.beneficiary() == null || spec.beneficiary().isBlank() ? null : spec.beneficiary().strip();
+        insertProposal(key, initiativeId, spec.type(), spec.title().strip(), spec.description(), beneficiary, module,
+                modelId, rule.rationale(), actor, now, expires);
+        for (int i = 0; i < rule.steps().size(); i++) {
+            ApprovalStep step = rule.steps().get(i);
+            insertStep(key.id(), i, step.bodyType(), step.rule(), i == 0 ? "OPEN" : "PENDING");
+        }
+        for (int i = 0; i < seats.size(); i++) {
+            for (Seat seat : seats.get(i)) {
+                insertSeat(key.id(), i, seat.voter(), seat.organisation(), seat.conflicted());
             }
         }
-        try (PreparedStatement p = c.prepareStatement(
-                "INSERT INTO gov_step (proposal_id, step_index, body_type, rule, state) VALUES (?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < rule.steps().size(); i++) {
-                p.setLong(1, proposalId);
-                p.setInt(2, i);
-                p.setString(3, rule.steps().get(i).bodyType());
-                p.setString(4, rule.steps().get(i).rule().name());
-                p.setString(5, i == 0 ? "OPEN" : "PENDING");
-                p.addBatch();
-            }
-            p.executeBatch();
-        }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO gov_step_voter (proposal_id, step_index, voter, "
-                + "organisation, conflicted) VALUES (?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < seats.size(); i++) {
-                for (Seat seat : seats.get(i)) {
-                    p.setLong(1, proposalId);
-                    p.setInt(2, i);
-                    p.setString(3, seat.voter());
-                    p.setString(4, seat.organisation());
-                    p.setBoolean(5, seat.conflicted());
-                    p.addBatch();
-                }
-            }
-            p.executeBatch();
-        }
-        return proposalId;
+        return key.id();
+    }
+
+    private static ProblemException noProposal(String initiativeId, long id) {
+        return new ProblemException(Problem.notFound("Initiative '" + initiativeId + "' has no proposal " + id + "."));
     }
 }

@@ -1,18 +1,12 @@
 package org.civicbackbone.core.internal.governance;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.civicbackbone.api.module.AccountabilityRule;
 import org.civicbackbone.api.module.ApprovalStep;
 import org.civicbackbone.api.module.DecisionRule;
-import org.civicbackbone.api.module.DecisionType;
 import org.civicbackbone.api.problem.Violation;
 
 /** Approval chains as stored ({@code host-board:MAJORITY;leadership-group:CONSENSUS}) and the limits of adjusting them. */
@@ -94,31 +88,5 @@ public final class RuleSteps {
             }
         }
         return violations;
-    }
-
-    /** The initiative's latest adopted version of a rule under a model, if any. */
-    static Optional<List<ApprovalStep>> adopted(Connection c, String initiativeId, String modelId, DecisionType type)
-            throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT steps FROM gov_rule_version WHERE initiative_id = ? "
-                + "AND model_id = ? AND decision_type = ? ORDER BY version DESC LIMIT 1")) {
-            p.setString(1, initiativeId);
-            p.setString(2, modelId);
-            p.setString(3, type.name());
-            try (ResultSet r = p.executeQuery()) {
-                return r.next() ? Optional.of(read(r.getString(1))) : Optional.empty();
-            }
-        }
-    }
-
-    /** The model's defaults with the initiative's adopted adjustments in place. */
-    static List<AccountabilityRule> inForce(Connection c, String initiativeId, String modelId,
-                                            List<AccountabilityRule> defaults) throws SQLException {
-        List<AccountabilityRule> rules = new ArrayList<>();
-        for (AccountabilityRule rule : defaults) {
-            Optional<List<ApprovalStep>> adopted = adopted(c, initiativeId, modelId, rule.decisionType());
-            rules.add(adopted.isEmpty() ? rule : new AccountabilityRule(rule.decisionType(), adopted.get(),
-                    rule.rationale() + " (Adjusted by this initiative.)"));
-        }
-        return rules;
     }
 }
