@@ -69,6 +69,7 @@ public class AlignedActivities {
     private final InputValidator validator;
     private final OrganisationRegistry organisations;
     private final Meetings meetings;
+    private final WorkingGroups groups;
 
     // optional and dynamic: vision and strategy may come and go while this module runs
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -85,6 +86,7 @@ public class AlignedActivities {
         this.validator = validator;
         this.organisations = organisations;
         this.meetings = new Meetings(store, audit);
+        this.groups = new WorkingGroups(store, audit);
         store.migrate(ActivitiesSchema.MODULE, ActivitiesSchema.MIGRATIONS);
     }
 
@@ -174,41 +176,24 @@ public class AlignedActivities {
 
     public List<WorkingGroup> workingGroups(String initiativeId) {
         require(initiativeId);
-        return read(r -> r.workingGroups(initiativeId));
+        return groups.all(initiativeId);
     }
 
     public WorkingGroup workingGroup(String initiativeId, long id) {
-        return workingGroups(initiativeId).stream().filter(g -> g.id() == id).findFirst().orElseThrow(() ->
-                new ProblemException(Problem.notFound("Initiative '" + initiativeId + "' has no working group " + id + ".")));
+        require(initiativeId);
+        return groups.one(initiativeId, id);
     }
 
     public WorkingGroup formGroup(String initiativeId, WorkingGroupSpec spec, String actor) {
         validator.validate(spec);
-        String name = spec.name().strip();
-        if (workingGroups(initiativeId).stream().anyMatch(g -> g.name().equalsIgnoreCase(name))) {
-            throw new ProblemException(Problem.conflict("Initiative '" + initiativeId + "' already has a working group named '"
-                    + name + "'."));
-        }
-        GeneratedKey key = new GeneratedKey();
-        store.inTransaction(c -> {
-            store.mapper(c, PlanRecords.class).insertGroup(key, initiativeId, name, spec.purpose());
-            audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, "group.form", "working group " + key.id()
-                    + " '" + name + "'");
-            return null;
-        });
-        return workingGroup(initiativeId, key.id());
+        require(initiativeId);
+        return groups.form(initiativeId, spec, actor);
     }
 
     public WorkingGroup addGroupMember(String initiativeId, long groupId, GroupMemberSpec spec, String actor) {
         validator.validate(spec);
-        WorkingGroup group = workingGroup(initiativeId, groupId);
-        if (group.members().stream().anyMatch(m -> m.person().equalsIgnoreCase(spec.person().strip()))) {
-            throw new ProblemException(Problem.conflict(spec.person().strip() + " is already in '" + group.name() + "'."));
-        }
-        write(initiativeId, actor, "group.member", spec.person().strip() + " joins '" + group.name() + "' as "
-                + spec.role(), r -> r.insertMember(groupId, spec.person().strip(), spec.organisation().strip(),
-                spec.role()));
-        return workingGroup(initiativeId, groupId);
+        require(initiativeId);
+        return groups.addMember(initiativeId, groupId, spec, actor);
     }
 
     // ---- settings and meetings

@@ -20,15 +20,7 @@ import org.civicbackbone.api.store.GeneratedKey;
  * The rules of meetings: scheduled for the initiative or a working group, materials out before the initiative's
  * limit (late ones kept and flagged), minutes only once held, action items done once.
  */
-final class Meetings {
-
-    private final BackboneStore store;
-    private final AuditLog audit;
-
-    Meetings(BackboneStore store, AuditLog audit) {
-        this.store = store;
-        this.audit = audit;
-    }
+record Meetings(BackboneStore store, AuditLog audit) {
 
     List<Meeting> meetings(String initiativeId, int materialsDaysBefore) {
         LocalDate today = LocalDate.now();

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.civicbackbone.api.audit.AuditLog;
-import org.civicbackbone.api.csv.CsvTable;
 import org.civicbackbone.api.decision.DecisionService;
 import org.civicbackbone.api.decision.Proposal;
 import org.civicbackbone.api.decision.ProposalSpec;
@@ -275,57 +273,15 @@ public class CommunityEngagement {
         } catch (ProblemException e) {
             spokespeople = List.of(); // the structure model module is not installed: nobody can be authorised
         }
-        return overview(initiativeId, communications(initiativeId), events(initiativeId), spokespeople, LocalDate.now());
-    }
-
-    static Overview overview(String initiativeId, List<Communication> communications, List<Event> events,
-                             List<String> spokespeople, LocalDate today) {
-        Map<Status, Long> byStatus = new EnumMap<>(Status.class);
-        communications.forEach(m -> byStatus.merge(m.status(), 1L, Long::sum));
-        List<Event> lastYear = events.stream().filter(e -> !e.heldOn().isBefore(today.minusYears(1))).toList();
-        Map<Sector, Long> bySector = new EnumMap<>(Sector.class);
-        for (Sector s : Sector.values()) {
-            bySector.put(s, 0L);
-        }
-        lastYear.forEach(e -> e.participation().forEach(p -> bySector.merge(p.sector(), (long) p.count(), Long::sum)));
-        long reached = lastYear.stream().mapToLong(Event::communityMembersReached).sum();
-        List<String> attention = new ArrayList<>();
-        communications.stream().filter(m -> m.status() == Status.STATEMENT_PROPOSED).forEach(m -> attention.add(
-                "statement '" + m.title() + "' awaits a decision (proposal " + m.statementProposalId() + ")"));
-        if (spokespeople.isEmpty()) {
-            attention.add("nobody may speak for the initiative: no member sits on a body that decides on speaking on behalf");
-        }
-        if (lastYear.isEmpty()) {
-            attention.add("no engagement event in the last twelve months");
-        } else if (bySector.get(Sector.COMMUNITY_MEMBER) == 0) {
-            attention.add("no community members or residents took part in an event in the last twelve months");
-        }
-        return new Overview(initiativeId, byStatus, lastYear.size(), bySector, reached, spokespeople, attention);
+        return EngagementReports.overview(initiativeId, communications(initiativeId), events(initiativeId), spokespeople,
+                LocalDate.now());
     }
 
     public String exportCommunications(String initiativeId) {
-        CsvTable csv = new CsvTable(List.of("id", "kind", "title", "status", "spokesperson", "key_messages",
-                "statement_proposal", "published_at", "created_by"));
-        for (Communication m : communications(initiativeId)) {
-            csv.row(m.id(), m.kind(), m.title(), m.status(), m.spokesperson(), String.join(" | ", m.keyMessages()),
-                    m.statementProposalId(), m.publishedAt(), m.createdBy());
-        }
-        return csv.toString();
+        return EngagementReports.communications(communications(initiativeId));
     }
 
     public String exportEvents(String initiativeId) {
-        List<String> header = new ArrayList<>(List.of("id", "title", "held_on", "location", "participants",
-                "community_members_reached"));
-        Arrays.stream(Sector.values()).forEach(s -> header.add(s.name().toLowerCase()));
-        CsvTable csv = new CsvTable(header);
-        for (Event e : events(initiativeId)) {
-            List<Object> row = new ArrayList<>(List.of(e.id(), e.title(), e.heldOn(), e.location() == null ? "" : e.location(),
-                    e.participants(), e.communityMembersReached()));
-            for (Sector s : Sector.values()) {
-                row.add(e.participation().stream().filter(p -> p.sector() == s).mapToInt(Participation::count).sum());
-            }
-            csv.row(row.toArray());
-        }
-        return csv.toString();
+        return EngagementReports.events(events(initiativeId));
     }
 }

@@ -31,7 +31,7 @@ public class EngagementTest {
                 new Participation(Sector.COMMUNITY_MEMBER, 40), new Participation(Sector.BUSINESS, 3)), 43, 300, "u");
         Event old = new Event(2, "i", "Old forum", TODAY.minusYears(2), null, List.of(
                 new Participation(Sector.COMMUNITY_MEMBER, 99)), 99, 999, "u");
-        Overview o = CommunityEngagement.overview("i", List.of(), List.of(recent, old), List.of("Maria Alvarez"), TODAY);
+        Overview o = EngagementReports.overview("i", List.of(), List.of(recent, old), List.of("Maria Alvarez"), TODAY);
         assertEquals(1, o.eventsLastYear());
         assertEquals(Long.valueOf(40), o.participantsLastYear().get(Sector.COMMUNITY_MEMBER));
         assertEquals(Long.valueOf(0), o.participantsLastYear().get(Sector.FUNDER));
@@ -43,7 +43,7 @@ public class EngagementTest {
     public void noCommunityVoiceAndNoSpokespersonNeedAttention() {
         Event staffOnly = new Event(1, "i", "Partner meeting", TODAY.minusDays(3), null,
                 List.of(new Participation(Sector.NONPROFIT, 12)), 12, 0, "u");
-        Overview o = CommunityEngagement.overview("i", List.of(), List.of(staffOnly), List.of(), TODAY);
+        Overview o = EngagementReports.overview("i", List.of(), List.of(staffOnly), List.of(), TODAY);
         assertEquals(List.of("nobody may speak for the initiative: no member sits on a body that decides on speaking on behalf",
                 "no community members or residents took part in an event in the last twelve months"), o.needsAttention());
     }

@@ -31,22 +31,8 @@ import org.civicbackbone.resources.internal.Funding.Totals;
  * The rules of allocating money: to a partner (a registered organisation) or to an activity (whose owner benefits),
  * never past what was received, checked in the transaction that opens the proposal, with the grants locked.
  */
-final class Allocations {
-
-    private final BackboneStore store;
-    private final AuditLog audit;
-    private final DecisionService decisions;
-    private final OrganisationRegistry organisations;
-    private final Supplier<ActivityCatalogue> activities;
-
-    Allocations(BackboneStore store, AuditLog audit, DecisionService decisions, OrganisationRegistry organisations,
-                Supplier<ActivityCatalogue> activities) {
-        this.store = store;
-        this.audit = audit;
-        this.decisions = decisions;
-        this.organisations = organisations;
-        this.activities = activities;
-    }
+record Allocations(BackboneStore store, AuditLog audit, DecisionService decisions, OrganisationRegistry organisations,
+                   Supplier<ActivityCatalogue> activities) {
 
     /**
      * Proposes an allocation to a beneficiary organisation (the partner, or the organisation that owns the activity),

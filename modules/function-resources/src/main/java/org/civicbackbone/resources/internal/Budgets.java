@@ -14,15 +14,7 @@ import org.civicbackbone.resources.internal.Funding.BudgetLine;
 import org.civicbackbone.resources.internal.Funding.BudgetSpec;
 
 /** The initiative's budget per year: its lines replaced whole, each category once. */
-final class Budgets {
-
-    private final BackboneStore store;
-    private final AuditLog audit;
-
-    Budgets(BackboneStore store, AuditLog audit) {
-        this.store = store;
-        this.audit = audit;
-    }
+record Budgets(BackboneStore store, AuditLog audit) {
 
     Budget of(String initiativeId, int year) {
         List<BudgetLine> lines = store.read(c -> store.mapper(c, FundingRecords.class).budget(initiativeId, year));

@@ -29,17 +29,7 @@ import org.civicbackbone.resources.internal.FundingRecords.Award;
  * decision, then money received against it, never more than awarded. Every check that protects money or a decision
  * runs in the transaction that writes, on the rows it locks.
  */
-final class Grants {
-
-    private final BackboneStore store;
-    private final AuditLog audit;
-    private final DecisionService decisions;
-
-    Grants(BackboneStore store, AuditLog audit, DecisionService decisions) {
-        this.store = store;
-        this.audit = audit;
-        this.decisions = decisions;
-    }
+record Grants(BackboneStore store, AuditLog audit, DecisionService decisions) {
 
     /** Adds a violation when a period ends before it starts. */
     static void checkPeriod(LocalDate start, LocalDate end, List<Violation> violations) {

@@ -11,15 +11,7 @@ import org.civicbackbone.resources.internal.Funding.Deadline;
 import org.civicbackbone.resources.internal.Funding.DeadlineSpec;
 
 /** The reports grants owe their funders: due, due soon, overdue or submitted (once). */
-final class ReportingDeadlines {
-
-    private final BackboneStore store;
-    private final AuditLog audit;
-
-    ReportingDeadlines(BackboneStore store, AuditLog audit) {
-        this.store = store;
-        this.audit = audit;
-    }
+record ReportingDeadlines(BackboneStore store, AuditLog audit) {
 
     List<Deadline> all(String initiativeId) {
         LocalDate today = LocalDate.now();

@@ -1,9 +1,7 @@
 package org.civicbackbone.measurement.internal;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +53,7 @@ public class SharedMeasurement {
     private final InitiativeAccess access;
     private final OrganisationRegistry organisations;
     private final Clock clock;
+    private final ValueWrites values;
 
     @Activate
     public SharedMeasurement(@Reference BackboneStore store, @Reference AuditLog audit,
@@ -72,6 +71,7 @@ public class SharedMeasurement {
         this.initiatives = initiatives;
         this.validator = validator;
         this.clock = clock;
+        this.values = new ValueWrites(store, audit, clock);
         store.migrate(MeasurementSchema.MODULE, MeasurementSchema.MIGRATIONS);
     }
 
@@ -159,20 +159,7 @@ public class SharedMeasurement {
                     + indicator.reportingPeriod().name().toLowerCase(Locale.ROOT) + " ("
                     + indicator.reportingPeriod().format() + ")");
         }
-        return store.inTransaction(c -> {
-            ValueReport registered = report.inNameOf(partner.name());
-            BigDecimal previous = corrections(c).previous(indicator, registered);
-            ReportedValue stored = upsert(c, indicator, registered, partner, actor, Instant.now(clock));
-            if (previous == null) {
-                audit.record(c, actor, initiativeId, MeasurementSchema.MODULE, "value.report",
-                        describe(indicator, registered));
-            } else {
-                corrections(c).record(stored, previous, actor);
-                audit.record(c, actor, initiativeId, MeasurementSchema.MODULE, "value.correct", describe(indicator, registered)
-                        + " (was " + previous.stripTrailingZeros().toPlainString() + ")");
-            }
-            return stored;
-        });
+        return values.report(initiativeId, indicator, report.inNameOf(partner.name()), partner, actor);
     }
 
     /** Stores every row of a CSV file in one transaction, or none of them. */
@@ -199,19 +186,7 @@ public class SharedMeasurement {
                 throw scope.refusal("partner", row.report().partner());
             }
         }
-        Instant now = Instant.now(clock);
-        return store.inTransaction(c -> {
-            for (ValueImport.Row row : result.rows()) {
-                BigDecimal previous = corrections(c).previous(row.indicator(), row.report());
-                ReportedValue stored = upsert(c, row.indicator(), row.report(), row.partner(), actor, now);
-                if (previous != null) {
-                    corrections(c).record(stored, previous, actor);
-                }
-            }
-            audit.record(c, actor, initiativeId, MeasurementSchema.MODULE, "value.import",
-                    result.rows().size() + " values imported from CSV");
-            return result.rows().size();
-        });
+        return values.importRows(initiativeId, result.rows(), actor);
     }
 
     /**
@@ -261,42 +236,15 @@ public class SharedMeasurement {
         return store;
     }
 
-    private static String describe(Indicator indicator, ValueReport report) {
-        return "indicator " + indicator.id() + " " + report.period() + " " + report.partner()
-                + (report.dimensionKey().isEmpty() ? "" : " [" + report.dimensionKey() + ": " + report.categoryKey() + "]")
-                + " = " + report.value().toPlainString();
-    }
-
     /** Every correction of the indicator's values, oldest first. */
     public List<CorrectionRecords.Correction> corrections(String initiativeId, long indicatorId) {
         Indicator indicator = indicator(initiativeId, indicatorId);
-        return store.read(c -> corrections(c).of(indicator.id()));
+        return store.read(c -> store.mapper(c, CorrectionRecords.class).of(indicator.id()));
     }
 
     /** The initiative's organisation registry, for matching partners' names and aliases. */
     private Partners partners(String initiativeId) {
         return new Partners(organisations.organisations(initiativeId));
-    }
-
-    /** Stores a value in the name of the partner's registry record (the slot is its registered name). */
-    private CorrectionRecords corrections(Connection c) {
-        return store.mapper(c, CorrectionRecords.class);
-    }
-
-    private ReportedValue upsert(Connection c, Indicator indicator, ValueReport report, Organisation organisation,
-                                 String actor, Instant now) {
-        // update the slot's value, or add it: plain SQL that H2 and PostgreSQL both run
-        MeasurementRecords records = records(c);
-        String partner = report.partner().strip();
-        if (records.updateValue(indicator.id(), report.period(), partner, report.dimensionKey(), report.categoryKey(),
-                report.value(), actor, now, organisation.id()) == 0) {
-            records.insertValue(indicator.id(), report.period(), partner, report.dimensionKey(), report.categoryKey(),
-                    report.value(), actor, now, organisation.id());
-        }
-        return values(c, indicator.id()).stream()
-                .filter(v -> v.period().equals(report.period()) && v.partner().equals(partner)
-                        && v.dimension().equals(report.dimensionKey()) && v.category().equals(report.categoryKey()))
-                .findFirst().orElseThrow();
     }
 
     private List<ReportedValue> values(Connection c, long indicatorId) {

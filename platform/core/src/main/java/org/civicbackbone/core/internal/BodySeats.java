@@ -27,25 +27,12 @@ import org.civicbackbone.core.internal.InitiativeRecords.InitiativeRow;
  * structure model, seats pointing to the organisation registry, and retirement instead of deletion so that every
  * decision stays explained by who sat where when it was taken.
  */
-final class BodySeats {
+record BodySeats(BackboneStore store, AuditLog audit, ModuleCatalogue catalogue, JdbcOrganisationRegistry organisations,
+                 JdbcPersonRegistry people) {
 
     /** Body types the platform itself gives meaning to (seats on them grant staff, partner and observer access). */
     static final List<String> PLATFORM_TYPES = List.of("backbone-team", "partners", "observers");
 
-    private final BackboneStore store;
-    private final AuditLog audit;
-    private final ModuleCatalogue catalogue;
-    private final JdbcOrganisationRegistry organisations;
-    private final JdbcPersonRegistry people;
-
-    BodySeats(BackboneStore store, AuditLog audit, ModuleCatalogue catalogue, JdbcOrganisationRegistry organisations,
-              JdbcPersonRegistry people) {
-        this.people = people;
-        this.store = store;
-        this.audit = audit;
-        this.catalogue = catalogue;
-        this.organisations = organisations;
-    }
 
     private BodyRecords records(Connection c) {
         return store.mapper(c, BodyRecords.class);

@@ -17,15 +17,7 @@ import org.civicbackbone.api.problem.ProblemException;
  * Who votes on a proposal's steps: the logins seated on bodies of the step's type, each once, marked conflicted when
  * they sit for the organisation the proposal would benefit. Fixed when a proposal opens ({@link #seatsFor}).
  */
-final class Electorate {
-
-    private final InitiativeService initiatives;
-    private final OrganisationRegistry organisations;
-
-    Electorate(InitiativeService initiatives, OrganisationRegistry organisations) {
-        this.initiatives = initiatives;
-        this.organisations = organisations;
-    }
+record Electorate(InitiativeService initiatives, OrganisationRegistry organisations) {
 
     /** The organisation a proposal names as beneficiary, with its registry record when there is one. */
     Beneficiary beneficiary(String initiativeId, String name) {

@@ -19,17 +19,7 @@ import org.civicbackbone.api.decision.VoteChoice;
  * seat that may vote, and approved, rejected or left open; the last approved step approves the proposal. Runs on
  * the caller's connection, with the proposal's row locked.
  */
-final class ProposalProgress {
-
-    private final Electorate electorate;
-    private final AuditLog audit;
-    private final Clock clock;
-
-    ProposalProgress(Electorate electorate, AuditLog audit, Clock clock) {
-        this.electorate = electorate;
-        this.audit = audit;
-        this.clock = clock;
-    }
+record ProposalProgress(Electorate electorate, AuditLog audit, Clock clock) {
 
     /**
      * Who votes on a step: the seats fixed when the proposal opened; for a proposal opened before seats were

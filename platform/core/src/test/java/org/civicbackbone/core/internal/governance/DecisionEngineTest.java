@@ -14,9 +14,7 @@ import org.civicbackbone.api.decision.ProposalSpec;
 import org.civicbackbone.api.decision.ProposalState;
 import org.civicbackbone.api.decision.VoteChoice;
 import org.civicbackbone.api.decision.VoteSpec;
-import org.civicbackbone.api.initiative.BodySpec;
 import org.civicbackbone.api.initiative.GovernanceBody;
-import org.civicbackbone.api.initiative.InitiativeSpec;
 import org.civicbackbone.api.initiative.MembershipSpec;
 import org.civicbackbone.api.initiative.OrganisationSpec;
 import org.civicbackbone.api.initiative.Sector;
@@ -28,13 +26,8 @@ import org.civicbackbone.api.module.DecisionType;
 import org.civicbackbone.api.module.DeclaredStructureModel;
 import org.civicbackbone.api.module.StructureModel;
 import org.civicbackbone.api.problem.ProblemException;
-import org.civicbackbone.core.internal.JdbcAuditLog;
 import org.civicbackbone.core.internal.JdbcInitiativeService;
 import org.civicbackbone.core.internal.JdbcOrganisationRegistry;
-import org.civicbackbone.core.internal.JdbcPersonRegistry;
-import org.civicbackbone.core.internal.LiveModuleCatalogue;
-import org.civicbackbone.store.internal.JdbcBackboneStore;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.Before;
 import org.junit.Test;
 
@@ -76,21 +69,11 @@ public class DecisionEngineTest {
 
     @Before
     public void setUp() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:engine" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        JdbcBackboneStore store = new JdbcBackboneStore(ds);
-        JdbcAuditLog audit = new JdbcAuditLog(store);
-        LiveModuleCatalogue catalogue = new LiveModuleCatalogue();
-        catalogue.addModel(BOARD_MODEL, null);
-        organisations = new JdbcOrganisationRegistry(store, audit);
-        initiatives = new JdbcInitiativeService(store, audit, catalogue, organisations, new JdbcPersonRegistry(store, audit));
-        initiatives.create(new InitiativeSpec("town", "Town", null, null, "stand-alone", List.of()), "admin");
-        board = initiatives.addBody("town", new BodySpec("board", "Board"), "admin");
-        for (String login : List.of("ann", "ben", "cat")) {
-            initiatives.addMember("town", board.id(), new MembershipSpec(login, login, "Org " + login, "director",
-                    Sector.NONPROFIT), "admin");
-        }
-        engine = new JdbcDecisionService(store, audit, initiatives, catalogue, organisations, clock);
+        BoardedInitiative town = BoardedInitiative.on(BOARD_MODEL);
+        organisations = town.organisations();
+        initiatives = town.initiatives();
+        board = town.board();
+        engine = new JdbcDecisionService(town.store(), town.audit(), initiatives, town.catalogue(), organisations, clock);
     }
 
     private Proposal propose(DecisionType type) {

@@ -1,0 +1,55 @@
+package org.civicbackbone.activities.internal;
+
+import java.util.List;
+import org.civicbackbone.activities.internal.JointPlan.GroupMemberSpec;
+import org.civicbackbone.activities.internal.JointPlan.WorkingGroup;
+import org.civicbackbone.activities.internal.JointPlan.WorkingGroupSpec;
+import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.problem.Problem;
+import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.store.BackboneStore;
+import org.civicbackbone.api.store.GeneratedKey;
+
+/** The rules of working groups: one name per initiative, each person once in a group. */
+record WorkingGroups(BackboneStore store, AuditLog audit) {
+
+    List<WorkingGroup> all(String initiativeId) {
+        return store.read(c -> store.mapper(c, PlanRecords.class).workingGroups(initiativeId));
+    }
+
+    WorkingGroup one(String initiativeId, long id) {
+        return all(initiativeId).stream().filter(g -> g.id() == id).findFirst().orElseThrow(() ->
+                new ProblemException(Problem.notFound("Initiative '" + initiativeId + "' has no working group " + id + ".")));
+    }
+
+    WorkingGroup form(String initiativeId, WorkingGroupSpec spec, String actor) {
+        String name = spec.name().strip();
+        if (all(initiativeId).stream().anyMatch(g -> g.name().equalsIgnoreCase(name))) {
+            throw new ProblemException(Problem.conflict("Initiative '" + initiativeId
+                    + "' already has a working group named '" + name + "'."));
+        }
+        GeneratedKey key = new GeneratedKey();
+        store.inTransaction(c -> {
+            store.mapper(c, PlanRecords.class).insertGroup(key, initiativeId, name, spec.purpose());
+            audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, "group.form", "working group " + key.id()
+                    + " '" + name + "'");
+            return null;
+        });
+        return one(initiativeId, key.id());
+    }
+
+    WorkingGroup addMember(String initiativeId, long groupId, GroupMemberSpec spec, String actor) {
+        WorkingGroup group = one(initiativeId, groupId);
+        String person = spec.person().strip();
+        if (group.members().stream().anyMatch(m -> m.person().equalsIgnoreCase(person))) {
+            throw new ProblemException(Problem.conflict(person + " is already in '" + group.name() + "'."));
+        }
+        store.inTransaction(c -> {
+            store.mapper(c, PlanRecords.class).insertMember(groupId, person, spec.organisation().strip(), spec.role());
+            audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, "group.member", person + " joins '"
+                    + group.name() + "' as " + spec.role());
+            return null;
+        });
+        return one(initiativeId, groupId);
+    }
+}

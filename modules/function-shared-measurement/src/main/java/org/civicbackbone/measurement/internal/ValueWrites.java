@@ -1,0 +1,76 @@
+package org.civicbackbone.measurement.internal;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.initiative.Organisation;
+import org.civicbackbone.api.store.BackboneStore;
+
+/**
+ * Writes reported values: each slot (indicator, period, partner, disaggregation category) holds one value; reporting
+ * it again replaces the value and keeps the correction, in the same transaction. Values are stored in the name of the
+ * partner's registry record.
+ */
+record ValueWrites(BackboneStore store, AuditLog audit, Clock clock) {
+
+    /** Stores one checked report, audited as a report or as the correction it is. */
+    ReportedValue report(String initiativeId, Indicator indicator, ValueReport report, Organisation partner,
+                         String actor) {
+        return store.inTransaction(c -> {
+            CorrectionRecords corrections = store.mapper(c, CorrectionRecords.class);
+            BigDecimal previous = corrections.previous(indicator, report);
+            ReportedValue stored = upsert(c, indicator, report, partner, actor, Instant.now(clock));
+            if (previous == null) {
+                audit.record(c, actor, initiativeId, MeasurementSchema.MODULE, "value.report", describe(indicator, report));
+            } else {
+                corrections.record(stored, previous, actor);
+                audit.record(c, actor, initiativeId, MeasurementSchema.MODULE, "value.correct", describe(indicator, report)
+                        + " (was " + previous.stripTrailingZeros().toPlainString() + ")");
+            }
+            return stored;
+        });
+    }
+
+    /** Stores every checked row of a file in one transaction, or none of them. */
+    int importRows(String initiativeId, List<ValueImport.Row> rows, String actor) {
+        Instant now = Instant.now(clock);
+        return store.inTransaction(c -> {
+            CorrectionRecords corrections = store.mapper(c, CorrectionRecords.class);
+            for (ValueImport.Row row : rows) {
+                BigDecimal previous = corrections.previous(row.indicator(), row.report());
+                ReportedValue stored = upsert(c, row.indicator(), row.report(), row.partner(), actor, now);
+                if (previous != null) {
+                    corrections.record(stored, previous, actor);
+                }
+            }
+            audit.record(c, actor, initiativeId, MeasurementSchema.MODULE, "value.import",
+                    rows.size() + " values imported from CSV");
+            return rows.size();
+        });
+    }
+
+    private ReportedValue upsert(Connection c, Indicator indicator, ValueReport report, Organisation organisation,
+                                 String actor, Instant now) {
+        // update the slot's value, or add it: plain SQL that H2 and PostgreSQL both run
+        MeasurementRecords records = store.mapper(c, MeasurementRecords.class);
+        String partner = report.partner().strip();
+        if (records.updateValue(indicator.id(), report.period(), partner, report.dimensionKey(), report.categoryKey(),
+                report.value(), actor, now, organisation.id()) == 0) {
+            records.insertValue(indicator.id(), report.period(), partner, report.dimensionKey(), report.categoryKey(),
+                    report.value(), actor, now, organisation.id());
+        }
+        return records.values(indicator.id()).stream()
+                .filter(v -> v.period().equals(report.period()) && v.partner().equals(partner)
+                        && v.dimension().equals(report.dimensionKey()) && v.category().equals(report.categoryKey()))
+                .findFirst().orElseThrow();
+    }
+
+    private static String describe(Indicator indicator, ValueReport report) {
+        return "indicator " + indicator.id() + " " + report.period() + " " + report.partner()
+                + (report.dimensionKey().isEmpty() ? "" : " [" + report.dimensionKey() + ": " + report.categoryKey() + "]")
+                + " = " + report.value().toPlainString();
+    }
+}
