@@ -63,6 +63,10 @@ final class Http {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        return answer(request);
+    }
+
+    private Answer answer(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
@@ -136,6 +140,14 @@ final class Http {
 
     Answer postCsv(String path, String csv) {
         return send("POST", path, ADMIN, "text/csv", csv);
+    }
+
+    /** A CSV upload asking to be imported as a job ({@code Prefer: respond-async}). */
+    Answer postCsvAsync(String path, String csv) {
+        return answer(HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(ADMIN.getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "text/csv").header("Prefer", "respond-async"));
     }
 
     /**

@@ -269,6 +269,60 @@ public class PlatformIT {
         return fields;
     }
 
+    /** A job's page, followed until the job ends (bounded: a minute). */
+    private JsonNode finished(Http.Answer accepted) throws InterruptedException {
+        assertEquals(accepted.toString(), 202, accepted.status());
+        String location = accepted.header("Location");
+        assertTrue(location, location.matches(".*/shared-measurement/values/imports/\\d+"));
+        String path = location.substring(location.indexOf("/api/v1") + "/api/v1".length());
+        return http.await(path, a -> a.status() == 200 && a.json().get("state").asText().matches("DONE|REFUSED|FAILED"))
+                .json();
+    }
+
+    @Test
+    public void importsLargeFilesAsJobsAllOrNothing() throws Exception {
+        http.await("/health", a -> a.status() == 200 && a.body().contains("shared-measurement"));
+        createInitiative("bulk", "[\"shared-measurement\"]");
+        long id = addIndicator("bulk", "Reading at grade level");
+        String base = "/initiatives/bulk/shared-measurement";
+        List<String> partners = new ArrayList<>();
+        for (int p = 0; p < 20; p++) {
+            partners.add("School " + p);
+        }
+        http.organisations("bulk", partners.toArray(String[]::new));
+        StringBuilder csv = new StringBuilder("indicator,period,partner,value,dimension,category\n");
+        for (String partner : partners) {
+            for (int q = 0; q < 100; q++) {
+                for (int band = 0; band < 20; band++) {
+                    csv.append(id).append(',').append(2001 + q / 4).append("-Q").append(q % 4 + 1).append(',')
+                            .append(partner).append(',').append(q + band).append(",grade,").append(band).append('\n');
+                }
+            }
+        }
+        assertTrue("over the 1 MiB imported during the request", csv.length() > 1024 * 1024);
+        JsonNode done = finished(http.postCsv(base + "/values/import", csv.toString()));
+        assertEquals(done.toString(), "DONE", done.get("state").asText());
+        assertEquals(40_000, done.get("rowsStored").asInt());
+        assertEquals(40_000, http.get(base + "/indicators/" + id + "/values").json().size());
+
+        // over the 10 MiB of an ordinary request, within the upload limit: accepted, checked whole, refused whole
+        StringBuilder unknown = new StringBuilder("indicator,period,partner,value\n");
+        while (unknown.length() < 12 * 1024 * 1024) {
+            unknown.append(id).append(",2030-Q1,Nobody We Know,1\n");
+        }
+        JsonNode refused = finished(http.postCsv(base + "/values/import", unknown.toString()));
+        assertEquals(refused.toString(), "REFUSED", refused.get("state").asText());
+        assertTrue(refused.get("faults").asInt() > 300_000);
+        assertEquals(100, refused.get("violations").size());
+        assertEquals("row 2, column partner", refused.get("violations").get(0).get("field").asText());
+        assertEquals(40_000, http.get(base + "/indicators/" + id + "/values").json().size());
+
+        JsonNode small = finished(http.postCsvAsync(base + "/values/import", "indicator,period,partner,value\n"
+                + id + ",2030-Q1,School 1,5\n"));
+        assertEquals("DONE", small.get("state").asText());
+        assertEquals(3, http.get(base + "/values/imports").json().size());
+    }
+
     @Test
     public void reportsImportsAndExportsValues() throws Exception {
         http.await("/health", a -> a.status() == 200 && a.body().contains("shared-measurement"));

@@ -1,10 +1,18 @@
 package org.civicbackbone.measurement.internal;
 
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /** RFC 4180 CSV: fields separated by commas, optionally quoted with doubled quotes inside; CRLF or LF line ends. */
 public final class Csv {
+
+    /** The longest field read: longer ones are faults of the file, not reasons to run out of memory. */
+    static final int MAX_FIELD = 100_000;
 
     private Csv() {
     }
@@ -25,66 +33,121 @@ public final class Csv {
         }
     }
 
-    /** Parses all records; blank lines are skipped. */
+    /** Parses all records of a text; blank lines are skipped. */
     public static List<List<String>> parse(String text) {
         List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean fieldStarted = false;
-        int line = 1;
-        int i = text.startsWith("\uFEFF") ? 1 : 0;
-        for (; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    if (ch == '\n') {
-                        line++;
-                    }
-                    field.append(ch);
-                }
-            } else if (ch == '"') {
-                if (field.length() > 0) {
-                    throw new MalformedCsv(rows.size() + 1, "a quote may only open a field");
-                }
-                quoted = true;
-                fieldStarted = true;
-            } else if (ch == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-                fieldStarted = true;
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                line++;
-                if (fieldStarted || field.length() > 0 || !row.isEmpty()) {
-                    row.add(field.toString());
-                    rows.add(row);
-                }
-                row = new ArrayList<>();
-                field.setLength(0);
-                fieldStarted = false;
-            } else {
-                field.append(ch);
-                fieldStarted = true;
+        try (Reader reader = new Reader(new StringReader(text))) {
+            for (List<String> row = reader.next(); row != null; row = reader.next()) {
+                rows.add(row);
             }
-        }
-        if (quoted) {
-            throw new MalformedCsv(rows.size() + 1, "a quoted field is not closed (line " + line + ")");
-        }
-        if (fieldStarted || field.length() > 0 || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a string does not fail to read
         }
         return rows;
+    }
+
+    /**
+     * Reads records one at a time from a character stream, so a file of any length is parsed in constant memory
+     * (a field is at most {@link #MAX_FIELD} characters). A byte-order mark at the start is skipped.
+     */
+    public static final class Reader implements Closeable {
+
+        private final java.io.Reader in;
+        private int records;
+        private int line = 1;
+        private int pending = -2; // -2: nothing read ahead
+
+        public Reader(java.io.Reader in) {
+            this.in = in instanceof BufferedReader ? in : new BufferedReader(in, 1 << 16);
+        }
+
+        /** Records returned so far: the number of the last one (the header is record 1). */
+        public int records() {
+            return records;
+        }
+
+        private int read() throws IOException {
+            if (pending != -2) {
+                int c = pending;
+                pending = -2;
+                return c;
+            }
+            return in.read();
+        }
+
+        /** The next record, or null at the end; blank lines are skipped. */
+        public List<String> next() throws IOException {
+            List<String> row = new ArrayList<>();
+            StringBuilder field = new StringBuilder();
+            boolean quoted = false;
+            boolean fieldStarted = false;
+            int c = read();
+            if (records == 0 && line == 1 && c == '\uFEFF') {
+                c = read();
+            }
+            for (; c != -1; c = read()) {
+                char ch = (char) c;
+                if (field.length() > MAX_FIELD) {
+                    throw new MalformedCsv(records + 1, "a field is longer than " + MAX_FIELD + " characters");
+                }
+                if (quoted) {
+                    if (ch == '"') {
+                        int after = read();
+                        if (after == '"') {
+                            field.append('"');
+                        } else {
+                            quoted = false;
+                            pending = after;
+                        }
+                    } else {
+                        if (ch == '\n') {
+                            line++;
+                        }
+                        field.append(ch);
+                    }
+                } else if (ch == '"') {
+                    if (field.length() > 0) {
+                        throw new MalformedCsv(records + 1, "a quote may only open a field");
+                    }
+                    quoted = true;
+                    fieldStarted = true;
+                } else if (ch == ',') {
+                    row.add(field.toString());
+                    field.setLength(0);
+                    fieldStarted = true;
+                } else if (ch == '\n' || ch == '\r') {
+                    if (ch == '\r') {
+                        int after = read();
+                        if (after != '\n') {
+                            pending = after;
+                        }
+                    }
+                    line++;
+                    if (fieldStarted || field.length() > 0 || !row.isEmpty()) {
+                        row.add(field.toString());
+                        records++;
+                        return row;
+                    }
+                } else {
+                    field.append(ch);
+                    fieldStarted = true;
+                }
+            }
+            if (quoted) {
+                throw new MalformedCsv(records + 1, "a quoted field is not closed (line " + line + ")");
+            }
+            if (fieldStarted || field.length() > 0 || !row.isEmpty()) {
+                row.add(field.toString());
+                records++;
+                return row;
+            }
+            return null;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     /** Writes one record, quoting fields that need it. */

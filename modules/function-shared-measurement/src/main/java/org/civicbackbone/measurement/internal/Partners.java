@@ -14,6 +14,7 @@ import org.civicbackbone.api.initiative.OrganisationName;
 final class Partners {
 
     private final Map<String, Organisation> byKey = new HashMap<>();
+    private final Map<String, Optional<Organisation>> bySpelling = new HashMap<>(); // a file repeats its spellings
 
     Partners(List<Organisation> registry) {
         for (Organisation organisation : registry) {
@@ -24,7 +25,10 @@ final class Partners {
 
     /** The registered organisation a name or alias stands for. */
     Optional<Organisation> resolve(String nameOrAlias) {
-        return Optional.ofNullable(byKey.get(OrganisationName.key(nameOrAlias)));
+        if (bySpelling.size() > 10_000) {
+            bySpelling.clear(); // a file of ever new spellings does not grow the memory without end
+        }
+        return bySpelling.computeIfAbsent(nameOrAlias, n -> Optional.ofNullable(byKey.get(OrganisationName.key(n))));
     }
 
     /** Why a partner's name is refused. */

@@ -1,10 +1,13 @@
 package org.civicbackbone.measurement.internal;
 
+import java.io.StringReader;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.csv.CsvTable;
@@ -75,7 +78,7 @@ public class SharedMeasurement {
         store.migrate(MeasurementSchema.MODULE, MeasurementSchema.MIGRATIONS);
     }
 
-    private void require(String initiativeId) {
+    void require(String initiativeId) {
         initiatives.requireFunction(initiativeId, FUNCTION_ID);
     }
 
@@ -165,28 +168,40 @@ public class SharedMeasurement {
     /** Stores every row of a CSV file in one transaction, or none of them. */
     public int importValues(String initiativeId, String csv, String actor, ReportingScope scope) {
         require(initiativeId);
-        return storeValues(initiativeId, csv, actor, scope);
+        return importFile(initiativeId, () -> new StringReader(csv), actor, scope, ImportProgress.NONE);
     }
 
     /** Imports values without the installed-and-enabled check: for demo data loaded while the module starts. */
     int storeValues(String initiativeId, String csv, String actor) {
-        return storeValues(initiativeId, csv, actor, ReportingScope.ANY);
+        return importFile(initiativeId, () -> new StringReader(csv), actor, ReportingScope.ANY, ImportProgress.NONE);
     }
 
-    private int storeValues(String initiativeId, String csv, String actor, ReportingScope scope) {
-        Partners partners = partners(initiativeId); // read before the file's transaction: one connection at a time
-        ValueImport.Result result = store.read(c -> ValueImport.read(csv, ref -> lookup(c, initiativeId, ref),
-                partners::resolve));
-        if (!result.violations().isEmpty()) {
-            throw new ProblemException(Problem.invalid("The file was not imported: " + result.violations().size()
-                    + " problem(s) found; nothing was stored.", result.violations()));
+    /**
+     * Imports a file, read twice as a stream: checked whole first (faults: 400 listing them by row and column; a
+     * partner the uploader may not report for: 403), then stored in one transaction in batches.
+     */
+    int importFile(String initiativeId, ImportProgress.Source csv, String actor, ReportingScope scope,
+                   ImportProgress progress) {
+        Map<String, Indicator> indicators = new HashMap<>(); // by id and by lower-case name: the file names them so
+        for (Indicator indicator : storedIndicators(initiativeId)) {
+            indicators.put(Long.toString(indicator.id()), indicator);
+            indicators.putIfAbsent(indicator.name().strip().toLowerCase(Locale.ROOT), indicator);
         }
-        for (ValueImport.Row row : result.rows()) {
-            if (!scope.allows(row.partner())) {
-                throw scope.refusal("partner", row.report().partner());
-            }
+        Partners partners = partners(initiativeId);
+        ValueImport file = new ValueImport(ref -> Optional.ofNullable(indicators.get(ref.strip().toLowerCase(Locale.ROOT))),
+                partners::resolve);
+        ValueImport.Check check = file.check(csv.open(), progress::checked, scope::allows);
+        if (!check.violations().isEmpty()) {
+            progress.refused(check.faults());
+            throw new ProblemException(Problem.invalid("The file was not imported: " + check.faults()
+                    + " problem(s) found" + (check.faults() > check.violations().size() ? " (the first "
+                    + check.violations().size() + " listed)" : "") + "; nothing was stored.", check.violations()));
         }
-        return values.importRows(initiativeId, result.rows(), actor);
+        if (check.refusedPartner() != null) {
+            throw scope.refusal("partner", check.refusedPartner());
+        }
+        progress.storing(check.rows());
+        return values.importFile(initiativeId, file, csv, actor, progress::stored);
     }
 
     /**

@@ -1,5 +1,9 @@
 package org.civicbackbone.measurement.internal;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,150 +11,273 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
+import java.util.function.Predicate;
 import org.civicbackbone.api.initiative.Organisation;
 import org.civicbackbone.api.problem.Violation;
 
 /**
  * Reads a CSV file of values into reports, all or nothing: every fault of every row is collected, with its row
- * (the header is row 1), column and reason, and if there is any the file is refused whole.
+ * (the header is row 1), column and reason (the first {@value #MAX_REPORTED} are listed), and if there is any the
+ * file is refused whole. A file is read as a stream, once to check it and once more to store it, so its length does
+ * not decide the memory it takes.
  */
 public final class ValueImport {
 
     /** The columns, in the order export writes them. */
     public static final List<String> COLUMNS = List.of("indicator", "period", "partner", "value", "dimension", "category");
     private static final List<String> REQUIRED = COLUMNS.subList(0, 4);
-    private static final int MAX_REPORTED = 100;
+    static final int MAX_REPORTED = 100;
 
     /** A value to store for an indicator, in the name of a registered organisation. */
     public record Row(Indicator indicator, ValueReport report, Organisation partner) {
     }
 
-    /** The outcome: rows to store, or the faults that refuse the file. */
+    /** The outcome of a small file read whole: rows to store, or the faults that refuse the file. */
     public record Result(List<Row> rows, List<Violation> violations) {
     }
 
-    private ValueImport() {
+    /**
+     * The outcome of checking a file: how many rows it has, its faults (the first {@value #MAX_REPORTED} listed; none
+     * when it can be stored) and the first partner the uploader may not report for, if any.
+     */
+    public record Check(int rows, int faults, List<Violation> violations, String refusedPartner) {
+    }
+
+    private final Function<String, Optional<Indicator>> lookup;
+    private final Function<String, Optional<Organisation>> partners;
+
+    /**
+     * @param lookup   an indicator of the initiative by id or by name (case-insensitive)
+     * @param partners an organisation of the initiative's registry by any of its names
+     */
+    public ValueImport(Function<String, Optional<Indicator>> lookup, Function<String, Optional<Organisation>> partners) {
+        this.lookup = lookup;
+        this.partners = partners;
+    }
+
+    /** Reads a small file whole (the shell's and the demo's files, unit tests). */
+    public static Result read(String csv, Function<String, Optional<Indicator>> lookup,
+                              Function<String, Optional<Organisation>> partners) {
+        ValueImport file = new ValueImport(lookup, partners);
+        Check check = file.check(new StringReader(csv), rows -> { }, partner -> true);
+        if (!check.violations().isEmpty()) {
+            return new Result(List.of(), check.violations());
+        }
+        List<Row> rows = new ArrayList<>();
+        file.rows(new StringReader(csv), rows::add);
+        return new Result(rows, List.of());
     }
 
     /**
-     * Parses and checks the file. Indicators are named by id or by name (case-insensitive) through
-     * {@code lookup}; partners by a name or alias of the initiative's organisation registry through {@code partners}.
+     * Checks every row of a file without keeping it: faults by row and column, rows repeating the slot (indicator,
+     * period, partner, category) of an earlier one, and partners that {@code allowed} refuses. {@code progress} hears
+     * the rows read so far.
      */
-    public static Result read(String csv, Function<String, Optional<Indicator>> lookup,
-                              Function<String, Optional<Organisation>> partners) {
-        List<List<String>> records;
-        try {
-            records = Csv.parse(csv);
+    public Check check(Reader csv, IntConsumer progress, Predicate<Organisation> allowed) {
+        List<Violation> violations = new ArrayList<>();
+        int[] faults = {0};
+        Consumer<Violation> fault = v -> {
+            if (faults[0]++ < MAX_REPORTED) {
+                violations.add(v);
+            }
+        };
+        SlotSet slots = new SlotSet();
+        String refused = null;
+        int rows = 0;
+        try (Csv.Reader reader = new Csv.Reader(csv)) {
+            Header index = header(reader, fault);
+            if (index == null) {
+                return new Check(0, faults[0], violations, null);
+            }
+            for (List<String> record = reader.next(); record != null; record = reader.next()) {
+                rows++;
+                int number = reader.records();
+                Row row = row(record, index, number, fault);
+                if (row != null && refused == null && !allowed.test(row.partner())) {
+                    refused = row.report().partner();
+                }
+                if (row != null) {
+                    int first = slots.addIfAbsent(slot(row), number);
+                    if (first != 0) {
+                        fault.accept(new Violation("row " + number, "repeats row " + first
+                                + " (same indicator, period, partner and category)"));
+                    }
+                }
+                if (rows % 10_000 == 0) {
+                    progress.accept(rows);
+                }
+            }
         } catch (Csv.MalformedCsv e) {
-            return refused(new Violation("row " + e.row(), e.getMessage()));
+            fault.accept(new Violation("row " + e.row(), e.getMessage()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (records.isEmpty()) {
-            return refused(new Violation("row 1", "the file is empty; the first row must name the columns "
+        progress.accept(rows);
+        if (rows == 0 && faults[0] == 0) {
+            fault.accept(new Violation("row 2", "the file has a header but no values"));
+        }
+        return new Check(rows, faults[0], violations, refused);
+    }
+
+    /** Hands every row of a file that passed {@link #check} to {@code sink}, in the file's order. */
+    public void rows(Reader csv, Consumer<Row> sink) {
+        Consumer<Violation> unexpected = v -> {
+            throw new IllegalStateException("The file changed after it was checked: " + v.field() + " " + v.message());
+        };
+        try (Csv.Reader reader = new Csv.Reader(csv)) {
+            Header index = header(reader, unexpected);
+            for (List<String> record = reader.next(); record != null; record = reader.next()) {
+                sink.accept(row(record, index, reader.records(), unexpected));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The slot a row fills, as one number: two rows with the same slot have the same number. */
+    private static long slot(Row row) {
+        long h = mix(0x9E3779B97F4A7C15L, row.indicator().id());
+        h = mix(h, row.partner().id());
+        h = text(h, row.report().period());
+        h = text(h, row.report().dimensionKey().toLowerCase(Locale.ROOT));
+        return text(h, row.report().categoryKey().toLowerCase(Locale.ROOT));
+    }
+
+    /** Folds a number into the hash, spreading every bit of it over all 64 (the finaliser of SplitMix64). */
+    private static long mix(long h, long value) {
+        long z = h ^ value;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** Folds a text into the hash, char by char (FNV-1a over 64 bits), then its length. */
+    private static long text(long h, String text) {
+        long f = 0xCBF29CE484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            f = (f ^ text.charAt(i)) * 0x100000001B3L;
+        }
+        return mix(mix(h, f), text.length());
+    }
+
+    /** The header: where each column is, and how many fields every row has. */
+    private record Header(Map<String, Integer> index, int width) {
+    }
+
+    /** The header, or null (with the faults reported) when it is not usable. */
+    private static Header header(Csv.Reader reader, Consumer<Violation> fault) throws IOException {
+        List<String> header = reader.next();
+        if (header == null) {
+            fault.accept(new Violation("row 1", "the file is empty; the first row must name the columns "
                     + String.join(",", COLUMNS)));
+            return null;
         }
         Map<String, Integer> index = new HashMap<>();
-        List<Violation> violations = new ArrayList<>();
-        List<String> header = records.get(0);
+        boolean usable = true;
         for (int c = 0; c < header.size(); c++) {
             String name = header.get(c).strip().toLowerCase(Locale.ROOT);
             if (!COLUMNS.contains(name)) {
-                violations.add(new Violation("row 1, column " + (c + 1), "unknown column '" + header.get(c)
+                fault.accept(new Violation("row 1, column " + (c + 1), "unknown column '" + header.get(c)
                         + "'; the columns are " + String.join(",", COLUMNS)));
+                usable = false;
             } else if (index.putIfAbsent(name, c) != null) {
-                violations.add(new Violation("row 1, column " + (c + 1), "column '" + name + "' appears twice"));
+                fault.accept(new Violation("row 1, column " + (c + 1), "column '" + name + "' appears twice"));
+                usable = false;
             }
         }
         for (String required : REQUIRED) {
             if (!index.containsKey(required)) {
-                violations.add(new Violation("row 1", "missing column '" + required + "'"));
+                fault.accept(new Violation("row 1", "missing column '" + required + "'"));
+                usable = false;
             }
         }
-        if (!violations.isEmpty()) {
-            return new Result(List.of(), violations);
-        }
-        if (records.size() == 1) {
-            return refused(new Violation("row 2", "the file has a header but no values"));
-        }
-        List<Row> rows = new ArrayList<>();
-        Map<String, Integer> slots = new HashMap<>();
-        for (int r = 1; r < records.size() && violations.size() < MAX_REPORTED; r++) {
-            List<String> record = records.get(r);
-            String where = "row " + (r + 1) + ", column ";
-            if (record.size() != header.size()) {
-                violations.add(new Violation("row " + (r + 1), "has " + record.size() + " fields, the header has "
-                        + header.size()));
-                continue;
-            }
-            Function<String, String> cell = col -> index.containsKey(col) ? record.get(index.get(col)).strip() : "";
-            int before = violations.size();
-            Optional<Indicator> indicator = Optional.empty();
-            String indicatorRef = cell.apply("indicator");
-            if (indicatorRef.isEmpty()) {
-                violations.add(new Violation(where + "indicator", "is empty"));
-            } else {
-                indicator = lookup.apply(indicatorRef);
-                if (indicator.isEmpty()) {
-                    violations.add(new Violation(where + "indicator", "no indicator '" + indicatorRef
-                            + "' in this initiative (give its id or exact name)"));
-                }
-            }
-            String period = cell.apply("period");
-            if (period.isEmpty()) {
-                violations.add(new Violation(where + "period", "is empty"));
-            } else if (indicator.isPresent() && !indicator.get().reportingPeriod().isValid(period)) {
-                violations.add(new Violation(where + "period", "'" + period + "' is not a "
-                        + indicator.get().reportingPeriod().name().toLowerCase(Locale.ROOT) + " ("
-                        + indicator.get().reportingPeriod().format() + ")"));
-            }
-            String partner = cell.apply("partner");
-            if (partner.isEmpty()) {
-                violations.add(new Violation(where + "partner", "is empty"));
-            } else if (partner.length() > 200) {
-                violations.add(new Violation(where + "partner", "is longer than 200 characters"));
-            }
-            Optional<Organisation> organisation = partner.isEmpty() || partner.length() > 200 ? Optional.empty()
-                    : partners.apply(partner);
-            if (!partner.isEmpty() && partner.length() <= 200 && organisation.isEmpty()) {
-                violations.add(new Violation(where + "partner", Partners.unknown(partner)));
-            }
-            BigDecimal value = null;
-            String text = cell.apply("value");
-            try {
-                value = text.length() > 40 ? null : new BigDecimal(text);
-                if (value == null || !ValueReport.fitsColumn(value)) {
-                    violations.add(new Violation(where + "value", "'" + (text.length() > 40 ? text.substring(0, 40) + "..."
-                            : text) + "' " + ValueReport.RANGE));
-                    value = null;
-                }
-            } catch (NumberFormatException e) {
-                violations.add(new Violation(where + "value", text.isEmpty() ? "is empty"
-                        : "'" + text + "' is not a number (use a dot for decimals, no thousands separators)"));
-            }
-            String dimension = cell.apply("dimension");
-            String category = cell.apply("category");
-            if (dimension.isEmpty() != category.isEmpty()) {
-                violations.add(new Violation(where + (dimension.isEmpty() ? "dimension" : "category"),
-                        "dimension and category must be given together, or neither"));
-            }
-            if (violations.size() == before) {
-                String slot = indicator.get().id() + "|" + period + "|" + organisation.get().id() + "|"
-                        + dimension.toLowerCase(Locale.ROOT) + "|" + category.toLowerCase(Locale.ROOT);
-                Integer first = slots.putIfAbsent(slot, r + 1);
-                if (first != null) {
-                    violations.add(new Violation("row " + (r + 1), "repeats row " + first
-                            + " (same indicator, period, partner and category)"));
-                    continue;
-                }
-                rows.add(new Row(indicator.orElseThrow(), new ValueReport(period, organisation.get().name(), value,
-                        dimension.isEmpty() ? null : dimension, category.isEmpty() ? null : category),
-                        organisation.get()));
-            }
-        }
-        return violations.isEmpty() ? new Result(rows, List.of()) : new Result(List.of(), violations);
+        return usable ? new Header(index, header.size()) : null;
     }
 
-    private static Result refused(Violation violation) {
-        return new Result(List.of(), List.of(violation));
+    /** One record as a row to store, or null with its faults reported. */
+    private Row row(List<String> record, Header header, int number, Consumer<Violation> fault) {
+        String where = "row " + number + ", column ";
+        if (record.size() != header.width()) {
+            fault.accept(new Violation("row " + number, "has " + record.size() + " fields, the header has "
+                    + header.width()));
+            return null;
+        }
+        Map<String, Integer> index = header.index();
+        Function<String, String> cell = col -> index.containsKey(col) ? record.get(index.get(col)).strip() : "";
+        boolean ok = true;
+        Optional<Indicator> indicator = Optional.empty();
+        String indicatorRef = cell.apply("indicator");
+        if (indicatorRef.isEmpty()) {
+            fault.accept(new Violation(where + "indicator", "is empty"));
+            ok = false;
+        } else {
+            indicator = lookup.apply(indicatorRef);
+            if (indicator.isEmpty()) {
+                fault.accept(new Violation(where + "indicator", "no indicator '" + indicatorRef
+                        + "' in this initiative (give its id or exact name)"));
+                ok = false;
+            }
+        }
+        String period = cell.apply("period");
+        if (period.isEmpty()) {
+            fault.accept(new Violation(where + "period", "is empty"));
+            ok = false;
+        } else if (indicator.isPresent() && !indicator.get().reportingPeriod().isValid(period)) {
+            fault.accept(new Violation(where + "period", "'" + period + "' is not a "
+                    + indicator.get().reportingPeriod().name().toLowerCase(Locale.ROOT) + " ("
+                    + indicator.get().reportingPeriod().format() + ")"));
+            ok = false;
+        }
+        String partner = cell.apply("partner");
+        Optional<Organisation> organisation = Optional.empty();
+        if (partner.isEmpty()) {
+            fault.accept(new Violation(where + "partner", "is empty"));
+            ok = false;
+        } else if (partner.length() > 200) {
+            fault.accept(new Violation(where + "partner", "is longer than 200 characters"));
+            ok = false;
+        } else {
+            organisation = partners.apply(partner);
+            if (organisation.isEmpty()) {
+                fault.accept(new Violation(where + "partner", Partners.unknown(partner)));
+                ok = false;
+            }
+        }
+        BigDecimal value = value(cell.apply("value"), where, fault);
+        String dimension = cell.apply("dimension");
+        String category = cell.apply("category");
+        if (dimension.isEmpty() != category.isEmpty()) {
+            fault.accept(new Violation(where + (dimension.isEmpty() ? "dimension" : "category"),
+                    "dimension and category must be given together, or neither"));
+            ok = false;
+        } else if (dimension.length() > 100 || category.length() > 100) {
+            fault.accept(new Violation(where + (dimension.length() > 100 ? "dimension" : "category"),
+                    "is longer than 100 characters"));
+            ok = false;
+        }
+        if (!ok || value == null) {
+            return null;
+        }
+        return new Row(indicator.orElseThrow(), new ValueReport(period, organisation.get().name(), value,
+                dimension.isEmpty() ? null : dimension, category.isEmpty() ? null : category), organisation.get());
+    }
+
+    private static BigDecimal value(String text, String where, Consumer<Violation> fault) {
+        try {
+            BigDecimal value = text.length() > 40 ? null : new BigDecimal(text);
+            if (value == null || !ValueReport.fitsColumn(value)) {
+                fault.accept(new Violation(where + "value", "'" + (text.length() > 40 ? text.substring(0, 40) + "..."
+                        : text) + "' " + ValueReport.RANGE));
+                return null;
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            fault.accept(new Violation(where + "value", text.isEmpty() ? "is empty"
+                    : "'" + text + "' is not a number (use a dot for decimals, no thousands separators)"));
+            return null;
+        }
     }
 }

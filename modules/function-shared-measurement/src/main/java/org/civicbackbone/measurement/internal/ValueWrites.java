@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.util.function.IntConsumer;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.initiative.Organisation;
 import org.civicbackbone.api.store.BackboneStore;
@@ -20,6 +20,7 @@ record ValueWrites(BackboneStore store, AuditLog audit, Clock clock) {
     ReportedValue report(String initiativeId, Indicator indicator, ValueReport report, Organisation partner,
                          String actor) {
         return store.inTransaction(c -> {
+            store.mapper(c, ImportRecords.class).lockIndicator(indicator.id()); // an import of its values goes first
             CorrectionRecords corrections = store.mapper(c, CorrectionRecords.class);
             BigDecimal previous = corrections.previous(indicator, report);
             ReportedValue stored = upsert(c, indicator, report, partner, actor, Instant.now(clock));
@@ -34,21 +35,16 @@ record ValueWrites(BackboneStore store, AuditLog audit, Clock clock) {
         });
     }
 
-    /** Stores every checked row of a file in one transaction, or none of them. */
-    int importRows(String initiativeId, List<ValueImport.Row> rows, String actor) {
+    /** Stores every row of a checked file in one transaction, or none of them, in batches. */
+    int importFile(String initiativeId, ValueImport file, ImportProgress.Source csv, String actor, IntConsumer progress) {
         Instant now = Instant.now(clock);
         return store.inTransaction(c -> {
-            CorrectionRecords corrections = store.mapper(c, CorrectionRecords.class);
-            for (ValueImport.Row row : rows) {
-                BigDecimal previous = corrections.previous(row.indicator(), row.report());
-                ReportedValue stored = upsert(c, row.indicator(), row.report(), row.partner(), actor, now);
-                if (previous != null) {
-                    corrections.record(stored, previous, actor);
-                }
-            }
+            ImportBatches batches = new ImportBatches(store.batchMapper(c, ImportRecords.class), actor, now, progress);
+            file.rows(csv.open(), batches::add);
+            int stored = batches.finish();
             audit.record(c, actor, initiativeId, MeasurementSchema.MODULE, "value.import",
-                    rows.size() + " values imported from CSV");
-            return rows.size();
+                    stored + " values imported from CSV");
+            return stored;
         });
     }
 

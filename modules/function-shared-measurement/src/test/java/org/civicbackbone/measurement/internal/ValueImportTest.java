@@ -110,4 +110,34 @@ public class ValueImportTest {
                 ValueImportTest::lookup, ValueImportTest::partner);
         assertEquals("row 2", r.violations().get(0).field());
     }
+
+    @Test
+    public void aHundredThousandDistinctSlotsOfManyIndicatorsAndPartnersAreNeverTakenForRepeats() {
+        java.util.Map<String, Indicator> indicators = new java.util.HashMap<>();
+        for (long id = 1; id <= 12; id++) {
+            indicators.put(Long.toString(id), new Indicator(id, "i", "Indicator " + id, "d", "n", Direction.UP,
+                    Aggregation.SUM, PeriodType.MONTH, BigDecimal.ONE, LocalDate.of(2020, 1, 1), BigDecimal.TEN,
+                    LocalDate.of(2030, 1, 1)));
+        }
+        java.util.Map<String, Organisation> partners = new java.util.HashMap<>();
+        for (long id = 1; id <= 250; id++) {
+            partners.put("P" + id, new Organisation(id, "i", "P" + id, List.of(), List.of(Sector.NONPROFIT)));
+        }
+        StringBuilder csv = new StringBuilder("indicator,period,partner,value,dimension,category\n");
+        for (int p = 1; p <= 250; p++) {
+            for (int i = 1; i <= 12; i++) {
+                for (int m = 1; m <= 12; m++) {
+                    for (int c = 0; c < 3; c++) {
+                        csv.append(i).append(",2025-").append(m < 10 ? "0" + m : m).append(",P").append(p)
+                                .append(",1,band,").append(c).append('\n');
+                    }
+                }
+            }
+        }
+        ValueImport.Check check = new ValueImport(ref -> Optional.ofNullable(indicators.get(ref)),
+                name -> Optional.ofNullable(partners.get(name))).check(new java.io.StringReader(csv.toString()),
+                rows -> { }, partner -> true);
+        assertEquals(List.of(), check.violations());
+        assertEquals(250 * 12 * 12 * 3, check.rows());
+    }
 }

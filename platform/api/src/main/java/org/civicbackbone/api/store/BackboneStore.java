@@ -37,4 +37,15 @@ public interface BackboneStore {
      * @since 1.1
      */
     <M> M mapper(Connection connection, Class<M> mapperType);
-}
+
+    /**
+     * A mapper like {@link #mapper}, whose inserts, updates and deletes are sent to the database in batches: for
+     * writing many rows in one unit of work (an import). Statements queue until a select runs or a method of the
+     * mapper annotated {@code org.apache.ibatis.annotations.Flush} is called, which sends them; send them before the
+     * work ends, or they are lost. Generated keys and update counts are not known until then.
+     *
+     * @param connection the connection handed to the running {@link TransactionWork}
+     * @param mapperType the mapper interface
+     * @since 1.2
+     */
+    <M> M batchMapper(Connection connection, Class<M> mapperType);}

@@ -10,8 +10,6 @@ import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.PreMatching;
-import javax.ws.rs.ext.ReaderInterceptor;
-import javax.ws.rs.ext.ReaderInterceptorContext;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
 import org.osgi.service.component.annotations.Activate;
@@ -24,29 +22,33 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * Bounds what a request may be and cost. A declared body length over the limit is refused before anything is read,
- * and a body that turns out longer (chunked, or a lying header) is cut off at the limit while it is read: both 413.
+ * Bounds what a request may be and cost. A declared body length over every limit is refused before anything is read;
+ * once the method is matched, its body is cut off at its own limit while it is read ({@link BodyLimits}): both 413.
  * {@code OPTIONS} is answered 405 to everyone before matching: the JAX-RS runtime would otherwise answer it itself,
  * past every access check, and the API serves no cross-origin callers (its methods are in its OpenAPI description).
  */
-@Component(service = {ContainerRequestFilter.class, ReaderInterceptor.class}, configurationPid = RequestLimits.PID)
+@Component(service = {ContainerRequestFilter.class, RequestLimits.class}, configurationPid = RequestLimits.PID)
 @Designate(ocd = RequestLimits.Config.class)
 @JaxrsExtension
 @JaxrsName("backbone.limits")
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
-public class RequestLimits implements ContainerRequestFilter, ReaderInterceptor {
+public class RequestLimits implements ContainerRequestFilter {
 
     static final String PID = "org.civicbackbone.rest.limits";
 
     /** Limits of a request. */
     @ObjectClassDefinition(name = "Civic Backbone request limits", description = "What one request body may cost")
     public @interface Config {
-        @AttributeDefinition(description = "Largest request body accepted, in bytes (CSV imports included)")
+        @AttributeDefinition(description = "Largest request body accepted, in bytes, but for uploads")
         long maxBodyBytes() default 10L * 1024 * 1024;
+
+        @AttributeDefinition(description = "Largest upload accepted (a CSV import: methods marked @Upload), in bytes")
+        long maxUploadBytes() default 50L * 1024 * 1024;
     }
 
     private volatile long maxBodyBytes;
+    private volatile long maxUploadBytes;
 
     @Activate
     public RequestLimits(Config config) {
@@ -56,6 +58,12 @@ public class RequestLimits implements ContainerRequestFilter, ReaderInterceptor 
     @Modified
     void modified(Config config) {
         this.maxBodyBytes = Math.max(1024, config.maxBodyBytes());
+        this.maxUploadBytes = Math.max(this.maxBodyBytes, config.maxUploadBytes());
+    }
+
+    /** The limit of a matched method's body. */
+    long limit(boolean upload) {
+        return upload ? maxUploadBytes : maxBodyBytes;
     }
 
     @Override
@@ -66,15 +74,9 @@ public class RequestLimits implements ContainerRequestFilter, ReaderInterceptor 
                     .header("Allow", "GET, HEAD, POST, PUT, DELETE").build());
             return;
         }
-        if (request.getLength() > maxBodyBytes) {
-            request.abortWith(ProblemMapper.answer(tooLarge(maxBodyBytes)));
+        if (request.getLength() > maxUploadBytes) {
+            request.abortWith(ProblemMapper.answer(tooLarge(maxUploadBytes)));
         }
-    }
-
-    @Override
-    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        context.setInputStream(new Bounded(context.getInputStream(), maxBodyBytes));
-        return context.proceed();
     }
 
     static Problem tooLarge(long limit) {
@@ -83,7 +85,7 @@ public class RequestLimits implements ContainerRequestFilter, ReaderInterceptor 
     }
 
     /** Reads at most the limit, then refuses. */
-    private static final class Bounded extends FilterInputStream {
+    static final class Bounded extends FilterInputStream {
         private final long limit;
         private long read;
 

@@ -11,6 +11,7 @@ import java.util.Properties;
 import javax.sql.DataSource;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.LocalCacheScope;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
@@ -151,6 +152,11 @@ public class JdbcBackboneStore implements BackboneStore {
     public <M> M mapper(Connection connection, Class<M> mapperType) {
         // the session borrows the unit of work's connection: it never commits, rolls back or closes it
         return mappers.get(mapperType).openSession(connection).getMapper(mapperType);
+    }
+
+    @Override
+    public <M> M batchMapper(Connection connection, Class<M> mapperType) {
+        return mappers.get(mapperType).openSession(ExecutorType.BATCH, connection).getMapper(mapperType);
     }
 
     private Configuration configuration(Class<?> mapperType) {

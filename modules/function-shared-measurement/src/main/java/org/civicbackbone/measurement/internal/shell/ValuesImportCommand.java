@@ -1,7 +1,7 @@
 package org.civicbackbone.measurement.internal.shell;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.karaf.shell.api.action.Action;
@@ -13,9 +13,12 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.civicbackbone.api.problem.ProblemException;
-import org.civicbackbone.measurement.internal.SharedMeasurement;
+import org.civicbackbone.api.problem.Violation;
+import org.civicbackbone.measurement.internal.ImportJob;
+import org.civicbackbone.measurement.internal.ReportingScope;
+import org.civicbackbone.measurement.internal.ValueImports;
 
-/** Imports a CSV file of values, all or nothing. */
+/** Imports a CSV file of values as a job, all or nothing, showing its progress until it ends. */
 @Service
 @Command(scope = "backbone", name = "values-import",
         description = "Imports indicator values from a CSV file (indicator,period,partner,value[,dimension,category]); "
@@ -30,27 +33,59 @@ public class ValuesImportCommand implements Action {
     String file;
 
     @Reference
-    SharedMeasurement measurement;
+    ValueImports imports;
 
     @Reference
     Session session;
 
     @Override
-    public Object execute() {
-        String csv;
+    public Object execute() throws InterruptedException {
+        ImportJob job;
         try {
-            csv = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            // the shell is for platform operators: they may import for any partner
+            job = imports.start(initiativeId, imports.receive(Files.newInputStream(Path.of(file))),
+                    ShellUser.of(session), ReportingScope.ANY);
         } catch (IOException e) {
             System.err.println("Cannot read " + file + ": " + e.getMessage());
             return null;
-        }
-        try {
-            int count = measurement.importValues(initiativeId, csv, ShellUser.of(session),
-                    org.civicbackbone.measurement.internal.ReportingScope.ANY); // the shell is for platform operators
-            System.out.println("Imported " + count + " values into " + initiativeId);
         } catch (ProblemException e) {
             ShellUser.print(e);
+            return null;
+        }
+        PrintStream out = System.out;
+        while (!job.state().ended()) {
+            out.print("\r" + bar(job));
+            out.flush();
+            Thread.sleep(250);
+            job = imports.job(initiativeId, job.id());
+        }
+        out.println("\r" + bar(job));
+        out.println("Import " + job.id() + " " + job.state() + ": " + job.message());
+        for (Violation v : job.violations()) {
+            out.println("  " + v.field() + ": " + v.message());
+        }
+        if (job.faults() > job.violations().size()) {
+            out.println("  ... and " + (job.faults() - job.violations().size()) + " more");
         }
         return null;
+    }
+
+    /** {@code [#########-----------]  45%  storing 450,000 of 1,000,000 rows}. */
+    static String bar(ImportJob job) {
+        int total = job.rowsRead();
+        int done = switch (job.state()) {
+            case QUEUED, CHECKING -> 0;
+            case STORING -> job.rowsStored();
+            default -> job.state() == ImportJob.State.DONE ? total : 0;
+        };
+        int percent = total == 0 ? 0 : (int) (100L * done / total);
+        String filled = "#".repeat(percent / 5) + "-".repeat(20 - percent / 5);
+        String what = switch (job.state()) {
+            case QUEUED -> "waiting for the import before it";
+            case CHECKING -> String.format("checking: %,d rows read", job.rowsChecked());
+            case STORING -> String.format("storing %,d of %,d rows", done, total);
+            default -> String.format("%,d of %,d rows stored", done, total);
+        };
+        return String.format("[%s] %3d%%  %-40s", filled, percent, what);
     }
 }

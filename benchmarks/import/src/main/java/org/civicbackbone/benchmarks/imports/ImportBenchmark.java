@@ -1,0 +1,280 @@
+package org.civicbackbone.benchmarks.imports;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.civicbackbone.api.initiative.AccessRole;
+import org.civicbackbone.api.initiative.InitiativeAccess;
+import org.civicbackbone.api.initiative.Sector;
+import org.civicbackbone.measurement.internal.Aggregation;
+import org.civicbackbone.measurement.internal.Direction;
+import org.civicbackbone.measurement.internal.ImportJob;
+import org.civicbackbone.measurement.internal.Indicator;
+import org.civicbackbone.measurement.internal.IndicatorSpec;
+import org.civicbackbone.measurement.internal.PeriodType;
+import org.civicbackbone.measurement.internal.ReportingScope;
+import org.civicbackbone.measurement.internal.SharedMeasurement;
+import org.civicbackbone.measurement.internal.ValueImports;
+import org.civicbackbone.store.internal.JdbcBackboneStore;
+import org.civicbackbone.testkit.InMemoryInitiatives;
+import org.civicbackbone.testkit.InMemoryOrganisations;
+import org.civicbackbone.testkit.RecordingAuditLog;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * The shared-measurement CSV import (streamed, checked whole, stored in one transaction in batches, as a job) beside
+ * its anchor in the same run: a raw batched JDBC insert of the same file's rows into the same schema, on an H2 file
+ * database opened as the distribution opens it. Then the indicator overview beside a raw indexed GROUP BY over the
+ * same rows. Prints each figure, its anchor and the ratio, and the most heap still in use after a collection.
+ * Arguments: the file sizes in rows (default 10000 100000 1000000).
+ */
+public final class ImportBenchmark {
+
+    private static final int INDICATORS = 4;
+    private static final int CATEGORIES = 10;
+    private static final int MONTHS = 120;
+
+    private ImportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> sizes = new ArrayList<>();
+        for (String arg : args) {
+            sizes.add(Integer.parseInt(arg.replace("_", "")));
+        }
+        if (sizes.isEmpty()) {
+            sizes = List.of(10_000, 100_000, 1_000_000);
+        }
+        String folder = System.getProperty("benchmark.folder");
+        Path work = folder != null ? Path.of(folder) : Files.createTempDirectory("backbone-import-benchmark");
+        System.out.printf("%-9s | %-30s | %-30s | %-6s | %-23s | %-23s | %s%n", "rows", "import (rows/s)",
+                "raw batched insert (rows/s)", "ratio", "overview", "raw GROUP BY", "live heap after GC");
+        for (int rows : sizes) {
+            Path csv = work.resolve("values-" + rows + ".csv");
+            int partners = write(csv, rows);
+            HeapWatch heap = new HeapWatch();
+            double anchor = rawInsert(work.resolve("anchor-" + rows), csv, partners);
+            World world = new World(work.resolve("import-" + rows), partners);
+            long started = System.nanoTime();
+            ImportJob job = world.importFile(csv);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            if (job.state() != ImportJob.State.DONE) {
+                throw new IllegalStateException("the import ended " + job.state() + ": " + job.message() + " "
+                        + job.violations());
+            }
+            long overviewNanos = world.overviewNanos();
+            long groupByNanos = world.groupByNanos();
+            heap.stop();
+            System.out.printf("%,9d | %6.2f s (%,9.0f rows/s)         | %6.2f s (%,9.0f rows/s)         | %5.2fx | "
+                            + "%,10.1f ms            | %,10.1f ms            | %,d MB%n", rows, seconds, rows / seconds,
+                    anchor, rows / anchor, anchor / seconds, overviewNanos / 1e6, groupByNanos / 1e6,
+                    heap.peakLiveBytes() / (1024 * 1024));
+        }
+        System.exit(0); // the import runner's thread is not a daemon
+    }
+
+    /** The file: 4 indicators, monthly from 2015, 10 categories of one disaggregation, as many partners as it takes. */
+    private static int write(Path csv, int rows) throws IOException {
+        int perPartner = INDICATORS * MONTHS * CATEGORIES;
+        int partners = Math.max(1, (rows + perPartner - 1) / perPartner);
+        int months = Math.min(MONTHS, Math.max(1, rows / (INDICATORS * CATEGORIES * partners)));
+        int written = 0;
+        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            out.write("indicator,period,partner,value,dimension,category\n");
+            for (int p = 0; p < partners && written < rows; p++) {
+                for (int i = 1; i <= INDICATORS && written < rows; i++) {
+                    for (int m = 0; m < months && written < rows; m++) {
+                        String period = YearMonth.of(2015, 1).plusMonths(m).toString();
+                        for (int c = 0; c < CATEGORIES && written < rows; c++) {
+                            out.write(i + "," + period + ",Partner " + p + "," + (m * 7 + c) % 997 + ".5,age band,"
+                                    + c + "\n");
+                            written++;
+                        }
+                    }
+                }
+            }
+        }
+        return partners;
+    }
+
+    private static JdbcDataSource h2(Path folder) {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:async:" + folder.resolve("backbone") + ";WRITE_DELAY=0;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
+        return ds;
+    }
+
+    /** The anchor: the same schema, the file's lines split and inserted a thousand at a time in one transaction. */
+    private static double rawInsert(Path folder, Path csv, int partners) throws Exception {
+        JdbcDataSource ds = h2(folder);
+        new World(ds, partners); // the module's own tables and indexes, and the indicators
+        long started = System.nanoTime();
+        try (Connection c = ds.getConnection(); BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+             PreparedStatement insert = c.prepareStatement("INSERT INTO sm_value (indicator_id, period, partner, "
+                     + "dimension, category, amount, reported_by, reported_at, organisation_id) "
+                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            c.setAutoCommit(false);
+            Timestamp now = Timestamp.from(Instant.now());
+            in.readLine();
+            int batched = 0;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String[] f = line.split(",");
+                insert.setLong(1, Long.parseLong(f[0]));
+                insert.setString(2, f[1]);
+                insert.setString(3, f[2]);
+                insert.setString(4, f[4]);
+                insert.setString(5, f[5]);
+                insert.setBigDecimal(6, new BigDecimal(f[3]));
+                insert.setString(7, "bench");
+                insert.setTimestamp(8, now);
+                insert.setLong(9, 1);
+                insert.addBatch();
+                if (++batched % 1000 == 0) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+            c.commit();
+        }
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    /** The function as the platform runs it, on its own database, with the platform's fakes around it. */
+    private static final class World {
+        private final JdbcBackboneStore store;
+        private final SharedMeasurement measurement;
+        private final ValueImports imports;
+        private final List<Indicator> indicators;
+
+        World(Path folder, int partners) {
+            this(h2(folder), partners);
+        }
+
+        World(JdbcDataSource ds, int partners) {
+            store = new JdbcBackboneStore(ds);
+            InMemoryOrganisations organisations = new InMemoryOrganisations();
+            for (int p = 0; p < partners; p++) {
+                organisations.with("bench", Sector.NONPROFIT, "Partner " + p);
+            }
+            measurement = new SharedMeasurement(store, new RecordingAuditLog(store),
+                    InMemoryInitiatives.with("bench", "shared-measurement").withOrganisations(organisations),
+                    input -> { }, ANYONE, organisations);
+            List<Indicator> made = new ArrayList<>();
+            for (int i = 1; i <= INDICATORS; i++) {
+                made.add(measurement.addIndicator("bench", new IndicatorSpec("Indicator " + i, "d", "n", Direction.UP,
+                        Aggregation.SUM, PeriodType.MONTH, BigDecimal.ONE, LocalDate.of(2015, 1, 1),
+                        BigDecimal.valueOf(1000), LocalDate.of(2030, 1, 1)), "bench"));
+            }
+            indicators = made;
+            imports = new ValueImports(measurement);
+        }
+
+        ImportJob importFile(Path csv) throws Exception {
+            ImportJob job = imports.start("bench", imports.receive(Files.newInputStream(csv)), "bench",
+                    ReportingScope.ANY);
+            while (!job.state().ended()) {
+                Thread.sleep(20);
+                job = imports.job("bench", job.id());
+            }
+            return job;
+        }
+
+        long overviewNanos() {
+            measurement.overview("bench"); // warm
+            long started = System.nanoTime();
+            measurement.overview("bench");
+            return System.nanoTime() - started;
+        }
+
+        /** The anchor of the overview: each indicator's totals per period by an indexed GROUP BY. */
+        long groupByNanos() {
+            return store.read(c -> {
+                long total = 0;
+                for (int round = 0; round < 2; round++) { // the first warms
+                    long started = System.nanoTime();
+                    for (Indicator indicator : indicators) {
+                        try (PreparedStatement p = c.prepareStatement("SELECT period, SUM(amount) FROM sm_value "
+                                + "WHERE indicator_id = ? AND dimension = '' GROUP BY period ORDER BY period")) {
+                            p.setLong(1, indicator.id());
+                            try (ResultSet r = p.executeQuery()) {
+                                while (r.next()) {
+                                    r.getBigDecimal(2);
+                                }
+                            }
+                        }
+                    }
+                    total = System.nanoTime() - started;
+                }
+                return total;
+            });
+        }
+    }
+
+    private static final InitiativeAccess ANYONE = new InitiativeAccess() {
+        @Override
+        public Optional<AccessRole> role(String initiativeId, String login, boolean platformAdmin) {
+            return Optional.of(AccessRole.PLATFORM_ADMIN);
+        }
+
+        @Override
+        public Set<String> visible(String login, boolean platformAdmin) {
+            return Set.of("bench");
+        }
+    };
+
+    /** The most heap still in use right after a collection, sampled while the run goes on. */
+    private static final class HeapWatch {
+        private final AtomicLong peak = new AtomicLong();
+        private final Thread sampler;
+        private volatile boolean running = true;
+
+        HeapWatch() {
+            sampler = new Thread(() -> {
+                while (running) {
+                    long live = 0;
+                    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                        if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                            live += pool.getCollectionUsage().getUsed();
+                        }
+                    }
+                    peak.accumulateAndGet(live, Math::max);
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-watch");
+            sampler.setDaemon(true);
+            sampler.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            sampler.join();
+        }
+
+        long peakLiveBytes() {
+            return peak.get();
+        }
+    }
+}

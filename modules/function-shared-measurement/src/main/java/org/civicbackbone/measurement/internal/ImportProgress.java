@@ -1,0 +1,46 @@
+package org.civicbackbone.measurement.internal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+
+/** What an import tells of its progress: rows checked, then the rows to store, then rows stored. */
+interface ImportProgress {
+
+    /** Hears nothing. */
+    ImportProgress NONE = new ImportProgress() {
+    };
+
+    /** The file to import, opened once to check it and once more to store it. */
+    @FunctionalInterface
+    interface Source {
+
+        /** A new reader from the start of the file. */
+        Reader read() throws IOException;
+
+        /** {@link #read}, failing unchecked. */
+        default Reader open() {
+            try {
+                return read();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Rows read and checked so far. */
+    default void checked(int rows) {
+    }
+
+    /** The file has this many faults: nothing is stored. */
+    default void refused(int faults) {
+    }
+
+    /** The file passed its check; this many rows are now written. */
+    default void storing(int rows) {
+    }
+
+    /** Rows written so far, in the import's transaction. */
+    default void stored(int rows) {
+    }
+}

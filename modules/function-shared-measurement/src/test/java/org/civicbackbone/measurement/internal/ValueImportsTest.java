@@ -1,0 +1,159 @@
+package org.civicbackbone.measurement.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.civicbackbone.api.initiative.AccessRole;
+import org.civicbackbone.api.initiative.InitiativeAccess;
+import org.civicbackbone.api.initiative.Sector;
+import org.civicbackbone.api.store.BackboneStore;
+import org.civicbackbone.api.store.GeneratedKey;
+import org.civicbackbone.measurement.internal.ImportJob.State;
+import org.civicbackbone.testkit.InMemoryInitiatives;
+import org.civicbackbone.testkit.InMemoryOrganisations;
+import org.civicbackbone.testkit.RecordingAuditLog;
+import org.civicbackbone.testkit.TestStore;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/** Imports as jobs on a real (in-memory) database: large files, faults far into a file, corrections, restarts. */
+public class ValueImportsTest {
+
+    private static final InitiativeAccess NO_ROLES = new InitiativeAccess() {
+        @Override
+        public Optional<AccessRole> role(String initiativeId, String login, boolean platformAdmin) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Set<String> visible(String login, boolean platformAdmin) {
+            return Set.of();
+        }
+    };
+
+    private static final List<String> PARTNERS = List.of("Library", "School", "Eastside Trust", "Head Start");
+
+    private BackboneStore store;
+    private RecordingAuditLog audit;
+    private SharedMeasurement measurement;
+    private ValueImports imports;
+    private InMemoryOrganisations organisations;
+
+    @Before
+    public void setUp() {
+        store = TestStore.inMemory();
+        audit = new RecordingAuditLog(store);
+        organisations = new InMemoryOrganisations().with("town", Sector.NONPROFIT, PARTNERS.toArray(String[]::new));
+        measurement = new SharedMeasurement(store, audit, InMemoryInitiatives.with("town", "shared-measurement")
+                .withOrganisations(organisations), input -> { }, NO_ROLES, organisations,
+                Clock.fixed(Instant.parse("2025-06-15T12:00:00Z"), ZoneOffset.UTC));
+        for (String name : List.of("Library cards", "Children read to")) {
+            measurement.addIndicator("town", new IndicatorSpec(name, "d", "n", Direction.UP, Aggregation.SUM,
+                    PeriodType.MONTH, BigDecimal.ONE, LocalDate.of(2020, 1, 1), BigDecimal.TEN,
+                    LocalDate.of(2030, 1, 1)), "staff");
+        }
+        imports = new ValueImports(measurement);
+    }
+
+    @After
+    public void tearDown() throws InterruptedException {
+        imports.stop();
+    }
+
+    /** Two indicators x four partners x 60 months x 12 categories: 5,760 rows; {@code add} shifts every value. */
+    private static String file(int add) {
+        StringBuilder csv = new StringBuilder("indicator,period,partner,value,dimension,category\n");
+        for (String indicator : List.of("Library cards", "children read to")) {
+            for (String partner : PARTNERS) {
+                for (int m = 0; m < 60; m++) {
+                    for (int band = 0; band < 12; band++) {
+                        csv.append(indicator).append(',').append(YearMonth.of(2020, 1).plusMonths(m)).append(',')
+                                .append(partner).append(',').append(m + band + add).append(",age,").append(band)
+                                .append('\n');
+                    }
+                }
+            }
+        }
+        return csv.toString();
+    }
+
+    private ImportJob run(String csv) throws InterruptedException {
+        ValueImports.Upload upload = imports.receive(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+        ImportJob job = imports.start("town", upload, "staff", ReportingScope.ANY);
+        for (int i = 0; i < 600 && !job.state().ended(); i++) { // bounded: at most a minute
+            Thread.sleep(100);
+            job = imports.job("town", job.id());
+        }
+        return job;
+    }
+
+    private int stored() {
+        return measurement.indicators("town").stream().mapToInt(i -> measurement.values("town", i.id()).size()).sum();
+    }
+
+    @Test
+    public void aLargeFileIsStoredWholeAndImportedAgainAsCorrections() throws InterruptedException {
+        ImportJob first = run(file(0));
+        assertEquals(first.message(), State.DONE, first.state());
+        assertEquals(5760, first.rowsRead());
+        assertEquals(5760, first.rowsStored());
+        assertEquals(5760, stored());
+
+        ImportJob again = run(file(1));
+        assertEquals(State.DONE, again.state());
+        assertEquals(5760, stored());
+        Indicator cards = measurement.indicators("town").get(0);
+        assertEquals(4 * 60 * 12, measurement.corrections("town", cards.id()).size());
+        assertEquals(new BigDecimal("1"), measurement.values("town", cards.id()).get(0).value());
+        assertEquals(2, audit.actions().stream().filter("staff value.import"::equals).count());
+    }
+
+    @Test
+    public void aFaultFarIntoTheFileRefusesItWholeNamingRowAndColumn() throws InterruptedException {
+        String csv = file(0).replace("children read to,2024-12,Head Start,70,age,11", "children read to,2024-12,Head Start,seventy,age,11")
+                + "Library cards,2020-01,Library,5,age,0\n";
+        ImportJob job = run(csv);
+        assertEquals(State.REFUSED, job.state());
+        assertEquals(2, job.faults());
+        assertEquals("row 5761, column value", job.violations().get(0).field());
+        assertTrue(job.violations().get(1).message(), job.violations().get(1).message().startsWith("repeats row 2"));
+        assertEquals(0, job.rowsStored());
+        assertEquals(0, stored());
+    }
+
+    @Test
+    public void aSmallFileImportsDuringTheRequestAndLargeOnesGoToAFile() throws java.io.IOException {
+        assertTrue(imports.receive(new ByteArrayInputStream(new byte[ValueImports.IN_REQUEST_BYTES])).small());
+        ValueImports.Upload large = imports.receive(new ByteArrayInputStream(new byte[ValueImports.IN_REQUEST_BYTES + 1]));
+        assertEquals(ValueImports.IN_REQUEST_BYTES + 1, large.size());
+        assertEquals(ValueImports.IN_REQUEST_BYTES + 1, java.nio.file.Files.size(large.file()));
+        java.nio.file.Files.delete(large.file());
+    }
+
+    @Test
+    public void aJobAStopInterruptedIsFailedAtTheNextStartAndStoredNothing() throws InterruptedException {
+        GeneratedKey key = new GeneratedKey();
+        store.inTransaction(c -> {
+            store.mapper(c, ImportRecords.class).insertJob(key, "town", 100, "staff", Instant.now());
+            store.mapper(c, ImportRecords.class).progress(key.id(), State.STORING, 10, 10, 4);
+            return null;
+        });
+        imports.stop();
+        imports = new ValueImports(measurement);
+        ImportJob job = imports.job("town", key.id());
+        assertEquals(State.FAILED, job.state());
+        assertTrue(job.message(), job.message().contains("nothing was stored"));
+    }
+}
