@@ -19,4 +19,13 @@ public enum Aggregation {
         BigDecimal sum = values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         return this == SUM ? sum : sum.divide(BigDecimal.valueOf(values.size()), MathContext.DECIMAL64).stripTrailingZeros();
     }
+
+    /** Combines {@code count} values that add up to {@code sum}, as {@link #combine(List)} combines them. */
+    public BigDecimal combine(BigDecimal sum, int count) {
+        if (this == MEAN) {
+            return sum.divide(BigDecimal.valueOf(count), MathContext.DECIMAL64).stripTrailingZeros();
+        }
+        BigDecimal plain = sum.stripTrailingZeros();
+        return plain.scale() < 0 ? plain.setScale(0) : plain;
+    }
 }

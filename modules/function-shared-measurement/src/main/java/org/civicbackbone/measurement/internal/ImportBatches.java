@@ -3,8 +3,10 @@ package org.civicbackbone.measurement.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntConsumer;
 import org.apache.ibatis.executor.BatchResult;
 import org.civicbackbone.measurement.internal.ImportRecords.Slot;
@@ -25,6 +27,7 @@ final class ImportBatches {
     private final IntConsumer progress;
     private final Map<Long, Boolean> hadValues = new HashMap<>();
     private final List<ValueImport.Row> pending = new ArrayList<>(SIZE);
+    private final Map<RollupRecords.Key, RollupRecords.Rollup> rollups = new HashMap<>();
     private int stored;
 
     ImportBatches(ImportRecords records, String actor, Instant at, IntConsumer progress) {
@@ -43,6 +46,22 @@ final class ImportBatches {
         if (pending.size() == SIZE) {
             write();
         }
+    }
+
+    /** The indicators that had values when the import began: their roll-ups are computed again from the values. */
+    Set<Long> corrected() {
+        Set<Long> ids = new HashSet<>();
+        hadValues.forEach((id, had) -> {
+            if (had) {
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+
+    /** What the rows of the other indicators (all new values) add to their roll-ups. */
+    Map<RollupRecords.Key, RollupRecords.Rollup> rollups() {
+        return rollups;
     }
 
     /** Writes what is pending and sends every statement; returns the rows stored in all. */
@@ -74,7 +93,14 @@ final class ImportBatches {
         for (ValueImport.Row row : pending) {
             boolean replaced = hadValues.get(row.indicator().id()) && updated[next++] > 0;
             if (!replaced) {
-                records.insertValue(slot(row), row.report().value(), actor, at, row.partner().id());
+                Slot slot = slot(row);
+                records.insertValue(slot, row.report().value(), actor, at, row.partner().id());
+                if (!hadValues.get(row.indicator().id())) {
+                    rollups.merge(new RollupRecords.Key(slot.indicatorId(), slot.period(), slot.dimension(),
+                            slot.category()), new RollupRecords.Rollup(null, null, null, 1, row.report().value()),
+                            (a, b) -> new RollupRecords.Rollup(null, null, null, a.partners() + b.partners(),
+                                    a.total().add(b.total())));
+                }
             }
         }
         records.flush();

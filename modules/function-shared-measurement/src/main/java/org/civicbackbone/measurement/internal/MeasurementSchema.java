@@ -70,6 +70,18 @@ final class MeasurementSchema {
               place VARCHAR(100) NOT NULL,
               reason VARCHAR(2000) NOT NULL,
               PRIMARY KEY (import_id, position));
+            """), new SchemaMigration(5, "per period and category, how many partners reported and their sum", """
+            CREATE TABLE sm_rollup (
+              indicator_id BIGINT NOT NULL REFERENCES sm_indicator(id),
+              period VARCHAR(20) NOT NULL,
+              dimension VARCHAR(100) NOT NULL,
+              category VARCHAR(100) NOT NULL,
+              partners INT NOT NULL,
+              total DECIMAL(30, 6) NOT NULL,
+              PRIMARY KEY (indicator_id, period, dimension, category));
+            INSERT INTO sm_rollup (indicator_id, period, dimension, category, partners, total)
+              SELECT indicator_id, period, dimension, category, COUNT(*), SUM(amount) FROM sm_value
+              GROUP BY indicator_id, period, dimension, category;
             """));
 
     private MeasurementSchema() {

@@ -32,4 +32,25 @@ public final class Series {
                         indicator.aggregation().combine(list), list.size()))));
         return points;
     }
+
+    /**
+     * The same series from an indicator's roll-ups ({@link RollupRecords}): per period and category, the partners'
+     * count and sum, combined by the indicator's aggregation exactly as {@link #of} combines the values.
+     */
+    public static List<SeriesPoint> ofRollups(Indicator indicator, List<RollupRecords.Rollup> rollups, String dimension) {
+        Map<String, Map<String, RollupRecords.Rollup>> byPeriod = new TreeMap<>();
+        for (RollupRecords.Rollup r : rollups) {
+            byPeriod.computeIfAbsent(r.period(), p -> new TreeMap<>()).merge(r.category(), r, (a, b) ->
+                    new RollupRecords.Rollup(a.period(), a.dimension(), a.category(), a.partners() + b.partners(),
+                            a.total().add(b.total())));
+        }
+        List<SeriesPoint> points = new ArrayList<>();
+        byPeriod.forEach((period, categories) -> categories.forEach((category, r) -> {
+            if (r.partners() > 0) {
+                points.add(new SeriesPoint(period, dimension == null ? null : category,
+                        indicator.aggregation().combine(r.total(), r.partners()), r.partners()));
+            }
+        }));
+        return points;
+    }
 }

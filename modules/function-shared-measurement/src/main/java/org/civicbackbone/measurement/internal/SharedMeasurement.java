@@ -225,12 +225,18 @@ public class SharedMeasurement {
 
     public List<SeriesPoint> series(String initiativeId, long indicatorId, String dimension) {
         Indicator indicator = indicator(initiativeId, indicatorId);
-        return Series.of(indicator, store.read(c -> values(c, indicator.id())), dimension);
+        return Series.ofRollups(indicator, store.read(c -> dimension == null ? rollups(c).totals(indicator.id())
+                : rollups(c).byDimension(indicator.id(), dimension)), dimension);
     }
 
+    /** The indicator's progress, from its roll-ups: one row a period, however many values. */
     public Progress progress(Indicator indicator) {
-        List<SeriesPoint> totals = Series.of(indicator, store.read(c -> values(c, indicator.id())), null);
+        List<SeriesPoint> totals = Series.ofRollups(indicator, store.read(c -> rollups(c).totals(indicator.id())), null);
         return Progress.of(indicator, totals, LocalDate.now(clock));
+    }
+
+    private RollupRecords rollups(Connection c) {
+        return store.mapper(c, RollupRecords.class);
     }
 
     /** Whether the demo values were already loaded for an initiative. */

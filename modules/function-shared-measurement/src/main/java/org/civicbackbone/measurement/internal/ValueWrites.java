@@ -24,6 +24,9 @@ record ValueWrites(BackboneStore store, AuditLog audit, Clock clock) {
             CorrectionRecords corrections = store.mapper(c, CorrectionRecords.class);
             BigDecimal previous = corrections.previous(indicator, report);
             ReportedValue stored = upsert(c, indicator, report, partner, actor, Instant.now(clock));
+            store.mapper(c, RollupRecords.class).change(new RollupRecords.Key(indicator.id(), stored.period(),
+                    stored.dimension(), stored.category()), previous == null ? 1 : 0,
+                    previous == null ? report.value() : report.value().subtract(previous));
             if (previous == null) {
                 audit.record(c, actor, initiativeId, MeasurementSchema.MODULE, "value.report", describe(indicator, report));
             } else {
@@ -42,6 +45,9 @@ record ValueWrites(BackboneStore store, AuditLog audit, Clock clock) {
             ImportBatches batches = new ImportBatches(store.batchMapper(c, ImportRecords.class), actor, now, progress);
             file.rows(csv.open(), batches::add);
             int stored = batches.finish();
+            RollupRecords rollups = store.mapper(c, RollupRecords.class);
+            batches.corrected().forEach(rollups::recompute);
+            rollups.changeAll(batches.rollups());
             audit.record(c, actor, initiativeId, MeasurementSchema.MODULE, "value.import",
                     stored + " values imported from CSV");
             return stored;

@@ -156,4 +156,34 @@ public class ValueImportsTest {
         assertEquals(State.FAILED, job.state());
         assertTrue(job.message(), job.message().contains("nothing was stored"));
     }
+
+    /** The series the roll-ups give, against the series computed from every value, for each way of reading it. */
+    private void assertRollupsMatchTheValues() {
+        for (Indicator indicator : measurement.indicators("town")) {
+            for (String dimension : new String[] {null, "age", "AGE"}) {
+                assertEquals(indicator.name() + " by " + dimension,
+                        Series.of(indicator, measurement.values("town", indicator.id()), dimension),
+                        measurement.series("town", indicator.id(), dimension));
+            }
+        }
+    }
+
+    @Test
+    public void rollUpsKeptOnEveryWriteGiveTheSeriesTheValuesGive() throws InterruptedException {
+        assertEquals(State.DONE, run(file(0)).state()); // into indicators without values: added up in memory
+        assertRollupsMatchTheValues();
+        Indicator cards = measurement.indicators("town").get(0);
+        measurement.report("town", cards.id(), new ValueReport("2020-01", "Library", new BigDecimal("7.25"), null,
+                null), "staff");
+        measurement.report("town", cards.id(), new ValueReport("2020-01", "School", new BigDecimal("3"), null, null),
+                "staff");
+        measurement.report("town", cards.id(), new ValueReport("2020-01", "Library", new BigDecimal("9"), null, null),
+                "staff"); // a correction: one partner, the new value
+        measurement.report("town", cards.id(), new ValueReport("2020-02", "School", new BigDecimal("4"), "Age", "3"),
+                "staff");
+        assertRollupsMatchTheValues();
+        assertEquals(State.DONE, run(file(5)).state()); // into indicators with values: computed again
+        assertRollupsMatchTheValues();
+        assertEquals(new BigDecimal("12"), measurement.series("town", cards.id(), null).get(0).value());
+    }
 }

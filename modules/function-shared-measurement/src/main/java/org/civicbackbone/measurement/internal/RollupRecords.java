@@ -1,0 +1,69 @@
+package org.civicbackbone.measurement.internal;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.apache.ibatis.annotations.Delete;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/**
+ * Roll-ups kept on write through a mapper (ADR 0009): per indicator, period, dimension and category, how many
+ * partners reported and the sum of their values, so a series or the progress of an indicator reads one row per
+ * period instead of every value. Written in the transaction that writes the values.
+ */
+public interface RollupRecords {
+
+    /** One period's and category's roll-up. */
+    record Rollup(String period, String dimension, String category, int partners, BigDecimal total) {
+    }
+
+    /** Where a change of values lands. */
+    record Key(long indicatorId, String period, String dimension, String category) {
+    }
+
+    @Select("SELECT period, dimension, category, partners, total FROM sm_rollup WHERE indicator_id = #{indicatorId} "
+            + "AND dimension = '' ORDER BY period")
+    List<Rollup> totals(long indicatorId);
+
+    @Select("SELECT period, dimension, category, partners, total FROM sm_rollup WHERE indicator_id = #{indicatorId} "
+            + "AND LOWER(dimension) = LOWER(#{dimension}) ORDER BY period, category")
+    List<Rollup> byDimension(@Param("indicatorId") long indicatorId, @Param("dimension") String dimension);
+
+    @Update("UPDATE sm_rollup SET partners = partners + #{partners}, total = total + #{total} "
+            + "WHERE indicator_id = #{k.indicatorId} AND period = #{k.period} AND dimension = #{k.dimension} "
+            + "AND category = #{k.category}")
+    int add(@Param("k") Key key, @Param("partners") int partners, @Param("total") BigDecimal total);
+
+    @Insert("INSERT INTO sm_rollup (indicator_id, period, dimension, category, partners, total) "
+            + "VALUES (#{k.indicatorId}, #{k.period}, #{k.dimension}, #{k.category}, #{partners}, #{total})")
+    void insert(@Param("k") Key key, @Param("partners") int partners, @Param("total") BigDecimal total);
+
+    @Delete("DELETE FROM sm_rollup WHERE indicator_id = #{indicatorId}")
+    int clear(long indicatorId);
+
+    @Insert("INSERT INTO sm_rollup (indicator_id, period, dimension, category, partners, total) "
+            + "SELECT indicator_id, period, dimension, category, COUNT(*), SUM(amount) FROM sm_value "
+            + "WHERE indicator_id = #{indicatorId} GROUP BY indicator_id, period, dimension, category")
+    int rebuild(long indicatorId);
+
+    /** Adds a change to a roll-up: {@code partners} more reports (0 for a correction) and {@code total} more. */
+    default void change(Key key, int partners, BigDecimal total) {
+        if (add(key, partners, total) == 0) {
+            insert(key, partners, total);
+        }
+    }
+
+    /** Adds many changes (an import's, gathered in memory). */
+    default void changeAll(Map<Key, Rollup> changes) {
+        changes.forEach((key, delta) -> change(key, delta.partners(), delta.total()));
+    }
+
+    /** Computes an indicator's roll-ups again from its values (after an import that corrected values). */
+    default void recompute(long indicatorId) {
+        clear(indicatorId);
+        rebuild(indicatorId);
+    }
+}
