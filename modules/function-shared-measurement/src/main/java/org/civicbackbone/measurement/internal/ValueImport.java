@@ -2,7 +2,6 @@ package org.civicbackbone.measurement.internal;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -35,10 +34,6 @@ public final class ValueImport {
     public record Row(Indicator indicator, ValueReport report, Organisation partner) {
     }
 
-    /** The outcome of a small file read whole: rows to store, or the faults that refuse the file. */
-    public record Result(List<Row> rows, List<Violation> violations) {
-    }
-
     /**
      * The outcome of checking a file: how many rows it has, its faults (the first {@value #MAX_REPORTED} listed; none
      * when it can be stored) and the first partner the uploader may not report for, if any.
@@ -56,19 +51,6 @@ public final class ValueImport {
     public ValueImport(Function<String, Optional<Indicator>> lookup, Function<String, Optional<Organisation>> partners) {
         this.lookup = lookup;
         this.partners = partners;
-    }
-
-    /** Reads a small file whole (the shell's and the demo's files, unit tests). */
-    public static Result read(String csv, Function<String, Optional<Indicator>> lookup,
-                              Function<String, Optional<Organisation>> partners) {
-        ValueImport file = new ValueImport(lookup, partners);
-        Check check = file.check(new StringReader(csv), rows -> { }, partner -> true);
-        if (!check.violations().isEmpty()) {
-            return new Result(List.of(), check.violations());
-        }
-        List<Row> rows = new ArrayList<>();
-        file.rows(new StringReader(csv), rows::add);
-        return new Result(rows, List.of());
     }
 
     /**

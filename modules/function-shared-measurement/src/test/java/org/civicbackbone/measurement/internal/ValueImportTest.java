@@ -14,6 +14,22 @@ import org.junit.Test;
 
 public class ValueImportTest {
 
+    /** A small file read whole: the rows to store, or the faults that refuse it. */
+    private record Result(List<ValueImport.Row> rows, List<Violation> violations) {
+    }
+
+    private static Result read(String csv, java.util.function.Function<String, Optional<Indicator>> lookup,
+                               java.util.function.Function<String, Optional<Organisation>> partners) {
+        ValueImport file = new ValueImport(lookup, partners);
+        ValueImport.Check check = file.check(new java.io.StringReader(csv), rows -> { }, partner -> true);
+        if (!check.violations().isEmpty()) {
+            return new Result(List.of(), check.violations());
+        }
+        List<ValueImport.Row> rows = new java.util.ArrayList<>();
+        file.rows(new java.io.StringReader(csv), rows::add);
+        return new Result(rows, List.of());
+    }
+
     private static final Indicator CARDS = new Indicator(7, "i", "Library cards", "d", "cards", Direction.UP,
             Aggregation.SUM, PeriodType.MONTH, BigDecimal.ONE, LocalDate.of(2024, 1, 1), BigDecimal.TEN,
             LocalDate.of(2027, 1, 1));
@@ -32,10 +48,10 @@ public class ValueImportTest {
 
     @Test
     public void partnersAreResolvedToTheRegistryAndUnknownOnesListedPerRow() {
-        ValueImport.Result r = ValueImport.read("indicator,period,partner,value\n7,2025-01,riverbend library,1\n"
+        Result r = read("indicator,period,partner,value\n7,2025-01,riverbend library,1\n"
                 + "7,2025-02,Eastside,2\n", ValueImportTest::lookup, ValueImportTest::partner);
         assertEquals(List.of(new Violation("row 3, column partner", Partners.unknown("Eastside"))), r.violations());
-        ValueImport.Result ok = ValueImport.read("indicator,period,partner,value\n7,2025-01,riverbend library,1\n",
+        Result ok = read("indicator,period,partner,value\n7,2025-01,riverbend library,1\n",
                 ValueImportTest::lookup, ValueImportTest::partner);
         assertEquals("Library", ok.rows().get(0).report().partner());
         assertEquals(1, ok.rows().get(0).partner().id());
@@ -43,7 +59,7 @@ public class ValueImportTest {
 
     @Test
     public void readsRowsByIdOrNameInAnyColumnOrder() {
-        ValueImport.Result r = ValueImport.read("period,indicator,value,partner\n"
+        Result r = read("period,indicator,value,partner\n"
                 + "2025-01,7,12,Library\n2025-02,LIBRARY CARDS,13.5,\"Family Center, North\"\n", ValueImportTest::lookup, ValueImportTest::partner);
         assertEquals(List.of(), r.violations());
         assertEquals(2, r.rows().size());
@@ -53,7 +69,7 @@ public class ValueImportTest {
 
     @Test
     public void oneBadRowRefusesTheWholeFileNamingRowColumnAndReason() {
-        ValueImport.Result r = ValueImport.read("indicator,period,partner,value\n"
+        Result r = read("indicator,period,partner,value\n"
                 + "7,2025-01,Library,12\n"
                 + "7,2025-Q1,Library,1\n"
                 + "9,2025-02,Library,abc\n", ValueImportTest::lookup, ValueImportTest::partner);
@@ -67,7 +83,7 @@ public class ValueImportTest {
 
     @Test
     public void valuesTheColumnCannotHoldAreRefusedNeverRounded() {
-        ValueImport.Result r = ValueImport.read("indicator,period,partner,value\n"
+        Result r = read("indicator,period,partner,value\n"
                 + "7,2025-01,Library,0.0000001\n7,2025-02,Library,1e30\n7,2025-03,Library,12.500000\n",
                 ValueImportTest::lookup, ValueImportTest::partner);
         assertEquals(List.of(
@@ -78,18 +94,18 @@ public class ValueImportTest {
 
     @Test
     public void headerFaults() {
-        assertEquals("row 1", ValueImport.read("indicator,period,value\n7,2025-01,1\n", ValueImportTest::lookup, ValueImportTest::partner)
+        assertEquals("row 1", read("indicator,period,value\n7,2025-01,1\n", ValueImportTest::lookup, ValueImportTest::partner)
                 .violations().get(0).field());
-        assertEquals("row 1, column 5", ValueImport.read("indicator,period,partner,value,colour\n",
+        assertEquals("row 1, column 5", read("indicator,period,partner,value,colour\n",
                 ValueImportTest::lookup, ValueImportTest::partner).violations().get(0).field());
-        assertEquals("row 2", ValueImport.read("indicator,period,partner,value\n", ValueImportTest::lookup, ValueImportTest::partner)
+        assertEquals("row 2", read("indicator,period,partner,value\n", ValueImportTest::lookup, ValueImportTest::partner)
                 .violations().get(0).field());
-        assertEquals("row 1", ValueImport.read("", ValueImportTest::lookup, ValueImportTest::partner).violations().get(0).field());
+        assertEquals("row 1", read("", ValueImportTest::lookup, ValueImportTest::partner).violations().get(0).field());
     }
 
     @Test
     public void disaggregationNeedsBothColumnsAndRowsNeedAllFields() {
-        ValueImport.Result r = ValueImport.read("indicator,period,partner,value,dimension,category\n"
+        Result r = read("indicator,period,partner,value,dimension,category\n"
                 + "7,2025-01,Library,3,age band,\n7,2025-01,Library\n", ValueImportTest::lookup, ValueImportTest::partner);
         assertEquals(List.of(
                 new Violation("row 2, column category", "dimension and category must be given together, or neither"),
@@ -98,7 +114,7 @@ public class ValueImportTest {
 
     @Test
     public void aRepeatedSlotIsRefused() {
-        ValueImport.Result r = ValueImport.read("indicator,period,partner,value\n7,2025-01,Library,3\n"
+        Result r = read("indicator,period,partner,value\n7,2025-01,Library,3\n"
                 + "library cards,2025-01,LIBRARY,4\n", ValueImportTest::lookup, ValueImportTest::partner);
         assertEquals(List.of(new Violation("row 3", "repeats row 2 (same indicator, period, partner and category)")),
                 r.violations());
@@ -106,7 +122,7 @@ public class ValueImportTest {
 
     @Test
     public void unclosedQuoteIsReported() {
-        ValueImport.Result r = ValueImport.read("indicator,period,partner,value\n7,2025-01,\"Library,3\n",
+        Result r = read("indicator,period,partner,value\n7,2025-01,\"Library,3\n",
                 ValueImportTest::lookup, ValueImportTest::partner);
         assertEquals("row 2", r.violations().get(0).field());
     }
