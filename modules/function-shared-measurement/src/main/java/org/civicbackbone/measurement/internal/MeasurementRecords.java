@@ -45,6 +45,13 @@ public interface MeasurementRecords {
             + "organisation_id FROM sm_value WHERE indicator_id = #{indicatorId} ORDER BY period, partner, dimension, category")
     List<ReportedValue> values(long indicatorId);
 
+    @Select("SELECT id, indicator_id, period, partner, dimension, category, amount AS \"value\", reported_by, reported_at, "
+            + "organisation_id FROM sm_value WHERE indicator_id = #{indicatorId} AND period = #{period} "
+            + "AND partner = #{partner} AND dimension = #{dimension} AND category = #{category}")
+    ReportedValue value(@Param("indicatorId") long indicatorId, @Param("period") String period,
+                        @Param("partner") String partner, @Param("dimension") String dimension,
+                        @Param("category") String category);
+
     @Update("UPDATE sm_value SET amount = #{amount}, reported_by = #{by}, reported_at = #{at}, organisation_id = "
             + "#{organisationId} WHERE indicator_id = "
             + "#{indicatorId} AND period = #{period} AND partner = #{partner} AND dimension = #{dimension} "

@@ -64,10 +64,8 @@ record ValueWrites(BackboneStore store, AuditLog audit, Clock clock) {
             records.insertValue(indicator.id(), report.period(), partner, report.dimensionKey(), report.categoryKey(),
                     report.value(), actor, now, organisation.id());
         }
-        return records.values(indicator.id()).stream()
-                .filter(v -> v.period().equals(report.period()) && v.partner().equals(partner)
-                        && v.dimension().equals(report.dimensionKey()) && v.category().equals(report.categoryKey()))
-                .findFirst().orElseThrow();
+        // the slot's own row by its unique index, not all of the indicator's values
+        return records.value(indicator.id(), report.period(), partner, report.dimensionKey(), report.categoryKey());
     }
 
     private static String describe(Indicator indicator, ValueReport report) {
