@@ -7,32 +7,23 @@ cd "$(dirname "$0")/.."
 runs=${1:-3}
 archive=$(ls distribution/target/backbone-distribution-*.tar.gz)
 work=$(mktemp -d)
-trap 'pkill -f "karaf.home=$work" 2>/dev/null || true; rm -rf "$work"' EXIT
+. benchmarks/lib/karaf.sh
+home=""
+trap '[ -n "$home" ] && stop_karaf "$home"; rm -rf "$work"' EXIT
 api=http://localhost:8181/api/v1
 fn=$api/initiatives/demo-riverbend-reads/shared-measurement
 
-now() { date +%s.%N; }
-since() { echo "$(now) - $1" | bc; }
-wait_for() { # url expected-status
-  for _ in $(seq 1 1200); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' -u admin:admin "$1")" = "$2" ] && return 0
-    sleep 0.05
-  done
-  echo "timed out waiting for $2 from $1" >&2; return 1
-}
-
 echo "archive: $archive ($(du -h "$archive" | cut -f1))"
 for run in $(seq 1 "$runs"); do
-  rm -rf "$work/k"; mkdir -p "$work/k"; tar -xzf "$archive" -C "$work/k"
-  home=$(ls -d "$work"/k/*)
+  home=$(unpack "$archive" "$work/k")
   [ "$run" = 1 ] && echo "unpacked: $(du -sh "$home" | cut -f1), system/: $(du -sh "$home/system" | cut -f1) in $(find "$home/system" -name '*.jar' | wc -l) jars"
-  t=$(now); "$home/bin/start"; wait_for "$api/health" 200; wait_for "$fn" 200; boot=$(since "$t")
+  t=$(now); "$home/bin/start"; wait_for "$api/health" 200; wait_for "$fn" 200 -u admin:admin; boot=$(since "$t")
   t=$(now); echo "shell:echo" | "$home/bin/client" -u admin -p admin -b >/dev/null 2>&1; client=$(since "$t")
   t=$(now); echo "feature:uninstall backbone-function-shared-measurement" | "$home/bin/client" -u admin -p admin -b >/dev/null 2>&1
-  wait_for "$fn" 404; uninstall=$(since "$t")
+  wait_for "$fn" 404 -u admin:admin; uninstall=$(since "$t")
   t=$(now); echo "feature:install backbone-function-shared-measurement" | "$home/bin/client" -u admin -p admin -b >/dev/null 2>&1
-  wait_for "$fn" 200; install=$(since "$t")
-  t=$(now); "$home/bin/stop"; while pgrep -f "karaf.home=$home" >/dev/null; do sleep 0.05; done; stop=$(since "$t")
+  wait_for "$fn" 200 -u admin:admin; install=$(since "$t")
+  t=$(now); stop_karaf "$home"; stop=$(since "$t")
   printf 'run %d: cold boot to demo answering %.1f s; bin/client no-op %.2f s; uninstall to 404 %.2f s; install to 200 %.2f s (both through bin/client); stop %.1f s\n' \
     "$run" "$boot" "$client" "$uninstall" "$install" "$stop"
 done

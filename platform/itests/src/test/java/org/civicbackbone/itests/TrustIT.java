@@ -9,7 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.stream.IntStream;
 import javax.inject.Inject;
 import org.junit.Test;
@@ -53,7 +59,10 @@ public class TrustIT {
         // under test, so every client gets through to them
         return org.ops4j.pax.exam.OptionUtils.combine(BackboneContainer.options(),
                 org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut(
-                        "etc/org.civicbackbone.rest.requests.cfg", "maxRunningPerModule", "64"));
+                        "etc/org.civicbackbone.rest.requests.cfg", "maxRunningPerModule", "64"),
+                // a login whose password and roles the login-cache test changes
+                org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut(
+                        "etc/users.properties", "changes", "old,viewer"));
     }
 
     private void ready() throws InterruptedException {
@@ -412,6 +421,42 @@ public class TrustIT {
             assertNotNull(answer.toString(), answer.header("Content-Security-Policy"));
             assertFalse(answer.body(), answer.body().contains("<html"));
         }
+    }
+
+    @Test
+    public void aChangedPasswordOrRoleTakesEffectOnTheNextRequestThoughLoginsAreRemembered() throws Exception {
+        ready();
+        Path users = Path.of(System.getProperty("karaf.etc"), "users.properties");
+        assertEquals(200, http.send("GET", "/initiatives", "changes:old", null, null).status());
+        assertEquals("remembered", 200, http.send("GET", "/initiatives", "changes:old", null, null).status());
+        assertEquals("only an admin adds an initiative", 403, http.send("POST", "/initiatives", "changes:old",
+                "application/json", "{\"id\":\"by-changes\",\"name\":\"x\",\"structureModelId\":\"stand-alone\","
+                        + "\"enabledFunctionIds\":[]}").status());
+
+        // as `jaas:useradd` would: the file changes, the next request sees it. The password is written encrypted, as
+        // etc/org.apache.karaf.jaas.cfg asks: a plain one would make Karaf's own watcher rewrite the file to encrypt it,
+        // and a login racing that rewrite may read a half-written file (Karaf's race, with or without a cache)
+        Files.writeString(users, Files.readString(users).replaceAll("(?m)^changes\\s*=.*$",
+                "changes = " + encrypted("new") + ",viewer,admin"));
+        assertEquals("the old password stops at once", 401,
+                http.send("GET", "/initiatives", "changes:old", null, null).status());
+        assertEquals(200, http.send("GET", "/initiatives", "changes:new", null, null).status());
+        Http.Answer created = http.send("POST", "/initiatives", "changes:new", "application/json",
+                "{\"id\":\"by-changes\",\"name\":\"x\",\"structureModelId\":\"stand-alone\",\"enabledFunctionIds\":[]}");
+        assertEquals("the new role counts at once: " + created, 201, created.status());
+
+        Files.writeString(users, Files.readString(users).replaceAll("(?m)^changes\\s*=.*$",
+                "changes = " + encrypted("new") + ",viewer"));
+        Http.Answer refused = http.send("POST", "/initiatives", "changes:new", "application/json",
+                "{\"id\":\"by-changes-2\",\"name\":\"x\",\"structureModelId\":\"stand-alone\",\"enabledFunctionIds\":[]}");
+        assertEquals("and a removed one stops counting: " + refused + " " + Files.readString(users), 403,
+                refused.status());
+    }
+
+    /** A password as Karaf's realm stores it with the distribution's settings (SHA-512, hexadecimal). */
+    private static String encrypted(String password) throws Exception {
+        byte[] hash = MessageDigest.getInstance("SHA-512").digest(password.getBytes(StandardCharsets.UTF_8));
+        return Matcher.quoteReplacement("{CRYPT}" + HexFormat.of().withUpperCase().formatHex(hash) + "{CRYPT}");
     }
 
     @Test

@@ -28,6 +28,20 @@ public interface RollupRecords {
             + "AND dimension = '' ORDER BY period")
     List<Rollup> totals(long indicatorId);
 
+    /** A total roll-up of one of an initiative's indicators. */
+    record IndicatorTotal(long indicatorId, String period, String dimension, String category, int partners,
+                          BigDecimal total) {
+        Rollup rollup() {
+            return new Rollup(period, dimension, category, partners, total);
+        }
+    }
+
+    /** The totals of all of an initiative's indicators in one query (the overview's, which must not ask per indicator). */
+    @Select("SELECT r.indicator_id, r.period, r.dimension, r.category, r.partners, r.total FROM sm_rollup r "
+            + "JOIN sm_indicator i ON i.id = r.indicator_id WHERE i.initiative_id = #{initiativeId} AND r.dimension = '' "
+            + "ORDER BY r.indicator_id, r.period")
+    List<IndicatorTotal> initiativeTotals(String initiativeId);
+
     @Select("SELECT period, dimension, category, partners, total FROM sm_rollup WHERE indicator_id = #{indicatorId} "
             + "AND LOWER(dimension) = LOWER(#{dimension}) ORDER BY period, category")
     List<Rollup> byDimension(@Param("indicatorId") long indicatorId, @Param("dimension") String dimension);

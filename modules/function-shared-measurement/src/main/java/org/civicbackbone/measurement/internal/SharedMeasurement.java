@@ -4,6 +4,7 @@ import java.io.StringReader;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -82,9 +83,18 @@ public class SharedMeasurement {
         initiatives.requireFunction(initiativeId, FUNCTION_ID);
     }
 
+    /** The overview: two queries on one connection, however many indicators (their totals in one). */
     public Overview overview(String initiativeId) {
-        List<IndicatorStatus> all = indicators(initiativeId).stream()
-                .map(i -> new IndicatorStatus(i, progress(i))).toList();
+        require(initiativeId);
+        LocalDate today = LocalDate.now(clock);
+        List<IndicatorStatus> all = store.read(c -> {
+            Map<Long, List<RollupRecords.Rollup>> totals = new HashMap<>();
+            for (RollupRecords.IndicatorTotal total : rollups(c).initiativeTotals(initiativeId)) {
+                totals.computeIfAbsent(total.indicatorId(), k -> new ArrayList<>()).add(total.rollup());
+            }
+            return records(c).indicators(initiativeId).stream().map(i -> new IndicatorStatus(i, Progress.of(i,
+                    Series.ofRollups(i, totals.getOrDefault(i.id(), List.of()), null), today))).toList();
+        });
         return new Overview(initiativeId, all.size(), count(all, "ON_TRACK"), count(all, "OFF_TRACK"),
                 count(all, "TARGET_MET"), count(all, "NO_DATA"),
                 all.stream().filter(s -> s.progress().stale()).map(s -> s.indicator().name()).toList(), all);

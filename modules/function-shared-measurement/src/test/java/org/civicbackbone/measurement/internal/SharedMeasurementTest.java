@@ -86,6 +86,34 @@ public class SharedMeasurementTest {
     }
 
     @Test
+    public void theOverviewGivesEachIndicatorItsOwnProgressFromOneReadOfAllTotals() {
+        Indicator cards = cards();
+        Indicator visits = measurement.addIndicator("riverbend", new IndicatorSpec("Visits", "library visits", "visits",
+                Direction.UP, Aggregation.SUM, PeriodType.MONTH, new BigDecimal("10"), LocalDate.of(2025, 1, 1),
+                new BigDecimal("20"), LocalDate.of(2026, 1, 1)), "alice");
+        Indicator empty = measurement.addIndicator("riverbend", new IndicatorSpec("Loans", "loans", "loans",
+                Direction.UP, Aggregation.SUM, PeriodType.MONTH, new BigDecimal("1"), LocalDate.of(2025, 1, 1),
+                new BigDecimal("2"), LocalDate.of(2026, 1, 1)), "alice");
+        measurement.report("riverbend", cards.id(), new ValueReport("2025-04", "Library", new BigDecimal("150"), null, null), "alice");
+        measurement.report("riverbend", visits.id(), new ValueReport("2025-05", "Library", new BigDecimal("12"), null, null), "alice");
+        measurement.report("riverbend", visits.id(), new ValueReport("2025-05", "School", new BigDecimal("9"), null, null), "bob");
+        measurement.report("riverbend", visits.id(), new ValueReport("2025-05", "School", new BigDecimal("4"), "age band", "0-4"), "bob");
+
+        SharedMeasurement.Overview overview = measurement.overview("riverbend");
+        assertEquals(3, overview.indicators());
+        for (SharedMeasurement.IndicatorStatus status : overview.status()) {
+            assertEquals(status.indicator().name(), measurement.progress(status.indicator()), status.progress());
+        }
+        Progress ofVisits = overview.status().stream().filter(s -> s.indicator().id() == visits.id()).findFirst()
+                .orElseThrow().progress();
+        assertEquals("the disaggregated value is not in the total", 0, new BigDecimal("21").compareTo(ofVisits.latestValue()));
+        assertEquals("NO_DATA", overview.status().stream().filter(s -> s.indicator().id() == empty.id()).findFirst()
+                .orElseThrow().progress().status());
+        assertEquals(1, overview.targetMet());
+        assertEquals(1, overview.noData());
+    }
+
+    @Test
     public void importIsAllOrNothingAndExportRoundTrips() {
         Indicator cards = cards();
         ProblemException refused = assertThrows(ProblemException.class, () -> measurement.importValues("riverbend",

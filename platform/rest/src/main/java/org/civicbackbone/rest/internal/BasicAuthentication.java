@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import javax.annotation.Priority;
 import javax.security.auth.Subject;
@@ -27,11 +28,14 @@ import javax.ws.rs.core.SecurityContext;
 import org.apache.karaf.jaas.boot.ProxyLoginModule;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.apache.karaf.jaas.config.JaasRealm;
 import org.civicbackbone.api.problem.Problem;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
@@ -43,7 +47,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * HTTP Basic authentication against a Karaf JAAS realm ({@code karaf}, whose users live in {@code
  * etc/users.properties}). It only establishes who is calling: what they may do is decided after matching, from each
  * resource method's {@link org.civicbackbone.api.rest.Allow} declaration ({@link AccessDeclarations}), which this
- * extension requires, so a resource that selects authentication always gets the access checks too. Wrong
+ * extension requires, so a resource that selects authentication always gets the access checks too. A login the
+ * realm accepted is trusted for a short while ({@link VerifiedLogins}) until the realm or its users file changes. Wrong
  * credentials are answered 401 at once; repeated failures of one user from one address are answered 429 with
  * {@code Retry-After} ({@link LoginThrottle}). A configuration change is applied in place: the filter never leaves
  * the application, so no request slips through while it changes.
@@ -69,6 +74,11 @@ public class BasicAuthentication implements ContainerRequestFilter {
 
         @AttributeDefinition(name = "Failed login window (s)", description = "Seconds over which failed logins count")
         int failedLoginWindowSeconds() default 300;
+
+        @AttributeDefinition(name = "Verified login kept (s)", description = "Seconds a login the realm accepted is "
+                + "trusted without asking the realm again (same user and password only; forgotten at once when the "
+                + "realm or its users file changes); 0 checks every request against the realm")
+        int verifiedLoginSeconds() default 30;
     }
 
     /** The challenge sent with every 401. */
@@ -79,6 +89,9 @@ public class BasicAuthentication implements ContainerRequestFilter {
 
     private volatile String realm;
     private volatile LoginThrottle throttle;
+    private volatile VerifiedLogins verified = new VerifiedLogins(0, System::nanoTime);
+    private final RealmFiles realmFiles = new RealmFiles();
+    private final Set<JaasRealm> realms = ConcurrentHashMap.newKeySet();
 
     @Context
     private HttpServletRequest servletRequest;
@@ -93,6 +106,29 @@ public class BasicAuthentication implements ContainerRequestFilter {
         this.realm = config.realm();
         this.throttle = new LoginThrottle(config.failedLoginLimit(),
                 Duration.ofSeconds(Math.max(1, config.failedLoginWindowSeconds())), Clock.systemUTC());
+        VerifiedLogins previous = verified;
+        this.verified = new VerifiedLogins(Duration.ofSeconds(Math.max(0, config.verifiedLoginSeconds())).toNanos(),
+                System::nanoTime);
+        previous.forgetAll(); // a request that checked against the old realm must not remember its login
+        realmFiles.watch(realms, realm);
+    }
+
+    /** A JAAS realm came, changed or went: what was verified against it may no longer hold. */
+    @Reference(service = JaasRealm.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, updated = "realmChanged", unbind = "realmGone")
+    void realmAdded(JaasRealm added) {
+        realms.add(added);
+        realmChanged(added);
+    }
+
+    void realmChanged(JaasRealm changed) {
+        realmFiles.watch(realms, realm);
+        verified.forgetAll();
+    }
+
+    void realmGone(JaasRealm gone) {
+        realms.remove(gone);
+        realmChanged(gone);
     }
 
     @Override
@@ -116,17 +152,15 @@ public class BasicAuthentication implements ContainerRequestFilter {
                     List.of()))).header(HttpHeaders.RETRY_AFTER, wait).build());
             return;
         }
-        Subject subject = login(credentials[0], credentials[1].toCharArray());
-        if (subject == null) {
+        VerifiedLogins.Verified login = verify(credentials[0], credentials[1]);
+        if (login == null) {
             guard.failed(credentials[0], address);
             request.abortWith(challenge(AccessRules.unauthenticated()));
             return;
         }
         guard.succeeded(credentials[0], address);
-        String user = subject.getPrincipals(UserPrincipal.class).stream().findFirst().map(Principal::getName)
-                .orElse(credentials[0]);
-        Set<String> roles = subject.getPrincipals(RolePrincipal.class).stream().map(Principal::getName)
-                .collect(Collectors.toSet());
+        String user = login.user();
+        Set<String> roles = login.roles();
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new SecurityContext() {
             @Override
@@ -149,6 +183,29 @@ public class BasicAuthentication implements ContainerRequestFilter {
                 return BASIC_AUTH;
             }
         });
+    }
+
+    /** Who these credentials are, from a recent check or from the realm; null when the realm refuses them. */
+    private VerifiedLogins.Verified verify(String name, String password) {
+        VerifiedLogins logins = verified;
+        if (realmFiles.changed()) {
+            logins.forgetAll();
+        }
+        long generation = logins.generation();
+        VerifiedLogins.Verified known = logins.find(name, password);
+        if (known != null) {
+            return known;
+        }
+        Subject subject = login(name, password.toCharArray());
+        if (subject == null) {
+            return null;
+        }
+        VerifiedLogins.Verified login = new VerifiedLogins.Verified(
+                subject.getPrincipals(UserPrincipal.class).stream().findFirst().map(Principal::getName).orElse(name),
+                subject.getPrincipals(RolePrincipal.class).stream().map(Principal::getName)
+                        .collect(Collectors.toUnmodifiableSet()));
+        logins.remember(name, password, login, generation);
+        return login;
     }
 
     private String address() {

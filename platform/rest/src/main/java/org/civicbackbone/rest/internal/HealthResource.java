@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -35,7 +36,8 @@ import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
  * {@code GET /api/v1/health}: open to all. STARTING (503) until every bundle built on the platform API is active and
  * the REST runtime has been unchanged for two seconds; then UP when the database answers and every module works;
  * DEGRADED (still 200) when a module's component failed to start or its requests keep failing, naming it; DOWN (503)
- * without the database.
+ * without the database. Failed components are read from the component runtime at most once a second (building its
+ * records was most of a health request); everything else is read on every request.
  */
 @Component(service = HealthResource.class)
 @ApiResource
@@ -59,6 +61,17 @@ public class HealthResource {
     /** How long the REST runtime must be unchanged before health answers UP. */
     private static final Duration SETTLE = Duration.ofSeconds(2);
     private volatile long lastRuntimeChange = System.nanoTime();
+    /**
+     * Per bundle id, its wiring and whether it imports the platform API: a wiring changes only when its bundle is
+     * refreshed, and reading its wires on every health request cost more than the rest of the answer.
+     */
+    private final Map<Long, Map.Entry<BundleWiring, Boolean>> platformUse = new ConcurrentHashMap<>();
+    /** How long a reading of failed components is reused: building the runtime's component DTOs is most of the cost. */
+    private static final long COMPONENTS_FRESH_NANOS = Duration.ofSeconds(1).toNanos();
+    private record ComponentReading(List<Failure> failed, long at) {
+    }
+    private volatile ComponentReading lastReading =
+            new ComponentReading(List.of(), System.nanoTime() - COMPONENTS_FRESH_NANOS);
     private volatile boolean runtimePresent;
 
     @Activate
@@ -83,7 +96,7 @@ public class HealthResource {
             database = "DOWN";
         }
         List<ModuleInfo> modules = catalogue.installed();
-        List<Failure> failed = new ArrayList<>(failedComponents());
+        List<Failure> failed = new ArrayList<>(recentlyFailedComponents());
         for (FunctionRequestGuard.Trouble t : guard.troubles()) {
             if (modules.stream().anyMatch(m -> m.id().equals(t.module()))) {
                 failed.add(new Failure(t.module(), "requests", t.reason()));
@@ -133,22 +146,51 @@ public class HealthResource {
         return null;
     }
 
+    /** {@link #failedComponents()}, read at most once a second: a health poll under load must stay cheap. */
+    private List<Failure> recentlyFailedComponents() {
+        ComponentReading reading = lastReading;
+        if (System.nanoTime() - reading.at() >= COMPONENTS_FRESH_NANOS) {
+            reading = new ComponentReading(List.copyOf(failedComponents()), System.nanoTime());
+            lastReading = reading;
+        }
+        return reading.failed();
+    }
+
     /** Components of bundles built on the platform API that failed to activate. */
     private List<Failure> failedComponents() {
-        List<Failure> failed = new ArrayList<>();
-        for (ComponentDescriptionDTO description : components.getComponentDescriptionDTOs()) {
-            Bundle bundle = context.getBundle(description.bundle.id);
-            if (bundle == null || !usesPlatformApi(bundle)) {
-                continue;
+        List<Bundle> platform = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            if (usesPlatformApi(bundle)) {
+                platform.add(bundle);
             }
+        }
+        List<Failure> failed = new ArrayList<>();
+        if (platform.isEmpty()) {
+            return failed; // no bundles at all would mean every bundle's components
+        }
+        for (ComponentDescriptionDTO description : components.getComponentDescriptionDTOs(platform.toArray(Bundle[]::new))) {
             for (ComponentConfigurationDTO configuration : components.getComponentConfigurationDTOs(description)) {
                 if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
-                    failed.add(new Failure(bundle.getSymbolicName(), description.name,
+                    failed.add(new Failure(description.bundle.symbolicName, description.name,
                             rootCause(configuration.failure)));
                 }
             }
         }
         return failed;
+    }
+
+    private boolean usesPlatformApi(Bundle bundle) {
+        BundleWiring wiring = bundle.adapt(BundleWiring.class);
+        if (wiring == null) {
+            return false;
+        }
+        Map.Entry<BundleWiring, Boolean> known = platformUse.get(bundle.getBundleId());
+        if (known != null && known.getKey() == wiring) {
+            return known.getValue();
+        }
+        boolean uses = importsPlatformApi(wiring);
+        platformUse.put(bundle.getBundleId(), Map.entry(wiring, uses));
+        return uses;
     }
 
     /** The innermost cause of a failure's stack trace, which says what went wrong. */
@@ -165,11 +207,7 @@ public class HealthResource {
         return cause;
     }
 
-    private static boolean usesPlatformApi(Bundle bundle) {
-        BundleWiring wiring = bundle.adapt(BundleWiring.class);
-        if (wiring == null) {
-            return false;
-        }
+    private static boolean importsPlatformApi(BundleWiring wiring) {
         for (BundleWire wire : wiring.getRequiredWires("osgi.wiring.package")) {
             Object pkg = wire.getCapability().getAttributes().get("osgi.wiring.package");
             if (pkg != null && pkg.toString().startsWith("org.civicbackbone.api")) {

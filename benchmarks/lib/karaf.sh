@@ -1,0 +1,41 @@
+# Shared by the distribution benchmarks: unpack, start, wait for and stop a Karaf, by its pid file only.
+# Source it after setting $work (a temporary folder the caller removes).
+
+now() { date +%s.%N; }
+since() { echo "$(now) - $1" | bc; }
+
+# wait_for url expected-status [curl options...]: polls every 50 ms for up to 120 s
+wait_for() {
+  local url=$1 expected=$2; shift 2
+  for _ in $(seq 1 2400); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$@" "$url")" = "$expected" ] && return 0
+    sleep 0.05
+  done
+  echo "timed out waiting for $expected from $url" >&2; return 1
+}
+
+# wait_for_any url: until the port answers HTTP at all (any status)
+wait_for_any() {
+  for _ in $(seq 1 2400); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" != "000" ] && return 0
+    sleep 0.05
+  done
+  echo "timed out waiting for $1 to answer" >&2; return 1
+}
+
+# unpack archive folder: prints the Karaf home it unpacked
+unpack() {
+  rm -rf "$2"; mkdir -p "$2"; tar -xzf "$1" -C "$2"
+  ls -d "$2"/*/
+}
+
+# stop_karaf home: bin/stop, then the pid from karaf.pid (never a process found by name) until it is gone
+stop_karaf() {
+  local home=$1 pid
+  [ -f "$home/karaf.pid" ] || return 0
+  pid=$(cat "$home/karaf.pid")
+  "$home/bin/stop" >/dev/null 2>&1 || true
+  for _ in $(seq 1 600); do kill -0 "$pid" 2>/dev/null || { rm -f "$home/karaf.pid"; return 0; }; sleep 0.05; done
+  kill -9 "$pid" 2>/dev/null || true
+  rm -f "$home/karaf.pid"
+}
