@@ -8,7 +8,7 @@ since() { echo "$(now) - $1" | bc; }
 wait_for() {
   local url=$1 expected=$2; shift 2
   for _ in $(seq 1 2400); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "$@" "$url")" = "$expected" ] && return 0
+    [ "$(curl -s -m 2 -o /dev/null -w '%{http_code}' "$@" "$url")" = "$expected" ] && return 0
     sleep 0.05
   done
   echo "timed out waiting for $expected from $url" >&2; return 1
@@ -17,7 +17,7 @@ wait_for() {
 # wait_for_any url: until the port answers HTTP at all (any status)
 wait_for_any() {
   for _ in $(seq 1 2400); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" != "000" ] && return 0
+    [ "$(curl -s -m 2 -o /dev/null -w '%{http_code}' "$1")" != "000" ] && return 0
     sleep 0.05
   done
   echo "timed out waiting for $1 to answer" >&2; return 1

@@ -104,4 +104,16 @@ public final class ScriptedDecisions implements DecisionService {
         return proposals.values().stream().filter(p -> p.initiativeId().equals(initiativeId))
                 .sorted(Comparator.comparingLong(Proposal::id).reversed()).toList();
     }
+
+    @Override
+    public synchronized Map<Long, List<Vote>> votesByProposal(String initiativeId) {
+        Map<Long, List<Vote>> byProposal = new LinkedHashMap<>();
+        for (Vote vote : votes) {
+            Proposal proposal = proposals.get(vote.proposalId());
+            if (proposal != null && proposal.initiativeId().equals(initiativeId)) {
+                byProposal.computeIfAbsent(vote.proposalId(), k -> new ArrayList<>()).add(vote);
+            }
+        }
+        return byProposal;
+    }
 }

@@ -1,6 +1,7 @@
 package org.civicbackbone.api.decision;
 
 import java.util.List;
+import java.util.Map;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -44,4 +45,12 @@ public interface DecisionService {
 
     /** The initiative's proposals, newest first. */
     List<Proposal> proposals(String initiativeId);
+
+    /**
+     * Every vote cast on the initiative's proposals, by proposal id, each list in order with changed votes included
+     * (a proposal nobody voted on is absent): the votes of a whole decision log in one read, however many proposals.
+     *
+     * @since 1.2
+     */
+    Map<Long, List<Vote>> votesByProposal(String initiativeId);
 }

@@ -5,6 +5,7 @@ import static org.civicbackbone.api.rest.Answers.actor;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -211,8 +212,10 @@ public class GovernanceResource {
     @Allow(Audience.READERS)
     @Path("decision-log")
     public List<ProposalRecord> decisionLog(@PathParam("initiativeId") String initiativeId) {
-        return decisions.proposals(initiativeId).stream()
-                .map(p -> new ProposalRecord(p, decisions.votes(initiativeId, p.id()))).toList();
+        // two reads however long the log: the proposals, then every vote of the initiative
+        List<Proposal> proposals = decisions.proposals(initiativeId);
+        Map<Long, List<Vote>> votes = decisions.votesByProposal(initiativeId);
+        return proposals.stream().map(p -> new ProposalRecord(p, votes.getOrDefault(p.id(), List.of()))).toList();
     }
 
     @GET

@@ -4,8 +4,11 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.decision.DecisionListener;
 import org.civicbackbone.api.decision.DecisionService;
@@ -266,6 +269,16 @@ public class JdbcDecisionService implements DecisionService, GovernanceSweep {
     public List<Proposal> proposals(String initiativeId) {
         initiative(initiativeId);
         return store.read(c -> records(c).all(initiativeId));
+    }
+
+    @Override
+    public Map<Long, List<Vote>> votesByProposal(String initiativeId) {
+        initiative(initiativeId);
+        Map<Long, List<Vote>> byProposal = new LinkedHashMap<>();
+        for (Vote vote : store.read(c -> records(c).votesOfInitiative(initiativeId))) {
+            byProposal.computeIfAbsent(vote.proposalId(), k -> new ArrayList<>()).add(vote);
+        }
+        return byProposal;
     }
 
 }

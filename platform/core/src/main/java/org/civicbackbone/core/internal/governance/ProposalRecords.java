@@ -92,6 +92,11 @@ public interface ProposalRecords {
             + "WHERE proposal_id = #{id} ORDER BY id")
     List<Vote> votes(long id);
 
+    @Select("SELECT v.id, v.proposal_id, v.step_index, v.voter, v.organisation, v.choice, v.reason, v.cast_at "
+            + "FROM gov_vote v JOIN gov_proposal p ON p.id = v.proposal_id WHERE p.initiative_id = #{initiativeId} "
+            + "ORDER BY v.id")
+    List<Vote> votesOfInitiative(String initiativeId);
+
     @Insert("INSERT INTO gov_proposal (initiative_id, type, title, description, beneficiary, module, model_id, "
             + "rationale, proposed_by, state, created_at, expires_at) VALUES (#{initiativeId}, #{type}, #{title}, "
             + "#{description}, #{beneficiary}, #{module}, #{modelId}, #{rationale}, #{proposedBy}, 'OPEN', "

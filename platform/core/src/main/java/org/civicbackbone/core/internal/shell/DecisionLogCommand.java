@@ -1,5 +1,6 @@
 package org.civicbackbone.core.internal.shell;
 
+import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -27,8 +28,9 @@ public class DecisionLogCommand implements Action {
         for (String column : new String[] {"Proposal", "Type", "Outcome", "Step", "Voter", "Organisation", "Choice", "Reason"}) {
             table.column(column);
         }
+        var votesByProposal = decisions.votesByProposal(initiativeId); // one read for the whole log
         for (Proposal p : decisions.proposals(initiativeId)) {
-            var votes = decisions.votes(initiativeId, p.id());
+            var votes = votesByProposal.getOrDefault(p.id(), List.<Vote>of());
             if (votes.isEmpty()) {
                 table.addRow().addContent(p.id() + " " + p.title(), p.type(), p.state(), "", "", "", "", "");
             }

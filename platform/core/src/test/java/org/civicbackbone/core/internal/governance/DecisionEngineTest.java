@@ -150,4 +150,19 @@ public class DecisionEngineTest {
         assertEquals(List.of(VoteChoice.APPROVE, VoteChoice.OBJECT, VoteChoice.OBJECT),
                 engine.votes("town", p.id()).stream().map(v -> v.choice()).toList());
     }
+
+    @Test
+    public void theVotesOfAWholeLogAreReadAtOnceAndMatchEachProposalsOwn() {
+        Proposal hire = propose(DecisionType.HIRE_STAFF);
+        Proposal grant = propose(DecisionType.ACCEPT_GRANT);
+        Proposal untouched = propose(DecisionType.ACCEPT_GRANT);
+        vote(hire, "ann", VoteChoice.APPROVE);
+        vote(grant, "ben", VoteChoice.OBJECT);
+        vote(hire, "ann", VoteChoice.OBJECT);
+        var byProposal = engine.votesByProposal("town");
+        assertEquals(engine.votes("town", hire.id()), byProposal.get(hire.id()));
+        assertEquals(engine.votes("town", grant.id()), byProposal.get(grant.id()));
+        assertEquals("nobody voted on it", null, byProposal.get(untouched.id()));
+        assertEquals(2, byProposal.size());
+    }
 }
