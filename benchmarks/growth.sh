@@ -6,8 +6,5 @@
 # Usage: benchmarks/growth.sh   (builds what it needs; about a minute)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q install -DskipTests -pl benchmarks/data-access -am
-classpath_file=$(mktemp)
-trap 'rm -f "$classpath_file"' EXIT
-mvn -B -q dependency:build-classpath -pl benchmarks/data-access -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=compile
-java -cp "benchmarks/data-access/target/classes:$(cat "$classpath_file")" org.civicbackbone.benchmarks.data.GrowthBenchmark
+. benchmarks/lib/java.sh
+run_benchmark benchmarks/data-access org.civicbackbone.benchmarks.data.GrowthBenchmark

@@ -1,5 +1,6 @@
 package org.civicbackbone.benchmarks.imports;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -11,8 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 import org.civicbackbone.api.initiative.AccessRole;
 import org.civicbackbone.api.initiative.InitiativeAccess;
 import org.civicbackbone.api.initiative.Sector;
@@ -67,6 +72,7 @@ public final class ImportBenchmark {
         }
         String folder = System.getProperty("benchmark.folder");
         Path work = folder != null ? Path.of(folder) : Files.createTempDirectory("backbone-import-benchmark");
+        System.out.println("database: " + (POSTGRESQL ? "PostgreSQL on 127.0.0.1:5432" : "H2 files"));
         System.out.printf("%-9s | %-30s | %-30s | %-6s | %-23s | %-23s | %s%n", "rows", "import (rows/s)",
                 "raw batched insert (rows/s)", "ratio", "overview", "raw GROUP BY", "live heap after GC");
         for (int rows : sizes) {
@@ -117,15 +123,41 @@ public final class ImportBenchmark {
         return partners;
     }
 
-    private static JdbcDataSource h2(Path folder) {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:async:" + folder.resolve("backbone") + ";WRITE_DELAY=0;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
-        return ds;
+    /** {@code -Dbenchmark.database=postgresql}: the machine's PostgreSQL instead of H2 files. */
+    private static final boolean POSTGRESQL = "postgresql".equals(System.getProperty("benchmark.database"));
+
+    /**
+     * A database of its own for one side of one size: an H2 file opened as the distribution opens it, or a fresh
+     * database on the machine's PostgreSQL (127.0.0.1:5432, user postgres, trust) pooled by HikariCP as the
+     * distribution's PostgreSQL data source is.
+     */
+    private static DataSource database(Path folder) {
+        if (!POSTGRESQL) {
+            JdbcDataSource ds = new JdbcDataSource();
+            ds.setURL("jdbc:h2:async:" + folder.resolve("backbone") + ";WRITE_DELAY=0;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
+            return ds;
+        }
+        String name = "backbone_bench_" + folder.getFileName().toString().replace('-', '_');
+        String server = "jdbc:postgresql://127.0.0.1:5432/";
+        try (Connection c = DriverManager.getConnection(server + "postgres", "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL on 127.0.0.1:5432 (user postgres, trust) is needed: "
+                    + e.getMessage(), e);
+        }
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(server + name);
+        pool.setUsername("postgres");
+        pool.setPassword("");
+        pool.setMaximumPoolSize(4);
+        return pool;
     }
 
     /** The anchor: the same schema, the file's lines split and inserted a thousand at a time in one transaction. */
     private static double rawInsert(Path folder, Path csv, int partners) throws Exception {
-        JdbcDataSource ds = h2(folder);
+        DataSource ds = database(folder);
         new World(ds, partners); // the module's own tables and indexes, and the indicators
         long started = System.nanoTime();
         try (Connection c = ds.getConnection(); BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
@@ -166,10 +198,10 @@ public final class ImportBenchmark {
         private final List<Indicator> indicators;
 
         World(Path folder, int partners) {
-            this(h2(folder), partners);
+            this(database(folder), partners);
         }
 
-        World(JdbcDataSource ds, int partners) {
+        World(DataSource ds, int partners) {
             store = new JdbcBackboneStore(ds);
             InMemoryOrganisations organisations = new InMemoryOrganisations();
             for (int p = 0; p < partners; p++) {
