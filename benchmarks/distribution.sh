@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times the built distribution as a whole and prints the figures of docs/benchmarks.md:
-# cold boot to health UP, feature uninstall to the function's 404, install to its 200, stop, and the size.
+# cold boot to health UP, idle heap after a full GC, feature uninstall to the function's 404, install to its 200,
+# stop, and the size.
 # Usage: benchmarks/distribution.sh [runs]   (after `mvn -B install -DskipTests`; needs curl)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,12 +19,15 @@ for run in $(seq 1 "$runs"); do
   home=$(unpack "$archive" "$work/k")
   [ "$run" = 1 ] && echo "unpacked: $(du -sh "$home" | cut -f1), system/: $(du -sh "$home/system" | cut -f1) in $(find "$home/system" -name '*.jar' | wc -l) jars"
   t=$(now); "$home/bin/start"; wait_for "$api/health" 200; wait_for "$fn" 200 -u admin:admin; boot=$(since "$t")
+  sleep 5  # idle: the demo loaded, nothing asked
+  jcmd "$(cat "$home/karaf.pid")" GC.run >/dev/null
+  heap=$(jcmd "$(cat "$home/karaf.pid")" GC.heap_info | awk '/garbage-first heap/ {for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i + 1); sub(/K,?/, "", v); print int(v / 1024)}}')
   t=$(now); echo "shell:echo" | "$home/bin/client" -u admin -p admin -b >/dev/null 2>&1; client=$(since "$t")
   t=$(now); echo "feature:uninstall backbone-function-shared-measurement" | "$home/bin/client" -u admin -p admin -b >/dev/null 2>&1
   wait_for "$fn" 404 -u admin:admin; uninstall=$(since "$t")
   t=$(now); echo "feature:install backbone-function-shared-measurement" | "$home/bin/client" -u admin -p admin -b >/dev/null 2>&1
   wait_for "$fn" 200 -u admin:admin; install=$(since "$t")
   t=$(now); stop_karaf "$home"; stop=$(since "$t")
-  printf 'run %d: cold boot to demo answering %.1f s; bin/client no-op %.2f s; uninstall to 404 %.2f s; install to 200 %.2f s (both through bin/client); stop %.1f s\n' \
-    "$run" "$boot" "$client" "$uninstall" "$install" "$stop"
+  printf 'run %d: cold boot to demo answering %.1f s; idle heap after GC %s MB; bin/client no-op %.2f s; uninstall to 404 %.2f s; install to 200 %.2f s (both through bin/client; less its no-op round trip: %.2f s and %.2f s); stop %.1f s\n' \
+    "$run" "$boot" "$heap" "$client" "$uninstall" "$install" "$(echo "$uninstall - $client" | bc -l)" "$(echo "$install - $client" | bc -l)" "$stop"
 done
