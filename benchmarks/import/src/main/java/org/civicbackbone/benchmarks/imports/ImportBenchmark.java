@@ -1,6 +1,5 @@
 package org.civicbackbone.benchmarks.imports;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -12,13 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -44,7 +39,6 @@ import org.civicbackbone.store.internal.JdbcBackboneStore;
 import org.civicbackbone.testkit.InMemoryInitiatives;
 import org.civicbackbone.testkit.InMemoryOrganisations;
 import org.civicbackbone.testkit.RecordingAuditLog;
-import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * The shared-measurement CSV import (streamed, checked whole, stored in one transaction in batches, as a job) beside
@@ -72,7 +66,7 @@ public final class ImportBenchmark {
         }
         String folder = System.getProperty("benchmark.folder");
         Path work = folder != null ? Path.of(folder) : Files.createTempDirectory("backbone-import-benchmark");
-        System.out.println("database: " + (POSTGRESQL ? "PostgreSQL on 127.0.0.1:5432" : "H2 files"));
+        System.out.println("database: " + (BenchmarkDatabase.POSTGRESQL ? "PostgreSQL on 127.0.0.1:5432" : "H2 files"));
         System.out.printf("%-9s | %-30s | %-30s | %-6s | %-23s | %-23s | %s%n", "rows", "import (rows/s)",
                 "raw batched insert (rows/s)", "ratio", "overview", "raw GROUP BY", "live heap after GC");
         for (int rows : sizes) {
@@ -123,41 +117,9 @@ public final class ImportBenchmark {
         return partners;
     }
 
-    /** {@code -Dbenchmark.database=postgresql}: the machine's PostgreSQL instead of H2 files. */
-    private static final boolean POSTGRESQL = "postgresql".equals(System.getProperty("benchmark.database"));
-
-    /**
-     * A database of its own for one side of one size: an H2 file opened as the distribution opens it, or a fresh
-     * database on the machine's PostgreSQL (127.0.0.1:5432, user postgres, trust) pooled by HikariCP as the
-     * distribution's PostgreSQL data source is.
-     */
-    private static DataSource database(Path folder) {
-        if (!POSTGRESQL) {
-            JdbcDataSource ds = new JdbcDataSource();
-            ds.setURL("jdbc:h2:async:" + folder.resolve("backbone") + ";WRITE_DELAY=0;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
-            return ds;
-        }
-        String name = "backbone_bench_" + folder.getFileName().toString().replace('-', '_');
-        String server = "jdbc:postgresql://127.0.0.1:5432/";
-        try (Connection c = DriverManager.getConnection(server + "postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            s.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL on 127.0.0.1:5432 (user postgres, trust) is needed: "
-                    + e.getMessage(), e);
-        }
-        HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(server + name);
-        pool.setUsername("postgres");
-        pool.setPassword("");
-        pool.setMaximumPoolSize(4);
-        return pool;
-    }
-
     /** The anchor: the same schema, the file's lines split and inserted a thousand at a time in one transaction. */
     private static double rawInsert(Path folder, Path csv, int partners) throws Exception {
-        DataSource ds = database(folder);
+        DataSource ds = BenchmarkDatabase.of(folder);
         new World(ds, partners); // the module's own tables and indexes, and the indicators
         long started = System.nanoTime();
         try (Connection c = ds.getConnection(); BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
@@ -198,7 +160,7 @@ public final class ImportBenchmark {
         private final List<Indicator> indicators;
 
         World(Path folder, int partners) {
-            this(database(folder), partners);
+            this(BenchmarkDatabase.of(folder), partners);
         }
 
         World(DataSource ds, int partners) {

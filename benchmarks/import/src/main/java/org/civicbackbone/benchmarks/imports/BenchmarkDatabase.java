@@ -1,0 +1,49 @@
+package org.civicbackbone.benchmarks.imports;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+
+/** Where one side of one size of the import benchmark keeps its data. */
+final class BenchmarkDatabase {
+
+    private BenchmarkDatabase() {
+    }
+
+    /** {@code -Dbenchmark.database=postgresql}: the machine's PostgreSQL instead of H2 files. */
+    static final boolean POSTGRESQL = "postgresql".equals(System.getProperty("benchmark.database"));
+
+    /**
+     * A database of its own for one side of one size: an H2 file opened as the distribution opens it, or a fresh
+     * database on the machine's PostgreSQL (127.0.0.1:5432, user postgres, trust) pooled by HikariCP as the
+     * distribution's PostgreSQL data source is.
+     */
+    static DataSource of(Path folder) {
+        if (!POSTGRESQL) {
+            JdbcDataSource ds = new JdbcDataSource();
+            ds.setURL("jdbc:h2:async:" + folder.resolve("backbone") + ";WRITE_DELAY=0;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
+            return ds;
+        }
+        String name = "backbone_bench_" + folder.getFileName().toString().replace('-', '_');
+        String server = "jdbc:postgresql://127.0.0.1:5432/";
+        try (Connection c = DriverManager.getConnection(server + "postgres", "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL on 127.0.0.1:5432 (user postgres, trust) is needed: "
+                    + e.getMessage(), e);
+        }
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(server + name);
+        pool.setUsername("postgres");
+        pool.setPassword("");
+        pool.setMaximumPoolSize(4);
+        return pool;
+    }
+}
