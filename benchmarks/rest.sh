@@ -3,9 +3,13 @@
 # the same container in the same run (a minimal JAX-RS application of its own on the same whiteboard,
 # benchmarks/rest-ceiling, dropped into deploy/), and the ratio. wrk: 2 threads, 16 connections, every figure after
 # a warm-up of everything; each read is measured right after its own measurement of the ceiling.
-# Usage: benchmarks/rest.sh [seconds per figure]   (after `mvn -B install -DskipTests`; installs wrk if missing)
+# With --postgresql the distribution runs on a fresh database on the machine's PostgreSQL (127.0.0.1:5432, user
+# postgres, trust), set up as README's PostgreSQL section says.
+# Usage: benchmarks/rest.sh [--postgresql] [seconds per figure]   (after `mvn -B install -DskipTests`; installs wrk)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+database=h2
+if [ "${1:-}" = "--postgresql" ]; then database=postgresql; shift; fi
 seconds=${1:-10}
 command -v wrk >/dev/null || apt-get install -y -q wrk >/dev/null
 mvn -B -q install -DskipTests -pl benchmarks/rest-ceiling
@@ -14,6 +18,13 @@ work=$(mktemp -d)
 . benchmarks/lib/karaf.sh
 home=$(unpack "$archive" "$work/k")
 trap 'stop_karaf "$home"; rm -rf "$work"' EXIT
+if [ "$database" = postgresql ]; then
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS backbone_rest_bench WITH (FORCE)" \
+       -c "CREATE DATABASE backbone_rest_bench"
+  sed -e 's|^url = .*|url = jdbc:postgresql://127.0.0.1:5432/backbone_rest_bench|' -e 's|^user = .*|user = postgres|' \
+      -e 's|^password = .*|password =|' "$home/etc/org.ops4j.datasource-backbone.cfg.postgresql" \
+      > "$home/etc/org.ops4j.datasource-backbone.cfg"
+fi
 
 root=http://127.0.0.1:8181
 api=$root/api/v1
@@ -35,7 +46,7 @@ load() {
   awk '/Requests\/sec/ {print $2}' <<<"$out"
 }
 
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'), $(date -u +%F)"
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'), $(date -u +%F); database: $database"
 names=(health initiatives overview series)
 urls=("$api/health" "$api/initiatives" "$fn" "$fn/indicators/$indicator/series")
 auth=("" "$admin" "$admin" "$admin")
