@@ -223,7 +223,8 @@ public final class ImportBenchmark {
         }
     }
 
-    private static final InitiativeAccess ANYONE = new InitiativeAccess() {
+    /** Everyone is a platform admin: the benchmarks measure the data path, not access. */
+    static final InitiativeAccess ANYONE = new InitiativeAccess() {
         @Override
         public Optional<AccessRole> role(String initiativeId, String login, boolean platformAdmin) {
             return Optional.of(AccessRole.PLATFORM_ADMIN);
