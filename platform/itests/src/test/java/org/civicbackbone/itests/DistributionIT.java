@@ -197,8 +197,25 @@ public class DistributionIT {
                 "{\"period\":\"2025\",\"partner\":\"North High\",\"value\":83.5}");
         assertEquals(value.toString(), 201, value.status());
 
+        Http.Answer visits = http.post("/initiatives/durable/shared-measurement/indicators",
+                "{\"name\":\"Visits\",\"definition\":\"library visits\",\"unit\":\"visits\",\"direction\":\"UP\","
+                        + "\"aggregation\":\"SUM\",\"reportingPeriod\":\"MONTH\",\"baseline\":0,"
+                        + "\"baselineDate\":\"2015-01-01\",\"target\":100,\"targetDate\":\"2030-01-01\"}");
+        assertEquals(visits.toString(), 201, visits.status());
         String removed = platform.bin("backbone", "backbone:module-uninstall structure-volunteer");
         assertTrue(removed, removed.contains("structure-volunteer: available"));
+
+        StringBuilder csv = new StringBuilder("indicator,period,partner,value,dimension,category\n");
+        for (int month = 0; month < 100; month++) { // 100,000 rows, 4 MB: a job, far from done when the kill comes
+            for (int branch = 0; branch < 1000; branch++) {
+                csv.append("Visits,").append(java.time.YearMonth.of(2015, 1).plusMonths(month))
+                        .append(",North High,").append(branch % 50).append(",branch,b").append(branch).append('\n');
+            }
+        }
+        Http.Answer accepted = http.send("POST", "/initiatives/durable/shared-measurement/values/import", Http.ADMIN,
+                "text/csv", csv.toString());
+        assertEquals(accepted.toString(), 202, accepted.status());
+        String job = "/initiatives/durable/shared-measurement/values/imports/" + accepted.json().get("id").asLong();
 
         platform.kill("-9");
         start();
@@ -206,6 +223,16 @@ public class DistributionIT {
         JsonNode volunteer = http.get("/modules/structure-volunteer").json();
         assertEquals("the set of installed modules survives a restart", false, volunteer.get("installed").asBoolean());
         assertEquals(true, http.get("/modules/structure-nested").json().get("installed").asBoolean());
+
+        JsonNode imported = http.await(job, a -> a.status() == 200 && a.json().get("state").asText().matches(
+                "DONE|REFUSED|FAILED")).json();
+        assertEquals("an accepted import job runs again after the crash: " + imported, "DONE",
+                imported.get("state").asText());
+        assertEquals(100_000, imported.get("rowsStored").asInt());
+        JsonNode series = http.get("/initiatives/durable/shared-measurement/indicators/" + visits.json().get("id")
+                .asLong() + "/series?by=branch").json();
+        assertEquals("a point per month and branch", 100_000, series.size());
+        assertEquals(49, series.get(99_999).get("value").asInt());
 
         JsonNode values = http.get("/initiatives/durable/shared-measurement/indicators/" + id + "/values").json();
         assertEquals(1, values.size());

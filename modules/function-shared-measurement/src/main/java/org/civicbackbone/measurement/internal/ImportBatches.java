@@ -13,9 +13,10 @@ import org.civicbackbone.measurement.internal.ImportRecords.Slot;
 
 /**
  * Writes the rows of an import in batches of {@value #SIZE} on one transaction's batch mapper. A row fills its slot:
- * a slot already holding a value keeps it as a correction and is updated; the others are inserted. Every statement is
- * a lookup by the slot's unique index, sent a batch at a time; an indicator that had no value when the import began
- * gets only inserts. Each indicator's row is locked first, so single reports of its values wait for the import.
+ * a slot already holding a value keeps it as a correction and is updated; the others are inserted. The values an
+ * indicator held when the import began are read once, as slot numbers with their ids ({@link SlotSet}, 16 bytes a
+ * value), so each replacement is an update by primary key, never a look-up by slot per row; an indicator that had no
+ * value gets only inserts. Each indicator's row is locked first, so single reports of its values wait for the import.
  */
 final class ImportBatches {
 
@@ -26,6 +27,7 @@ final class ImportBatches {
     private final Instant at;
     private final IntConsumer progress;
     private final Map<Long, Boolean> hadValues = new HashMap<>();
+    private final SlotSet held = new SlotSet();
     private final List<ValueImport.Row> pending = new ArrayList<>(SIZE);
     private final Map<RollupRecords.Key, RollupRecords.Rollup> rollups = new HashMap<>();
     private int stored;
@@ -40,7 +42,15 @@ final class ImportBatches {
     void add(ValueImport.Row row) {
         hadValues.computeIfAbsent(row.indicator().id(), id -> {
             records.lockIndicator(id);
-            return records.anyValue(id) != null;
+            if (records.anyValue(id) == null) {
+                return false;
+            }
+            records.heldSlots(id, found -> {
+                ImportRecords.HeldSlot value = found.getResultObject();
+                held.addIfAbsent(new Slot(id, value.period(), value.partner(), value.dimension(), value.category())
+                        .number(), value.id());
+            });
+            return true;
         });
         pending.add(row);
         if (pending.size() == SIZE) {
@@ -80,37 +90,40 @@ final class ImportBatches {
         if (pending.isEmpty()) {
             return;
         }
-        // slots of indicators that had values may hold one: keep it as corrected, replace it, and insert the rest
-        List<ValueImport.Row> maybeStored = pending.stream().filter(r -> hadValues.get(r.indicator().id())).toList();
-        for (ValueImport.Row row : maybeStored) {
-            records.keepCorrection(slot(row), row.report().value(), actor, at);
-        }
-        for (ValueImport.Row row : maybeStored) {
-            records.updateSlot(slot(row), row.report().value(), actor, at, row.partner().id());
-        }
-        int[] updated = maybeStored.isEmpty() ? new int[0] : updateCounts(records.flush());
-        int next = 0;
         for (ValueImport.Row row : pending) {
-            boolean replaced = hadValues.get(row.indicator().id()) && updated[next++] > 0;
-            if (!replaced) {
-                Slot slot = slot(row);
-                records.insertValue(slot, row.report().value(), actor, at, row.partner().id());
-                if (!hadValues.get(row.indicator().id())) {
-                    rollups.merge(new RollupRecords.Key(slot.indicatorId(), slot.period(), slot.dimension(),
-                            slot.category()), new RollupRecords.Rollup(null, null, null, 1, row.report().value()),
-                            (a, b) -> new RollupRecords.Rollup(null, null, null, a.partners() + b.partners(),
-                                    a.total().add(b.total())));
-                }
+            Slot slot = slot(row);
+            boolean hadValues = this.hadValues.get(slot.indicatorId());
+            long heldBy = hadValues ? held.get(slot.number()) : 0;
+            if (heldBy != 0) {
+                records.keepCorrection(heldBy, row.report().value(), actor, at);
+                records.replace(heldBy, slot, row.report().value(), actor, at, row.partner().id());
+                continue;
+            }
+            records.insertValue(slot, row.report().value(), actor, at, row.partner().id());
+            if (!hadValues) { // the others' roll-ups are computed again from their values
+                rollups.merge(new RollupRecords.Key(slot.indicatorId(), slot.period(), slot.dimension(),
+                        slot.category()), new RollupRecords.Rollup(null, null, null, 1, row.report().value()),
+                        (a, b) -> new RollupRecords.Rollup(null, null, null, a.partners() + b.partners(),
+                                a.total().add(b.total())));
             }
         }
-        records.flush();
+        requireEveryReplacement(records.flush());
         stored += pending.size();
         pending.clear();
         progress.accept(stored);
     }
 
-    /** The update counts of the last statement sent: the slot updates. */
-    private static int[] updateCounts(List<BatchResult> results) {
-        return results.get(results.size() - 1).getUpdateCounts();
+    /** Fails the import (it rolls back) if a replacement matched no row: two slots that share a number. */
+    private static void requireEveryReplacement(List<BatchResult> results) {
+        for (BatchResult result : results) {
+            if (result.getMappedStatement().getId().endsWith(".replace")) {
+                for (int count : result.getUpdateCounts()) {
+                    if (count == 0) {
+                        throw new IllegalStateException("Two slots of the import share a slot number; nothing was "
+                                + "stored. Import the file in two parts.");
+                    }
+                }
+            }
+        }
     }
 }

@@ -21,6 +21,8 @@ public record ImportJob(long id, String initiativeId, State state, long bytes, i
 
     /** Where a job is. */
     public enum State {
+        /** Keeping the upload; the request that sent it has not been answered yet. */
+        RECEIVING,
         /** Waiting for the import before it. */
         QUEUED,
         /** Reading the file and checking every row. */

@@ -3,13 +3,16 @@ package org.civicbackbone.measurement.internal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Flush;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Options;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.ResultType;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 import org.apache.ibatis.executor.BatchResult;
+import org.apache.ibatis.session.ResultHandler;
 import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.GeneratedKey;
 
@@ -21,6 +24,15 @@ public interface ImportRecords {
 
     /** A slot of a value: which indicator, period, partner (as registered) and category. */
     record Slot(long indicatorId, String period, String partner, String dimension, String category) {
+
+        /** The slot as one number ({@link SlotSet}), exactly as the database compares it. */
+        long number() {
+            long h = SlotSet.mix(0x9E3779B97F4A7C15L, indicatorId);
+            h = SlotSet.text(h, period);
+            h = SlotSet.text(h, partner);
+            h = SlotSet.text(h, dimension);
+            return SlotSet.text(h, category);
+        }
     }
 
     /** A job's own row. */
@@ -37,10 +49,57 @@ public interface ImportRecords {
             + "created_by, created_at, finished_at FROM sm_import ";
 
     @Insert("INSERT INTO sm_import (initiative_id, state, bytes, rows_read, rows_checked, rows_stored, faults, created_by, "
-            + "created_at) VALUES (#{initiativeId}, 'QUEUED', #{bytes}, 0, 0, 0, 0, #{by}, #{at})")
+            + "created_at, charset, any_partner) VALUES (#{initiativeId}, 'RECEIVING', #{bytes}, 0, 0, 0, 0, #{by}, #{at}, "
+            + "#{charset}, #{anyPartner})")
     @Options(useGeneratedKeys = true, keyProperty = "key.id", keyColumn = "id")
     void insertJob(@Param("key") GeneratedKey key, @Param("initiativeId") String initiativeId, @Param("bytes") long bytes,
-                   @Param("by") String by, @Param("at") Instant at);
+                   @Param("by") String by, @Param("at") Instant at, @Param("charset") String charset,
+                   @Param("anyPartner") boolean anyPartner);
+
+    /** A job that has not ended, with what it needs to run again: its uploader, charset, scope and upload. */
+    record Unfinished(long id, String initiativeId, ImportJob.State state, String createdBy, String charset,
+                      boolean anyPartner, int attempts, int chunks) {
+    }
+
+    @Select("SELECT i.id, i.initiative_id, i.state, i.created_by, i.charset, i.any_partner, i.attempts, "
+            + "(SELECT COUNT(*) FROM sm_import_chunk c WHERE c.import_id = i.id) AS chunks FROM sm_import i "
+            + "WHERE i.state IN ('RECEIVING', 'QUEUED', 'CHECKING', 'STORING') ORDER BY i.id")
+    List<Unfinished> unfinished();
+
+    @Update("UPDATE sm_import SET state = 'QUEUED' WHERE id = #{id} AND state = 'RECEIVING'")
+    int accepted(long id);
+
+    @Update("UPDATE sm_import SET state = 'QUEUED', rows_read = 0, rows_checked = 0, rows_stored = 0, "
+            + "message = #{message} WHERE id = #{id}")
+    int requeue(@Param("id") long id, @Param("message") String message);
+
+    @Update("UPDATE sm_import SET state = 'CHECKING', attempts = attempts + 1 WHERE id = #{id}")
+    int started(long id);
+
+    @Insert("INSERT INTO sm_import_chunk (import_id, position, content) VALUES (#{id}, #{position}, #{content})")
+    void insertChunk(@Param("id") long id, @Param("position") int position, @Param("content") byte[] content);
+
+    /** A piece of a kept upload (a record: MyBatis reads an array result as many rows). */
+    record Chunk(byte[] content) {
+    }
+
+    @Select("SELECT content FROM sm_import_chunk WHERE import_id = #{id} AND position = #{position}")
+    Chunk chunk(@Param("id") long id, @Param("position") int position);
+
+    @Delete("DELETE FROM sm_import_chunk WHERE import_id = #{id}")
+    int deleteChunks(long id);
+
+    /** One organisation a job's uploader may report for: by name, or by its id in the registry. */
+    record ScopeRow(Long organisationId, String organisation) {
+    }
+
+    @Insert("INSERT INTO sm_import_scope (import_id, organisation_id, organisation) "
+            + "VALUES (#{id}, #{organisationId}, #{organisation})")
+    void insertScope(@Param("id") long id, @Param("organisationId") Long organisationId,
+                     @Param("organisation") String organisation);
+
+    @Select("SELECT organisation_id, organisation FROM sm_import_scope WHERE import_id = #{id}")
+    List<ScopeRow> scope(long id);
 
     @Select(JOB + "WHERE initiative_id = #{initiativeId} AND id = #{id}")
     JobRow job(@Param("initiativeId") String initiativeId, @Param("id") long id);
@@ -58,9 +117,8 @@ public interface ImportRecords {
     int finish(@Param("id") long id, @Param("state") ImportJob.State state, @Param("faults") int faults,
                @Param("message") String message, @Param("at") Instant at);
 
-    @Update("UPDATE sm_import SET state = 'FAILED', message = #{message}, finished_at = #{at} "
-            + "WHERE state IN ('QUEUED', 'CHECKING', 'STORING')")
-    int failUnfinished(@Param("message") String message, @Param("at") Instant at);
+    @Update("UPDATE sm_import SET state = 'FAILED', message = #{message}, finished_at = #{at} WHERE id = #{id}")
+    int fail(@Param("id") long id, @Param("message") String message, @Param("at") Instant at);
 
     @Insert("INSERT INTO sm_import_fault (import_id, position, place, reason) VALUES (#{id}, #{position}, "
             + "#{violation.field}, #{violation.message})")
@@ -79,17 +137,28 @@ public interface ImportRecords {
     String SLOT = "indicator_id = #{s.indicatorId} AND period = #{s.period} AND partner = #{s.partner} "
             + "AND dimension = #{s.dimension} AND category = #{s.category}";
 
-    /** Keeps the value a slot holds, if it holds one, as corrected to {@code amount}. */
+    /** A value's id and slot: what an import reads of an indicator's values to find the ones it replaces. */
+    record HeldSlot(long id, String period, String partner, String dimension, String category) {
+    }
+
+    @Select("SELECT id, period, partner, dimension, category FROM sm_value WHERE indicator_id = #{indicatorId}")
+    @ResultType(HeldSlot.class)
+    void heldSlots(@Param("indicatorId") long indicatorId, ResultHandler<HeldSlot> handler);
+
+    /** Keeps a value as corrected to {@code amount}. */
     @Insert("INSERT INTO sm_value_correction (value_id, old_amount, new_amount, corrected_by, corrected_at) "
-            + "SELECT id, amount, #{amount}, #{by}, #{at} FROM sm_value WHERE " + SLOT)
-    void keepCorrection(@Param("s") Slot slot, @Param("amount") BigDecimal amount, @Param("by") String by,
+            + "SELECT id, amount, #{amount}, #{by}, #{at} FROM sm_value WHERE id = #{id}")
+    void keepCorrection(@Param("id") long id, @Param("amount") BigDecimal amount, @Param("by") String by,
                         @Param("at") Instant at);
 
-    /** Replaces the value a slot holds; its update count is 0 when the slot holds none. */
+    /**
+     * Replaces a value, found by its id (a look-up H2 plans on the primary key, where a look-up by slot it may plan
+     * on the indicator's foreign-key index and scan); the slot must match too, or nothing is updated.
+     */
     @Update("UPDATE sm_value SET amount = #{amount}, reported_by = #{by}, reported_at = #{at}, "
-            + "organisation_id = #{organisationId} WHERE " + SLOT)
-    void updateSlot(@Param("s") Slot slot, @Param("amount") BigDecimal amount, @Param("by") String by,
-                    @Param("at") Instant at, @Param("organisationId") long organisationId);
+            + "organisation_id = #{organisationId} WHERE id = #{id} AND " + SLOT)
+    void replace(@Param("id") long id, @Param("s") Slot slot, @Param("amount") BigDecimal amount,
+                 @Param("by") String by, @Param("at") Instant at, @Param("organisationId") long organisationId);
 
     @Insert("INSERT INTO sm_value (indicator_id, period, partner, dimension, category, amount, reported_by, reported_at, "
             + "organisation_id) VALUES (#{s.indicatorId}, #{s.period}, #{s.partner}, #{s.dimension}, #{s.category}, "

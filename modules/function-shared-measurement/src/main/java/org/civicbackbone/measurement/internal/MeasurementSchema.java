@@ -82,6 +82,21 @@ final class MeasurementSchema {
             INSERT INTO sm_rollup (indicator_id, period, dimension, category, partners, total)
               SELECT indicator_id, period, dimension, category, COUNT(*), SUM(amount) FROM sm_value
               GROUP BY indicator_id, period, dimension, category;
+            """), new SchemaMigration(6, "an import job keeps its upload and scope until it ends, to run again after a crash", """
+            ALTER TABLE sm_import ADD COLUMN charset VARCHAR(40) DEFAULT 'UTF-8' NOT NULL;
+            ALTER TABLE sm_import ADD COLUMN any_partner BOOLEAN DEFAULT TRUE NOT NULL;
+            ALTER TABLE sm_import ADD COLUMN attempts INT DEFAULT 0 NOT NULL;
+            CREATE TABLE sm_import_chunk (
+              import_id BIGINT NOT NULL,
+              position INT NOT NULL,
+              content BYTEA NOT NULL,
+              PRIMARY KEY (import_id, position));
+            CREATE TABLE sm_import_scope (
+              import_id BIGINT NOT NULL REFERENCES sm_import(id),
+              organisation_id BIGINT,
+              organisation VARCHAR(200));
+            CREATE INDEX sm_import_scope_import_idx ON sm_import_scope(import_id);
+            CREATE INDEX sm_import_scope_organisation_idx ON sm_import_scope(organisation_id);
             """));
 
     private MeasurementSchema() {

@@ -140,7 +140,7 @@ public class SharedMeasurementResource {
                                  @Context SecurityContext security, @Context UriInfo uri) {
         measurement.require(initiativeId);
         ReportingScope scope = scope(initiativeId, security);
-        ValueImports.Upload upload = imports.receive(csv, charset(headers.getMediaType()));
+        ValueUpload upload = ValueUpload.receive(csv, charset(headers.getMediaType()));
         if (upload.small() && (prefer == null || !prefer.toLowerCase(Locale.ROOT).contains("respond-async"))) {
             return Response.ok(new Imported(measurement.importValues(initiativeId, upload.text(), actor(security),
                     scope))).build();

@@ -82,7 +82,7 @@ public final class ValueImport {
                     refused = row.report().partner();
                 }
                 if (row != null) {
-                    int first = slots.addIfAbsent(slot(row), number);
+                    long first = slots.addIfAbsent(slot(row), number);
                     if (first != 0) {
                         fault.accept(new Violation("row " + number, "repeats row " + first
                                 + " (same indicator, period, partner and category)"));
@@ -121,28 +121,11 @@ public final class ValueImport {
 
     /** The slot a row fills, as one number: two rows with the same slot have the same number. */
     private static long slot(Row row) {
-        long h = mix(0x9E3779B97F4A7C15L, row.indicator().id());
-        h = mix(h, row.partner().id());
-        h = text(h, row.report().period());
-        h = text(h, row.report().dimensionKey().toLowerCase(Locale.ROOT));
-        return text(h, row.report().categoryKey().toLowerCase(Locale.ROOT));
-    }
-
-    /** Folds a number into the hash, spreading every bit of it over all 64 (the finaliser of SplitMix64). */
-    private static long mix(long h, long value) {
-        long z = h ^ value;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
-
-    /** Folds a text into the hash, char by char (FNV-1a over 64 bits), then its length. */
-    private static long text(long h, String text) {
-        long f = 0xCBF29CE484222325L;
-        for (int i = 0; i < text.length(); i++) {
-            f = (f ^ text.charAt(i)) * 0x100000001B3L;
-        }
-        return mix(mix(h, f), text.length());
+        long h = SlotSet.mix(0x9E3779B97F4A7C15L, row.indicator().id());
+        h = SlotSet.mix(h, row.partner().id());
+        h = SlotSet.text(h, row.report().period());
+        h = SlotSet.text(h, row.report().dimensionKey().toLowerCase(Locale.ROOT));
+        return SlotSet.text(h, row.report().categoryKey().toLowerCase(Locale.ROOT));
     }
 
     /** The header: where each column is, and how many fields every row has. */

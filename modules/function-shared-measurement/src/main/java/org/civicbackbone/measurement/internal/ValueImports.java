@@ -1,15 +1,6 @@
 package org.civicbackbone.measurement.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,23 +22,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * CSV imports of any size as background jobs. The upload is kept in a file of its own while its job waits and runs,
- * one job at a time, all or nothing ({@link SharedMeasurement#importFile}); its progress and outcome are rows of
- * {@code sm_import}: its state when it changes, in transactions of its own; the rows counted as it runs are kept in
- * memory and shown on its page (a commit while the import's large transaction is open would make the database write
- * that transaction's pages out again, each time, which cost a third of an import's time). A job that a restart
- * or a stop of the module interrupts stored nothing and is marked FAILED, so nobody waits on it.
+ * CSV imports of any size as background jobs, one at a time, all or nothing ({@link SharedMeasurement#importFile}).
+ * Accepting a job keeps its upload and scope in the database ({@link ImportUploads}) in the transaction that inserts
+ * it; its progress and outcome are rows of {@code sm_import}: its state when it changes, in transactions of its own;
+ * the rows counted as it runs are kept in memory and shown on its page (a commit while the import's large transaction
+ * is open would make the database write that transaction's pages out again, each time, which cost a third of an
+ * import's time). A job that a crash, a restart or a stop of the module interrupts stored nothing and runs again from
+ * its start at the next start of the module; one interrupted {@value #ATTEMPTS} times is marked FAILED instead.
  */
 @Component(service = ValueImports.class)
 public class ValueImports {
 
-    /** Uploads up to this size may be imported during the request; larger ones always run as jobs. */
-    public static final int IN_REQUEST_BYTES = 1 << 20;
+    /** How many times a job may start before a further interruption fails it (a file that stops the platform). */
+    static final int ATTEMPTS = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(ValueImports.class);
 
     private final SharedMeasurement measurement;
     private final BackboneStore store;
+    private final ImportUploads uploads;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "backbone-value-import"));
     private volatile boolean stopping;
     private final Map<Long, JobProgress> running = new ConcurrentHashMap<>();
@@ -56,11 +49,32 @@ public class ValueImports {
     public ValueImports(@Reference SharedMeasurement measurement) {
         this.measurement = measurement;
         this.store = measurement.store();
-        int interrupted = store.inTransaction(c -> records(c).failUnfinished("Interrupted when the platform or the "
-                + "module stopped: nothing was stored; upload the file again.", Instant.now()));
-        if (interrupted > 0) {
-            LOG.warn("{} value import(s) were interrupted by a stop and marked FAILED", interrupted);
-        }
+        this.uploads = new ImportUploads(store);
+        resumeInterrupted();
+    }
+
+    /** Queues again, in the order accepted, the jobs a crash or a stop interrupted; they stored nothing. */
+    private void resumeInterrupted() {
+        store.inTransaction(c -> {
+            for (ImportRecords.Unfinished job : records(c).unfinished()) {
+                if (job.state() == State.RECEIVING || job.chunks() == 0 || job.attempts() >= ATTEMPTS) {
+                    records(c).fail(job.id(), (job.attempts() < ATTEMPTS ? "Interrupted before its upload was kept"
+                            : "Interrupted " + job.attempts() + " times") + ": nothing was stored; upload the file "
+                            + "again.", Instant.now());
+                    records(c).deleteChunks(job.id());
+                    LOG.warn("Value import {} of initiative '{}' was interrupted and is marked FAILED", job.id(),
+                            job.initiativeId());
+                    continue;
+                }
+                records(c).requeue(job.id(), "Interrupted by a stop, and queued again when the module started.");
+                ReportingScope scope = uploads.scope(c, job);
+                runner.execute(() -> run(job.id(), job.initiativeId(), Charset.forName(job.charset()),
+                        job.createdBy(), scope));
+                LOG.info("Value import {} of initiative '{}' was interrupted and runs again", job.id(),
+                        job.initiativeId());
+            }
+            return null;
+        });
     }
 
     @Deactivate
@@ -76,60 +90,32 @@ public class ValueImports {
         return store.mapper(c, ImportRecords.class);
     }
 
-    /** An upload as received, in its charset: in memory when small, else in a file of its own. */
-    public record Upload(byte[] bytes, Path file, long size, Charset charset) {
-
-        /** Whether it is small enough to import during the request. */
-        public boolean small() {
-            return file == null;
-        }
-
-        /** Its text (a small upload). */
-        public String text() {
-            return new String(bytes, charset);
-        }
-    }
-
-    /** Reads a UTF-8 upload to its end, into memory up to {@link #IN_REQUEST_BYTES}, beyond that into a file. */
-    public Upload receive(InputStream body) {
-        return receive(body, StandardCharsets.UTF_8);
-    }
-
-    /** Reads an upload to its end, into memory up to {@link #IN_REQUEST_BYTES}, beyond that into a file. */
-    public Upload receive(InputStream body, Charset charset) {
-        try (InputStream in = body) {
-            byte[] head = in.readNBytes(IN_REQUEST_BYTES + 1);
-            if (head.length <= IN_REQUEST_BYTES) {
-                return new Upload(head, null, head.length, charset);
-            }
-            Path file = Files.createTempFile("backbone-value-import-", ".csv");
-            try (OutputStream out = Files.newOutputStream(file)) {
-                out.write(head);
-                long size = head.length + in.transferTo(out);
-                return new Upload(null, file, size, charset);
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(file);
-                throw e;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("The upload could not be read: " + e.getMessage(), e);
-        }
-    }
-
-    /** Queues an import job for an upload; the job owns the upload's file from now on. */
-    public ImportJob start(String initiativeId, Upload upload, String actor, ReportingScope scope) {
+    /**
+     * Queues an import job for an upload. When this returns, the job, its upload and scope are committed: it runs to
+     * its end even if the platform crashes first (it then runs at the next start).
+     */
+    public ImportJob start(String initiativeId, ValueUpload upload, String actor, ReportingScope scope) {
         try {
             measurement.require(initiativeId);
             GeneratedKey key = new GeneratedKey();
             store.inTransaction(c -> {
-                records(c).insertJob(key, initiativeId, upload.size(), actor, Instant.now());
+                records(c).insertJob(key, initiativeId, upload.size(), actor, Instant.now(), upload.charset().name(),
+                        scope.ids() == null);
                 return null;
             });
-            runner.execute(() -> run(key.id(), initiativeId, upload, actor, scope));
+            try {
+                uploads.keep(key.id(), upload, scope);
+            } catch (RuntimeException e) {
+                store.inTransaction(c -> {
+                    records(c).deleteChunks(key.id());
+                    return records(c).fail(key.id(), "The upload could not be kept: nothing was stored.", Instant.now());
+                });
+                throw e;
+            }
+            runner.execute(() -> run(key.id(), initiativeId, upload.charset(), actor, scope));
             return job(initiativeId, key.id());
-        } catch (RuntimeException e) {
-            discard(upload);
-            throw e;
+        } finally {
+            upload.discard();
         }
     }
 
@@ -155,39 +141,33 @@ public class ValueImports {
         }).toList());
     }
 
-    private void run(long id, String initiativeId, Upload upload, String actor, ReportingScope scope) {
+    private void run(long id, String initiativeId, Charset charset, String actor, ReportingScope scope) {
+        if (stopping) {
+            return; // left queued: it runs at the next start
+        }
         JobProgress progress = new JobProgress(id);
         running.put(id, progress);
         try {
             progress.start();
-            int stored = measurement.importFile(initiativeId, () -> reader(upload), actor, scope, progress);
+            int stored = measurement.importFile(initiativeId, () -> uploads.open(id, charset), actor, scope, progress);
             progress.finish(State.DONE, stored + " values stored.", List.of());
         } catch (ProblemException e) {
             Problem problem = e.problem();
+            if (stopping && problem.status() >= 500) {
+                return; // interrupted by the stop: it runs again at the next start
+            }
             progress.finish(problem.status() >= 500 ? State.FAILED : State.REFUSED, problem.detail(),
                     problem.violations());
         } catch (RuntimeException e) {
+            if (stopping) {
+                LOG.info("Value import {} of initiative '{}' stopped with the module; it runs again at the next start",
+                        id, initiativeId);
+                return;
+            }
             LOG.error("Value import {} of initiative '{}' failed", id, initiativeId, e);
-            progress.finish(State.FAILED, (stopping ? "Stopped with the module" : "The import failed: "
-                    + e.getMessage()) + "; nothing was stored.", List.of());
+            progress.finish(State.FAILED, "The import failed: " + e.getMessage() + "; nothing was stored.", List.of());
         } finally {
             running.remove(id);
-            discard(upload);
-        }
-    }
-
-    private static java.io.Reader reader(Upload upload) throws IOException {
-        return upload.small() ? new StringReader(upload.text())
-                : new InputStreamReader(Files.newInputStream(upload.file()), upload.charset());
-    }
-
-    private static void discard(Upload upload) {
-        if (upload.file() != null) {
-            try {
-                Files.deleteIfExists(upload.file());
-            } catch (IOException e) {
-                LOG.warn("Could not delete the upload {}", upload.file(), e);
-            }
         }
     }
 
@@ -206,7 +186,11 @@ public class ValueImports {
         }
 
         void start() {
-            write(State.CHECKING, true);
+            if (stopping) {
+                throw new IllegalStateException("the module is stopping");
+            }
+            state = State.CHECKING;
+            store.inTransaction(c -> records(c).started(id));
         }
 
         @Override
@@ -226,6 +210,7 @@ public class ValueImports {
                 for (int i = 0; i < violations.size(); i++) {
                     records.insertFault(id, i, violations.get(i));
                 }
+                records.deleteChunks(id);
                 return null;
             });
         }

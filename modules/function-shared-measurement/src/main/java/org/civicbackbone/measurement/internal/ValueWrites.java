@@ -47,7 +47,7 @@ record ValueWrites(BackboneStore store, AuditLog audit, Clock clock) {
             int stored = batches.finish();
             RollupRecords rollups = store.mapper(c, RollupRecords.class);
             batches.corrected().forEach(rollups::recompute);
-            rollups.changeAll(batches.rollups());
+            store.batchMapper(c, RollupRecords.class).insertAll(batches.rollups());
             audit.record(c, actor, initiativeId, MeasurementSchema.MODULE, "value.import",
                     stored + " values imported from CSV");
             return stored;

@@ -90,7 +90,7 @@ public class ValueImportsTest {
     }
 
     private ImportJob run(String csv) throws InterruptedException {
-        ValueImports.Upload upload = imports.receive(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+        ValueUpload upload = ValueUpload.receive(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
         ImportJob job = imports.start("town", upload, "staff", ReportingScope.ANY);
         for (int i = 0; i < 600 && !job.state().ended(); i++) { // bounded: at most a minute
             Thread.sleep(100);
@@ -112,7 +112,7 @@ public class ValueImportsTest {
         assertEquals(5760, stored());
 
         ImportJob again = run(file(1));
-        assertEquals(State.DONE, again.state());
+        assertEquals(again.message(), State.DONE, again.state());
         assertEquals(5760, stored());
         Indicator cards = measurement.indicators("town").get(0);
         assertEquals(4 * 60 * 12, measurement.corrections("town", cards.id()).size());
@@ -135,26 +135,106 @@ public class ValueImportsTest {
 
     @Test
     public void aSmallFileImportsDuringTheRequestAndLargeOnesGoToAFile() throws java.io.IOException {
-        assertTrue(imports.receive(new ByteArrayInputStream(new byte[ValueImports.IN_REQUEST_BYTES])).small());
-        ValueImports.Upload large = imports.receive(new ByteArrayInputStream(new byte[ValueImports.IN_REQUEST_BYTES + 1]));
-        assertEquals(ValueImports.IN_REQUEST_BYTES + 1, large.size());
-        assertEquals(ValueImports.IN_REQUEST_BYTES + 1, java.nio.file.Files.size(large.file()));
+        assertTrue(ValueUpload.receive(new ByteArrayInputStream(new byte[ValueUpload.IN_REQUEST_BYTES])).small());
+        ValueUpload large = ValueUpload.receive(new ByteArrayInputStream(new byte[ValueUpload.IN_REQUEST_BYTES + 1]));
+        assertEquals(ValueUpload.IN_REQUEST_BYTES + 1, large.size());
+        assertEquals(ValueUpload.IN_REQUEST_BYTES + 1, java.nio.file.Files.size(large.file()));
         java.nio.file.Files.delete(large.file());
     }
 
-    @Test
-    public void aJobAStopInterruptedIsFailedAtTheNextStartAndStoredNothing() throws InterruptedException {
+    /** What a crash leaves of an accepted job: its row in {@code state}, its upload and scope kept. */
+    private long crashedJob(String csv, State state, ReportingScope scope, int attempts) {
         GeneratedKey key = new GeneratedKey();
+        ValueUpload upload = ValueUpload.receive(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
         store.inTransaction(c -> {
-            store.mapper(c, ImportRecords.class).insertJob(key, "town", 100, "staff", Instant.now());
-            store.mapper(c, ImportRecords.class).progress(key.id(), State.STORING, 10, 10, 4);
+            store.mapper(c, ImportRecords.class).insertJob(key, "town", upload.size(), "staff", Instant.now(), "UTF-8",
+                    scope.ids() == null);
             return null;
         });
+        new ImportUploads(store).keep(key.id(), upload, scope);
+        store.inTransaction(c -> {
+            ImportRecords records = store.mapper(c, ImportRecords.class);
+            for (int i = 0; i < attempts; i++) {
+                records.started(key.id());
+            }
+            records.progress(key.id(), state, 10, 10, 4);
+            return null;
+        });
+        return key.id();
+    }
+
+    private ImportJob awaitEnd(long id) throws InterruptedException {
+        ImportJob job = imports.job("town", id);
+        for (int i = 0; i < 600 && !job.state().ended(); i++) { // bounded: at most a minute
+            Thread.sleep(100);
+            job = imports.job("town", id);
+        }
+        return job;
+    }
+
+    private int keptChunks() {
+        return store.read(c -> {
+            var rows = c.createStatement().executeQuery("SELECT COUNT(*) FROM sm_import_chunk");
+            rows.next();
+            return rows.getInt(1);
+        });
+    }
+
+    @Test
+    public void aJobACrashInterruptedRunsAgainFromItsKeptUploadAtTheNextStart() throws InterruptedException {
+        long id = crashedJob(file(0), State.STORING, ReportingScope.ANY, 1);
         imports.stop();
         imports = new ValueImports(measurement);
-        ImportJob job = imports.job("town", key.id());
-        assertEquals(State.FAILED, job.state());
-        assertTrue(job.message(), job.message().contains("nothing was stored"));
+        ImportJob job = awaitEnd(id);
+        assertEquals(job.message(), State.DONE, job.state());
+        assertEquals(5760, job.rowsStored());
+        assertEquals(5760, stored());
+        assertEquals("the upload is deleted with the job's end", 0, keptChunks());
+    }
+
+    @Test
+    public void aJobAStopInterruptsIsLeftToRunAgainAtTheNextStart() throws InterruptedException {
+        ValueUpload upload = ValueUpload.receive(new ByteArrayInputStream(file(0).getBytes(StandardCharsets.UTF_8)));
+        long id = imports.start("town", upload, "staff", ReportingScope.ANY).id();
+        imports.stop(); // whether the job was queued, running or done, it ends DONE exactly once
+        imports = new ValueImports(measurement);
+        ImportJob job = awaitEnd(id);
+        assertEquals(job.message(), State.DONE, job.state());
+        assertEquals(5760, stored());
+        assertEquals(1, audit.actions().stream().filter("staff value.import"::equals).count());
+    }
+
+    @Test
+    public void aJobRunsAgainWithTheScopeItWasAcceptedWith() throws InterruptedException {
+        long library = organisations.resolve("town", "Library").orElseThrow().id();
+        long id = crashedJob(file(0), State.CHECKING, new ReportingScope(Set.of("Library"), Set.of(library)), 0);
+        imports.stop();
+        imports = new ValueImports(measurement);
+        ImportJob job = awaitEnd(id);
+        assertEquals(State.REFUSED, job.state());
+        assertTrue(job.violations().toString(), job.violations().get(0).message().endsWith("you may report for Library"));
+        assertEquals(0, stored());
+    }
+
+    @Test
+    public void aJobCutOffWhileItsUploadWasKeptOrInterruptedThreeTimesIsFailedAndStoredNothing() throws InterruptedException {
+        GeneratedKey key = new GeneratedKey();
+        store.inTransaction(c -> {
+            store.mapper(c, ImportRecords.class).insertJob(key, "town", 100, "staff", Instant.now(), "UTF-8", true);
+            store.mapper(c, ImportRecords.class).insertChunk(key.id(), 0, "indicator,period".getBytes(
+                    StandardCharsets.UTF_8)); // a crash while its upload was kept: RECEIVING, some chunks
+            return null;
+        });
+        long thrice = crashedJob(file(0), State.STORING, ReportingScope.ANY, ValueImports.ATTEMPTS);
+        imports.stop();
+        imports = new ValueImports(measurement);
+        for (long id : new long[] {key.id(), thrice}) {
+            ImportJob job = imports.job("town", id);
+            assertEquals(State.FAILED, job.state());
+            assertTrue(job.message(), job.message().contains("nothing was stored"));
+        }
+        assertEquals(0, stored());
+        assertEquals(0, keptChunks());
     }
 
     /** The series the roll-ups give, against the series computed from every value, for each way of reading it. */

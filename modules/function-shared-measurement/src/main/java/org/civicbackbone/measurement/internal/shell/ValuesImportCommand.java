@@ -17,6 +17,7 @@ import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.measurement.internal.ImportJob;
 import org.civicbackbone.measurement.internal.ReportingScope;
 import org.civicbackbone.measurement.internal.ValueImports;
+import org.civicbackbone.measurement.internal.ValueUpload;
 
 /** Imports a CSV file of values as a job, all or nothing, showing its progress until it ends. */
 @Service
@@ -43,7 +44,7 @@ public class ValuesImportCommand implements Action {
         ImportJob job;
         try {
             // the shell is for platform operators: they may import for any partner
-            job = imports.start(initiativeId, imports.receive(Files.newInputStream(Path.of(file))),
+            job = imports.start(initiativeId, ValueUpload.receive(Files.newInputStream(Path.of(file))),
                     ShellUser.of(session), ReportingScope.ANY);
         } catch (IOException e) {
             System.err.println("Cannot read " + file + ": " + e.getMessage());
@@ -74,7 +75,7 @@ public class ValuesImportCommand implements Action {
     static String bar(ImportJob job) {
         int total = job.rowsRead();
         int done = switch (job.state()) {
-            case QUEUED, CHECKING -> 0;
+            case RECEIVING, QUEUED, CHECKING -> 0;
             case STORING -> job.rowsStored();
             default -> job.state() == ImportJob.State.DONE ? total : 0;
         };
