@@ -143,6 +143,7 @@ public interface ImportRecords {
 
     @Select("SELECT id, period, partner, dimension, category FROM sm_value WHERE indicator_id = #{indicatorId}")
     @ResultType(HeldSlot.class)
+    @Options(fetchSize = 10_000) // PostgreSQL then streams the rows inside the import's transaction
     void heldSlots(@Param("indicatorId") long indicatorId, ResultHandler<HeldSlot> handler);
 
     /** Keeps a value as corrected to {@code amount}. */

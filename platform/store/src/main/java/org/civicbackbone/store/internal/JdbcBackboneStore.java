@@ -164,7 +164,7 @@ public class JdbcBackboneStore implements BackboneStore {
         Properties leaveOpen = new Properties();
         leaveOpen.setProperty("closeConnection", "false");
         borrowed.setProperties(leaveOpen);
-        Configuration configuration = new Configuration(new Environment("backbone", borrowed, dataSource));
+        Configuration configuration = new RecordConfiguration(new Environment("backbone", borrowed, dataSource));
         configuration.setMapUnderscoreToCamelCase(true);
         configuration.setArgNameBasedConstructorAutoMapping(true);
         configuration.setJdbcTypeForNull(JdbcType.NULL);
