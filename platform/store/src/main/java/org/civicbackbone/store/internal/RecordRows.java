@@ -24,7 +24,7 @@ import org.apache.ibatis.type.TypeHandlerRegistry;
  * Maps the rows of a statement whose result is a record through a plan made once: each component matched by name to
  * a column (as MyBatis matches them: underscores ignored, any case), then every row read by position and handed to
  * the canonical constructor. MyBatis's own mapping by constructor-argument name matches every argument against every
- * column for every row; it was 30 % of the CPU of an overview request (docs/benchmarks.md). Statements whose columns
+ * column for every row; it was 30 % of the CPU of an overview request (ADR 0015). Statements whose columns
  * do not name every component are left to MyBatis, as are cursors and output parameters.
  */
 final class RecordRows implements ResultSetHandler {
