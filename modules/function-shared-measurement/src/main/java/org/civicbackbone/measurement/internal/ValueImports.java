@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * CSV imports of any size as background jobs, one at a time, all or nothing ({@link SharedMeasurement#importFile}).
- * Accepting a job keeps its upload and scope in the database ({@link ImportUploads}) in the transaction that inserts
- * it; its progress and outcome are rows of {@code sm_import}: its state when it changes, in transactions of its own;
+ * Accepting a job keeps its upload and scope in the database ({@link ImportUploads}: the job RECEIVING, then QUEUED
+ * before {@link #start} returns); its progress and outcome are rows of {@code sm_import}: its state when it changes,
+ * in transactions of its own;
  * the rows counted as it runs are kept in memory and shown on its page (a commit while the import's large transaction
  * is open would make the database write that transaction's pages out again, each time, which cost a third of an
  * import's time). A job that a crash, a restart or a stop of the module interrupts stored nothing and runs again from
