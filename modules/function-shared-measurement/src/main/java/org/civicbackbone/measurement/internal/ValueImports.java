@@ -2,6 +2,7 @@ package org.civicbackbone.measurement.internal;
 
 import java.nio.charset.Charset;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,7 +57,8 @@ public class ValueImports {
 
     /** Queues again, in the order accepted, the jobs a crash or a stop interrupted; they stored nothing. */
     private void resumeInterrupted() {
-        store.inTransaction(c -> {
+        List<Runnable> resumed = store.inTransaction(c -> {
+            List<Runnable> jobs = new ArrayList<>();
             for (ImportRecords.Unfinished job : records(c).unfinished()) {
                 if (job.state() == State.RECEIVING || job.chunks() == 0 || job.attempts() >= ATTEMPTS) {
                     records(c).fail(job.id(), (job.attempts() < ATTEMPTS ? "Interrupted before its upload was kept"
@@ -69,13 +71,14 @@ public class ValueImports {
                 }
                 records(c).requeue(job.id(), "Interrupted by a stop, and queued again when the module started.");
                 ReportingScope scope = uploads.scope(c, job);
-                runner.execute(() -> run(job.id(), job.initiativeId(), Charset.forName(job.charset()),
-                        job.createdBy(), scope));
+                jobs.add(() -> run(job.id(), job.initiativeId(), Charset.forName(job.charset()), job.createdBy(),
+                        scope));
                 LOG.info("Value import {} of initiative '{}' was interrupted and runs again", job.id(),
                         job.initiativeId());
             }
-            return null;
+            return jobs;
         });
+        resumed.forEach(runner::execute); // after the commit, so no job waits on the transaction that queued it
     }
 
     @Deactivate
