@@ -104,7 +104,7 @@ public class Learning {
     }
 
     public List<Question> questions(String initiativeId) {
-        initiatives.requireFunction(initiativeId, FUNCTION_ID);
+        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
         return store.read(c -> records(c).questions(initiativeId));
     }
 
@@ -116,7 +116,7 @@ public class Learning {
 
     public Question ask(String initiativeId, QuestionSpec spec, String actor) {
         validator.validate(spec);
-        initiatives.requireFunction(initiativeId, FUNCTION_ID);
+        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
         GeneratedKey key = new GeneratedKey();
         store.inTransaction(c -> {
             LearningRecords records = records(c);

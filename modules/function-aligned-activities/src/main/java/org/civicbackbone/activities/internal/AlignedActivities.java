@@ -95,7 +95,7 @@ public class AlignedActivities {
     }
 
     private void require(String initiativeId) {
-        initiatives.requireFunction(initiativeId, FUNCTION_ID);
+        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
     }
 
     private <T> T read(Function<PlanRecords, T> query) {

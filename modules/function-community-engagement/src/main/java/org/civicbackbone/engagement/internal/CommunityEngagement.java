@@ -89,7 +89,7 @@ public class CommunityEngagement {
     // ---- communications
 
     public List<Communication> communications(String initiativeId) {
-        initiatives.requireFunction(initiativeId, FUNCTION_ID);
+        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
         Map<Long, Proposal> proposals = decisions.proposals(initiativeId).stream()
                 .collect(Collectors.toMap(Proposal::id, Function.identity()));
         return store.read(c -> records(c).communications(initiativeId)).stream().map(row -> {
@@ -114,7 +114,7 @@ public class CommunityEngagement {
 
     public Communication draft(String initiativeId, CommunicationSpec spec, String actor) {
         validator.validate(spec);
-        initiatives.requireFunction(initiativeId, FUNCTION_ID);
+        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
         String spokesperson = spec.spokesperson() == null || spec.spokesperson().isBlank() ? null : spec.spokesperson().strip();
         if (spokesperson != null) {
             requireAuthorised(initiativeId, spokesperson, "spokesperson");
@@ -183,7 +183,7 @@ public class CommunityEngagement {
      * for speaking on behalf of the initiative.
      */
     public List<String> authorisedSpokespeople(String initiativeId) {
-        initiatives.requireFunction(initiativeId, FUNCTION_ID);
+        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
         List<AccountabilityRule> inForce = rules.rulesInForce(initiativeId);
         Set<String> bodyTypes = inForce.stream().filter(r -> r.decisionType() == DecisionType.SPEAK_ON_BEHALF)
                 .flatMap(r -> r.steps().stream()).map(ApprovalStep::bodyType).collect(Collectors.toSet());
@@ -218,7 +218,7 @@ public class CommunityEngagement {
     // ---- events
 
     public List<Event> events(String initiativeId) {
-        initiatives.requireFunction(initiativeId, FUNCTION_ID);
+        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
         Map<Long, List<Participation>> participation = new LinkedHashMap<>();
         List<EngagementRecords.EventRow> rows = store.read(c -> {
             records(c).participation(initiativeId).forEach(p -> participation.computeIfAbsent(p.eventId(),
@@ -248,7 +248,7 @@ public class CommunityEngagement {
         if (!violations.isEmpty()) {
             throw new ProblemException(Problem.invalid("The event cannot be recorded as sent.", violations));
         }
-        initiatives.requireFunction(initiativeId, FUNCTION_ID);
+        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
         long id = store.inTransaction(c -> {
             GeneratedKey key = new GeneratedKey();
             records(c).insertEvent(key, initiativeId, spec.title().strip(), spec.heldOn(), spec.location(),

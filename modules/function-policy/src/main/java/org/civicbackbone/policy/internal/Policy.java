@@ -92,7 +92,7 @@ public class Policy {
     }
 
     public List<Item> items(String initiativeId) {
-        initiatives.requireFunction(initiativeId, FUNCTION_ID);
+        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
         Map<Long, Proposal> proposals = decisions.proposals(initiativeId).stream()
                 .collect(Collectors.toMap(Proposal::id, Function.identity()));
         Map<Long, List<Stance>> stances = currentStances(initiativeId);
@@ -125,7 +125,7 @@ public class Policy {
 
     public Item add(String initiativeId, ItemSpec spec, String actor) {
         validator.validate(spec);
-        initiatives.requireFunction(initiativeId, FUNCTION_ID);
+        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
         long id = store.inTransaction(c -> {
             GeneratedKey key = new GeneratedKey();
             records(c).insertItem(key, initiativeId, spec.title().strip(), spec.problem().strip(),

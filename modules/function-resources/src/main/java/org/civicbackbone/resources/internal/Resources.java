@@ -113,7 +113,7 @@ public class Resources {
     // ---- funders
 
     public List<Funder> funders(String initiativeId) {
-        initiatives.requireFunction(initiativeId, FUNCTION_ID);
+        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
         return read(r -> r.funders(initiativeId));
     }
 
@@ -123,7 +123,7 @@ public class Resources {
      */
     public Funder addFunder(String initiativeId, FunderSpec spec, String actor) {
         validator.validate(spec);
-        initiatives.requireFunction(initiativeId, FUNCTION_ID);
+        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
         Organisation organisation = organisations.resolve(initiativeId, spec.name()).orElseGet(() ->
                 organisations.register(initiativeId, new OrganisationSpec(spec.name(), List.of(),
                         List.of(spec.sector())), actor));
@@ -145,7 +145,7 @@ public class Resources {
     // ---- grants
 
     public List<Grant> grants(String initiativeId) {
-        initiatives.requireFunction(initiativeId, FUNCTION_ID);
+        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
         Map<Long, Proposal> proposals = proposals(initiativeId);
         return read(r -> r.grants(initiativeId, proposals));
     }
@@ -199,7 +199,7 @@ public class Resources {
     // ---- deadlines and budget ({@link ReportingDeadlines}, {@link Budgets})
 
     public List<Deadline> deadlines(String initiativeId) {
-        initiatives.requireFunction(initiativeId, FUNCTION_ID);
+        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
         return deadlines.all(initiativeId);
     }
 
@@ -210,26 +210,26 @@ public class Resources {
     }
 
     public Deadline markSubmitted(String initiativeId, long grantId, long deadlineId, String actor) {
-        initiatives.requireFunction(initiativeId, FUNCTION_ID);
+        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
         return deadlines.markSubmitted(initiativeId, grantId, deadlineId, actor);
     }
 
     public Budget budget(String initiativeId, int year) {
-        initiatives.requireFunction(initiativeId, FUNCTION_ID);
+        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
         return budgets.of(initiativeId, year);
     }
 
     public Budget setBudget(String initiativeId, int year, BudgetSpec spec, String actor) {
         validator.validate(spec);
         budgets.check(year, spec);
-        initiatives.requireFunction(initiativeId, FUNCTION_ID);
+        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
         return budgets.set(initiativeId, year, spec, actor);
     }
 
     // ---- allocations
 
     public List<Allocation> allocations(String initiativeId) {
-        initiatives.requireFunction(initiativeId, FUNCTION_ID);
+        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
         Map<Long, Proposal> proposals = proposals(initiativeId);
         return read(r -> r.allocations(initiativeId, proposals));
     }

@@ -80,7 +80,7 @@ public class SharedMeasurement {
     }
 
     void require(String initiativeId) {
-        initiatives.requireFunction(initiativeId, FUNCTION_ID);
+        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
     }
 
     /** The overview: two queries on one connection, however many indicators (their totals in one). */

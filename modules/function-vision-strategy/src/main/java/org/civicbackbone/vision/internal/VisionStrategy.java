@@ -82,7 +82,7 @@ public class VisionStrategy {
 
     /** Every version, newest first, each with its status. */
     public List<Version> versions(String initiativeId) {
-        initiatives.requireFunction(initiativeId, FUNCTION_ID);
+        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
         Map<Long, Proposal> proposals = decisions.proposals(initiativeId).stream()
                 .collect(Collectors.toMap(Proposal::id, p -> p));
         List<Version> stored = store.read(c -> store.mapper(c, AgendaRecords.class).versions(initiativeId));
@@ -108,7 +108,7 @@ public class VisionStrategy {
     /** Drafts a new version; indicators are checked when shared measurement is installed. */
     public Version draft(String initiativeId, VersionSpec spec, String actor) {
         validator.validate(spec);
-        initiatives.requireFunction(initiativeId, FUNCTION_ID);
+        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
         checkIndicators(initiativeId, spec);
         int number = store.inTransaction(c -> {
             AgendaRecords records = store.mapper(c, AgendaRecords.class);

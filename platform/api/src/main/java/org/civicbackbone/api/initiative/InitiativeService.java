@@ -23,6 +23,14 @@ public interface InitiativeService {
      */
     Initiative requireFunction(String initiativeId, String functionId);
 
+    /**
+     * Makes the checks of {@link #requireFunction} without reading the initiative: the check a function module makes
+     * first on every request, answered by one indexed look-up (1.3).
+     */
+    default void checkFunctionInUse(String initiativeId, String functionId) {
+        requireFunction(initiativeId, functionId);
+    }
+
     /** Creates an initiative. */
     Initiative create(InitiativeSpec spec, String actor);
 

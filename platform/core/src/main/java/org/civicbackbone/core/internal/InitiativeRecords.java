@@ -47,6 +47,12 @@ public interface InitiativeRecords {
     @Select("SELECT initiative_id, function_id FROM core_initiative_function ORDER BY initiative_id, function_id")
     List<FunctionInUse> functionsInUse();
 
+    /** 1 when the initiative uses the function, 0 when it does not, null when there is no such initiative. */
+    @Select("SELECT CASE WHEN f.function_id IS NULL THEN 0 ELSE 1 END FROM core_initiative i "
+            + "LEFT JOIN core_initiative_function f ON f.initiative_id = i.id AND f.function_id = #{functionId} "
+            + "WHERE i.id = #{initiativeId}")
+    Integer usesFunction(@Param("initiativeId") String initiativeId, @Param("functionId") String functionId);
+
     @Select("SELECT function_id FROM core_initiative_function WHERE initiative_id = #{id} ORDER BY function_id")
     List<String> functionsOf(String id);
 

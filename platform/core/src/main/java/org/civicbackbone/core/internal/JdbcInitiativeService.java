@@ -104,6 +104,20 @@ public class JdbcInitiativeService implements InitiativeService {
     }
 
     @Override
+    public void checkFunctionInUse(String initiativeId, String functionId) {
+        Integer uses = store.read(c -> records(c).usesFunction(initiativeId, functionId));
+        if (uses == null) {
+            throw notFound(initiativeId);
+        }
+        if (catalogue.function(functionId).isEmpty()) {
+            throw new ProblemException(Problem.moduleNotInstalled("function-" + functionId));
+        }
+        if (uses == 0) {
+            throw new ProblemException(Problem.functionNotEnabled(functionId, initiativeId));
+        }
+    }
+
+    @Override
     public Initiative create(InitiativeSpec spec, String actor) {
         checkModules(spec);
         Initiative created = store.inTransaction(c -> {

@@ -56,4 +56,13 @@ public class InitiativeRecordsTest {
         assertEquals(3, zeta.enabledFunctionIds().size());
         assertNull(store.read(c -> store.mapper(c, InitiativeRecords.class).initiative("nowhere")));
     }
+
+    @Test
+    public void whetherAnInitiativeUsesAFunctionInOneLookUp() {
+        assertEquals(Integer.valueOf(1), store.read(c -> store.mapper(c, InitiativeRecords.class)
+                .usesFunction("zeta", "policy")));
+        assertEquals(Integer.valueOf(0), store.read(c -> store.mapper(c, InitiativeRecords.class)
+                .usesFunction("alpha", "policy")));
+        assertNull(store.read(c -> store.mapper(c, InitiativeRecords.class).usesFunction("nowhere", "policy")));
+    }
 }

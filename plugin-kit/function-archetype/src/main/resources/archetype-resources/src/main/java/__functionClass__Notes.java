@@ -58,14 +58,14 @@ public class ${functionClass}Notes {
 
     /** An initiative's notes, oldest first. */
     public List<Note> notes(String initiativeId) {
-        initiatives.requireFunction(initiativeId, FUNCTION_ID);
+        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
         return store.read(c -> store.mapper(c, ${functionClass}Records.class).notes(initiativeId));
     }
 
     /** Writes a note, recorded in the audit log in the same transaction. */
     public Note write(String initiativeId, NoteSpec spec, String actor) {
         validator.validate(spec);
-        initiatives.requireFunction(initiativeId, FUNCTION_ID);
+        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
         Instant now = Instant.now();
         GeneratedKey key = new GeneratedKey();
         store.inTransaction(c -> {
