@@ -75,6 +75,19 @@ public class GovernanceIT {
                 "application/json", "{\"choice\":\"" + choice + "\",\"reason\":\"" + reason + "\"}");
     }
 
+    /** The proposals of one initiative that {@code GET /my-work/awaiting-my-vote} lists for the login. */
+    private List<Long> awaiting(String login, String initiativeId) {
+        Http.Answer answer = http.send("GET", "/my-work/awaiting-my-vote", login + ":pw", null, null);
+        assertEquals(answer.toString(), 200, answer.status());
+        List<Long> ids = new java.util.ArrayList<>();
+        answer.json().forEach(p -> {
+            if (p.get("initiativeId").asText().equals(initiativeId)) {
+                ids.add(p.get("id").asLong());
+            }
+        });
+        return ids;
+    }
+
     private JsonNode castOk(String id, long proposal, String voter, String choice, String reason) {
         Http.Answer answer = vote(id, proposal, voter, choice, reason);
         assertEquals(answer.toString(), 200, answer.status());
@@ -97,8 +110,14 @@ public class GovernanceIT {
         initiative("nested-hire", "nested", "fiscal-host:-@Host", "host-board:hb1,hb2,hb3", "leadership-group:lg1,lg2,lg3");
         assertEquals(List.of(), list(http.get("/initiatives/nested-hire/governance").json().get("problems")));
         long refused = proposeHire("nested-hire");
+        assertEquals("the host board decides first", List.of(refused), awaiting("hb1", "nested-hire"));
+        assertEquals(List.of(), awaiting("lg1", "nested-hire"));
         assertEquals("OPEN", castOk("nested-hire", refused, "hb1", "APPROVE", "good candidate").get("state").asText());
+        assertEquals("hb1 has voted", List.of(), awaiting("hb1", "nested-hire"));
+        assertEquals(List.of(refused), awaiting("hb2", "nested-hire"));
         JsonNode afterBoard = castOk("nested-hire", refused, "hb2", "APPROVE", "budget allows it");
+        assertEquals("the board's step is decided", List.of(), awaiting("hb3", "nested-hire"));
+        assertEquals("now the leadership group", List.of(refused), awaiting("lg1", "nested-hire"));
         assertEquals("APPROVED", afterBoard.get("steps").get(0).get("state").asText());
         assertEquals("OPEN", afterBoard.get("state").asText());
         assertEquals("the host board cannot vote on the leadership group's step", 403,

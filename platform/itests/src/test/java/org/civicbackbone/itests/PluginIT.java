@@ -64,9 +64,12 @@ public class PluginIT {
         assertEquals(0, overview.get("withoutEvidence").asInt());
         assertTrue(overview.get("needsAttention").isEmpty());
 
+        assertConsolePage("learning-evaluation/questions.js", true);
+
         features.uninstallFeature("backbone-function-learning-evaluation");
         Http.Answer gone = http.await(base, a -> a.status() == 404);
         assertTrue(gone.body().contains("function-learning-evaluation"));
+        assertConsolePage("learning-evaluation/questions.js", false);
     }
 
     /**
@@ -96,8 +99,23 @@ public class PluginIT {
         assertTrue(overview.get("needsAttention").isEmpty());
         assertEquals("First circle", http.get(base + "/notes").json().get(0).get("title").asText());
         assertTrue(http.get("/initiatives/mentoring/audit").body().contains("note.write"));
+        assertConsolePage("mentoring-circles/notes.js", true);
 
         features.uninstallFeature("backbone-function-mentoring-circles");
         http.await(base, a -> a.status() == 404);
+        assertConsolePage("mentoring-circles/notes.js", false);
+    }
+
+    /** The plugin's console page is listed and its script served from the plugin's bundle, or neither. */
+    private void assertConsolePage(String script, boolean present) throws InterruptedException {
+        String address = "/console/modules/" + script;
+        http.await("/console/pages", a -> a.body().contains(address) == present);
+        Http.Answer served = http.sendTo("http://localhost:8181" + address, "GET", null, null, null);
+        if (present) {
+            assertEquals(served.toString(), 200, served.status());
+            assertTrue(served.body(), served.body().contains("export async function render"));
+        } else {
+            assertEquals(404, served.status());
+        }
     }
 }

@@ -105,6 +105,12 @@ public final class ScriptedDecisions implements DecisionService {
                 .sorted(Comparator.comparingLong(Proposal::id).reversed()).toList();
     }
 
+    /** Nothing: the test decides outcomes itself, so no seat is fixed and nobody's vote is awaited. */
+    @Override
+    public List<Proposal> awaitingVote(String login) {
+        return List.of();
+    }
+
     @Override
     public synchronized Map<Long, List<Vote>> votesByProposal(String initiativeId) {
         Map<Long, List<Vote>> byProposal = new LinkedHashMap<>();

@@ -53,4 +53,12 @@ public interface DecisionService {
      * @since 1.2
      */
     Map<Long, List<Vote>> votesByProposal(String initiativeId);
+
+    /**
+     * The open proposals waiting for this login's vote, across every initiative: its seat is among the voters fixed
+     * for the step now open (and not conflicted), and it has not voted on that step yet. The soonest to expire first.
+     *
+     * @since 1.3
+     */
+    List<Proposal> awaitingVote(String login);
 }

@@ -182,6 +182,8 @@ public final class CoreSchema {
             CREATE INDEX core_person_login_idx ON core_person(username);
             ALTER TABLE core_membership ADD COLUMN person_id BIGINT REFERENCES core_person(id);
             CREATE INDEX core_membership_person_idx ON core_membership(person_id);
+            """), new SchemaMigration(9, "the seats of open proposals looked up by voter (what waits for my vote)", """
+            CREATE INDEX gov_step_voter_voter_idx ON gov_step_voter(voter, proposal_id);
             """));
 
     private CoreSchema() {

@@ -90,7 +90,7 @@ public class AccessDeclarations implements DynamicFeature {
                 return;
             }
             Response answer = ProblemMapper.answer(refusal);
-            if (refusal.status() == 401) {
+            if (refusal.status() == 401 && BasicAuthentication.wantsChallenge(request)) {
                 answer = Response.fromResponse(answer).header(HttpHeaders.WWW_AUTHENTICATE,
                         BasicAuthentication.CHALLENGE).build();
             }

@@ -1,35 +1,31 @@
 package org.civicbackbone.rest.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import javax.annotation.Priority;
 import javax.security.auth.Subject;
-import javax.security.auth.callback.NameCallback;
-import javax.security.auth.callback.PasswordCallback;
-import javax.security.auth.callback.UnsupportedCallbackException;
-import javax.security.auth.login.LoginContext;
-import javax.security.auth.login.LoginException;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.PreMatching;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.Cookie;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
-import org.apache.karaf.jaas.boot.ProxyLoginModule;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.jaas.config.JaasRealm;
 import org.civicbackbone.api.problem.Problem;
+import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.Violation;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -53,7 +49,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * {@code Retry-After} ({@link LoginThrottle}). A configuration change is applied in place: the filter never leaves
  * the application, so no request slips through while it changes.
  */
-@Component(service = ContainerRequestFilter.class, configurationPid = "org.civicbackbone.rest")
+@Component(service = {ContainerRequestFilter.class, BasicAuthentication.class}, configurationPid = "org.civicbackbone.rest")
 @Designate(ocd = BasicAuthentication.Config.class)
 @JaxrsExtension
 @JaxrsName(RestNames.AUTH)
@@ -79,10 +75,21 @@ public class BasicAuthentication implements ContainerRequestFilter {
                 + "trusted without asking the realm again (same user and password only; forgotten at once when the "
                 + "realm or its users file changes); 0 checks every request against the realm")
         int verifiedLoginSeconds() default 30;
+
+        @AttributeDefinition(name = "Console session idle limit (min)", description = "Minutes without a request "
+                + "after which a web console sign-in ends")
+        int sessionIdleMinutes() default 30;
+
+        @AttributeDefinition(name = "Console session limit (h)", description = "Hours after which a web console "
+                + "sign-in ends however busy it is")
+        int sessionMaxHours() default 12;
     }
 
     /** The challenge sent with every 401. */
     static final String CHALLENGE = "Basic realm=\"Civic Backbone\", charset=\"UTF-8\"";
+
+    /** Methods that change nothing: a console session needs no CSRF token for them. */
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     /** The role that makes a user a platform admin. */
     static final String ADMIN_ROLE = AccessRules.ADMIN_ROLE;
@@ -90,6 +97,7 @@ public class BasicAuthentication implements ContainerRequestFilter {
     private volatile String realm;
     private volatile LoginThrottle throttle;
     private volatile VerifiedLogins verified = new VerifiedLogins(0, System::nanoTime);
+    private volatile SignedInSessions sessions = new SignedInSessions(0, 0, System::nanoTime);
     private final RealmFiles realmFiles = new RealmFiles();
     private final Set<JaasRealm> realms = ConcurrentHashMap.newKeySet();
 
@@ -110,6 +118,10 @@ public class BasicAuthentication implements ContainerRequestFilter {
         this.verified = new VerifiedLogins(Duration.ofSeconds(Math.max(0, config.verifiedLoginSeconds())).toNanos(),
                 System::nanoTime);
         previous.forgetAll(); // a request that checked against the old realm must not remember its login
+        SignedInSessions before = sessions;
+        this.sessions = new SignedInSessions(Duration.ofMinutes(Math.max(1, config.sessionIdleMinutes())).toNanos(),
+                Duration.ofHours(Math.max(1, config.sessionMaxHours())).toNanos(), System::nanoTime);
+        before.forgetAll();
         realmFiles.watch(realms, realm);
     }
 
@@ -124,6 +136,7 @@ public class BasicAuthentication implements ContainerRequestFilter {
     void realmChanged(JaasRealm changed) {
         realmFiles.watch(realms, realm);
         verified.forgetAll();
+        sessions.forgetAll();
     }
 
     void realmGone(JaasRealm gone) {
@@ -135,11 +148,15 @@ public class BasicAuthentication implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null) {
+            Cookie cookie = request.getCookies().get(SignedInSessions.COOKIE);
+            if (cookie != null) {
+                signedIn(request, cookie.getValue());
+            }
             return; // anonymous: the matched method's declaration decides (only PUBLIC ones answer)
         }
-        String[] credentials = header.regionMatches(true, 0, "Basic ", 0, 6) ? credentials(header.substring(6).trim()) : null;
+        String[] credentials = header.regionMatches(true, 0, "Basic ", 0, 6) ? RealmLogin.basicCredentials(header.substring(6).trim()) : null;
         if (credentials == null) {
-            request.abortWith(challenge(AccessRules.unauthenticated()));
+            request.abortWith(challenge(AccessRules.unauthenticated(), request));
             return;
         }
         String address = address();
@@ -155,12 +172,76 @@ public class BasicAuthentication implements ContainerRequestFilter {
         VerifiedLogins.Verified login = verify(credentials[0], credentials[1]);
         if (login == null) {
             guard.failed(credentials[0], address);
-            request.abortWith(challenge(AccessRules.unauthenticated()));
+            request.abortWith(challenge(AccessRules.unauthenticated(), request));
             return;
         }
         guard.succeeded(credentials[0], address);
-        String user = login.user();
-        Set<String> roles = login.roles();
+        actAs(request, login.user(), login.roles(), SecurityContext.BASIC_AUTH);
+    }
+
+    /**
+     * A request of a console session: who signed in, if the session is live; a write must carry the session's CSRF
+     * token. An ended session leaves the request anonymous (401 where a login is needed).
+     */
+    private void signedIn(ContainerRequestContext request, String token) {
+        if (realmFiles.changed()) {
+            verified.forgetAll();
+            sessions.forgetAll();
+        }
+        SignedInSessions.Session session = sessions.find(token);
+        if (session == null) {
+            return;
+        }
+        if (!SAFE_METHODS.contains(request.getMethod())
+                && !session.csrfToken().equals(request.getHeaderString(SignedInSessions.CSRF_HEADER))) {
+            request.abortWith(ProblemMapper.answer(new Problem("urn:civicbackbone:problem:csrf-token-missing",
+                    "CSRF token missing", 403, "A write from a signed-in console session must carry the header "
+                    + SignedInSessions.CSRF_HEADER + " with the token that signing in answered.", List.of())));
+            return;
+        }
+        actAs(request, session.user(), session.roles(), SecurityContext.FORM_AUTH);
+    }
+
+    /**
+     * Checks a sign-in form's user and password as a Basic header's are checked (the same realm and the same limit
+     * on failed logins) and starts a console session: the session's cookie token and the session.
+     */
+    Map.Entry<String, SignedInSessions.Session> signIn(String name, String password) {
+        String address = address();
+        LoginThrottle guard = throttle;
+        long wait = guard.retryAfterSeconds(name, address);
+        if (wait > 0) {
+            throw new ProblemException(new Problem("urn:civicbackbone:problem:too-many-logins", "Too many failed logins",
+                    429, "Too many failed logins for this user from this address; try again in " + wait + " s.",
+                    List.of()));
+        }
+        VerifiedLogins.Verified login = verify(name, password);
+        if (login == null) {
+            guard.failed(name, address);
+            throw new ProblemException(new Problem("urn:civicbackbone:problem:sign-in-refused", "Sign-in refused", 401,
+                    "The user name or the password is wrong.", List.of(new Violation("password",
+                    "does not match the user name"))));
+        }
+        guard.succeeded(name, address);
+        return sessions.open(login);
+    }
+
+    /** The console session of a cookie token, if it is live. */
+    SignedInSessions.Session session(String token) {
+        return sessions.find(token);
+    }
+
+    /** Seconds a console session has left. */
+    long remainingSeconds(SignedInSessions.Session session) {
+        return sessions.remainingNanos(session) / 1_000_000_000L;
+    }
+
+    /** Ends a console session. */
+    void signOut(String token) {
+        sessions.close(token);
+    }
+
+    private static void actAs(ContainerRequestContext request, String user, Set<String> roles, String scheme) {
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new SecurityContext() {
             @Override
@@ -180,7 +261,7 @@ public class BasicAuthentication implements ContainerRequestFilter {
 
             @Override
             public String getAuthenticationScheme() {
-                return BASIC_AUTH;
+                return scheme;
             }
         });
     }
@@ -196,7 +277,7 @@ public class BasicAuthentication implements ContainerRequestFilter {
         if (known != null) {
             return known;
         }
-        Subject subject = login(name, password.toCharArray());
+        Subject subject = RealmLogin.login(realm, name, password.toCharArray());
         if (subject == null) {
             return null;
         }
@@ -218,50 +299,17 @@ public class BasicAuthentication implements ContainerRequestFilter {
         }
     }
 
-    private static Response challenge(Problem problem) {
-        return Response.fromResponse(ProblemMapper.answer(problem)).header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
-                .build();
+    private static Response challenge(Problem problem, ContainerRequestContext request) {
+        Response answer = ProblemMapper.answer(problem);
+        return wantsChallenge(request)
+                ? Response.fromResponse(answer).header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build() : answer;
     }
 
-    /** The user and password of a Basic header, or null when it cannot be read. */
-    static String[] credentials(String encoded) {
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        int colon = decoded.indexOf(':');
-        if (colon <= 0) {
-            return null;
-        }
-        return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
-    }
-
-    private Subject login(String name, char[] password) {
-        Subject subject = new Subject();
-        // JAAS loads the login module through the context class loader: point it at Karaf's boot class path.
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(ProxyLoginModule.class.getClassLoader());
-        try {
-            LoginContext context = new LoginContext(realm, subject, callbacks -> {
-                for (var callback : callbacks) {
-                    if (callback instanceof NameCallback n) {
-                        n.setName(name);
-                    } else if (callback instanceof PasswordCallback p) {
-                        p.setPassword(password);
-                    } else {
-                        throw new UnsupportedCallbackException(callback);
-                    }
-                }
-            });
-            context.login();
-            return subject;
-        } catch (LoginException e) {
-            return null;
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+    /**
+     * Whether a 401 should carry the Basic challenge: not for the console's own requests (they send {@code
+     * X-Requested-With}), for which a browser would otherwise open its password dialog over the sign-in form.
+     */
+    static boolean wantsChallenge(ContainerRequestContext request) {
+        return request.getHeaderString("X-Requested-With") == null;
     }
 }

@@ -272,6 +272,11 @@ public class JdbcDecisionService implements DecisionService, GovernanceSweep {
     }
 
     @Override
+    public List<Proposal> awaitingVote(String login) {
+        return store.read(c -> records(c).awaiting(login));
+    }
+
+    @Override
     public Map<Long, List<Vote>> votesByProposal(String initiativeId) {
         initiative(initiativeId);
         Map<Long, List<Vote>> byProposal = new LinkedHashMap<>();

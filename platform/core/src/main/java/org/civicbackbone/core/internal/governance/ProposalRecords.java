@@ -58,6 +58,21 @@ public interface ProposalRecords {
     String PROPOSAL_COLUMNS = "id, initiative_id, type, title, description, beneficiary, module, model_id, rationale, "
             + "proposed_by, state, created_at, expires_at, decided_at";
 
+    /** The open proposals whose open step has the voter's seat (not conflicted) and no vote of theirs yet. */
+    String AWAITING = " FROM gov_proposal p JOIN gov_step s ON s.proposal_id = p.id AND s.state = 'OPEN' "
+            + "JOIN gov_step_voter v ON v.proposal_id = p.id AND v.step_index = s.step_index AND v.voter = #{voter} "
+            + "AND v.conflicted = FALSE WHERE p.state = 'OPEN' AND NOT EXISTS (SELECT 1 FROM gov_vote w "
+            + "WHERE w.proposal_id = p.id AND w.step_index = s.step_index AND w.voter = #{voter})";
+
+    @Select("SELECT p.id, p.initiative_id, p.type, p.title, p.description, p.beneficiary, p.module, p.model_id, "
+            + "p.rationale, p.proposed_by, p.state, p.created_at, p.expires_at, p.decided_at" + AWAITING
+            + " ORDER BY p.expires_at, p.id")
+    List<ProposalRow> awaitingRows(String voter);
+
+    @Select("SELECT proposal_id, step_index, body_type, rule, state FROM gov_step WHERE proposal_id IN "
+            + "(SELECT p.id" + AWAITING + ") ORDER BY proposal_id, step_index")
+    List<StepRow> awaitingSteps(String voter);
+
     @Select("SELECT " + PROPOSAL_COLUMNS + " FROM gov_proposal WHERE id = #{id} AND initiative_id = #{initiativeId}")
     ProposalRow proposal(@Param("initiativeId") String initiativeId, @Param("id") long id);
 
@@ -152,6 +167,13 @@ public interface ProposalRecords {
         Map<Long, List<Proposal.Step>> steps = stepsOf(initiativeId).stream().collect(Collectors.groupingBy(
                 StepRow::proposalId, Collectors.mapping(StepRow::step, Collectors.toList())));
         return proposalsOf(initiativeId).stream().map(row -> row.with(steps.getOrDefault(row.id(), List.of()))).toList();
+    }
+
+    /** The proposals waiting for the voter's vote with their steps, the soonest to expire first: two queries. */
+    default List<Proposal> awaiting(String voter) {
+        Map<Long, List<Proposal.Step>> steps = awaitingSteps(voter).stream().collect(Collectors.groupingBy(
+                StepRow::proposalId, Collectors.mapping(StepRow::step, Collectors.toList())));
+        return awaitingRows(voter).stream().map(row -> row.with(steps.getOrDefault(row.id(), List.of()))).toList();
     }
 
     /** The seats fixed for a step when its proposal opened, or null for a proposal opened before seats were kept. */

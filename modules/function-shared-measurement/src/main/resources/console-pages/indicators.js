@@ -1,0 +1,81 @@
+// The shared measurement page of the web console: each indicator's progress, and per indicator a chart of its series
+// with baseline and target, in total, by partner or by a disaggregation, and a form to enter a value.
+export async function render(element, { initiative, api, h, table, showProblem, lineChart }) {
+  const base = `/initiatives/${encodeURIComponent(initiative.id)}/shared-measurement`;
+  const overview = await api(base);
+  const detail = h('section', { 'aria-live': 'polite' });
+  const percent = p => (p.percentOfTarget === null ? null : Math.max(0, Math.min(100, Number(p.percentOfTarget))));
+  element.replaceChildren(h('div', {},
+    h('p', {}, `${overview.indicators} indicators: ${overview.onTrack} on track, ${overview.offTrack} off track, `
+      + `${overview.targetMet} at target, ${overview.noData} without data.`),
+    overview.noRecentValues.length
+      ? h('p', { class: 'problem' }, `No recent values: ${overview.noRecentValues.join(', ')}.`) : null,
+    table(overview.status, [
+      { title: 'Indicator', cell: s => h('button', { type: 'button', class: 'secondary', onclick: () => show(s.indicator) },
+          s.indicator.name) },
+      { title: 'Latest', cell: s => s.progress.latestValue === null ? '—'
+          : `${s.progress.latestValue} ${s.indicator.unit || ''} (${s.progress.latestPeriod})` },
+      { title: 'Progress to target', cell: s => percent(s.progress) === null ? '—'
+          : h('span', {}, h('progress', { max: 100, value: percent(s.progress),
+              'aria-label': `${s.indicator.name}: ${s.progress.percentOfTarget}% of the way to target` }),
+            ` ${s.progress.percentOfTarget}%`) },
+      { title: 'Status', cell: s => h('span', { class: `status-${s.progress.status}` },
+          s.progress.status.replace('_', ' ').toLowerCase()) },
+    ], 'No indicators yet: the initiative\'s staff define them.')), detail);
+
+  async function show(indicator) {
+    const path = `${base}/indicators/${indicator.id}`;
+    const values = await api(`${path}/values`);
+    const dimensions = [...new Set(values.map(v => v.dimension).filter(Boolean))];
+    const by = h('select', { id: 'breakdown', name: 'breakdown' },
+      h('option', { value: '' }, 'All partners'), h('option', { value: 'partner' }, 'By partner'),
+      dimensions.map(d => h('option', { value: `dimension:${d}` }, `By ${d}`)));
+    const chart = h('div', { class: 'chart-area' });
+    async function draw() {
+      let series;
+      if (by.value === 'partner') {
+        const partners = new Map();
+        values.filter(v => !v.dimension).forEach(v => {
+          if (!partners.has(v.partner)) partners.set(v.partner, []);
+          partners.get(v.partner).push({ period: v.period, value: v.value });
+        });
+        series = [...partners].map(([name, points]) => ({ name, points: points.sort((a, b) => a.period.localeCompare(b.period)) }));
+      } else if (by.value.startsWith('dimension:')) {
+        const points = await api(`${path}/series?by=${encodeURIComponent(by.value.slice(10))}`);
+        const categories = new Map();
+        points.forEach(p => { if (!categories.has(p.category)) categories.set(p.category, []); categories.get(p.category).push(p); });
+        series = [...categories].map(([name, list]) => ({ name, points: list }));
+      } else {
+        series = [{ name: 'All partners', points: await api(`${path}/series`) }];
+      }
+      chart.replaceChildren(series.some(x => x.points.length)
+        ? lineChart({ title: `${indicator.name} (${indicator.unit || 'value'})`, series,
+            baseline: indicator.baseline, target: indicator.target })
+        : h('p', { class: 'empty' }, 'No values reported yet.'));
+    }
+    by.addEventListener('change', draw);
+    const region = h('div', { 'aria-live': 'polite' });
+    const form = h('form', { class: 'stack', 'aria-label': `Enter a value for ${indicator.name}` },
+      h('label', { for: 'period' }, `Period (${indicator.reportingPeriod.toLowerCase()}, for example 2026-Q3 or 2026-11)`,
+        h('input', { id: 'period', name: 'period', required: true })),
+      h('label', { for: 'partner' }, 'Partner', h('input', { id: 'partner', name: 'partner', required: true })),
+      h('label', { for: 'value' }, 'Value', h('input', { id: 'value', name: 'value', inputmode: 'decimal', required: true })),
+      h('button', { type: 'submit' }, 'Enter value'));
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      try {
+        await api(`${path}/values`, { method: 'POST',
+          body: { period: form.period.value, partner: form.partner.value, value: form.value.value || null } });
+        await render(element, { initiative, api, h, table, showProblem, lineChart });
+      } catch (error) {
+        showProblem(region, error, form);
+      }
+    });
+    detail.replaceChildren(h('h2', { id: 'indicator-title', tabindex: '-1' }, indicator.name),
+      h('p', {}, indicator.definition || ''),
+      h('label', { for: 'breakdown' }, 'Show', by), chart,
+      h('h3', {}, 'Enter a value'), region, form);
+    await draw();
+    detail.querySelector('#indicator-title').focus();
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * The web console's extension point: a module names the pages it adds to the console at {@code /console/} and serves
+ * their scripts from its own bundle, so its pages come and go with the module.
+ */
+@Export
+@Version("1.0.0")
+package org.civicbackbone.api.console;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

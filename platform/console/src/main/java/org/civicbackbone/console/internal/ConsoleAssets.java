@@ -1,0 +1,63 @@
+package org.civicbackbone.console.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.Map;
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The console's own files at {@code /console/}: one page and its script and style, served from this bundle with a
+ * strict content security policy (scripts and styles from this server only, nothing inline, no framing). Modules serve
+ * their pages' scripts themselves, under {@code /console/modules/}, a longer pattern that wins over this one.
+ */
+@Component(service = Servlet.class, property = {
+        "osgi.http.whiteboard.servlet.pattern=/console/*",
+        "osgi.http.whiteboard.servlet.name=backbone-console"})
+public class ConsoleAssets extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The console's files and their types: nothing else in the bundle is served. */
+    static final Map<String, String> FILES = Map.of(
+            "index.html", "text/html; charset=utf-8",
+            "app.js", "text/javascript; charset=utf-8",
+            "kit.js", "text/javascript; charset=utf-8",
+            "style.css", "text/css; charset=utf-8",
+            "favicon.svg", "image/svg+xml");
+
+    static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo();
+        if (path == null) {
+            response.sendRedirect(request.getContextPath() + "/console/"); // relative addresses need the slash
+            return;
+        }
+        String name = path.equals("/") ? "index.html" : path.substring(1);
+        String type = FILES.get(name);
+        URL file = type == null ? null : getClass().getResource("/console/" + name);
+        if (file == null) {
+            response.setStatus(404);
+            response.setContentType("application/problem+json");
+            response.getWriter().write("{\"type\":\"urn:civicbackbone:problem:not-found\",\"title\":\"Not found\","
+                    + "\"status\":404,\"detail\":\"The console has no file '" + name.replaceAll("[^\\w./-]", "")
+                    + "'.\",\"violations\":[]}");
+            return;
+        }
+        response.setContentType(type);
+        response.setHeader("Content-Security-Policy", POLICY);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Cache-Control", "no-cache");
+        try (InputStream in = file.openStream()) {
+            in.transferTo(response.getOutputStream());
+        }
+    }
+}

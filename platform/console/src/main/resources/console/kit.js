@@ -1,0 +1,133 @@
+// What the console and the modules' pages share: building elements, calling the REST API as the signed-in person,
+// showing its problems next to the field at fault, and a line chart. Module pages receive it as their context.
+
+/** An element with attributes (on* keys are listeners) and children (strings become text, never HTML). */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
+    else el.setAttribute(key, value === true ? '' : value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+/** A refusal of the API: its problem details (RFC 9457) with the violations by field. */
+export class Problem extends Error {
+  constructor(status, body) {
+    super((body && (body.detail || body.title)) || `The platform answered ${status}.`);
+    this.status = status;
+    this.violations = (body && body.violations) || [];
+  }
+}
+
+const session = { csrfToken: null };
+
+/** Remembers the CSRF token that signing in answered; writes carry it. */
+export function useCsrfToken(token) { session.csrfToken = token; }
+
+/** Calls /api/v1{path}; answers the parsed JSON (or text), throws a Problem for any answer that is not 2xx. */
+export async function api(path, { method = 'GET', body, raw } = {}) {
+  const headers = { 'X-Requested-With': 'console', Accept: 'application/json, application/problem+json, text/csv' };
+  if (body !== undefined && !raw) headers['Content-Type'] = 'application/json';
+  if (raw) headers['Content-Type'] = 'text/csv';
+  if (method !== 'GET' && session.csrfToken) headers['X-CSRF-Token'] = session.csrfToken;
+  const answer = await fetch('/api/v1' + path, {
+    method, headers, credentials: 'same-origin',
+    body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
+  });
+  const type = answer.headers.get('Content-Type') || '';
+  const data = answer.status === 204 ? null : type.includes('json') ? await answer.json() : await answer.text();
+  if (!answer.ok) throw new Problem(answer.status, typeof data === 'object' ? data : { detail: data });
+  return data;
+}
+
+/** Shows a problem at the top of a form (or region) and each violation next to its field (by the input's name). */
+export function showProblem(region, error, form) {
+  region.replaceChildren(h('div', { class: 'problem', role: 'alert' }, error.message,
+    error.violations && error.violations.length
+      ? h('ul', {}, error.violations.map(v => h('li', {}, `${v.field}: ${v.message}`))) : null));
+  if (form) {
+    form.querySelectorAll('.field-error').forEach(e => e.remove());
+    form.querySelectorAll('[aria-invalid]').forEach(e => e.removeAttribute('aria-invalid'));
+    for (const v of error.violations || []) {
+      const name = String(v.field).split('.').pop();
+      const input = form.querySelector(`[name="${CSS.escape(name)}"]`);
+      if (!input) continue;
+      const id = `${input.id || name}-error`;
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', id);
+      input.closest('label').append(h('span', { class: 'field-error', id }, v.message));
+    }
+  }
+}
+
+/** A table, or a sentence saying there is nothing yet. */
+export function table(rows, columns, emptyText) {
+  if (!rows.length) return h('p', { class: 'empty' }, emptyText);
+  // a table wider than a phone scrolls sideways: focusable, so a keyboard can scroll it too
+  return h('div', { class: 'table-wrap', tabindex: 0, role: 'region',
+    'aria-label': `Table: ${columns.map(c => c.title).filter(Boolean).join(', ')}` }, h('table', {},
+    h('thead', {}, h('tr', {}, columns.map(c => h('th', { scope: 'col' }, c.title)))),
+    h('tbody', {}, rows.map(r => h('tr', {}, columns.map(c => h('td', {}, c.cell(r))))))));
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+function s(tag, attrs, text) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+/**
+ * A line chart of one or more series over the same periods, with dashed lines for a baseline and a target.
+ * series: [{ name, points: [{ period, value }] }]; the chart's title and description are read by screen readers.
+ */
+export function lineChart({ title, series, baseline, target }) {
+  const legend = series.length > 1 ? series.length : 0;
+  const width = 640, left = 48, right = 90, top = 16, bottom = 36 + 18 * legend, plot = 240;
+  const height = top + plot + bottom;
+  const periods = [...new Set(series.flatMap(x => x.points.map(p => p.period)))].sort();
+  const values = series.flatMap(x => x.points.map(p => Number(p.value)))
+    .concat([baseline, target].filter(v => v !== null && v !== undefined).map(Number));
+  const low = Math.min(...values), high = Math.max(...values);
+  const pad = (high - low) * 0.1 || Math.abs(high) * 0.1 || 1;
+  const min = low - pad, max = high + pad;
+  const x = i => left + (periods.length < 2 ? (width - left - right) / 2 : i * (width - left - right) / (periods.length - 1));
+  const y = v => top + plot * (1 - (v - min) / (max - min));
+  const svg = s('svg', { class: 'chart', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': 'chart-title chart-desc' });
+  svg.append(s('title', { id: 'chart-title' }, title));
+  svg.append(s('desc', { id: 'chart-desc' }, series.map(x => `${x.name}: ` +
+    x.points.map(p => `${p.period} ${p.value}`).join(', ')).join('; ')));
+  svg.append(s('line', { x1: left, x2: width - right, y1: top + plot, y2: top + plot, stroke: '#4a5561' }));
+  [low, high].forEach(v => svg.append(s('text', { x: 4, y: y(v) + 4 }, String(+v.toFixed(2)))));
+  periods.forEach((p, i) => {
+    if (periods.length <= 8 || i % Math.ceil(periods.length / 8) === 0) {
+      svg.append(s('text', { x: x(i) - 16, y: top + plot + 20 }, p));
+    }
+  });
+  for (const [name, v, colour] of [['baseline', baseline, '#4a5561'], ['target', target, '#1e6b34']]) {
+    if (v === null || v === undefined) continue;
+    svg.append(s('line', { x1: left, x2: width - right, y1: y(v), y2: y(v), stroke: colour, 'stroke-dasharray': '6 4' }));
+    svg.append(s('text', { x: width - right + 6, y: y(v) + 4 }, `${name} ${v}`));
+  }
+  const colours = ['#1d4e89', '#a1260d', '#7a4f01', '#5b2a86', '#0b6e6e', '#b0306a', '#3d5a00', '#444'];
+  series.forEach((line, n) => {
+    const colour = colours[n % colours.length];
+    const points = line.points.map(p => `${x(periods.indexOf(p.period))},${y(Number(p.value))}`).join(' ');
+    svg.append(s('polyline', { points, fill: 'none', stroke: colour, 'stroke-width': 2, class: 'series' }));
+    line.points.forEach(p => svg.append(s('circle', { cx: x(periods.indexOf(p.period)), cy: y(Number(p.value)), r: 3,
+      fill: colour })));
+    if (legend) {
+      const row = top + plot + 40 + 18 * n;
+      svg.append(s('rect', { x: left, y: row - 10, width: 12, height: 12, fill: colour }));
+      svg.append(s('text', { x: left + 18, y: row }, line.name));
+    }
+  });
+  return svg;
+}
