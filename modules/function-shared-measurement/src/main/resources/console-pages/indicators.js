@@ -21,7 +21,51 @@ export async function render(element, { initiative, api, h, table, showProblem, 
             ` ${s.progress.percentOfTarget}%`) },
       { title: 'Status', cell: s => h('span', { class: `status-${s.progress.status}` },
           s.progress.status.replace('_', ' ').toLowerCase()) },
-    ], 'No indicators yet: the initiative\'s staff define them.')), detail);
+    ], 'No indicators yet: the initiative\'s staff define them.')), detail, importSection());
+
+  // CSV import as a job: all or nothing, its progress while it runs, every fault by row and column if refused
+  function importSection() {
+    const region = h('div', { 'aria-live': 'polite' });
+    const file = h('input', { id: 'import-file', name: 'file', type: 'file', accept: '.csv,text/csv' });
+    const form = h('form', { class: 'stack', 'aria-label': 'Import values from a CSV file' },
+      h('p', {}, 'Columns: indicator, period, partner, value, and optionally dimension and category. '
+        + 'A file with any faulty row stores nothing.'),
+      h('label', { for: 'import-file' }, 'CSV file', file), h('button', { type: 'submit' }, 'Import'));
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      if (!file.files.length) {
+        showProblem(region, { message: 'Choose a CSV file first.', violations: [{ field: 'file', message: 'no file chosen' }] }, form);
+        return;
+      }
+      try {
+        let job = await api(`${base}/values/import`, { method: 'POST', raw: true, body: file.files[0],
+          headers: { Prefer: 'respond-async' } });
+        while (!['DONE', 'REFUSED', 'FAILED'].includes(job.state)) {
+          const total = Math.max(job.rowsRead, 1);
+          region.replaceChildren(h('p', {}, `Import ${job.state.toLowerCase()}: ${job.rowsRead} rows read, `
+            + `${job.rowsChecked} checked, ${job.rowsStored} stored `),
+            h('progress', { max: total, value: job.state === 'STORING' ? job.rowsStored : job.rowsChecked,
+              'aria-label': 'Import progress' }));
+          await new Promise(resolve => setTimeout(resolve, 500));
+          job = await api(`${base}/values/imports/${job.id}`);
+        }
+        if (job.state === 'DONE') {
+          await render(element, { initiative, api, h, table, showProblem, lineChart });
+          element.querySelector('[aria-live]').replaceChildren(h('p', { role: 'status' }, `Imported ${job.rowsStored} values.`));
+          return;
+        }
+        region.replaceChildren(h('div', { class: 'problem', role: 'alert' },
+          job.message || `Nothing was imported (${job.state.toLowerCase()}).`),
+          table(job.violations, [{ title: 'Where', cell: v => v.field }, { title: 'Fault', cell: v => v.message }],
+            'No fault was listed.'));
+      } catch (error) {
+        showProblem(region, error, form);
+      }
+    });
+    return h('section', {}, h('h2', {}, 'Import values'), region, form,
+      h('p', {}, h('a', { href: `/api/v1${base}/values/export`, download: `${initiative.id}-values.csv` },
+        'Export every value (CSV)')));
+  }
 
   async function show(indicator) {
     const path = `${base}/indicators/${indicator.id}`;
@@ -56,7 +100,8 @@ export async function render(element, { initiative, api, h, table, showProblem, 
     by.addEventListener('change', draw);
     const region = h('div', { 'aria-live': 'polite' });
     const form = h('form', { class: 'stack', 'aria-label': `Enter a value for ${indicator.name}` },
-      h('label', { for: 'period' }, `Period (${indicator.reportingPeriod.toLowerCase()}, for example 2026-Q3 or 2026-11)`,
+      h('label', { for: 'period' }, `Period (${{ MONTH: 'a month, for example 2026-03', QUARTER: 'a quarter, for example 2026-Q1',
+        YEAR: 'a year, for example 2026' }[indicator.reportingPeriod] || indicator.reportingPeriod})`,
         h('input', { id: 'period', name: 'period', required: true })),
       h('label', { for: 'partner' }, 'Partner', h('input', { id: 'partner', name: 'partner', required: true })),
       h('label', { for: 'value' }, 'Value', h('input', { id: 'value', name: 'value', inputmode: 'decimal', required: true })),

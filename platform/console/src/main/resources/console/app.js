@@ -1,6 +1,6 @@
 // The console: sign-in, "my work", an initiative's page with its proposals, and the pages installed modules add.
 // Every figure comes from the REST API as the signed-in person may see it; the console has no data of its own.
-import { h, api, Problem, showProblem, table, lineChart, useCsrfToken } from './kit.js';
+import { h, api, Problem, showProblem, table, lineChart, barChart, functionPage, useCsrfToken } from './kit.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -68,6 +68,26 @@ async function home() {
         attention.push({ initiative: i, indicator: s.indicator, progress: s.progress }));
     } catch (error) { /* the module is not installed right now: nothing to flag */ }
   }));
+  const coming = [];
+  const now = new Date().toISOString();
+  await Promise.all(initiatives.map(async i => {
+    const base = `/initiatives/${encodeURIComponent(i.id)}`;
+    if (i.enabledFunctionIds.includes('resources')) {
+      try {
+        const funding = await api(`${base}/resources`);
+        [...funding.overdueDeadlines, ...funding.upcomingDeadlines].forEach(d => coming.push({ initiative: i,
+          when: d.dueOn, what: `Report due: ${d.description} (${d.funder})`, late: d.dueOn < now.slice(0, 10) }));
+      } catch (error) { /* the module is not installed right now */ }
+    }
+    if (i.enabledFunctionIds.includes('aligned-activities')) {
+      try {
+        const meetings = await api(`${base}/aligned-activities/meetings`);
+        meetings.filter(m => m.heldAt >= now).forEach(m => coming.push({ initiative: i, when: m.heldAt.slice(0, 10),
+          what: `Meeting: ${m.title}`, late: false }));
+      } catch (error) { /* the module is not installed right now */ }
+    }
+  }));
+  coming.sort((a, b) => a.when.localeCompare(b.when));
   page('My work',
     h('h2', {}, 'Waiting for my vote'),
     table(awaiting, [
@@ -82,6 +102,12 @@ async function home() {
       h('p', {}, i.vision || i.problemStatement || ''),
       h('p', {}, `${i.enabledFunctionIds.length} functions · ${i.structureModelId} model`))))
       : h('p', { class: 'empty' }, 'You have no role in any initiative yet. An initiative\'s staff can give you a seat.'),
+    h('h2', {}, 'Coming up'),
+    table(coming, [
+      { title: 'When', cell: c => c.late ? `${c.when} (overdue)` : c.when },
+      { title: 'What', cell: c => c.what },
+      { title: 'Initiative', cell: c => c.initiative.name },
+    ], 'No reporting deadlines or meetings coming up.'),
     h('h2', {}, 'Indicators that need attention'),
     table(attention, [
       { title: 'Indicator', cell: a => h('a', { href: `#/i/${encodeURIComponent(a.initiative.id)}/p/shared-measurement/indicators` },
@@ -160,7 +186,8 @@ async function contributedPage(id, functionId, pageId) {
   const container = h('div');
   page(`${wanted.title} · ${i.name}`, container);
   const module = await import(wanted.script);
-  await module.render(container, { initiative: i, page: wanted, api, h, table, showProblem, lineChart, Problem });
+  await module.render(container,
+    { initiative: i, page: wanted, api, h, table, showProblem, lineChart, barChart, functionPage, Problem });
 }
 
 async function apiPage() {

@@ -31,8 +31,8 @@ const session = { csrfToken: null };
 export function useCsrfToken(token) { session.csrfToken = token; }
 
 /** Calls /api/v1{path}; answers the parsed JSON (or text), throws a Problem for any answer that is not 2xx. */
-export async function api(path, { method = 'GET', body, raw } = {}) {
-  const headers = { 'X-Requested-With': 'console', Accept: 'application/json, application/problem+json, text/csv' };
+export async function api(path, { method = 'GET', body, raw, headers: extra } = {}) {
+  const headers = { 'X-Requested-With': 'console', Accept: 'application/json, application/problem+json, text/csv', ...extra };
   if (body !== undefined && !raw) headers['Content-Type'] = 'application/json';
   if (raw) headers['Content-Type'] = 'text/csv';
   if (method !== 'GET' && session.csrfToken) headers['X-CSRF-Token'] = session.csrfToken;
@@ -130,4 +130,83 @@ export function lineChart({ title, series, baseline, target }) {
     }
   });
   return svg;
+}
+
+/** A bar chart of labelled amounts (money in and out, counts by state), with a text description. */
+export function barChart({ title, bars }) {
+  const width = 640, left = 150, right = 90, row = 28, top = 8;
+  const height = top * 2 + row * bars.length;
+  const max = Math.max(1, ...bars.map(b => Number(b.value) || 0));
+  const svg = s('svg', { class: 'chart', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': 'bars-title bars-desc' });
+  svg.append(s('title', { id: 'bars-title' }, title));
+  svg.append(s('desc', { id: 'bars-desc' }, bars.map(b => `${b.label} ${b.value}`).join(', ')));
+  bars.forEach((b, i) => {
+    const y = top + i * row;
+    const w = (width - left - right) * (Number(b.value) || 0) / max;
+    svg.append(s('text', { x: 4, y: y + 18 }, b.label));
+    svg.append(s('rect', { x: left, y: y + 4, width: Math.max(1, w), height: row - 10, fill: b.colour || '#1d4e89' }));
+    svg.append(s('text', { x: left + w + 6, y: y + 18 }, String(b.value)));
+  });
+  return svg;
+}
+
+const words = key => key.replace(/([A-Z])/g, ' $1').toLowerCase();
+
+/**
+ * A function's page from a description of it: the overview's figures and what needs attention, each list as a
+ * table (with an optional action per row), and each form posting to the API; after a write the page draws itself
+ * again. Paths are relative to the function's REST root for the initiative.
+ *   spec = { lists: [{ title, path, columns: [[title, row => cell]], empty, action }],
+ *            forms: [{ title, path, fields: [{ name, label, type, options, optional }], body(values) }],
+ *            extra(overview) → elements shown under the figures }
+ */
+export async function functionPage(element, context, spec) {
+  const base = `/initiatives/${encodeURIComponent(context.initiative.id)}/${context.page.functionId}`;
+  const again = () => functionPage(element, context, spec);
+  const [overview, ...lists] = await Promise.all([api(base), ...spec.lists.map(l => api(`${base}/${l.path}`))]);
+  const figures = Object.entries(overview).filter(([, v]) => typeof v === 'number');
+  const attention = overview.needsAttention || [];
+  element.replaceChildren(h('div', {},
+    figures.length ? h('p', {}, figures.map(([k, v]) => `${words(k)}: ${v}`).join(' · ')) : null,
+    attention.length ? h('div', { class: 'problem' }, h('p', {}, 'Needs attention:'),
+      h('ul', {}, attention.map(a => h('li', {}, a)))) : null,
+    spec.extra ? spec.extra(overview) : null,
+    spec.lists.map((list, i) => h('section', {}, h('h2', {}, list.title),
+      table(lists[i], list.action ? [...list.columns.map(([title, cell]) => ({ title, cell })),
+        { title: 'Action', cell: row => list.action.when && !list.action.when(row) ? ''
+            : h('button', { type: 'button', class: 'secondary', 'aria-label': `${list.action.label}: ${(list.name || (r => r.title || r.name || r.id))(row)}`,
+                onclick: async event => {
+                  try {
+                    await api(`${base}/${list.action.path(row)}`, { method: 'POST', body: list.action.body ? list.action.body(row) : {} });
+                    await again();
+                  } catch (error) {
+                    showProblem(event.target.closest('section').querySelector('.region') || element, error);
+                  }
+                } }, list.action.label) }]
+        : list.columns.map(([title, cell]) => ({ title, cell })), list.empty || 'Nothing yet.'),
+      h('div', { class: 'region', 'aria-live': 'polite' }))),
+    (spec.forms || []).map(form => formSection(base, form, again))));
+}
+
+function formSection(base, spec, again) {
+  const region = h('div', { 'aria-live': 'polite' });
+  const key = spec.path.replace(/\W/g, '-');
+  const form = h('form', { class: 'stack', 'aria-label': spec.title }, spec.fields.map(f => {
+    const id = `${key}-${f.name}`;
+    const input = f.type === 'textarea' ? h('textarea', { id, name: f.name, rows: 3 })
+      : f.type === 'select' ? h('select', { id, name: f.name }, f.options.map(o => h('option', { value: o }, words(o.toLowerCase()).replace(/_/g, ' '))))
+      : h('input', { id, name: f.name, type: f.type || 'text', step: f.type === 'number' ? 'any' : null });
+    return h('label', { for: id }, f.label + (f.optional ? ' (optional)' : ''), input);
+  }), h('button', { type: 'submit' }, spec.title));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const values = Object.fromEntries(spec.fields.map(f => [f.name, form.elements[f.name].value.trim() || null]));
+    try {
+      await api(`${base}/${spec.path}`, { method: 'POST', body: spec.body ? spec.body(values) : values });
+      await again();
+    } catch (error) {
+      showProblem(region, error, form);
+    }
+  });
+  return h('section', {}, h('h2', {}, spec.title), region, form);
 }

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -87,6 +89,8 @@ public class ConsoleIT {
         signIn("admin", "admin");
         heading("My work");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Riverbend County Reads (DEMO DATA)")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+                "Report due: Interim narrative and budget report"));
         visited("my-work");
 
         browser.findElement(By.linkText("Riverbend County Reads (DEMO DATA)")).click();
@@ -105,6 +109,8 @@ public class ConsoleIT {
         new Select(browser.findElement(By.id("breakdown"))).selectByVisibleText("By partner");
         wait.until(d -> d.findElements(By.cssSelector("svg.chart polyline.series")).size() > 1);
         visited("indicator-by-partner");
+
+        importAFaultyFileThenAGoodOne(before);
 
         browser.findElement(By.linkText("API")).click();
         heading("The REST API");
@@ -183,6 +189,44 @@ public class ConsoleIT {
     }
 
     @Test
+    public void everyFunctionHasItsPageWithItsListsAndForms() throws Exception {
+        browser.get(CONSOLE);
+        signIn("admin", "admin");
+        heading("My work");
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("Joint plan", "Reading coaches for parents");
+        pages.put("Community engagement", "Fall community reading forum");
+        pages.put("Policy", "Library hours on weekends");
+        pages.put("Resources", "Interim narrative and budget report");
+        pages.put("Common agenda", "Children arrive ready for kindergarten");
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            browser.get(CONSOLE + "#/i/" + DEMO);
+            wait.until(ExpectedConditions.elementToBeClickable(By.linkText(page.getKey()))).click();
+            heading(page.getKey() + " · Riverbend County Reads (DEMO DATA)");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), page.getValue()));
+            visited(page.getKey().toLowerCase().replace(' ', '-'));
+            if (page.getKey().equals("Resources")) {
+                assertEquals("money in and out", 5, browser.findElements(By.cssSelector("svg.chart rect")).size());
+            }
+        }
+
+        browser.get(CONSOLE + "#/i/" + DEMO);
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Resources"))).click();
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form[aria-label='Record a funder']")));
+        form.findElement(By.tagName("button")).click();
+        WebElement fault = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form[aria-label='Record a funder'] .field-error")));
+        assertTrue(fault.getText(), fault.getText().contains("blank"));
+        visited("funder-refused");
+        form.findElement(By.name("name")).sendKeys("Eastside Community Trust");
+        form.findElement(By.tagName("button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Eastside Community Trust"));
+        assertTrue(http.get("/initiatives/" + DEMO + "/resources/funders").body().contains("Eastside Community Trust"));
+        visited("funder-recorded");
+    }
+
+    @Test
     public void aPartnerSeesOnlyTheirInitiatives() throws Exception {
         assertEquals(201, http.post("/initiatives", "{\"id\":\"eastside-works\",\"name\":\"Eastside Works\","
                 + "\"structureModelId\":\"nested\",\"enabledFunctionIds\":[]}").status());
@@ -195,6 +239,43 @@ public class ConsoleIT {
         WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".problem")));
         assertTrue(problem.getText(), problem.getText().contains("There is no initiative 'eastside-works'"));
         visited("other-initiative-hidden");
+
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844)); // a phone
+        browser.get(CONSOLE + "#/");
+        heading("My work");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Riverbend County Reads (DEMO DATA)")));
+        assertTrue("readable at phone width: the page does not scroll sideways", (Boolean) browser.executeScript(
+                "return document.documentElement.scrollWidth <= window.innerWidth"));
+        visited("my-work-phone");
+    }
+
+    /** A faulty file stores nothing and lists its fault by row and column; a good one adds to the chart. */
+    private void importAFaultyFileThenAGoodOne(int pointsBefore) throws Exception {
+        Path folder = Files.createDirectories(Path.of("target", "console-it-files"));
+        Path faulty = folder.resolve("faulty.csv");
+        Files.writeString(faulty, "indicator,period,partner,value\n"
+                + "Kindergarten readiness,2024-Q1,Riverbend Head Start,44\n"
+                + "Kindergarten readiness,2024-Q2,Riverbend Head Start,not a number\n");
+        Path good = folder.resolve("good.csv");
+        Files.writeString(good, "indicator,period,partner,value\n"
+                + "Kindergarten readiness,2024-Q1,Riverbend Head Start,44\n"
+                + "Kindergarten readiness,2024-Q2,Riverbend Head Start,45\n");
+        WebElement file = browser.findElement(By.id("import-file"));
+        file.sendKeys(faulty.toAbsolutePath().toString());
+        browser.findElement(By.xpath("//form[@aria-label='Import values from a CSV file']//button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=alert]"), "nothing was stored"));
+        WebElement faults = browser.findElement(By.xpath("//section[h2='Import values']//table"));
+        assertTrue(faults.getText(), faults.getText().contains("row 3"));
+        visited("import-refused");
+
+        browser.findElement(By.id("import-file")).sendKeys(good.toAbsolutePath().toString());
+        browser.findElement(By.xpath("//form[@aria-label='Import values from a CSV file']//button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Imported 2 values."));
+        browser.findElement(By.xpath("//main//table//button[contains(., 'Kindergarten readiness')]")).click();
+        WebElement chart = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("svg.chart")));
+        int after = chart.findElements(By.tagName("circle")).size();
+        assertEquals("two more periods in the chart", pointsBefore + 2, after);
+        visited("import-done");
     }
 
     private void signIn(String user, String password) {

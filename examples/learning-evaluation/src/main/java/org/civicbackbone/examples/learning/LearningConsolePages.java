@@ -5,12 +5,7 @@ import org.civicbackbone.api.console.FunctionPages;
 import org.osgi.service.component.annotations.Component;
 
 /** The plugin's page in the web console: its learning questions, and a form to ask one ({@code questions.js}). */
-@Component(service = ConsoleContribution.class, property = {
-        "osgi.http.whiteboard.resource.pattern=" + ConsoleContribution.SCRIPTS + Learning.FUNCTION_ID + "/*",
-        "osgi.http.whiteboard.resource.prefix=/console-pages"})
+@Component(service = ConsoleContribution.class)
 public class LearningConsolePages extends FunctionPages {
-
-    public LearningConsolePages() {
-        super(Learning.FUNCTION_ID, "questions", "Learning and evaluation");
-    }
+    public LearningConsolePages() { super(Learning.FUNCTION_ID, "questions", "Learning and evaluation"); }
 }

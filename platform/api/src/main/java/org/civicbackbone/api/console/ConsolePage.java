@@ -7,9 +7,10 @@ import java.util.Objects;
  *
  * @param id     the page's id, unique within its module ({@code indicators}); part of the page's address
  * @param title  what the console's navigation calls it ("Shared measurement")
- * @param script the address of the ES module that draws the page, served by the contributing bundle under
- *               {@link ConsoleContribution#SCRIPTS} ({@code /console/modules/shared-measurement/page.js}); it exports
- *               {@code render(element, context)}, described in {@code docs/plugin-guide.md}
+ * @param script the address of the ES module that draws the page, under {@link ConsoleContribution#SCRIPTS}
+ *               ({@code /console/modules/shared-measurement/indicators.js}, the contributing bundle's
+ *               {@code console-pages/indicators.js}); it exports {@code render(element, context)}, described in
+ *               {@code docs/plugin-guide.md}
  */
 public record ConsolePage(String id, String title, String script) {
 

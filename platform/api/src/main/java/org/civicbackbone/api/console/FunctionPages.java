@@ -4,18 +4,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The console pages of one function, each drawn by the script {@code <page id>.js} that the module serves under
- * {@link ConsoleContribution#SCRIPTS}{@code <function id>/}. A module's contribution is then its component
- * declaration and one constructor line:
+ * The console pages of one function, each drawn by the script {@code console-pages/<page id>.js} of the bundle that
+ * registers it. A module's contribution is then one class:
  *
  * <pre>{@code
- * @Component(service = ConsoleContribution.class, property = {
- *         "osgi.http.whiteboard.resource.pattern=" + ConsoleContribution.SCRIPTS + "my-function/*",
- *         "osgi.http.whiteboard.resource.prefix=/console-pages"})
+ * @Component(service = ConsoleContribution.class)
  * public class MyConsolePages extends FunctionPages {
- *     public MyConsolePages() {
- *         super("my-function", "notes", "My function");
- *     }
+ *     public MyConsolePages() { super("my-function", "notes", "My function"); }
  * }
  * }</pre>
  */

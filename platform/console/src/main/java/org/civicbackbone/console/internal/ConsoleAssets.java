@@ -8,12 +8,15 @@ import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
- * The console's own files at {@code /console/}: one page and its script and style, served from this bundle with a
- * strict content security policy (scripts and styles from this server only, nothing inline, no framing). Modules serve
- * their pages' scripts themselves, under {@code /console/modules/}, a longer pattern that wins over this one.
+ * The console's files at {@code /console/}: its page, script and style from this bundle, and under
+ * {@code /console/modules/<function>/} the page scripts of the modules registered now, each from its own bundle
+ * ({@link ContributedPages}); all with a strict content security policy (scripts and styles from this server only,
+ * nothing inline, no framing).
  */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=/console/*",
@@ -21,6 +24,14 @@ import org.osgi.service.component.annotations.Component;
 public class ConsoleAssets extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    private static final String MODULES = "modules/";
+
+    private final transient ContributedPages contributed;
+
+    @Activate
+    public ConsoleAssets(@Reference ContributedPages contributed) {
+        this.contributed = contributed;
+    }
 
     /** The console's files and their types: nothing else in the bundle is served. */
     static final Map<String, String> FILES = Map.of(
@@ -41,8 +52,16 @@ public class ConsoleAssets extends HttpServlet {
             return;
         }
         String name = path.equals("/") ? "index.html" : path.substring(1);
-        String type = FILES.get(name);
-        URL file = type == null ? null : getClass().getResource("/console/" + name);
+        String type;
+        URL file;
+        if (name.startsWith(MODULES) && name.indexOf('/', MODULES.length()) > 0) {
+            int slash = name.indexOf('/', MODULES.length());
+            type = "text/javascript; charset=utf-8";
+            file = contributed.script(name.substring(MODULES.length(), slash), name.substring(slash + 1)).orElse(null);
+        } else {
+            type = FILES.get(name);
+            file = type == null ? null : getClass().getResource("/console/" + name);
+        }
         if (file == null) {
             response.setStatus(404);
             response.setContentType("application/problem+json");

@@ -18,20 +18,31 @@ public class ConsolePagesResourceTest {
 
     @Test
     public void pagesOfTheRegisteredContributionsByFunction() {
-        ConsolePagesResource resource = new ConsolePagesResource();
+        ContributedPages contributed = new ContributedPages();
+        ConsolePagesResource resource = new ConsolePagesResource(contributed);
         ConsoleContribution policy = new Pages("policy", "items", "Policy", "stances", "Stances");
         ConsoleContribution measurement = new Pages("shared-measurement", "indicators", "Shared measurement");
-        resource.addContribution(policy);
-        resource.addContribution(measurement);
+        contributed.add(policy, null);
+        contributed.add(measurement, null);
         assertEquals(List.of(
-                new ConsolePagesResource.ContributedPage("policy", "items", "Policy", "/console/modules/policy/items.js"),
-                new ConsolePagesResource.ContributedPage("policy", "stances", "Stances",
+                new ContributedPages.ContributedPage("policy", "items", "Policy", "/console/modules/policy/items.js"),
+                new ContributedPages.ContributedPage("policy", "stances", "Stances",
                         "/console/modules/policy/stances.js"),
-                new ConsolePagesResource.ContributedPage("shared-measurement", "indicators", "Shared measurement",
+                new ContributedPages.ContributedPage("shared-measurement", "indicators", "Shared measurement",
                         "/console/modules/shared-measurement/indicators.js")), resource.pages());
-        resource.removeContribution(policy);
+        contributed.removeContribution(policy);
         assertEquals(List.of("shared-measurement"),
-                resource.pages().stream().map(ConsolePagesResource.ContributedPage::functionId).toList());
+                resource.pages().stream().map(ContributedPages.ContributedPage::functionId).toList());
+    }
+
+    @Test
+    public void onlyScriptFilesOfARegisteredContributionAreServed() {
+        ContributedPages contributed = new ContributedPages();
+        contributed.add(new Pages("policy", "items", "Policy"), null);
+        for (String file : List.of("../MANIFEST.MF", "items.css", ".js", "a/b.js", "items.js")) {
+            assertEquals(file, java.util.Optional.empty(), contributed.script("policy", file));
+        }
+        assertEquals(java.util.Optional.empty(), contributed.script("resources", "items.js"));
     }
 
     @Test

@@ -5,15 +5,10 @@ import org.civicbackbone.api.console.FunctionPages;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * The function's page in the web console. Its script, {@code src/main/resources/console-pages/notes.js}, is served
- * by this bundle (the two whiteboard properties below), so the page comes and goes with the plugin.
+ * The function's page in the web console. The console serves its script,
+ * {@code src/main/resources/console-pages/notes.js}, from this bundle while the plugin is installed.
  */
-@Component(service = ConsoleContribution.class, property = {
-        "osgi.http.whiteboard.resource.pattern=" + ConsoleContribution.SCRIPTS + ${functionClass}Notes.FUNCTION_ID + "/*",
-        "osgi.http.whiteboard.resource.prefix=/console-pages"})
+@Component(service = ConsoleContribution.class)
 public class ${functionClass}ConsolePages extends FunctionPages {
-
-    public ${functionClass}ConsolePages() {
-        super(${functionClass}Notes.FUNCTION_ID, "notes", "${functionName}");
-    }
+    public ${functionClass}ConsolePages() { super(${functionClass}Notes.FUNCTION_ID, "notes", "${functionName}"); }
 }

@@ -1,0 +1,22 @@
+// Policy in the web console: the policy agenda's items with their stage, partners' stances and outcome, and a form to
+// put an item on the agenda (adopting a position is decided by the structure model's bodies).
+export async function render(element, context) {
+  const { functionPage } = context;
+  await functionPage(element, context, {
+    lists: [
+      { title: 'Policy items', path: 'items',
+        columns: [['Item', i => i.title], ['Target', i => `${i.target} (${i.targetKind.toLowerCase()})`],
+          ['Status', i => i.status.toLowerCase().replace(/_/g, ' ')],
+          ['Stances', i => Object.entries(i.stances || {}).map(([k, n]) => `${n} ${k.toLowerCase()}`).join(', ') || '—'],
+          ['Outcome', i => i.outcome ? i.outcome.toLowerCase() : '—']],
+        empty: 'Nothing on the policy agenda yet.' },
+    ],
+    forms: [
+      { title: 'Add a policy item', path: 'items', fields: [
+          { name: 'title', label: 'Title' }, { name: 'problem', label: 'The problem', type: 'textarea' },
+          { name: 'proposedPosition', label: 'Proposed position', type: 'textarea' },
+          { name: 'targetKind', label: 'What it targets', type: 'select', options: ['BODY', 'BILL', 'REGULATION', 'BUDGET', 'OTHER'] },
+          { name: 'target', label: 'Target (the body, bill or budget)' }] },
+    ],
+  });
+}
