@@ -1,22 +1,11 @@
 // The console: sign-in, "my work", an initiative's page with its proposals, and the pages installed modules add.
 // Every figure comes from the REST API as the signed-in person may see it; the console has no data of its own.
 import { h, api, Problem, showProblem, table, lineChart, barChart, functionPage, useCsrfToken } from './kit.js';
+import { session, page, navigation, initiative, onRedraw } from './shell.js';
+import { initiativePage, governancePage } from './governance.js';
+import { apiPage, modulesPage } from './admin.js';
 
-const main = document.getElementById('main');
-const nav = document.getElementById('nav');
 const who = document.getElementById('who');
-let me = null;
-
-function page(title, ...content) {
-  document.title = `${title} · Civic Backbone`;
-  main.replaceChildren(h('h1', {}, title), ...content.flat().filter(c => c !== null && c !== undefined && c !== ''));
-  main.focus();
-}
-
-function navigation(links) {
-  nav.replaceChildren(h('ul', {}, links.map(([text, href]) =>
-    h('li', {}, h('a', { href, 'aria-current': location.hash === href ? 'page' : null }, text)))));
-}
 
 async function signIn() {
   who.replaceChildren();
@@ -30,8 +19,8 @@ async function signIn() {
   form.addEventListener('submit', async event => {
     event.preventDefault();
     try {
-      me = await api('/session', { method: 'POST', body: { user: form.user.value, password: form.password.value } });
-      useCsrfToken(me.csrfToken);
+      session.me = await api('/session', { method: 'POST', body: { user: form.user.value, password: form.password.value } });
+      useCsrfToken(session.me.csrfToken);
       signedIn();
       route();
     } catch (error) {
@@ -43,14 +32,14 @@ async function signIn() {
 }
 
 function signedIn() {
-  who.replaceChildren(me.platformAdmin ? h('a', { href: '#/admin/modules' }, 'Modules') : '',
-    h('a', { href: '#/api' }, 'API'), h('span', {}, `Signed in as ${me.user}`),
+  who.replaceChildren(session.me.platformAdmin ? h('a', { href: '#/admin/modules' }, 'Modules') : '',
+    h('a', { href: '#/api' }, 'API'), h('span', {}, `Signed in as ${session.me.user}`),
     h('button', { type: 'button', onclick: signOut }, 'Sign out'));
 }
 
 async function signOut() {
   try { await api('/session', { method: 'DELETE' }); } catch (error) { /* signed out either way */ }
-  me = null;
+  session.me = null;
   useCsrfToken(null);
   location.hash = '#/';
   signIn();
@@ -118,62 +107,6 @@ async function home() {
     ], 'Every indicator is on track and reported.'));
 }
 
-async function initiative(id) {
-  const [initiative, contributed] = await Promise.all([api(`/initiatives/${encodeURIComponent(id)}`), api('/console/pages')]);
-  const pages = contributed.filter(p => initiative.enabledFunctionIds.includes(p.functionId));
-  navigation([['My work', '#/'], [initiative.name, `#/i/${encodeURIComponent(id)}`],
-    ...pages.map(p => [p.title, `#/i/${encodeURIComponent(id)}/p/${p.functionId}/${p.id}`])]);
-  return { initiative, pages };
-}
-
-async function initiativePage(id) {
-  const { initiative: i } = await initiative(id);
-  const region = h('div', { 'aria-live': 'polite' });
-  let log = [];
-  try {
-    log = await api(`/initiatives/${encodeURIComponent(id)}/governance/decision-log`);
-  } catch (error) {
-    showProblem(region, error);
-  }
-  const open = log.map(r => r.proposal).filter(p => p.state === 'OPEN');
-  page(i.name, h('p', {}, i.vision || ''), h('p', {}, `Structure model: ${i.structureModelId}`), region,
-    h('h2', {}, 'Open proposals'),
-    open.length ? h('div', {}, open.map(p => proposalCard(id, p))) : h('p', { class: 'empty' }, 'No proposal is open.'),
-    h('h2', {}, 'Decision log'),
-    h('p', {}, h('a', { href: `/api/v1/initiatives/${encodeURIComponent(id)}/governance/decision-log.csv`,
-      download: `${id}-decision-log.csv` }, 'Download the decision log (CSV)')),
-    table(log, [
-      { title: 'Proposal', cell: r => r.proposal.title },
-      { title: 'State', cell: r => h('span', { class: `status-${r.proposal.state}` }, r.proposal.state.toLowerCase()) },
-      { title: 'Votes', cell: r => r.votes.length ? h('ul', { class: 'votes' }, r.votes.map(v =>
-          h('li', {}, `${v.voter}: ${v.choice.toLowerCase()}: ${v.reason}`))) : '—' },
-      { title: 'Decided', cell: r => (r.proposal.decidedAt || '').slice(0, 10) || '—' },
-    ], 'Nothing has been proposed yet.'));
-}
-
-function proposalCard(initiativeId, p) {
-  const region = h('div', { 'aria-live': 'polite' });
-  const key = `vote-${p.id}`;
-  const form = h('form', { class: 'stack', 'aria-label': `Vote on ${p.title}` },
-    h('label', { for: `${key}-choice` }, 'Your vote', h('select', { id: `${key}-choice`, name: 'choice' },
-      ['APPROVE', 'OBJECT', 'BLOCK', 'ABSTAIN'].map(c => h('option', { value: c }, c.toLowerCase()))),
-    ),
-    h('label', { for: `${key}-reason` }, 'Reason', h('textarea', { id: `${key}-reason`, name: 'reason', rows: 2 })),
-    h('button', { type: 'submit' }, 'Vote'));
-  form.addEventListener('submit', async event => {
-    event.preventDefault();
-    try {
-      await api(`/initiatives/${encodeURIComponent(initiativeId)}/governance/proposals/${p.id}/votes`,
-        { method: 'POST', body: { choice: form.choice.value, reason: form.reason.value } });
-      route();
-    } catch (error) {
-      showProblem(region, error, form);
-    }
-  });
-  return h('section', { class: 'card' }, h('h3', {}, p.title), h('p', {}, p.description || ''),
-    h('p', {}, 'Chain: ', p.steps.map(s => `${s.bodyType} (${s.state.toLowerCase()})`).join(' → ')), region, form);
-}
-
 async function contributedPage(id, functionId, pageId) {
   const { initiative: i, pages } = await initiative(id);
   const wanted = pages.find(p => p.functionId === functionId && p.id === pageId);
@@ -190,89 +123,28 @@ async function contributedPage(id, functionId, pageId) {
     { initiative: i, page: wanted, api, h, table, showProblem, lineChart, barChart, functionPage, Problem });
 }
 
-async function apiPage() {
-  navigation([['My work', '#/'], ['API', '#/api']]);
-  const doc = await api('/openapi.json');
-  const byTag = new Map();
-  for (const [path, operations] of Object.entries(doc.paths)) {
-    for (const [verb, op] of Object.entries(operations)) {
-      const tag = op.tags[0];
-      if (!byTag.has(tag)) byTag.set(tag, []);
-      byTag.get(tag).push({ path, verb, op });
-    }
-  }
-  const schemaName = s => (s && s.$ref ? s.$ref.split('/').pop() : s && s.type === 'array' && s.items && s.items.$ref
-    ? `list of ${s.items.$ref.split('/').pop()}` : (s && s.type) || '');
-  page('The REST API',
-    h('p', {}, `OpenAPI ${doc.openapi} description of every resource of the platform and its installed modules: `,
-      h('a', { href: '/api/v1/openapi.json' }, 'openapi.json'), '. Errors are problem details (RFC 9457).'),
-    [...byTag].sort(([a], [b]) => a.localeCompare(b)).map(([tag, operations]) => h('section', {},
-      h('h2', {}, tag),
-      table(operations, [
-        { title: 'Method', cell: o => o.verb.toUpperCase() },
-        { title: 'Address', cell: o => h('code', {}, o.path) },
-        { title: 'Who may call', cell: o => o.op['x-audience'].toLowerCase().replace('_', ' ') },
-        { title: 'Body', cell: o => o.op.requestBody
-            ? schemaName(Object.values(o.op.requestBody.content)[0].schema) : '' },
-        { title: 'Answer', cell: o => o.op.responses['200'].content
-            ? schemaName(Object.values(o.op.responses['200'].content)[0].schema) : '' },
-      ], ''))));
-}
-
-async function modulesPage() {
-  navigation([['My work', '#/'], ['Modules', '#/admin/modules']]);
-  const modules = await api('/modules');
-  const region = h('div', { 'aria-live': 'polite', role: 'status' });
-  async function change(module, install) {
-    try {
-      let status = await api(`/modules/${encodeURIComponent(module.id)}`, { method: install ? 'PUT' : 'DELETE' });
-      while (status.state === 'installing' || status.state === 'uninstalling') {
-        region.replaceChildren(h('p', {}, `${module.name}: ${status.state}…`));
-        await new Promise(resolve => setTimeout(resolve, 500));
-        status = await api(`/modules/${encodeURIComponent(module.id)}`);
-      }
-      region.replaceChildren(h('p', {}, `${module.name}: ${status.state}. ${status.message || ''}`));
-      const focus = region.firstChild;
-      await modulesPage();
-      main.querySelector('[role=status]').replaceChildren(focus);
-    } catch (error) {
-      showProblem(region, error);
-    }
-  }
-  page('Modules', h('p', {}, 'Install or uninstall a function or structure model while the platform runs; '
-    + 'an initiative keeps its data when a module it uses goes, and finds it again when the module comes back.'),
-  region,
-  table(modules, [
-    { title: 'Module', cell: m => m.name },
-    { title: 'Kind', cell: m => m.kind },
-    { title: 'State', cell: m => m.state },
-    { title: 'Used by', cell: m => (m.usedBy || []).join(', ') || '—' },
-    { title: 'Action', cell: m => h('button', { type: 'button', class: 'secondary',
-        'aria-label': `${m.installed ? 'Uninstall' : 'Install'} ${m.name}`,
-        onclick: () => change(m, !m.installed) }, m.installed ? 'Uninstall' : 'Install') },
-  ], 'No modules are known.'));
-}
-
 async function route() {
   const parts = location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   try {
     if (parts[0] === 'api') await apiPage();
     else if (parts[0] === 'admin' && parts[1] === 'modules') await modulesPage();
     else if (parts[0] === 'i' && parts[2] === 'p') await contributedPage(parts[1], parts[3], parts[4]);
+    else if (parts[0] === 'i' && parts[2] === 'governance') await governancePage(parts[1]);
     else if (parts[0] === 'i') await initiativePage(parts[1]);
     else await home();
   } catch (error) {
-    if (error instanceof Problem && error.status === 401) { me = null; signIn(); return; }
+    if (error instanceof Problem && error.status === 401) { session.me = null; signIn(); return; }
     const region = h('div');
     page('Something went wrong', region);
     showProblem(region, error);
   }
 }
 
-window.addEventListener('hashchange', () => { if (me) route(); });
+onRedraw(route);
+window.addEventListener('hashchange', () => { if (session.me) route(); });
 try {
-  me = await api('/session');
-  useCsrfToken(me.csrfToken);
+  session.me = await api('/session');
+  useCsrfToken(session.me.csrfToken);
   signedIn();
   route();
 } catch (error) {

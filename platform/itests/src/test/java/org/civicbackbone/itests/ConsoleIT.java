@@ -18,6 +18,7 @@ import org.junit.Before;
 import org.junit.Test;
 import org.junit.rules.TestName;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -224,6 +225,24 @@ public class ConsoleIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Eastside Community Trust"));
         assertTrue(http.get("/initiatives/" + DEMO + "/resources/funders").body().contains("Eastside Community Trust"));
         visited("funder-recorded");
+
+        browser.findElement(By.linkText("Governance")).click();
+        heading("Governance · Riverbend County Reads (DEMO DATA)");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Maria Alvarez"));
+        assertTrue(browser.findElement(By.tagName("main")).getText().contains("Everything the model needs is in place"));
+        visited("governance");
+        new Select(browser.findElement(By.id("model-id"))).selectByValue("stand-alone");
+        browser.findElement(By.id("model-reason")).sendKeys("The foundation is winding down its hosting");
+        browser.findElement(By.xpath("//button[normalize-space()='Propose the move']")).click();
+        heading("Riverbend County Reads (DEMO DATA)");
+        WebElement proposed = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//section[contains(@class,'card')][h3[contains(., 'stand-alone')]]")));
+        visited("model-change-proposed");
+        proposed.findElement(By.xpath(".//button[normalize-space()='Withdraw this proposal']")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(
+                By.xpath("//section[contains(@class,'card')][h3[contains(., 'stand-alone')]]")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main table"), "withdrawn"));
+        visited("model-change-withdrawn");
     }
 
     @Test
@@ -231,7 +250,12 @@ public class ConsoleIT {
         assertEquals(201, http.post("/initiatives", "{\"id\":\"eastside-works\",\"name\":\"Eastside Works\","
                 + "\"structureModelId\":\"nested\",\"enabledFunctionIds\":[]}").status());
         browser.get(CONSOLE);
-        signIn("abello", "demo");
+        // by keyboard only: the skip link first, then the form's fields in order, Enter submits
+        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user")));
+        assertEquals("the sign-in form has the focus's first field", "user",
+                browser.switchTo().activeElement().getAttribute("id"));
+        name.sendKeys("abello", Keys.TAB);
+        browser.switchTo().activeElement().sendKeys("demo", Keys.ENTER);
         heading("My work");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Riverbend County Reads (DEMO DATA)")));
         assertTrue(browser.findElements(By.linkText("Eastside Works")).isEmpty());

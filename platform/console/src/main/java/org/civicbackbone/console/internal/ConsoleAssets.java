@@ -38,6 +38,9 @@ public class ConsoleAssets extends HttpServlet {
             "index.html", "text/html; charset=utf-8",
             "app.js", "text/javascript; charset=utf-8",
             "kit.js", "text/javascript; charset=utf-8",
+            "shell.js", "text/javascript; charset=utf-8",
+            "governance.js", "text/javascript; charset=utf-8",
+            "admin.js", "text/javascript; charset=utf-8",
             "style.css", "text/css; charset=utf-8",
             "favicon.svg", "image/svg+xml");
 

@@ -47,7 +47,8 @@ public class ConsolePagesResourceTest {
 
     @Test
     public void onlyTheConsolesOwnFilesAreServed() {
-        assertEquals(List.of("app.js", "favicon.svg", "index.html", "kit.js", "style.css"),
+        assertEquals(List.of("admin.js", "app.js", "favicon.svg", "governance.js", "index.html", "kit.js", "shell.js",
+                        "style.css"),
                 ConsoleAssets.FILES.keySet().stream().sorted().toList());
     }
 }

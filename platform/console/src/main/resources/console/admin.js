@@ -1,0 +1,68 @@
+// Administration in the console: the modules (install and uninstall with their progress) and the REST API's
+// description.
+import { h, api, showProblem, table } from './kit.js';
+import { page, navigation } from './shell.js';
+
+export async function apiPage() {
+  navigation([['My work', '#/'], ['API', '#/api']]);
+  const doc = await api('/openapi.json');
+  const byTag = new Map();
+  for (const [path, operations] of Object.entries(doc.paths)) {
+    for (const [verb, op] of Object.entries(operations)) {
+      const tag = op.tags[0];
+      if (!byTag.has(tag)) byTag.set(tag, []);
+      byTag.get(tag).push({ path, verb, op });
+    }
+  }
+  const schemaName = s => (s && s.$ref ? s.$ref.split('/').pop() : s && s.type === 'array' && s.items && s.items.$ref
+    ? `list of ${s.items.$ref.split('/').pop()}` : (s && s.type) || '');
+  page('The REST API',
+    h('p', {}, `OpenAPI ${doc.openapi} description of every resource of the platform and its installed modules: `,
+      h('a', { href: '/api/v1/openapi.json' }, 'openapi.json'), '. Errors are problem details (RFC 9457).'),
+    [...byTag].sort(([a], [b]) => a.localeCompare(b)).map(([tag, operations]) => h('section', {},
+      h('h2', {}, tag),
+      table(operations, [
+        { title: 'Method', cell: o => o.verb.toUpperCase() },
+        { title: 'Address', cell: o => h('code', {}, o.path) },
+        { title: 'Who may call', cell: o => o.op['x-audience'].toLowerCase().replace('_', ' ') },
+        { title: 'Body', cell: o => o.op.requestBody
+            ? schemaName(Object.values(o.op.requestBody.content)[0].schema) : '' },
+        { title: 'Answer', cell: o => o.op.responses['200'].content
+            ? schemaName(Object.values(o.op.responses['200'].content)[0].schema) : '' },
+      ], ''))));
+}
+
+export async function modulesPage() {
+  navigation([['My work', '#/'], ['Modules', '#/admin/modules']]);
+  const modules = await api('/modules');
+  const region = h('div', { 'aria-live': 'polite', role: 'status' });
+  async function change(module, install) {
+    try {
+      let status = await api(`/modules/${encodeURIComponent(module.id)}`, { method: install ? 'PUT' : 'DELETE' });
+      while (status.state === 'installing' || status.state === 'uninstalling') {
+        region.replaceChildren(h('p', {}, `${module.name}: ${status.state}…`));
+        await new Promise(resolve => setTimeout(resolve, 500));
+        status = await api(`/modules/${encodeURIComponent(module.id)}`);
+      }
+      region.replaceChildren(h('p', {}, `${module.name}: ${status.state}. ${status.message || ''}`));
+      const focus = region.firstChild;
+      await modulesPage();
+      document.getElementById('main').querySelector('[role=status]').replaceChildren(focus);
+    } catch (error) {
+      showProblem(region, error);
+    }
+  }
+  page('Modules', h('p', {}, 'Install or uninstall a function or structure model while the platform runs; '
+    + 'an initiative keeps its data when a module it uses goes, and finds it again when the module comes back.'),
+  region,
+  table(modules, [
+    { title: 'Module', cell: m => m.name },
+    { title: 'Kind', cell: m => m.kind },
+    { title: 'State', cell: m => m.state },
+    { title: 'Used by', cell: m => (m.usedBy || []).join(', ') || '—' },
+    { title: 'Action', cell: m => h('button', { type: 'button', class: 'secondary',
+        'aria-label': `${m.installed ? 'Uninstall' : 'Install'} ${m.name}`,
+        onclick: () => change(m, !m.installed) }, m.installed ? 'Uninstall' : 'Install') },
+  ], 'No modules are known.'));
+}
+
