@@ -8,7 +8,9 @@ export async function render(element, context) {
       { title: 'Activities', path: 'activities',
         columns: [['Activity', a => a.title], ['Owner', a => a.ownerOrganisation], ['Goals', a => a.goalNumbers.join(', ')],
           ['Status', a => a.status.toLowerCase()], ['From', a => day(a.startOn)], ['To', a => day(a.endOn)]],
-        empty: 'No activities in the joint plan yet.' },
+        empty: 'No activities in the joint plan yet.',
+        action: { label: 'Change the status', method: 'PUT', path: a => `activities/${a.id}/status`, fields: [
+          { name: 'status', label: 'Status', type: 'select', options: ['PLANNED', 'UNDERWAY', 'DONE', 'STALLED', 'DROPPED'] }] } },
       { title: 'Working groups', path: 'working-groups',
         columns: [['Group', g => g.name], ['Purpose', g => g.purpose || ''],
           ['Members', g => g.members.map(m => `${m.person} (${m.organisation})`).join(', ')]],

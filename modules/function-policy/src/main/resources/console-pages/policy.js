@@ -9,7 +9,12 @@ export async function render(element, context) {
           ['Status', i => i.status.toLowerCase().replace(/_/g, ' ')],
           ['Stances', i => Object.entries(i.stances || {}).map(([k, n]) => `${n} ${k.toLowerCase()}`).join(', ') || '—'],
           ['Outcome', i => i.outcome ? i.outcome.toLowerCase() : '—']],
-        empty: 'Nothing on the policy agenda yet.' },
+        empty: 'Nothing on the policy agenda yet.',
+        action: { label: 'Record a stance', path: i => `items/${i.id}/stances`, fields: [
+          { name: 'organisation', label: 'Partner organisation' },
+          { name: 'stance', label: 'Stance', type: 'select', options: ['ENDORSE', 'NEUTRAL', 'DISSENT'] },
+          { name: 'note', label: 'Note', type: 'textarea', optional: true }],
+          body: values => ({ ...values, named: true }) } },
     ],
     forms: [
       { title: 'Add a policy item', path: 'items', fields: [

@@ -14,7 +14,9 @@ export async function render(element, context) {
       { title: 'Grants', path: 'grants',
         columns: [['Grant', g => g.title], ['Funder', g => g.funder], ['Status', g => g.status.toLowerCase()],
           ['Requested', g => g.amountRequested], ['Awarded', g => g.amountAwarded ?? '—'], ['Received', g => g.received]],
-        empty: 'No grants yet.' },
+        empty: 'No grants yet.',
+        action: { label: 'Add a reporting deadline', path: g => `grants/${g.id}/deadlines`, fields: [
+          { name: 'dueOn', label: 'Due on', type: 'date' }, { name: 'description', label: 'What is due' }] } },
       { title: 'Reporting deadlines', path: 'deadlines',
         columns: [['Due', d => day(d.dueOn)], ['What', d => d.description], ['Grant', d => d.grant], ['State', d => d.state.toLowerCase()]],
         empty: 'No reporting deadlines.' },

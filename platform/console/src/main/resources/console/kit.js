@@ -156,7 +156,8 @@ const words = key => key.replace(/([A-Z])/g, ' $1').toLowerCase();
  * A function's page from a description of it: the overview's figures and what needs attention, each list as a
  * table (with an optional action per row), and each form posting to the API; after a write the page draws itself
  * again. Paths are relative to the function's REST root for the initiative.
- *   spec = { lists: [{ title, path, columns: [[title, row => cell]], empty, action }],
+ *   spec = { lists: [{ title, path, columns: [[title, row => cell]], empty, name(row),
+ *                      action: { label, when(row), path(row), method, fields, body(values, row) } }],
  *            forms: [{ title, path, fields: [{ name, label, type, options, optional }], body(values) }],
  *            extra(overview) → elements shown under the figures }
  */
@@ -173,22 +174,33 @@ export async function functionPage(element, context, spec) {
     spec.extra ? spec.extra(overview) : null,
     spec.lists.map((list, i) => h('section', {}, h('h2', {}, list.title),
       table(lists[i], list.action ? [...list.columns.map(([title, cell]) => ({ title, cell })),
-        { title: 'Action', cell: row => list.action.when && !list.action.when(row) ? ''
-            : h('button', { type: 'button', class: 'secondary', 'aria-label': `${list.action.label}: ${(list.name || (r => r.title || r.name || r.id))(row)}`,
-                onclick: async event => {
-                  try {
-                    await api(`${base}/${list.action.path(row)}`, { method: 'POST', body: list.action.body ? list.action.body(row) : {} });
-                    await again();
-                  } catch (error) {
-                    showProblem(event.target.closest('section').querySelector('.region') || element, error);
-                  }
-                } }, list.action.label) }]
+        { title: 'Action', cell: row => actionCell(base, list, row, element, again) }]
         : list.columns.map(([title, cell]) => ({ title, cell })), list.empty || 'Nothing yet.'),
       h('div', { class: 'region', 'aria-live': 'polite' }))),
     (spec.forms || []).map(form => formSection(base, form, again))));
 }
 
-function formSection(base, spec, again) {
+/** A row's action: a button, or a small form that opens under it when the action takes fields. */
+function actionCell(base, list, row, element, again) {
+  const action = list.action;
+  if (action.when && !action.when(row)) return '';
+  const label = `${action.label}: ${(list.name || (r => r.title || r.name || r.id))(row)}`;
+  if (action.fields) {
+    return h('details', {}, h('summary', {}, action.label),
+      formSection(base, { title: label, submit: action.label, path: action.path(row), method: action.method,
+        fields: action.fields, body: action.body && (values => action.body(values, row)) }, again, 'h3'));
+  }
+  return h('button', { type: 'button', class: 'secondary', 'aria-label': label, onclick: async event => {
+    try {
+      await api(`${base}/${action.path(row)}`, { method: action.method || 'POST', body: action.body ? action.body({}, row) : {} });
+      await again();
+    } catch (error) {
+      showProblem(event.target.closest('section').querySelector('.region') || element, error);
+    }
+  } }, action.label);
+}
+
+function formSection(base, spec, again, level = 'h2') {
   const region = h('div', { 'aria-live': 'polite' });
   const key = spec.path.replace(/\W/g, '-');
   const form = h('form', { class: 'stack', 'aria-label': spec.title }, spec.fields.map(f => {
@@ -197,16 +209,16 @@ function formSection(base, spec, again) {
       : f.type === 'select' ? h('select', { id, name: f.name }, f.options.map(o => h('option', { value: o }, words(o.toLowerCase()).replace(/_/g, ' '))))
       : h('input', { id, name: f.name, type: f.type || 'text', step: f.type === 'number' ? 'any' : null });
     return h('label', { for: id }, f.label + (f.optional ? ' (optional)' : ''), input);
-  }), h('button', { type: 'submit' }, spec.title));
+  }), h('button', { type: 'submit' }, spec.submit || spec.title));
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const values = Object.fromEntries(spec.fields.map(f => [f.name, form.elements[f.name].value.trim() || null]));
     try {
-      await api(`${base}/${spec.path}`, { method: 'POST', body: spec.body ? spec.body(values) : values });
+      await api(`${base}/${spec.path}`, { method: spec.method || 'POST', body: spec.body ? spec.body(values) : values });
       await again();
     } catch (error) {
       showProblem(region, error, form);
     }
   });
-  return h('section', {}, h('h2', {}, spec.title), region, form);
+  return h('section', {}, h(level, {}, spec.title), region, form);
 }

@@ -226,6 +226,19 @@ public class ConsoleIT {
         assertTrue(http.get("/initiatives/" + DEMO + "/resources/funders").body().contains("Eastside Community Trust"));
         visited("funder-recorded");
 
+        browser.findElement(By.linkText("Policy")).click();
+        WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//main//tr[td[1][normalize-space()='Library hours on weekends']]")));
+        assertTrue(row.getText(), row.getText().contains("1 endorse"));
+        row.findElement(By.tagName("summary")).click();
+        WebElement stance = row.findElement(By.tagName("form"));
+        stance.findElement(By.name("organisation")).sendKeys("Reyes Hardware");
+        new Select(stance.findElement(By.name("stance"))).selectByValue("ENDORSE");
+        stance.findElement(By.tagName("button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.xpath("//main//tr[td[1][normalize-space()='Library hours on weekends']]"), "2 endorse"));
+        visited("stance-recorded");
+
         browser.findElement(By.linkText("Governance")).click();
         heading("Governance · Riverbend County Reads (DEMO DATA)");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Maria Alvarez"));
