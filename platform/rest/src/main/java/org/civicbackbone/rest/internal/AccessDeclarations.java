@@ -90,9 +90,9 @@ public class AccessDeclarations implements DynamicFeature {
                 return;
             }
             Response answer = ProblemMapper.answer(refusal);
-            if (refusal.status() == 401 && BasicAuthentication.wantsChallenge(request)) {
+            if (refusal.status() == 401 && Challenge.wanted(request)) {
                 answer = Response.fromResponse(answer).header(HttpHeaders.WWW_AUTHENTICATE,
-                        BasicAuthentication.CHALLENGE).build();
+                        Challenge.BASIC).build();
             }
             request.abortWith(answer);
         }

@@ -85,9 +85,6 @@ public class BasicAuthentication implements ContainerRequestFilter {
         int sessionMaxHours() default 12;
     }
 
-    /** The challenge sent with every 401. */
-    static final String CHALLENGE = "Basic realm=\"Civic Backbone\", charset=\"UTF-8\"";
-
     /** Methods that change nothing: a console session needs no CSRF token for them. */
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
@@ -156,7 +153,7 @@ public class BasicAuthentication implements ContainerRequestFilter {
         }
         String[] credentials = header.regionMatches(true, 0, "Basic ", 0, 6) ? RealmLogin.basicCredentials(header.substring(6).trim()) : null;
         if (credentials == null) {
-            request.abortWith(challenge(AccessRules.unauthenticated(), request));
+            request.abortWith(Challenge.answer(AccessRules.unauthenticated(), request));
             return;
         }
         String address = address();
@@ -172,7 +169,7 @@ public class BasicAuthentication implements ContainerRequestFilter {
         VerifiedLogins.Verified login = verify(credentials[0], credentials[1]);
         if (login == null) {
             guard.failed(credentials[0], address);
-            request.abortWith(challenge(AccessRules.unauthenticated(), request));
+            request.abortWith(Challenge.answer(AccessRules.unauthenticated(), request));
             return;
         }
         guard.succeeded(credentials[0], address);
@@ -242,28 +239,7 @@ public class BasicAuthentication implements ContainerRequestFilter {
     }
 
     private static void actAs(ContainerRequestContext request, String user, Set<String> roles, String scheme) {
-        boolean secure = request.getSecurityContext().isSecure();
-        request.setSecurityContext(new SecurityContext() {
-            @Override
-            public Principal getUserPrincipal() {
-                return () -> user;
-            }
-
-            @Override
-            public boolean isUserInRole(String role) {
-                return roles.contains(role);
-            }
-
-            @Override
-            public boolean isSecure() {
-                return secure;
-            }
-
-            @Override
-            public String getAuthenticationScheme() {
-                return scheme;
-            }
-        });
+        request.setSecurityContext(new Caller(user, roles, request.getSecurityContext().isSecure(), scheme));
     }
 
     /** Who these credentials are, from a recent check or from the realm; null when the realm refuses them. */
@@ -297,19 +273,5 @@ public class BasicAuthentication implements ContainerRequestFilter {
         } catch (RuntimeException e) {
             return "unknown"; // no request bound to this thread
         }
-    }
-
-    private static Response challenge(Problem problem, ContainerRequestContext request) {
-        Response answer = ProblemMapper.answer(problem);
-        return wantsChallenge(request)
-                ? Response.fromResponse(answer).header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build() : answer;
-    }
-
-    /**
-     * Whether a 401 should carry the Basic challenge: not for the console's own requests (they send {@code
-     * X-Requested-With}), for which a browser would otherwise open its password dialog over the sign-in form.
-     */
-    static boolean wantsChallenge(ContainerRequestContext request) {
-        return request.getHeaderString("X-Requested-With") == null;
     }
 }
