@@ -1,5 +1,6 @@
 // The joint plan in the web console: activities by goal and owner, working groups, meetings with their materials and
-// action items, and forms to add an activity and a working group.
+// action items, and forms to add an activity, form a working group and add its members, schedule a meeting, share its
+// materials, record its minutes and its action items.
 export async function render(element, context) {
   const { functionPage } = context;
   const day = t => (t || '').slice(0, 10) || '—';
@@ -14,14 +15,26 @@ export async function render(element, context) {
       { title: 'Working groups', path: 'working-groups',
         columns: [['Group', g => g.name], ['Purpose', g => g.purpose || ''],
           ['Members', g => g.members.map(m => `${m.person} (${m.organisation})`).join(', ')]],
-        empty: 'No working groups yet.' },
+        empty: 'No working groups yet.',
+        action: { label: 'Add a member', path: g => `working-groups/${g.id}/members`, fields: [
+          { name: 'person', label: 'Person' }, { name: 'organisation', label: 'Organisation' },
+          { name: 'role', label: 'Role', type: 'select', options: ['MEMBER', 'CO_CHAIR'] }] } },
       { title: 'Meetings', path: 'meetings',
         columns: [['Meeting', m => m.title], ['When', m => day(m.heldAt)],
           ['Materials', m => m.materials.map(x => x.title).join(', ') || '—'],
           ['Open action items', m => m.actionItems.filter(a => !a.doneOn).map(a => `${a.description} (${a.owner})`).join('; ') || '—']],
-        empty: 'No meetings yet.' },
+        empty: 'No meetings yet.',
+        actions: [
+          { label: 'Share a material', path: m => `meetings/${m.id}/materials`, fields: [
+            { name: 'title', label: 'Title' }, { name: 'link', label: 'Link' }] },
+          { label: 'Add an action item', path: m => `meetings/${m.id}/action-items`, fields: [
+            { name: 'description', label: 'What is to be done' }, { name: 'owner', label: 'Who' },
+            { name: 'dueOn', label: 'Due on', type: 'date' }] },
+          { label: 'Record the minutes', method: 'PUT', path: m => `meetings/${m.id}/minutes`,
+            fields: [{ name: 'minutes', label: 'Minutes', type: 'textarea' }] },
+        ] },
     ],
-    forms: [
+    forms: (overview, [, groups]) => [
       { title: 'Add an activity', path: 'activities', fields: [
           { name: 'title', label: 'Activity' }, { name: 'ownerOrganisation', label: 'Owner organisation' },
           { name: 'goalNumbers', label: 'Goal numbers, separated by commas' },
@@ -29,6 +42,13 @@ export async function render(element, context) {
         body: v => ({ ...v, goalNumbers: (v.goalNumbers || '').split(',').map(n => n.trim()).filter(Boolean).map(Number) }) },
       { title: 'Form a working group', path: 'working-groups', fields: [
           { name: 'name', label: 'Name' }, { name: 'purpose', label: 'Purpose', type: 'textarea', optional: true }] },
+      { title: 'Schedule a meeting', path: 'meetings', fields: [
+          { name: 'title', label: 'Meeting' }, { name: 'heldAt', label: 'When', type: 'datetime-local' },
+          { name: 'workingGroupId', label: 'Working group', type: 'select',
+            options: [['', 'the whole collaborative'], ...groups.map(g => [String(g.id), g.name])] },
+          { name: 'agenda', label: 'Agenda', type: 'textarea' }],
+        body: v => ({ ...v, heldAt: v.heldAt ? new Date(v.heldAt).toISOString() : null,
+          workingGroupId: v.workingGroupId ? Number(v.workingGroupId) : null }) },
     ],
   });
 }

@@ -1,5 +1,6 @@
 // Community engagement in the web console: communications and statements (publishing one in the initiative's name is
-// decided by its bodies), engagement events, and a form to draft a communication.
+// decided by its bodies), engagement events; drafting a communication, publishing it or putting it to the bodies as a
+// statement, and recording an event with who took part.
 export async function render(element, context) {
   const { functionPage } = context;
   const day = t => (t || '').slice(0, 10) || '—';
@@ -9,7 +10,12 @@ export async function render(element, context) {
         columns: [['Title', c => c.title], ['Kind', c => c.kind.toLowerCase().replace('_', ' ')],
           ['Status', c => c.status.toLowerCase().replace(/_/g, ' ')], ['Spokesperson', c => c.spokesperson || '—'],
           ['Published', c => day(c.publishedAt)]],
-        empty: 'No communications yet.' },
+        empty: 'No communications yet.',
+        actions: [
+          { label: 'Publish', when: c => c.status === 'DRAFT', path: c => `communications/${c.id}/publication` },
+          { label: 'Put to the bodies as a statement', when: c => c.status === 'DRAFT', path: c => `communications/${c.id}/statement`,
+            fields: [{ name: 'reason', label: 'Why the initiative should say this', type: 'textarea' }] },
+        ] },
       { title: 'Events', path: 'events',
         columns: [['Event', e => e.title], ['On', e => day(e.heldOn)], ['Where', e => e.location || '—'],
           ['Participants', e => e.participants], ['Community members reached', e => e.communityMembersReached]],
@@ -21,6 +27,16 @@ export async function render(element, context) {
           { name: 'title', label: 'Title' }, { name: 'body', label: 'Text', type: 'textarea' },
           { name: 'spokesperson', label: 'Spokesperson', optional: true }],
         body: v => ({ ...v, keyMessages: [] }) },
+      { title: 'Record an event', path: 'events', fields: [
+          { name: 'title', label: 'Event' }, { name: 'heldOn', label: 'Held on', type: 'date' },
+          { name: 'location', label: 'Where', optional: true },
+          { name: 'communityMembersReached', label: 'Community members reached', type: 'number' },
+          { name: 'sector', label: 'Most participants came from', type: 'select', options: ['COMMUNITY_MEMBER', 'NONPROFIT',
+            'PUBLIC_AGENCY', 'EDUCATION', 'YOUTH', 'HEALTH', 'HOUSING', 'WORKFORCE', 'FAITH', 'BUSINESS', 'FUNDER', 'PHILANTHROPY'] },
+          { name: 'count', label: 'How many of them', type: 'number' }],
+        body: v => ({ title: v.title, heldOn: v.heldOn, location: v.location,
+          communityMembersReached: v.communityMembersReached,
+          participation: v.count ? [{ sector: v.sector, count: v.count }] : [] }) },
     ],
   });
 }

@@ -1,5 +1,6 @@
-// Policy in the web console: the policy agenda's items with their stage, partners' stances and outcome, and a form to
-// put an item on the agenda (adopting a position is decided by the structure model's bodies).
+// Policy in the web console: the policy agenda's items with their stage, partners' stances and outcome; putting an
+// item on the agenda, recording a stance, moving it to research, putting its position to the bodies (adopting it is
+// decided by the structure model's bodies) and recording its outcome.
 export async function render(element, context) {
   const { functionPage } = context;
   await functionPage(element, context, {
@@ -10,11 +11,20 @@ export async function render(element, context) {
           ['Stances', i => Object.entries(i.stances || {}).map(([k, n]) => `${n} ${k.toLowerCase()}`).join(', ') || '—'],
           ['Outcome', i => i.outcome ? i.outcome.toLowerCase() : '—']],
         empty: 'Nothing on the policy agenda yet.',
-        action: { label: 'Record a stance', path: i => `items/${i.id}/stances`, fields: [
-          { name: 'organisation', label: 'Partner organisation' },
-          { name: 'stance', label: 'Stance', type: 'select', options: ['ENDORSE', 'NEUTRAL', 'DISSENT'] },
-          { name: 'note', label: 'Note', type: 'textarea', optional: true }],
-          body: values => ({ ...values, named: true }) } },
+        actions: [
+          { label: 'Record a stance', path: i => `items/${i.id}/stances`, fields: [
+            { name: 'organisation', label: 'Partner organisation' },
+            { name: 'stance', label: 'Stance', type: 'select', options: ['ENDORSE', 'NEUTRAL', 'DISSENT'] },
+            { name: 'note', label: 'Note', type: 'textarea', optional: true }],
+            body: values => ({ ...values, named: true }) },
+          { label: 'Start researching', when: i => i.status === 'IDEA', method: 'PUT', path: i => `items/${i.id}/stage`,
+            body: () => ({ stage: 'RESEARCHING' }) },
+          { label: 'Put the position to the bodies', when: i => ['IDEA', 'RESEARCHING'].includes(i.status),
+            path: i => `items/${i.id}/adoption`, fields: [{ name: 'reason', label: 'Why adopt it', type: 'textarea' }] },
+          { label: 'Record the outcome', when: i => !i.outcome, method: 'PUT', path: i => `items/${i.id}/outcome`, fields: [
+            { name: 'outcome', label: 'Outcome', type: 'select', options: ['ENACTED', 'PARTLY_ENACTED', 'DEFEATED', 'STALLED', 'DROPPED'] },
+            { name: 'note', label: 'Note', type: 'textarea', optional: true }] },
+        ] },
     ],
     forms: [
       { title: 'Add a policy item', path: 'items', fields: [

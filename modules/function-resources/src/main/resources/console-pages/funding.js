@@ -1,8 +1,11 @@
 // Resources in the web console: money in and out as a chart, funders, grants with their stage and receipts,
-// reporting deadlines, allocations (decided by the structure model's bodies), and a form to record a funder.
+// reporting deadlines, this year's budget, allocations (decided by the structure model's bodies), and the forms to
+// record a funder, apply for a grant, move it through its stages, record money received, set a budget line and
+// propose an allocation.
 export async function render(element, context) {
   const { h, barChart, functionPage } = context;
   const day = t => (t || '').slice(0, 10) || '—';
+  const year = new Date().getFullYear();
   await functionPage(element, context, {
     extra: overview => h('div', {}, barChart({ title: 'Money in and out', bars: [
       { label: 'budget this year', value: overview.budgetThisYear ?? 0, colour: '#4a5561' },
@@ -15,11 +18,24 @@ export async function render(element, context) {
         columns: [['Grant', g => g.title], ['Funder', g => g.funder], ['Status', g => g.status.toLowerCase()],
           ['Requested', g => g.amountRequested], ['Awarded', g => g.amountAwarded ?? '—'], ['Received', g => g.received]],
         empty: 'No grants yet.',
-        action: { label: 'Add a reporting deadline', path: g => `grants/${g.id}/deadlines`, fields: [
-          { name: 'dueOn', label: 'Due on', type: 'date' }, { name: 'description', label: 'What is due' }] } },
+        actions: [
+          { label: 'Add a reporting deadline', path: g => `grants/${g.id}/deadlines`, fields: [
+            { name: 'dueOn', label: 'Due on', type: 'date' }, { name: 'description', label: 'What is due' }] },
+          { label: 'Move to a stage', when: g => ['OPPORTUNITY', 'SUBMITTED'].includes(g.status),
+            path: g => `grants/${g.id}/stage`, method: 'PUT', fields: [
+            { name: 'stage', label: 'Stage', type: 'select', options: ['SUBMITTED', 'AWARDED', 'DECLINED'] },
+            { name: 'amountAwarded', label: 'Amount awarded', type: 'number', optional: true }] },
+          { label: 'Put its acceptance to the bodies', when: g => ['AWARDED', 'NOT_ACCEPTED'].includes(g.status),
+            path: g => `grants/${g.id}/acceptance`, fields: [{ name: 'reason', label: 'Why accept it', type: 'textarea' }] },
+          { label: 'Record money received', when: g => g.status === 'ACTIVE', path: g => `grants/${g.id}/receipts`,
+            fields: [{ name: 'amount', label: 'Amount', type: 'number' }, { name: 'receivedOn', label: 'Received on', type: 'date' }] },
+        ] },
       { title: 'Reporting deadlines', path: 'deadlines',
         columns: [['Due', d => day(d.dueOn)], ['What', d => d.description], ['Grant', d => d.grant], ['State', d => d.state.toLowerCase()]],
         empty: 'No reporting deadlines.' },
+      { title: `Budget ${year}`, path: `budget/${year}`, rows: budget => budget.lines,
+        columns: [['Category', l => l.category], ['Amount', l => l.amount]],
+        empty: `No budget for ${year} yet.` },
       { title: 'Allocations', path: 'allocations',
         columns: [['Recipient', a => a.recipient], ['Amount', a => a.amount], ['Purpose', a => a.purpose || ''],
           ['Decision', a => a.state.toLowerCase()]],
@@ -28,7 +44,26 @@ export async function render(element, context) {
         columns: [['Funder', f => f.name], ['Sector', f => f.sector.toLowerCase().replace('_', ' ')], ['Contact', f => f.contact || '—']],
         empty: 'No funders yet.' },
     ],
-    forms: [
+    forms: (overview, [grants, , budget, , funders]) => [
+      { title: 'Apply for a grant', path: 'grants', fields: [
+          { name: 'funderId', label: 'Funder', type: 'select', options: funders.map(f => [String(f.id), f.name]) },
+          { name: 'title', label: 'Title' },
+          { name: 'amountRequested', label: 'Amount requested', type: 'number' }],
+        body: v => ({ funderId: Number(v.funderId), title: v.title, amountRequested: v.amountRequested }) },
+      { title: `Set a budget line for ${year}`, path: `budget/${year}`, method: 'PUT', fields: [
+          { name: 'category', label: 'Category' }, { name: 'amount', label: 'Amount', type: 'number' }],
+        // the budget is replaced whole: the other lines stay as they are, this one is added or changed
+        body: v => ({ lines: [...budget.lines.filter(l => l.category !== v.category),
+          { category: v.category, amount: v.amount }] }) },
+      { title: 'Propose an allocation', path: 'allocations', fields: [
+          { name: 'recipientKind', label: 'Recipient is', type: 'select', options: ['PARTNER', 'ACTIVITY'] },
+          { name: 'recipient', label: 'Recipient (partner or activity)' },
+          { name: 'partnerOrganisation', label: 'Organisation that runs the activity', optional: true },
+          { name: 'amount', label: 'Amount', type: 'number' },
+          { name: 'purpose', label: 'Purpose' },
+          { name: 'grantId', label: 'From grant', type: 'select',
+            options: [['', 'no particular grant'], ...grants.map(g => [String(g.id), g.title])] }],
+        body: v => ({ ...v, grantId: v.grantId ? Number(v.grantId) : null }) },
       { title: 'Record a funder', path: 'funders', fields: [
           { name: 'name', label: 'Name' },
           { name: 'sector', label: 'Sector', type: 'select', options: ['FUNDER', 'PHILANTHROPY', 'PUBLIC_AGENCY', 'BUSINESS',

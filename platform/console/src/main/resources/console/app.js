@@ -4,6 +4,8 @@ import { h, api, Problem, showProblem, table, lineChart, barChart, functionPage,
 import { session, page, navigation, initiative, onRedraw } from './shell.js';
 import { initiativePage, governancePage } from './governance.js';
 import { apiPage, modulesPage } from './admin.js';
+import { peoplePage, loginsPage, passwordPage } from './people.js';
+import { initiativesPage } from './setup.js';
 
 const who = document.getElementById('who');
 
@@ -33,7 +35,10 @@ async function signIn() {
 
 function signedIn() {
   who.replaceChildren(session.me.platformAdmin ? h('a', { href: '#/admin/modules' }, 'Modules') : '',
-    h('a', { href: '#/api' }, 'API'), h('span', {}, `Signed in as ${session.me.user}`),
+    session.me.platformAdmin ? h('a', { href: '#/admin/logins' }, 'Logins') : '',
+    session.me.platformAdmin ? h('a', { href: '#/admin/initiatives' }, 'Initiatives') : '',
+    h('a', { href: '#/api' }, 'API'), h('a', { href: '#/me/password' }, 'My password'),
+    h('span', {}, `Signed in as ${session.me.user}`),
     h('button', { type: 'button', onclick: signOut }, 'Sign out'));
 }
 
@@ -124,10 +129,15 @@ async function contributedPage(id, functionId, pageId) {
 }
 
 async function route() {
+  performance.mark('backbone:route'); // what a page costs to show, data included: the browser tests report it
   const parts = location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   try {
     if (parts[0] === 'api') await apiPage();
     else if (parts[0] === 'admin' && parts[1] === 'modules') await modulesPage();
+    else if (parts[0] === 'admin' && parts[1] === 'logins') await loginsPage();
+    else if (parts[0] === 'admin' && parts[1] === 'initiatives') await initiativesPage();
+    else if (parts[0] === 'me' && parts[1] === 'password') await passwordPage();
+    else if (parts[0] === 'i' && parts[2] === 'people') await peoplePage(parts[1]);
     else if (parts[0] === 'i' && parts[2] === 'p') await contributedPage(parts[1], parts[3], parts[4]);
     else if (parts[0] === 'i' && parts[2] === 'governance') await governancePage(parts[1]);
     else if (parts[0] === 'i') await initiativePage(parts[1]);
@@ -138,6 +148,7 @@ async function route() {
     page('Something went wrong', region);
     showProblem(region, error);
   }
+  performance.measure('backbone:render', 'backbone:route');
 }
 
 onRedraw(route);

@@ -1,7 +1,8 @@
 // An initiative's governance in the console: its open proposals with voting and withdrawal, the decision log, and
 // the governance page (the model, bodies and seats, the rules in force, the history, proposing another model).
-import { h, api, showProblem, table } from './kit.js';
+import { h, api, showProblem, table, formSection, actionCell } from './kit.js';
 import { session, page, initiative, redraw } from './shell.js';
+import { functionsSection } from './setup.js';
 
 export async function initiativePage(id) {
   const { initiative: i } = await initiative(id);
@@ -17,15 +18,48 @@ export async function initiativePage(id) {
     h('h2', {}, 'Open proposals'),
     open.length ? h('div', {}, open.map(p => proposalCard(id, p))) : h('p', { class: 'empty' }, 'No proposal is open.'),
     h('h2', {}, 'Decision log'),
-    h('p', {}, h('a', { href: `/api/v1/initiatives/${encodeURIComponent(id)}/governance/decision-log.csv`,
-      download: `${id}-decision-log.csv` }, 'Download the decision log (CSV)')),
-    table(log, [
-      { title: 'Proposal', cell: r => r.proposal.title },
-      { title: 'State', cell: r => h('span', { class: `status-${r.proposal.state}` }, r.proposal.state.toLowerCase()) },
-      { title: 'Votes', cell: r => r.votes.length ? h('ul', { class: 'votes' }, r.votes.map(v =>
-          h('li', {}, `${v.voter}: ${v.choice.toLowerCase()}: ${v.reason}`))) : '—' },
-      { title: 'Decided', cell: r => (r.proposal.decidedAt || '').slice(0, 10) || '—' },
-    ], 'Nothing has been proposed yet.'));
+    decisionLog(id, log),
+    await functionsSection(i));
+}
+
+/** The decision log with its filters (state, kind of decision, days proposed) and the CSV of what is shown. */
+function decisionLog(id, log) {
+  const base = `/initiatives/${encodeURIComponent(id)}/governance/decision-log`;
+  const region = h('div', { 'aria-live': 'polite' });
+  const download = h('a', { href: `/api/v1${base}.csv`, download: `${id}-decision-log.csv` },
+    'Download the decision log (CSV)');
+  const rows = h('div');
+  const show = entries => rows.replaceChildren(table(entries, [
+    { title: 'Proposal', cell: r => r.proposal.title },
+    { title: 'Decision', cell: r => r.proposal.type.toLowerCase().replace(/_/g, ' ') },
+    { title: 'State', cell: r => h('span', { class: `status-${r.proposal.state}` }, r.proposal.state.toLowerCase()) },
+    { title: 'Votes', cell: r => r.votes.length ? h('ul', { class: 'votes' }, r.votes.map(v =>
+        h('li', {}, `${v.voter}: ${v.choice.toLowerCase()}: ${v.reason}`))) : '—' },
+    { title: 'Proposed', cell: r => (r.proposal.createdAt || '').slice(0, 10) },
+    { title: 'Decided', cell: r => (r.proposal.decidedAt || '').slice(0, 10) || '—' },
+  ], 'No decision matches.'));
+  const choice = (name, label, values) => h('label', { for: `log-${name}` }, label,
+    h('select', { id: `log-${name}`, name }, h('option', { value: '' }, 'any'),
+      values.map(v => h('option', { value: v }, v.toLowerCase().replace(/_/g, ' ')))));
+  const form = h('form', { class: 'filters', 'aria-label': 'Filter the decision log' },
+    choice('state', 'State', ['OPEN', 'APPROVED', 'REJECTED', 'WITHDRAWN', 'EXPIRED']),
+    choice('type', 'Decision', [...new Set(log.map(r => r.proposal.type))].sort()),
+    h('label', { for: 'log-from' }, 'Proposed from', h('input', { id: 'log-from', name: 'from', type: 'date' })),
+    h('label', { for: 'log-until' }, 'until', h('input', { id: 'log-until', name: 'until', type: 'date' })),
+    h('button', { type: 'submit' }, 'Filter'));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const query = new URLSearchParams([...new FormData(form)].filter(([, v]) => v)).toString();
+    try {
+      show(await api(`${base}${query ? `?${query}` : ''}`));
+      download.href = `/api/v1${base}.csv${query ? `?${query}` : ''}`;
+      region.replaceChildren();
+    } catch (error) {
+      showProblem(region, error, form);
+    }
+  });
+  show(log);
+  return h('section', {}, form, region, h('p', {}, download), rows);
 }
 
 function proposalCard(initiativeId, p) {
@@ -64,6 +98,7 @@ function proposalCard(initiativeId, p) {
 export async function governancePage(id) {
   const { initiative: i } = await initiative(id);
   const base = `/initiatives/${encodeURIComponent(id)}`;
+  const again = () => governancePage(id);
   const [overview, history] = await Promise.all([api(`${base}/governance`), api(`${base}/governance/history`)]);
   const seats = await Promise.all(overview.bodies.map(b => api(`${base}/bodies/${b.id}/members`)));
   const region = h('div', { 'aria-live': 'polite' });
@@ -90,14 +125,15 @@ export async function governancePage(id) {
     overview.problems.length ? h('div', { class: 'problem' }, h('p', {}, 'Set-up problems:'),
       h('ul', {}, overview.problems.map(p => h('li', {}, p)))) : h('p', {}, 'Everything the model needs is in place.'),
     h('h2', {}, 'Bodies and seats'),
-    overview.bodies.length ? overview.bodies.map((b, n) => h('section', { class: 'card' },
-      h('h3', {}, `${b.name} (${b.type})`),
-      table(seats[n], [
-        { title: 'Member', cell: m => m.person || m.organisation },
-        { title: 'Organisation', cell: m => m.organisation },
-        { title: 'Role', cell: m => m.role },
-        { title: 'Login', cell: m => m.username || '—' },
-      ], 'No seats yet.'))) : h('p', { class: 'empty' }, 'No bodies yet.'),
+    h('p', {}, 'Staff change a seat\'s role or retire it (a retired seat votes on nothing; its history stays), rename '
+      + 'or retire a body, and add bodies; seats are given on the People page. Seats on the backbone team come from an '
+      + 'approved hire.'),
+    overview.bodies.length ? overview.bodies.map((b, n) => bodyCard(base, b, seats[n], again))
+      : h('p', { class: 'empty' }, 'No bodies yet.'),
+    formSection(base, { title: 'Add a body', path: 'bodies', fields: [
+      { name: 'type', label: 'Type', type: 'select', options: [...new Set([
+        ...overview.requiredBodies.map(r => r.bodyType), 'partners', 'observers', 'backbone-team'])].map(t => [t, t]) },
+      { name: 'name', label: 'Name' }] }, again),
     h('h2', {}, 'Rules in force'),
     table(overview.rules, [
       { title: 'Decision', cell: r => r.decisionType.toLowerCase().replace(/_/g, ' ') },
@@ -116,6 +152,80 @@ export async function governancePage(id) {
       { title: 'Who decides', cell: r => chain(r.steps) },
       { title: 'Since', cell: r => (r.effectiveAt || '').slice(0, 10) },
     ], 'No rule has been adjusted.'),
-    h('h2', {}, 'Propose another structure model'), region, form);
+    h('h2', {}, 'Propose another structure model'), region, form,
+    ruleChangeForm(base, overview, id));
+}
+
+/** A body with its seats; each seat can be changed or retired, the body renamed or retired. */
+function bodyCard(base, body, seats, again) {
+  const element = h('section', { class: 'card' });
+  const seatName = m => `${m.person || m.organisation}, ${body.name}`;
+  const change = { name: seatName, action: { label: 'Change', path: m => `bodies/${body.id}/members/${m.id}`,
+    method: 'PUT', fields: [{ name: 'role', label: 'Role' }, { name: 'organisation', label: 'Organisation' }],
+    body: (v, m) => ({ personId: m.personId, person: m.person, username: m.username, organisation: v.organisation || m.organisation,
+      role: v.role || m.role, sector: m.sector }) } };
+  const retire = { name: seatName, action: { label: 'Retire', path: m => `bodies/${body.id}/members/${m.id}`,
+    method: 'DELETE' } };
+  const rename = { name: b => b.name, action: { label: 'Rename', path: b => `bodies/${b.id}`, method: 'PUT',
+    fields: [{ name: 'name', label: 'New name' }], body: (v, b) => ({ type: b.type, name: v.name, custom: b.custom }) } };
+  const retireBody = { name: b => b.name, action: { label: 'Retire the body', path: b => `bodies/${b.id}`,
+    method: 'DELETE', when: b => b.type !== 'backbone-team' } };
+  element.replaceChildren(h('h3', {}, `${body.name} (${body.type})`),
+    table(seats.filter(m => !m.retiredAt), [
+      { title: 'Member', cell: m => m.person || m.organisation },
+      { title: 'Organisation', cell: m => m.organisation },
+      { title: 'Role', cell: m => m.role },
+      { title: 'Login', cell: m => m.username || '—' },
+      { title: 'Change', cell: m => body.type === 'backbone-team' ? '' : actionCell(base, change, m, element, again) },
+      { title: 'Retire', cell: m => actionCell(base, retire, m, element, again) },
+    ], 'No seats yet.'),
+    h('div', { class: 'region', 'aria-live': 'polite' }),
+    h('div', { class: 'actions' }, actionCell(base, rename, body, element, again),
+      actionCell(base, retireBody, body, element, again)));
+  return element;
+}
+
+/** Proposing a new rule for one decision type: up to three approval steps, each a body type and a rule. */
+function ruleChangeForm(base, overview, id) {
+  const region = h('div', { 'aria-live': 'polite' });
+  const types = [...new Set([...overview.requiredBodies.map(r => r.bodyType), ...overview.bodies.map(b => b.type)])];
+  const rules = ['MAJORITY', 'TWO_THIRDS', 'CONSENSUS', 'ACCOUNTABLE_OFFICER'];
+  const label = t => t.toLowerCase().replace(/_/g, ' ');
+  const step = n => h('fieldset', {}, h('legend', {}, `Step ${n}${n > 1 ? ' (optional)' : ''}`),
+    h('label', { for: `rule-step${n}-body` }, 'Body', h('select', { id: `rule-step${n}-body`, name: `body${n}` },
+      n > 1 ? h('option', { value: '' }, 'none') : null, types.map(t => h('option', { value: t }, t)))),
+    h('label', { for: `rule-step${n}-rule` }, 'Rule', h('select', { id: `rule-step${n}-rule`, name: `rule${n}` },
+      rules.map(r => h('option', { value: r }, label(r))))));
+  const form = h('form', { class: 'stack', 'aria-label': 'Propose a rule change' },
+    h('label', { for: 'rule-decision' }, 'Decision', h('select', { id: 'rule-decision', name: 'decisionType' },
+      overview.rules.map(r => h('option', { value: r.decisionType }, label(r.decisionType))))),
+    step(1), step(2), step(3),
+    h('label', { for: 'rule-reason' }, 'Why', h('textarea', { id: 'rule-reason', name: 'reason', rows: 2 })),
+    h('button', { type: 'submit' }, 'Propose the rule'));
+  // the rule in force as the starting point: a model lets an initiative tighten its rules, never loosen them
+  const showRuleInForce = () => {
+    const inForce = overview.rules.find(r => r.decisionType === form.decisionType.value);
+    [1, 2, 3].forEach(n => {
+      const s = inForce && inForce.steps[n - 1];
+      form[`body${n}`].value = s ? s.bodyType : (n > 1 ? '' : types[0]);
+      if (s) form[`rule${n}`].value = s.rule;
+    });
+  };
+  form.decisionType.addEventListener('change', showRuleInForce);
+  showRuleInForce();
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const steps = [1, 2, 3].filter(n => form[`body${n}`].value)
+      .map(n => ({ bodyType: form[`body${n}`].value, rule: form[`rule${n}`].value }));
+    try {
+      await api(`${base}/governance/rules`, { method: 'POST',
+        body: { decisionType: form.decisionType.value, steps, reason: form.reason.value || null } });
+      location.hash = `#/i/${encodeURIComponent(id)}`;
+    } catch (error) {
+      showProblem(region, error, form);
+    }
+  });
+  return overview.rules.length ? [h('h2', {}, 'Propose a rule change'), h('p', {}, 'The new rule takes effect when '
+    + 'the proposal is approved under the rules in force.'), region, form] : null;
 }
 

@@ -21,6 +21,7 @@ export class Problem extends Error {
   constructor(status, body) {
     super((body && (body.detail || body.title)) || `The platform answered ${status}.`);
     this.status = status;
+    this.body = body;
     this.violations = (body && body.violations) || [];
   }
 }
@@ -156,32 +157,43 @@ const words = key => key.replace(/([A-Z])/g, ' $1').toLowerCase();
  * A function's page from a description of it: the overview's figures and what needs attention, each list as a
  * table (with an optional action per row), and each form posting to the API; after a write the page draws itself
  * again. Paths are relative to the function's REST root for the initiative.
- *   spec = { lists: [{ title, path, columns: [[title, row => cell]], empty, name(row),
- *                      action: { label, when(row), path(row), method, fields, body(values, row) } }],
- *            forms: [{ title, path, fields: [{ name, label, type, options, optional }], body(values) }],
+ *   spec = { lists: [{ title, path, rows(answer) (when the answer is not the list itself), columns: [[title,
+ *                      row => cell]], empty, name(row),
+ *                      actions: [{ label, when(row), path(row), method, fields, body(values, row) }] }],
+ *            forms: [{ title, path, fields: [{ name, label, type, options, optional }], body(values) }], or
+ *                   forms(overview, answers) when a form needs what the lists hold (a select of funders),
  *            extra(overview) → elements shown under the figures }
  */
 export async function functionPage(element, context, spec) {
   const base = `/initiatives/${encodeURIComponent(context.initiative.id)}/${context.page.functionId}`;
   const again = () => functionPage(element, context, spec);
-  const [overview, ...lists] = await Promise.all([api(base), ...spec.lists.map(l => api(`${base}/${l.path}`))]);
+  const [overview, ...answers] = await Promise.all([api(base), ...spec.lists.map(l => api(`${base}/${l.path}`))]);
+  const lists = answers.map((answer, i) => (spec.lists[i].rows ? spec.lists[i].rows(answer) : answer));
+  const forms = typeof spec.forms === 'function' ? spec.forms(overview, answers) : spec.forms || [];
   const figures = Object.entries(overview).filter(([, v]) => typeof v === 'number');
   const attention = overview.needsAttention || [];
+  const columns = list => {
+    const shown = list.columns.map(([title, cell]) => ({ title, cell }));
+    const actions = list.actions || (list.action ? [list.action] : []);
+    return actions.length ? [...shown, { title: 'Action', cell: row => h('div', { class: 'row-actions' },
+      actions.map(action => actionCell(base, { ...list, action }, row, element, again))) }] : shown;
+  };
   element.replaceChildren(h('div', {},
     figures.length ? h('p', {}, figures.map(([k, v]) => `${words(k)}: ${v}`).join(' · ')) : null,
     attention.length ? h('div', { class: 'problem' }, h('p', {}, 'Needs attention:'),
       h('ul', {}, attention.map(a => h('li', {}, a)))) : null,
     spec.extra ? spec.extra(overview) : null,
     spec.lists.map((list, i) => h('section', {}, h('h2', {}, list.title),
-      table(lists[i], list.action ? [...list.columns.map(([title, cell]) => ({ title, cell })),
-        { title: 'Action', cell: row => actionCell(base, list, row, element, again) }]
-        : list.columns.map(([title, cell]) => ({ title, cell })), list.empty || 'Nothing yet.'),
+      table(lists[i], columns(list), list.empty || 'Nothing yet.'),
       h('div', { class: 'region', 'aria-live': 'polite' }))),
-    (spec.forms || []).map(form => formSection(base, form, again))));
+    forms.map(form => formSection(base, form, again))));
 }
 
-/** A row's action: a button, or a small form that opens under it when the action takes fields. */
-function actionCell(base, list, row, element, again) {
+/**
+ * A row's action: a button, or a small form that opens under it when the action takes fields. list = { action:
+ * { label, when(row), path(row), method, fields, body(values, row) }, name(row) }.
+ */
+export function actionCell(base, list, row, element, again) {
   const action = list.action;
   if (action.when && !action.when(row)) return '';
   const label = `${action.label}: ${(list.name || (r => r.title || r.name || r.id))(row)}`;
@@ -192,7 +204,9 @@ function actionCell(base, list, row, element, again) {
   }
   return h('button', { type: 'button', class: 'secondary', 'aria-label': label, onclick: async event => {
     try {
-      await api(`${base}/${action.path(row)}`, { method: action.method || 'POST', body: action.body ? action.body({}, row) : {} });
+      const method = action.method || 'POST';
+      await api(`${base}/${action.path(row)}`, { method,
+        body: action.body ? action.body({}, row) : method === 'DELETE' ? undefined : {} });
       await again();
     } catch (error) {
       showProblem(event.target.closest('section').querySelector('.region') || element, error);
@@ -200,21 +214,34 @@ function actionCell(base, list, row, element, again) {
   } }, action.label);
 }
 
-function formSection(base, spec, again, level = 'h2') {
+/**
+ * A titled form that sends its fields to {base}/{path} and then calls again(). spec = { title, submit, path (or
+ * path(values)), key (for element ids when path is a function), method, fields: [{ name, label, type, options,
+ * optional }], body(values) }. A select's options are values, or [value, label] pairs; numbers are sent as numbers,
+ * passwords as typed, other text trimmed (blank as null).
+ */
+export function formSection(base, spec, again, level = 'h2') {
   const region = h('div', { 'aria-live': 'polite' });
-  const key = spec.path.replace(/\W/g, '-');
+  const key = (spec.key || spec.path).replace(/\W/g, '-');
   const form = h('form', { class: 'stack', 'aria-label': spec.title }, spec.fields.map(f => {
     const id = `${key}-${f.name}`;
     const input = f.type === 'textarea' ? h('textarea', { id, name: f.name, rows: 3 })
-      : f.type === 'select' ? h('select', { id, name: f.name }, f.options.map(o => h('option', { value: o }, words(o.toLowerCase()).replace(/_/g, ' '))))
-      : h('input', { id, name: f.name, type: f.type || 'text', step: f.type === 'number' ? 'any' : null });
+      : f.type === 'select' ? h('select', { id, name: f.name }, f.options.map(o => Array.isArray(o)
+        ? h('option', { value: o[0] }, o[1]) : h('option', { value: o }, words(o.toLowerCase()).replace(/_/g, ' '))))
+      : h('input', { id, name: f.name, type: f.type || 'text', step: f.type === 'number' ? 'any' : null,
+        autocomplete: f.type === 'password' ? 'new-password' : null });
     return h('label', { for: id }, f.label + (f.optional ? ' (optional)' : ''), input);
   }), h('button', { type: 'submit' }, spec.submit || spec.title));
   form.addEventListener('submit', async event => {
     event.preventDefault();
-    const values = Object.fromEntries(spec.fields.map(f => [f.name, form.elements[f.name].value.trim() || null]));
+    const values = Object.fromEntries(spec.fields.map(f => {
+      const value = form.elements[f.name].value;
+      if (f.type === 'number') return [f.name, value.trim() === '' ? null : Number(value)];
+      return [f.name, (f.type === 'password' ? value : value.trim()) || null];
+    }));
+    const path = typeof spec.path === 'function' ? spec.path(values) : spec.path;
     try {
-      await api(`${base}/${spec.path}`, { method: spec.method || 'POST', body: spec.body ? spec.body(values) : values });
+      await api(`${base}/${path}`, { method: spec.method || 'POST', body: spec.body ? spec.body(values) : values });
       await again();
     } catch (error) {
       showProblem(region, error, form);

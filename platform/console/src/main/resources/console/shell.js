@@ -34,7 +34,7 @@ export async function initiative(id) {
   const [initiative, contributed] = await Promise.all([api(`/initiatives/${encodeURIComponent(id)}`), api('/console/pages')]);
   const pages = contributed.filter(p => initiative.enabledFunctionIds.includes(p.functionId));
   navigation([['My work', '#/'], [initiative.name, `#/i/${encodeURIComponent(id)}`],
-    ['Governance', `#/i/${encodeURIComponent(id)}/governance`],
+    ['Governance', `#/i/${encodeURIComponent(id)}/governance`], ['People', `#/i/${encodeURIComponent(id)}/people`],
     ...pages.map(p => [p.title, `#/i/${encodeURIComponent(id)}/p/${p.functionId}/${p.id}`])]);
   return { initiative, pages };
 }

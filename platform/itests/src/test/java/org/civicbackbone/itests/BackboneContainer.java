@@ -20,13 +20,30 @@ final class BackboneContainer {
     private BackboneContainer() {
     }
 
+    /**
+     * The test logins' password "pw", stored as Karaf stores it (SHA-512, upper-case hex): a plain password in
+     * users.properties makes Karaf rewrite the file in place while logins read it, and a login can come up short.
+     */
+    static final String PW = stored("pw");
+
+    /** A password as Karaf stores it with etc/org.apache.karaf.jaas.cfg (SHA-512, upper-case hex, {CRYPT} marks). */
+    static String stored(String password) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-512")
+                    .digest(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "{CRYPT}" + java.util.HexFormat.of().withUpperCase().formatHex(hash) + "{CRYPT}";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-512", e);
+        }
+    }
+
     /** Voters of the concurrency scenarios in TrustIT: v01 ... v24, password "pw". */
     static final int VOTERS = 24;
 
     static Option[] options() {
         java.util.List<Option> options = new java.util.ArrayList<>(java.util.List.of(baseOptions()));
         for (int i = 1; i <= VOTERS; i++) {
-            options.add(editConfigurationFilePut("etc/users.properties", String.format("v%02d", i), "pw,viewer"));
+            options.add(editConfigurationFilePut("etc/users.properties", String.format("v%02d", i), PW + ",viewer"));
         }
         if ("postgresql".equals(System.getProperty("backbone.database", "h2"))) {
             options.addAll(onPostgresql());
@@ -91,14 +108,14 @@ final class BackboneContainer {
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
             systemProperty("backbone.itest").value("true"),
             // members who log in to vote in the governance scenarios (password "pw", no admin role)
-            editConfigurationFilePut("etc/users.properties", "hb1", "pw,viewer"),
-            editConfigurationFilePut("etc/users.properties", "hb2", "pw,viewer"),
-            editConfigurationFilePut("etc/users.properties", "hb3", "pw,viewer"),
-            editConfigurationFilePut("etc/users.properties", "lg1", "pw,viewer"),
-            editConfigurationFilePut("etc/users.properties", "lg2", "pw,viewer"),
-            editConfigurationFilePut("etc/users.properties", "lg3", "pw,viewer"),
-            editConfigurationFilePut("etc/users.properties", "ceo", "pw,viewer"),
-            editConfigurationFilePut("etc/users.properties", "outsider", "pw,viewer"),
+            editConfigurationFilePut("etc/users.properties", "hb1", PW + ",viewer"),
+            editConfigurationFilePut("etc/users.properties", "hb2", PW + ",viewer"),
+            editConfigurationFilePut("etc/users.properties", "hb3", PW + ",viewer"),
+            editConfigurationFilePut("etc/users.properties", "lg1", PW + ",viewer"),
+            editConfigurationFilePut("etc/users.properties", "lg2", PW + ",viewer"),
+            editConfigurationFilePut("etc/users.properties", "lg3", PW + ",viewer"),
+            editConfigurationFilePut("etc/users.properties", "ceo", PW + ",viewer"),
+            editConfigurationFilePut("etc/users.properties", "outsider", PW + ",viewer"),
             // what bin/karaf passes on JDK 17 and Pax Exam does not
             vmOptions(
                     "--add-reads=java.xml=java.logging",

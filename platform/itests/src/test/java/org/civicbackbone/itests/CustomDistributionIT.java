@@ -35,8 +35,7 @@ public class CustomDistributionIT {
 
     @Test
     public void theVolunteerStarterRunsOnlyItsModulesAndTakesMoreLater() throws Exception {
-        platform = UnpackedDistribution.unpack(System.getProperty("backbone.volunteerStarter"),
-                Path.of(System.getProperty("backbone.examDirectory", "target/exam")).resolveSibling("volunteer-starter-it"));
+        platform = UnpackedDistribution.builtFrom("backbone.volunteerStarter", "volunteer-starter-it");
         platform.start();
         JsonNode health = http.await("/health", a -> a.status() == 200 && a.json().get("modules").size() == 3).json();
         assertEquals(Set.of("structure-volunteer", "function-shared-measurement", "function-aligned-activities"),

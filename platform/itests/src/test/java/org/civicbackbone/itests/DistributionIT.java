@@ -27,9 +27,7 @@ public class DistributionIT {
 
     @Before
     public void unpackAndStart() throws Exception {
-        platform = UnpackedDistribution.unpack(System.getProperty("backbone.distribution"),
-                Path.of(System.getProperty("backbone.examDirectory", "target/exam")).resolveSibling("distribution-it")
-                        .resolve(test.getMethodName()));
+        platform = UnpackedDistribution.built("distribution-it/" + test.getMethodName());
         start();
     }
 

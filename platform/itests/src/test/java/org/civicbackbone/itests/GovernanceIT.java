@@ -189,6 +189,16 @@ public class GovernanceIT {
         String csv = http.get("/initiatives/stand-alone-hire/governance/decision-log.csv").body();
         assertTrue(csv, csv.contains("hb2,Org of hb2,OBJECT,on reflection the salary is too high"));
         assertTrue(csv, csv.contains(",APPROVED,"));
+
+        String logPath = "/initiatives/stand-alone-hire/governance/decision-log";
+        assertEquals(1, http.get(logPath + "?state=approved&type=HIRE_STAFF").json().size());
+        assertEquals(0, http.get(logPath + "?state=OPEN").json().size());
+        assertEquals(0, http.get("/initiatives/stand-alone-hire/governance/proposals?state=REJECTED").json().size());
+        assertEquals(1, http.get(logPath + "?from=2000-01-01&until=2999-12-31").json().size());
+        assertFalse(http.get(logPath + ".csv?state=OPEN").body().contains(",APPROVED,"));
+        Http.Answer typo = http.get(logPath + "?state=aproved");
+        assertEquals(typo.toString(), 400, typo.status());
+        assertTrue(typo.body(), typo.body().contains("\"field\":\"state\""));
     }
 
     @Test

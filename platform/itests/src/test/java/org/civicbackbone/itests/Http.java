@@ -66,6 +66,18 @@ final class Http {
         return answer(request);
     }
 
+    /** A request with headers of the caller's choosing (a console session's cookie and CSRF token), no Basic. */
+    Answer sendWithHeaders(String method, String path, java.util.Map<String, String> headers, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return answer(request);
+    }
+
     private Answer answer(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());

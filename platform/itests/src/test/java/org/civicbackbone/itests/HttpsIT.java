@@ -40,9 +40,7 @@ public class HttpsIT {
 
     @Test
     public void servesTheApiOverHttpsWithAKeystoreMadeByKeytool() throws Exception {
-        platform = UnpackedDistribution.unpack(System.getProperty("backbone.distribution"),
-                Path.of(System.getProperty("backbone.examDirectory", "target/exam")).resolveSibling("https-it")
-                        .resolve("before-first-start"));
+        platform = UnpackedDistribution.built("https-it/before-first-start");
         Path keystore = configureHttps();
         platform.start();
         answersOverHttps(keystore);
@@ -54,9 +52,7 @@ public class HttpsIT {
      */
     @Test
     public void turningHttpsOnForAPlatformThatHasRunKeepsTheApiAnswering() throws Exception {
-        platform = UnpackedDistribution.unpack(System.getProperty("backbone.distribution"),
-                Path.of(System.getProperty("backbone.examDirectory", "target/exam")).resolveSibling("https-it")
-                        .resolve("after-a-run"));
+        platform = UnpackedDistribution.built("https-it/after-a-run");
         platform.start();
         Http http = new Http();
         assertEquals(200, http.await("/initiatives", a -> a.status() == 200).status());

@@ -52,8 +52,7 @@ public class PostgresqlIT {
 
     @Test
     public void runsOnPostgresqlAndKeepsAcknowledgedWrites() throws Exception {
-        platform = UnpackedDistribution.unpack(System.getProperty("backbone.distribution"),
-                Path.of(System.getProperty("backbone.examDirectory", "target/exam")).resolveSibling("postgresql-it"));
+        platform = UnpackedDistribution.built("postgresql-it");
         Path etc = platform.home().resolve("etc");
         String example = Files.readString(etc.resolve("org.ops4j.datasource-backbone.cfg.postgresql"));
         Files.writeString(etc.resolve("org.ops4j.datasource-backbone.cfg"), example
@@ -111,8 +110,7 @@ public class PostgresqlIT {
      */
     @Test
     public void anH2InstallationMovesToPostgresqlWithEveryRow() throws Exception {
-        platform = UnpackedDistribution.unpack(System.getProperty("backbone.distribution"),
-                Path.of(System.getProperty("backbone.examDirectory", "target/exam")).resolveSibling("postgresql-move"));
+        platform = UnpackedDistribution.built("postgresql-move");
         platform.start();
         // UP: every module active and the REST API settled (a write before may meet the whiteboard rebuilding)
         http.await("/health", a -> a.status() == 200 && a.json().get("status").asText().equals("UP"));

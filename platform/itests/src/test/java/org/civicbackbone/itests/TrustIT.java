@@ -9,12 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -62,7 +59,7 @@ public class TrustIT {
                         "etc/org.civicbackbone.rest.requests.cfg", "maxRunningPerModule", "64"),
                 // a login whose password and roles the login-cache test changes
                 org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut(
-                        "etc/users.properties", "changes", "old,viewer"));
+                        "etc/users.properties", "changes", BackboneContainer.stored("old") + ",viewer"));
     }
 
     private void ready() throws InterruptedException {
@@ -454,9 +451,8 @@ public class TrustIT {
     }
 
     /** A password as Karaf's realm stores it with the distribution's settings (SHA-512, hexadecimal). */
-    private static String encrypted(String password) throws Exception {
-        byte[] hash = MessageDigest.getInstance("SHA-512").digest(password.getBytes(StandardCharsets.UTF_8));
-        return Matcher.quoteReplacement("{CRYPT}" + HexFormat.of().withUpperCase().formatHex(hash) + "{CRYPT}");
+    private static String encrypted(String password) {
+        return Matcher.quoteReplacement(BackboneContainer.stored(password));
     }
 
     @Test

@@ -19,6 +19,17 @@ final class UnpackedDistribution {
         this.home = home;
     }
 
+    /** The built distribution ({@code backbone.distribution}) unpacked afresh under {@code target/<folder>}. */
+    static UnpackedDistribution built(String folder) throws IOException, InterruptedException {
+        return builtFrom("backbone.distribution", folder);
+    }
+
+    /** The archive the system property names, unpacked afresh under {@code target/<folder>}. */
+    static UnpackedDistribution builtFrom(String archiveProperty, String folder) throws IOException, InterruptedException {
+        return unpack(System.getProperty(archiveProperty), Path.of(System.getProperty("backbone.examDirectory",
+                "target/exam")).resolveSibling(folder));
+    }
+
     /** Unpacks the archive into a fresh folder. */
     static UnpackedDistribution unpack(String archive, Path folder) throws IOException, InterruptedException {
         run(List.of("rm", "-rf", folder.toString()), null);

@@ -3,6 +3,7 @@ package org.civicbackbone.console.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.util.List;
 import java.util.Map;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
@@ -33,16 +34,20 @@ public class ConsoleAssets extends HttpServlet {
         this.contributed = contributed;
     }
 
-    /** The console's files and their types: nothing else in the bundle is served. */
+    /** The console's files other than scripts, and their types: nothing else in the bundle is served. */
     static final Map<String, String> FILES = Map.of(
             "index.html", "text/html; charset=utf-8",
-            "app.js", "text/javascript; charset=utf-8",
-            "kit.js", "text/javascript; charset=utf-8",
-            "shell.js", "text/javascript; charset=utf-8",
-            "governance.js", "text/javascript; charset=utf-8",
-            "admin.js", "text/javascript; charset=utf-8",
             "style.css", "text/css; charset=utf-8",
             "favicon.svg", "image/svg+xml");
+
+    /** The console's scripts (ES modules), by file name. */
+    static final List<String> SCRIPTS = List.of("app.js", "kit.js", "shell.js", "governance.js", "admin.js",
+            "people.js", "setup.js");
+
+    /** The type a console file is served with, or null for a name that is not one of its files. */
+    static String typeOf(String name) {
+        return SCRIPTS.contains(name) ? "text/javascript; charset=utf-8" : FILES.get(name);
+    }
 
     static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
@@ -62,7 +67,7 @@ public class ConsoleAssets extends HttpServlet {
             type = "text/javascript; charset=utf-8";
             file = contributed.script(name.substring(MODULES.length(), slash), name.substring(slash + 1)).orElse(null);
         } else {
-            type = FILES.get(name);
+            type = typeOf(name);
             file = type == null ? null : getClass().getResource("/console/" + name);
         }
         if (file == null) {

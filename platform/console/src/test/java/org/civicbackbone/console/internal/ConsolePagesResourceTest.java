@@ -47,8 +47,9 @@ public class ConsolePagesResourceTest {
 
     @Test
     public void onlyTheConsolesOwnFilesAreServed() {
-        assertEquals(List.of("admin.js", "app.js", "favicon.svg", "governance.js", "index.html", "kit.js", "shell.js",
-                        "style.css"),
-                ConsoleAssets.FILES.keySet().stream().sorted().toList());
+        assertEquals(List.of("admin.js", "app.js", "favicon.svg", "governance.js", "index.html", "kit.js", "people.js",
+                        "setup.js", "shell.js", "style.css"),
+                java.util.stream.Stream.concat(ConsoleAssets.FILES.keySet().stream(), ConsoleAssets.SCRIPTS.stream())
+                        .sorted().toList());
     }
 }

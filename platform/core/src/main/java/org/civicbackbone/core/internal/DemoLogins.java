@@ -88,11 +88,9 @@ public class DemoLogins {
                 return null;
             }
             List<String> existing = engine.listUsers().stream().map(UserPrincipal::getName).toList();
-            for (String login : LOGINS) {
-                if (!existing.contains(login)) {
-                    engine.addUser(login, PASSWORD);
-                    engine.addRole(login, ROLE);
-                }
+            List<String> missing = LOGINS.stream().filter(login -> !existing.contains(login)).toList();
+            if (!missing.isEmpty()) {
+                RealmWrites.ensure(this::propertiesEngine, missing, PASSWORD, List.of(ROLE));
             }
             flags.set(FLAG);
             LOG.info("Created the demo member logins {} (password '{}')", LOGINS, PASSWORD);

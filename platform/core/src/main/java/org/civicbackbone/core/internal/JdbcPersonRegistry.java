@@ -112,17 +112,20 @@ public class JdbcPersonRegistry implements PersonRegistry {
 
     @Override
     public Person update(String initiativeId, long personId, PersonSpec spec, String actor) {
-        return store.inTransaction(c -> {
-            Person before = person(c, initiativeId, personId);
-            String login = login(spec);
-            refuseTakenLogin(c, initiativeId, login, personId);
-            records(c).update(personId, spec.name().strip(), login);
-            int seats = records(c).renameSeats(personId, spec.name().strip(), login);
-            audit.record(c, actor, initiativeId, CoreSchema.MODULE, "person.update", "'" + before.name() + "' ("
-                    + personId + ") is now '" + spec.name().strip() + "'" + (login == null ? "" : " with login " + login)
-                    + "; " + seats + " seat(s) follow");
-            return records(c).person(initiativeId, personId);
-        });
+        return store.inTransaction(c -> update(c, initiativeId, personId, spec, actor));
+    }
+
+    /** Changes a person in the caller's transaction; every seat they hold follows. */
+    Person update(Connection c, String initiativeId, long personId, PersonSpec spec, String actor) {
+        Person before = person(c, initiativeId, personId);
+        String login = login(spec);
+        refuseTakenLogin(c, initiativeId, login, personId);
+        records(c).update(personId, spec.name().strip(), login);
+        int seats = records(c).renameSeats(personId, spec.name().strip(), login);
+        audit.record(c, actor, initiativeId, CoreSchema.MODULE, "person.update", "'" + before.name() + "' ("
+                + personId + ") is now '" + spec.name().strip() + "'" + (login == null ? "" : " with login " + login)
+                + "; " + seats + " seat(s) follow");
+        return records(c).person(initiativeId, personId);
     }
 
     private static String login(PersonSpec spec) {

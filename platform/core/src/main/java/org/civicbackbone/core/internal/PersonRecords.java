@@ -54,4 +54,8 @@ public interface PersonRecords {
 
     @Update("UPDATE core_membership SET person_id = #{personId} WHERE id = #{membershipId}")
     int pointSeat(@Param("membershipId") long membershipId, @Param("personId") long personId);
+
+    /** The initiatives that have a person with this login on record. */
+    @Select("SELECT DISTINCT initiative_id FROM core_person WHERE username = #{username} ORDER BY initiative_id")
+    List<String> initiativesOf(String username);
 }

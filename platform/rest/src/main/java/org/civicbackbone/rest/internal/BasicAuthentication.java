@@ -44,7 +44,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * etc/users.properties}). It only establishes who is calling: what they may do is decided after matching, from each
  * resource method's {@link org.civicbackbone.api.rest.Allow} declaration ({@link AccessDeclarations}), which this
  * extension requires, so a resource that selects authentication always gets the access checks too. A login the
- * realm accepted is trusted for a short while ({@link VerifiedLogins}) until the realm or its users file changes. Wrong
+ * realm accepted is trusted for a short while ({@link VerifiedLogins}) until the realm or its users file changes; a
+ * console session lasts until its login's entry in that file changes ({@link SignedInSessions}). Wrong
  * credentials are answered 401 at once; repeated failures of one user from one address are answered 429 with
  * {@code Retry-After} ({@link LoginThrottle}). A configuration change is applied in place: the filter never leaves
  * the application, so no request slips through while it changes.
@@ -181,10 +182,7 @@ public class BasicAuthentication implements ContainerRequestFilter {
      * token. An ended session leaves the request anonymous (401 where a login is needed).
      */
     private void signedIn(ContainerRequestContext request, String token) {
-        if (realmFiles.changed()) {
-            verified.forgetAll();
-            sessions.forgetAll();
-        }
+        noticeRealmWrites();
         SignedInSessions.Session session = sessions.find(token);
         if (session == null) {
             return;
@@ -204,6 +202,15 @@ public class BasicAuthentication implements ContainerRequestFilter {
      * on failed logins) and starts a console session: the session's cookie token and the session.
      */
     Map.Entry<String, SignedInSessions.Session> signIn(String name, String password) {
+        VerifiedLogins.Verified login = checked(name, password, 401, "password");
+        return sessions.open(login, realmFiles.fingerprint(login.user()));
+    }
+
+    /**
+     * Checks a login's password as a sign-in does (the same realm, the same limit on failed logins); a wrong one is
+     * answered with {@code status} and a violation of {@code field}.
+     */
+    VerifiedLogins.Verified checked(String name, String password, int status, String field) {
         String address = address();
         LoginThrottle guard = throttle;
         long wait = guard.retryAfterSeconds(name, address);
@@ -215,12 +222,12 @@ public class BasicAuthentication implements ContainerRequestFilter {
         VerifiedLogins.Verified login = verify(name, password);
         if (login == null) {
             guard.failed(name, address);
-            throw new ProblemException(new Problem("urn:civicbackbone:problem:sign-in-refused", "Sign-in refused", 401,
-                    "The user name or the password is wrong.", List.of(new Violation("password",
-                    "does not match the user name"))));
+            throw new ProblemException(new Problem("urn:civicbackbone:problem:sign-in-refused", "Sign-in refused",
+                    status, status == 401 ? "The user name or the password is wrong." : "The password is wrong.",
+                    List.of(new Violation(field, "does not match" + (status == 401 ? " the user name" : "")))));
         }
         guard.succeeded(name, address);
-        return sessions.open(login);
+        return login;
     }
 
     /** The console session of a cookie token, if it is live. */
@@ -238,22 +245,46 @@ public class BasicAuthentication implements ContainerRequestFilter {
         sessions.close(token);
     }
 
+    /**
+     * After a write to the realm's files (a new login, a new password, a role changed by the platform, the shell or
+     * by hand): verified logins are checked again, and the sessions of the logins whose entry changed end.
+     */
+    private void noticeRealmWrites() {
+        if (realmFiles.changed()) {
+            verified.forgetAll();
+            sessions.endChanged(realmFiles::fingerprint);
+        }
+    }
+
+    private static void settle() {
+        try {
+            Thread.sleep(150);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void actAs(ContainerRequestContext request, String user, Set<String> roles, String scheme) {
         request.setSecurityContext(new Caller(user, roles, request.getSecurityContext().isSecure(), scheme));
     }
 
     /** Who these credentials are, from a recent check or from the realm; null when the realm refuses them. */
     private VerifiedLogins.Verified verify(String name, String password) {
+        noticeRealmWrites();
         VerifiedLogins logins = verified;
-        if (realmFiles.changed()) {
-            logins.forgetAll();
-        }
         long generation = logins.generation();
         VerifiedLogins.Verified known = logins.find(name, password);
         if (known != null) {
             return known;
         }
+        long before = realmFiles.current();
         Subject subject = RealmLogin.login(realm, name, password.toCharArray());
+        if (subject == null && (realmFiles.current() != before || realmFiles.writtenWithinMillis(2_000))) {
+            // the users file is being rewritten (Karaf encrypts plain passwords in place, engines save whole copies):
+            // a read in the middle comes up short, so a refusal then is checked again once it has settled
+            settle();
+            subject = RealmLogin.login(realm, name, password.toCharArray());
+        }
         if (subject == null) {
             return null;
         }

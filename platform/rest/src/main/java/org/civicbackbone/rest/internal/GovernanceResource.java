@@ -12,6 +12,7 @@ import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
@@ -167,8 +168,11 @@ public class GovernanceResource {
     @GET
     @Allow(Audience.READERS)
     @Path("proposals")
-    public List<Proposal> proposals(@PathParam("initiativeId") String initiativeId) {
-        return decisions.proposals(initiativeId);
+    public List<Proposal> proposals(@PathParam("initiativeId") String initiativeId,
+                                    @QueryParam("state") String state, @QueryParam("type") String type,
+                                    @QueryParam("from") String from, @QueryParam("until") String until) {
+        ProposalFilter filter = ProposalFilter.of(state, type, from, until);
+        return decisions.proposals(initiativeId).stream().filter(filter::test).toList();
     }
 
     @POST
@@ -211,9 +215,12 @@ public class GovernanceResource {
     @GET
     @Allow(Audience.READERS)
     @Path("decision-log")
-    public List<ProposalRecord> decisionLog(@PathParam("initiativeId") String initiativeId) {
+    public List<ProposalRecord> decisionLog(@PathParam("initiativeId") String initiativeId,
+                                            @QueryParam("state") String state, @QueryParam("type") String type,
+                                            @QueryParam("from") String from, @QueryParam("until") String until) {
+        ProposalFilter filter = ProposalFilter.of(state, type, from, until);
         // two reads however long the log: the proposals, then every vote of the initiative
-        List<Proposal> proposals = decisions.proposals(initiativeId);
+        List<Proposal> proposals = decisions.proposals(initiativeId).stream().filter(filter::test).toList();
         Map<Long, List<Vote>> votes = decisions.votesByProposal(initiativeId);
         return proposals.stream().map(p -> new ProposalRecord(p, votes.getOrDefault(p.id(), List.of()))).toList();
     }
@@ -222,9 +229,11 @@ public class GovernanceResource {
     @Allow(Audience.READERS)
     @Path("decision-log.csv")
     @Produces("text/csv")
-    public Response decisionLogCsv(@PathParam("initiativeId") String initiativeId) {
+    public Response decisionLogCsv(@PathParam("initiativeId") String initiativeId,
+                                   @QueryParam("state") String state, @QueryParam("type") String type,
+                                   @QueryParam("from") String from, @QueryParam("until") String until) {
         StringBuilder csv = new StringBuilder(DecisionLogCsv.HEADER);
-        for (ProposalRecord r : decisionLog(initiativeId)) {
+        for (ProposalRecord r : decisionLog(initiativeId, state, type, from, until)) {
             DecisionLogCsv.append(csv, r.proposal(), r.votes());
         }
         return Response.ok(csv.toString(), "text/csv; charset=UTF-8").header("Content-Disposition",

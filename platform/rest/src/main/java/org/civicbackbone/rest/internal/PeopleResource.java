@@ -3,6 +3,7 @@ package org.civicbackbone.rest.internal;
 import static org.civicbackbone.api.rest.Answers.actor;
 import static org.civicbackbone.api.rest.Answers.created;
 
+import java.net.URI;
 import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -20,6 +21,9 @@ import org.civicbackbone.api.initiative.Membership;
 import org.civicbackbone.api.initiative.Person;
 import org.civicbackbone.api.initiative.PersonRegistry;
 import org.civicbackbone.api.initiative.PersonSpec;
+import org.civicbackbone.api.login.LoginDirectory;
+import org.civicbackbone.api.login.LoginSpec;
+import org.civicbackbone.api.login.PasswordSpec;
 import org.civicbackbone.api.rest.Allow;
 import org.civicbackbone.api.rest.ApiResource;
 import org.civicbackbone.api.rest.Audience;
@@ -30,7 +34,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The people on an initiative's record under {@code /api/v1/initiatives/{id}/people}: each once, with the seats they
- * hold; staff record people and change them (a change reaches every seat).
+ * hold; staff record people and change them (a change reaches every seat), and create or reset their logins.
  */
 @Component(service = PeopleResource.class)
 @ApiResource
@@ -40,10 +44,12 @@ import org.osgi.service.component.annotations.Reference;
 public class PeopleResource {
 
     private final PersonRegistry people;
+    private final LoginDirectory logins;
 
     @Activate
-    public PeopleResource(@Reference PersonRegistry people) {
+    public PeopleResource(@Reference PersonRegistry people, @Reference LoginDirectory logins) {
         this.people = people;
+        this.logins = logins;
     }
 
     @GET
@@ -80,5 +86,27 @@ public class PeopleResource {
     public Person update(@PathParam(Allow.INITIATIVE) String initiativeId, @PathParam("personId") long personId,
                          PersonSpec spec, @Context SecurityContext security) {
         return people.update(initiativeId, personId, spec, actor(security));
+    }
+
+    /** Creates a login for the person and links it to them (and so to their seats); 201 with the person. */
+    @POST
+    @Allow(Audience.STAFF)
+    @Path("{personId}/login")
+    public Response createLogin(@PathParam(Allow.INITIATIVE) String initiativeId, @PathParam("personId") long personId,
+                                LoginSpec spec, @Context SecurityContext security) {
+        Person person = logins.createFor(initiativeId, personId, spec, actor(security));
+        return Response.created(URI.create(RestExtensions.INITIATIVE.replace("{" + Allow.INITIATIVE + "}", initiativeId)
+                + "people/" + personId)).entity(person).build();
+    }
+
+    /** Gives the person's login a new password; 204. */
+    @PUT
+    @Allow(Audience.STAFF)
+    @Path("{personId}/login/password")
+    public Response resetPassword(@PathParam(Allow.INITIATIVE) String initiativeId,
+                                  @PathParam("personId") long personId, PasswordSpec spec,
+                                  @Context SecurityContext security) {
+        logins.resetFor(initiativeId, personId, spec, actor(security));
+        return Response.noContent().build();
     }
 }

@@ -3,11 +3,14 @@ package org.civicbackbone.rest.internal;
 import java.util.Map;
 import java.util.Set;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.CookieParam;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
@@ -15,6 +18,8 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.NewCookie;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import org.civicbackbone.api.login.LoginDirectory;
+import org.civicbackbone.api.login.PasswordSpec;
 import org.civicbackbone.api.rest.Allow;
 import org.civicbackbone.api.rest.ApiResource;
 import org.civicbackbone.api.rest.Audience;
@@ -50,11 +55,22 @@ public class SessionResource {
     public record SignedIn(String user, boolean platformAdmin, String csrfToken, Long expiresInSeconds) {
     }
 
+    /**
+     * A new password for the signed-in login.
+     *
+     * @param currentPassword the password it has now
+     * @param password        the new one: 10 to 200 characters
+     */
+    public record PasswordChange(@NotBlank String currentPassword, @NotNull @Size(min = 10, max = 200) String password) {
+    }
+
     private final BasicAuthentication authentication;
+    private final LoginDirectory logins;
 
     @Activate
-    public SessionResource(@Reference BasicAuthentication authentication) {
+    public SessionResource(@Reference BasicAuthentication authentication, @Reference LoginDirectory logins) {
         this.authentication = authentication;
+        this.logins = logins;
     }
 
     @POST
@@ -76,6 +92,28 @@ public class SessionResource {
         }
         return new SignedIn(security.getUserPrincipal().getName(), security.isUserInRole(AccessRules.ADMIN_ROLE),
                 null, null);
+    }
+
+    /**
+     * Changes the signed-in login's own password after checking the current one (403 naming {@code currentPassword}
+     * when wrong; failures count toward the failed-login limit). The login's other sessions end; a console session
+     * goes on as a new one (a new cookie and CSRF token), a Basic caller gets 204.
+     */
+    @PUT
+    @Allow(Audience.LOGGED_IN)
+    @Path("password")
+    public Response changePassword(PasswordChange change, @CookieParam(SignedInSessions.COOKIE) String token,
+                                   @Context SecurityContext security) {
+        String user = security.getUserPrincipal().getName();
+        authentication.checked(user, change.currentPassword(), 403, "currentPassword");
+        logins.setPassword(user, new PasswordSpec(change.password()), user);
+        if (!SecurityContext.FORM_AUTH.equals(security.getAuthenticationScheme())) {
+            return Response.noContent().build();
+        }
+        authentication.signOut(token);
+        Map.Entry<String, SignedInSessions.Session> renewed = authentication.signIn(user, change.password());
+        return Response.ok(signedIn(renewed.getValue()))
+                .header("Set-Cookie", cookie(renewed.getKey(), security.isSecure(), false)).build();
     }
 
     @DELETE

@@ -3,17 +3,20 @@ package org.civicbackbone.rest.internal;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
  * The web console's sign-in sessions: a random token in an HttpOnly, SameSite=Strict cookie stands for a login the
  * realm accepted, with a second random token that every write must echo in {@value #CSRF_HEADER} (a page of another
  * site can make the browser send the cookie, never read the token). A session ends when signed out, after
- * {@code idleNanos} without a request, after {@code maxNanos} in all, or when the realm may have changed
- * ({@link #forgetAll()}), so a removed user or a changed role takes effect at once. Kept in this JVM's memory: a
- * restart signs everybody out.
+ * {@code idleNanos} without a request, after {@code maxNanos} in all, when the realm's entry of its login changes
+ * ({@link #endChanged}: a new password, a removed login or a changed role takes effect at once, for that login only),
+ * or when the realm itself is replaced ({@link #forgetAll()}). Kept in this JVM's memory: a restart signs everybody
+ * out.
  */
 final class SignedInSessions {
 
@@ -22,8 +25,12 @@ final class SignedInSessions {
     /** The header that carries the session's CSRF token on writes. */
     static final String CSRF_HEADER = "X-CSRF-Token";
 
-    /** A signed-in person: who, with which roles, and the token their writes carry. */
-    record Session(String user, Set<String> roles, String csrfToken, long startedNanos, long lastSeenNanos) {
+    /**
+     * A signed-in person: who, with which roles, the token their writes carry, and the realm's entry of the login
+     * when they signed in ({@link RealmFiles#fingerprint}; null where the realm keeps logins elsewhere).
+     */
+    record Session(String user, Set<String> roles, String csrfToken, long startedNanos, long lastSeenNanos,
+                   String realmEntry) {
     }
 
     /** Memory bound: past this many sessions the oldest idle ones cannot crowd out new sign-ins forever. */
@@ -41,8 +48,8 @@ final class SignedInSessions {
         this.nanoTime = nanoTime;
     }
 
-    /** Starts a session for a verified login; returns its token (for the cookie) and the session. */
-    Map.Entry<String, Session> open(VerifiedLogins.Verified login) {
+    /** Starts a session for a verified login whose realm entry is as given; returns its token and the session. */
+    Map.Entry<String, Session> open(VerifiedLogins.Verified login, String realmEntry) {
         long now = nanoTime.getAsLong();
         if (sessions.size() >= MAX_SESSIONS) {
             sessions.values().removeIf(s -> expired(s, now));
@@ -51,7 +58,7 @@ final class SignedInSessions {
             }
         }
         String token = token();
-        Session session = new Session(login.user(), login.roles(), token(), now, now);
+        Session session = new Session(login.user(), login.roles(), token(), now, now, realmEntry);
         sessions.put(token, session);
         return Map.entry(token, session);
     }
@@ -70,7 +77,8 @@ final class SignedInSessions {
             sessions.remove(token, session);
             return null;
         }
-        Session seen = new Session(session.user(), session.roles(), session.csrfToken(), session.startedNanos(), now);
+        Session seen = new Session(session.user(), session.roles(), session.csrfToken(), session.startedNanos(), now,
+                session.realmEntry());
         sessions.replace(token, session, seen);
         return seen;
     }
@@ -82,7 +90,12 @@ final class SignedInSessions {
         }
     }
 
-    /** Ends every session: the realm may have changed under them. */
+    /** Ends the sessions of the logins whose realm entry is no longer the one they signed in with. */
+    void endChanged(Function<String, String> realmEntryOf) {
+        sessions.values().removeIf(s -> !Objects.equals(s.realmEntry(), realmEntryOf.apply(s.user())));
+    }
+
+    /** Ends every session: the realm was replaced under them. */
     void forgetAll() {
         sessions.clear();
     }

@@ -86,7 +86,7 @@ public class AuthorisationTest {
     public void everyCoreResourceMethodDeclaresWhoMayCall() {
         List<String> undeclared = new ArrayList<>();
         for (Class<?> resource : List.of(InitiativesResource.class, GovernanceResource.class, StaffResource.class,
-                ModulesResource.class, HealthResource.class)) {
+                ModulesResource.class, HealthResource.class, LoginsResource.class, PeopleResource.class)) {
             for (Method m : resource.getMethods()) {
                 boolean resourceMethod = List.of(GET.class, POST.class, PUT.class, DELETE.class, HEAD.class,
                         OPTIONS.class, PATCH.class).stream().anyMatch(m::isAnnotationPresent);

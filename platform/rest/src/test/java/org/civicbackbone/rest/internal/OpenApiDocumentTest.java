@@ -20,7 +20,8 @@ public class OpenApiDocumentTest {
         Map<String, Object> document = OpenApiDocument.of(List.of(SessionResource.class, ModulesResource.class), "1.0");
         assertEquals("3.0.3", document.get("openapi"));
         Map<String, Object> paths = map(document.get("paths"));
-        assertEquals(List.of("/api/v1/modules", "/api/v1/modules/{id}", "/api/v1/session"), List.copyOf(paths.keySet()));
+        assertEquals(List.of("/api/v1/modules", "/api/v1/modules/{id}", "/api/v1/session", "/api/v1/session/password"),
+                List.copyOf(paths.keySet()));
 
         Map<String, Object> module = map(paths.get("/api/v1/modules/{id}"));
         assertEquals(List.of("delete", "get", "put"), List.copyOf(module.keySet()));

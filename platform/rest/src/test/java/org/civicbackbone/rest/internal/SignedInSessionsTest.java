@@ -21,8 +21,8 @@ public class SignedInSessionsTest {
 
     @Test
     public void aSessionIsTheLoginWithItsOwnRandomTokens() {
-        Map.Entry<String, SignedInSessions.Session> one = sessions.open(alice);
-        Map.Entry<String, SignedInSessions.Session> two = sessions.open(alice);
+        Map.Entry<String, SignedInSessions.Session> one = sessions.open(alice, "entry-1");
+        Map.Entry<String, SignedInSessions.Session> two = sessions.open(alice, "entry-1");
         assertNotEquals(one.getKey(), two.getKey());
         assertNotEquals(one.getValue().csrfToken(), two.getValue().csrfToken());
         assertNotEquals(one.getKey(), one.getValue().csrfToken());
@@ -36,7 +36,7 @@ public class SignedInSessionsTest {
 
     @Test
     public void useKeepsASessionAliveUntilItsLimit() {
-        String token = sessions.open(alice).getKey();
+        String token = sessions.open(alice, "entry-1").getKey();
         for (int i = 0; i < 24; i++) {
             now.addAndGet(29 * MINUTE);
             assertNotNull("used every 29 minutes, hour " + (i * 29 / 60), sessions.find(token));
@@ -47,7 +47,7 @@ public class SignedInSessionsTest {
 
     @Test
     public void anIdleSessionEnds() {
-        String token = sessions.open(alice).getKey();
+        String token = sessions.open(alice, "entry-1").getKey();
         now.addAndGet(30 * MINUTE);
         assertEquals(0, sessions.remainingNanos(sessions.find(token)) - 30 * MINUTE);
         now.addAndGet(30 * MINUTE + 1);
@@ -56,12 +56,24 @@ public class SignedInSessionsTest {
 
     @Test
     public void signingOutAndARealmChangeEndSessions() {
-        String first = sessions.open(alice).getKey();
-        String second = sessions.open(alice).getKey();
+        String first = sessions.open(alice, "entry-1").getKey();
+        String second = sessions.open(alice, "entry-1").getKey();
         sessions.close(first);
         assertNull(sessions.find(first));
         assertNotNull(sessions.find(second));
         sessions.forgetAll();
         assertNull(sessions.find(second));
+    }
+
+    @Test
+    public void aChangedRealmEntryEndsOnlyThatLoginsSessions() {
+        VerifiedLogins.Verified bob = new VerifiedLogins.Verified("bob", Set.of("viewer"));
+        String alices = sessions.open(alice, "alice-1").getKey();
+        String bobs = sessions.open(bob, "bob-1").getKey();
+        sessions.endChanged(Map.of("alice", "alice-1", "bob", "bob-2")::get); // bob's password was changed
+        assertNotNull(sessions.find(alices));
+        assertNull(sessions.find(bobs));
+        sessions.endChanged(Map.of("bob", "bob-2")::get); // alice's login was removed
+        assertNull(sessions.find(alices));
     }
 }

@@ -1,9 +1,11 @@
 package org.civicbackbone.core.internal.governance;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.jaas.config.JaasRealm;
 import org.apache.karaf.jaas.modules.BackingEngine;
 import org.apache.karaf.jaas.modules.BackingEngineFactory;
@@ -42,19 +44,32 @@ public class RealmLogins {
         factories.remove(factory);
     }
 
-    /** Whether the login exists in the realm; empty when the realm's logins cannot be listed (LDAP, say). */
-    public Optional<Boolean> exists(String login) {
+    /** The engine that can write the realm's logins (its properties file), or null when it keeps them elsewhere. */
+    public BackingEngine writableEngine() {
+        return RealmEngines.propertiesEngine(realms, factories);
+    }
+
+    /**
+     * The names of the realm's logins; empty when they cannot be listed (LDAP, say). Logins named but not found are
+     * looked for once more: Karaf rewrites its users file in place, and a read in the middle comes up short.
+     */
+    public Optional<Set<String>> names(Collection<String> expected) {
+        Optional<Set<String>> names = read();
+        if (names.isPresent() && !names.get().containsAll(expected)) {
+            Set<String> again = new HashSet<>(names.get());
+            read().ifPresent(again::addAll);
+            return Optional.of(again);
+        }
+        return names;
+    }
+
+    private Optional<Set<String>> read() {
         List<BackingEngine> engines = RealmEngines.of(realms, factories);
         if (engines.isEmpty()) {
             return Optional.empty();
         }
-        for (BackingEngine engine : engines) {
-            for (UserPrincipal user : engine.listUsers()) {
-                if (user.getName().equals(login)) {
-                    return Optional.of(true);
-                }
-            }
-        }
-        return Optional.of(false);
+        Set<String> names = new HashSet<>();
+        engines.forEach(engine -> engine.listUsers().forEach(user -> names.add(user.getName())));
+        return Optional.of(names);
     }
 }

@@ -48,12 +48,14 @@ final class SetupProblems {
                         + " has a login, so it cannot vote");
             }
         }
-        RealmLogins realm = logins;
-        if (realm != null) {
+        Set<String> named = new LinkedHashSet<>();
+        members.stream().map(Membership::username).filter(java.util.Objects::nonNull).forEach(named::add);
+        Set<String> known = logins == null ? null : logins.names(named).orElse(null);
+        if (known != null) {
             Map<Long, String> bodyNames = new LinkedHashMap<>();
             bodies.forEach(b -> bodyNames.put(b.id(), b.name()));
             for (Membership m : members) {
-                if (m.username() != null && realm.exists(m.username()).map(exists -> !exists).orElse(false)) {
+                if (m.username() != null && !known.contains(m.username())) {
                     problems.add("the seat of " + (m.person() == null ? m.organisation() : m.person()) + " in "
                             + bodyNames.getOrDefault(m.bodyId(), "body " + m.bodyId()) + " names the login '"
                             + m.username() + "', which does not exist: that seat can never vote");

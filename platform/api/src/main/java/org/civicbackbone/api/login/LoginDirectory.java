@@ -1,0 +1,41 @@
+package org.civicbackbone.api.login;
+
+import java.util.List;
+import org.civicbackbone.api.initiative.Person;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The platform's logins, kept in its realm (Karaf's {@code etc/users.properties} by default). Every change is
+ * audited (never the password) and ends the console sessions of the login it changes, not anyone else's. Where the
+ * realm's logins are kept elsewhere (LDAP) changes answer a 503 problem: they are made where the realm keeps them.
+ * Unknown logins, initiatives and people answer 404 problems; a name already taken, 409.
+ */
+@ProviderType
+public interface LoginDirectory {
+
+    /** Every login of the realm, by name. */
+    List<Login> logins();
+
+    /** Creates a login; {@code actor} must be a platform admin, which the caller has checked. */
+    Login create(LoginSpec spec, String actor);
+
+    /**
+     * Gives a login a new password; its console sessions end. The caller has checked that {@code actor} may: a
+     * platform admin, or the login itself after its current password.
+     */
+    void setPassword(String login, PasswordSpec spec, String actor);
+
+    /**
+     * Creates a login for a person on an initiative's record and links it to them, so every seat they hold follows.
+     * For an initiative's staff: the login is never a platform admin (422 when asked), and a person who already has
+     * a login that exists in the realm is refused (409: reset its password instead).
+     */
+    Person createFor(String initiativeId, long personId, LoginSpec spec, String actor);
+
+    /**
+     * Gives the login of a person on an initiative's record a new password. For an initiative's staff, so it is
+     * refused (403) for a platform admin's login and for a login that is on another initiative's record too: staff
+     * of one initiative do not take over access to another.
+     */
+    void resetFor(String initiativeId, long personId, PasswordSpec spec, String actor);
+}

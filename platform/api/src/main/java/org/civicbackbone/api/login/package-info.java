@@ -1,0 +1,10 @@
+/**
+ * The logins people sign in with: listed, created and given a new password by platform admins, and created or reset
+ * for a person on an initiative's record by that initiative's staff.
+ */
+@Export
+@Version("1.0.0")
+package org.civicbackbone.api.login;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

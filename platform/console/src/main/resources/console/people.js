@@ -1,0 +1,115 @@
+// People and logins without the shell: an initiative's people with their seats and logins (its staff record people,
+// seat them, create their logins and give new passwords), and the platform's logins (platform admins only).
+import { h, api, table, formSection, actionCell, showProblem, useCsrfToken } from './kit.js';
+import { page, initiative, navigation, session } from './shell.js';
+
+// The API's Sector values (org.civicbackbone.api.initiative.Sector), in the order a person looks for them.
+const SECTORS = ['NONPROFIT', 'COMMUNITY_MEMBER', 'PUBLIC_AGENCY', 'EDUCATION', 'YOUTH', 'HEALTH', 'HOUSING',
+  'WORKFORCE', 'FAITH', 'BUSINESS', 'FUNDER', 'PHILANTHROPY'];
+
+const NEW_PASSWORD = { name: 'password', label: 'New password (10 characters or more)', type: 'password' };
+
+export async function peoplePage(id) {
+  const { initiative: i } = await initiative(id);
+  const base = `/initiatives/${encodeURIComponent(id)}`;
+  const again = () => peoplePage(id);
+  const [people, bodies] = await Promise.all([api(`${base}/people`), api(`${base}/bodies`)]);
+  const members = (await Promise.all(bodies.map(b => api(`${base}/bodies/${b.id}/members`)))).flat();
+  const seatsOf = person => members.filter(m => m.personId === person.id && !m.retiredAt)
+    .map(m => `${m.role}, ${(bodies.find(b => b.id === m.bodyId) || {}).name || m.bodyId}`);
+  const element = h('div');
+  const createLogin = {
+    name: p => p.name,
+    action: {
+      label: 'Create a login', when: p => !p.username, path: p => `people/${p.id}/login`,
+      fields: [{ name: 'name', label: 'Login name' }, NEW_PASSWORD],
+      body: v => ({ name: v.name, password: v.password }),
+    },
+  };
+  const reset = {
+    name: p => p.name,
+    action: { label: 'New password', when: p => !!p.username, path: p => `people/${p.id}/login/password`,
+      method: 'PUT', fields: [NEW_PASSWORD] },
+  };
+  element.replaceChildren(
+    h('p', {}, 'Everyone on the initiative\'s record once, with every seat they hold. A person\'s login is what they '
+      + 'sign in with; their seats decide what it may do here. Staff create logins and give new passwords for '
+      + 'their own people; a login on another initiative\'s record too is a platform admin\'s to reset.'),
+    table(people, [
+      { title: 'Name', cell: p => p.name },
+      { title: 'Login', cell: p => p.username || '—' },
+      { title: 'Seats', cell: p => seatsOf(p).join('; ') || 'none' },
+      { title: 'Action', cell: p => p.username ? actionCell(base, reset, p, element, again)
+          : actionCell(base, createLogin, p, element, again) },
+    ], 'Nobody is on record yet.'),
+    formSection(base, { title: 'Record a person', path: 'people',
+      fields: [{ name: 'name', label: 'Name' }, { name: 'username', label: 'Existing login', optional: true }] },
+    again),
+    bodies.length && people.length ? formSection(base, { title: 'Give a person a seat', key: 'seat',
+      path: v => `bodies/${v.bodyId}/members`,
+      fields: [
+        { name: 'personId', label: 'Person', type: 'select', options: people.map(p => [String(p.id), p.name]) },
+        { name: 'bodyId', label: 'Body', type: 'select', options: bodies.map(b => [String(b.id), b.name]) },
+        { name: 'organisation', label: 'Organisation' },
+        { name: 'role', label: 'Role on the body' },
+        { name: 'sector', label: 'Sector', type: 'select', options: SECTORS },
+      ],
+      body: v => ({ personId: Number(v.personId), organisation: v.organisation, role: v.role, sector: v.sector }),
+    }, again) : null);
+  page(`People · ${i.name}`, element);
+}
+
+export async function loginsPage() {
+  navigation([['My work', '#/'], ['Logins', '#/admin/logins']]);
+  const logins = await api('/logins');
+  const element = h('div');
+  const again = () => loginsPage();
+  const reset = { name: l => l.name, action: { label: 'New password', path: l => `${encodeURIComponent(l.name)}/password`,
+    method: 'PUT', fields: [NEW_PASSWORD] } };
+  element.replaceChildren(
+    h('p', {}, 'Every login of the platform\'s realm. A new password ends that login\'s console sessions, nobody '
+      + 'else\'s. To let a login act in an initiative, give its person a seat there (the initiative\'s People page).'),
+    table(logins, [
+      { title: 'Login', cell: l => l.name },
+      { title: 'Platform admin', cell: l => l.platformAdmin ? 'yes' : 'no' },
+      { title: 'Roles', cell: l => l.roles.join(', ') },
+      { title: 'Action', cell: l => actionCell('/logins', reset, l, element, again) },
+    ], 'The realm has no logins the platform can list.'),
+    formSection('', { title: 'Create a login', path: 'logins',
+      fields: [{ name: 'name', label: 'Login name' }, { name: 'password', label: 'Password (10 characters or more)',
+        type: 'password' }, { name: 'platformAdmin', label: 'Platform admin', type: 'select',
+        options: [['false', 'no'], ['true', 'yes']] }],
+      body: v => ({ name: v.name, password: v.password, platformAdmin: v.platformAdmin === 'true' }) }, again));
+  page('Logins', element);
+}
+
+/** The signed-in person changes their own password; their session goes on, their other sessions end. */
+export async function passwordPage() {
+  navigation([['My work', '#/'], ['My password', '#/me/password']]);
+  const region = h('div', { 'aria-live': 'polite' });
+  const field = (name, label, autocomplete) => h('label', { for: `me-${name}` }, label,
+    h('input', { id: `me-${name}`, name, type: 'password', autocomplete }));
+  const form = h('form', { class: 'stack', 'aria-label': 'Change my password' },
+    field('currentPassword', 'Current password', 'current-password'),
+    field('password', 'New password (10 characters or more)', 'new-password'),
+    field('again', 'The new password again', 'new-password'),
+    h('button', { type: 'submit' }, 'Change my password'));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    if (form.password.value !== form.again.value) {
+      showProblem(region, { message: 'The new password was not typed the same twice.',
+        violations: [{ field: 'again', message: 'differs from the new password' }] }, form);
+      return;
+    }
+    try {
+      session.me = await api('/session/password', { method: 'PUT',
+        body: { currentPassword: form.currentPassword.value, password: form.password.value } });
+      useCsrfToken(session.me.csrfToken);
+      form.reset();
+      region.replaceChildren(h('p', { role: 'status' }, 'Your password is changed. Your other sign-ins have ended.'));
+    } catch (error) {
+      showProblem(region, error, form);
+    }
+  });
+  page('My password', h('p', {}, `Signed in as ${session.me.user}.`), region, form);
+}
