@@ -197,4 +197,71 @@ public class ModulesIT {
         assertEquals(disturbed.size() + " of " + requests.get() + " reads disturbed", List.of(),
                 disturbed.subList(0, Math.min(10, disturbed.size())));
     }
+
+    /**
+     * Nodes on one database follow the module set chosen through any of them (ADR 0019). Another node's choice is
+     * written into the shared table as that node would write it; this node applies it within seconds, and a choice
+     * made through this node is recorded there for the others.
+     */
+    @Test
+    public void aModuleChosenThroughAnotherNodeIsAppliedHere() throws Exception {
+        ready();
+        choose("structure-seconded", false, "admin on another node");
+        JsonNode gone = http.await("/modules/structure-seconded",
+                a -> a.status() == 200 && a.json().get("state").asText().equals("available")).json();
+        assertTrue(gone.toString(), gone.get("message").asText().contains("the cluster's choice (admin on another node)"));
+        choose("structure-seconded", true, "admin on another node");
+        http.await("/modules/structure-seconded", a -> a.status() == 200 && a.json().get("state").asText().equals("active"));
+
+        assertEquals(202, http.send("DELETE", "/modules/structure-volunteer", Http.ADMIN, null, null).status());
+        http.await("/modules/structure-volunteer", a -> a.json().get("state").asText().equals("available"));
+        assertEquals("recorded for the other nodes", Boolean.FALSE, chosen("structure-volunteer"));
+        assertEquals(202, http.send("PUT", "/modules/structure-volunteer", Http.ADMIN, null, null).status());
+        http.await("/modules/structure-volunteer", a -> a.json().get("state").asText().equals("active"));
+        assertEquals(Boolean.TRUE, chosen("structure-volunteer"));
+    }
+
+    /** The platform's database, as every node shares it. */
+    private <T> T onDatabase(SqlWork<T> work) throws Exception {
+        org.osgi.framework.ServiceReference<javax.sql.DataSource> reference = bundleContext
+                .getServiceReferences(javax.sql.DataSource.class, "(dataSourceName=backbone)").iterator().next();
+        try (java.sql.Connection c = bundleContext.getService(reference).getConnection()) {
+            return work.run(c);
+        } finally {
+            bundleContext.ungetService(reference);
+        }
+    }
+
+    private interface SqlWork<T> {
+        T run(java.sql.Connection c) throws java.sql.SQLException;
+    }
+
+    private void choose(String module, boolean installed, String by) throws Exception {
+        onDatabase(c -> {
+            try (java.sql.PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM core_module_choice WHERE module_id = ?");
+                 java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO core_module_choice "
+                         + "(module_id, installed, chosen_by, chosen_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP)")) {
+                delete.setString(1, module);
+                delete.executeUpdate();
+                insert.setString(1, module);
+                insert.setBoolean(2, installed);
+                insert.setString(3, by);
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private Boolean chosen(String module) throws Exception {
+        return onDatabase(c -> {
+            try (java.sql.PreparedStatement p = c.prepareStatement(
+                    "SELECT installed FROM core_module_choice WHERE module_id = ?")) {
+                p.setString(1, module);
+                try (java.sql.ResultSet r = p.executeQuery()) {
+                    return r.next() ? r.getBoolean(1) : null;
+                }
+            }
+        });
+    }
 }

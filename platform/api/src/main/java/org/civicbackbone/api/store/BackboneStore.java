@@ -48,4 +48,16 @@ public interface BackboneStore {
      * @param mapperType the mapper interface
      * @since 1.2
      */
-    <M> M batchMapper(Connection connection, Class<M> mapperType);}
+    <M> M batchMapper(Connection connection, Class<M> mapperType);
+
+    /**
+     * Runs work while holding the lock of that name for every platform on this database, not only this one: on
+     * PostgreSQL a session advisory lock (several nodes on one database), on the embedded H2 a lock of this JVM. For
+     * work that must run once even when two nodes start it together (loading demo data, a job's step). Work under
+     * one name runs one at a time; a second caller waits.
+     *
+     * @param name what the lock protects ({@code demo:riverbend:policy})
+     * @param work the work, free to open its own units of work
+     * @since 1.3
+     */
+    <T> T exclusively(String name, java.util.function.Supplier<T> work);}

@@ -184,6 +184,12 @@ public final class CoreSchema {
             CREATE INDEX core_membership_person_idx ON core_membership(person_id);
             """), new SchemaMigration(9, "the seats of open proposals looked up by voter (what waits for my vote)", """
             CREATE INDEX gov_step_voter_voter_idx ON gov_step_voter(voter, proposal_id);
+            """), new SchemaMigration(10, "the module set chosen for every node on this database", """
+            CREATE TABLE core_module_choice (
+              module_id VARCHAR(100) PRIMARY KEY,
+              installed BOOLEAN NOT NULL,
+              chosen_by VARCHAR(100) NOT NULL,
+              chosen_at TIMESTAMP WITH TIME ZONE NOT NULL);
             """));
 
     private CoreSchema() {

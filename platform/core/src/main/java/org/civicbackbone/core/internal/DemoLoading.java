@@ -12,6 +12,7 @@ import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.module.DemoData;
 import org.civicbackbone.api.module.ModuleCatalogue;
 import org.osgi.service.component.ComponentServiceObjects;
+import org.civicbackbone.api.store.BackboneStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -32,6 +33,7 @@ public class DemoLoading implements InitiativeListener {
 
     private final InitiativeService initiatives;
     private final ModuleCatalogue catalogue;
+    private final BackboneStore store;
     /** Per demo fetched, its start-up loading (cancelled when the demo goes). */
     private final Map<DemoData, Future<?>> demos = new ConcurrentHashMap<>();
     /** The demos bound and, once fetched, the object of each; guarded by itself. */
@@ -39,7 +41,9 @@ public class DemoLoading implements InitiativeListener {
     private final ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> new Thread(r, "backbone-demo-fetch"));
 
     @Activate
-    public DemoLoading(@Reference InitiativeService initiatives, @Reference ModuleCatalogue catalogue) {
+    public DemoLoading(@Reference InitiativeService initiatives, @Reference ModuleCatalogue catalogue,
+                       @Reference BackboneStore store) {
+        this.store = store;
         this.initiatives = initiatives;
         this.catalogue = catalogue;
     }
@@ -100,15 +104,18 @@ public class DemoLoading implements InitiativeListener {
         if (!initiative.demo() || !initiative.uses(demo.functionId())) {
             return;
         }
-        synchronized (demo) { // start-up loading and a new initiative may meet: the demo checks, then loads, alone
-            try {
+        // start-up loading and a new initiative may meet, here or on another node of the same database: the demo
+        // checks, then loads, alone
+        try {
+            store.exclusively("demo:" + initiative.id() + ":" + demo.functionId(), () -> {
                 if (!demo.loadedInto(initiative.id())) {
                     demo.loadInto(initiative.id());
                     LOG.info("Loaded the demo of '{}' into '{}'", demo.functionId(), initiative.id());
                 }
-            } catch (RuntimeException e) {
-                LOG.warn("The demo of '{}' could not be loaded into '{}'", demo.functionId(), initiative.id(), e);
-            }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("The demo of '{}' could not be loaded into '{}'", demo.functionId(), initiative.id(), e);
         }
     }
 }

@@ -18,6 +18,7 @@ import org.civicbackbone.api.module.ModuleManagement;
 import org.civicbackbone.api.module.ModuleStatus;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.store.BackboneStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -28,9 +29,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Modules are the {@code backbone-function-*} and {@code backbone-structure-*} features. Operations run on one
  * background thread, without automatic bundle refresh so that no unrelated bundle restarts; Karaf keeps the set of
- * installed features across restarts.
+ * installed features across restarts. An install or uninstall asked of this node is also recorded in the database as
+ * the choice for every node on it, which {@link ModuleSet} applies on the others (ADR 0019).
  */
-@Component(service = ModuleManagement.class)
+@Component(service = {ModuleManagement.class, KarafModuleManagement.class})
 public class KarafModuleManagement implements ModuleManagement {
 
     private static final Logger LOG = LoggerFactory.getLogger(KarafModuleManagement.class);
@@ -42,15 +44,18 @@ public class KarafModuleManagement implements ModuleManagement {
     private final FeaturesService features;
     private final ModuleCatalogue catalogue;
     private final InitiativeService initiatives;
+    private final BackboneStore store;
     private final Map<String, Operation> operations = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "backbone-modules"));
 
     @Activate
     public KarafModuleManagement(@Reference FeaturesService features, @Reference ModuleCatalogue catalogue,
-                                 @Reference InitiativeService initiatives) {
+                                 @Reference InitiativeService initiatives, @Reference BackboneStore store) {
         this.features = features;
         this.catalogue = catalogue;
         this.initiatives = initiatives;
+        this.store = store;
+        store.migrate(CoreSchema.MODULE, CoreSchema.MIGRATIONS);
     }
 
     @Deactivate
@@ -120,20 +125,43 @@ public class KarafModuleManagement implements ModuleManagement {
 
     @Override
     public ModuleStatus install(String moduleId, String actor) {
-        Feature f = feature(moduleId);
-        if (features.isInstalled(f)) {
-            return module(moduleId);
-        }
-        return start(moduleId, f, true, actor);
+        return choose(moduleId, true, actor);
     }
 
     @Override
     public ModuleStatus uninstall(String moduleId, String actor) {
+        return choose(moduleId, false, actor);
+    }
+
+    /** Records the choice for every node on the database (ADR 0019), then applies it here. */
+    private ModuleStatus choose(String moduleId, boolean install, String actor) {
         Feature f = feature(moduleId);
-        if (!features.isInstalled(f)) {
+        store.exclusively("modules", () -> store.inTransaction(c -> {
+            store.mapper(c, ModuleChoiceRecords.class).choose(moduleId, install, actor);
+            return null;
+        }));
+        if (features.isInstalled(f) == install) {
             return module(moduleId);
         }
-        return start(moduleId, f, false, actor);
+        return start(moduleId, f, install, actor);
+    }
+
+    /**
+     * Brings this node's module to the state chosen through some node ({@link ModuleSet}), unless it is there, on its
+     * way, or failed to get there within the last minute (tried again after that, not every few seconds).
+     */
+    void follow(String moduleId, boolean install, String chosenBy) {
+        Feature f = moduleFeatures().stream().filter(m -> m.getName().equals("backbone-" + moduleId)).findFirst()
+                .orElse(null);
+        if (f == null || features.isInstalled(f) == install) {
+            return; // a module this node's repositories do not offer stays out
+        }
+        Operation op = operations.get(moduleId);
+        if (op != null && (op.state().equals("installing") || op.state().equals("uninstalling")
+                || op.state().equals("failed") && op.at().isAfter(Instant.now().minusSeconds(60)))) {
+            return;
+        }
+        start(moduleId, f, install, "the cluster's choice (" + chosenBy + ")");
     }
 
     private synchronized ModuleStatus start(String moduleId, Feature f, boolean install, String actor) {

@@ -8,6 +8,8 @@ import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
@@ -52,10 +54,16 @@ public class JdbcBackboneStore implements BackboneStore {
         }
     };
 
+    /** Locks of this JVM by name ({@link #exclusively}); on PostgreSQL an advisory lock is taken inside them. */
+    private final java.util.Map<String, ReentrantLock> localLocks = new java.util.concurrent.ConcurrentHashMap<>();
+    private final boolean postgresql;
+
     @Activate
     public JdbcBackboneStore(@Reference(target = "(dataSourceName=backbone)") DataSource dataSource) {
         this.dataSource = dataSource;
+        this.postgresql = read(c -> "PostgreSQL".equals(c.getMetaData().getDatabaseProductName()));
         inTransaction(c -> {
+            lockForTransaction(c, "schema");
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS schema_version (module VARCHAR(100) NOT NULL, "
                         + "version INT NOT NULL, description VARCHAR(500) NOT NULL, "
@@ -76,8 +84,14 @@ public class JdbcBackboneStore implements BackboneStore {
                 .toList();
         int version = current;
         for (SchemaMigration migration : pending) {
+            boolean applied;
             try {
-                inTransaction(c -> {
+                applied = inTransaction(c -> {
+                    // another node on this database may be migrating the same module: one applies, the other skips
+                    lockForTransaction(c, "schema:" + moduleId);
+                    if (currentVersion(c, moduleId) >= migration.version()) {
+                        return false;
+                    }
                     try (Statement s = c.createStatement()) {
                         for (String statement : statements(migration.sql())) {
                             s.execute(statement);
@@ -90,16 +104,56 @@ public class JdbcBackboneStore implements BackboneStore {
                         p.setString(3, migration.description());
                         p.executeUpdate();
                     }
-                    return null;
+                    return true;
                 });
             } catch (RuntimeException e) {
                 throw new IllegalStateException("Migration " + moduleId + " v" + migration.version() + " ("
                         + migration.description() + ") failed: " + e.getMessage(), e);
             }
             version = migration.version();
-            LOG.info("Applied migration {} v{}: {}", moduleId, version, migration.description());
+            if (applied) {
+                LOG.info("Applied migration {} v{}: {}", moduleId, version, migration.description());
+            }
         }
         return version;
+    }
+
+    @Override
+    public <T> T exclusively(String name, Supplier<T> work) {
+        ReentrantLock local = localLocks.computeIfAbsent(name, n -> new ReentrantLock());
+        local.lock();
+        try {
+            if (!postgresql) {
+                return work.get();
+            }
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(true);
+                advisory(c, "SELECT pg_advisory_lock(hashtextextended(?, 0))", name);
+                try {
+                    return work.get();
+                } finally {
+                    advisory(c, "SELECT pg_advisory_unlock(hashtextextended(?, 0))", name);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Database error taking the lock '" + name + "': " + e.getMessage(), e);
+            }
+        } finally {
+            local.unlock();
+        }
+    }
+
+    /** Holds the named lock until the transaction on {@code c} ends (PostgreSQL; H2 runs one platform only). */
+    private void lockForTransaction(Connection c, String name) throws SQLException {
+        if (postgresql) {
+            advisory(c, "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", name);
+        }
+    }
+
+    private static void advisory(Connection c, String sql, String name) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setString(1, name);
+            p.execute();
+        }
     }
 
     /** Splits a migration script at semicolons that end a line. */

@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.civicbackbone.api.store.BackboneStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the {@link GovernanceSweep}s every few seconds on one thread of its own: proposals are decided when their
- * time is up even if nobody looks, and GET requests never write (issue 10).
+ * time is up even if nobody looks, and GET requests never write (issue 10). Each sweep runs under a lock of the
+ * database ({@link BackboneStore#exclusively}), so nodes sharing one database sweep one at a time (ADR 0019).
  */
 @Component(service = {}, immediate = true, configurationPid = "org.civicbackbone.governance")
 @Designate(ocd = GovernanceClock.Config.class)
@@ -39,8 +41,11 @@ public class GovernanceClock {
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "civic-backbone-governance-clock"));
 
+    private final BackboneStore store;
+
     @Activate
-    public GovernanceClock(Config config) {
+    public GovernanceClock(Config config, @Reference BackboneStore store) {
+        this.store = store;
         int seconds = Math.max(1, config.sweepSeconds());
         clock.scheduleWithFixedDelay(this::tick, seconds, seconds, TimeUnit.SECONDS);
     }
@@ -62,7 +67,7 @@ public class GovernanceClock {
     private void tick() {
         for (GovernanceSweep sweep : sweeps) {
             try {
-                int done = sweep.sweep();
+                int done = store.exclusively("sweep:" + sweep.getClass().getName(), sweep::sweep);
                 if (done > 0) {
                     LOG.info("{} settled {} item(s)", sweep.getClass().getSimpleName(), done);
                 }
