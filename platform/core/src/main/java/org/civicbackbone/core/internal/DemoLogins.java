@@ -7,6 +7,7 @@ import org.apache.karaf.jaas.config.JaasRealm;
 import org.apache.karaf.jaas.modules.BackingEngine;
 import org.apache.karaf.jaas.modules.BackingEngineFactory;
 import org.civicbackbone.api.store.BackboneStore;
+import org.civicbackbone.core.internal.governance.RealmLogins;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -38,9 +39,12 @@ public class DemoLogins {
     private final List<JaasRealm> realms = new CopyOnWriteArrayList<>();
     private final List<BackingEngineFactory> factories = new CopyOnWriteArrayList<>();
 
+    private final RealmLogins realm;
+
     @Activate
-    public DemoLogins(DemoInitiative.Config config, @Reference BackboneStore store) {
+    public DemoLogins(DemoInitiative.Config config, @Reference BackboneStore store, @Reference RealmLogins realm) {
         this.store = store;
+        this.realm = realm;
         this.enabled = config.enabled();
         store.migrate(CoreSchema.MODULE, CoreSchema.MIGRATIONS); // the flag's table, whichever component starts first
     }
@@ -90,7 +94,10 @@ public class DemoLogins {
             List<String> existing = engine.listUsers().stream().map(UserPrincipal::getName).toList();
             List<String> missing = LOGINS.stream().filter(login -> !existing.contains(login)).toList();
             if (!missing.isEmpty()) {
-                RealmWrites.ensure(this::propertiesEngine, missing, PASSWORD, List.of(ROLE));
+                realm.writing(() -> {
+                    RealmWrites.ensure(this::propertiesEngine, missing, PASSWORD, List.of(ROLE));
+                    return null;
+                });
             }
             flags.set(FLAG);
             LOG.info("Created the demo member logins {} (password '{}')", LOGINS, PASSWORD);

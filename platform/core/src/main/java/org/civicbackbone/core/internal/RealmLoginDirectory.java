@@ -77,7 +77,10 @@ public class RealmLoginDirectory implements LoginDirectory {
         existing(engine, login);
         store.inTransaction(c -> {
             audit.record(c, actor, null, CoreSchema.MODULE, "login.password", "new password for login " + login);
-            engine().addUser(login, spec.password()); // a fresh copy of the file; the login keeps its roles
+            realm.writing(() -> {
+                engine().addUser(login, spec.password()); // a fresh copy of the file; the login keeps its roles
+                return null;
+            });
             return null;
         });
     }
@@ -116,7 +119,10 @@ public class RealmLoginDirectory implements LoginDirectory {
             refuseBeyond(c, engine, initiativeId, person);
             audit.record(c, actor, initiativeId, CoreSchema.MODULE, "login.password", "new password for login "
                     + person.username() + " of '" + person.name() + "' (" + personId + ")");
-            engine().addUser(person.username(), spec.password()); // a fresh copy of the file
+            realm.writing(() -> {
+                engine().addUser(person.username(), spec.password()); // a fresh copy of the file
+                return null;
+            });
             return null;
         });
     }
@@ -135,8 +141,11 @@ public class RealmLoginDirectory implements LoginDirectory {
     }
 
     private void add(LoginSpec spec) {
-        RealmWrites.ensure(this::engine, List.of(spec.name()), spec.password(),
-                spec.makesPlatformAdmin() ? List.of(MEMBER_ROLE, ADMIN_ROLE) : List.of(MEMBER_ROLE));
+        realm.writing(() -> {
+            RealmWrites.ensure(this::engine, List.of(spec.name()), spec.password(),
+                    spec.makesPlatformAdmin() ? List.of(MEMBER_ROLE, ADMIN_ROLE) : List.of(MEMBER_ROLE));
+            return null;
+        });
     }
 
     private static void refuseTaken(BackingEngine engine, String name) {

@@ -161,10 +161,8 @@ public class BasicAuthentication implements ContainerRequestFilter {
         LoginThrottle guard = throttle;
         long wait = guard.retryAfterSeconds(credentials[0], address);
         if (wait > 0) {
-            request.abortWith(Response.fromResponse(ProblemMapper.answer(new Problem(
-                    "urn:civicbackbone:problem:too-many-logins", "Too many failed logins", 429,
-                    "Too many failed logins for this user from this address; try again in " + wait + " s.",
-                    List.of()))).header(HttpHeaders.RETRY_AFTER, wait).build());
+            request.abortWith(Response.fromResponse(ProblemMapper.answer(LoginThrottle.tooMany(wait)))
+                    .header(HttpHeaders.RETRY_AFTER, wait).build());
             return;
         }
         VerifiedLogins.Verified login = verify(credentials[0], credentials[1]);
@@ -215,9 +213,7 @@ public class BasicAuthentication implements ContainerRequestFilter {
         LoginThrottle guard = throttle;
         long wait = guard.retryAfterSeconds(name, address);
         if (wait > 0) {
-            throw new ProblemException(new Problem("urn:civicbackbone:problem:too-many-logins", "Too many failed logins",
-                    429, "Too many failed logins for this user from this address; try again in " + wait + " s.",
-                    List.of()));
+            throw new ProblemException(LoginThrottle.tooMany(wait));
         }
         VerifiedLogins.Verified login = verify(name, password);
         if (login == null) {
@@ -256,14 +252,6 @@ public class BasicAuthentication implements ContainerRequestFilter {
         }
     }
 
-    private static void settle() {
-        try {
-            Thread.sleep(150);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private static void actAs(ContainerRequestContext request, String user, Set<String> roles, String scheme) {
         request.setSecurityContext(new Caller(user, roles, request.getSecurityContext().isSecure(), scheme));
     }
@@ -277,14 +265,7 @@ public class BasicAuthentication implements ContainerRequestFilter {
         if (known != null) {
             return known;
         }
-        long before = realmFiles.current();
-        Subject subject = RealmLogin.login(realm, name, password.toCharArray());
-        if (subject == null && (realmFiles.current() != before || realmFiles.writtenWithinMillis(2_000))) {
-            // the users file is being rewritten (Karaf encrypts plain passwords in place, engines save whole copies):
-            // a read in the middle comes up short, so a refusal then is checked again once it has settled
-            settle();
-            subject = RealmLogin.login(realm, name, password.toCharArray());
-        }
+        Subject subject = RealmLogin.login(realm, name, password, realmFiles);
         if (subject == null) {
             return null;
         }

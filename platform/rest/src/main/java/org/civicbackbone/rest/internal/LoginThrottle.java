@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.civicbackbone.api.problem.Problem;
 
 /**
  * Slows password guessing: after {@code limit} failed logins of one user from one address within the window, that
@@ -14,6 +15,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * many users is held the same way at ten times the limit. A success clears the user's failures from that address.
  */
 final class LoginThrottle {
+
+    /** The refusal of a login tried again too soon: 429, with the seconds to wait. */
+    static Problem tooMany(long waitSeconds) {
+        return new Problem("urn:civicbackbone:problem:too-many-logins", "Too many failed logins", 429,
+                "Too many failed logins for this user from this address; try again in " + waitSeconds + " s.",
+                java.util.List.of());
+    }
+
 
     /** Memory bound: past this many tracked keys the oldest are forgotten, so a flood cannot exhaust the heap. */
     private static final int MAX_KEYS = 20_000;

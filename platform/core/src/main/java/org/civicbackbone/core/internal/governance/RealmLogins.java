@@ -44,6 +44,15 @@ public class RealmLogins {
         factories.remove(factory);
     }
 
+    /**
+     * Runs a write to the realm's logins alone in this JVM: an engine saves the whole file it loaded, so two writers
+     * at once (the demo's logins at start, an admin's new login) can each undo the other, or save a copy read while
+     * the other was writing, which loses every login after the point it was read to.
+     */
+    public synchronized <T> T writing(java.util.function.Supplier<T> write) {
+        return write.get();
+    }
+
     /** The engine that can write the realm's logins (its properties file), or null when it keeps them elsewhere. */
     public BackingEngine writableEngine() {
         return RealmEngines.propertiesEngine(realms, factories);
