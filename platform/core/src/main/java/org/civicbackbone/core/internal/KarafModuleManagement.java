@@ -147,21 +147,28 @@ public class KarafModuleManagement implements ModuleManagement {
     }
 
     /**
-     * Brings this node's module to the state chosen through some node ({@link ModuleSet}), unless it is there, on its
-     * way, or failed to get there within the last minute (tried again after that, not every few seconds).
+     * Brings this node's modules to the states chosen through some node ({@link ModuleSet}), except those already
+     * there, on their way, or that failed to get there within the last minute (tried again after that, not every
+     * few seconds). The features repositories are read once for all the choices.
      */
-    void follow(String moduleId, boolean install, String chosenBy) {
-        Feature f = moduleFeatures().stream().filter(m -> m.getName().equals("backbone-" + moduleId)).findFirst()
-                .orElse(null);
-        if (f == null || features.isInstalled(f) == install) {
-            return; // a module this node's repositories do not offer stays out
-        }
-        Operation op = operations.get(moduleId);
-        if (op != null && (op.state().equals("installing") || op.state().equals("uninstalling")
-                || op.state().equals("failed") && op.at().isAfter(Instant.now().minusSeconds(60)))) {
+    void follow(List<ModuleChoiceRecords.ModuleChoice> choices) {
+        if (choices.isEmpty()) {
             return;
         }
-        start(moduleId, f, install, "the cluster's choice (" + chosenBy + ")");
+        Map<String, Feature> offered = new java.util.HashMap<>();
+        moduleFeatures().forEach(f -> offered.put(f.getName(), f));
+        for (ModuleChoiceRecords.ModuleChoice choice : choices) {
+            Feature f = offered.get("backbone-" + choice.moduleId());
+            if (f == null || features.isInstalled(f) == choice.installed()) {
+                continue; // a module this node's repositories do not offer stays out
+            }
+            Operation op = operations.get(choice.moduleId());
+            if (op != null && (op.state().equals("installing") || op.state().equals("uninstalling")
+                    || op.state().equals("failed") && op.at().isAfter(Instant.now().minusSeconds(60)))) {
+                continue;
+            }
+            start(choice.moduleId(), f, choice.installed(), "the cluster's choice (" + choice.chosenBy() + ")");
+        }
     }
 
     private synchronized ModuleStatus start(String moduleId, Feature f, boolean install, String actor) {

@@ -1,11 +1,9 @@
 package org.civicbackbone.core.internal;
 
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.civicbackbone.api.store.BackboneStore;
-import org.civicbackbone.core.internal.ModuleChoiceRecords.ModuleChoice;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -56,10 +54,7 @@ public class ModuleSet {
     /** Applies here what was chosen elsewhere; a failure waits for the next look. */
     void converge() {
         try {
-            List<ModuleChoice> choices = store.read(c -> store.mapper(c, ModuleChoiceRecords.class).choices());
-            for (ModuleChoice choice : choices) {
-                modules.follow(choice.moduleId(), choice.installed(), choice.chosenBy());
-            }
+            modules.follow(store.read(c -> store.mapper(c, ModuleChoiceRecords.class).choices()));
         } catch (RuntimeException e) {
             LOG.warn("Could not bring this node's modules to the chosen set; trying again shortly: {}", e.getMessage());
         }
