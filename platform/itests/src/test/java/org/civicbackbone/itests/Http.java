@@ -19,6 +19,7 @@ final class Http {
     static final String ADMIN = "admin:admin";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private final String base;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** An answer: status, content type and body. */
@@ -47,8 +48,18 @@ final class Http {
         }
     }
 
+    /** Requests to the platform on port 8181. */
+    Http() {
+        this(BASE);
+    }
+
+    /** Requests to the REST API under another address (a node of a cluster, its load balancer). */
+    Http(String base) {
+        this.base = base;
+    }
+
     Answer send(String method, String path, String credentials, String contentType, String body) {
-        return sendTo(BASE + path, method, credentials, contentType, body);
+        return sendTo(base + path, method, credentials, contentType, body);
     }
 
     /** A request to any address on the platform's port, spelled exactly as given (matrix parameters, %-escapes). */
@@ -68,7 +79,7 @@ final class Http {
 
     /** A request with headers of the caller's choosing (a console session's cookie and CSRF token), no Basic. */
     Answer sendWithHeaders(String method, String path, java.util.Map<String, String> headers, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         headers.forEach(request::header);
@@ -156,7 +167,7 @@ final class Http {
 
     /** A CSV upload asking to be imported as a job ({@code Prefer: respond-async}). */
     Answer postCsvAsync(String path, String csv) {
-        return answer(HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60))
+        return answer(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(ADMIN.getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "text/csv").header("Prefer", "respond-async"));

@@ -25,6 +25,10 @@ public class LoginsIT {
 
     private final Http http = new Http();
 
+    @javax.inject.Inject
+    @org.ops4j.pax.exam.util.Filter(value = "(dataSourceName=backbone)", timeout = 60_000)
+    private javax.sql.DataSource dataSource;
+
     @Configuration
     public Option[] config() {
         return BackboneContainer.options();
@@ -158,6 +162,55 @@ public class LoginsIT {
         assertEquals(204, as("lg.two:lg.two-password-2", "PUT", "/session/password",
                 "{\"currentPassword\":\"lg.two-password-2\",\"password\":\"lg.two-password-3\"}").status());
         assertEquals(200, as("lg.two:lg.two-password-3", "GET", "/session").status());
+    }
+
+    /**
+     * The realm checks the logins kept in the database (ADR 0020): a login created here is a row, hashed, and not a
+     * line of users.properties; a row written as another node writes it signs in here at once; a session row
+     * written by another node is a session here, and a sign-out deletes it for every node.
+     */
+    @Test
+    public void theRealmAndTheSessionsAreTheDatabasesForEveryNode() throws Exception {
+        ready();
+        assertEquals(201, http.post("/logins", "{\"name\":\"lg.db\",\"password\":\"lg.db-password\"}").status());
+        String stored;
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement s = c.prepareStatement("SELECT password FROM core_login WHERE name = ?")) {
+            s.setString(1, "lg.db");
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                assertTrue("the login is a row", r.next());
+                stored = r.getString(1);
+            }
+        }
+        assertTrue(stored, stored.startsWith("{CRYPT}") && !stored.contains("lg.db-password"));
+        String usersFile = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("karaf.etc"),
+                "users.properties"));
+        assertFalse(usersFile, usersFile.contains("lg.db"));
+
+        // another node creates a login: a row with the same hash and a role
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            try (java.sql.PreparedStatement s = c.prepareStatement("INSERT INTO core_login (name, password, "
+                    + "created_at, changed_at) VALUES ('lg.elsewhere', ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")) {
+                s.setString(1, stored);
+                s.executeUpdate();
+            }
+            try (java.sql.Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO core_login_role (login, role) VALUES ('lg.elsewhere', 'viewer')");
+            }
+        }
+        assertEquals(200, as("lg.elsewhere:lg.db-password", "GET", "/session").status());
+        Map<String, String> session = signIn("lg.elsewhere", "lg.db-password");
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM core_session WHERE login = 'lg.elsewhere'")) {
+            r.next();
+            assertEquals("the session is a row any node finds", 1, r.getInt(1));
+        }
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            c.setAutoCommit(true);
+            s.executeUpdate("DELETE FROM core_session WHERE login = 'lg.elsewhere'"); // signed out through another node
+        }
+        assertEquals(401, http.sendWithHeaders("GET", "/session", session, null).status());
     }
 
     /** Signs in as the console does; the headers a console request of that session carries. */

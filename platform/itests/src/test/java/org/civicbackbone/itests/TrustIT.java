@@ -8,20 +8,9 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.stream.IntStream;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -48,6 +37,10 @@ public class TrustIT {
     @Inject
     private BundleContext bundleContext;
 
+    @Inject
+    @org.ops4j.pax.exam.util.Filter(value = "(dataSourceName=backbone)", timeout = 60_000)
+    private javax.sql.DataSource dataSource;
+
     private final Http http = new Http();
 
     @Configuration
@@ -67,71 +60,30 @@ public class TrustIT {
                 && a.body().contains("structure-stand-alone"));
     }
 
-    /** Creates an initiative with bodies: each entry is "type:login@organisation,login@organisation,...". */
+    private final ParallelScenarios scenarios = new ParallelScenarios(http, i -> http, "pw");
+
     private void initiative(String id, String model, String functions, String... bodies) {
-        Http.Answer created = http.post("/initiatives", "{\"id\":\"" + id + "\",\"name\":\"" + id
-                + "\",\"structureModelId\":\"" + model + "\",\"enabledFunctionIds\":" + functions + "}");
-        assertEquals(created.toString(), 201, created.status());
-        for (String body : bodies) {
-            String[] parts = body.split(":");
-            Http.Answer b = http.post("/initiatives/" + id + "/bodies",
-                    "{\"type\":\"" + parts[0] + "\",\"name\":\"" + parts[0] + " of " + id + "\"}");
-            assertEquals(b.toString(), 201, b.status());
-            if (parts.length > 1) {
-                for (String member : parts[1].split(",")) {
-                    seat(id, b.json().get("id").asLong(), member);
-                }
-            }
-        }
+        scenarios.initiative(id, model, functions, bodies);
     }
 
     private Http.Answer seat(String initiative, long bodyId, String member) {
-        String[] m = member.split("@");
-        Http.Answer added = http.post("/initiatives/" + initiative + "/bodies/" + bodyId + "/members",
-                "{\"person\":\"" + m[0] + "\",\"username\":\"" + m[0] + "\",\"organisation\":\"" + m[1]
-                        + "\",\"role\":\"member\",\"sector\":\"NONPROFIT\"}");
-        assertEquals(added.toString(), 201, added.status());
-        return added;
+        return scenarios.seat(initiative, bodyId, member);
     }
 
     private long bodyOfType(String initiative, String type) {
-        for (JsonNode b : http.get("/initiatives/" + initiative + "/bodies").json()) {
-            if (b.get("type").asText().equals(type)) {
-                return b.get("id").asLong();
-            }
-        }
-        throw new AssertionError("no body of type " + type);
+        return scenarios.bodyOfType(initiative, type);
     }
 
     private Http.Answer vote(String initiative, long proposal, String voter, String choice) {
-        return http.send("POST", "/initiatives/" + initiative + "/governance/proposals/" + proposal + "/votes",
-                voter + ":pw", "application/json", "{\"choice\":\"" + choice + "\",\"reason\":\"because\"}");
+        return scenarios.vote(http, initiative, proposal, voter, choice);
     }
 
-    private static <T> List<T> inParallel(int clients, IntFunctionCall<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<Callable<T>> calls = new ArrayList<>();
-            IntStream.range(0, clients).forEach(i -> calls.add(() -> call.apply(i)));
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : pool.invokeAll(calls, 120, TimeUnit.SECONDS)) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    @FunctionalInterface
-    private interface IntFunctionCall<T> {
-        T apply(int i) throws Exception;
+    private static <T> List<T> inParallel(int clients, ParallelScenarios.IntFunctionCall<T> call) throws Exception {
+        return ParallelScenarios.inParallel(clients, call);
     }
 
     private static Map<Integer, Integer> statuses(List<Http.Answer> answers) {
-        Map<Integer, Integer> counts = new TreeMap<>();
-        answers.forEach(a -> counts.merge(a.status(), 1, Integer::sum));
-        return counts;
+        return ParallelScenarios.statuses(answers);
     }
 
     @Test
@@ -308,80 +260,13 @@ public class TrustIT {
     @Test
     public void aHireIsDecidedAppliedAndAnnouncedExactlyOnceUnderParallelVotes() throws Exception {
         ready();
-        for (int round = 1; round <= 3; round++) {
-            String id = "trust-hire-" + round;
-            StringBuilder board = new StringBuilder("board-of-directors:");
-            for (int i = 1; i <= 20; i++) {
-                board.append(i > 1 ? "," : "").append(String.format("v%02d@Org %d", i, i));
-            }
-            initiative(id, "stand-alone", "[]", board.toString(), "advisory-committee:v21@Partner Org");
-            Http.Answer hire = http.post("/initiatives/" + id + "/staff", "{\"person\":\"Jordan Lee\",\"username\":"
-                    + "\"v22\",\"role\":\"director\",\"organisation\":\"Host\",\"reason\":\"needed\"}");
-            long proposal = hire.json().get("proposalId").asLong();
-            List<Http.Answer> answers = inParallel(20, i -> vote(id, proposal, String.format("v%02d", i + 1), "APPROVE"));
-            Map<Integer, Integer> counts = statuses(answers);
-            assertTrue("round " + round + ": " + counts, counts.keySet().stream().allMatch(s -> s == 200 || s == 409));
-            JsonNode record = http.get("/initiatives/" + id + "/governance/proposals/" + proposal).json();
-            assertEquals("a majority of approvals decides", "APPROVED", record.get("proposal").get("state").asText());
-            assertEquals("every acknowledged vote is kept, no other", (int) counts.getOrDefault(200, 0),
-                    record.get("votes").size());
-            String decidedAt = record.get("proposal").get("decidedAt").asText();
-            for (JsonNode v : record.get("votes")) {
-                assertTrue("vote after the decision: " + v, v.get("castAt").asText().compareTo(decidedAt) <= 0);
-            }
-            int hires = 0;
-            int decisions = 0;
-            for (JsonNode entry : http.get("/initiatives/" + id + "/audit?limit=1000").json()) {
-                hires += entry.get("action").asText().equals("staff.hire") ? 1 : 0;
-                decisions += entry.get("action").asText().equals("proposal.decided") ? 1 : 0;
-            }
-            assertEquals("round " + round + ": decided once", 1, decisions);
-            assertEquals("round " + round + ": hired once", 1, hires);
-            JsonNode members = http.get("/initiatives/" + id + "/bodies/" + bodyOfType(id, "backbone-team")
-                    + "/members").json();
-            assertEquals("round " + round + ": one seat on the team", 1, members.size());
-        }
+        scenarios.aHireIsDecidedAppliedAndAnnouncedOnce("trust");
     }
 
     @Test
     public void moneyReceivedAndAllocatedNeverExceedsWhatItMayUnderParallelRequests() throws Exception {
         ready();
-        initiative("trust-funds", "stand-alone", "[\"resources\"]", "board-of-directors:v01@Board One,v02@Board Two,v03@Board Three",
-                "advisory-committee:v04@Library,v05@School,v06@Clinic");
-        String base = "/initiatives/trust-funds/resources";
-        long funder = http.post(base + "/funders", "{\"name\":\"Trust Foundation\",\"sector\":\"FUNDER\"}").json()
-                .get("id").asLong();
-        for (int round = 1; round <= 3; round++) {
-            Http.Answer created = http.post(base + "/grants", "{\"funderId\":" + funder + ",\"title\":\"Round " + round
-                    + "\",\"amountRequested\":100}");
-            assertEquals(created.toString(), 201, created.status());
-            long grant = created.json().get("id").asLong();
-            assertEquals(200, http.send("PUT", base + "/grants/" + grant + "/stage", Http.ADMIN, "application/json",
-                    "{\"stage\":\"AWARDED\",\"amountAwarded\":100}").status());
-            long acceptance = http.post(base + "/grants/" + grant + "/acceptance", "{\"reason\":\"fits\"}").json()
-                    .get("acceptanceProposalId").asLong();
-            assertEquals(200, vote("trust-funds", acceptance, "v01", "APPROVE").status());
-            assertEquals(200, vote("trust-funds", acceptance, "v02", "APPROVE").status());
-            assertEquals("ACTIVE", http.get(base + "/grants/" + grant).json().get("status").asText());
-
-            List<Http.Answer> receipts = inParallel(30, i -> http.post(base + "/grants/" + grant + "/receipts",
-                    "{\"amount\":10,\"receivedOn\":\"2026-02-01\"}"));
-            Map<Integer, Integer> counts = statuses(receipts);
-            assertEquals("round " + round + ": " + counts, Integer.valueOf(10), counts.get(201));
-            assertEquals("round " + round + ": " + counts, Integer.valueOf(20), counts.get(400));
-            assertEquals(0, new BigDecimal("100").compareTo(http.get(base + "/grants/" + grant).json()
-                    .get("received").decimalValue()));
-
-            List<Http.Answer> allocations = inParallel(30, i -> http.post(base + "/allocations", "{\"grantId\":"
-                    + grant + ",\"recipientKind\":\"PARTNER\",\"recipient\":\"Library\",\"amount\":10,\"purpose\":\"books\"}"));
-            Map<Integer, Integer> allocated = statuses(allocations);
-            assertEquals("round " + round + ": " + allocated, Integer.valueOf(10), allocated.get(202));
-            assertTrue("round " + round + ": " + allocated, allocated.keySet().stream().allMatch(s -> s == 202 || s == 400));
-        }
-        JsonNode totals = http.get(base).json().get("totals");
-        assertEquals(300, totals.get("received").asDouble(), 0.001);
-        assertEquals(300, totals.get("pending").asDouble(), 0.001);
-        assertEquals(0, totals.get("available").asDouble(), 0.001);
+        String base = scenarios.moneyNeverExceedsWhatItMay("trust-funds");
 
         // money for an activity goes to one that exists, and its owner is the beneficiary
         Http.Answer missing = http.post(base + "/allocations", "{\"recipientKind\":\"ACTIVITY\",\"recipient\":\"Coaching\","
@@ -423,18 +308,17 @@ public class TrustIT {
     @Test
     public void aChangedPasswordOrRoleTakesEffectOnTheNextRequestThoughLoginsAreRemembered() throws Exception {
         ready();
-        Path users = Path.of(System.getProperty("karaf.etc"), "users.properties");
         assertEquals(200, http.send("GET", "/initiatives", "changes:old", null, null).status());
         assertEquals("remembered", 200, http.send("GET", "/initiatives", "changes:old", null, null).status());
         assertEquals("only an admin adds an initiative", 403, http.send("POST", "/initiatives", "changes:old",
                 "application/json", "{\"id\":\"by-changes\",\"name\":\"x\",\"structureModelId\":\"stand-alone\","
                         + "\"enabledFunctionIds\":[]}").status());
 
-        // as `jaas:useradd` would: the file changes, the next request sees it. The password is written encrypted, as
-        // etc/org.apache.karaf.jaas.cfg asks: a plain one would make Karaf's own watcher rewrite the file to encrypt it,
-        // and a login racing that rewrite may read a half-written file (Karaf's race, with or without a cache)
-        Files.writeString(users, Files.readString(users).replaceAll("(?m)^changes\\s*=.*$",
-                "changes = " + encrypted("new") + ",viewer,admin"));
+        // as another node's login directory writes it (ADR 0020): the rows change with the login's time of change,
+        // and the next request here sees it though this node remembered the login
+        realm("UPDATE core_login SET password = '" + BackboneContainer.stored("new") + "', changed_at = "
+                + "CURRENT_TIMESTAMP WHERE name = 'changes'", "INSERT INTO core_login_role (login, role) "
+                + "VALUES ('changes', 'admin')");
         assertEquals("the old password stops at once", 401,
                 http.send("GET", "/initiatives", "changes:old", null, null).status());
         assertEquals(200, http.send("GET", "/initiatives", "changes:new", null, null).status());
@@ -442,17 +326,25 @@ public class TrustIT {
                 "{\"id\":\"by-changes\",\"name\":\"x\",\"structureModelId\":\"stand-alone\",\"enabledFunctionIds\":[]}");
         assertEquals("the new role counts at once: " + created, 201, created.status());
 
-        Files.writeString(users, Files.readString(users).replaceAll("(?m)^changes\\s*=.*$",
-                "changes = " + encrypted("new") + ",viewer"));
+        Thread.sleep(5); // a later time of change than the one remembered
+        realm("DELETE FROM core_login_role WHERE login = 'changes' AND role = 'admin'",
+                "UPDATE core_login SET changed_at = CURRENT_TIMESTAMP WHERE name = 'changes'");
         Http.Answer refused = http.send("POST", "/initiatives", "changes:new", "application/json",
                 "{\"id\":\"by-changes-2\",\"name\":\"x\",\"structureModelId\":\"stand-alone\",\"enabledFunctionIds\":[]}");
-        assertEquals("and a removed one stops counting: " + refused + " " + Files.readString(users), 403,
-                refused.status());
+        assertEquals("and a removed one stops counting: " + refused, 403, refused.status());
     }
 
-    /** A password as Karaf's realm stores it with the distribution's settings (SHA-512, hexadecimal). */
-    private static String encrypted(String password) {
-        return Matcher.quoteReplacement(BackboneContainer.stored(password));
+    /** Statements on the realm's tables, committed together. */
+    private void realm(String... statements) throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (java.sql.Statement s = c.createStatement()) {
+                for (String statement : statements) {
+                    s.executeUpdate(statement);
+                }
+            }
+            c.commit();
+        }
     }
 
     @Test

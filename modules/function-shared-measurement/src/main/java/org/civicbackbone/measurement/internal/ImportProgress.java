@@ -43,4 +43,8 @@ interface ImportProgress {
     /** Rows written so far, in the import's transaction. */
     default void stored(int rows) {
     }
+
+    /** The import's transaction is about to commit: throw to roll it back (the job is no longer this node's). */
+    default void committing(java.sql.Connection c) {
+    }
 }

@@ -56,15 +56,34 @@ public interface ImportRecords {
                    @Param("by") String by, @Param("at") Instant at, @Param("charset") String charset,
                    @Param("anyPartner") boolean anyPartner);
 
-    /** A job that has not ended, with what it needs to run again: its uploader, charset, scope and upload. */
+    /**
+     * A job that has not ended, with what it needs to run again (its uploader, charset, scope and upload) and who
+     * runs it: the node holding its lease and when that node last said it was alive.
+     */
     record Unfinished(long id, String initiativeId, ImportJob.State state, String createdBy, String charset,
-                      boolean anyPartner, int attempts, int chunks) {
+                      boolean anyPartner, int attempts, int chunks, String runner, Instant heartbeatAt) {
     }
 
     @Select("SELECT i.id, i.initiative_id, i.state, i.created_by, i.charset, i.any_partner, i.attempts, "
-            + "(SELECT COUNT(*) FROM sm_import_chunk c WHERE c.import_id = i.id) AS chunks FROM sm_import i "
+            + "(SELECT COUNT(*) FROM sm_import_chunk c WHERE c.import_id = i.id) AS chunks, i.runner, i.heartbeat_at "
+            + "FROM sm_import i "
             + "WHERE i.state IN ('RECEIVING', 'QUEUED', 'CHECKING', 'STORING') ORDER BY i.id")
     List<Unfinished> unfinished();
+
+    /** Takes a job's lease: free, this node's own (from before a restart), or left to lapse by a node gone quiet. */
+    @Update("UPDATE sm_import SET runner = #{runner}, heartbeat_at = #{at} WHERE id = #{id} "
+            + "AND (runner IS NULL OR runner = #{runner} OR heartbeat_at IS NULL OR heartbeat_at < #{staleBefore})")
+    int claim(@Param("id") long id, @Param("runner") String runner, @Param("at") Instant at,
+              @Param("staleBefore") Instant staleBefore);
+
+    /** Keeps the leases of a node's unfinished jobs alive. */
+    @Update("UPDATE sm_import SET heartbeat_at = #{at} WHERE runner = #{runner} "
+            + "AND state IN ('RECEIVING', 'QUEUED', 'CHECKING', 'STORING')")
+    int heartbeat(@Param("runner") String runner, @Param("at") Instant at);
+
+    /** 1 while the job's lease is still this node's (and renews it), 0 once another node has taken it over. */
+    @Update("UPDATE sm_import SET heartbeat_at = #{at} WHERE id = #{id} AND runner = #{runner}")
+    int stillMine(@Param("id") long id, @Param("runner") String runner, @Param("at") Instant at);
 
     @Update("UPDATE sm_import SET state = 'QUEUED' WHERE id = #{id} AND state = 'RECEIVING'")
     int accepted(long id);

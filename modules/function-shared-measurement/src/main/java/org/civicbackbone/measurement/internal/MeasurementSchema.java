@@ -97,6 +97,9 @@ final class MeasurementSchema {
               organisation VARCHAR(200));
             CREATE INDEX sm_import_scope_import_idx ON sm_import_scope(import_id);
             CREATE INDEX sm_import_scope_organisation_idx ON sm_import_scope(organisation_id);
+            """), new SchemaMigration(7, "an import job is run by one node, which keeps its lease alive", """
+            ALTER TABLE sm_import ADD COLUMN runner VARCHAR(300);
+            ALTER TABLE sm_import ADD COLUMN heartbeat_at TIMESTAMP WITH TIME ZONE;
             """));
 
     private MeasurementSchema() {

@@ -211,7 +211,7 @@ public class SharedMeasurement {
             throw scope.refusal("partner", check.refusedPartner());
         }
         progress.storing(check.rows());
-        return values.importFile(initiativeId, file, csv, actor, progress::stored);
+        return values.importFile(initiativeId, file, csv, actor, progress);
     }
 
     /**

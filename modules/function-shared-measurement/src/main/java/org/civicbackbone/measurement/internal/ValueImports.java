@@ -1,12 +1,15 @@
 package org.civicbackbone.measurement.internal;
 
 import java.nio.charset.Charset;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.civicbackbone.api.problem.Problem;
@@ -19,6 +22,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +36,24 @@ import org.slf4j.LoggerFactory;
  * the rows counted as it runs are kept in memory and shown on its page (a commit while the import's large transaction
  * is open would make the database write that transaction's pages out again, each time, which cost a third of an
  * import's time). A job that a crash, a restart or a stop of the module interrupts stored nothing and runs again from
- * its start at the next start of the module; one interrupted {@value #ATTEMPTS} times is marked FAILED instead.
+ * its start; one interrupted {@value #ATTEMPTS} times is marked FAILED instead. With several nodes on one database
+ * each job is run by one node, which holds its lease ({@link ImportLeases}, ADR 0021): the node that accepted it, or
+ * the node that takes it over once that node's lease lapses (it died), or the same node when it starts again.
  */
-@Component(service = ValueImports.class)
+@Component(service = ValueImports.class, configurationPid = "org.civicbackbone.measurement.imports")
+@Designate(ocd = ValueImports.Config.class)
 public class ValueImports {
+
+    /** How jobs are shared between the nodes of one database. */
+    @ObjectClassDefinition(name = "Civic Backbone value imports", description = "Import jobs on several nodes")
+    public @interface Config {
+        @AttributeDefinition(name = "Lease (s)", description = "Seconds without a sign of life from the node running a "
+                + "job after which another node takes the job over and runs it again from its start")
+        int leaseSeconds() default 30;
+
+        @AttributeDefinition(name = "Take-over check (s)", description = "How often a node looks for jobs to take over")
+        int takeOverSeconds() default 10;
+    }
 
     /** How many times a job may start before a further interruption fails it (a file that stops the platform). */
     static final int ATTEMPTS = 3;
@@ -43,23 +63,61 @@ public class ValueImports {
     private final SharedMeasurement measurement;
     private final BackboneStore store;
     private final ImportUploads uploads;
+    private final ImportLeases leases;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "backbone-value-import"));
+    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(
+            r -> new Thread(r, "backbone-value-import-leases"));
     private volatile boolean stopping;
     private final Map<Long, JobProgress> running = new ConcurrentHashMap<>();
+    /** The jobs this node has queued or runs: never taken over by itself. */
+    private final Set<Long> mine = ConcurrentHashMap.newKeySet();
 
     @Activate
-    public ValueImports(@Reference SharedMeasurement measurement) {
+    public ValueImports(@Reference SharedMeasurement measurement, Config config) {
+        this(measurement, ImportLeases.thisNode(), Duration.ofSeconds(Math.max(3, config.leaseSeconds())),
+                Duration.ofSeconds(Math.max(1, config.takeOverSeconds())));
+    }
+
+    /** Imports on one node with the default lease (tests, benchmarks). */
+    public ValueImports(SharedMeasurement measurement) {
+        this(measurement, ImportLeases.thisNode(), Duration.ofSeconds(30), Duration.ofSeconds(10));
+    }
+
+    /** Imports as the node {@code node} runs them, taking over lapsed jobs every {@code takeOver}. */
+    ValueImports(SharedMeasurement measurement, String node, Duration lease, Duration takeOver) {
         this.measurement = measurement;
         this.store = measurement.store();
         this.uploads = new ImportUploads(store);
-        resumeInterrupted();
+        this.leases = new ImportLeases(store, node, lease);
+        takeOver();
+        long renew = Math.max(1, lease.toMillis() / 3);
+        clock.scheduleWithFixedDelay(() -> quietly(leases::renew), renew, renew, TimeUnit.MILLISECONDS);
+        clock.scheduleWithFixedDelay(() -> quietly(this::takeOver), takeOver.toMillis(), takeOver.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
-    /** Queues again, in the order accepted, the jobs a crash or a stop interrupted; they stored nothing. */
-    private void resumeInterrupted() {
-        List<Runnable> resumed = store.inTransaction(c -> {
+    private static void quietly(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Keeping import leases failed; trying again", e); // the database may be away for a moment
+        }
+    }
+
+    /**
+     * Queues, in the order accepted, the jobs whose lease this node could take: its own from before a restart, and
+     * those of a node gone quiet. They stored nothing; they run again from their start. One node looks at a time.
+     */
+    private void takeOver() {
+        if (stopping) {
+            return;
+        }
+        List<Runnable> taken = store.exclusively("imports:take-over", () -> store.inTransaction(c -> {
             List<Runnable> jobs = new ArrayList<>();
             for (ImportRecords.Unfinished job : records(c).unfinished()) {
+                if (mine.contains(job.id()) || !leases.claim(c, job.id())) {
+                    continue;
+                }
                 if (job.state() == State.RECEIVING || job.chunks() == 0 || job.attempts() >= ATTEMPTS) {
                     records(c).fail(job.id(), (job.attempts() < ATTEMPTS ? "Interrupted before its upload was kept"
                             : "Interrupted " + job.attempts() + " times") + ": nothing was stored; upload the file "
@@ -69,21 +127,25 @@ public class ValueImports {
                             job.initiativeId());
                     continue;
                 }
-                records(c).requeue(job.id(), "Interrupted by a stop, and queued again when the module started.");
+                boolean own = leases.node().equals(job.runner());
+                records(c).requeue(job.id(), own ? "Interrupted by a stop, and queued again when the module started."
+                        : "Taken over from a node that stopped answering, and queued again.");
                 ReportingScope scope = uploads.scope(c, job);
+                mine.add(job.id());
                 jobs.add(() -> run(job.id(), job.initiativeId(), Charset.forName(job.charset()), job.createdBy(),
                         scope));
-                LOG.info("Value import {} of initiative '{}' was interrupted and runs again", job.id(),
-                        job.initiativeId());
+                LOG.info("Value import {} of initiative '{}' was interrupted and runs again here (it was run by {})",
+                        job.id(), job.initiativeId(), job.runner());
             }
             return jobs;
-        });
-        resumed.forEach(runner::execute); // after the commit, so no job waits on the transaction that queued it
+        }));
+        taken.forEach(runner::execute); // after the commit, so no job waits on the transaction that queued it
     }
 
     @Deactivate
     void stop() throws InterruptedException {
         stopping = true; // a running job gives up at its next batch and rolls back
+        clock.shutdownNow();
         runner.shutdown();
         if (!runner.awaitTermination(60, TimeUnit.SECONDS)) {
             LOG.warn("A value import was still running when the module stopped");
@@ -105,7 +167,8 @@ public class ValueImports {
             store.inTransaction(c -> {
                 records(c).insertJob(key, initiativeId, upload.size(), actor, Instant.now(), upload.charset().name(),
                         scope.ids() == null);
-                return null;
+                mine.add(key.id());
+                return leases.claim(c, key.id());
             });
             try {
                 uploads.keep(key.id(), upload, scope);
@@ -114,6 +177,7 @@ public class ValueImports {
                     records(c).deleteChunks(key.id());
                     return records(c).fail(key.id(), "The upload could not be kept: nothing was stored.", Instant.now());
                 });
+                mine.remove(key.id());
                 throw e;
             }
             runner.execute(() -> run(key.id(), initiativeId, upload.charset(), actor, scope));
@@ -149,7 +213,7 @@ public class ValueImports {
         if (stopping) {
             return; // left queued: it runs at the next start
         }
-        JobProgress progress = new JobProgress(id);
+        JobProgress progress = new JobProgress(id, store, leases, () -> stopping);
         running.put(id, progress);
         try {
             progress.start();
@@ -172,85 +236,7 @@ public class ValueImports {
             progress.finish(State.FAILED, "The import failed: " + e.getMessage() + "; nothing was stored.", List.of());
         } finally {
             running.remove(id);
-        }
-    }
-
-    /** A job's progress: its state written when it changes, its counts kept here; stops the job when asked. */
-    private final class JobProgress implements ImportProgress {
-
-        private final long id;
-        private volatile State state = State.QUEUED;
-        private volatile int read;
-        private volatile int checked;
-        private volatile int stored;
-        private volatile int faults;
-
-        JobProgress(long id) {
-            this.id = id;
-        }
-
-        void start() {
-            if (stopping) {
-                throw new IllegalStateException("the module is stopping");
-            }
-            state = State.CHECKING;
-            store.inTransaction(c -> records(c).started(id));
-        }
-
-        @Override
-        public void checked(int rows) {
-            read = rows;
-            checked = rows;
-            write(State.CHECKING, false);
-        }
-
-        /** The job's outcome, with its counts and the faults listed. */
-        void finish(State outcome, String message, List<Violation> violations) {
-            store.inTransaction(c -> {
-                ImportRecords records = records(c);
-                records.progress(id, outcome, read, checked, outcome == State.DONE ? stored : 0);
-                records.finish(id, outcome, faults, message == null || message.length() <= 2000 ? message
-                        : message.substring(0, 2000), Instant.now());
-                for (int i = 0; i < violations.size(); i++) {
-                    records.insertFault(id, i, violations.get(i));
-                }
-                records.deleteChunks(id);
-                return null;
-            });
-        }
-
-        @Override
-        public void refused(int count) {
-            faults = count;
-        }
-
-        @Override
-        public void storing(int rows) {
-            read = rows;
-            checked = rows;
-            write(State.STORING, true);
-        }
-
-        @Override
-        public void stored(int rows) {
-            stored = rows;
-            write(State.STORING, false);
-        }
-
-        /** The job's row with the counts of now, while it runs. */
-        ImportRecords.JobRow over(ImportRecords.JobRow row) {
-            return new ImportRecords.JobRow(row.id(), row.initiativeId(), state, row.bytes(), read, checked, stored,
-                    row.faults(), row.message(), row.createdBy(), row.createdAt(), row.finishedAt());
-        }
-
-        private void write(State next, boolean save) {
-            if (stopping) {
-                throw new IllegalStateException("the module is stopping");
-            }
-            if (save && next != state) {
-                state = next;
-                store.inTransaction(c -> records(c).progress(id, next, read, checked, stored));
-            }
+            mine.remove(id);
         }
     }
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.function.IntConsumer;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.initiative.Organisation;
 import org.civicbackbone.api.store.BackboneStore;
@@ -39,10 +38,12 @@ record ValueWrites(BackboneStore store, AuditLog audit, Clock clock) {
     }
 
     /** Stores every row of a checked file in one transaction, or none of them, in batches. */
-    int importFile(String initiativeId, ValueImport file, ImportProgress.Source csv, String actor, IntConsumer progress) {
+    int importFile(String initiativeId, ValueImport file, ImportProgress.Source csv, String actor,
+                   ImportProgress progress) {
         Instant now = Instant.now(clock);
         return store.inTransaction(c -> {
-            ImportBatches batches = new ImportBatches(store.batchMapper(c, ImportRecords.class), actor, now, progress);
+            ImportBatches batches = new ImportBatches(store.batchMapper(c, ImportRecords.class), actor, now,
+                    progress::stored);
             file.rows(csv.open(), batches::add);
             int stored = batches.finish();
             RollupRecords rollups = store.mapper(c, RollupRecords.class);
@@ -50,6 +51,7 @@ record ValueWrites(BackboneStore store, AuditLog audit, Clock clock) {
             store.batchMapper(c, RollupRecords.class).insertAll(batches.rollups());
             audit.record(c, actor, initiativeId, MeasurementSchema.MODULE, "value.import",
                     stored + " values imported from CSV");
+            progress.committing(c);
             return stored;
         });
     }

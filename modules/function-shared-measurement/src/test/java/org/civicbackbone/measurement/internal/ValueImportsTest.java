@@ -1,12 +1,15 @@
 package org.civicbackbone.measurement.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -235,6 +238,52 @@ public class ValueImportsTest {
         }
         assertEquals(0, stored());
         assertEquals(0, keptChunks());
+    }
+
+    @Test
+    public void aJobOfANodeThatStoppedAnsweringIsTakenOverOnceItsLeaseLapses() throws InterruptedException {
+        long id = crashedJob(file(0), State.STORING, ReportingScope.ANY, 1);
+        store.inTransaction(c -> store.mapper(c, ImportRecords.class).claim(id, "node-a", Instant.now(),
+                Instant.now())); // node A holds it, then dies: nobody renews its lease
+        imports.stop();
+        imports = new ValueImports(measurement, "node-b", Duration.ofSeconds(2), Duration.ofMillis(100));
+        Thread.sleep(500);
+        assertEquals("a lease not yet lapsed is left alone", State.STORING, imports.job("town", id).state());
+        ImportJob job = awaitEnd(id);
+        assertEquals(job.message(), State.DONE, job.state());
+        assertTrue(job.message(), job.message().contains("values stored"));
+        assertEquals(5760, stored());
+        assertEquals(1, audit.actions().stream().filter("staff value.import"::equals).count());
+    }
+
+    @Test
+    public void aLeaseIsOneNodesAtATimeAndANodeThatLostItStoresNothing() throws InterruptedException {
+        long id = crashedJob(file(0), State.QUEUED, ReportingScope.ANY, 0);
+        ImportLeases a = new ImportLeases(store, "node-a", Duration.ofMillis(300));
+        ImportLeases b = new ImportLeases(store, "node-b", Duration.ofMillis(300));
+        assertTrue(store.inTransaction(c -> a.claim(c, id)));
+        assertFalse("held and alive", store.inTransaction(c -> b.claim(c, id)));
+        a.renew();
+        assertTrue(store.inTransaction(c -> a.stillMine(c, id)));
+        Thread.sleep(400); // node A pauses past its lease
+        assertTrue("lapsed: taken over", store.inTransaction(c -> b.claim(c, id)));
+        assertFalse("node A, back, finds the job gone", store.inTransaction(c -> a.stillMine(c, id)));
+        assertFalse(store.inTransaction(c -> a.claim(c, id)));
+
+        JobProgress lateA = new JobProgress(id, store, a, () -> false);
+        try {
+            store.inTransaction(c -> {
+                store.mapper(c, ImportRecords.class).progress(id, State.STORING, 1, 1, 1);
+                lateA.committing(c);
+                return null;
+            });
+            fail("node A's import must roll back");
+        } catch (IllegalStateException expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains("taken over"));
+        }
+        assertEquals("rolled back", State.QUEUED, imports.job("town", id).state());
+        lateA.finish(State.DONE, "late", List.of());
+        assertEquals("node A's outcome is dropped", State.QUEUED, imports.job("town", id).state());
     }
 
     /** The series the roll-ups give, against the series computed from every value, for each way of reading it. */

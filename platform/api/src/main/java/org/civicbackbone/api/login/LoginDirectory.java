@@ -5,10 +5,10 @@ import org.civicbackbone.api.initiative.Person;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The platform's logins, kept in its realm (Karaf's {@code etc/users.properties} by default). Every change is
- * audited (never the password) and ends the console sessions of the login it changes, not anyone else's. Where the
- * realm's logins are kept elsewhere (LDAP) changes answer a 503 problem: they are made where the realm keeps them.
- * Unknown logins, initiatives and people answer 404 problems; a name already taken, 409.
+ * The platform's logins, kept in its database and checked by its JAAS realm ({@code karaf}), so that every node
+ * knows the same logins. Every change is audited (never the password) in the transaction that makes it, and ends
+ * the console sessions of the login it changes, not anyone else's. Unknown logins, initiatives and people answer 404
+ * problems; a name already taken, 409.
  */
 @ProviderType
 public interface LoginDirectory {
@@ -38,4 +38,10 @@ public interface LoginDirectory {
      * of one initiative do not take over access to another.
      */
     void resetFor(String initiativeId, long personId, PasswordSpec spec, String actor);
+
+    /**
+     * When a login was last created or given a new password or roles, through any node: a password checked before
+     * then is checked again.
+     */
+    java.time.Instant lastChange();
 }

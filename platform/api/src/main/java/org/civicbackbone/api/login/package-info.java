@@ -3,7 +3,7 @@
  * for a person on an initiative's record by that initiative's staff.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.civicbackbone.api.login;
 
 import org.osgi.annotation.bundle.Export;

@@ -25,4 +25,11 @@ public interface ModuleManagement {
      * Their data stays, and a reinstall restores it.
      */
     ModuleStatus uninstall(String moduleId, String actor);
+
+    /**
+     * Whether this node has caught up, since it started, with the module set chosen through any node on the same
+     * database: until then it is not ready to serve (health answers STARTING). Later changes chosen elsewhere are
+     * applied while it serves.
+     */
+    boolean caughtUp();
 }

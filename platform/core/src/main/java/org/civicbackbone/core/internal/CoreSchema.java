@@ -190,6 +190,31 @@ public final class CoreSchema {
               installed BOOLEAN NOT NULL,
               chosen_by VARCHAR(100) NOT NULL,
               chosen_at TIMESTAMP WITH TIME ZONE NOT NULL);
+            """), new SchemaMigration(11, "logins and console sessions in the database, for every node", """
+            CREATE TABLE core_login (
+              name VARCHAR(100) PRIMARY KEY,
+              password VARCHAR(400) NOT NULL,
+              created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+              changed_at TIMESTAMP WITH TIME ZONE NOT NULL);
+            CREATE INDEX core_login_changed_idx ON core_login(changed_at);
+            CREATE TABLE core_login_role (
+              login VARCHAR(100) NOT NULL REFERENCES core_login(name),
+              role VARCHAR(100) NOT NULL,
+              PRIMARY KEY (login, role));
+            CREATE TABLE core_session (
+              token_digest VARCHAR(64) PRIMARY KEY,
+              login VARCHAR(100) NOT NULL,
+              csrf_token VARCHAR(64) NOT NULL,
+              started_at TIMESTAMP WITH TIME ZONE NOT NULL,
+              last_seen_at TIMESTAMP WITH TIME ZONE NOT NULL,
+              idle_seconds BIGINT NOT NULL,
+              ends_at TIMESTAMP WITH TIME ZONE NOT NULL);
+            CREATE INDEX core_session_login_idx ON core_session(login);
+            CREATE INDEX core_session_ends_idx ON core_session(ends_at);
+            CREATE TABLE core_session_role (
+              token_digest VARCHAR(64) NOT NULL REFERENCES core_session(token_digest) ON DELETE CASCADE,
+              role VARCHAR(100) NOT NULL,
+              PRIMARY KEY (token_digest, role));
             """));
 
     private CoreSchema() {

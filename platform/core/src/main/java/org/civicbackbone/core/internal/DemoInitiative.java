@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Loads the demo initiative once, on the first start of a platform whose configuration asks for it
  * ({@code etc/org.civicbackbone.demo.cfg}). Function modules add their own demo data to initiatives marked demo.
- * A flag in the database remembers the load, so a deleted or edited demo is never put back.
+ * A flag in the database remembers the load, so a deleted or edited demo is never put back; the load takes a
+ * database lock, so nodes starting together on one database load it once.
  */
 @Component(configurationPid = "org.civicbackbone.demo", configurationPolicy = ConfigurationPolicy.REQUIRE,
         immediate = true, service = {})
@@ -49,14 +50,15 @@ public class DemoInitiative {
         if (!config.enabled() || !(initiatives instanceof JdbcInitiativeService service)) {
             return;
         }
-        Initiative loaded = store.inTransaction(c -> {
+        // under a lock: nodes starting together on one database load it once (ADR 0019)
+        Initiative loaded = store.exclusively("demo:initiative", () -> store.inTransaction(c -> {
             if (store.mapper(c, FlagRecords.class).isSet(FLAG)) {
                 return null;
             }
             Initiative demo = load(c, service, organisations);
             store.mapper(c, FlagRecords.class).set(FLAG);
             return demo;
-        });
+        }));
         if (loaded != null) {
             LOG.info("Loaded the demo initiative '{}'", ID);
             service.announce(loaded);

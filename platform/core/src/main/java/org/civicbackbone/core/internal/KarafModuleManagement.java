@@ -47,6 +47,8 @@ public class KarafModuleManagement implements ModuleManagement {
     private final BackboneStore store;
     private final Map<String, Operation> operations = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "backbone-modules"));
+    /** Set once a look at the chosen module set found nothing left to do here (ADR 0019). */
+    private volatile boolean caughtUp;
 
     @Activate
     public KarafModuleManagement(@Reference FeaturesService features, @Reference ModuleCatalogue catalogue,
@@ -133,8 +135,11 @@ public class KarafModuleManagement implements ModuleManagement {
         return choose(moduleId, false, actor);
     }
 
-    /** Records the choice for every node on the database (ADR 0019), then applies it here. */
-    private ModuleStatus choose(String moduleId, boolean install, String actor) {
+    /**
+     * Records the choice for every node on the database (ADR 0019), then applies it here; never while
+     * {@link #follow} compares this node with the choices, so it cannot act on a choice read before this one.
+     */
+    private synchronized ModuleStatus choose(String moduleId, boolean install, String actor) {
         Feature f = feature(moduleId);
         store.exclusively("modules", () -> store.inTransaction(c -> {
             store.mapper(c, ModuleChoiceRecords.class).choose(moduleId, install, actor);
@@ -151,10 +156,13 @@ public class KarafModuleManagement implements ModuleManagement {
      * there, on their way, or that failed to get there within the last minute (tried again after that, not every
      * few seconds). The features repositories are read once for all the choices.
      */
-    void follow(List<ModuleChoiceRecords.ModuleChoice> choices) {
+    synchronized void follow(java.util.function.Supplier<List<ModuleChoiceRecords.ModuleChoice>> chosen) {
+        List<ModuleChoiceRecords.ModuleChoice> choices = chosen.get(); // read under the lock: never older than a choice made here
         if (choices.isEmpty()) {
+            caughtUp = true;
             return;
         }
+        boolean behind = false;
         Map<String, Feature> offered = new java.util.HashMap<>();
         moduleFeatures().forEach(f -> offered.put(f.getName(), f));
         for (ModuleChoiceRecords.ModuleChoice choice : choices) {
@@ -163,12 +171,24 @@ public class KarafModuleManagement implements ModuleManagement {
                 continue; // a module this node's repositories do not offer stays out
             }
             Operation op = operations.get(choice.moduleId());
-            if (op != null && (op.state().equals("installing") || op.state().equals("uninstalling")
-                    || op.state().equals("failed") && op.at().isAfter(Instant.now().minusSeconds(60)))) {
+            if (op != null && (op.state().equals("installing") || op.state().equals("uninstalling"))) {
+                behind = true;
                 continue;
             }
+            if (op != null && op.state().equals("failed") && op.at().isAfter(Instant.now().minusSeconds(60))) {
+                continue; // failed here: health names the module; the node serves the rest
+            }
+            behind = true;
             start(choice.moduleId(), f, choice.installed(), "the cluster's choice (" + choice.chosenBy() + ")");
         }
+        if (!behind) {
+            caughtUp = true;
+        }
+    }
+
+    @Override
+    public boolean caughtUp() {
+        return caughtUp;
     }
 
     private synchronized ModuleStatus start(String moduleId, Feature f, boolean install, String actor) {

@@ -54,7 +54,7 @@ public class ModuleSet {
     /** Applies here what was chosen elsewhere; a failure waits for the next look. */
     void converge() {
         try {
-            modules.follow(store.read(c -> store.mapper(c, ModuleChoiceRecords.class).choices()));
+            modules.follow(() -> store.read(c -> store.mapper(c, ModuleChoiceRecords.class).choices()));
         } catch (RuntimeException e) {
             LOG.warn("Could not bring this node's modules to the chosen set; trying again shortly: {}", e.getMessage());
         }

@@ -1,12 +1,8 @@
 package org.civicbackbone.core.internal;
 
-import java.security.Principal;
 import java.sql.Connection;
-import java.util.Comparator;
+import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.apache.karaf.jaas.modules.BackingEngine;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.initiative.Person;
 import org.civicbackbone.api.initiative.PersonSpec;
@@ -24,16 +20,16 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The logins of the platform's realm, written through the backing engine of its properties file. A write to the realm
- * is the last step of a database transaction (the audit entry, the person's link): if the realm refuses it, nothing
- * is recorded; a new login is checked to have stayed in the file ({@link RealmWrites}). Writes are serialised in
- * this JVM, so two admins creating one name get one login and one 409.
+ * The platform's logins, kept in the database and checked by its realm ({@link DatabaseRealm}, ADR 0020). Each
+ * change is one database transaction with its audit entry (and the person's link): all of it is kept, on every
+ * node at once, or none of it. A name taken by two writers at once gets one login; the other writer's transaction
+ * fails on the name's key.
  */
 @Component(service = LoginDirectory.class)
 public class RealmLoginDirectory implements LoginDirectory {
 
     /** The realm role of a platform admin, as REST access decides it. */
-    static final String ADMIN_ROLE = "admin";
+    static final String ADMIN_ROLE = RealmLogins.ADMIN_ROLE;
     /** The role every platform login holds; Karaf's own consoles give it read access only. */
     static final String MEMBER_ROLE = "viewer";
 
@@ -53,83 +49,78 @@ public class RealmLoginDirectory implements LoginDirectory {
 
     @Override
     public List<Login> logins() {
-        BackingEngine engine = engine();
-        return engine.listUsers().stream().map(user -> login(engine, user))
-                .sorted(Comparator.comparing(Login::name)).toList();
+        return store.read(realm::logins);
     }
 
     @Override
-    public synchronized Login create(LoginSpec spec, String actor) {
-        BackingEngine engine = engine();
-        refuseTaken(engine, spec.name());
+    public Login create(LoginSpec spec, String actor) {
         return store.inTransaction(c -> {
+            refuseTaken(c, spec.name());
             audit.record(c, actor, null, CoreSchema.MODULE, "login.create", "login " + spec.name()
                     + (spec.makesPlatformAdmin() ? " (platform admin)" : ""));
-            add(spec);
-            BackingEngine written = engine();
-            return login(written, written.lookupUser(spec.name()));
+            add(c, spec);
+            return realm.login(c, spec.name());
         });
     }
 
     @Override
-    public synchronized void setPassword(String login, PasswordSpec spec, String actor) {
-        BackingEngine engine = engine();
-        existing(engine, login);
+    public void setPassword(String login, PasswordSpec spec, String actor) {
         store.inTransaction(c -> {
+            if (realm.login(c, login) == null) {
+                throw new ProblemException(Problem.notFound("There is no login '" + login + "'."));
+            }
             audit.record(c, actor, null, CoreSchema.MODULE, "login.password", "new password for login " + login);
-            realm.writing(() -> {
-                engine().addUser(login, spec.password()); // a fresh copy of the file; the login keeps its roles
-                return null;
-            });
+            realm.setPassword(c, login, spec.password());
             return null;
         });
     }
 
     @Override
-    public synchronized Person createFor(String initiativeId, long personId, LoginSpec spec, String actor) {
+    public Person createFor(String initiativeId, long personId, LoginSpec spec, String actor) {
         if (spec.makesPlatformAdmin()) {
             throw new ProblemException(Problem.invalid("An initiative's staff create logins for its people; "
                     + "platform admins are made by a platform admin.", List.of(new Violation("platformAdmin",
                     "must be false here"))));
         }
-        BackingEngine engine = engine();
         return store.inTransaction(c -> {
             Person person = people.person(c, initiativeId, personId);
-            if (person.username() != null && engine.lookupUser(person.username()) != null) {
+            if (person.username() != null && realm.login(c, person.username()) != null) {
                 throw new ProblemException(Problem.conflict(person.name() + " already has the login '"
                         + person.username() + "': give it a new password instead."));
             }
-            refuseTaken(engine, spec.name());
+            refuseTaken(c, spec.name());
             Person linked = people.update(c, initiativeId, personId, new PersonSpec(person.name(), spec.name()), actor);
             audit.record(c, actor, initiativeId, CoreSchema.MODULE, "login.create", "login " + spec.name() + " for '"
                     + person.name() + "' (" + personId + ")");
-            add(spec);
+            add(c, spec);
             return linked;
         });
     }
 
     @Override
-    public synchronized void resetFor(String initiativeId, long personId, PasswordSpec spec, String actor) {
-        BackingEngine engine = engine();
+    public void resetFor(String initiativeId, long personId, PasswordSpec spec, String actor) {
         store.inTransaction(c -> {
             Person person = people.person(c, initiativeId, personId);
-            if (person.username() == null || engine.lookupUser(person.username()) == null) {
+            Login login = person.username() == null ? null : realm.login(c, person.username());
+            if (login == null) {
                 throw new ProblemException(Problem.conflict(person.name() + " has no login yet: create one."));
             }
-            refuseBeyond(c, engine, initiativeId, person);
+            refuseBeyond(c, login, initiativeId, person);
             audit.record(c, actor, initiativeId, CoreSchema.MODULE, "login.password", "new password for login "
                     + person.username() + " of '" + person.name() + "' (" + personId + ")");
-            realm.writing(() -> {
-                engine().addUser(person.username(), spec.password()); // a fresh copy of the file
-                return null;
-            });
+            realm.setPassword(c, person.username(), spec.password());
             return null;
         });
     }
 
+    @Override
+    public Instant lastChange() {
+        Instant last = realm.lastChange();
+        return last == null ? Instant.EPOCH : last;
+    }
+
     /** Staff of one initiative reset only logins that reach nothing else: no admin, no other initiative's record. */
-    private void refuseBeyond(Connection c, BackingEngine engine, String initiativeId, Person person) {
-        Login login = login(engine, engine.lookupUser(person.username()));
+    private void refuseBeyond(Connection c, Login login, String initiativeId, Person person) {
         List<String> elsewhere = store.mapper(c, PersonRecords.class).initiativesOf(person.username()).stream()
                 .filter(other -> !other.equals(initiativeId)).toList();
         if (login.platformAdmin() || !elsewhere.isEmpty()) {
@@ -140,42 +131,14 @@ public class RealmLoginDirectory implements LoginDirectory {
         }
     }
 
-    private void add(LoginSpec spec) {
-        realm.writing(() -> {
-            RealmWrites.ensure(this::engine, List.of(spec.name()), spec.password(),
-                    spec.makesPlatformAdmin() ? List.of(MEMBER_ROLE, ADMIN_ROLE) : List.of(MEMBER_ROLE));
-            return null;
-        });
+    private void add(Connection c, LoginSpec spec) {
+        realm.create(c, spec.name(), spec.password(),
+                spec.makesPlatformAdmin() ? List.of(MEMBER_ROLE, ADMIN_ROLE) : List.of(MEMBER_ROLE));
     }
 
-    private static void refuseTaken(BackingEngine engine, String name) {
-        if (engine.lookupUser(name) != null) {
+    private void refuseTaken(Connection c, String name) {
+        if (realm.login(c, name) != null) {
             throw new ProblemException(Problem.conflict("The login '" + name + "' is taken: choose another name."));
         }
-    }
-
-    private static void existing(BackingEngine engine, String name) {
-        if (engine.lookupUser(name) == null) {
-            throw new ProblemException(Problem.notFound("There is no login '" + name + "'."));
-        }
-    }
-
-    /** A login with its roles, the groups' roles included, as the realm grants them at sign-in. */
-    private static Login login(BackingEngine engine, UserPrincipal user) {
-        List<String> roles = Stream.concat(engine.listRoles(user).stream(),
-                        engine.listGroups(user).stream().flatMap(g -> engine.listRoles(g).stream()))
-                .map(Principal::getName).filter(name -> !name.startsWith(BackingEngine.GROUP_PREFIX))
-                .distinct().sorted().toList();
-        return new Login(user.getName(), roles.contains(ADMIN_ROLE), roles);
-    }
-
-    private BackingEngine engine() {
-        BackingEngine engine = realm.writableEngine();
-        if (engine == null) {
-            throw new ProblemException(new Problem("urn:civicbackbone:problem:logins-kept-elsewhere",
-                    "Logins kept elsewhere", 503, "This platform's realm keeps its logins where the platform cannot "
-                    + "write them (LDAP, say): create logins and change passwords there.", List.of()));
-        }
-        return engine;
     }
 }

@@ -3,10 +3,9 @@ package org.civicbackbone.rest.internal;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import javax.annotation.Priority;
 import javax.security.auth.Subject;
@@ -23,6 +22,9 @@ import javax.ws.rs.core.SecurityContext;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.jaas.config.JaasRealm;
+import org.civicbackbone.api.login.ConsoleSession;
+import org.civicbackbone.api.login.ConsoleSessions;
+import org.civicbackbone.api.login.LoginDirectory;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.problem.Violation;
@@ -40,12 +42,13 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * HTTP Basic authentication against a Karaf JAAS realm ({@code karaf}, whose users live in {@code
- * etc/users.properties}). It only establishes who is calling: what they may do is decided after matching, from each
+ * HTTP Basic authentication against a Karaf JAAS realm ({@code karaf}, whose logins the core keeps in the database,
+ * ADR 0020). It only establishes who is calling: what they may do is decided after matching, from each
  * resource method's {@link org.civicbackbone.api.rest.Allow} declaration ({@link AccessDeclarations}), which this
  * extension requires, so a resource that selects authentication always gets the access checks too. A login the
- * realm accepted is trusted for a short while ({@link VerifiedLogins}) until the realm or its users file changes; a
- * console session lasts until its login's entry in that file changes ({@link SignedInSessions}). Wrong
+ * realm accepted is trusted for a short while ({@link VerifiedLogins}) until any login changes on any node
+ * ({@link LoginDirectory#lastChange()}); a console session ({@link ConsoleSessions}, in the database, so any node
+ * answers it) lasts until its login's password changes. Wrong
  * credentials are answered 401 at once; repeated failures of one user from one address are answered 429 with
  * {@code Retry-After} ({@link LoginThrottle}). A configuration change is applied in place: the filter never leaves
  * the application, so no request slips through while it changes.
@@ -95,15 +98,20 @@ public class BasicAuthentication implements ContainerRequestFilter {
     private volatile String realm;
     private volatile LoginThrottle throttle;
     private volatile VerifiedLogins verified = new VerifiedLogins(0, System::nanoTime);
-    private volatile SignedInSessions sessions = new SignedInSessions(0, 0, System::nanoTime);
-    private final RealmFiles realmFiles = new RealmFiles();
-    private final Set<JaasRealm> realms = ConcurrentHashMap.newKeySet();
+    private volatile Duration sessionIdle;
+    private volatile Duration sessionMaximum;
+    private volatile Instant loginsChanged = Instant.EPOCH;
+    private final ConsoleSessions sessions;
+    private final LoginDirectory logins;
 
     @Context
     private HttpServletRequest servletRequest;
 
     @Activate
-    public BasicAuthentication(Config config, @Reference AccessDeclarations accessChecks) {
+    public BasicAuthentication(Config config, @Reference AccessDeclarations accessChecks,
+                               @Reference ConsoleSessions sessions, @Reference LoginDirectory logins) {
+        this.sessions = sessions;
+        this.logins = logins;
         modified(config);
     }
 
@@ -116,29 +124,22 @@ public class BasicAuthentication implements ContainerRequestFilter {
         this.verified = new VerifiedLogins(Duration.ofSeconds(Math.max(0, config.verifiedLoginSeconds())).toNanos(),
                 System::nanoTime);
         previous.forgetAll(); // a request that checked against the old realm must not remember its login
-        SignedInSessions before = sessions;
-        this.sessions = new SignedInSessions(Duration.ofMinutes(Math.max(1, config.sessionIdleMinutes())).toNanos(),
-                Duration.ofHours(Math.max(1, config.sessionMaxHours())).toNanos(), System::nanoTime);
-        before.forgetAll();
-        realmFiles.watch(realms, realm);
+        this.sessionIdle = Duration.ofMinutes(Math.max(1, config.sessionIdleMinutes()));
+        this.sessionMaximum = Duration.ofHours(Math.max(1, config.sessionMaxHours()));
     }
 
     /** A JAAS realm came, changed or went: what was verified against it may no longer hold. */
     @Reference(service = JaasRealm.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, updated = "realmChanged", unbind = "realmGone")
     void realmAdded(JaasRealm added) {
-        realms.add(added);
         realmChanged(added);
     }
 
     void realmChanged(JaasRealm changed) {
-        realmFiles.watch(realms, realm);
         verified.forgetAll();
-        sessions.forgetAll();
     }
 
     void realmGone(JaasRealm gone) {
-        realms.remove(gone);
         realmChanged(gone);
     }
 
@@ -146,7 +147,7 @@ public class BasicAuthentication implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null) {
-            Cookie cookie = request.getCookies().get(SignedInSessions.COOKIE);
+            Cookie cookie = request.getCookies().get(SessionResource.COOKIE);
             if (cookie != null) {
                 signedIn(request, cookie.getValue());
             }
@@ -180,28 +181,27 @@ public class BasicAuthentication implements ContainerRequestFilter {
      * token. An ended session leaves the request anonymous (401 where a login is needed).
      */
     private void signedIn(ContainerRequestContext request, String token) {
-        noticeRealmWrites();
-        SignedInSessions.Session session = sessions.find(token);
+        ConsoleSession session = sessions.find(token).orElse(null);
         if (session == null) {
             return;
         }
         if (!SAFE_METHODS.contains(request.getMethod())
-                && !session.csrfToken().equals(request.getHeaderString(SignedInSessions.CSRF_HEADER))) {
+                && !session.csrfToken().equals(request.getHeaderString(SessionResource.CSRF_HEADER))) {
             request.abortWith(ProblemMapper.answer(new Problem("urn:civicbackbone:problem:csrf-token-missing",
                     "CSRF token missing", 403, "A write from a signed-in console session must carry the header "
-                    + SignedInSessions.CSRF_HEADER + " with the token that signing in answered.", List.of())));
+                    + SessionResource.CSRF_HEADER + " with the token that signing in answered.", List.of())));
             return;
         }
-        actAs(request, session.user(), session.roles(), SecurityContext.FORM_AUTH);
+        actAs(request, session.login(), session.roles(), SecurityContext.FORM_AUTH);
     }
 
     /**
      * Checks a sign-in form's user and password as a Basic header's are checked (the same realm and the same limit
      * on failed logins) and starts a console session: the session's cookie token and the session.
      */
-    Map.Entry<String, SignedInSessions.Session> signIn(String name, String password) {
+    ConsoleSession signIn(String name, String password) {
         VerifiedLogins.Verified login = checked(name, password, 401, "password");
-        return sessions.open(login, realmFiles.fingerprint(login.user()));
+        return sessions.open(login.user(), login.roles(), sessionIdle, sessionMaximum);
     }
 
     /**
@@ -227,13 +227,13 @@ public class BasicAuthentication implements ContainerRequestFilter {
     }
 
     /** The console session of a cookie token, if it is live. */
-    SignedInSessions.Session session(String token) {
-        return sessions.find(token);
+    ConsoleSession session(String token) {
+        return sessions.find(token).orElse(null);
     }
 
     /** Seconds a console session has left. */
-    long remainingSeconds(SignedInSessions.Session session) {
-        return sessions.remainingNanos(session) / 1_000_000_000L;
+    static long remainingSeconds(ConsoleSession session) {
+        return Math.max(0, Duration.between(Instant.now(), session.endsAt()).toSeconds());
     }
 
     /** Ends a console session. */
@@ -241,14 +241,12 @@ public class BasicAuthentication implements ContainerRequestFilter {
         sessions.close(token);
     }
 
-    /**
-     * After a write to the realm's files (a new login, a new password, a role changed by the platform, the shell or
-     * by hand): verified logins are checked again, and the sessions of the logins whose entry changed end.
-     */
-    private void noticeRealmWrites() {
-        if (realmFiles.changed()) {
+    /** After a login changed on any node, every login is checked against the realm again. */
+    private void noticeLoginChanges() {
+        Instant last = logins.lastChange();
+        if (!last.equals(loginsChanged)) {
             verified.forgetAll();
-            sessions.endChanged(realmFiles::fingerprint);
+            loginsChanged = last;
         }
     }
 
@@ -258,14 +256,14 @@ public class BasicAuthentication implements ContainerRequestFilter {
 
     /** Who these credentials are, from a recent check or from the realm; null when the realm refuses them. */
     private VerifiedLogins.Verified verify(String name, String password) {
-        noticeRealmWrites();
+        noticeLoginChanges();
         VerifiedLogins logins = verified;
         long generation = logins.generation();
         VerifiedLogins.Verified known = logins.find(name, password);
         if (known != null) {
             return known;
         }
-        Subject subject = RealmLogin.login(realm, name, password, realmFiles);
+        Subject subject = RealmLogin.login(realm, name, password.toCharArray());
         if (subject == null) {
             return null;
         }

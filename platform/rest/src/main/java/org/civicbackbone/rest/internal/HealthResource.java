@@ -12,6 +12,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import org.civicbackbone.api.module.ModuleCatalogue;
+import org.civicbackbone.api.module.ModuleManagement;
 import org.civicbackbone.api.module.ModuleInfo;
 import org.civicbackbone.api.rest.Allow;
 import org.civicbackbone.api.rest.ApiResource;
@@ -33,8 +34,10 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 
 /**
- * {@code GET /api/v1/health}: open to all. STARTING (503) until every bundle built on the platform API is active and
- * the REST runtime has been unchanged for two seconds; then UP when the database answers and every module works;
+ * {@code GET /api/v1/health}: open to all. STARTING (503) after the node's start until every bundle built on the
+ * platform API is active, the node has caught up with the module set chosen for every node on its database, and the
+ * REST runtime has been unchanged for two seconds; never again after that (a load balancer keeps sending requests
+ * while modules are installed or uninstalled, which the REST API serves through, ADR 0007); then UP when the database answers and every module works;
  * DEGRADED (still 200) when a module's component failed to start or its requests keep failing, naming it; DOWN (503)
  * without the database. Failed components are read from the component runtime at most once a second (building its
  * records was most of a health request); everything else is read on every request.
@@ -58,6 +61,7 @@ public class HealthResource {
     private final ServiceComponentRuntime components;
     private final FunctionRequestGuard guard;
     private final BundleContext context;
+    private final ModuleManagement moduleSet;
     /** How long the REST runtime must be unchanged before health answers UP. */
     private static final Duration SETTLE = Duration.ofSeconds(2);
     private volatile long lastRuntimeChange = System.nanoTime();
@@ -73,11 +77,14 @@ public class HealthResource {
     private volatile ComponentReading lastReading =
             new ComponentReading(List.of(), System.nanoTime() - COMPONENTS_FRESH_NANOS);
     private volatile boolean runtimePresent;
+    /** Set the first time the node is ready after its start. */
+    private volatile boolean ready;
 
     @Activate
     public HealthResource(@Reference ModuleCatalogue catalogue, @Reference BackboneStore store,
                           @Reference ServiceComponentRuntime components, @Reference FunctionRequestGuard guard,
-                          BundleContext context) {
+                          @Reference ModuleManagement moduleSet, BundleContext context) {
+        this.moduleSet = moduleSet;
         this.catalogue = catalogue;
         this.store = store;
         this.components = components;
@@ -130,6 +137,15 @@ public class HealthResource {
      * or the REST runtime changed less than {@link #SETTLE} ago (while it rebuilds, requests may find no resource).
      */
     private String starting() {
+        if (ready) {
+            return null; // later module changes are served through (ADR 0007): never out of a balancer for them
+        }
+        String reason = startingReason();
+        ready = reason == null;
+        return reason;
+    }
+
+    private String startingReason() {
         for (Bundle bundle : context.getBundles()) {
             if (bundle.getState() != Bundle.ACTIVE && bundle.getHeaders().get("Fragment-Host") == null
                     && bundle.getState() != Bundle.UNINSTALLED && usesPlatformApi(bundle)) {
@@ -138,6 +154,9 @@ public class HealthResource {
         }
         if (!runtimePresent) {
             return "the REST runtime is not available yet";
+        }
+        if (!moduleSet.caughtUp()) {
+            return "catching up with the module set chosen for every node on the database";
         }
         long quiet = System.nanoTime() - lastRuntimeChange;
         if (quiet < SETTLE.toNanos()) {

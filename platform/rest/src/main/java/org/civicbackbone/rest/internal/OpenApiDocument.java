@@ -70,8 +70,8 @@ final class OpenApiDocument {
         Map<String, Object> components = new LinkedHashMap<>();
         components.put("securitySchemes", Map.of(
                 "basic", Map.of("type", "http", "scheme", "basic"),
-                "session", Map.of("type", "apiKey", "in", "cookie", "name", SignedInSessions.COOKIE,
-                        "description", "From POST /api/v1/session; writes also carry " + SignedInSessions.CSRF_HEADER)));
+                "session", Map.of("type", "apiKey", "in", "cookie", "name", SessionResource.COOKIE,
+                        "description", "From POST /api/v1/session; writes also carry " + SessionResource.CSRF_HEADER)));
         components.put("schemas", schemas);
         document.put("components", components);
         return document;

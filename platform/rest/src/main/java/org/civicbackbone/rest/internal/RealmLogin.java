@@ -31,26 +31,7 @@ final class RealmLogin {
         return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
     }
 
-    /**
-     * Checks the password against the realm; a refusal while the realm's users file was being rewritten (Karaf
-     * encrypts plain passwords in place, engines save whole copies, and a read in the middle comes up short) is
-     * checked again once the file has settled.
-     */
-    static Subject login(String realm, String name, String password, RealmFiles files) {
-        long before = files.current();
-        Subject subject = login(realm, name, password.toCharArray());
-        if (subject == null && (files.current() != before || files.writtenWithinMillis(2_000))) {
-            try {
-                Thread.sleep(150);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-            subject = login(realm, name, password.toCharArray());
-        }
-        return subject;
-    }
-
+    /** The subject the realm signs in with this name and password; null when it refuses them. */
     static Subject login(String realm, String name, char[] password) {
         Subject subject = new Subject();
         // JAAS loads the login module through the context class loader: point it at Karaf's boot class path.

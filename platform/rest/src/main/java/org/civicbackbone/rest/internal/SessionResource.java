@@ -1,6 +1,5 @@
 package org.civicbackbone.rest.internal;
 
-import java.util.Map;
 import java.util.Set;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +17,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.NewCookie;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import org.civicbackbone.api.login.ConsoleSession;
 import org.civicbackbone.api.login.LoginDirectory;
 import org.civicbackbone.api.login.PasswordSpec;
 import org.civicbackbone.api.rest.Allow;
@@ -39,6 +39,11 @@ import org.osgi.service.component.annotations.Reference;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SessionResource {
+
+    /** The cookie that carries the session token. */
+    static final String COOKIE = "backbone_session";
+    /** The header that carries the session's CSRF token on writes. */
+    static final String CSRF_HEADER = "X-CSRF-Token";
 
     /** A sign-in form. */
     public record SignIn(@NotBlank String user, @NotBlank String password) {
@@ -76,16 +81,15 @@ public class SessionResource {
     @POST
     @Allow(Audience.PUBLIC)
     public Response signIn(SignIn form, @Context SecurityContext security) {
-        Map.Entry<String, SignedInSessions.Session> started = authentication.signIn(form.user(), form.password());
-        SignedInSessions.Session session = started.getValue();
+        ConsoleSession session = authentication.signIn(form.user(), form.password());
         return Response.ok(signedIn(session))
-                .header("Set-Cookie", cookie(started.getKey(), security.isSecure(), false)).build();
+                .header("Set-Cookie", cookie(session.token(), security.isSecure(), false)).build();
     }
 
     @GET
     @Allow(Audience.LOGGED_IN)
-    public SignedIn who(@CookieParam(SignedInSessions.COOKIE) String token, @Context SecurityContext security) {
-        SignedInSessions.Session session = SecurityContext.FORM_AUTH.equals(security.getAuthenticationScheme())
+    public SignedIn who(@CookieParam(COOKIE) String token, @Context SecurityContext security) {
+        ConsoleSession session = SecurityContext.FORM_AUTH.equals(security.getAuthenticationScheme())
                 ? authentication.session(token) : null;
         if (session != null) {
             return signedIn(session);
@@ -102,7 +106,7 @@ public class SessionResource {
     @PUT
     @Allow(Audience.LOGGED_IN)
     @Path("password")
-    public Response changePassword(PasswordChange change, @CookieParam(SignedInSessions.COOKIE) String token,
+    public Response changePassword(PasswordChange change, @CookieParam(COOKIE) String token,
                                    @Context SecurityContext security) {
         String user = security.getUserPrincipal().getName();
         authentication.checked(user, change.currentPassword(), 403, "currentPassword");
@@ -111,27 +115,27 @@ public class SessionResource {
             return Response.noContent().build();
         }
         authentication.signOut(token);
-        Map.Entry<String, SignedInSessions.Session> renewed = authentication.signIn(user, change.password());
-        return Response.ok(signedIn(renewed.getValue()))
-                .header("Set-Cookie", cookie(renewed.getKey(), security.isSecure(), false)).build();
+        ConsoleSession renewed = authentication.signIn(user, change.password());
+        return Response.ok(signedIn(renewed))
+                .header("Set-Cookie", cookie(renewed.token(), security.isSecure(), false)).build();
     }
 
     @DELETE
     @Allow(Audience.PUBLIC)
-    public Response signOut(@CookieParam(SignedInSessions.COOKIE) String token, @Context SecurityContext security) {
+    public Response signOut(@CookieParam(COOKIE) String token, @Context SecurityContext security) {
         authentication.signOut(token);
         return Response.noContent().header("Set-Cookie", cookie("", security.isSecure(), true)).build();
     }
 
-    private SignedIn signedIn(SignedInSessions.Session session) {
+    private static SignedIn signedIn(ConsoleSession session) {
         Set<String> roles = session.roles();
-        return new SignedIn(session.user(), roles.contains(AccessRules.ADMIN_ROLE), session.csrfToken(),
-                authentication.remainingSeconds(session));
+        return new SignedIn(session.login(), roles.contains(AccessRules.ADMIN_ROLE), session.csrfToken(),
+                BasicAuthentication.remainingSeconds(session));
     }
 
     /** The session cookie; written by hand because JAX-RS 2.1's {@link NewCookie} has no SameSite. */
     static String cookie(String token, boolean secure, boolean expire) {
-        return SignedInSessions.COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict"
+        return COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict"
                 + (secure ? "; Secure" : "") + (expire ? "; Max-Age=0" : "");
     }
 }

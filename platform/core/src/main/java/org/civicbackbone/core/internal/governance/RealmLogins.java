@@ -1,84 +1,105 @@
 package org.civicbackbone.core.internal.governance;
 
+import java.sql.Connection;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.karaf.jaas.config.JaasRealm;
-import org.apache.karaf.jaas.modules.BackingEngine;
-import org.apache.karaf.jaas.modules.BackingEngineFactory;
-import org.civicbackbone.core.internal.RealmEngines;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.civicbackbone.api.login.Login;
+import org.civicbackbone.api.store.BackboneStore;
+import org.civicbackbone.core.internal.CoreSchema;
+import org.civicbackbone.core.internal.DatabaseRealm;
+import org.civicbackbone.core.internal.LoginRecords;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
- * The logins of the platform's JAAS realm ({@code karaf}), read through the backing engines Karaf registers for its
- * login modules (the properties file by default), so that a seat whose login does not exist (a typo) is shown as a
- * set-up problem instead of counting as a voter who never votes.
+ * The logins of the platform's realm, kept in the database (ADR 0020): read to tell a seat whose login does not
+ * exist (a typo) as a set-up problem, and written inside the caller's transaction, so that a login, its audit entry
+ * and its person's link are kept together or not at all. A change of a login's password ends its console sessions
+ * in the same transaction.
  */
 @Component(service = RealmLogins.class)
 public class RealmLogins {
 
-    private final List<JaasRealm> realms = new CopyOnWriteArrayList<>();
-    private final List<BackingEngineFactory> factories = new CopyOnWriteArrayList<>();
+    /** The realm role of a platform admin, as REST access decides it. */
+    public static final String ADMIN_ROLE = "admin";
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addRealm(JaasRealm realm) {
-        realms.add(realm);
+    private final BackboneStore store;
+    private final UnaryOperator<String> stored;
+
+    @Activate
+    public RealmLogins(@Reference BackboneStore store, @Reference DatabaseRealm realm) {
+        this(new Storage(store, realm::stored));
     }
 
-    void removeRealm(JaasRealm realm) {
-        realms.remove(realm);
+    private RealmLogins(Storage storage) {
+        this.store = storage.store();
+        this.stored = storage.stored();
+        store.migrate(CoreSchema.MODULE, CoreSchema.MIGRATIONS);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addFactory(BackingEngineFactory factory) {
-        factories.add(factory);
+    /** Logins whose passwords are stored as {@code stored} makes them (tests: without Karaf's hashing). */
+    public static RealmLogins storing(BackboneStore store, UnaryOperator<String> stored) {
+        return new RealmLogins(new Storage(store, stored));
     }
 
-    void removeFactory(BackingEngineFactory factory) {
-        factories.remove(factory);
+    /** Where logins are kept and how their passwords are stored. */
+    private record Storage(BackboneStore store, UnaryOperator<String> stored) {
     }
 
-    /**
-     * Runs a write to the realm's logins alone in this JVM: an engine saves the whole file it loaded, so two writers
-     * at once (the demo's logins at start, an admin's new login) can each undo the other, or save a copy read while
-     * the other was writing, which loses every login after the point it was read to.
-     */
-    public synchronized <T> T writing(java.util.function.Supplier<T> write) {
-        return write.get();
-    }
-
-    /** The engine that can write the realm's logins (its properties file), or null when it keeps them elsewhere. */
-    public BackingEngine writableEngine() {
-        return RealmEngines.propertiesEngine(realms, factories);
-    }
-
-    /**
-     * The names of the realm's logins; empty when they cannot be listed (LDAP, say). Logins named but not found are
-     * looked for once more: Karaf rewrites its users file in place, and a read in the middle comes up short.
-     */
+    /** The names of the realm's logins. */
     public Optional<Set<String>> names(Collection<String> expected) {
-        Optional<Set<String>> names = read();
-        if (names.isPresent() && !names.get().containsAll(expected)) {
-            Set<String> again = new HashSet<>(names.get());
-            read().ifPresent(again::addAll);
-            return Optional.of(again);
-        }
-        return names;
+        return Optional.of(new HashSet<>(store.read(c -> records(c).names())));
     }
 
-    private Optional<Set<String>> read() {
-        List<BackingEngine> engines = RealmEngines.of(realms, factories);
-        if (engines.isEmpty()) {
-            return Optional.empty();
+    /** Every login with its roles, by name. */
+    public List<Login> logins(Connection c) {
+        Map<String, List<String>> roles = records(c).allRoles().stream().collect(Collectors.groupingBy(
+                LoginRecords.LoginRole::login, Collectors.mapping(LoginRecords.LoginRole::role, Collectors.toList())));
+        return records(c).names().stream().map(name -> login(name, roles.getOrDefault(name, List.of()))).toList();
+    }
+
+    /** A login with its roles; null when there is none. */
+    public Login login(Connection c, String name) {
+        LoginRecords records = records(c);
+        return records.exists(name) ? login(name, records.roles(name)) : null;
+    }
+
+    /** Creates a login with these roles. */
+    public void create(Connection c, String name, String password, Collection<String> roles) {
+        LoginRecords records = records(c);
+        records.insert(name, stored.apply(password), Instant.now());
+        roles.forEach(role -> records.insertRole(name, role));
+    }
+
+    /** Gives a login a new password and ends its console sessions; false when there is no such login. */
+    public boolean setPassword(Connection c, String name, String password) {
+        LoginRecords records = records(c);
+        if (records.setPassword(name, stored.apply(password), Instant.now()) == 0) {
+            return false;
         }
-        Set<String> names = new HashSet<>();
-        engines.forEach(engine -> engine.listUsers().forEach(user -> names.add(user.getName())));
-        return Optional.of(names);
+        records.endSessions(name);
+        return true;
+    }
+
+    /** When a login was last created or changed, on any node; null before the first. */
+    public Instant lastChange() {
+        return store.read(c -> records(c).lastChange());
+    }
+
+    private LoginRecords records(Connection c) {
+        return store.mapper(c, LoginRecords.class);
+    }
+
+    private static Login login(String name, List<String> roles) {
+        List<String> sorted = roles.stream().sorted().toList();
+        return new Login(name, sorted.contains(ADMIN_ROLE), sorted);
     }
 }

@@ -1,0 +1,117 @@
+package org.civicbackbone.measurement.internal;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.civicbackbone.api.problem.Violation;
+import org.civicbackbone.api.store.BackboneStore;
+import org.civicbackbone.measurement.internal.ImportJob.State;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running job's progress: its state written when it changes, its counts kept here (shown by the node that runs it);
+ * stops the job when the module stops; writes the outcome, and lets the import commit, only while the job's lease
+ * is still this node's.
+ */
+final class JobProgress implements ImportProgress {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobProgress.class);
+
+    private final long id;
+    private final BackboneStore store;
+    private final ImportLeases leases;
+    private final BooleanSupplier stopping;
+    private volatile State state = State.QUEUED;
+    private volatile int read;
+    private volatile int checked;
+    private volatile int stored;
+    private volatile int faults;
+
+    JobProgress(long id, BackboneStore store, ImportLeases leases, BooleanSupplier stopping) {
+        this.id = id;
+        this.store = store;
+        this.leases = leases;
+        this.stopping = stopping;
+    }
+
+    void start() {
+        if (stopping.getAsBoolean()) {
+            throw new IllegalStateException("the module is stopping");
+        }
+        state = State.CHECKING;
+        store.inTransaction(c -> records(c).started(id));
+    }
+
+    @Override
+    public void checked(int rows) {
+        read = rows;
+        checked = rows;
+        write(State.CHECKING, false);
+    }
+
+    /** The job's outcome, with its counts and the faults listed; nothing once another node took the job over. */
+    void finish(State outcome, String message, List<Violation> violations) {
+        store.inTransaction(c -> {
+            if (!leases.stillMine(c, id)) {
+                LOG.warn("Value import {} was taken over by another node; its outcome here is dropped", id);
+                return null;
+            }
+            ImportRecords records = records(c);
+            records.progress(id, outcome, read, checked, outcome == State.DONE ? stored : 0);
+            records.finish(id, outcome, faults, message == null || message.length() <= 2000 ? message
+                    : message.substring(0, 2000), Instant.now());
+            for (int i = 0; i < violations.size(); i++) {
+                records.insertFault(id, i, violations.get(i));
+            }
+            records.deleteChunks(id);
+            return null;
+        });
+    }
+
+    @Override
+    public void refused(int count) {
+        faults = count;
+    }
+
+    @Override
+    public void storing(int rows) {
+        read = rows;
+        checked = rows;
+        write(State.STORING, true);
+    }
+
+    @Override
+    public void stored(int rows) {
+        stored = rows;
+        write(State.STORING, false);
+    }
+
+    @Override
+    public void committing(Connection c) {
+        if (!leases.stillMine(c, id)) { // paused past the lease: the node that took the job over stores it
+            throw new IllegalStateException("value import " + id + " was taken over by another node");
+        }
+    }
+
+    /** The job's row with the counts of now, while it runs. */
+    ImportRecords.JobRow over(ImportRecords.JobRow row) {
+        return new ImportRecords.JobRow(row.id(), row.initiativeId(), state, row.bytes(), read, checked, stored,
+                row.faults(), row.message(), row.createdBy(), row.createdAt(), row.finishedAt());
+    }
+
+    private void write(State next, boolean save) {
+        if (stopping.getAsBoolean()) {
+            throw new IllegalStateException("the module is stopping");
+        }
+        if (save && next != state) {
+            state = next;
+            store.inTransaction(c -> records(c).progress(id, next, read, checked, stored));
+        }
+    }
+
+    private ImportRecords records(Connection c) {
+        return store.mapper(c, ImportRecords.class);
+    }
+}

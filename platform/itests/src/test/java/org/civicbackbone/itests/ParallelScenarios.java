@@ -1,0 +1,188 @@
+package org.civicbackbone.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+
+/**
+ * The invariants of the trust issue under parallel clients, over real HTTP: one decision, one effect and no late
+ * votes under parallel votes; money received and allocated never beyond what it may be under parallel requests.
+ * Each parallel client {@code i} sends through {@code client(i)}: one platform (TrustIT) or nodes in turn (ClusterIT).
+ * Voters are the logins {@code v01}..{@code v22}, all with one password.
+ */
+final class ParallelScenarios {
+
+    private final Http admin;
+    private final IntFunction<Http> client;
+    private final String voterPassword;
+
+    ParallelScenarios(Http admin, IntFunction<Http> client, String voterPassword) {
+        this.admin = admin;
+        this.client = client;
+        this.voterPassword = voterPassword;
+    }
+
+    /** Creates an initiative with bodies: each entry is "type:login@organisation,login@organisation,...". */
+    void initiative(String id, String model, String functions, String... bodies) {
+        Http.Answer created = admin.post("/initiatives", "{\"id\":\"" + id + "\",\"name\":\"" + id
+                + "\",\"structureModelId\":\"" + model + "\",\"enabledFunctionIds\":" + functions + "}");
+        assertEquals(created.toString(), 201, created.status());
+        for (String body : bodies) {
+            String[] parts = body.split(":");
+            Http.Answer b = admin.post("/initiatives/" + id + "/bodies",
+                    "{\"type\":\"" + parts[0] + "\",\"name\":\"" + parts[0] + " of " + id + "\"}");
+            assertEquals(b.toString(), 201, b.status());
+            if (parts.length > 1) {
+                for (String member : parts[1].split(",")) {
+                    seat(id, b.json().get("id").asLong(), member);
+                }
+            }
+        }
+    }
+
+    Http.Answer seat(String initiative, long bodyId, String member) {
+        String[] m = member.split("@");
+        Http.Answer added = admin.post("/initiatives/" + initiative + "/bodies/" + bodyId + "/members",
+                "{\"person\":\"" + m[0] + "\",\"username\":\"" + m[0] + "\",\"organisation\":\"" + m[1]
+                        + "\",\"role\":\"member\",\"sector\":\"NONPROFIT\"}");
+        assertEquals(added.toString(), 201, added.status());
+        return added;
+    }
+
+    long bodyOfType(String initiative, String type) {
+        for (JsonNode b : admin.get("/initiatives/" + initiative + "/bodies").json()) {
+            if (b.get("type").asText().equals(type)) {
+                return b.get("id").asLong();
+            }
+        }
+        throw new AssertionError("no body of type " + type);
+    }
+
+    Http.Answer vote(Http through, String initiative, long proposal, String voter, String choice) {
+        return through.send("POST", "/initiatives/" + initiative + "/governance/proposals/" + proposal + "/votes",
+                voter + ":" + voterPassword, "application/json", "{\"choice\":\"" + choice + "\",\"reason\":\"because\"}");
+    }
+
+    static <T> List<T> inParallel(int clients, IntFunctionCall<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Callable<T>> calls = new ArrayList<>();
+            IntStream.range(0, clients).forEach(i -> calls.add(() -> call.apply(i)));
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : pool.invokeAll(calls, 120, TimeUnit.SECONDS)) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A call of parallel client {@code i}. */
+    @FunctionalInterface
+    interface IntFunctionCall<T> {
+        T apply(int i) throws Exception;
+    }
+
+    static Map<Integer, Integer> statuses(List<Http.Answer> answers) {
+        Map<Integer, Integer> counts = new TreeMap<>();
+        answers.forEach(a -> counts.merge(a.status(), 1, Integer::sum));
+        return counts;
+    }
+
+    /** Three rounds of a hire put to a board of 20 whose members all approve at once. */
+    void aHireIsDecidedAppliedAndAnnouncedOnce(String prefix) throws Exception {
+        for (int round = 1; round <= 3; round++) {
+            String id = prefix + "-hire-" + round;
+            StringBuilder board = new StringBuilder("board-of-directors:");
+            for (int i = 1; i <= 20; i++) {
+                board.append(i > 1 ? "," : "").append(String.format("v%02d@Org %d", i, i));
+            }
+            initiative(id, "stand-alone", "[]", board.toString(), "advisory-committee:v21@Partner Org");
+            Http.Answer hire = admin.post("/initiatives/" + id + "/staff", "{\"person\":\"Jordan Lee\",\"username\":"
+                    + "\"v22\",\"role\":\"director\",\"organisation\":\"Host\",\"reason\":\"needed\"}");
+            long proposal = hire.json().get("proposalId").asLong();
+            List<Http.Answer> answers = inParallel(20, i -> vote(client.apply(i), id, proposal,
+                    String.format("v%02d", i + 1), "APPROVE"));
+            Map<Integer, Integer> counts = statuses(answers);
+            assertTrue("round " + round + ": " + counts, counts.keySet().stream().allMatch(s -> s == 200 || s == 409));
+            JsonNode record = admin.get("/initiatives/" + id + "/governance/proposals/" + proposal).json();
+            assertEquals("a majority of approvals decides", "APPROVED", record.get("proposal").get("state").asText());
+            assertEquals("every acknowledged vote is kept, no other", (int) counts.getOrDefault(200, 0),
+                    record.get("votes").size());
+            String decidedAt = record.get("proposal").get("decidedAt").asText();
+            for (JsonNode v : record.get("votes")) {
+                assertTrue("vote after the decision: " + v, v.get("castAt").asText().compareTo(decidedAt) <= 0);
+            }
+            int hires = 0;
+            int decisions = 0;
+            for (JsonNode entry : admin.get("/initiatives/" + id + "/audit?limit=1000").json()) {
+                hires += entry.get("action").asText().equals("staff.hire") ? 1 : 0;
+                decisions += entry.get("action").asText().equals("proposal.decided") ? 1 : 0;
+            }
+            assertEquals("round " + round + ": decided once", 1, decisions);
+            assertEquals("round " + round + ": hired once", 1, hires);
+            JsonNode members = admin.get("/initiatives/" + id + "/bodies/" + bodyOfType(id, "backbone-team")
+                    + "/members").json();
+            assertEquals("round " + round + ": one seat on the team", 1, members.size());
+        }
+    }
+
+    /**
+     * Three grants of 100, each received in 30 parallel receipts of 10 and allocated in 30 parallel allocations of
+     * 10: ten of each go through, the rest are refused; the totals end exact. Returns the resources address.
+     */
+    String moneyNeverExceedsWhatItMay(String initiative) throws Exception {
+        initiative(initiative, "stand-alone", "[\"resources\"]", "board-of-directors:v01@Board One,v02@Board Two,"
+                + "v03@Board Three", "advisory-committee:v04@Library,v05@School,v06@Clinic");
+        String base = "/initiatives/" + initiative + "/resources";
+        long funder = admin.post(base + "/funders", "{\"name\":\"Trust Foundation\",\"sector\":\"FUNDER\"}").json()
+                .get("id").asLong();
+        for (int round = 1; round <= 3; round++) {
+            Http.Answer created = admin.post(base + "/grants", "{\"funderId\":" + funder + ",\"title\":\"Round " + round
+                    + "\",\"amountRequested\":100}");
+            assertEquals(created.toString(), 201, created.status());
+            long grant = created.json().get("id").asLong();
+            assertEquals(200, admin.send("PUT", base + "/grants/" + grant + "/stage", Http.ADMIN, "application/json",
+                    "{\"stage\":\"AWARDED\",\"amountAwarded\":100}").status());
+            long acceptance = admin.post(base + "/grants/" + grant + "/acceptance", "{\"reason\":\"fits\"}").json()
+                    .get("acceptanceProposalId").asLong();
+            assertEquals(200, vote(client.apply(0), initiative, acceptance, "v01", "APPROVE").status());
+            assertEquals(200, vote(client.apply(1), initiative, acceptance, "v02", "APPROVE").status());
+            assertEquals("ACTIVE", admin.get(base + "/grants/" + grant).json().get("status").asText());
+
+            List<Http.Answer> receipts = inParallel(30, i -> client.apply(i).post(base + "/grants/" + grant
+                    + "/receipts", "{\"amount\":10,\"receivedOn\":\"2026-02-01\"}"));
+            Map<Integer, Integer> counts = statuses(receipts);
+            assertEquals("round " + round + ": " + counts, Integer.valueOf(10), counts.get(201));
+            assertEquals("round " + round + ": " + counts, Integer.valueOf(20), counts.get(400));
+            assertEquals(0, new BigDecimal("100").compareTo(admin.get(base + "/grants/" + grant).json()
+                    .get("received").decimalValue()));
+
+            List<Http.Answer> allocations = inParallel(30, i -> client.apply(i).post(base + "/allocations",
+                    "{\"grantId\":" + grant + ",\"recipientKind\":\"PARTNER\",\"recipient\":\"Library\",\"amount\":10,"
+                            + "\"purpose\":\"books\"}"));
+            Map<Integer, Integer> allocated = statuses(allocations);
+            assertEquals("round " + round + ": " + allocated, Integer.valueOf(10), allocated.get(202));
+            assertTrue("round " + round + ": " + allocated, allocated.keySet().stream().allMatch(s -> s == 202 || s == 400));
+        }
+        JsonNode totals = admin.get(base).json().get("totals");
+        assertEquals(300, totals.get("received").asDouble(), 0.001);
+        assertEquals(300, totals.get("pending").asDouble(), 0.001);
+        assertEquals(0, totals.get("available").asDouble(), 0.001);
+        return base;
+    }
+}
