@@ -46,8 +46,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * ADR 0020). It only establishes who is calling: what they may do is decided after matching, from each
  * resource method's {@link org.civicbackbone.api.rest.Allow} declaration ({@link AccessDeclarations}), which this
  * extension requires, so a resource that selects authentication always gets the access checks too. A login the
- * realm accepted is trusted for a short while ({@link VerifiedLogins}) until any login changes on any node
- * ({@link LoginDirectory#lastChange()}); a console session ({@link ConsoleSessions}, in the database, so any node
+ * realm accepted is trusted for a short while ({@link VerifiedLogins}) until any login changes (through this node:
+ * at once; through another: within a second, {@link LoginDirectory#lastChange()}); a console session ({@link ConsoleSessions}, in the database, so any node
  * answers it) lasts until its login's password changes. Wrong
  * credentials are answered 401 at once; repeated failures of one user from one address are answered 429 with
  * {@code Retry-After} ({@link LoginThrottle}). A configuration change is applied in place: the filter never leaves
@@ -101,6 +101,8 @@ public class BasicAuthentication implements ContainerRequestFilter {
     private volatile Duration sessionIdle;
     private volatile Duration sessionMaximum;
     private volatile Instant loginsChanged = Instant.EPOCH;
+    /** When this node last read the logins' time of change; read at most every {@link #LOOK_EVERY_NANOS}. */
+    private volatile long lastLook = System.nanoTime() - LOOK_EVERY_NANOS;
     private final ConsoleSessions sessions;
     private final LoginDirectory logins;
 
@@ -241,8 +243,25 @@ public class BasicAuthentication implements ContainerRequestFilter {
         sessions.close(token);
     }
 
+    /**
+     * How often a node reads the logins' time of change: a password changed through another node stops working here
+     * within this; one changed through this node at once ({@link #loginChanged()}).
+     */
+    private static final long LOOK_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
+
+    /** A login's password changed through this node: every login is checked against the realm again. */
+    void loginChanged() {
+        verified.forgetAll();
+        lastLook = System.nanoTime() - LOOK_EVERY_NANOS;
+    }
+
     /** After a login changed on any node, every login is checked against the realm again. */
     private void noticeLoginChanges() {
+        long now = System.nanoTime();
+        if (now - lastLook < LOOK_EVERY_NANOS) {
+            return;
+        }
+        lastLook = now;
         Instant last = logins.lastChange();
         if (!last.equals(loginsChanged)) {
             verified.forgetAll();

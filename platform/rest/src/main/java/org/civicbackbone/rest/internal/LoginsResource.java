@@ -43,10 +43,12 @@ import org.osgi.service.component.annotations.Reference;
 public class LoginsResource {
 
     private final LoginDirectory logins;
+    private final BasicAuthentication authentication;
 
     @Activate
-    public LoginsResource(@Reference LoginDirectory logins) {
+    public LoginsResource(@Reference LoginDirectory logins, @Reference BasicAuthentication authentication) {
         this.logins = logins;
+        this.authentication = authentication;
     }
 
     @GET
@@ -74,6 +76,7 @@ public class LoginsResource {
     @Path("{login}/password")
     public Response password(@PathParam("login") String name, PasswordSpec spec, @Context SecurityContext security) {
         logins.setPassword(name, spec, actor(security));
+        authentication.loginChanged();
         return Response.noContent().build();
     }
 }

@@ -45,11 +45,14 @@ public class PeopleResource {
 
     private final PersonRegistry people;
     private final LoginDirectory logins;
+    private final BasicAuthentication authentication;
 
     @Activate
-    public PeopleResource(@Reference PersonRegistry people, @Reference LoginDirectory logins) {
+    public PeopleResource(@Reference PersonRegistry people, @Reference LoginDirectory logins,
+                          @Reference BasicAuthentication authentication) {
         this.people = people;
         this.logins = logins;
+        this.authentication = authentication;
     }
 
     @GET
@@ -107,6 +110,7 @@ public class PeopleResource {
                                   @PathParam("personId") long personId, PasswordSpec spec,
                                   @Context SecurityContext security) {
         logins.resetFor(initiativeId, personId, spec, actor(security));
+        authentication.loginChanged();
         return Response.noContent().build();
     }
 }

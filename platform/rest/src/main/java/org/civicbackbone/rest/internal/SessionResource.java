@@ -111,6 +111,7 @@ public class SessionResource {
         String user = security.getUserPrincipal().getName();
         authentication.checked(user, change.currentPassword(), 403, "currentPassword");
         logins.setPassword(user, new PasswordSpec(change.password()), user);
+        authentication.loginChanged();
         if (!SecurityContext.FORM_AUTH.equals(security.getAuthenticationScheme())) {
             return Response.noContent().build();
         }
