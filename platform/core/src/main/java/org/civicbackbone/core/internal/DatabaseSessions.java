@@ -10,6 +10,7 @@ import java.time.InstantSource;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.civicbackbone.api.login.ConsoleSession;
@@ -71,17 +72,13 @@ public class DatabaseSessions implements ConsoleSessions {
         }
         String digest = digest(token);
         Instant now = clock.instant();
-        record Found(SessionRecords.SessionRow row, Set<String> roles) {
-        }
-        Found found = store.read(c -> {
-            SessionRecords sessions = store.mapper(c, SessionRecords.class);
-            SessionRecords.SessionRow row = sessions.find(digest);
-            return row == null ? null : new Found(row, new HashSet<>(sessions.roles(digest)));
-        });
-        if (found == null) {
+        List<SessionRecords.SessionRole> found = store.read(c -> store.mapper(c, SessionRecords.class).find(digest));
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        SessionRecords.SessionRow row = found.row();
+        SessionRecords.SessionRow row = found.get(0).session();
+        Set<String> roles = new HashSet<>();
+        found.stream().map(SessionRecords.SessionRole::role).filter(java.util.Objects::nonNull).forEach(roles::add);
         Instant lastSeen = row.lastSeenAt();
         if (!now.isBefore(lastSeen.plusSeconds(row.idleSeconds())) || !now.isBefore(row.endsAt())) {
             return Optional.empty(); // ended: deleted at sign-out or by a later sign-in's sweep
@@ -90,7 +87,7 @@ public class DatabaseSessions implements ConsoleSessions {
             store.inTransaction(c -> store.mapper(c, SessionRecords.class).seen(digest, now));
             lastSeen = now;
         }
-        return Optional.of(new ConsoleSession(token, row.login(), found.roles(), row.csrfToken(),
+        return Optional.of(new ConsoleSession(token, row.login(), roles, row.csrfToken(),
                 earlier(lastSeen.plusSeconds(row.idleSeconds()), row.endsAt())));
     }
 

@@ -24,12 +24,20 @@ public interface SessionRecords {
     @Insert("INSERT INTO core_session_role (token_digest, role) VALUES (#{digest}, #{role})")
     void insertRole(@Param("digest") String digest, @Param("role") String role);
 
-    @Select("SELECT login, csrf_token, started_at, last_seen_at, idle_seconds, ends_at FROM core_session "
-            + "WHERE token_digest = #{digest}")
-    SessionRow find(String digest);
+    /** A session's row with one of its roles (null for a session without roles). */
+    record SessionRole(String login, String csrfToken, Instant startedAt, Instant lastSeenAt, long idleSeconds,
+                       Instant endsAt, String role) {
 
-    @Select("SELECT role FROM core_session_role WHERE token_digest = #{digest}")
-    List<String> roles(String digest);
+        SessionRow session() {
+            return new SessionRow(login, csrfToken, startedAt, lastSeenAt, idleSeconds, endsAt);
+        }
+    }
+
+    /** A session and its roles in one round trip: a row per role. */
+    @Select("SELECT s.login, s.csrf_token, s.started_at, s.last_seen_at, s.idle_seconds, s.ends_at, r.role "
+            + "FROM core_session s LEFT JOIN core_session_role r ON r.token_digest = s.token_digest "
+            + "WHERE s.token_digest = #{digest}")
+    List<SessionRole> find(String digest);
 
     @Update("UPDATE core_session SET last_seen_at = #{at} WHERE token_digest = #{digest}")
     int seen(@Param("digest") String digest, @Param("at") Instant at);

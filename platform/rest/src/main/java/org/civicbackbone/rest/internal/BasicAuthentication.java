@@ -1,14 +1,11 @@
 package org.civicbackbone.rest.internal;
 
-import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javax.annotation.Priority;
-import javax.security.auth.Subject;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
@@ -19,8 +16,6 @@ import javax.ws.rs.core.Cookie;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.jaas.config.JaasRealm;
 import org.civicbackbone.api.login.ConsoleSession;
 import org.civicbackbone.api.login.ConsoleSessions;
@@ -76,8 +71,9 @@ public class BasicAuthentication implements ContainerRequestFilter {
         int failedLoginWindowSeconds() default 300;
 
         @AttributeDefinition(name = "Verified login kept (s)", description = "Seconds a login the realm accepted is "
-                + "trusted without asking the realm again (same user and password only; forgotten at once when the "
-                + "realm or its users file changes); 0 checks every request against the realm")
+                + "trusted without asking the realm again (same user and password only; forgotten when the realm "
+                + "changes or a password changes: through this node at once, through another within a second); 0 "
+                + "checks every request against the realm")
         int verifiedLoginSeconds() default 30;
 
         @AttributeDefinition(name = "Console session idle limit (min)", description = "Minutes without a request "
@@ -95,16 +91,11 @@ public class BasicAuthentication implements ContainerRequestFilter {
     /** The role that makes a user a platform admin. */
     static final String ADMIN_ROLE = AccessRules.ADMIN_ROLE;
 
-    private volatile String realm;
     private volatile LoginThrottle throttle;
-    private volatile VerifiedLogins verified = new VerifiedLogins(0, System::nanoTime);
     private volatile Duration sessionIdle;
     private volatile Duration sessionMaximum;
-    private volatile Instant loginsChanged = Instant.EPOCH;
-    /** When this node last read the logins' time of change; read at most every {@link #LOOK_EVERY_NANOS}. */
-    private volatile long lastLook = System.nanoTime() - LOOK_EVERY_NANOS;
     private final ConsoleSessions sessions;
-    private final LoginDirectory logins;
+    private final RealmPasswords passwords;
 
     @Context
     private HttpServletRequest servletRequest;
@@ -113,19 +104,15 @@ public class BasicAuthentication implements ContainerRequestFilter {
     public BasicAuthentication(Config config, @Reference AccessDeclarations accessChecks,
                                @Reference ConsoleSessions sessions, @Reference LoginDirectory logins) {
         this.sessions = sessions;
-        this.logins = logins;
+        this.passwords = new RealmPasswords(logins);
         modified(config);
     }
 
     @Modified
     void modified(Config config) {
-        this.realm = config.realm();
         this.throttle = new LoginThrottle(config.failedLoginLimit(),
                 Duration.ofSeconds(Math.max(1, config.failedLoginWindowSeconds())), Clock.systemUTC());
-        VerifiedLogins previous = verified;
-        this.verified = new VerifiedLogins(Duration.ofSeconds(Math.max(0, config.verifiedLoginSeconds())).toNanos(),
-                System::nanoTime);
-        previous.forgetAll(); // a request that checked against the old realm must not remember its login
+        passwords.configure(config.realm(), Duration.ofSeconds(Math.max(0, config.verifiedLoginSeconds())));
         this.sessionIdle = Duration.ofMinutes(Math.max(1, config.sessionIdleMinutes()));
         this.sessionMaximum = Duration.ofHours(Math.max(1, config.sessionMaxHours()));
     }
@@ -138,7 +125,7 @@ public class BasicAuthentication implements ContainerRequestFilter {
     }
 
     void realmChanged(JaasRealm changed) {
-        verified.forgetAll();
+        passwords.forgetAll();
     }
 
     void realmGone(JaasRealm gone) {
@@ -168,7 +155,7 @@ public class BasicAuthentication implements ContainerRequestFilter {
                     .header(HttpHeaders.RETRY_AFTER, wait).build());
             return;
         }
-        VerifiedLogins.Verified login = verify(credentials[0], credentials[1]);
+        VerifiedLogins.Verified login = passwords.verify(credentials[0], credentials[1]);
         if (login == null) {
             guard.failed(credentials[0], address);
             request.abortWith(Challenge.answer(AccessRules.unauthenticated(), request));
@@ -217,7 +204,7 @@ public class BasicAuthentication implements ContainerRequestFilter {
         if (wait > 0) {
             throw new ProblemException(LoginThrottle.tooMany(wait));
         }
-        VerifiedLogins.Verified login = verify(name, password);
+        VerifiedLogins.Verified login = passwords.verify(name, password);
         if (login == null) {
             guard.failed(name, address);
             throw new ProblemException(new Problem("urn:civicbackbone:problem:sign-in-refused", "Sign-in refused",
@@ -243,55 +230,13 @@ public class BasicAuthentication implements ContainerRequestFilter {
         sessions.close(token);
     }
 
-    /**
-     * How often a node reads the logins' time of change: a password changed through another node stops working here
-     * within this; one changed through this node at once ({@link #loginChanged()}).
-     */
-    private static final long LOOK_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
-
-    /** A login's password changed through this node: every login is checked against the realm again. */
+    /** A login's password changed through this node: every login is checked against the realm again, at once. */
     void loginChanged() {
-        verified.forgetAll();
-        lastLook = System.nanoTime() - LOOK_EVERY_NANOS;
-    }
-
-    /** After a login changed on any node, every login is checked against the realm again. */
-    private void noticeLoginChanges() {
-        long now = System.nanoTime();
-        if (now - lastLook < LOOK_EVERY_NANOS) {
-            return;
-        }
-        lastLook = now;
-        Instant last = logins.lastChange();
-        if (!last.equals(loginsChanged)) {
-            verified.forgetAll();
-            loginsChanged = last;
-        }
+        passwords.loginChanged();
     }
 
     private static void actAs(ContainerRequestContext request, String user, Set<String> roles, String scheme) {
         request.setSecurityContext(new Caller(user, roles, request.getSecurityContext().isSecure(), scheme));
-    }
-
-    /** Who these credentials are, from a recent check or from the realm; null when the realm refuses them. */
-    private VerifiedLogins.Verified verify(String name, String password) {
-        noticeLoginChanges();
-        VerifiedLogins logins = verified;
-        long generation = logins.generation();
-        VerifiedLogins.Verified known = logins.find(name, password);
-        if (known != null) {
-            return known;
-        }
-        Subject subject = RealmLogin.login(realm, name, password.toCharArray());
-        if (subject == null) {
-            return null;
-        }
-        VerifiedLogins.Verified login = new VerifiedLogins.Verified(
-                subject.getPrincipals(UserPrincipal.class).stream().findFirst().map(Principal::getName).orElse(name),
-                subject.getPrincipals(RolePrincipal.class).stream().map(Principal::getName)
-                        .collect(Collectors.toUnmodifiableSet()));
-        logins.remember(name, password, login, generation);
-        return login;
     }
 
     private String address() {

@@ -16,8 +16,8 @@ import java.util.function.LongSupplier;
  * against the realm each time (a JAAS login: the login modules built anew, the users file read and parsed) cost more
  * than most requests themselves. A login is remembered for {@code ttl} and only with the same password, kept as a
  * salted SHA-256 so the heap never holds it in the clear. Everything is forgotten the moment the realm may have
- * changed ({@link #forgetAll()}: the realm service changed, or its users file was written), so a changed password or
- * a removed role takes effect on the next request, not when the entry expires.
+ * changed ({@link #forgetAll()}: the realm service changed, or a login changed, {@link RealmPasswords}), so a changed
+ * password or a removed role takes effect on the next request, not when the entry expires.
  */
 final class VerifiedLogins {
 
