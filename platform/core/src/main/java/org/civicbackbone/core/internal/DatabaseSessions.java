@@ -53,12 +53,13 @@ public class DatabaseSessions implements ConsoleSessions {
         String csrf = token();
         Instant now = clock.instant();
         Instant endsAt = now.plus(maximum);
+        String digest = digest(token);
         store.inTransaction(c -> {
             SessionRecords sessions = store.mapper(c, SessionRecords.class);
             sessions.deleteEnded(now); // sessions past their maximum go as new ones come
-            sessions.insert(digest(token), login, csrf, now, idle.toSeconds(), endsAt);
+            sessions.insert(digest, login, csrf, now, idle.toSeconds(), endsAt);
             for (String role : roles) {
-                sessions.insertRole(digest(token), role);
+                sessions.insertRole(digest, role);
             }
             return null;
         });

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -55,8 +54,8 @@ public class RealmLogins {
     }
 
     /** The names of the realm's logins. */
-    public Optional<Set<String>> names(Collection<String> expected) {
-        return Optional.of(new HashSet<>(store.read(c -> records(c).names())));
+    public Set<String> names() {
+        return new HashSet<>(store.read(c -> records(c).names()));
     }
 
     /** Every login with its roles, by name. */

@@ -48,9 +48,7 @@ final class SetupProblems {
                         + " has a login, so it cannot vote");
             }
         }
-        Set<String> named = new LinkedHashSet<>();
-        members.stream().map(Membership::username).filter(java.util.Objects::nonNull).forEach(named::add);
-        Set<String> known = logins == null ? null : logins.names(named).orElse(null);
+        Set<String> known = logins == null ? null : logins.names();
         if (known != null) {
             Map<Long, String> bodyNames = new LinkedHashMap<>();
             bodies.forEach(b -> bodyNames.put(b.id(), b.name()));
