@@ -41,11 +41,9 @@ export async function render(element, { initiative, api, h, table, showProblem, 
         let job = await api(`${base}/values/import`, { method: 'POST', raw: true, body: file.files[0],
           headers: { Prefer: 'respond-async' } });
         while (!['DONE', 'REFUSED', 'FAILED'].includes(job.state)) {
-          const total = Math.max(job.rowsRead, 1);
           region.replaceChildren(h('p', {}, `Import ${job.state.toLowerCase()}: ${job.rowsRead} rows read, `
             + `${job.rowsChecked} checked, ${job.rowsStored} stored `),
-            h('progress', { max: total, value: job.state === 'STORING' ? job.rowsStored : job.rowsChecked,
-              'aria-label': 'Import progress' }));
+            h('progress', { max: Math.max(job.bytes, 1), value: job.bytesRead, 'aria-label': 'Import progress' }));
           await new Promise(resolve => setTimeout(resolve, 500));
           job = await api(`${base}/values/imports/${job.id}`);
         }

@@ -303,6 +303,7 @@ public class PlatformIT {
         JsonNode done = finished(http.postCsv(base + "/values/import", csv.toString()));
         assertEquals(done.toString(), "DONE", done.get("state").asText());
         assertEquals(40_000, done.get("rowsStored").asInt());
+        assertEquals("the whole upload read", done.get("bytes").asLong(), done.get("bytesRead").asLong());
         assertEquals(40_000, http.get(base + "/indicators/" + id + "/values").json().size());
 
         // over the 10 MiB of an ordinary request, within the upload limit: accepted, checked whole, refused whole

@@ -5,13 +5,15 @@ import java.util.List;
 import org.civicbackbone.api.problem.Violation;
 
 /**
- * A CSV import running in the background: how far it got (rows read, checked, stored) and how it ended. All or
- * nothing: a job that is refused or fails stored nothing.
+ * A CSV import running in the background: how far it got (bytes of the upload read, rows read, checked, stored) and
+ * how it ended. All or nothing: a job that is refused or fails stored nothing.
  *
+ * @param bytes      the upload's size
+ * @param bytesRead  how much of the upload the job has read: its progress
  * @param faults     how many faults the file has; {@code violations} lists the first of them by row and column
  * @param violations the faults listed (on one job's page; empty in lists)
  */
-public record ImportJob(long id, String initiativeId, State state, long bytes, int rowsRead, int rowsChecked,
+public record ImportJob(long id, String initiativeId, State state, long bytes, long bytesRead, int rowsRead, int rowsChecked,
                         int rowsStored, int faults, List<Violation> violations, String message, String createdBy,
                         Instant createdAt, Instant finishedAt) {
 
@@ -25,9 +27,9 @@ public record ImportJob(long id, String initiativeId, State state, long bytes, i
         RECEIVING,
         /** Waiting for the import before it. */
         QUEUED,
-        /** Reading the file and checking every row. */
+        /** Reading the file once, checking every row and writing each checked row in the import's transaction. */
         CHECKING,
-        /** Writing the checked rows, in one transaction. */
+        /** Every row checked and none had a fault: writing the last rows and the roll-ups, then committing. */
         STORING,
         /** Every row stored. */
         DONE,

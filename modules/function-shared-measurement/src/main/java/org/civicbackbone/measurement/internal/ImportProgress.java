@@ -4,14 +4,14 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 
-/** What an import tells of its progress: rows checked, then the rows to store, then rows stored. */
+/** What an import tells of its progress: rows checked and stored as the file is read, then the rows to store. */
 interface ImportProgress {
 
     /** Hears nothing. */
     ImportProgress NONE = new ImportProgress() {
     };
 
-    /** The file to import, opened once to check it and once more to store it. */
+    /** The file to import, read once. */
     @FunctionalInterface
     interface Source {
 
@@ -36,7 +36,7 @@ interface ImportProgress {
     default void refused(int faults) {
     }
 
-    /** The file passed its check; this many rows are now written. */
+    /** Every row passed its check; the last of these rows and the roll-ups are now written, then committed. */
     default void storing(int rows) {
     }
 

@@ -40,7 +40,8 @@ public interface ImportRecords {
                   int rowsStored, int faults, String message, String createdBy, Instant createdAt, Instant finishedAt) {
 
         ImportJob job(List<Violation> violations) {
-            return new ImportJob(id, initiativeId, state, bytes, rowsRead, rowsChecked, rowsStored, faults, violations,
+            long bytesRead = state == ImportJob.State.DONE || state == ImportJob.State.REFUSED ? bytes : 0;
+            return new ImportJob(id, initiativeId, state, bytes, bytesRead, rowsRead, rowsChecked, rowsStored, faults, violations,
                     message, createdBy, createdAt, finishedAt);
         }
     }

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import org.civicbackbone.api.store.BackboneStore;
 
 /**
@@ -84,21 +85,27 @@ final class ImportUploads {
         return new ReportingScope(names, ids);
     }
 
-    /** A job's upload from its start, fetched a chunk at a time: the heap holds one chunk, whatever the size. */
-    java.io.Reader open(long jobId, Charset charset) {
-        return new java.io.InputStreamReader(new Chunks(jobId), charset);
+    /**
+     * A job's upload from its start, fetched a chunk at a time: the heap holds one chunk, whatever the size.
+     * {@code fetched} hears the bytes fetched so far, a chunk at a time.
+     */
+    java.io.Reader open(long jobId, Charset charset, LongConsumer fetched) {
+        return new java.io.InputStreamReader(new Chunks(jobId, fetched), charset);
     }
 
     /** The chunks of one upload in order, each read in a unit of work of its own. */
     private final class Chunks extends InputStream {
 
         private final long jobId;
+        private final LongConsumer fetched;
+        private long bytes;
         private int next;
         private byte[] chunk = new byte[0];
         private int at;
 
-        Chunks(long jobId) {
+        Chunks(long jobId, LongConsumer fetched) {
             this.jobId = jobId;
+            this.fetched = fetched;
         }
 
         /** Whether bytes are left, fetching the next chunk when this one is used up. */
@@ -108,6 +115,10 @@ final class ImportUploads {
                 ImportRecords.Chunk read = store.read(c -> store.mapper(c, ImportRecords.class).chunk(jobId, position));
                 chunk = read == null ? null : read.content();
                 at = 0;
+                if (chunk != null) {
+                    bytes += chunk.length;
+                    fetched.accept(bytes);
+                }
             }
             return chunk != null;
         }

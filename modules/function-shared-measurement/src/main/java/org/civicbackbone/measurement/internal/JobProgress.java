@@ -24,6 +24,7 @@ final class JobProgress implements ImportProgress {
     private final ImportLeases leases;
     private final BooleanSupplier stopping;
     private volatile State state = State.QUEUED;
+    private volatile long fetched;
     private volatile int read;
     private volatile int checked;
     private volatile int stored;
@@ -95,10 +96,15 @@ final class JobProgress implements ImportProgress {
         }
     }
 
-    /** The job's row with the counts of now, while it runs. */
-    ImportRecords.JobRow over(ImportRecords.JobRow row) {
-        return new ImportRecords.JobRow(row.id(), row.initiativeId(), state, row.bytes(), read, checked, stored,
-                row.faults(), row.message(), row.createdBy(), row.createdAt(), row.finishedAt());
+    /** The job as its row says, with the state and counts of now, while it runs. */
+    ImportJob over(ImportRecords.JobRow row, List<Violation> violations) {
+        return new ImportJob(row.id(), row.initiativeId(), state, row.bytes(), fetched, read, checked, stored,
+                row.faults(), violations, row.message(), row.createdBy(), row.createdAt(), row.finishedAt());
+    }
+
+    /** Bytes of the upload fetched so far. */
+    void fetched(long bytes) {
+        fetched = bytes;
     }
 
     private void write(State next, boolean save) {

@@ -187,8 +187,9 @@ public class SharedMeasurement {
     }
 
     /**
-     * Imports a file, read twice as a stream: checked whole first (faults: 400 listing them by row and column; a
-     * partner the uploader may not report for: 403), then stored in one transaction in batches.
+     * Imports a file, read once as a stream and stored in one transaction in batches as its rows pass their checks;
+     * any fault rolls it back (400 listing the faults by row and column; a partner the uploader may not report for:
+     * 403).
      */
     int importFile(String initiativeId, ImportProgress.Source csv, String actor, ReportingScope scope,
                    ImportProgress progress) {
@@ -200,18 +201,7 @@ public class SharedMeasurement {
         Partners partners = partners(initiativeId);
         ValueImport file = new ValueImport(ref -> Optional.ofNullable(indicators.get(ref.strip().toLowerCase(Locale.ROOT))),
                 partners::resolve);
-        ValueImport.Check check = file.check(csv.open(), progress::checked, scope::allows);
-        if (!check.violations().isEmpty()) {
-            progress.refused(check.faults());
-            throw new ProblemException(Problem.invalid("The file was not imported: " + check.faults()
-                    + " problem(s) found" + (check.faults() > check.violations().size() ? " (the first "
-                    + check.violations().size() + " listed)" : "") + "; nothing was stored.", check.violations()));
-        }
-        if (check.refusedPartner() != null) {
-            throw scope.refusal("partner", check.refusedPartner());
-        }
-        progress.storing(check.rows());
-        return values.importFile(initiativeId, file, csv, actor, progress);
+        return values.importFile(initiativeId, file, csv, scope, actor, progress);
     }
 
     /**

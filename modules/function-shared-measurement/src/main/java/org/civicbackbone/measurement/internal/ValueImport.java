@@ -20,8 +20,9 @@ import org.civicbackbone.api.problem.Violation;
 /**
  * Reads a CSV file of values into reports, all or nothing: every fault of every row is collected, with its row
  * (the header is row 1), column and reason (the first {@value #MAX_REPORTED} are listed), and if there is any the
- * file is refused whole. A file is read as a stream, once to check it and once more to store it, so its length does
- * not decide the memory it takes.
+ * file is refused whole. A file is read once, as a stream: each row is checked and, while the file has shown no fault,
+ * handed on to be stored in the import's transaction, which a fault rolls back; its length does not decide the
+ * memory it takes.
  */
 public final class ValueImport {
 
@@ -53,12 +54,19 @@ public final class ValueImport {
         this.partners = partners;
     }
 
-    /**
-     * Checks every row of a file without keeping it: faults by row and column, rows repeating the slot (indicator,
-     * period, partner, category) of an earlier one, and partners that {@code allowed} refuses. {@code progress} hears
-     * the rows read so far.
-     */
+    /** Checks every row of a file without keeping it ({@link #read} with nothing to hand the rows to). */
     public Check check(Reader csv, IntConsumer progress, Predicate<Organisation> allowed) {
+        return read(csv, progress, allowed, row -> { });
+    }
+
+    /**
+     * Reads a file once: checks every row, by row and column, for rows repeating the slot (indicator, period,
+     * partner, category) of an earlier one and for partners that {@code allowed} refuses, and hands each row to
+     * {@code sink}, in the file's order, as long as no row before it had a fault or a refused partner. {@code progress}
+     * hears the rows read so far. Whoever stores the rows must drop them when the answer has faults or a refused
+     * partner: the rows handed on before the first fault are good, the file is not.
+     */
+    public Check read(Reader csv, IntConsumer progress, Predicate<Organisation> allowed, Consumer<Row> sink) {
         List<Violation> violations = new ArrayList<>();
         int[] faults = {0};
         Consumer<Violation> fault = v -> {
@@ -86,6 +94,8 @@ public final class ValueImport {
                     if (first != 0) {
                         fault.accept(new Violation("row " + number, "repeats row " + first
                                 + " (same indicator, period, partner and category)"));
+                    } else if (faults[0] == 0 && refused == null) {
+                        sink.accept(row);
                     }
                 }
                 if (rows % 10_000 == 0) {
@@ -102,21 +112,6 @@ public final class ValueImport {
             fault.accept(new Violation("row 2", "the file has a header but no values"));
         }
         return new Check(rows, faults[0], violations, refused);
-    }
-
-    /** Hands every row of a file that passed {@link #check} to {@code sink}, in the file's order. */
-    public void rows(Reader csv, Consumer<Row> sink) {
-        Consumer<Violation> unexpected = v -> {
-            throw new IllegalStateException("The file changed after it was checked: " + v.field() + " " + v.message());
-        };
-        try (Csv.Reader reader = new Csv.Reader(csv)) {
-            Header index = header(reader, unexpected);
-            for (List<String> record = reader.next(); record != null; record = reader.next()) {
-                sink.accept(row(record, index, reader.records(), unexpected));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The slot a row fills, as one number: two rows with the same slot have the same number. */

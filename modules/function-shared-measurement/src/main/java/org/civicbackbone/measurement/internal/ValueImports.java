@@ -196,7 +196,8 @@ public class ValueImports {
                 throw new ProblemException(Problem.notFound("Initiative '" + initiativeId + "' has no import " + id + "."));
             }
             JobProgress live = running.get(id);
-            return (live == null ? row : live.over(row)).job(records(c).faults(id));
+            List<Violation> faults = records(c).faults(id);
+            return live == null ? row.job(faults) : live.over(row, faults);
         });
     }
 
@@ -205,7 +206,7 @@ public class ValueImports {
         measurement.require(initiativeId);
         return store.read(c -> records(c).recentJobs(initiativeId).stream().map(row -> {
             JobProgress live = running.get(row.id());
-            return (live == null ? row : live.over(row)).job(List.of());
+            return live == null ? row.job(List.of()) : live.over(row, List.of());
         }).toList());
     }
 
@@ -217,7 +218,8 @@ public class ValueImports {
         running.put(id, progress);
         try {
             progress.start();
-            int stored = measurement.importFile(initiativeId, () -> uploads.open(id, charset), actor, scope, progress);
+            int stored = measurement.importFile(initiativeId, () -> uploads.open(id, charset, progress::fetched), actor,
+                    scope, progress);
             progress.finish(State.DONE, stored + " values stored.", List.of());
         } catch (ProblemException e) {
             Problem problem = e.problem();

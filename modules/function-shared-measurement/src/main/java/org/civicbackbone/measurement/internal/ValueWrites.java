@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.initiative.Organisation;
+import org.civicbackbone.api.problem.Problem;
+import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.store.BackboneStore;
 
 /**
@@ -37,14 +39,19 @@ record ValueWrites(BackboneStore store, AuditLog audit, Clock clock) {
         });
     }
 
-    /** Stores every row of a checked file in one transaction, or none of them, in batches. */
-    int importFile(String initiativeId, ValueImport file, ImportProgress.Source csv, String actor,
-                   ImportProgress progress) {
+    /**
+     * Reads a file once and stores its rows in one transaction, in batches, as they pass their checks; a fault found
+     * anywhere in the file, or a partner the uploader may not report for, rolls back what was written.
+     */
+    int importFile(String initiativeId, ValueImport file, ImportProgress.Source csv, ReportingScope scope,
+                   String actor, ImportProgress progress) {
         Instant now = Instant.now(clock);
         return store.inTransaction(c -> {
             ImportBatches batches = new ImportBatches(store.batchMapper(c, ImportRecords.class), actor, now,
                     progress::stored);
-            file.rows(csv.open(), batches::add);
+            ValueImport.Check check = file.read(csv.open(), progress::checked, scope::allows, batches::add);
+            requireClean(check, scope, progress);
+            progress.storing(check.rows());
             int stored = batches.finish();
             RollupRecords rollups = store.mapper(c, RollupRecords.class);
             batches.corrected().forEach(rollups::recompute);
@@ -54,6 +61,19 @@ record ValueWrites(BackboneStore store, AuditLog audit, Clock clock) {
             progress.committing(c);
             return stored;
         });
+    }
+
+    /** Throws, so the import's transaction rolls back, unless the whole file passed: faults first, then the scope. */
+    private static void requireClean(ValueImport.Check check, ReportingScope scope, ImportProgress progress) {
+        if (!check.violations().isEmpty()) {
+            progress.refused(check.faults());
+            throw new ProblemException(Problem.invalid("The file was not imported: " + check.faults()
+                    + " problem(s) found" + (check.faults() > check.violations().size() ? " (the first "
+                    + check.violations().size() + " listed)" : "") + "; nothing was stored.", check.violations()));
+        }
+        if (check.refusedPartner() != null) {
+            throw scope.refusal("partner", check.refusedPartner());
+        }
     }
 
     private ReportedValue upsert(Connection c, Indicator indicator, ValueReport report, Organisation organisation,

@@ -157,7 +157,12 @@ public class SharedMeasurementTest {
         ProblemException imported = assertThrows(ProblemException.class, () -> measurement.importValues("riverbend",
                 "indicator,period,partner,value\nLibrary cards,2025-04,Eastside Trust,5\n", "pia", pia));
         assertEquals(403, imported.problem().status());
-        assertEquals(1, measurement.values("riverbend", cards.id()).size());
+        ProblemException afterAGoodRow = assertThrows(ProblemException.class, () -> measurement.importValues(
+                "riverbend", "indicator,period,partner,value\nLibrary cards,2025-05,Riverbend Library,5\n"
+                + "Library cards,2025-04,Eastside Trust,5\n", "pia", pia));
+        assertEquals(403, afterAGoodRow.problem().status());
+        assertEquals("the good row written before the refused one is rolled back", 1,
+                measurement.values("riverbend", cards.id()).size());
         assertEquals(ReportingScope.ANY, measurement.scope("riverbend", "alice", false));
     }
 

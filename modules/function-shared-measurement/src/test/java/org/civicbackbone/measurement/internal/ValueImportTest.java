@@ -20,14 +20,27 @@ public class ValueImportTest {
 
     private static Result read(String csv, java.util.function.Function<String, Optional<Indicator>> lookup,
                                java.util.function.Function<String, Optional<Organisation>> partners) {
-        ValueImport file = new ValueImport(lookup, partners);
-        ValueImport.Check check = file.check(new java.io.StringReader(csv), rows -> { }, partner -> true);
-        if (!check.violations().isEmpty()) {
-            return new Result(List.of(), check.violations());
-        }
         List<ValueImport.Row> rows = new java.util.ArrayList<>();
-        file.rows(new java.io.StringReader(csv), rows::add);
-        return new Result(rows, List.of());
+        ValueImport.Check check = new ValueImport(lookup, partners).read(new java.io.StringReader(csv), read -> { },
+                partner -> true, rows::add);
+        return check.violations().isEmpty() ? new Result(rows, List.of()) : new Result(List.of(), check.violations());
+    }
+
+    @Test
+    public void rowsAreHandedOnOnlyUntilTheFirstFaultOrRefusedPartner() {
+        List<ValueImport.Row> handed = new java.util.ArrayList<>();
+        ValueImport file = new ValueImport(ValueImportTest::lookup, ValueImportTest::partner);
+        ValueImport.Check check = file.read(new java.io.StringReader("indicator,period,partner,value\n"
+                + "7,2025-01,Library,1\n7,2025-02,Library,x\n7,2025-03,Library,3\n"), read -> { }, p -> true, handed::add);
+        assertEquals("the good row before the fault only", 1, handed.size());
+        assertEquals(3, check.rows());
+        assertEquals(1, check.faults());
+        handed.clear();
+        check = file.read(new java.io.StringReader("indicator,period,partner,value\n7,2025-01,Library,1\n"
+                + "7,2025-02,\"Family Center, North\",2\n7,2025-03,Library,3\n"), read -> { }, p -> p.id() == 1,
+                handed::add);
+        assertEquals("nothing after a partner the uploader may not report for", 1, handed.size());
+        assertEquals("Family Center, North", check.refusedPartner());
     }
 
     private static final Indicator CARDS = new Indicator(7, "i", "Library cards", "d", "cards", Direction.UP,

@@ -71,21 +71,20 @@ public class ValuesImportCommand implements Action {
         return null;
     }
 
-    /** {@code [#########-----------]  45%  storing 450,000 of 1,000,000 rows}. */
+    /** {@code [#########-----------]  45%  checked 450,000 rows, stored 449,000}: the share of the upload read. */
     static String bar(ImportJob job) {
-        int total = job.rowsRead();
-        int done = switch (job.state()) {
-            case RECEIVING, QUEUED, CHECKING -> 0;
-            case STORING -> job.rowsStored();
-            default -> job.state() == ImportJob.State.DONE ? total : 0;
+        int percent = switch (job.state()) {
+            case RECEIVING, QUEUED -> 0;
+            case CHECKING, STORING -> job.bytes() == 0 ? 0 : (int) Math.min(100, 100 * job.bytesRead() / job.bytes());
+            default -> job.state() == ImportJob.State.DONE ? 100 : 0;
         };
-        int percent = total == 0 ? 0 : (int) (100L * done / total);
         String filled = "#".repeat(percent / 5) + "-".repeat(20 - percent / 5);
         String what = switch (job.state()) {
             case QUEUED -> "waiting for the import before it";
-            case CHECKING -> String.format("checking: %,d rows read", job.rowsChecked());
-            case STORING -> String.format("storing %,d of %,d rows", done, total);
-            default -> String.format("%,d of %,d rows stored", done, total);
+            case RECEIVING -> "receiving the upload";
+            case CHECKING -> String.format("checked %,d rows, stored %,d", job.rowsChecked(), job.rowsStored());
+            case STORING -> String.format("committing %,d rows", job.rowsChecked());
+            default -> String.format("%,d of %,d rows stored", job.rowsStored(), job.rowsRead());
         };
         return String.format("[%s] %3d%%  %-40s", filled, percent, what);
     }
