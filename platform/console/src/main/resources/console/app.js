@@ -128,7 +128,12 @@ async function contributedPage(id, functionId, pageId) {
     { initiative: i, page: wanted, api, h, table, showProblem, lineChart, barChart, functionPage, Problem });
 }
 
+// navigations started and the latest one drawn: a page that loads slowly must not draw over a later one
+let routesStarted = 0;
+let routeDrawn = 0;
+
 async function route() {
+  const turn = ++routesStarted;
   performance.mark('backbone:route'); // what a page costs to show, data included: the browser tests report it
   const parts = location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   try {
@@ -149,6 +154,11 @@ async function route() {
     showProblem(region, error);
   }
   performance.measure('backbone:render', 'backbone:route');
+  if (turn < routeDrawn) {
+    route(); // a later navigation was drawn first and this one drew over it: draw the page the address names
+    return;
+  }
+  routeDrawn = turn;
 }
 
 onRedraw(route);

@@ -324,6 +324,44 @@ public class PlatformIT {
         assertEquals(3, http.get(base + "/values/imports").json().size());
     }
 
+    /**
+     * A read of an initiative's data is given again while nothing was committed (ADR 0023): a name changed behind
+     * the platform's back (straight through the DataSource, as no module does) is not seen until the answer is a
+     * second old; a write through the platform is seen by the very next read.
+     */
+    @Test
+    public void aReadIsGivenAgainUntilAWriteCommitsOrASecondPasses() throws Exception {
+        http.await("/health", a -> a.status() == 200 && a.body().contains("shared-measurement"));
+        createInitiative("kept", "[\"shared-measurement\"]");
+        long id = addIndicator("kept", "Kindergarten readiness");
+        http.organisations("kept", "Riverbend Library");
+        String indicators = "/initiatives/kept/shared-measurement/indicators";
+        boolean givenAgain = false;
+        // a background unit of work (a lease renewed, a clock's tick) may commit between the two reads: try again
+        for (int attempt = 0; attempt < 5 && !givenAgain; attempt++) {
+            String before = http.get(indicators).json().get(0).get("name").asText();
+            String after = before.endsWith("!") ? "Kindergarten readiness" : before + "!";
+            try (java.sql.Connection c = dataSource.getConnection();
+                 java.sql.PreparedStatement rename = c.prepareStatement("UPDATE sm_indicator SET name = ? WHERE id = ?")) {
+                rename.setString(1, after);
+                rename.setLong(2, id);
+                assertEquals(1, rename.executeUpdate());
+            }
+            givenAgain = before.equals(http.get(indicators).json().get(0).get("name").asText());
+            Thread.sleep(1_100);
+            assertEquals("a second later the answer is read again", after,
+                    http.get(indicators).json().get(0).get("name").asText());
+        }
+        assertTrue("the answer was given again while nothing was committed through the platform", givenAgain);
+
+        String values = indicators + "/" + id + "/values";
+        assertEquals(0, http.get(values).json().size());
+        assertEquals(0, http.get(values).json().size());
+        assertEquals(201, http.post(values, "{\"period\":\"2025-Q1\",\"partner\":\"Riverbend Library\","
+                + "\"value\":41}").status());
+        assertEquals("a write through the platform is read at once", 1, http.get(values).json().size());
+    }
+
     @Test
     public void reportsImportsAndExportsValues() throws Exception {
         http.await("/health", a -> a.status() == 200 && a.body().contains("shared-measurement"));

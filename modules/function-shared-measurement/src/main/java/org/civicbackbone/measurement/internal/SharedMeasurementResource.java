@@ -29,6 +29,7 @@ import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.rest.Allow;
 import org.civicbackbone.api.rest.ApiResource;
 import org.civicbackbone.api.rest.Audience;
+import org.civicbackbone.api.rest.Live;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.civicbackbone.api.rest.Upload;
 import org.osgi.service.component.annotations.Activate;
@@ -163,6 +164,7 @@ public class SharedMeasurementResource {
 
     @GET
     @Allow(Audience.READERS)
+    @Live // a running job's counts are in memory
     @Path("values/imports")
     public List<ImportJob> importJobs(@PathParam("initiativeId") String initiativeId) {
         return imports.jobs(initiativeId);
@@ -171,6 +173,7 @@ public class SharedMeasurementResource {
     /** An import's progress (rows read, checked, stored) and outcome, with its faults by row and column. */
     @GET
     @Allow(Audience.READERS)
+    @Live
     @Path("values/imports/{importId}")
     public ImportJob importJob(@PathParam("initiativeId") String initiativeId, @PathParam("importId") long importId) {
         return imports.job(initiativeId, importId);

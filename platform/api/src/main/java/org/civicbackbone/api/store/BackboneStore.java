@@ -60,4 +60,16 @@ public interface BackboneStore {
      * @param work the work, free to open its own units of work
      * @since 1.3
      */
-    <T> T exclusively(String name, java.util.function.Supplier<T> work);}
+    <T> T exclusively(String name, java.util.function.Supplier<T> work);
+
+    /**
+     * The version of the data as this platform knows it: a number that changes after every {@link #inTransaction}
+     * commits here and, on PostgreSQL, as soon as the database tells that one committed on another node sharing it
+     * ({@code LISTEN}/{@code NOTIFY}). An answer read while the version was {@code v} may be given again as long as
+     * the version is still {@code v}: take it before reading. While the platform cannot hear the other nodes (its
+     * listening connection is lost) the version changes at every call, so nothing is given again.
+     *
+     * @since 1.4
+     */
+    long dataVersion();
+}

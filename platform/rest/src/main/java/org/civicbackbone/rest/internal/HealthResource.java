@@ -37,10 +37,11 @@ import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
  * {@code GET /api/v1/health}: open to all. STARTING (503) after the node's start until every bundle built on the
  * platform API is active, the node has caught up with the module set chosen for every node on its database, and the
  * REST runtime has been unchanged for two seconds; never again after that (a load balancer keeps sending requests
- * while modules are installed or uninstalled, which the REST API serves through, ADR 0007); then UP when the database answers and every module works;
- * DEGRADED (still 200) when a module's component failed to start or its requests keep failing, naming it; DOWN (503)
- * without the database. Failed components are read from the component runtime at most once a second (building its
- * records was most of a health request); everything else is read on every request.
+ * while modules are installed or uninstalled, which the REST API serves through, ADR 0007); then UP when the
+ * database answers and every module works; DEGRADED (still 200) when a module's component failed to start or its
+ * requests keep failing, naming it; DOWN (503) without the database. The database and the failed components (from
+ * the component runtime) are each asked at most once a second (building the components' records was most of a health
+ * request, a round trip to PostgreSQL the rest); everything else is read on every request.
  */
 @Component(service = HealthResource.class)
 @ApiResource
@@ -76,6 +77,9 @@ public class HealthResource {
     }
     private volatile ComponentReading lastReading =
             new ComponentReading(List.of(), System.nanoTime() - COMPONENTS_FRESH_NANOS);
+    private record DatabaseReading(String state, long at) {
+    }
+    private volatile DatabaseReading lastDatabase;
     private volatile boolean runtimePresent;
     /** Set the first time the node is ready after its start. */
     private volatile boolean ready;
@@ -95,13 +99,7 @@ public class HealthResource {
     @GET
     @Allow(Audience.PUBLIC)
     public Response health() {
-        String database;
-        try {
-            store.read(c -> c.isValid(2));
-            database = "UP";
-        } catch (RuntimeException e) {
-            database = "DOWN";
-        }
+        String database = recentDatabaseState();
         List<ModuleInfo> modules = catalogue.installed();
         List<Failure> failed = new ArrayList<>(recentlyFailedComponents());
         for (FunctionRequestGuard.Trouble t : guard.troubles()) {
@@ -163,6 +161,26 @@ public class HealthResource {
             return "the REST API is settling after a change (" + quiet / 1_000_000 + " ms ago)";
         }
         return null;
+    }
+
+    /**
+     * Whether the database answers, asked at most once a second (on PostgreSQL asking is a round trip, which cost
+     * health more than the rest of its answer under load): a balancer polling every second or two sees DOWN in time.
+     */
+    private String recentDatabaseState() {
+        DatabaseReading reading = lastDatabase;
+        if (reading == null || System.nanoTime() - reading.at() >= COMPONENTS_FRESH_NANOS) {
+            String state;
+            try {
+                store.read(c -> c.isValid(2));
+                state = "UP";
+            } catch (RuntimeException e) {
+                state = "DOWN";
+            }
+            reading = new DatabaseReading(state, System.nanoTime());
+            lastDatabase = reading;
+        }
+        return reading.state();
     }
 
     /** {@link #failedComponents()}, read at most once a second: a health poll under load must stay cheap. */

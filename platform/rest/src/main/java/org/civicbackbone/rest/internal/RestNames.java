@@ -6,6 +6,7 @@ final class RestNames {
     static final String PROBLEMS = "backbone.problems";
     static final String AUTH = "backbone.auth";
     static final String ACCESS = "backbone.access";
+    static final String READ_CACHE = "backbone.reads";
 
     private RestNames() {
     }

@@ -24,6 +24,7 @@ import org.civicbackbone.api.store.SchemaMigration;
 import org.civicbackbone.api.store.TransactionWork;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,11 +58,15 @@ public class JdbcBackboneStore implements BackboneStore {
     /** Locks of this JVM by name ({@link #exclusively}); on PostgreSQL an advisory lock is taken inside them. */
     private final java.util.Map<String, ReentrantLock> localLocks = new java.util.concurrent.ConcurrentHashMap<>();
     private final boolean postgresql;
+    private final DataVersion version = new DataVersion();
 
     @Activate
     public JdbcBackboneStore(@Reference(target = "(dataSourceName=backbone)") DataSource dataSource) {
         this.dataSource = dataSource;
         this.postgresql = read(c -> "PostgreSQL".equals(c.getMetaData().getDatabaseProductName()));
+        if (postgresql) {
+            version.listen(dataSource);
+        }
         inTransaction(c -> {
             lockForTransaction(c, "schema");
             try (Statement s = c.createStatement()) {
@@ -175,21 +180,36 @@ public class JdbcBackboneStore implements BackboneStore {
         }
     }
 
+    @Deactivate
+    void stop() throws InterruptedException {
+        version.stop();
+    }
+
     @Override
     public <T> T inTransaction(TransactionWork<T> work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
+                if (postgresql) {
+                    DataVersion.tellOthers(c);
+                }
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
+            } finally {
+                version.written(); // after the commit, before the caller answers: its next read is never an old one
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Database error: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public long dataVersion() {
+        return version.current();
     }
 
     /** The modules that migrated this database since it started, with their migrations. */

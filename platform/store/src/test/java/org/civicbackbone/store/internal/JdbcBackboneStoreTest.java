@@ -1,6 +1,7 @@
 package org.civicbackbone.store.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.assertThrows;
 
 import java.sql.ResultSet;
@@ -66,6 +67,16 @@ public class JdbcBackboneStoreTest {
             throw new IllegalArgumentException("boom");
         }));
         assertEquals(0, count("t"));
+    }
+
+    @Test
+    public void theDataVersionMovesWithEachUnitOfWorkAndStaysForReads() {
+        store.migrate("m", List.of(new SchemaMigration(1, "t", "CREATE TABLE t (x INT)")));
+        long before = store.dataVersion();
+        store.read(c -> c.createStatement().executeQuery("SELECT COUNT(*) FROM t").next());
+        assertEquals("a read changes nothing", before, store.dataVersion());
+        store.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO t VALUES (1)"));
+        assertTrue("a commit moves it before inTransaction returns", store.dataVersion() > before);
     }
 
     @Test

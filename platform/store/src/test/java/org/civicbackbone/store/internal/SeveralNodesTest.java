@@ -1,6 +1,7 @@
 package org.civicbackbone.store.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -30,6 +31,7 @@ public class SeveralNodesTest {
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private final String database = "backbone_nodes_" + System.nanoTime();
     private final ExecutorService threads = Executors.newFixedThreadPool(8);
+    private final List<JdbcBackboneStore> nodes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Before
     public void createDatabase() throws SQLException {
@@ -43,6 +45,9 @@ public class SeveralNodesTest {
     public void dropDatabase() throws Exception {
         threads.shutdownNow();
         threads.awaitTermination(10, TimeUnit.SECONDS);
+        for (JdbcBackboneStore node : nodes) {
+            node.stop(); // its connection listening for other nodes' commits
+        }
         try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
              Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
@@ -54,7 +59,51 @@ public class SeveralNodesTest {
         source.setURL(SERVER + database);
         source.setUser("postgres");
         source.setPassword("");
-        return new JdbcBackboneStore(source);
+        JdbcBackboneStore node = new JdbcBackboneStore(source);
+        nodes.add(node);
+        return node;
+    }
+
+    @Test
+    public void aCommitOnOneNodeMovesTheDataVersionOfTheOthersAndAReadDoesNot() throws Exception {
+        JdbcBackboneStore first = node();
+        JdbcBackboneStore second = node();
+        first.inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE dv_row (id INT PRIMARY KEY)");
+            }
+            return null;
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (second.dataVersion() != second.dataVersion()) { // it moves at every call until it listens
+            assertTrue("the second node listens within 10 s", System.nanoTime() < deadline);
+            Thread.sleep(20);
+        }
+        // notifications of commits made as it began to listen may still arrive: wait until none has for 700 ms
+        long before = second.dataVersion();
+        long settled;
+        do {
+            settled = before;
+            Thread.sleep(700);
+            before = second.dataVersion();
+            assertTrue("the second node's version settles", System.nanoTime() < deadline);
+        } while (before != settled);
+        count(first, "SELECT COUNT(*) FROM dv_row");
+        Thread.sleep(600); // longer than the listener's wait: a notification would have been heard
+        assertEquals("a read is not a change", before, second.dataVersion());
+        long own = first.dataVersion();
+        first.inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO dv_row VALUES (1)");
+            }
+            return null;
+        });
+        assertTrue("the writing node's own version moves as the commit returns", first.dataVersion() > own);
+        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (second.dataVersion() == before) {
+            assertTrue("the other node hears the commit", System.nanoTime() < deadline);
+            Thread.sleep(5);
+        }
     }
 
     @Test
