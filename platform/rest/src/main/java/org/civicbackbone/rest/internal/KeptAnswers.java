@@ -21,15 +21,19 @@ import javax.ws.rs.core.SecurityContext;
  * The answers of one resource method kept by {@link ReadCache}: after the access check, a request whose login and
  * address were answered at the same version and not longer ago than the age limit gets that answer again; any other
  * request runs, and its answer is kept if it is a 200 with a JSON entity (not a list longer than
- * {@value #LARGEST_LIST}). The version is taken before the method
- * reads, so an answer read while a write committed is kept under the version before that write and never given
- * after it.
+ * {@value #LARGEST_LIST}). The version is taken before the method reads, so an answer read while a write committed
+ * is kept under the version before that write and never given after it. Only answers of the latest version are
+ * held: the first answer of a newer version drops the others.
  */
 @Priority(Priorities.USER + 100)
 final class KeptAnswers implements ContainerRequestFilter, ContainerResponseFilter {
 
-    /** What answers depend on: the data's version and the modules' generation. */
+    /** What answers depend on: the data's version and the modules' generation; both only move forward. */
     record Version(long data, long modules) {
+
+        boolean before(Version other) {
+            return data < other.data || modules < other.modules;
+        }
     }
 
     private record Kept(Version version, long readAt, Object entity, Type type, MediaType mediaType) {
@@ -45,6 +49,8 @@ final class KeptAnswers implements ContainerRequestFilter, ContainerResponseFilt
     private final long maxAgeNanos;
     private final int capacity;
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+    /** The version of the answers kept: answers of an earlier one can never be given again and are dropped. */
+    private volatile Version keptVersion = new Version(Long.MIN_VALUE, Long.MIN_VALUE);
 
     KeptAnswers(Supplier<Version> versions, long maxAgeNanos, int capacity) {
         this.versions = versions;
@@ -74,8 +80,14 @@ final class KeptAnswers implements ContainerRequestFilter, ContainerResponseFilt
                 || response.getEntity() instanceof Collection<?> many && many.size() > LARGEST_LIST) {
             return; // a long list (an indicator's values) is read again rather than held in the heap
         }
-        if (kept.size() >= capacity) {
-            kept.clear(); // simpler than ageing out one by one, and as good when the data moves on every second
+        synchronized (this) {
+            if (miss.version().before(keptVersion)) {
+                return; // read before a later write: never to be given again
+            }
+            if (!miss.version().equals(keptVersion) || kept.size() >= capacity) {
+                kept.clear(); // the heap holds the answers of the latest version only, a bounded number of them
+                keptVersion = miss.version();
+            }
         }
         kept.put(miss.key(), new Kept(miss.version(), miss.readAt(), response.getEntity(), response.getEntityType(),
                 response.getMediaType()));

@@ -191,9 +191,6 @@ public class JdbcBackboneStore implements BackboneStore {
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
-                if (postgresql) {
-                    DataVersion.tellOthers(c);
-                }
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {

@@ -1,33 +1,30 @@
 package ${package};
 
-import org.apache.karaf.shell.api.action.Action;
-import org.apache.karaf.shell.api.action.Argument;
+import java.util.List;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
+import org.civicbackbone.api.shell.InitiativeTable;
 
 /** {@code backbone:${functionId}-notes INITIATIVE}: lists an initiative's notes in the Karaf shell. */
 @Service
 @Command(scope = "backbone", name = "${functionId}-notes", description = "Lists an initiative's ${functionName} notes")
-public class ${functionClass}NotesCommand implements Action {
-
-    @Argument(index = 0, name = "initiative", description = "The initiative id", required = true)
-    String initiativeId;
+public class ${functionClass}NotesCommand extends InitiativeTable<Note> {
 
     @Reference
     ${functionClass}Notes notes;
 
+    public ${functionClass}NotesCommand() {
+        super("Id", "Title", "Author", "Written");
+    }
+
     @Override
-    public Object execute() {
-        ShellTable table = new ShellTable();
-        for (String column : new String[] {"Id", "Title", "Author", "Written"}) {
-            table.column(column);
-        }
-        for (Note n : notes.notes(initiativeId)) {
-            table.addRow().addContent(n.id(), n.title(), n.author(), n.writtenAt());
-        }
-        table.print(System.out);
-        return null;
+    protected List<Note> rows() {
+        return notes.notes(initiativeId);
+    }
+
+    @Override
+    protected Object[] cells(Note n) {
+        return new Object[] {n.id(), n.title(), n.author(), n.writtenAt()};
     }
 }

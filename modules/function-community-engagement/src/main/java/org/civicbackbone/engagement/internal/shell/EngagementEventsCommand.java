@@ -1,36 +1,33 @@
 package org.civicbackbone.engagement.internal.shell;
 
-import org.apache.karaf.shell.api.action.Action;
-import org.apache.karaf.shell.api.action.Argument;
+import java.util.List;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
+import org.civicbackbone.api.shell.InitiativeTable;
 import org.civicbackbone.engagement.internal.CommunityEngagement;
 import org.civicbackbone.engagement.internal.Engagement.Event;
 
 /** Lists an initiative's engagement events with participation. */
 @Service
 @Command(scope = "backbone", name = "engagement-events", description = "Lists an initiative's engagement events")
-public class EngagementEventsCommand implements Action {
-
-    @Argument(index = 0, name = "initiative", description = "The initiative id", required = true)
-    String initiativeId;
+public class EngagementEventsCommand extends InitiativeTable<Event> {
 
     @Reference
     CommunityEngagement engagement;
 
+    public EngagementEventsCommand() {
+        super("Held on", "Title", "Participants", "Community members reached", "By sector");
+    }
+
     @Override
-    public Object execute() {
-        ShellTable table = new ShellTable();
-        for (String column : new String[] {"Held on", "Title", "Participants", "Community members reached", "By sector"}) {
-            table.column(column);
-        }
-        for (Event e : engagement.events(initiativeId)) {
-            table.addRow().addContent(e.heldOn(), e.title(), e.participants(), e.communityMembersReached(),
-                    String.join(", ", e.participation().stream().map(p -> p.sector() + " " + p.count()).toList()));
-        }
-        table.print(System.out);
-        return null;
+    protected List<Event> rows() {
+        return engagement.events(initiativeId);
+    }
+
+    @Override
+    protected Object[] cells(Event e) {
+        return new Object[] {e.heldOn(), e.title(), e.participants(), e.communityMembersReached(),
+                String.join(", ", e.participation().stream().map(p -> p.sector() + " " + p.count()).toList())};
     }
 }

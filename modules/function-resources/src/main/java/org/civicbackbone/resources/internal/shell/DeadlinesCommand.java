@@ -1,35 +1,32 @@
 package org.civicbackbone.resources.internal.shell;
 
-import org.apache.karaf.shell.api.action.Action;
-import org.apache.karaf.shell.api.action.Argument;
+import java.util.List;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
+import org.civicbackbone.api.shell.InitiativeTable;
 import org.civicbackbone.resources.internal.Funding.Deadline;
 import org.civicbackbone.resources.internal.Resources;
 
-/** Lists the reports owed to funders: overdue and due soon first. */
+/** Lists an initiative's grant reporting deadlines. */
 @Service
 @Command(scope = "backbone", name = "grant-deadlines", description = "Lists an initiative's grant reporting deadlines")
-public class DeadlinesCommand implements Action {
-
-    @Argument(index = 0, name = "initiative", description = "The initiative id", required = true)
-    String initiativeId;
+public class DeadlinesCommand extends InitiativeTable<Deadline> {
 
     @Reference
     Resources resources;
 
+    public DeadlinesCommand() {
+        super("Due", "State", "Report", "Grant", "Funder");
+    }
+
     @Override
-    public Object execute() {
-        ShellTable table = new ShellTable();
-        for (String column : new String[] {"Due", "State", "Report", "Grant", "Funder"}) {
-            table.column(column);
-        }
-        for (Deadline d : resources.deadlines(initiativeId)) {
-            table.addRow().addContent(d.dueOn(), d.state(), d.description(), d.grant(), d.funder());
-        }
-        table.print(System.out);
-        return null;
+    protected List<Deadline> rows() {
+        return resources.deadlines(initiativeId);
+    }
+
+    @Override
+    protected Object[] cells(Deadline d) {
+        return new Object[] {d.dueOn(), d.state(), d.description(), d.grant(), d.funder()};
     }
 }

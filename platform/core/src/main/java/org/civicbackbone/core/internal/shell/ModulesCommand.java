@@ -1,32 +1,33 @@
 package org.civicbackbone.core.internal.shell;
 
-import org.apache.karaf.shell.api.action.Action;
+import java.util.List;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.civicbackbone.api.module.ModuleManagement;
 import org.civicbackbone.api.module.ModuleStatus;
+import org.civicbackbone.api.shell.RecordTable;
 
 /** Lists every function and structure module the platform knows, installed or not. */
 @Service
 @Command(scope = "backbone", name = "modules", description = "Lists the function and structure modules, installed or not")
-public class ModulesCommand implements Action {
+public class ModulesCommand extends RecordTable<ModuleStatus> {
 
     @Reference
     ModuleManagement modules;
 
+    public ModulesCommand() {
+        super("Id", "Kind", "Version", "State", "Used by", "Last");
+    }
+
     @Override
-    public Object execute() {
-        ShellTable table = new ShellTable();
-        for (String column : new String[] {"Id", "Kind", "Version", "State", "Used by", "Last"}) {
-            table.column(column);
-        }
-        for (ModuleStatus m : modules.modules()) {
-            table.addRow().addContent(m.id(), m.kind(), m.version(), m.state(), String.join(", ", m.usedBy()),
-                    m.message() == null ? "" : m.message());
-        }
-        table.print(System.out);
-        return null;
+    protected List<ModuleStatus> rows() {
+        return modules.modules();
+    }
+
+    @Override
+    protected Object[] cells(ModuleStatus m) {
+        return new Object[] {m.id(), m.kind(), m.version(), m.state(), String.join(", ", m.usedBy()),
+                m.message() == null ? "" : m.message()};
     }
 }
