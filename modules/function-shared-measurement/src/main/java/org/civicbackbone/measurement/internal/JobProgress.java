@@ -49,7 +49,7 @@ final class JobProgress implements ImportProgress {
     public void checked(int rows) {
         read = rows;
         checked = rows;
-        write(State.CHECKING, false);
+        stillRunning();
     }
 
     /** The job's outcome, with its counts and the faults listed; nothing once another node took the job over. */
@@ -80,13 +80,16 @@ final class JobProgress implements ImportProgress {
     public void storing(int rows) {
         read = rows;
         checked = rows;
-        write(State.STORING, true);
+        // in memory only: it comes inside the import's large transaction, and a commit then makes H2 write that
+        // transaction's pages out again; the row's state counts only after a crash, when CHECKING and STORING are alike
+        state = State.STORING;
+        stillRunning();
     }
 
     @Override
     public void stored(int rows) {
         stored = rows;
-        write(State.STORING, false);
+        stillRunning();
     }
 
     @Override
@@ -107,13 +110,10 @@ final class JobProgress implements ImportProgress {
         fetched = bytes;
     }
 
-    private void write(State next, boolean save) {
+    /** Throws when the module stops, so the import rolls back at its next batch and runs again at the next start. */
+    private void stillRunning() {
         if (stopping.getAsBoolean()) {
             throw new IllegalStateException("the module is stopping");
-        }
-        if (save && next != state) {
-            state = next;
-            store.inTransaction(c -> records(c).progress(id, next, read, checked, stored));
         }
     }
 
