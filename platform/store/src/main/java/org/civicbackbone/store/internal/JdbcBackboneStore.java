@@ -64,9 +64,6 @@ public class JdbcBackboneStore implements BackboneStore {
     public JdbcBackboneStore(@Reference(target = "(dataSourceName=backbone)") DataSource dataSource) {
         this.dataSource = dataSource;
         this.postgresql = read(c -> "PostgreSQL".equals(c.getMetaData().getDatabaseProductName()));
-        if (postgresql) {
-            version.listen(dataSource);
-        }
         inTransaction(c -> {
             lockForTransaction(c, "schema");
             try (Statement s = c.createStatement()) {
@@ -77,6 +74,9 @@ public class JdbcBackboneStore implements BackboneStore {
             }
             return null;
         });
+        if (postgresql) {
+            version.listen(dataSource); // last: a constructor that failed above leaves no thread behind
+        }
     }
 
     @Override
