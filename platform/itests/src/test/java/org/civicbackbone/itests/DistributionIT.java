@@ -42,6 +42,17 @@ public class DistributionIT {
         platform.start();
         // UP means ready: from the first UP on, no request gets an answer that is not JSON or a problem
         http.await("/health", a -> a.status() == 200 && a.json().get("status").asText().equals("UP"));
+        // UP comes from facts (boot features installed, every resource served), not from a pause: at once, every
+        // module of the demo answers its own address
+        List<String> notServed = new java.util.ArrayList<>();
+        for (String function : List.of("shared-measurement", "aligned-activities", "community-engagement", "policy",
+                "resources", "vision-strategy")) {
+            Http.Answer answer = http.get("/initiatives/demo-riverbend-reads/" + function);
+            if (answer.status() != 200) {
+                notServed.add(function + " " + answer);
+            }
+        }
+        assertEquals("modules not answering at the first UP", List.of(), notServed);
         List<String> strays = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) {
             for (String path : List.of("/initiatives", "/modules", "/initiatives/demo-riverbend-reads",

@@ -4,8 +4,6 @@ package org.civicbackbone.rest.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -21,8 +19,6 @@ import org.civicbackbone.api.rest.RestExtensions;
 import org.civicbackbone.api.store.BackboneStore;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.wiring.BundleWire;
-import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -34,14 +30,14 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 
 /**
- * {@code GET /api/v1/health}: open to all. STARTING (503) after the node's start until every bundle built on the
- * platform API is active, the node has caught up with the module set chosen for every node on its database, and the
- * REST runtime has been unchanged for two seconds; never again after that (a load balancer keeps sending requests
- * while modules are installed or uninstalled, which the REST API serves through, ADR 0007); then UP when the
- * database answers and every module works; DEGRADED (still 200) when a module's component failed to start or its
- * requests keep failing, naming it; DOWN (503) without the database. The database and the failed components (from
- * the component runtime) are each asked at most once a second (building the components' records was most of a health
- * request, a round trip to PostgreSQL the rest); everything else is read on every request.
+ * {@code GET /api/v1/health}: open to all. STARTING (503) after the node's start until it is ready (Karaf's boot
+ * features installed, every module active and served by the REST runtime: {@link StartupReadiness}); never again
+ * after that (a load balancer keeps sending requests while modules are installed or uninstalled, which the REST API
+ * serves through, ADR 0007); then UP when the database answers and every module works; DEGRADED (still 200) when a
+ * module's component failed to start or its requests keep failing, naming it; DOWN (503) without the database. The
+ * database and the failed components (from the component runtime) are each asked at most once a second (building the
+ * components' records was most of a health request, a round trip to PostgreSQL the rest); everything else is read on
+ * every request.
  */
 @Component(service = HealthResource.class)
 @ApiResource
@@ -61,16 +57,8 @@ public class HealthResource {
     private final BackboneStore store;
     private final ServiceComponentRuntime components;
     private final FunctionRequestGuard guard;
-    private final BundleContext context;
-    private final ModuleManagement moduleSet;
-    /** How long the REST runtime must be unchanged before health answers UP. */
-    private static final Duration SETTLE = Duration.ofSeconds(2);
-    private volatile long lastRuntimeChange = System.nanoTime();
-    /**
-     * Per bundle id, its wiring and whether it imports the platform API: a wiring changes only when its bundle is
-     * refreshed, and reading its wires on every health request cost more than the rest of the answer.
-     */
-    private final Map<Long, Map.Entry<BundleWiring, Boolean>> platformUse = new ConcurrentHashMap<>();
+    private final PlatformBundles platform;
+    private final StartupReadiness readiness;
     /** How long a reading of failed components is reused: building the runtime's component DTOs is most of the cost. */
     private static final long COMPONENTS_FRESH_NANOS = Duration.ofSeconds(1).toNanos();
     private record ComponentReading(List<Failure> failed, long at) {
@@ -80,20 +68,17 @@ public class HealthResource {
     private record DatabaseReading(String state, long at) {
     }
     private volatile DatabaseReading lastDatabase;
-    private volatile boolean runtimePresent;
-    /** Set the first time the node is ready after its start. */
-    private volatile boolean ready;
 
     @Activate
     public HealthResource(@Reference ModuleCatalogue catalogue, @Reference BackboneStore store,
                           @Reference ServiceComponentRuntime components, @Reference FunctionRequestGuard guard,
                           @Reference ModuleManagement moduleSet, BundleContext context) {
-        this.moduleSet = moduleSet;
         this.catalogue = catalogue;
         this.store = store;
         this.components = components;
         this.guard = guard;
-        this.context = context;
+        this.platform = new PlatformBundles(context);
+        this.readiness = new StartupReadiness(context, platform, moduleSet);
     }
 
     @GET
@@ -107,7 +92,7 @@ public class HealthResource {
                 failed.add(new Failure(t.module(), "requests", t.reason()));
             }
         }
-        String starting = starting();
+        String starting = readiness.notReadyBecause();
         if (starting != null) {
             failed.add(0, new Failure("platform", "startup", starting));
         }
@@ -117,50 +102,15 @@ public class HealthResource {
                 .entity(new Health(status, database, modules, failed)).build();
     }
 
-    /** The REST runtime changed (an application rebuilt as a resource or extension came or went). */
-    @Reference(service = JaxrsServiceRuntime.class, cardinality = ReferenceCardinality.OPTIONAL,
+    /** The REST runtime came or changed (an application rebuilt as a resource or extension came or went). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC, updated = "runtimeChanged", unbind = "runtimeGone")
-    void runtimeChanged(Map<String, Object> properties) {
-        lastRuntimeChange = System.nanoTime();
-        runtimePresent = true;
+    void runtimeChanged(JaxrsServiceRuntime runtime) {
+        readiness.runtimeChanged(runtime);
     }
 
-    void runtimeGone(Map<String, Object> properties) {
-        runtimePresent = false;
-        lastRuntimeChange = System.nanoTime();
-    }
-
-    /**
-     * Why the platform is not ready yet, or null when it is: a bundle built on the platform API is not active yet,
-     * or the REST runtime changed less than {@link #SETTLE} ago (while it rebuilds, requests may find no resource).
-     */
-    private String starting() {
-        if (ready) {
-            return null; // later module changes are served through (ADR 0007): never out of a balancer for them
-        }
-        String reason = startingReason();
-        ready = reason == null;
-        return reason;
-    }
-
-    private String startingReason() {
-        for (Bundle bundle : context.getBundles()) {
-            if (bundle.getState() != Bundle.ACTIVE && bundle.getHeaders().get("Fragment-Host") == null
-                    && bundle.getState() != Bundle.UNINSTALLED && usesPlatformApi(bundle)) {
-                return bundle.getSymbolicName() + " is not active yet";
-            }
-        }
-        if (!runtimePresent) {
-            return "the REST runtime is not available yet";
-        }
-        if (!moduleSet.caughtUp()) {
-            return "catching up with the module set chosen for every node on the database";
-        }
-        long quiet = System.nanoTime() - lastRuntimeChange;
-        if (quiet < SETTLE.toNanos()) {
-            return "the REST API is settling after a change (" + quiet / 1_000_000 + " ms ago)";
-        }
-        return null;
+    void runtimeGone(JaxrsServiceRuntime runtime) {
+        readiness.runtimeChanged(null);
     }
 
     /**
@@ -195,17 +145,12 @@ public class HealthResource {
 
     /** Components of bundles built on the platform API that failed to activate. */
     private List<Failure> failedComponents() {
-        List<Bundle> platform = new ArrayList<>();
-        for (Bundle bundle : context.getBundles()) {
-            if (usesPlatformApi(bundle)) {
-                platform.add(bundle);
-            }
-        }
+        List<Bundle> built = platform.all();
         List<Failure> failed = new ArrayList<>();
-        if (platform.isEmpty()) {
+        if (built.isEmpty()) {
             return failed; // no bundles at all would mean every bundle's components
         }
-        for (ComponentDescriptionDTO description : components.getComponentDescriptionDTOs(platform.toArray(Bundle[]::new))) {
+        for (ComponentDescriptionDTO description : components.getComponentDescriptionDTOs(built.toArray(Bundle[]::new))) {
             for (ComponentConfigurationDTO configuration : components.getComponentConfigurationDTOs(description)) {
                 if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
                     failed.add(new Failure(description.bundle.symbolicName, description.name,
@@ -214,20 +159,6 @@ public class HealthResource {
             }
         }
         return failed;
-    }
-
-    private boolean usesPlatformApi(Bundle bundle) {
-        BundleWiring wiring = bundle.adapt(BundleWiring.class);
-        if (wiring == null) {
-            return false;
-        }
-        Map.Entry<BundleWiring, Boolean> known = platformUse.get(bundle.getBundleId());
-        if (known != null && known.getKey() == wiring) {
-            return known.getValue();
-        }
-        boolean uses = importsPlatformApi(wiring);
-        platformUse.put(bundle.getBundleId(), Map.entry(wiring, uses));
-        return uses;
     }
 
     /** The innermost cause of a failure's stack trace, which says what went wrong. */
@@ -242,15 +173,5 @@ public class HealthResource {
             }
         }
         return cause;
-    }
-
-    private static boolean importsPlatformApi(BundleWiring wiring) {
-        for (BundleWire wire : wiring.getRequiredWires("osgi.wiring.package")) {
-            Object pkg = wire.getCapability().getAttributes().get("osgi.wiring.package");
-            if (pkg != null && pkg.toString().startsWith("org.civicbackbone.api")) {
-                return true;
-            }
-        }
-        return false;
     }
 }
