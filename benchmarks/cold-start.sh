@@ -3,7 +3,8 @@
 # to its boot features, in the same run: each pair unpacks both afresh (empty data/, first boot), starts the bare
 # Karaf until its port answers HTTP, stops it, then starts the platform and times each step: port answering, the demo
 # answering, health UP (every module active, the REST runtime settled); ready is the later of the last two. Prints
-# each pair, the medians and the ratio of ready to the bare Karaf.
+# each pair, the medians and the ratio of ready to the bare Karaf; and beside it the CPU time each JVM had used at
+# that point (from /proc), a steadier figure on a shared VM whose speed moves between runs.
 # Usage: benchmarks/cold-start.sh [pairs]   (after `mvn -B install -DskipTests`; fetches apache-karaf once via Maven)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,8 +19,11 @@ mvn -B -q dependency:copy -Dartifact="org.apache.karaf:apache-karaf:$karaf_versi
 bare_archive="$work/apache-karaf-$karaf_version.tar.gz"
 
 root=http://127.0.0.1:8181
+# cpu_seconds home: user + system CPU time of the Karaf JVM whose pid is in home/karaf.pid
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$(cat "$1/karaf.pid")/stat"; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 : > "$work/bare"; : > "$work/port"; : > "$work/health"; : > "$work/demo"; : > "$work/ready"; : > "$work/ratio"
+: > "$work/bare-cpu"; : > "$work/ready-cpu"; : > "$work/cpu-ratio"
 demo=$root/api/v1/initiatives/demo-riverbend-reads/shared-measurement
 code() { curl -s -m 2 -o /dev/null -w '%{http_code}' "$@"; }
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), Karaf $karaf_version, $(date -u +%F)"
@@ -41,7 +45,7 @@ PY
 bare=$(bare_karaf); homes=("$bare"); "$bare/bin/start"; wait_for_any "$root/"; stop_karaf "$bare"
 for pair in $(seq 1 "$pairs"); do
   bare=$(bare_karaf); homes=("$bare")
-  t=$(now); "$bare/bin/start"; wait_for_any "$root/"; b=$(since "$t"); stop_karaf "$bare"
+  t=$(now); "$bare/bin/start"; wait_for_any "$root/"; b=$(since "$t"); bc_=$(cpu_seconds "$bare"); stop_karaf "$bare"
 
   ours=$(unpack "$archive" "$work/ours-k"); homes=("$ours")
   t=$(now); "$ours/bin/start"
@@ -55,12 +59,16 @@ for pair in $(seq 1 "$pairs"); do
   done
   [ -n "$h" ] && [ -n "$d" ] || { echo "the platform did not become ready" >&2; exit 1; }
   r=$(echo "if ($h > $d) $h else $d" | bc -l)  # ready: health UP and the demo answering
+  rc=$(cpu_seconds "$ours")
   stop_karaf "$ours"
   echo "$b" >> "$work/bare"; echo "$p" >> "$work/port"; echo "$h" >> "$work/health"; echo "$d" >> "$work/demo"
   echo "$r" >> "$work/ready"; echo "$r / $b" | bc -l >> "$work/ratio"
-  printf 'pair %d: bare Karaf + http, port answering %.1f s | platform: port answering %.1f s, demo answering %.1f s, health UP %.1f s, ready %.1f s | %.2fx\n' \
-    "$pair" "$b" "$p" "$d" "$h" "$r" "$(echo "$r / $b" | bc -l)"
+  echo "$bc_" >> "$work/bare-cpu"; echo "$rc" >> "$work/ready-cpu"; echo "$rc / $bc_" | bc -l >> "$work/cpu-ratio"
+  printf 'pair %d: bare Karaf + http, port answering %.1f s (CPU %.1f s) | platform: port answering %.1f s, demo answering %.1f s, health UP %.1f s, ready %.1f s (CPU %.1f s) | %.2fx (CPU %.2fx)\n' \
+    "$pair" "$b" "$bc_" "$p" "$d" "$h" "$r" "$rc" "$(echo "$r / $b" | bc -l)" "$(echo "$rc / $bc_" | bc -l)"
 done
 printf 'medians: bare Karaf + http %.1f s; platform: port %.1f s, demo answering %.1f s, health UP %.1f s, ready %.1f s; ratio (median of the pairs) %.2fx\n' \
   "$(median < "$work/bare")" "$(median < "$work/port")" "$(median < "$work/demo")" "$(median < "$work/health")" \
   "$(median < "$work/ready")" "$(median < "$work/ratio")"
+printf 'CPU time used at those points (medians): bare Karaf + http %.1f s, platform at ready %.1f s; ratio (median of the pairs) %.2fx\n' \
+  "$(median < "$work/bare-cpu")" "$(median < "$work/ready-cpu")" "$(median < "$work/cpu-ratio")"
