@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -40,6 +41,11 @@ public class CustomDistributionIT {
         JsonNode health = http.await("/health", a -> a.status() == 200 && a.json().get("modules").size() == 3).json();
         assertEquals(Set.of("structure-volunteer", "function-shared-measurement", "function-aligned-activities"),
                 active(health));
+        // the main distribution's bin/setenv: a shutdown secret of this installation, the JIT settings (ADR 0024)
+        String custom = Files.readString(platform.home().resolve("etc/custom.properties"));
+        assertTrue(custom, custom.matches("(?s).*\\nkaraf.shutdown.command = [0-9a-f]{32}\\n.*"));
+        assertTrue(platform.jvmArguments().toString(),
+                platform.jvmArguments().contains("-XX:Tier4InvocationThreshold=50000"));
         assertEquals("no demo data in the starter", 0, http.await("/initiatives", a -> a.status() == 200).json().size());
         assertEquals("no demo logins without the demo", 401, http.send("GET", "/initiatives", "gokafor:demo", null, null)
                 .status());

@@ -135,6 +135,9 @@ public class DistributionIT {
         // the shutdown secret is this installation's own, not Karaf's word shared by all
         String custom = Files.readString(platform.home().resolve("etc/custom.properties"));
         assertTrue(custom, custom.matches("(?s).*\\nkaraf.shutdown.command = [0-9a-f]{32}\\n.*"));
+        // bin/setenv's JIT settings reach the JVM (ADR 0024)
+        assertTrue(platform.jvmArguments().toString(),
+                platform.jvmArguments().contains("-XX:Tier4InvocationThreshold=50000"));
 
         long pid = platform.pid();
         assertEquals(0, platform.exitCode("stop"));

@@ -82,6 +82,14 @@ final class UnpackedDistribution {
         return Files.exists(pidFile) ? Long.parseLong(Files.readString(pidFile).strip()) : -1;
     }
 
+    /**
+     * The command line of the running Karaf JVM (from {@code karaf.pid}), read from /proc: the JDK's process
+     * information gave no arguments for it.
+     */
+    List<String> jvmArguments() throws IOException {
+        return List.of(Files.readString(Path.of("/proc", Long.toString(pid()), "cmdline")).split("\0"));
+    }
+
     /** Runs a command with the given standard input (none: /dev/null) and returns what it printed. */
     static String run(List<String> command, String stdin) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
