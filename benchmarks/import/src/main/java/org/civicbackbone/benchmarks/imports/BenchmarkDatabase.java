@@ -15,6 +15,32 @@ final class BenchmarkDatabase {
     private BenchmarkDatabase() {
     }
 
+    /**
+     * Closes one side's database once its part is measured: an H2 database is shut down (it would otherwise stay open
+     * in this JVM, keeping its page cache in the heap and its writer thread busy), a PostgreSQL pool closed.
+     */
+    static void close(DataSource ds) {
+        try {
+            if (ds instanceof AutoCloseable pool) {
+                pool.close();
+            } else {
+                try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                    s.execute("SHUTDOWN");
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not close a benchmark database: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Lets the machine's disk settle before a timed part: {@code sync} writes out what an earlier part left in the
+     * page cache, so that neither side pays for the other's writes.
+     */
+    static void settle() throws java.io.IOException, InterruptedException {
+        new ProcessBuilder("sync").inheritIO().start().waitFor();
+    }
+
     /** {@code -Dbenchmark.database=postgresql}: the machine's PostgreSQL instead of H2 files. */
     static final boolean POSTGRESQL = "postgresql".equals(System.getProperty("benchmark.database"));
 
