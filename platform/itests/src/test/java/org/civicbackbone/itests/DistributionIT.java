@@ -108,6 +108,55 @@ public class DistributionIT {
     }
 
     @Test
+    public void karafsJaasCommandsChangeLoginsByThePlatformsRules() throws Exception {
+        assertEquals(201, http.post("/logins", "{\"name\":\"shell.test\",\"password\":\"shell-test-password\"}")
+                .status());
+        java.util.Map<String, String> session = signIn("shell.test", "shell-test-password");
+        assertEquals(200, http.sendWithHeaders("GET", "/session", session, null).status());
+        String realm = "jaas:realm-manage --realm karaf --module org.civicbackbone.core.internal.PlatformLoginModule";
+
+        // a role given in the shell ends the login's console session (it carried the old roles) and counts at once
+        platform.bin("backbone", realm, "jaas:role-add shell.test admin", "jaas:update");
+        String given = platform.bin("backbone", realm, "jaas:user-list");
+        assertTrue(given, given.matches("(?s).*shell\\.test +\\| +\\| admin.*"));
+        assertEquals(401, http.sendWithHeaders("GET", "/session", session, null).status());
+        assertEquals("a platform admin's page", 200, statusAs("shell.test:shell-test-password", "/logins", 200));
+
+        // bad input is refused with the reason, and the realm has no groups to give
+        String refused = platform.bin("backbone", realm, "jaas:user-add shell.two short", "jaas:update");
+        assertTrue(refused, refused.contains("A password must have 10 to 200 characters."));
+        assertEquals(1, platform.exitCode("backbone", realm, "jaas:group-create staff", "jaas:update"));
+
+        // a login removed in the shell can no longer sign in, on this node within the second
+        session = signIn("shell.test", "shell-test-password");
+        platform.bin("backbone", realm, "jaas:user-delete shell.test", "jaas:update");
+        assertEquals(401, http.sendWithHeaders("GET", "/session", session, null).status());
+        assertEquals(401, statusAs("shell.test:shell-test-password", "/initiatives", 401));
+    }
+
+    /**
+     * Asks with HTTP Basic until the answer has the expected status or 5 s pass, and returns the last status: every
+     * node notices a change of the realm within the second (remembered logins, ADR 0013).
+     */
+    private static int statusAs(String credentials, String path, int expected) throws InterruptedException {
+        int status = 0;
+        for (int i = 0; i < 20 && status != expected; i++) {
+            Thread.sleep(i == 0 ? 0 : 250);
+            status = new Http().send("GET", path, credentials, null, null).status();
+        }
+        return status;
+    }
+
+    /** Signs in as the console does; the headers a console request of that session carries. */
+    private java.util.Map<String, String> signIn(String user, String password) {
+        Http.Answer answer = http.sendWithHeaders("POST", "/session", java.util.Map.of("X-Requested-With",
+                "XMLHttpRequest"), "{\"user\":\"" + user + "\",\"password\":\"" + password + "\"}");
+        assertEquals(answer.toString(), 200, answer.status());
+        return java.util.Map.of("Cookie", answer.header("Set-Cookie").split(";")[0], "X-CSRF-Token",
+                answer.json().get("csrfToken").asText(), "X-Requested-With", "XMLHttpRequest");
+    }
+
+    @Test
     public void operationsAnswerTruthfullyAndDefaultsAreSafe() throws Exception {
         assertEquals("a silent command that succeeds", 0, platform.exitCode("backbone", "log:clear"));
         assertEquals("a command that prints and succeeds", 0, platform.exitCode("backbone", "backbone:modules"));

@@ -215,6 +215,10 @@ public final class CoreSchema {
               token_digest VARCHAR(64) NOT NULL REFERENCES core_session(token_digest) ON DELETE CASCADE,
               role VARCHAR(100) NOT NULL,
               PRIMARY KEY (token_digest, role));
+            """), new SchemaMigration(12, "when a login was last removed, so that every node forgets it at once", """
+            CREATE TABLE core_realm_change (
+              id INT PRIMARY KEY,
+              changed_at TIMESTAMP WITH TIME ZONE NOT NULL);
             """));
 
     private CoreSchema() {

@@ -24,7 +24,8 @@ import org.osgi.service.component.annotations.Reference;
  * The platform's JAAS realm {@code karaf} with its logins in the database (ADR 0020), so that every node checks the
  * same passwords: Karaf's own JDBC login module reads {@code core_login} over the platform's DataSource. Registered
  * with a rank above Karaf's properties realm, which it replaces for the REST API, the console and the SSH shell
- * alike; while the core is stopped Karaf's realm answers again. Passwords are hashed as Karaf's realm is configured
+ * alike; while the core is stopped Karaf's realm answers again. Karaf's {@code jaas:} shell commands change its logins
+ * through {@link org.civicbackbone.core.internal.shell.ShellLoginAdministration}. Passwords are hashed as Karaf's realm is configured
  * to hash them ({@code etc/org.apache.karaf.jaas.cfg}: {@code encryption.*}), and the logins of
  * {@code etc/users.properties} that the database does not have yet are copied in at start ({@link UsersFile}).
  */
@@ -46,20 +47,13 @@ public class DatabaseRealm implements JaasRealm {
                          @Reference BackboneStore store) {
         Map<String, Object> options = new HashMap<>(encryptionOf(configurations));
         options.put(BundleContext.class.getName(), context);
-        options.put(ProxyLoginModule.PROPERTY_MODULE, JDBCLoginModule.class.getName());
+        // a class of this bundle, so that Karaf's jaas: shell commands find the platform's own backing engine
+        options.put(ProxyLoginModule.PROPERTY_MODULE, PlatformLoginModule.class.getName());
         options.put(ProxyLoginModule.PROPERTY_BUNDLE,
-                Long.toString(FrameworkUtil.getBundle(JDBCLoginModule.class).getBundleId()));
+                Long.toString(FrameworkUtil.getBundle(PlatformLoginModule.class).getBundleId()));
         options.put("datasource", DATASOURCE);
         options.put(JDBCLoginModule.PASSWORD_QUERY, "SELECT password FROM core_login WHERE name = ?");
         options.put(JDBCLoginModule.ROLE_QUERY, "SELECT role FROM core_login_role WHERE login = ?");
-        // what Karaf's jaas: shell commands write through the JDBC backing engine (they do not end sessions)
-        options.put(JDBCLoginModule.USER_QUERY, "SELECT name FROM core_login");
-        options.put(JDBCLoginModule.INSERT_USER_STATEMENT, "INSERT INTO core_login (name, password, created_at, "
-                + "changed_at) VALUES (?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
-        options.put(JDBCLoginModule.INSERT_ROLE_STATEMENT, "INSERT INTO core_login_role (login, role) VALUES (?, ?)");
-        options.put(JDBCLoginModule.DELETE_ROLE_STATEMENT, "DELETE FROM core_login_role WHERE login = ? AND role = ?");
-        options.put(JDBCLoginModule.DELETE_ROLES_STATEMENT, "DELETE FROM core_login_role WHERE login = ?");
-        options.put(JDBCLoginModule.DELETE_USER_STATEMENT, "DELETE FROM core_login WHERE name = ?");
         this.encryption = new EncryptionSupport(options);
         this.entries = new AppConfigurationEntry[] {new AppConfigurationEntry(ProxyLoginModule.class.getName(),
                 AppConfigurationEntry.LoginModuleControlFlag.REQUIRED, Map.copyOf(options))};

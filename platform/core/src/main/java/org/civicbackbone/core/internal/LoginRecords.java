@@ -30,7 +30,9 @@ public interface LoginRecords {
     @Select("SELECT role FROM core_login_role WHERE login = #{name} ORDER BY role")
     List<String> roles(String name);
 
-    @Select("SELECT MAX(changed_at) FROM core_login")
+    /** The last change to any login: created, given a new password or roles, or removed (which leaves no row). */
+    @Select("SELECT MAX(changed_at) FROM (SELECT changed_at FROM core_login "
+            + "UNION ALL SELECT changed_at FROM core_realm_change) changes")
     Instant lastChange();
 
     @Insert("INSERT INTO core_login (name, password, created_at, changed_at) VALUES (#{name}, #{password}, #{at}, #{at})")
@@ -41,6 +43,26 @@ public interface LoginRecords {
 
     @Update("UPDATE core_login SET password = #{password}, changed_at = #{at} WHERE name = #{name}")
     int setPassword(@Param("name") String name, @Param("password") String password, @Param("at") Instant at);
+
+    @Delete("DELETE FROM core_login_role WHERE login = #{name} AND role = #{role}")
+    int deleteRole(@Param("name") String name, @Param("role") String role);
+
+    @Update("UPDATE core_login SET changed_at = #{at} WHERE name = #{name}")
+    int touch(@Param("name") String name, @Param("at") Instant at);
+
+    @Delete("DELETE FROM core_login_role WHERE login = #{name}")
+    int deleteRoles(String name);
+
+    @Delete("DELETE FROM core_login WHERE name = #{name}")
+    int delete(String name);
+
+    /** Marks that a login was removed: its row is gone, so {@link #lastChange()} reads the time from here. */
+    @Update("UPDATE core_realm_change SET changed_at = #{at} WHERE id = 1")
+    int removed(Instant at);
+
+    /** The first removal's mark (the table starts empty, as a copy's target must, ADR 0010). */
+    @Insert("INSERT INTO core_realm_change (id, changed_at) VALUES (1, #{at})")
+    void firstRemoved(Instant at);
 
     /** Ends every console session of a login (its password or roles changed). */
     @Delete("DELETE FROM core_session WHERE login = #{name}")

@@ -30,8 +30,8 @@ public class RealmLoginDirectory implements LoginDirectory {
 
     /** The realm role of a platform admin, as REST access decides it. */
     static final String ADMIN_ROLE = RealmLogins.ADMIN_ROLE;
-    /** The role every platform login holds; Karaf's own consoles give it read access only. */
-    static final String MEMBER_ROLE = "viewer";
+    /** The role every platform login holds. */
+    static final String MEMBER_ROLE = RealmLogins.MEMBER_ROLE;
 
     private final BackboneStore store;
     private final AuditLog audit;

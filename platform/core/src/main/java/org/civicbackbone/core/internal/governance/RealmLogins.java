@@ -22,13 +22,15 @@ import org.osgi.service.component.annotations.Reference;
  * The logins of the platform's realm, kept in the database (ADR 0020): read to tell a seat whose login does not
  * exist (a typo) as a set-up problem, and written inside the caller's transaction, so that a login, its audit entry
  * and its person's link are kept together or not at all. A change of a login's password ends its console sessions
- * in the same transaction.
+ * in the same transaction, and so does a change of its roles or its removal.
  */
 @Component(service = RealmLogins.class)
 public class RealmLogins {
 
     /** The realm role of a platform admin, as REST access decides it. */
     public static final String ADMIN_ROLE = "admin";
+    /** The role every platform login holds; Karaf's own consoles give it read access only. */
+    public static final String MEMBER_ROLE = "viewer";
 
     private final BackboneStore store;
     private final UnaryOperator<String> stored;
@@ -88,7 +90,52 @@ public class RealmLogins {
         return true;
     }
 
-    /** When a login was last created or changed, on any node; null before the first. */
+    /** Gives a login a role and ends its console sessions; false when there is no such login or it has the role. */
+    public boolean addRole(Connection c, String name, String role) {
+        LoginRecords records = records(c);
+        if (!records.exists(name) || records.roles(name).contains(role)) {
+            return false;
+        }
+        records.insertRole(name, role);
+        changed(records, name);
+        return true;
+    }
+
+    /** Takes a role from a login and ends its console sessions; false when the login does not have it. */
+    public boolean removeRole(Connection c, String name, String role) {
+        LoginRecords records = records(c);
+        if (records.deleteRole(name, role) == 0) {
+            return false;
+        }
+        changed(records, name);
+        return true;
+    }
+
+    /**
+     * Removes a login with its roles and console sessions; every node forgets its remembered password within the
+     * second ({@link #lastChange()} moves). False when there is no such login.
+     */
+    public boolean remove(Connection c, String name) {
+        LoginRecords records = records(c);
+        records.endSessions(name);
+        records.deleteRoles(name);
+        if (records.delete(name) == 0) {
+            return false;
+        }
+        Instant now = Instant.now();
+        if (records.removed(now) == 0) {
+            records.firstRemoved(now);
+        }
+        return true;
+    }
+
+    /** A login's roles changed: a password checked before is checked again, and its sessions (with the old roles) end. */
+    private static void changed(LoginRecords records, String name) {
+        records.touch(name, Instant.now());
+        records.endSessions(name);
+    }
+
+    /** When a login was last created, changed or removed, on any node. */
     public Instant lastChange() {
         return store.read(c -> records(c).lastChange());
     }
