@@ -166,10 +166,10 @@ public class ClusterIT {
     public void aModuleChosenThroughOneNodeReachesBothWithinSeconds() throws Exception {
         awaitBoth("function-policy", "active");
         long started = System.nanoTime();
-        assertEquals(202, nodeA.send("DELETE", "/modules/function-policy", Http.ADMIN, null, null).status());
+        assertEquals(202, nodeA.sendWhenSettled("DELETE", "/modules/function-policy").status());
         awaitBoth("function-policy", "available");
         long uninstalled = System.nanoTime();
-        assertEquals(202, nodeB.send("PUT", "/modules/function-policy", Http.ADMIN, null, null).status());
+        assertEquals(202, nodeB.sendWhenSettled("PUT", "/modules/function-policy").status());
         awaitBoth("function-policy", "active");
         long installed = System.nanoTime();
         System.out.printf("module change converged on both nodes: uninstall through A %d ms, install through B %d ms%n",
@@ -292,7 +292,7 @@ public class ClusterIT {
         assertTrue("nothing that was never asked", acknowledged.size() + unknown.size() >= kept.size());
 
         // while B is down the module set changes; B comes back and reports ready only once it matches
-        assertEquals(202, balanced.send("DELETE", "/modules/function-policy", Http.ADMIN, null, null).status());
+        assertEquals(202, balanced.sendWhenSettled("DELETE", "/modules/function-policy").status());
         nodeA.await("/modules/function-policy", a -> a.json().get("state").asText().equals("available"));
         List<String> readyTooEarly = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean watching = new AtomicBoolean(true);
@@ -323,7 +323,7 @@ public class ClusterIT {
             seenByB.add(organisation.get("name").asText());
         }
         assertEquals("B, back, reads what A wrote", new HashSet<>(kept), new HashSet<>(seenByB));
-        assertEquals(202, balanced.send("PUT", "/modules/function-policy", Http.ADMIN, null, null).status());
+        assertEquals(202, balanced.sendWhenSettled("PUT", "/modules/function-policy").status());
         awaitBoth("function-policy", "active");
         assertFalse(nodeB.get("/health").body().contains("\"STARTING\""));
     }

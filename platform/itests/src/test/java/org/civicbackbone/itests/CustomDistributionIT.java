@@ -54,12 +54,12 @@ public class CustomDistributionIT {
         assertFalse(nested.get("installed").asBoolean());
         assertEquals("available", nested.get("state").asText());
 
-        Http.Answer install = http.send("PUT", "/modules/structure-nested", Http.ADMIN, null, null);
+        Http.Answer install = http.sendWhenSettled("PUT", "/modules/structure-nested");
         assertEquals(install.toString(), 202, install.status());
         http.await("/modules/structure-nested", a -> a.json().get("state").asText().equals("active"));
         assertTrue(active(http.await("/health", a -> a.body().contains("structure-nested")).json())
                 .contains("structure-nested"));
-        assertEquals(202, http.send("PUT", "/modules/function-vision-strategy", Http.ADMIN, null, null).status());
+        assertEquals(202, http.sendWhenSettled("PUT", "/modules/function-vision-strategy").status());
         http.await("/modules/function-vision-strategy", a -> a.json().get("state").asText().equals("active"));
     }
 }

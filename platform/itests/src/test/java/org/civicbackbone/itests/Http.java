@@ -142,10 +142,22 @@ final class Http {
 
     /** A POST as a client should send it: again after a 503 with Retry-After (a module settling, ADR 0007). */
     Answer postWhenSettled(String path, String json) throws InterruptedException {
-        Answer answer = post(path, json);
+        return whenSettled(() -> post(path, json));
+    }
+
+    /**
+     * A write without a body as the admin, sent as a client should: again after a 503 with Retry-After (a write that
+     * meets the REST application while a module's arrival rebuilds it, ADR 0007).
+     */
+    Answer sendWhenSettled(String method, String path) throws InterruptedException {
+        return whenSettled(() -> send(method, path, ADMIN, null, null));
+    }
+
+    private static Answer whenSettled(java.util.function.Supplier<Answer> request) throws InterruptedException {
+        Answer answer = request.get();
         for (int i = 0; i < 20 && answer.status() == 503 && answer.header("Retry-After") != null; i++) {
             Thread.sleep(500);
-            answer = post(path, json);
+            answer = request.get();
         }
         return answer;
     }

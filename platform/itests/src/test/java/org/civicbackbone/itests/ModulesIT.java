@@ -75,7 +75,7 @@ public class ModulesIT {
             };
             bundleContext.addBundleListener(listener);
             try {
-                Http.Answer removing = http.send("DELETE", "/modules/" + module, Http.ADMIN, null, null);
+                Http.Answer removing = http.sendWhenSettled("DELETE", "/modules/" + module);
                 assertEquals(removing.toString(), 202, removing.status());
                 if (module.equals("function-shared-measurement") || module.equals("structure-nested")) {
                     assertTrue(removing.body(), removing.body().contains("demo-riverbend-reads"));
@@ -97,7 +97,7 @@ public class ModulesIT {
                     assertTrue(http.await("/initiatives/demo-riverbend-reads/" + functionId, a -> a.status() == 404
                             && a.contentType().startsWith("application/problem+json")).body().contains(module));
                 }
-                Http.Answer adding = http.send("PUT", "/modules/" + module, Http.ADMIN, null, null);
+                Http.Answer adding = http.sendWhenSettled("PUT", "/modules/" + module);
                 assertEquals(adding.toString(), 202, adding.status());
                 http.await("/modules/" + module, a -> a.json().get("state").asText().equals("active"));
             } finally {
@@ -131,11 +131,11 @@ public class ModulesIT {
         assertEquals(409, http.get("/initiatives/toggle/shared-measurement/indicators").status());
         assertEquals(200, http.send("PUT", "/initiatives/toggle/functions/shared-measurement", Http.ADMIN, null, null).status());
         assertEquals(1, http.get("/initiatives/toggle/shared-measurement/indicators").json().size());
-        assertEquals(202, http.send("DELETE", "/modules/function-policy", Http.ADMIN, null, null).status());
+        assertEquals(202, http.sendWhenSettled("DELETE", "/modules/function-policy").status());
         http.await("/modules/function-policy", a -> a.json().get("state").asText().equals("available"));
         Http.Answer absent = http.send("PUT", "/initiatives/toggle/functions/policy", Http.ADMIN, null, null);
         assertEquals("only installed functions can be enabled", 404, absent.status());
-        assertEquals(202, http.send("PUT", "/modules/function-policy", Http.ADMIN, null, null).status());
+        assertEquals(202, http.sendWhenSettled("PUT", "/modules/function-policy").status());
         http.await("/modules/function-policy", a -> a.json().get("state").asText().equals("active"));
     }
 
@@ -181,9 +181,9 @@ public class ModulesIT {
         long started = System.nanoTime();
         try {
             for (int cycle = 0; cycle < 20; cycle++) {
-                assertEquals(202, http.send("DELETE", "/modules/function-policy", Http.ADMIN, null, null).status());
+                assertEquals(202, http.sendWhenSettled("DELETE", "/modules/function-policy").status());
                 http.await("/modules/function-policy", a -> a.json().get("state").asText().equals("available"));
-                assertEquals(202, http.send("PUT", "/modules/function-policy", Http.ADMIN, null, null).status());
+                assertEquals(202, http.sendWhenSettled("PUT", "/modules/function-policy").status());
                 http.await("/modules/function-policy", a -> a.json().get("state").asText().equals("active"));
             }
         } finally {
@@ -213,10 +213,10 @@ public class ModulesIT {
         choose("structure-seconded", true, "admin on another node");
         http.await("/modules/structure-seconded", a -> a.status() == 200 && a.json().get("state").asText().equals("active"));
 
-        assertEquals(202, http.send("DELETE", "/modules/structure-volunteer", Http.ADMIN, null, null).status());
+        assertEquals(202, http.sendWhenSettled("DELETE", "/modules/structure-volunteer").status());
         http.await("/modules/structure-volunteer", a -> a.json().get("state").asText().equals("available"));
         assertEquals("recorded for the other nodes", Boolean.FALSE, chosen("structure-volunteer"));
-        assertEquals(202, http.send("PUT", "/modules/structure-volunteer", Http.ADMIN, null, null).status());
+        assertEquals(202, http.sendWhenSettled("PUT", "/modules/structure-volunteer").status());
         http.await("/modules/structure-volunteer", a -> a.json().get("state").asText().equals("active"));
         assertEquals(Boolean.TRUE, chosen("structure-volunteer"));
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import org.civicbackbone.api.audit.AuditEntry;
 import org.civicbackbone.api.audit.AuditQuery;
 import org.civicbackbone.store.internal.JdbcBackboneStore;
-import org.h2.jdbcx.JdbcDataSource;
+import org.civicbackbone.store.internal.MemoryStore;
 import org.junit.Before;
 import org.junit.Test;
 
@@ -19,9 +19,7 @@ public class AuditLogTest {
 
     @Before
     public void setUp() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:audit" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        store = new JdbcBackboneStore(ds);
+        store = MemoryStore.fresh();
         log = new JdbcAuditLog(store);
         record("ann", "town", "core", "initiative.create");
         record("ben", "town", "function-policy", "item.add");

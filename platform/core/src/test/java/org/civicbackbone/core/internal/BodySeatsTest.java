@@ -21,7 +21,7 @@ import org.civicbackbone.api.module.BodyRequirement;
 import org.civicbackbone.api.module.DeclaredStructureModel;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.store.internal.JdbcBackboneStore;
-import org.h2.jdbcx.JdbcDataSource;
+import org.civicbackbone.store.internal.MemoryStore;
 import org.junit.Before;
 import org.junit.Test;
 
@@ -35,9 +35,7 @@ public class BodySeatsTest {
 
     @Before
     public void setUp() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:bodies" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        store = new JdbcBackboneStore(ds);
+        store = MemoryStore.fresh();
         audit = new JdbcAuditLog(store);
         LiveModuleCatalogue catalogue = new LiveModuleCatalogue();
         catalogue.addModel(new DeclaredStructureModel("nested", "Nested", "test",

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.civicbackbone.api.initiative.Initiative;
 import org.civicbackbone.store.internal.JdbcBackboneStore;
-import org.h2.jdbcx.JdbcDataSource;
+import org.civicbackbone.store.internal.MemoryStore;
 import org.junit.Before;
 import org.junit.Test;
 
@@ -19,9 +19,7 @@ public class InitiativeRecordsTest {
 
     @Before
     public void setUp() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:records" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        store = new JdbcBackboneStore(ds);
+        store = MemoryStore.fresh();
         store.migrate(CoreSchema.MODULE, CoreSchema.MIGRATIONS);
         store.inTransaction(c -> {
             try (Statement s = c.createStatement()) {

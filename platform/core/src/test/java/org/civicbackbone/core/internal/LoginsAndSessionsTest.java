@@ -17,8 +17,7 @@ import org.civicbackbone.api.login.ConsoleSession;
 import org.civicbackbone.api.login.Login;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.core.internal.governance.RealmLogins;
-import org.civicbackbone.store.internal.JdbcBackboneStore;
-import org.h2.jdbcx.JdbcDataSource;
+import org.civicbackbone.store.internal.MemoryStore;
 import org.junit.Before;
 import org.junit.Test;
 
@@ -35,7 +34,7 @@ public class LoginsAndSessionsTest {
 
     @Before
     public void setUp() {
-        store = new JdbcBackboneStore(h2("logins"));
+        store = MemoryStore.fresh();
         logins = RealmLogins.storing(store, password -> "{hashed}" + password);
     }
 
@@ -142,12 +141,6 @@ public class LoginsAndSessionsTest {
 
     private void move(Duration by) {
         now.updateAndGet(at -> at.plus(by));
-    }
-
-    private static JdbcDataSource h2(String name) {
-        JdbcDataSource database = new JdbcDataSource();
-        database.setURL("jdbc:h2:mem:" + name + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        return database;
     }
 
     private static String password(java.sql.Connection c, String name) throws java.sql.SQLException {

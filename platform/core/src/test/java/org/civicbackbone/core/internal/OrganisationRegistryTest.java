@@ -17,7 +17,7 @@ import org.civicbackbone.api.initiative.OrganisationSpec;
 import org.civicbackbone.api.initiative.Sector;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.store.internal.JdbcBackboneStore;
-import org.h2.jdbcx.JdbcDataSource;
+import org.civicbackbone.store.internal.MemoryStore;
 import org.junit.Before;
 import org.junit.Test;
 
@@ -31,9 +31,7 @@ public class OrganisationRegistryTest {
 
     @Before
     public void setUp() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:organisations" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        store = new JdbcBackboneStore(ds);
+        store = MemoryStore.fresh();
         audit = new JdbcAuditLog(store);
         registry = new JdbcOrganisationRegistry(store, audit);
         initiatives = new JdbcInitiativeService(store, audit, new LiveModuleCatalogue(), registry, new JdbcPersonRegistry(store, audit));

@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import org.civicbackbone.api.store.SchemaMigration;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.Before;
 import org.junit.Test;
 
@@ -18,9 +17,7 @@ public class JdbcBackboneStoreTest {
 
     @Before
     public void setUp() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:store" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        store = new JdbcBackboneStore(ds);
+        store = MemoryStore.fresh();
     }
 
     private int count(String table) {

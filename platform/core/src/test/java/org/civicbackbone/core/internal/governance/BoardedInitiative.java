@@ -13,7 +13,7 @@ import org.civicbackbone.core.internal.JdbcOrganisationRegistry;
 import org.civicbackbone.core.internal.JdbcPersonRegistry;
 import org.civicbackbone.core.internal.LiveModuleCatalogue;
 import org.civicbackbone.store.internal.JdbcBackboneStore;
-import org.h2.jdbcx.JdbcDataSource;
+import org.civicbackbone.store.internal.MemoryStore;
 
 /**
  * The governance tests' world: the real core services on a fresh in-memory H2, the given structure models installed,
@@ -23,9 +23,7 @@ record BoardedInitiative(JdbcBackboneStore store, JdbcAuditLog audit, LiveModule
                          JdbcOrganisationRegistry organisations, JdbcInitiativeService initiatives, GovernanceBody board) {
 
     static BoardedInitiative on(StructureModel... models) {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:governance" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        JdbcBackboneStore store = new JdbcBackboneStore(ds);
+        JdbcBackboneStore store = MemoryStore.fresh();
         JdbcAuditLog audit = new JdbcAuditLog(store);
         LiveModuleCatalogue catalogue = new LiveModuleCatalogue();
         for (StructureModel model : models) {

@@ -18,8 +18,7 @@ import org.civicbackbone.core.internal.DatabaseSessions;
 import org.civicbackbone.core.internal.JdbcAuditLog;
 import org.civicbackbone.core.internal.PlatformLoginModule;
 import org.civicbackbone.core.internal.governance.RealmLogins;
-import org.civicbackbone.store.internal.JdbcBackboneStore;
-import org.h2.jdbcx.JdbcDataSource;
+import org.civicbackbone.store.internal.MemoryStore;
 import org.junit.Before;
 import org.junit.Test;
 
@@ -37,9 +36,7 @@ public class ShellLoginsTest {
 
     @Before
     public void setUp() {
-        JdbcDataSource database = new JdbcDataSource();
-        database.setURL("jdbc:h2:mem:shell" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        store = new JdbcBackboneStore(database);
+        store = MemoryStore.fresh();
         logins = RealmLogins.storing(store, password -> "{hashed}" + password);
         audit = new JdbcAuditLog(store);
         shell = new ShellLogins(store, audit, logins, () -> "admin");
