@@ -21,7 +21,7 @@ trap 'stop_karaf "$home"; rm -rf "$work"' EXIT
 if [ "$database" = postgresql ]; then
   psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS backbone_rest_bench WITH (FORCE)" \
        -c "CREATE DATABASE backbone_rest_bench"
-  sed -e 's|^url = .*|url = jdbc:postgresql://127.0.0.1:5432/backbone_rest_bench|' -e 's|^user = .*|user = postgres|' \
+  sed -e 's|^url = .*|url = jdbc:postgresql://127.0.0.1:5432/backbone_rest_bench?reWriteBatchedInserts=true|' -e 's|^user = .*|user = postgres|' \
       -e 's|^password = .*|password =|' "$home/etc/org.ops4j.datasource-backbone.cfg.postgresql" \
       > "$home/etc/org.ops4j.datasource-backbone.cfg"
 fi

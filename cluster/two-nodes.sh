@@ -30,7 +30,7 @@ configure() {
   sed -i "s|^sshPort = .*|sshPort = ${ssh[$node]}|" "$home/etc/org.apache.karaf.shell.cfg"
   sed -i -e "s|^rmiRegistryPort = .*|rmiRegistryPort = ${registry[$node]}|" \
          -e "s|^rmiServerPort = .*|rmiServerPort = ${rmi[$node]}|" "$home/etc/org.apache.karaf.management.cfg"
-  sed -e "s|^url = .*|url = jdbc:postgresql://127.0.0.1:5432/$database|" -e "s|^user = .*|user = ${PGUSER:-postgres}|" \
+  sed -e "s|^url = .*|url = jdbc:postgresql://127.0.0.1:5432/$database?reWriteBatchedInserts=true|" -e "s|^user = .*|user = ${PGUSER:-postgres}|" \
       -e "s|^password = .*|password = ${PGPASSWORD:-}|" "$home/etc/org.ops4j.datasource-backbone.cfg.postgresql" \
       > "$home/etc/org.ops4j.datasource-backbone.cfg"
 }

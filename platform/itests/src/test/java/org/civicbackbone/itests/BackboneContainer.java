@@ -79,7 +79,7 @@ final class BackboneContainer {
         String cfg = "etc/org.ops4j.datasource-backbone.cfg";
         return java.util.List.of(
                 editConfigurationFilePut(cfg, "osgi.jdbc.driver.class", "org.postgresql.Driver"),
-                editConfigurationFilePut(cfg, "url", server + database),
+                editConfigurationFilePut(cfg, "url", server + database + "?reWriteBatchedInserts=true"),
                 editConfigurationFilePut(cfg, "user", "postgres"),
                 editConfigurationFilePut(cfg, "password", ""),
                 editConfigurationFilePut(cfg, "pool", "hikari"),

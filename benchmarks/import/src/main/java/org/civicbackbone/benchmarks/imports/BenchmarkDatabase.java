@@ -66,7 +66,7 @@ final class BenchmarkDatabase {
                     + e.getMessage(), e);
         }
         HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(server + name);
+        pool.setJdbcUrl(server + name + "?reWriteBatchedInserts=true");
         pool.setUsername("postgres");
         pool.setPassword("");
         pool.setMaximumPoolSize(4);

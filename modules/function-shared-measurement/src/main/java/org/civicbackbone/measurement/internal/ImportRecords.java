@@ -181,12 +181,6 @@ public interface ImportRecords {
     void replace(@Param("id") long id, @Param("s") Slot slot, @Param("amount") BigDecimal amount,
                  @Param("by") String by, @Param("at") Instant at, @Param("organisationId") long organisationId);
 
-    @Insert("INSERT INTO sm_value (indicator_id, period, partner, dimension, category, amount, reported_by, reported_at, "
-            + "organisation_id) VALUES (#{s.indicatorId}, #{s.period}, #{s.partner}, #{s.dimension}, #{s.category}, "
-            + "#{amount}, #{by}, #{at}, #{organisationId})")
-    void insertValue(@Param("s") Slot slot, @Param("amount") BigDecimal amount, @Param("by") String by,
-                     @Param("at") Instant at, @Param("organisationId") long organisationId);
-
     /** Sends the statements a batch mapper queued. */
     @Flush
     List<BatchResult> flush();

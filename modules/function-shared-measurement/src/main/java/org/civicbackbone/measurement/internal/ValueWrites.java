@@ -47,19 +47,20 @@ record ValueWrites(BackboneStore store, AuditLog audit, Clock clock) {
                    String actor, ImportProgress progress) {
         Instant now = Instant.now(clock);
         return store.inTransaction(c -> {
-            ImportBatches batches = new ImportBatches(store.batchMapper(c, ImportRecords.class), actor, now,
-                    progress::stored);
-            ValueImport.Check check = file.read(csv.open(), progress::checked, scope::allows, batches::add);
-            requireClean(check, scope, progress);
-            progress.storing(check.rows());
-            int stored = batches.finish();
-            RollupRecords rollups = store.mapper(c, RollupRecords.class);
-            batches.corrected().forEach(rollups::recompute);
-            store.batchMapper(c, RollupRecords.class).insertAll(batches.rollups());
-            audit.record(c, actor, initiativeId, MeasurementSchema.MODULE, "value.import",
-                    stored + " values imported from CSV");
-            progress.committing(c);
-            return stored;
+            try (ImportBatches batches = new ImportBatches(c, store.batchMapper(c, ImportRecords.class), actor, now,
+                    progress::stored)) {
+                ValueImport.Check check = file.read(csv.open(), progress::checked, scope::allows, batches::add);
+                requireClean(check, scope, progress);
+                progress.storing(check.rows());
+                int stored = batches.finish();
+                RollupRecords rollups = store.mapper(c, RollupRecords.class);
+                batches.corrected().forEach(rollups::recompute);
+                store.batchMapper(c, RollupRecords.class).insertAll(batches.rollups());
+                audit.record(c, actor, initiativeId, MeasurementSchema.MODULE, "value.import",
+                        stored + " values imported from CSV");
+                progress.committing(c);
+                return stored;
+            }
         });
     }
 

@@ -2,6 +2,10 @@ package org.civicbackbone.measurement.internal;
 
 import static org.junit.Assert.assertEquals;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.Test;
 
@@ -17,5 +21,46 @@ public class CsvTest {
     public void writesWhatItReads() {
         List<String> fields = List.of("Kindergarten, readiness", "2025-Q1", "He said \"ok\"", "");
         assertEquals(List.of(fields), Csv.parse(Csv.line(fields)));
+    }
+
+    /** The reader refills its block wherever a read ends: a quote, a CR LF or a BOM split across reads parse alike. */
+    @Test
+    public void readsTheSameWhereverTheInputIsCut() throws IOException {
+        String text = "\uFEFFa,\"b\r\n\"\"c\"\"\",d\r\n\r\n\"\",e\rlast,\"\"\"\"";
+        List<List<String>> expected = List.of(List.of("a", "b\r\n\"c\"", "d"), List.of("", "e"), List.of("last", "\""));
+        for (int most = 1; most <= text.length(); most++) {
+            assertEquals("reads of at most " + most + " characters", expected, records(new Trickle(text, most)));
+        }
+    }
+
+    private static List<List<String>> records(Reader in) throws IOException {
+        List<List<String>> records = new ArrayList<>();
+        try (Csv.Reader csv = new Csv.Reader(in)) {
+            for (List<String> r = csv.next(); r != null; r = csv.next()) {
+                records.add(r);
+            }
+        }
+        return records;
+    }
+
+    /** A reader that gives at most a few characters a read, as a slow network upload does. */
+    private static final class Trickle extends Reader {
+        private final StringReader text;
+        private final int most;
+
+        Trickle(String text, int most) {
+            this.text = new StringReader(text);
+            this.most = most;
+        }
+
+        @Override
+        public int read(char[] into, int offset, int length) throws IOException {
+            return text.read(into, offset, Math.min(length, most));
+        }
+
+        @Override
+        public void close() {
+            text.close();
+        }
     }
 }
