@@ -203,6 +203,7 @@ export function actionCell(base, list, row, element, again) {
         fields: action.fields, body: action.body && (values => action.body(values, row)) }, again, 'h3'));
   }
   return h('button', { type: 'button', class: 'secondary', 'aria-label': label, onclick: async event => {
+    if (action.confirm && !window.confirm(action.confirm(row))) return;
     try {
       const method = action.method || 'POST';
       await api(`${base}/${action.path(row)}`, { method,

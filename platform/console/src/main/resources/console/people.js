@@ -64,16 +64,27 @@ export async function loginsPage() {
   const logins = await api('/logins');
   const element = h('div');
   const again = () => loginsPage();
-  const reset = { name: l => l.name, action: { label: 'New password', path: l => `${encodeURIComponent(l.name)}/password`,
-    method: 'PUT', fields: [NEW_PASSWORD] } };
+  const name = l => encodeURIComponent(l.name);
+  const notMine = l => l.name !== session.me.user;
+  const actions = [
+    { label: 'New password', path: l => `${name(l)}/password`, method: 'PUT', fields: [NEW_PASSWORD] },
+    { label: 'Make platform admin', when: l => !l.platformAdmin, path: l => `${name(l)}/platform-admin`,
+      method: 'PUT', body: () => ({ platformAdmin: true }) },
+    { label: 'No longer platform admin', when: l => l.platformAdmin && notMine(l),
+      path: l => `${name(l)}/platform-admin`, method: 'PUT', body: () => ({ platformAdmin: false }) },
+    { label: 'Remove', when: notMine, path: name, method: 'DELETE',
+      confirm: l => `Remove the login ${l.name}? Its sessions end and its password stops working at once.` },
+  ].map(action => ({ name: l => l.name, action }));
   element.replaceChildren(
-    h('p', {}, 'Every login of the platform\'s realm. A new password ends that login\'s console sessions, nobody '
-      + 'else\'s. To let a login act in an initiative, give its person a seat there (the initiative\'s People page).'),
+    h('p', {}, 'Every login of the platform\'s realm. A new password, a change of platform admin or a removal ends '
+      + 'that login\'s console sessions, nobody else\'s; the last platform admin stays one. To let a login act in an '
+      + 'initiative, give its person a seat there (the initiative\'s People page).'),
     table(logins, [
       { title: 'Login', cell: l => l.name },
       { title: 'Platform admin', cell: l => l.platformAdmin ? 'yes' : 'no' },
       { title: 'Roles', cell: l => l.roles.join(', ') },
-      { title: 'Action', cell: l => actionCell('/logins', reset, l, element, again) },
+      { title: 'Actions', cell: l => h('div', { class: 'actions' },
+        actions.map(list => actionCell('/logins', list, l, element, again))) },
     ], 'The realm has no logins the platform can list.'),
     formSection('', { title: 'Create a login', path: 'logins',
       fields: [{ name: 'name', label: 'Login name' }, { name: 'password', label: 'Password (10 characters or more)',

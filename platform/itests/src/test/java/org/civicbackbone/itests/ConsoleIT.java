@@ -376,6 +376,17 @@ public class ConsoleIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "nbrooks"));
         assertTrue(browser.findElement(By.tagName("main")).getText().contains("ltran"));
         visited("logins");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(personRow("nbrooks")))
+                .findElement(By.cssSelector("button[aria-label='Make platform admin: nbrooks']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("button[aria-label='No longer platform admin: nbrooks']")));
+        assertTrue(http.get("/logins/nbrooks").json().get("platformAdmin").asBoolean());
+        assertTrue("no button removes one's own login",
+                browser.findElements(By.cssSelector("button[aria-label='Remove: admin']")).isEmpty());
+        browser.findElement(By.cssSelector("button[aria-label='Remove: nbrooks']")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept(); // asked first: a removal cannot be undone
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(personRow("nbrooks")));
+        assertEquals(404, http.get("/logins/nbrooks").status());
 
         browser.findElement(By.linkText("Initiatives")).click();
         heading("Initiatives");

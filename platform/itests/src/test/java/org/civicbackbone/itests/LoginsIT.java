@@ -71,6 +71,40 @@ public class LoginsIT {
     }
 
     @Test
+    public void aPlatformAdminMakesAndUnmakesAdminsAndRemovesLogins() throws InterruptedException {
+        ready();
+        assertEquals(201, http.post("/logins", "{\"name\":\"lg.deputy\",\"password\":\"deputy-password-1\"}")
+                .status());
+        String deputy = "lg.deputy:deputy-password-1";
+        assertEquals(403, as(deputy, "GET", "/logins").status());
+
+        Http.Answer made = as(Http.ADMIN, "PUT", "/logins/lg.deputy/platform-admin", "{\"platformAdmin\":true}");
+        assertEquals(made.toString(), 200, made.status());
+        assertTrue(made.body(), made.json().get("platformAdmin").asBoolean());
+        assertEquals("the role is taken at the next request", 200, as(deputy, "GET", "/logins").status());
+        Http.Answer own = as(deputy, "DELETE", "/logins/lg.deputy");
+        assertEquals(own.toString(), 409, own.status());
+
+        Http.Answer bad = as(Http.ADMIN, "PUT", "/logins/lg.deputy/platform-admin", "{}");
+        assertEquals(bad.toString(), 400, bad.status());
+        assertTrue(bad.body(), bad.body().contains("\"platformAdmin\""));
+        assertTrue("bad input changed nothing", http.get("/logins/lg.deputy").json().get("platformAdmin").asBoolean());
+        assertEquals(404, as(Http.ADMIN, "PUT", "/logins/nobody-here/platform-admin", "{\"platformAdmin\":true}")
+                .status());
+
+        Http.Answer unmade = as(Http.ADMIN, "PUT", "/logins/lg.deputy/platform-admin", "{\"platformAdmin\":false}");
+        assertEquals(unmade.toString(), 200, unmade.status());
+        assertFalse(unmade.body(), unmade.json().get("platformAdmin").asBoolean());
+        assertEquals(403, as(deputy, "GET", "/logins").status());
+        assertEquals(403, as(deputy, "DELETE", "/logins/v01").status());
+
+        assertEquals(204, as(Http.ADMIN, "DELETE", "/logins/lg.deputy").status());
+        assertEquals("a removed login's password is refused", 401, as(deputy, "GET", "/logins").status());
+        assertEquals(404, http.get("/logins/lg.deputy").status());
+        assertEquals(404, as(Http.ADMIN, "DELETE", "/logins/lg.deputy").status());
+    }
+
+    @Test
     public void staffCreateAndResetTheLoginsOfTheirOwnPeopleOnly() throws InterruptedException {
         ready();
         initiative("logins-a", "v02", "v10", "Rosa Diaz");

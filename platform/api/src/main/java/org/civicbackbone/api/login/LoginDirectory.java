@@ -26,6 +26,24 @@ public interface LoginDirectory {
     void setPassword(String login, PasswordSpec spec, String actor);
 
     /**
+     * Gives a login the platform admin role or takes it; its console sessions end. Taking it from the last login that
+     * holds it is refused (409), so the platform always has an admin. The caller has checked that {@code actor} is a
+     * platform admin.
+     *
+     * @since 1.2
+     */
+    Login setPlatformAdmin(String login, boolean platformAdmin, String actor);
+
+    /**
+     * Removes a login with its roles and console sessions; every node refuses its password within the second. A
+     * person whose login it was stays on the record, without a login. Refused (409) for the {@code actor}'s own login
+     * and for the last platform admin's. The caller has checked that {@code actor} is a platform admin.
+     *
+     * @since 1.2
+     */
+    void remove(String login, String actor);
+
+    /**
      * Creates a login for a person on an initiative's record and links it to them, so every seat they hold follows.
      * For an initiative's staff: the login is never a platform admin (422 when asked), and a person who already has
      * a login that exists in the realm is refused (409: reset its password instead).
@@ -40,7 +58,7 @@ public interface LoginDirectory {
     void resetFor(String initiativeId, long personId, PasswordSpec spec, String actor);
 
     /**
-     * When a login was last created or given a new password or roles, through any node: a password checked before
+     * When a login was last created, removed, or given a new password or roles, through any node: a password checked before
      * then is checked again.
      */
     java.time.Instant lastChange();

@@ -30,6 +30,10 @@ public interface LoginRecords {
     @Select("SELECT role FROM core_login_role WHERE login = #{name} ORDER BY role")
     List<String> roles(String name);
 
+    /** The logins holding a role, their rows locked until the transaction ends. */
+    @Select("SELECT login FROM core_login_role WHERE role = #{role} ORDER BY login FOR UPDATE")
+    List<String> holdersLocked(String role);
+
     /** The last change to any login: created, given a new password or roles, or removed (which leaves no row). */
     @Select("SELECT MAX(changed_at) FROM (SELECT changed_at FROM core_login "
             + "UNION ALL SELECT changed_at FROM core_realm_change) changes")

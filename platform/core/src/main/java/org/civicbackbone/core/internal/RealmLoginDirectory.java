@@ -66,11 +66,36 @@ public class RealmLoginDirectory implements LoginDirectory {
     @Override
     public void setPassword(String login, PasswordSpec spec, String actor) {
         store.inTransaction(c -> {
-            if (realm.login(c, login) == null) {
-                throw new ProblemException(Problem.notFound("There is no login '" + login + "'."));
-            }
+            requireLogin(c, login);
             audit.record(c, actor, null, CoreSchema.MODULE, "login.password", "new password for login " + login);
             realm.setPassword(c, login, spec.password());
+            return null;
+        });
+    }
+
+    @Override
+    public Login setPlatformAdmin(String login, boolean platformAdmin, String actor) {
+        return store.inTransaction(c -> {
+            requireLogin(c, login);
+            boolean changed = platformAdmin ? realm.addRole(c, login, ADMIN_ROLE) : realm.removeRole(c, login, ADMIN_ROLE);
+            if (changed) {
+                audit.record(c, actor, null, CoreSchema.MODULE, "login.roles", "role " + ADMIN_ROLE
+                        + (platformAdmin ? " given to login " : " taken from login ") + login);
+            }
+            return realm.login(c, login);
+        });
+    }
+
+    @Override
+    public void remove(String login, String actor) {
+        if (login.equals(actor)) {
+            throw new ProblemException(Problem.conflict("You cannot remove your own login: another platform admin "
+                    + "can."));
+        }
+        store.inTransaction(c -> {
+            requireLogin(c, login);
+            audit.record(c, actor, null, CoreSchema.MODULE, "login.delete", "login " + login);
+            realm.remove(c, login);
             return null;
         });
     }
@@ -134,6 +159,12 @@ public class RealmLoginDirectory implements LoginDirectory {
     private void add(Connection c, LoginSpec spec) {
         realm.create(c, spec.name(), spec.password(),
                 spec.makesPlatformAdmin() ? List.of(MEMBER_ROLE, ADMIN_ROLE) : List.of(MEMBER_ROLE));
+    }
+
+    private void requireLogin(Connection c, String login) {
+        if (realm.login(c, login) == null) {
+            throw new ProblemException(Problem.notFound("There is no login '" + login + "'."));
+        }
     }
 
     private void refuseTaken(Connection c, String name) {

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.civicbackbone.api.login.Login;
+import org.civicbackbone.api.problem.Problem;
+import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.core.internal.CoreSchema;
 import org.civicbackbone.core.internal.DatabaseRealm;
@@ -104,6 +106,9 @@ public class RealmLogins {
     /** Takes a role from a login and ends its console sessions; false when the login does not have it. */
     public boolean removeRole(Connection c, String name, String role) {
         LoginRecords records = records(c);
+        if (ADMIN_ROLE.equals(role)) {
+            keepAnAdmin(records, name);
+        }
         if (records.deleteRole(name, role) == 0) {
             return false;
         }
@@ -117,6 +122,7 @@ public class RealmLogins {
      */
     public boolean remove(Connection c, String name) {
         LoginRecords records = records(c);
+        keepAnAdmin(records, name);
         records.endSessions(name);
         records.deleteRoles(name);
         if (records.delete(name) == 0) {
@@ -127,6 +133,18 @@ public class RealmLogins {
             records.firstRemoved(now);
         }
         return true;
+    }
+
+    /**
+     * Refuses (409) to take the admin role from the last login that holds it, by any path (REST or shell). The
+     * holders are read under lock, so two admins taking each other's role at once cannot both succeed.
+     */
+    private static void keepAnAdmin(LoginRecords records, String name) {
+        List<String> admins = records.holdersLocked(ADMIN_ROLE);
+        if (admins.size() == 1 && admins.get(0).equals(name)) {
+            throw new ProblemException(Problem.conflict("The login '" + name + "' is the last platform admin's: make "
+                    + "another login a platform admin first."));
+        }
     }
 
     /** A login's roles changed: a password checked before is checked again, and its sessions (with the old roles) end. */

@@ -13,6 +13,7 @@ import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.civicbackbone.api.audit.AuditEntry;
 import org.civicbackbone.api.login.ConsoleSession;
+import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.core.internal.DatabaseSessions;
 import org.civicbackbone.core.internal.JdbcAuditLog;
@@ -44,6 +45,7 @@ public class ShellLoginsTest {
         store.inTransaction(c -> {
             logins.create(c, "ann", "first password", List.of("viewer"));
             logins.create(c, "ben", "first password", List.of("viewer"));
+            logins.create(c, "admin", "first password", List.of("viewer", "admin"));
             return null;
         });
     }
@@ -58,7 +60,7 @@ public class ShellLoginsTest {
     @Test
     public void aLoginAddedInTheShellHoldsTheMemberRoleAndIsAudited() {
         shell.addUser("cleo", "a long password");
-        assertEquals(List.of("ann", "ben", "cleo"),
+        assertEquals(List.of("admin", "ann", "ben", "cleo"),
                 shell.listUsers().stream().map(UserPrincipal::getName).toList());
         assertEquals(List.of("viewer"), shell.listRoles(new UserPrincipal("cleo")).stream()
                 .map(RolePrincipal::getName).toList());
@@ -115,6 +117,21 @@ public class ShellLoginsTest {
     }
 
     @Test
+    public void theLastPlatformAdminKeepsTheRoleAndTheLogin() {
+        int entries = audit.recent(null, 100).size();
+        ProblemException refused = assertThrows(ProblemException.class, () -> shell.deleteRole("admin", "admin"));
+        assertEquals(409, refused.problem().status());
+        assertThrows(ProblemException.class, () -> shell.deleteUser("admin"));
+        assertTrue(store.read(c -> logins.login(c, "admin")).platformAdmin());
+        assertEquals("nothing was audited", entries, audit.recent(null, 100).size());
+
+        shell.addRole("ann", "admin"); // with a second admin, either may go
+        shell.deleteUser("admin");
+        assertNull(store.read(c -> logins.login(c, "admin")));
+        assertThrows(ProblemException.class, () -> shell.deleteRole("ann", "admin"));
+    }
+
+    @Test
     public void badInputIsRefusedAndChangesNothing() {
         int entries = audit.recent(null, 100).size();
         assertThrows(IllegalArgumentException.class, () -> shell.addUser("Not A Name", "a long password"));
@@ -122,7 +139,7 @@ public class ShellLoginsTest {
         assertThrows(IllegalArgumentException.class, () -> shell.deleteUser("nobody"));
         assertThrows(IllegalArgumentException.class, () -> shell.addRole("nobody", "admin"));
         assertThrows(UnsupportedOperationException.class, () -> shell.createGroup("staff"));
-        assertEquals(List.of("ann", "ben"), shell.listUsers().stream().map(UserPrincipal::getName).toList());
+        assertEquals(List.of("admin", "ann", "ben"), shell.listUsers().stream().map(UserPrincipal::getName).toList());
         assertEquals("nothing was audited", entries, audit.recent(null, 100).size());
     }
 
