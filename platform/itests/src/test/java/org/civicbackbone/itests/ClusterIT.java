@@ -178,7 +178,7 @@ public class ClusterIT {
 
     private static void awaitBoth(String module, String state) throws InterruptedException {
         for (Http node : List.of(nodeA, nodeB)) {
-            node.await("/modules/" + module, a -> a.json().get("state").asText().equals(state));
+            node.awaitModule(module, state);
         }
     }
 
@@ -293,7 +293,7 @@ public class ClusterIT {
 
         // while B is down the module set changes; B comes back and reports ready only once it matches
         assertEquals(202, balanced.sendWhenSettled("DELETE", "/modules/function-policy").status());
-        nodeA.await("/modules/function-policy", a -> a.json().get("state").asText().equals("available"));
+        nodeA.awaitModule("function-policy", "available");
         List<String> readyTooEarly = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean watching = new AtomicBoolean(true);
         Thread watcher = new Thread(() -> {

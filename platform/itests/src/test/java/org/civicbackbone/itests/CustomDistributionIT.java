@@ -56,10 +56,10 @@ public class CustomDistributionIT {
 
         Http.Answer install = http.sendWhenSettled("PUT", "/modules/structure-nested");
         assertEquals(install.toString(), 202, install.status());
-        http.await("/modules/structure-nested", a -> a.json().get("state").asText().equals("active"));
+        http.awaitModule("structure-nested", "active");
         assertTrue(active(http.await("/health", a -> a.body().contains("structure-nested")).json())
                 .contains("structure-nested"));
         assertEquals(202, http.sendWhenSettled("PUT", "/modules/function-vision-strategy").status());
-        http.await("/modules/function-vision-strategy", a -> a.json().get("state").asText().equals("active"));
+        http.awaitModule("function-vision-strategy", "active");
     }
 }

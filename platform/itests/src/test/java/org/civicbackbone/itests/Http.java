@@ -201,6 +201,40 @@ final class Http {
         throw new AssertionError("gave up waiting on " + path + "; last answer " + last);
     }
 
+    /**
+     * Polls until the module is in the state, failing at once if its install or uninstall failed: the assertion then
+     * names the operation's message and, inside a Pax Exam container, the errors of that container's log.
+     */
+    Answer awaitModule(String module, String state) throws InterruptedException {
+        Answer settled = await("/modules/" + module, a -> a.status() == 200
+                && (a.json().get("state").asText().equals(state) || a.json().get("state").asText().equals("failed")));
+        if (!settled.json().get("state").asText().equals(state)) {
+            throw new AssertionError("module " + module + " did not become " + state + ": " + settled.body()
+                    + containerLogErrors());
+        }
+        return settled;
+    }
+
+    /** The errors and warnings about modules in this Karaf's log, when the test runs inside the container. */
+    private static String containerLogErrors() {
+        String data = System.getProperty("karaf.data");
+        if (data == null) {
+            return "";
+        }
+        try {
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(data, "log", "karaf.log"));
+            StringBuilder told = new StringBuilder("\ncontainer log:");
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains("install") && (lines.get(i).contains(" ERROR ") || lines.get(i).contains(" WARN "))) {
+                    lines.subList(i, Math.min(lines.size(), i + 15)).forEach(l -> told.append('\n').append(l));
+                }
+            }
+            return told.toString();
+        } catch (IOException e) {
+            return "\n(the container's log could not be read: " + e.getMessage() + ")";
+        }
+    }
+
     private static boolean satisfies(Predicate<Answer> condition, Answer answer) {
         try {
             return condition.test(answer);

@@ -80,7 +80,7 @@ public class ModulesIT {
                 if (module.equals("function-shared-measurement") || module.equals("structure-nested")) {
                     assertTrue(removing.body(), removing.body().contains("demo-riverbend-reads"));
                 }
-                JsonNode gone = http.await("/modules/" + module, a -> a.json().get("state").asText().equals("available")).json();
+                JsonNode gone = http.awaitModule(module, "available").json();
                 assertFalse(gone.get("installed").asBoolean());
                 assertEquals("UP", http.await("/health", a -> a.status() == 200).json().get("status").asText());
                 if (module.startsWith("function-")) {
@@ -99,7 +99,7 @@ public class ModulesIT {
                 }
                 Http.Answer adding = http.sendWhenSettled("PUT", "/modules/" + module);
                 assertEquals(adding.toString(), 202, adding.status());
-                http.await("/modules/" + module, a -> a.json().get("state").asText().equals("active"));
+                http.awaitModule(module, "active");
             } finally {
                 bundleContext.removeBundleListener(listener);
             }
@@ -132,11 +132,11 @@ public class ModulesIT {
         assertEquals(200, http.send("PUT", "/initiatives/toggle/functions/shared-measurement", Http.ADMIN, null, null).status());
         assertEquals(1, http.get("/initiatives/toggle/shared-measurement/indicators").json().size());
         assertEquals(202, http.sendWhenSettled("DELETE", "/modules/function-policy").status());
-        http.await("/modules/function-policy", a -> a.json().get("state").asText().equals("available"));
+        http.awaitModule("function-policy", "available");
         Http.Answer absent = http.send("PUT", "/initiatives/toggle/functions/policy", Http.ADMIN, null, null);
         assertEquals("only installed functions can be enabled", 404, absent.status());
         assertEquals(202, http.sendWhenSettled("PUT", "/modules/function-policy").status());
-        http.await("/modules/function-policy", a -> a.json().get("state").asText().equals("active"));
+        http.awaitModule("function-policy", "active");
     }
 
     private Map<Long, String> otherBundles(String except) {
@@ -182,9 +182,9 @@ public class ModulesIT {
         try {
             for (int cycle = 0; cycle < 20; cycle++) {
                 assertEquals(202, http.sendWhenSettled("DELETE", "/modules/function-policy").status());
-                http.await("/modules/function-policy", a -> a.json().get("state").asText().equals("available"));
+                http.awaitModule("function-policy", "available");
                 assertEquals(202, http.sendWhenSettled("PUT", "/modules/function-policy").status());
-                http.await("/modules/function-policy", a -> a.json().get("state").asText().equals("active"));
+                http.awaitModule("function-policy", "active");
             }
         } finally {
             swapping.set(false);
@@ -207,17 +207,16 @@ public class ModulesIT {
     public void aModuleChosenThroughAnotherNodeIsAppliedHere() throws Exception {
         ready();
         choose("structure-seconded", false, "admin on another node");
-        JsonNode gone = http.await("/modules/structure-seconded",
-                a -> a.status() == 200 && a.json().get("state").asText().equals("available")).json();
+        JsonNode gone = http.awaitModule("structure-seconded", "available").json();
         assertTrue(gone.toString(), gone.get("message").asText().contains("the cluster's choice (admin on another node)"));
         choose("structure-seconded", true, "admin on another node");
-        http.await("/modules/structure-seconded", a -> a.status() == 200 && a.json().get("state").asText().equals("active"));
+        http.awaitModule("structure-seconded", "active");
 
         assertEquals(202, http.sendWhenSettled("DELETE", "/modules/structure-volunteer").status());
-        http.await("/modules/structure-volunteer", a -> a.json().get("state").asText().equals("available"));
+        http.awaitModule("structure-volunteer", "available");
         assertEquals("recorded for the other nodes", Boolean.FALSE, chosen("structure-volunteer"));
         assertEquals(202, http.sendWhenSettled("PUT", "/modules/structure-volunteer").status());
-        http.await("/modules/structure-volunteer", a -> a.json().get("state").asText().equals("active"));
+        http.awaitModule("structure-volunteer", "active");
         assertEquals(Boolean.TRUE, chosen("structure-volunteer"));
     }
 

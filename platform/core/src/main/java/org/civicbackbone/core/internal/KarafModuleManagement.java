@@ -37,6 +37,9 @@ public class KarafModuleManagement implements ModuleManagement {
 
     private static final Logger LOG = LoggerFactory.getLogger(KarafModuleManagement.class);
 
+    /** How many times a module's deployment is tried before its operation is reported failed. */
+    private static final int ATTEMPTS = 3;
+
     /** The last operation on a module. */
     private record Operation(String state, String message, Instant at) {
     }
@@ -200,15 +203,12 @@ public class KarafModuleManagement implements ModuleManagement {
         operations.put(moduleId, new Operation(verb, verb + " requested by " + actor, Instant.now()));
         worker.submit(() -> {
             try {
-                EnumSet<FeaturesService.Option> options = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
-                if (install) {
-                    features.installFeature(f.getName(), f.getVersion(), options);
-                } else {
-                    features.uninstallFeature(f.getName(), f.getVersion(), options);
-                }
+                apply(f, install);
                 operations.put(moduleId, new Operation("done", (install ? "installed" : "uninstalled") + " by " + actor,
                         Instant.now()));
                 LOG.info("Module {} {} by {}", moduleId, install ? "installed" : "uninstalled", actor);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // this component is going away; the next node start follows the choice
             } catch (Exception e) {
                 LOG.error("Could not {} module {}", install ? "install" : "uninstall", moduleId, e);
                 operations.put(moduleId, new Operation("failed", "could not " + (install ? "install" : "uninstall")
@@ -216,5 +216,34 @@ public class KarafModuleManagement implements ModuleManagement {
             }
         });
         return module(moduleId);
+    }
+
+    /**
+     * One install or uninstall by Karaf's deployer, tried up to {@link #ATTEMPTS} times: a deployment can fail for a
+     * moment while bundles elsewhere change state, and a module an admin asked for should not wait a minute for the
+     * next look at the chosen set ({@link #follow}) because of that. A module that cannot be deployed fails each try.
+     */
+    private void apply(Feature f, boolean install) throws Exception {
+        EnumSet<FeaturesService.Option> options = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (features.isInstalled(f) == install) {
+                    return; // an earlier try got there before it failed
+                }
+                if (install) {
+                    features.installFeature(f.getName(), f.getVersion(), options);
+                } else {
+                    features.uninstallFeature(f.getName(), f.getVersion(), options);
+                }
+                return;
+            } catch (Exception e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warn("Could not {} {} (try {} of {}); trying again in a second", install ? "install" : "uninstall",
+                        f.getName(), attempt, ATTEMPTS, e);
+                Thread.sleep(1000L * attempt);
+            }
+        }
     }
 }
