@@ -6,9 +6,8 @@ import javax.annotation.Priority;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
-import javax.ws.rs.container.DynamicFeature;
 import javax.ws.rs.container.ResourceInfo;
-import javax.ws.rs.core.FeatureContext;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
@@ -23,17 +22,24 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
 /**
- * Puts an access check in front of every resource method of the application, read from its {@link Allow}
- * declaration (on the method, else on its class) when the application is built. The check runs after matching, on
- * the matched path parameters, so the raw address plays no part. A method without a declaration gets a check that
- * refuses everyone: a module that forgets to declare is closed, not open.
+ * Checks every request against the {@link Allow} declaration of the resource method it matched (on the method, else
+ * on its class). The check runs after matching, on the matched path parameters, so the raw address plays no part. A
+ * method without a declaration refuses everyone: a module that forgets to declare is closed, not open. One filter
+ * for the whole application, reading the matched method from {@link ResourceInfo} (the annotations are looked up
+ * at each request: cheap, and nothing holds on to the classes of a module that went): a check bound to each method
+ * (a {@code DynamicFeature}) made CXF look through every method's filters on every request (docs/benchmarks.md).
  */
-@Component(service = {DynamicFeature.class, AccessDeclarations.class})
+@Component(service = {ContainerRequestFilter.class, AccessDeclarations.class})
 @JaxrsExtension
 @JaxrsName(RestNames.ACCESS)
-public class AccessDeclarations implements DynamicFeature {
+@Priority(Priorities.AUTHORIZATION)
+public class AccessDeclarations implements ContainerRequestFilter {
 
     private final AccessRules rules;
+
+    /** The method this request matched: CXF sets it for each request behind this proxy (JAX-RS context). */
+    @Context
+    private ResourceInfo matched;
 
     @Activate
     public AccessDeclarations(@Reference InitiativeAccess access) {
@@ -52,12 +58,6 @@ public class AccessDeclarations implements DynamicFeature {
         return allow == null ? null : allow.value();
     }
 
-    @Override
-    public void configure(ResourceInfo resource, FeatureContext context) {
-        context.register(new MethodAccess(declared(resource.getResourceClass(), resource.getResourceMethod()), rules),
-                Priorities.AUTHORIZATION);
-    }
-
     /** The segment's value as the resource receives it: matrix parameters ({@code ;x=1}) are not part of it. */
     static String withoutMatrix(String segment) {
         if (segment == null) {
@@ -67,34 +67,23 @@ public class AccessDeclarations implements DynamicFeature {
         return matrix < 0 ? segment : segment.substring(0, matrix);
     }
 
-    /** The check in front of one resource method. */
-    @Priority(Priorities.AUTHORIZATION)
-    static final class MethodAccess implements ContainerRequestFilter {
-        private final Audience audience;
-        private final AccessRules rules;
-
-        MethodAccess(Audience audience, AccessRules rules) {
-            this.audience = audience;
-            this.rules = rules;
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Method method = matched == null ? null : matched.getResourceMethod();
+        Audience audience = method == null ? null : declared(matched.getResourceClass(), method);
+        SecurityContext security = request.getSecurityContext();
+        Principal principal = security == null ? null : security.getUserPrincipal();
+        String user = principal == null ? null : principal.getName();
+        boolean admin = user != null && security.isUserInRole(AccessRules.ADMIN_ROLE);
+        String initiativeId = withoutMatrix(request.getUriInfo().getPathParameters(true).getFirst(Allow.INITIATIVE));
+        Problem refusal = rules.refusal(audience, user, admin, initiativeId);
+        if (refusal == null) {
+            return;
         }
-
-        @Override
-        public void filter(ContainerRequestContext request) {
-            SecurityContext security = request.getSecurityContext();
-            Principal principal = security == null ? null : security.getUserPrincipal();
-            String user = principal == null ? null : principal.getName();
-            boolean admin = user != null && security.isUserInRole(AccessRules.ADMIN_ROLE);
-            String initiativeId = withoutMatrix(request.getUriInfo().getPathParameters(true).getFirst(Allow.INITIATIVE));
-            Problem refusal = rules.refusal(audience, user, admin, initiativeId);
-            if (refusal == null) {
-                return;
-            }
-            Response answer = ProblemMapper.answer(refusal);
-            if (refusal.status() == 401 && Challenge.wanted(request)) {
-                answer = Response.fromResponse(answer).header(HttpHeaders.WWW_AUTHENTICATE,
-                        Challenge.BASIC).build();
-            }
-            request.abortWith(answer);
+        Response answer = ProblemMapper.answer(refusal);
+        if (refusal.status() == 401 && Challenge.wanted(request)) {
+            answer = Response.fromResponse(answer).header(HttpHeaders.WWW_AUTHENTICATE, Challenge.BASIC).build();
         }
+        request.abortWith(answer);
     }
 }

@@ -1,6 +1,7 @@
 package org.civicbackbone.rest.internal;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,18 +11,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.annotation.Priority;
+import javax.ws.rs.Path;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ContainerResponseContext;
 import javax.ws.rs.container.ContainerResponseFilter;
+import javax.ws.rs.container.ResourceInfo;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import org.civicbackbone.api.module.ModuleCatalogue;
 import org.civicbackbone.api.problem.Problem;
+import org.civicbackbone.api.rest.RestExtensions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -48,7 +51,6 @@ public class FunctionRequestGuard implements ContainerRequestFilter, ContainerRe
 
     static final String PID = "org.civicbackbone.rest.requests";
     static final int FAILING_AFTER = 3;
-    private static final Pattern FUNCTION_PATH = Pattern.compile("^/?api/v1/initiatives/[^/]+/([^/]+)(/.*)?$");
     private static final String RUNNING = FunctionRequestGuard.class.getName() + ".running";
 
     /** How long a function module may take, and how many of its requests may run at once. */
@@ -108,6 +110,10 @@ public class FunctionRequestGuard implements ContainerRequestFilter, ContainerRe
     private final Map<Running, Boolean> running = new ConcurrentHashMap<>();
     private final Map<String, Streak> streaks = new ConcurrentHashMap<>();
 
+    /** The method this request matched: CXF sets it for each request behind this proxy (JAX-RS context). */
+    @Context
+    private ResourceInfo matched;
+
     @Activate
     public FunctionRequestGuard(@Reference ModuleCatalogue catalogue, Config config) {
         this.catalogue = catalogue;
@@ -124,7 +130,7 @@ public class FunctionRequestGuard implements ContainerRequestFilter, ContainerRe
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String module = moduleOf(request);
+        String module = moduleOf();
         if (module == null) {
             return;
         }
@@ -159,7 +165,7 @@ public class FunctionRequestGuard implements ContainerRequestFilter, ContainerRe
                 response.setEntity(late, new Annotation[0], MediaType.valueOf(Problem.MEDIA_TYPE));
             }
         } else {
-            module = moduleOf(request);
+            module = moduleOf();
         }
         if (module == null) {
             return;
@@ -196,13 +202,44 @@ public class FunctionRequestGuard implements ContainerRequestFilter, ContainerRe
                 List.of());
     }
 
-    /** The installed function module serving this request, or null for the platform's own addresses. */
-    private String moduleOf(ContainerRequestContext request) {
-        // the decoded segments without matrix parameters or empty segments: how the request was matched, so no
-        // spelling of the address (";x=1", "//") takes a function's request out of the guard
-        String path = request.getUriInfo().getPathSegments(true).stream().map(javax.ws.rs.core.PathSegment::getPath)
-                .filter(segment -> !segment.isEmpty()).collect(java.util.stream.Collectors.joining("/"));
-        Matcher m = FUNCTION_PATH.matcher(path);
-        return m.matches() && catalogue.function(m.group(1)).isPresent() ? "function-" + m.group(1) : null;
+    /**
+     * The installed function module serving this request, or null for the platform's own addresses. Decided on the
+     * address template of the matched resource ({@code /api/v1/initiatives/{initiativeId}/<function>...}, on the class
+     * or, under the initiatives' root, on the method), so no spelling of the address takes a function's request out
+     * of the guard, and nothing is parsed per request beyond two annotations.
+     */
+    private String moduleOf() {
+        Method method = matched == null ? null : matched.getResourceMethod();
+        if (method == null) {
+            return null;
+        }
+        String functionId = functionOf(matched.getResourceClass(), method);
+        return functionId != null && catalogue.function(functionId).isPresent() ? "function-" + functionId : null;
+    }
+
+    /** The function named by a resource method's address template, or null. */
+    static String functionOf(Class<?> resource, Method method) {
+        Path onClass = resource == null ? null : resource.getAnnotation(Path.class);
+        String template = joined(onClass == null ? "" : onClass.value(), "");
+        if (!template.startsWith(RestExtensions.INITIATIVE)) { // under the initiatives' root: the method's part says
+            Path onMethod = method.getAnnotation(Path.class);
+            template = joined(template, onMethod == null ? "" : onMethod.value());
+            if (!template.startsWith(RestExtensions.INITIATIVE)) {
+                return null;
+            }
+        }
+        String rest = template.substring(RestExtensions.INITIATIVE.length());
+        int end = rest.indexOf('/');
+        String functionId = end < 0 ? rest : rest.substring(0, end);
+        return functionId.isEmpty() || functionId.contains("{") ? null : functionId;
+    }
+
+    /** Two parts of an address template as one, starting and ending with a slash, without empty segments. */
+    private static String joined(String first, String second) {
+        String template = "/" + first + "/" + second + "/";
+        while (template.contains("//")) {
+            template = template.replace("//", "/");
+        }
+        return template;
     }
 }

@@ -6,27 +6,23 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import javax.annotation.Priority;
-import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
-import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ContainerResponseContext;
-import javax.ws.rs.container.ContainerResponseFilter;
 import javax.ws.rs.core.GenericEntity;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 /**
- * The answers of one resource method kept by {@link ReadCache}: after the access check, a request whose login and
+ * The answers of one resource method kept by {@link ReadCache}, which hands it that method's requests and answers
+ * (the two {@code filter} methods): after the access check, a request whose login and
  * address were answered at the same version and not longer ago than the age limit gets that answer again; any other
  * request runs, and its answer is kept if it is a 200 with a JSON entity (not a list longer than
  * {@value #LARGEST_LIST}). The version is taken before the method reads, so an answer read while a write committed
  * is kept under the version before that write and never given after it. Only answers of the latest version are
  * held: the first answer of a newer version drops the others.
  */
-@Priority(Priorities.USER + 100)
-final class KeptAnswers implements ContainerRequestFilter, ContainerResponseFilter {
+final class KeptAnswers {
 
     /** What answers depend on: the data's version and the modules' generation; both only move forward. */
     record Version(long data, long modules) {
@@ -58,9 +54,8 @@ final class KeptAnswers implements ContainerRequestFilter, ContainerResponseFilt
         this.capacity = capacity;
     }
 
-    @Override
-    public void filter(ContainerRequestContext request) {
-        String key = key(request);
+    void filter(ContainerRequestContext request, String rawQuery) {
+        String key = key(request, rawQuery);
         Version version = versions.get();
         long now = System.nanoTime();
         Kept answer = kept.get(key);
@@ -72,8 +67,7 @@ final class KeptAnswers implements ContainerRequestFilter, ContainerResponseFilt
         request.setProperty(MISS, new Miss(key, version, now));
     }
 
-    @Override
-    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (!(request.getProperty(MISS) instanceof Miss miss) || response.getStatus() != 200
                 || response.getEntity() == null || response.getMediaType() == null
                 || !MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())
@@ -94,12 +88,11 @@ final class KeptAnswers implements ContainerRequestFilter, ContainerResponseFilt
     }
 
     /** The login (and whether it administers the platform) and the address with its query, as received. */
-    private static String key(ContainerRequestContext request) {
+    private static String key(ContainerRequestContext request, String query) {
         SecurityContext security = request.getSecurityContext();
         Principal principal = security == null ? null : security.getUserPrincipal();
         String login = principal == null ? "" : principal.getName();
         boolean admin = principal != null && security.isUserInRole(AccessRules.ADMIN_ROLE);
-        String query = request.getUriInfo().getRequestUri().getRawQuery();
         return login + (admin ? "|admin|" : "|") + request.getUriInfo().getPath(false)
                 + (query == null ? "" : "?" + query);
     }

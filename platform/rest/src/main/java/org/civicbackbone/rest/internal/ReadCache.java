@@ -1,13 +1,20 @@
 package org.civicbackbone.rest.internal;
 
 import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.annotation.Priority;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Priorities;
-import javax.ws.rs.container.DynamicFeature;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.ContainerResponseContext;
+import javax.ws.rs.container.ContainerResponseFilter;
 import javax.ws.rs.container.ResourceInfo;
-import javax.ws.rs.core.FeatureContext;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.Response;
 import org.civicbackbone.api.module.BackboneFunction;
 import org.civicbackbone.api.module.StructureModel;
@@ -29,18 +36,22 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * Gives an answer to a read of an initiative's data again, without asking the database, while nothing it could
  * depend on changed (ADR 0023): no unit of work committed on any node ({@link BackboneStore#dataVersion}), no
  * function or structure model came or went, and it is younger than {@code maxAgeMillis} (answers that depend on the
- * date or the hour). Chosen on the matched resource method when the application is built: a {@code GET} of a
- * resource under {@code /api/v1/initiatives} that returns its entity (not a {@code Response}, which may carry headers
- * of its own) and is not {@link Live}. Answers are kept per method, per login and per address, after the access
- * check, so a login is only ever given what it was given itself.
+ * date or the hour). Decided on the matched resource method ({@link ResourceInfo}), never on an address: a
+ * {@code GET} of a resource under {@code /api/v1/initiatives} that returns its entity (not a {@code Response}, which
+ * may carry headers of its own) and is not {@link Live}. Answers are kept per method, per login and per address,
+ * after the access check, so a login is only ever given what it was given itself. One filter for the application
+ * rather than one bound to each method, which made CXF look through every method's filters on every request.
  */
-@Component(service = {DynamicFeature.class, ReadCache.class}, configurationPid = ReadCache.PID)
+@Component(service = {ContainerRequestFilter.class, ContainerResponseFilter.class, ReadCache.class},
+        configurationPid = ReadCache.PID)
 @Designate(ocd = ReadCache.Config.class)
 @JaxrsExtension
 @JaxrsName(RestNames.READ_CACHE)
-public class ReadCache implements DynamicFeature {
+@Priority(Priorities.USER + 100)
+public class ReadCache implements ContainerRequestFilter, ContainerResponseFilter {
 
     static final String PID = "org.civicbackbone.rest.reads";
+    private static final String KEPT = ReadCache.class.getName() + ".kept";
 
     /** How long and how many answers are given again. */
     @ObjectClassDefinition(name = "Civic Backbone repeated reads",
@@ -59,6 +70,19 @@ public class ReadCache implements DynamicFeature {
     private final int answersPerMethod;
     /** Moves whenever a function or a structure model comes or goes: answers may name them. */
     private final AtomicLong modules = new AtomicLong();
+    /**
+     * Each repeatable method's answers. Emptied whenever a module comes or goes: its answers could not be given again
+     * anyway, and a module that went must not stay in the heap through its methods.
+     */
+    private final Map<Method, KeptAnswers> answers = new ConcurrentHashMap<>();
+
+    /** The method this request matched: CXF sets it for each request behind this proxy (JAX-RS context). */
+    @Context
+    private ResourceInfo matched;
+
+    /** The request as Jetty received it: its raw query is read there, not from a request URI built for the purpose. */
+    @Context
+    private HttpServletRequest received;
 
     @Activate
     public ReadCache(@Reference BackboneStore store, Config config) {
@@ -69,26 +93,43 @@ public class ReadCache implements DynamicFeature {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addFunction(BackboneFunction function) {
-        modules.incrementAndGet();
+        modulesChanged();
     }
 
     void removeFunction(BackboneFunction function) {
-        modules.incrementAndGet();
+        modulesChanged();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addModel(StructureModel model) {
-        modules.incrementAndGet();
+        modulesChanged();
     }
 
     void removeModel(StructureModel model) {
+        modulesChanged();
+    }
+
+    private void modulesChanged() {
         modules.incrementAndGet();
+        answers.clear();
     }
 
     @Override
-    public void configure(ResourceInfo resource, FeatureContext context) {
-        if (maxAgeNanos > 0 && repeatable(resource.getResourceClass(), resource.getResourceMethod())) {
-            context.register(new KeptAnswers(this::version, maxAgeNanos, answersPerMethod), Priorities.USER + 100);
+    public void filter(ContainerRequestContext request) {
+        Method method = matched == null ? null : matched.getResourceMethod();
+        if (maxAgeNanos == 0 || method == null || !repeatable(matched.getResourceClass(), method)) {
+            return;
+        }
+        KeptAnswers kept = answers.computeIfAbsent(method, m -> new KeptAnswers(this::version, maxAgeNanos,
+                answersPerMethod));
+        request.setProperty(KEPT, kept);
+        kept.filter(request, received.getQueryString());
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(KEPT) instanceof KeptAnswers kept) {
+            kept.filter(request, response);
         }
     }
 
