@@ -1,9 +1,9 @@
 package org.civicbackbone.rest.internal;
 
 import java.io.IOException;
-import javax.ws.rs.container.DynamicFeature;
+import java.lang.reflect.Method;
 import javax.ws.rs.container.ResourceInfo;
-import javax.ws.rs.core.FeatureContext;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.ext.ReaderInterceptor;
 import javax.ws.rs.ext.ReaderInterceptorContext;
 import org.civicbackbone.api.rest.Upload;
@@ -16,14 +16,19 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 /**
  * Bounds the body of every resource method while it is read, by what was matched: a method marked {@link Upload}
  * to the upload limit, every other to the request limit ({@link RequestLimits}, whose configuration is read at each
- * request, so a changed limit holds at once). A body past its limit is cut off with 413.
+ * request, so a changed limit holds at once). A body past its limit is cut off with 413. One interceptor for the
+ * application reading the matched method from {@link ResourceInfo}, not one per method (ADR 0006's amendment).
  */
-@Component(service = DynamicFeature.class)
+@Component(service = ReaderInterceptor.class)
 @JaxrsExtension
 @JaxrsName("backbone.body-limits")
-public class BodyLimits implements DynamicFeature {
+public class BodyLimits implements ReaderInterceptor {
 
     private final RequestLimits limits;
+
+    /** The method this request matched: CXF sets it for each request behind this proxy (JAX-RS context). */
+    @Context
+    private ResourceInfo matched;
 
     @Activate
     public BodyLimits(@Reference RequestLimits limits) {
@@ -31,25 +36,10 @@ public class BodyLimits implements DynamicFeature {
     }
 
     @Override
-    public void configure(ResourceInfo resource, FeatureContext context) {
-        context.register(new MethodBody(limits, resource.getResourceMethod().isAnnotationPresent(Upload.class)));
-    }
-
-    /** The bound in front of one resource method's body. */
-    static final class MethodBody implements ReaderInterceptor {
-        private final RequestLimits limits;
-        private final boolean upload;
-
-        MethodBody(RequestLimits limits, boolean upload) {
-            this.limits = limits;
-            this.upload = upload;
-        }
-
-        @Override
-        public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-            long limit = limits.limit(upload);
-            context.setInputStream(new RequestLimits.Bounded(context.getInputStream(), limit));
-            return context.proceed();
-        }
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        Method method = matched == null ? null : matched.getResourceMethod();
+        long limit = limits.limit(method != null && method.isAnnotationPresent(Upload.class));
+        context.setInputStream(new RequestLimits.Bounded(context.getInputStream(), limit));
+        return context.proceed();
     }
 }
