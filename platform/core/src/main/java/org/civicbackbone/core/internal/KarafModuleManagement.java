@@ -240,8 +240,8 @@ public class KarafModuleManagement implements ModuleManagement {
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }
-                LOG.warn("Could not {} {} (try {} of {}); trying again in a second", install ? "install" : "uninstall",
-                        f.getName(), attempt, ATTEMPTS, e);
+                LOG.warn("Could not {} {} (try {} of {}); trying again in {} s", install ? "install" : "uninstall",
+                        f.getName(), attempt, ATTEMPTS, attempt, e);
                 Thread.sleep(1000L * attempt);
             }
         }
