@@ -4,7 +4,7 @@ import { h, api, Problem, showProblem, table, lineChart, barChart, functionPage,
 import { session, page, navigation, initiative, onRedraw } from './shell.js';
 import { initiativePage, governancePage } from './governance.js';
 import { apiPage, modulesPage } from './admin.js';
-import { peoplePage, loginsPage, passwordPage } from './people.js';
+import { peoplePage, organisationsPage, loginsPage, passwordPage } from './people.js';
 import { initiativesPage } from './setup.js';
 
 const who = document.getElementById('who');
@@ -143,6 +143,7 @@ async function route() {
     else if (parts[0] === 'admin' && parts[1] === 'initiatives') await initiativesPage();
     else if (parts[0] === 'me' && parts[1] === 'password') await passwordPage();
     else if (parts[0] === 'i' && parts[2] === 'people') await peoplePage(parts[1]);
+    else if (parts[0] === 'i' && parts[2] === 'organisations') await organisationsPage(parts[1]);
     else if (parts[0] === 'i' && parts[2] === 'p') await contributedPage(parts[1], parts[3], parts[4]);
     else if (parts[0] === 'i' && parts[2] === 'governance') await governancePage(parts[1]);
     else if (parts[0] === 'i') await initiativePage(parts[1]);

@@ -1,5 +1,6 @@
-// People and logins without the shell: an initiative's people with their seats and logins (its staff record people,
-// seat them, create their logins and give new passwords), and the platform's logins (platform admins only).
+// People, organisations and logins without the shell: an initiative's people with their seats and logins (its staff
+// record people, seat them, create their logins and give new passwords), its organisation registry (staff register
+// organisations and merge a duplicate into the one it is), and the platform's logins (platform admins only).
 import { h, api, table, formSection, actionCell, showProblem, useCsrfToken } from './kit.js';
 import { page, initiative, navigation, session } from './shell.js';
 
@@ -57,6 +58,40 @@ export async function peoplePage(id) {
       body: v => ({ personId: Number(v.personId), organisation: v.organisation, role: v.role, sector: v.sector }),
     }, again) : null);
   page(`People · ${i.name}`, element);
+}
+
+export async function organisationsPage(id) {
+  const { initiative: i } = await initiative(id);
+  const base = `/initiatives/${encodeURIComponent(id)}`;
+  const again = () => organisationsPage(id);
+  const organisations = await api(`${base}/organisations`);
+  const element = h('div');
+  // merging offers every organisation but the row's own (ADR 0025)
+  const merge = o => ({
+    name: m => m.name,
+    action: { label: 'Merge into', when: () => organisations.length > 1, path: m => `organisations/${m.id}/merge`,
+      fields: [{ name: 'into', label: 'The organisation it is', type: 'select',
+        options: organisations.filter(other => other.id !== o.id).map(other => [String(other.id), other.name]) }],
+      body: v => ({ into: Number(v.into) }) },
+  });
+  element.replaceChildren(
+    h('p', {}, 'Every organisation of the initiative once: seats, partners\' values, activity owners, funders and '
+      + 'stances point to these records, and another spelling or an alias of a name is the same organisation. Two '
+      + 'records that turn out to be one are merged: the duplicate\'s names become aliases of the one kept, and '
+      + 'everything that pointed to it follows. A merge cannot be undone.'),
+    table(organisations, [
+      { title: 'Name', cell: o => o.name },
+      { title: 'Also known as', cell: o => o.aliases.join(', ') || '—' },
+      { title: 'Sectors', cell: o => o.sectors.map(s => s.toLowerCase().replace(/_/g, ' ')).join(', ') },
+      { title: 'Action', cell: o => actionCell(base, merge(o), o, element, again) },
+    ], 'No organisation is on record yet.'),
+    formSection(base, { title: 'Register an organisation', path: 'organisations',
+      fields: [{ name: 'name', label: 'Name' },
+        { name: 'aliases', label: 'Other names, separated by commas', optional: true },
+        { name: 'sector', label: 'Sector', type: 'select', options: SECTORS }],
+      body: v => ({ name: v.name, aliases: (v.aliases || '').split(',').map(a => a.trim()).filter(Boolean),
+        sectors: [v.sector] }) }, again));
+  page(`Organisations · ${i.name}`, element);
 }
 
 export async function loginsPage() {

@@ -35,6 +35,7 @@ export async function initiative(id) {
   const pages = contributed.filter(p => initiative.enabledFunctionIds.includes(p.functionId));
   navigation([['My work', '#/'], [initiative.name, `#/i/${encodeURIComponent(id)}`],
     ['Governance', `#/i/${encodeURIComponent(id)}/governance`], ['People', `#/i/${encodeURIComponent(id)}/people`],
+    ['Organisations', `#/i/${encodeURIComponent(id)}/organisations`],
     ...pages.map(p => [p.title, `#/i/${encodeURIComponent(id)}/p/${p.functionId}/${p.id}`])]);
   return { initiative, pages };
 }

@@ -281,6 +281,39 @@ public class ConsoleIT {
         visited("model-change-withdrawn");
     }
 
+    /** Staff register an organisation and merge it, a duplicate, into the one it is (ADR 0025). */
+    @Test
+    public void staffMergeADuplicateOrganisationIntoTheOneItIs() throws Exception {
+        browser.get(CONSOLE);
+        signIn("scarter", "demo");
+        heading("My work");
+        browser.get(CONSOLE + "#/i/" + DEMO);
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Organisations"))).click();
+        heading("Organisations · Riverbend County Reads (DEMO DATA)");
+        By kept = personRow("Northside Family Resource Center");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(kept));
+        visited("organisations");
+
+        WebElement register = browser.findElement(By.cssSelector("form[aria-label='Register an organisation']"));
+        register.findElement(By.name("name")).sendKeys("Northside FRC");
+        register.findElement(By.name("aliases")).sendKeys("NFRC, Northside Family Center");
+        new Select(register.findElement(By.name("sector"))).selectByValue("HEALTH");
+        register.findElement(By.tagName("button")).click();
+        By duplicate = personRow("Northside FRC");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(duplicate, "NFRC, Northside Family Center"));
+
+        WebElement row = browser.findElement(duplicate);
+        row.findElement(By.xpath(".//summary[normalize-space()='Merge into']")).click();
+        WebElement merge = row.findElement(By.cssSelector("form[aria-label='Merge into: Northside FRC']"));
+        new Select(merge.findElement(By.name("into"))).selectByVisibleText("Northside Family Resource Center");
+        merge.findElement(By.tagName("button")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(duplicate));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(kept, "Northside FRC"));
+        visited("organisation-merged");
+        assertTrue(http.get("/initiatives/" + DEMO + "/organisations?name=NFRC").body()
+                .contains("\"name\":\"Northside Family Resource Center\""));
+    }
+
     @Test
     public void staffGiveTheirPeopleLoginsAndSeats() throws Exception {
         browser.get(CONSOLE);

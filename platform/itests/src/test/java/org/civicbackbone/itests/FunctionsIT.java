@@ -347,6 +347,50 @@ public class FunctionsIT {
         assertEquals(2, http.await(base + "/communications", a -> a.status() == 200).json().size());
     }
 
+    /** A duplicate organisation merged into the one it is: every module's rows follow it, later installs too (ADR 0025). */
+    @Test
+    public void aDuplicateOrganisationIsMergedAndEveryModulesRowsFollowTheOneKept() throws Exception {
+        ready();
+        initiative("merge");
+        String orgs = "/initiatives/merge/organisations";
+        long kept = http.post(orgs, "{\"name\":\"Eastside Community Trust\",\"sectors\":[\"PHILANTHROPY\"]}").json()
+                .get("id").asLong();
+        long duplicate = http.post(orgs, "{\"name\":\"East Side Trust\",\"aliases\":[\"EST\"],"
+                + "\"sectors\":[\"FUNDER\"]}").json().get("id").asLong();
+        long fund = http.post(orgs, "{\"name\":\"Eastside Trust Fund\",\"sectors\":[\"FUNDER\"]}").json()
+                .get("id").asLong();
+        String funders = "/initiatives/merge/resources/funders";
+        assertEquals(201, http.post(funders, "{\"name\":\"EST\",\"sector\":\"FUNDER\"}").status());
+        assertEquals(duplicate, http.get(funders).json().get(0).get("organisationId").asLong());
+
+        int registered = http.get(orgs).json().size(); // these three and the seats' organisations
+        Http.Answer noTarget = http.post(orgs + "/" + duplicate + "/merge", "{}");
+        assertEquals(noTarget.toString(), 400, noTarget.status());
+        assertTrue(noTarget.body(), noTarget.body().contains("\"into\""));
+        assertEquals(400, http.post(orgs + "/" + duplicate + "/merge", "{\"into\":" + duplicate + "}").status());
+        assertEquals(404, http.post(orgs + "/" + duplicate + "/merge", "{\"into\":999999}").status());
+        assertEquals("merging is for staff", 403, http.send("POST", orgs + "/" + duplicate + "/merge", "hb1:pw",
+                "application/json", "{\"into\":" + kept + "}").status());
+        assertEquals("refusals merged nothing", registered, http.get(orgs).json().size());
+
+        Http.Answer merged = http.post(orgs + "/" + duplicate + "/merge", "{\"into\":" + kept + "}");
+        assertEquals(merged.toString(), 200, merged.status());
+        assertEquals(kept, merged.json().get("id").asLong());
+        assertTrue(merged.body(), merged.body().contains("\"East Side Trust\"") && merged.body().contains("\"EST\"")
+                && merged.body().contains("FUNDER") && merged.body().contains("PHILANTHROPY"));
+        assertEquals(404, http.get(orgs + "/" + duplicate).status());
+        assertEquals(kept, http.get(orgs + "?name=est").json().get(0).get("id").asLong());
+        assertEquals("the funder follows the organisation kept", kept,
+                http.get(funders).json().get(0).get("organisationId").asLong());
+
+        // a module that is not installed during a merge catches up when it is installed again
+        features.uninstallFeature("backbone-function-resources");
+        http.await(funders, a -> a.status() == 404);
+        assertEquals(200, http.post(orgs + "/" + kept + "/merge", "{\"into\":" + fund + "}").status());
+        features.installFeature("backbone-function-resources");
+        http.await(funders, a -> a.status() == 200 && a.json().get(0).get("organisationId").asLong() == fund);
+    }
+
     @Test
     public void activitiesAlignToTheAdoptedAgendaWithGapsOverlapsAndMaterialsOutEarly() throws Exception {
         ready();

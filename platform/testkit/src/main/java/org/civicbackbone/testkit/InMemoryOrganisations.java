@@ -12,6 +12,7 @@ import org.civicbackbone.api.initiative.OrganisationSpec;
 import org.civicbackbone.api.initiative.Sector;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.Violation;
 
 /**
  * An organisation registry in memory for unit tests, matching names and aliases as the platform's does
@@ -65,6 +66,30 @@ public final class InMemoryOrganisations implements OrganisationRegistry {
         Organisation after = new Organisation(organisationId, initiativeId, spec.name().strip(), spec.aliases(),
                 spec.sectors());
         organisations.set(organisations.indexOf(before), after);
+        return after;
+    }
+
+    /**
+     * Merges as the platform does for the registry itself: the duplicate's names become aliases of the organisation
+     * kept, which takes its sectors, and the duplicate is gone. No module's rows are repointed here: a module tests its
+     * own {@code OrganisationReferences} against its store.
+     */
+    @Override
+    public synchronized Organisation merge(String initiativeId, long duplicateId, long keptId, String actor) {
+        if (duplicateId == keptId) {
+            throw new ProblemException(Problem.invalid("An organisation cannot be merged into itself.",
+                    List.of(new Violation("into", "must be another organisation than " + duplicateId))));
+        }
+        Organisation duplicate = organisation(initiativeId, duplicateId);
+        Organisation kept = organisation(initiativeId, keptId);
+        List<String> aliases = new ArrayList<>(kept.aliases());
+        aliases.add(duplicate.name());
+        aliases.addAll(duplicate.aliases());
+        List<Sector> sectors = new ArrayList<>(kept.sectors());
+        duplicate.sectors().stream().filter(sector -> !sectors.contains(sector)).forEach(sectors::add);
+        Organisation after = new Organisation(keptId, initiativeId, kept.name(), aliases, sectors);
+        organisations.remove(duplicate);
+        organisations.set(organisations.indexOf(kept), after);
         return after;
     }
 

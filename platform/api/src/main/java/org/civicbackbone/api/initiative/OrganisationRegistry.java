@@ -26,4 +26,17 @@ public interface OrganisationRegistry {
 
     /** Changes an organisation's name, aliases and sectors; what points to it follows. */
     Organisation update(String initiativeId, long organisationId, OrganisationSpec spec, String actor);
+
+    /**
+     * Merges two records that turn out to be one organisation: the duplicate's name and aliases become aliases of
+     * the organisation kept, which also takes the duplicate's sectors; every seat, and every row of every module
+     * that registers {@link OrganisationReferences}, then points to the organisation kept, and the duplicate is gone.
+     * All in one transaction, audited as the actor's. 404 when either is not the initiative's; 400 when both are one.
+     *
+     * @param duplicateId the organisation merged away
+     * @param keptId      the organisation kept
+     * @return the organisation kept, as it is after the merge
+     * @since 1.4
+     */
+    Organisation merge(String initiativeId, long duplicateId, long keptId, String actor);
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.initiative.Organisation;
 import org.civicbackbone.api.initiative.OrganisationName;
+import org.civicbackbone.api.initiative.OrganisationReferences;
 import org.civicbackbone.api.initiative.OrganisationRegistry;
 import org.civicbackbone.api.initiative.OrganisationSpec;
 import org.civicbackbone.api.initiative.Sector;
@@ -20,23 +21,28 @@ import org.civicbackbone.api.store.GeneratedKey;
 import org.civicbackbone.core.internal.OrganisationRecords.UnlinkedSeat;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Each initiative's organisations in the core's tables. At start it links the seats written before the registry
  * existed: each such seat's organisation name is registered (or resolved, when it is another spelling of one already
- * there) with the seat's sector, audited as {@code system}.
+ * there) with the seat's sector, audited as {@code system}. Merges follow ADR 0025 ({@link OrganisationMerges}).
  */
 @Component(service = {OrganisationRegistry.class, JdbcOrganisationRegistry.class})
 public class JdbcOrganisationRegistry implements OrganisationRegistry {
 
     private final BackboneStore store;
     private final AuditLog audit;
+    private final OrganisationMerges merges;
 
     @Activate
     public JdbcOrganisationRegistry(@Reference BackboneStore store, @Reference AuditLog audit) {
         this.store = store;
         this.audit = audit;
+        this.merges = new OrganisationMerges(store, audit);
         store.migrate(CoreSchema.MODULE, CoreSchema.MIGRATIONS);
         store.inTransaction(c -> {
             for (UnlinkedSeat seat : records(c).unlinkedSeats()) {
@@ -113,6 +119,33 @@ public class JdbcOrganisationRegistry implements OrganisationRegistry {
                     "'" + before.name() + "' (" + organisationId + ") is now '" + spec.name().strip() + "'");
             return organisation(c, initiativeId, organisationId);
         });
+    }
+
+    @Override
+    public Organisation merge(String initiativeId, long duplicateId, long keptId, String actor) {
+        if (duplicateId == keptId) {
+            throw new ProblemException(Problem.invalid("An organisation cannot be merged into itself.",
+                    List.of(new Violation("into", "must be another organisation than " + duplicateId))));
+        }
+        return store.exclusively(OrganisationMerges.LOCK, () -> store.inTransaction(c -> {
+            merges.merge(c, organisation(c, initiativeId, duplicateId), organisation(c, initiativeId, keptId), actor);
+            return organisation(c, initiativeId, keptId);
+        }));
+    }
+
+    /** A module whose rows point to organisations: it follows merges, those of the past soon after it appears. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addOrganisationReferences(OrganisationReferences module) {
+        merges.added(module);
+    }
+
+    void removeOrganisationReferences(OrganisationReferences module) {
+        merges.removed(module);
+    }
+
+    @Deactivate
+    void deactivate() {
+        merges.close();
     }
 
     private void write(Connection c, String initiativeId, long id, Map<String, String> names, List<Sector> sectors) {

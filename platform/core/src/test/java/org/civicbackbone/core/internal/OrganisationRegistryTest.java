@@ -5,7 +5,11 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.civicbackbone.api.initiative.BodySpec;
 import org.civicbackbone.api.initiative.GovernanceBody;
@@ -21,7 +25,10 @@ import org.civicbackbone.store.internal.MemoryStore;
 import org.junit.Before;
 import org.junit.Test;
 
-/** The organisation registry on a real store: one record per organisation, however its partners spell it. */
+/**
+ * The organisation registry on a real store: one record per organisation, however its partners spell it, and two
+ * records that turn out to be one merged with everything that points to them (ADR 0025).
+ */
 public class OrganisationRegistryTest {
 
     private JdbcBackboneStore store;
@@ -118,6 +125,139 @@ public class OrganisationRegistryTest {
         assertEquals(List.of(mill.id(), mill.id()), initiatives.members("town", board.id()).stream()
                 .map(Membership::organisationId).toList());
         assertEquals(1, registry.organisations("town").size());
+    }
+
+    private Organisation register(String initiativeId, String name, List<String> aliases, Sector... sectors) {
+        return registry.register(initiativeId, spec(name, aliases, sectors), "ann");
+    }
+
+    /** Two records that turn out to be one organisation, merged (ADR 0025): seats and modules' rows follow. */
+    @Test
+    public void theDuplicatesNamesSectorsSeatsAndModuleRowsGoToTheOneKept() {
+        Organisation kept = register("town", "Northside Family Resource Center", List.of("NFRC"), Sector.NONPROFIT);
+        Organisation duplicate = register("town", "Northside FRC", List.of("Northside Family Center"), Sector.HEALTH);
+        GovernanceBody board = initiatives.addBody("town", new BodySpec("partners", "Partners"), "ann");
+        initiatives.addMember("town", board.id(), new MembershipSpec("Aisha", "aisha", "Northside FRC", "member",
+                Sector.HEALTH), "ann");
+        insertRows(duplicate.id(), kept.id());
+        registry.addOrganisationReferences(this::repointRows);
+
+        Organisation merged = registry.merge("town", duplicate.id(), kept.id(), "ann");
+
+        assertEquals("Northside Family Resource Center", merged.name());
+        assertEquals(List.of("NFRC", "Northside FRC", "Northside Family Center"),
+                merged.aliases().stream().sorted().toList());
+        assertEquals(List.of(Sector.NONPROFIT, Sector.HEALTH), merged.sectors().stream().sorted().toList());
+        assertEquals(kept.id(), registry.resolve("town", "Northside FRC, Inc.").orElseThrow().id());
+        assertStatus(404, () -> registry.organisation("town", duplicate.id()));
+        assertEquals(List.of(kept.id()), registry.organisations("town").stream().map(Organisation::id).toList());
+        assertEquals(List.of(Long.valueOf(kept.id())), initiatives.members("town", board.id()).stream()
+                .map(Membership::organisationId).toList());
+        assertEquals(List.of(kept.id(), kept.id()), rowOrganisations());
+        assertTrue(audit.recent("town", 10).stream().anyMatch(e -> e.action().equals("organisation.merge")
+                && e.detail().contains("'Northside FRC' (" + duplicate.id() + ") merged into")));
+    }
+
+    @Test
+    public void aModuleThatFailsUndoesTheWholeMerge() {
+        Organisation kept = register("town", "Eastside Trust", List.of(), Sector.FUNDER);
+        Organisation duplicate = register("town", "East Side Community Trust", List.of(), Sector.PHILANTHROPY);
+        insertRows(duplicate.id());
+        registry.addOrganisationReferences(this::repointRows);
+        registry.addOrganisationReferences((c, initiativeId, from, into) -> {
+            throw new IllegalStateException("a module's table is locked");
+        });
+        try {
+            registry.merge("town", duplicate.id(), kept.id(), "ann");
+            fail("the failing module should have stopped the merge");
+        } catch (IllegalStateException expected) {
+            // the merge's transaction rolled back
+        }
+        assertEquals("East Side Community Trust", registry.organisation("town", duplicate.id()).name());
+        assertEquals(List.of(), registry.organisation("town", kept.id()).aliases());
+        assertEquals("the first module's repointing was rolled back too", List.of(duplicate.id()), rowOrganisations());
+        assertTrue(audit.recent("town", 10).stream().noneMatch(e -> e.action().equals("organisation.merge")));
+    }
+
+    @Test
+    public void aModuleThatAppearsLaterIsGivenEveryMergeOfThePastInOrder() throws InterruptedException {
+        Organisation first = register("town", "Old Mill Foundation", List.of(), Sector.FUNDER);
+        Organisation second = register("town", "Mill Foundation", List.of(), Sector.FUNDER);
+        Organisation third = register("town", "The Mill Fund", List.of(), Sector.PHILANTHROPY);
+        insertRows(first.id(), second.id(), third.id());
+        registry.merge("town", first.id(), second.id(), "ann");
+        registry.merge("town", second.id(), third.id(), "ann");
+        assertEquals("no module was there to repoint its rows", List.of(first.id(), second.id(), third.id()),
+                rowOrganisations());
+
+        registry.addOrganisationReferences(this::repointRows);
+
+        // the catch-up runs on a thread of its own, not on the thread that registered the module
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (!rowOrganisations().equals(List.of(third.id(), third.id(), third.id())) && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertEquals(List.of(third.id(), third.id(), third.id()), rowOrganisations());
+        assertEquals(List.of("Mill Foundation", "Old Mill Foundation"),
+                registry.organisation("town", third.id()).aliases().stream().sorted().toList());
+    }
+
+    @Test
+    public void badMergesAreRefusedAndChangeNothing() {
+        Organisation kept = register("town", "Riverbend Head Start", List.of(), Sector.EDUCATION);
+        Organisation elsewhere = register("city", "City Head Start", List.of(), Sector.EDUCATION);
+        try {
+            registry.merge("town", kept.id(), kept.id(), "ann");
+            fail("merging an organisation into itself");
+        } catch (ProblemException e) {
+            assertEquals(400, e.problem().status());
+            assertEquals("into", e.problem().violations().get(0).field());
+        }
+        assertStatus(404, () -> registry.merge("town", elsewhere.id(), kept.id(), "ann"));
+        assertStatus(404, () -> registry.merge("town", kept.id(), elsewhere.id(), "ann"));
+        assertStatus(404, () -> registry.merge("town", 999_999, kept.id(), "ann"));
+        assertStatus(404, () -> registry.merge("nowhere", kept.id(), elsewhere.id(), "ann"));
+        assertEquals(List.of(kept.id()), registry.organisations("town").stream().map(Organisation::id).toList());
+        assertEquals(List.of(elsewhere.id()), registry.organisations("city").stream().map(Organisation::id).toList());
+    }
+
+    /** What a module's {@link OrganisationReferences} does: an update on the merge's connection. */
+    private void repointRows(Connection c, String initiativeId, long from, long into) {
+        execute(c, "UPDATE test_partner_row SET organisation_id = " + into + " WHERE organisation_id = " + from);
+    }
+
+    /** A module's own table of rows that point to organisations, as a function module keeps one. */
+    private void insertRows(long... organisationIds) {
+        store.inTransaction(c -> {
+            execute(c, "CREATE TABLE IF NOT EXISTS test_partner_row (id INT PRIMARY KEY, organisation_id BIGINT)");
+            for (int i = 0; i < organisationIds.length; i++) {
+                execute(c, "INSERT INTO test_partner_row VALUES (" + i + ", " + organisationIds[i] + ")");
+            }
+            return null;
+        });
+    }
+
+    private List<Long> rowOrganisations() {
+        return store.read(c -> {
+            List<Long> ids = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT organisation_id FROM test_partner_row ORDER BY id")) {
+                while (r.next()) {
+                    ids.add(r.getLong(1));
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return ids;
+        });
+    }
+
+    private static void execute(Connection c, String sql) {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void assertStatus(int status, Runnable call) {

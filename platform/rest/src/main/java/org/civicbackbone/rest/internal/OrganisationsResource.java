@@ -3,6 +3,7 @@ package org.civicbackbone.rest.internal;
 import static org.civicbackbone.api.rest.Answers.actor;
 import static org.civicbackbone.api.rest.Answers.created;
 
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -32,7 +33,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * An initiative's organisation registry under {@code /api/v1/initiatives/{id}/organisations}: readers see it, staff
- * register organisations and change them. {@code ?name=} answers the one organisation a name or alias stands for.
+ * register organisations, change them and merge a duplicate into the one it is. {@code ?name=} answers the one organisation a name or alias stands for.
  */
 @Component(service = OrganisationsResource.class)
 @ApiResource
@@ -81,5 +82,19 @@ public class OrganisationsResource {
                                @PathParam("organisationId") long organisationId, OrganisationSpec spec,
                                @Context SecurityContext security) {
         return registry.update(initiativeId, organisationId, spec, actor(security));
+    }
+
+    /** Which organisation a duplicate is merged into. */
+    public record Merge(@NotNull Long into) {
+    }
+
+    /** Merges this organisation into another that it turns out to be (ADR 0025); answers the one kept. */
+    @POST
+    @Allow(Audience.STAFF)
+    @Path("{organisationId}/merge")
+    public Organisation merge(@PathParam(Allow.INITIATIVE) String initiativeId,
+                              @PathParam("organisationId") long organisationId, Merge merge,
+                              @Context SecurityContext security) {
+        return registry.merge(initiativeId, organisationId, merge.into(), actor(security));
     }
 }

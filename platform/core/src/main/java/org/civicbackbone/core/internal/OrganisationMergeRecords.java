@@ -1,0 +1,40 @@
+package org.civicbackbone.core.internal;
+
+import java.time.Instant;
+import java.util.List;
+import org.apache.ibatis.annotations.Delete;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/** What a merge of two organisations writes in the core's tables, and the merges done so far (ADR 0025). */
+public interface OrganisationMergeRecords {
+
+    /** A merge done: the rows of {@code fromId} went to {@code intoId}. */
+    record Merge(String initiativeId, long fromId, long intoId) {
+    }
+
+    @Update("UPDATE core_membership SET organisation_id = #{into} WHERE organisation_id = #{from}")
+    int repointSeats(@Param("from") long from, @Param("into") long into);
+
+    /** The duplicate's name and aliases become aliases of the organisation kept; their keys stay unique as they were. */
+    @Update("UPDATE core_organisation_name SET organisation_id = #{into}, alias = TRUE WHERE organisation_id = #{from}")
+    int moveNames(@Param("from") long from, @Param("into") long into);
+
+    @Insert("INSERT INTO core_organisation_sector (organisation_id, sector) SELECT #{into}, s.sector "
+            + "FROM core_organisation_sector s WHERE s.organisation_id = #{from} AND NOT EXISTS "
+            + "(SELECT 1 FROM core_organisation_sector k WHERE k.organisation_id = #{into} AND k.sector = s.sector)")
+    int addSectors(@Param("from") long from, @Param("into") long into);
+
+    @Delete("DELETE FROM core_organisation WHERE id = #{id}")
+    int delete(long id);
+
+    @Insert("INSERT INTO core_organisation_merge (initiative_id, from_id, from_name, into_id, merged_by, merged_at) "
+            + "VALUES (#{initiativeId}, #{from}, #{fromName}, #{into}, #{by}, #{at})")
+    void record(@Param("initiativeId") String initiativeId, @Param("from") long from, @Param("fromName") String fromName,
+                @Param("into") long into, @Param("by") String by, @Param("at") Instant at);
+
+    @Select("SELECT initiative_id, from_id, into_id FROM core_organisation_merge ORDER BY id")
+    List<Merge> merges();
+}
