@@ -51,7 +51,7 @@ public class ConsoleIT {
     public void startPlatformAndBrowser() throws Exception {
         platform = UnpackedDistribution.built("console-it/" + test.getMethodName());
         platform.start();
-        http.await("/health", a -> a.status() == 200 && a.json().get("status").asText().equals("UP"));
+        platform.awaitHealth(http, a -> a.status() == 200 && a.json().get("status").asText().equals("UP"));
         http.await("/initiatives/" + DEMO + "/shared-measurement", a -> a.status() == 200);
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");

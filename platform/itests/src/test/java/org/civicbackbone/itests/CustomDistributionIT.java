@@ -38,7 +38,7 @@ public class CustomDistributionIT {
     public void theVolunteerStarterRunsOnlyItsModulesAndTakesMoreLater() throws Exception {
         platform = UnpackedDistribution.builtFrom("backbone.volunteerStarter", "volunteer-starter-it");
         platform.start();
-        JsonNode health = http.await("/health", a -> a.status() == 200 && a.json().get("modules").size() == 3).json();
+        JsonNode health = platform.awaitHealth(http, a -> a.status() == 200 && a.json().get("modules").size() == 3).json();
         assertEquals(Set.of("structure-volunteer", "function-shared-measurement", "function-aligned-activities"),
                 active(health));
         // the main distribution's bin/setenv: a shutdown secret of this installation, the JIT settings (ADR 0024)

@@ -41,7 +41,7 @@ public class DistributionIT {
     private void start() throws Exception {
         platform.start();
         // UP means ready: from the first UP on, no request gets an answer that is not JSON or a problem
-        http.await("/health", a -> a.status() == 200 && a.json().get("status").asText().equals("UP"));
+        platform.awaitHealth(http, a -> a.status() == 200 && a.json().get("status").asText().equals("UP"));
         // UP comes from facts (boot features installed, every resource served), not from a pause: at once, every
         // module of the demo answers its own address
         List<String> notServed = new java.util.ArrayList<>();
@@ -76,6 +76,12 @@ public class DistributionIT {
             Thread.sleep(250);
         }
         assertEquals("the platform did not settle", 8, steady);
+        // a cycle between components (one fetching another's service while that one is being created) is refused
+        // by SCR on one thread and waits for good on two: the start above came up, and no cycle was met on the way
+        try (var lines = Files.lines(platform.home().resolve("data/log/karaf.log"))) {
+            assertEquals("component cycles met at start", List.of(), lines.filter(l -> l.contains("Circular reference")
+                    || l.contains("Could not obtain lock")).toList());
+        }
     }
 
     @Test

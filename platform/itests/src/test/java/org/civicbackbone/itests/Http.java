@@ -191,7 +191,10 @@ final class Http {
      */
     Answer await(String path, Predicate<Answer> condition) throws InterruptedException {
         Answer last = null;
-        for (int i = 0; i < 240; i++) {
+        // a deadline as well as a count: a read the platform holds for up to 5 s while its API is rebuilt (ADR 0007)
+        // made 240 polls last 21 minutes on a node that never came up
+        long giveUp = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        for (int i = 0; i < 240 && System.nanoTime() < giveUp; i++) {
             last = get(path);
             if (satisfies(condition, last)) {
                 return last;

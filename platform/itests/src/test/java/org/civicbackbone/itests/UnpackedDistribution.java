@@ -90,6 +90,64 @@ final class UnpackedDistribution {
         return List.of(Files.readString(Path.of("/proc", Long.toString(pid()), "cmdline")).split("\0"));
     }
 
+    /**
+     * Waits until the platform's health satisfies the condition. A start that never gets there fails with what it
+     * left: the log's errors and warnings, the platform's threads (the whole dump is saved beside the installation)
+     * and every Karaf JVM on this machine, since another one may hold the port.
+     */
+    Http.Answer awaitHealth(Http http, java.util.function.Predicate<Http.Answer> condition) throws Exception {
+        try {
+            return http.await("/health", condition);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + " ‖ " + diagnosis(), e);
+        }
+    }
+
+    /** The diagnosis of a start that did not come up, on one line (the build's summary shows a failure's first line). */
+    String diagnosis() throws IOException, InterruptedException {
+        List<String> told = new java.util.ArrayList<>();
+        Path log = home.resolve("data/log/karaf.log");
+        if (Files.exists(log)) {
+            try (var lines = Files.lines(log)) {
+                // without CXF's line for every request met during a rebuild, which would crowd out the rest
+                lines.filter(l -> (l.contains(" ERROR ") || l.contains(" WARN ")) && !l.contains("'s Observer"))
+                        .limit(15)
+                        .map(l -> "log: " + clip(l.substring(l.indexOf('|') + 1), 300)).forEach(told::add);
+            }
+        }
+        long pid = pid();
+        if (pid > 0 && ProcessHandle.of(pid).isPresent()) {
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            String dump = run(List.of(jcmd.toString(), Long.toString(pid), "Thread.print"), null);
+            Files.writeString(home.resolveSibling("thread-dump.txt"), dump);
+            for (String thread : dump.split("\n\n")) {
+                if (thread.contains("civicbackbone") || thread.contains("java.lang.Thread.State: BLOCKED")) {
+                    told.add("thread: " + clip(String.join(" / ", thread.lines().limit(9).toList()), 700));
+                }
+            }
+        } else {
+            told.add("the JVM of karaf.pid (" + pid + ") is gone");
+        }
+        try (var processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path process : processes) {
+                try {
+                    String commandLine = Files.readString(process.resolve("cmdline")).replace('\0', ' ');
+                    int at = commandLine.indexOf("-Dkaraf.home=");
+                    if (at >= 0) {
+                        told.add("karaf jvm " + process.getFileName() + ": " + commandLine.substring(at).split(" ")[0]);
+                    }
+                } catch (IOException gone) {
+                    // the process ended while the list was read
+                }
+            }
+        }
+        return String.join(" ‖ ", told).replace('\n', ' ');
+    }
+
+    private static String clip(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length) + "…";
+    }
+
     /** Runs a command with the given standard input (none: /dev/null) and returns what it printed. */
     static String run(List<String> command, String stdin) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

@@ -31,7 +31,8 @@ public interface OrganisationRegistry {
      * Merges two records that turn out to be one organisation: the duplicate's name and aliases become aliases of
      * the organisation kept, which also takes the duplicate's sectors; every seat, and every row of every module
      * that registers {@link OrganisationReferences}, then points to the organisation kept, and the duplicate is gone.
-     * All in one transaction, audited as the actor's. 404 when either is not the initiative's; 400 when both are one.
+     * All in one transaction, audited as the actor's. 404 when either is not the initiative's; 400 when both are one;
+     * 409, nothing changed, while a module that registers {@link OrganisationReferences} is not working.
      *
      * @param duplicateId the organisation merged away
      * @param keptId      the organisation kept

@@ -19,6 +19,7 @@ import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.api.store.GeneratedKey;
 import org.civicbackbone.core.internal.OrganisationRecords.UnlinkedSeat;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -133,13 +134,17 @@ public class JdbcOrganisationRegistry implements OrganisationRegistry {
         }));
     }
 
-    /** A module whose rows point to organisations: it follows merges, those of the past soon after it appears. */
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addOrganisationReferences(OrganisationReferences module) {
+    /**
+     * A module whose rows point to organisations: it follows merges, those of the past soon after it appears. Bound as
+     * service objects, fetched only by a merge ({@link OrganisationMerges}): never while this registry is created.
+     */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            service = OrganisationReferences.class)
+    void addOrganisationReferences(ComponentServiceObjects<OrganisationReferences> module) {
         merges.added(module);
     }
 
-    void removeOrganisationReferences(OrganisationReferences module) {
+    void removeOrganisationReferences(ComponentServiceObjects<OrganisationReferences> module) {
         merges.removed(module);
     }
 

@@ -6,21 +6,26 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.initiative.Organisation;
 import org.civicbackbone.api.initiative.OrganisationReferences;
+import org.civicbackbone.api.problem.Problem;
+import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.core.internal.OrganisationMergeRecords.Merge;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Merges of two organisation records that turn out to be one (ADR 0025): the seats and every module's rows follow
  * the organisation kept, in the merge's transaction. A module that appears later (installed after the merge, or on
- * another node's start) is given every merge of the past, in order, on a thread of its own: never on the thread that
- * registers the module's service, which may hold the service runtime's locks while the database lock is taken.
- * Merges and those catch-ups hold one lock for the whole database, so a module appearing during a merge is either
- * repointed by it or given it right after.
+ * another node's start) is given every merge of the past, in order, on a thread of its own. Modules are bound as
+ * service objects and fetched only when a merge needs them, never while binding: fetching one creates its module's
+ * services, which need the organisation registry that may be being created at that moment (on the same thread SCR
+ * refuses the cycle; on two threads each waits for the other for good, ADR 0025). Merges and catch-ups hold one lock
+ * for the whole database, so a module appearing during a merge is either repointed by it or given it right after.
  */
 final class OrganisationMerges {
 
@@ -31,7 +36,7 @@ final class OrganisationMerges {
 
     private final BackboneStore store;
     private final AuditLog audit;
-    private final List<OrganisationReferences> modules = new CopyOnWriteArrayList<>();
+    private final List<ComponentServiceObjects<OrganisationReferences>> modules = new CopyOnWriteArrayList<>();
     private final ExecutorService catchUps = Executors.newSingleThreadExecutor(
             r -> new Thread(r, "backbone-organisation-merges"));
 
@@ -41,13 +46,15 @@ final class OrganisationMerges {
     }
 
     /** A module that points to organisations appeared: it is given every merge done so far, soon after. */
-    void added(OrganisationReferences module) {
+    void added(ComponentServiceObjects<OrganisationReferences> module) {
         modules.add(module);
         catchUps.execute(() -> {
             try {
                 store.exclusively(LOCK, () -> store.inTransaction(c -> {
-                    for (Merge merge : store.mapper(c, OrganisationMergeRecords.class).merges()) {
-                        module.repoint(c, merge.initiativeId(), merge.fromId(), merge.intoId());
+                    List<Merge> past = store.mapper(c, OrganisationMergeRecords.class).merges();
+                    if (!past.isEmpty() && modules.contains(module)) { // nothing to fetch the module for without merges
+                        using(module, references -> past.forEach(merge ->
+                                references.repoint(c, merge.initiativeId(), merge.fromId(), merge.intoId())));
                     }
                     return null;
                 }));
@@ -58,8 +65,28 @@ final class OrganisationMerges {
         });
     }
 
-    void removed(OrganisationReferences module) {
+    void removed(ComponentServiceObjects<OrganisationReferences> module) {
         modules.remove(module);
+    }
+
+    /**
+     * Runs the work with the module's object, fetched for it and given back after. A module whose object cannot be
+     * had (it failed to start, or is going away) refuses the merge: its rows would keep the duplicate's id.
+     */
+    private static void using(ComponentServiceObjects<OrganisationReferences> module,
+                              Consumer<OrganisationReferences> work) {
+        OrganisationReferences references = module.getService();
+        if (references == null) {
+            var reference = module.getServiceReference();
+            String name = reference == null ? "a module" : reference.getBundle().getSymbolicName();
+            throw new ProblemException(Problem.conflict("The merge was refused and nothing changed: " + name
+                    + " keeps organisation ids but is not working now. Merge again once it works or is uninstalled."));
+        }
+        try {
+            work.accept(references);
+        } finally {
+            module.ungetService(references);
+        }
     }
 
     /** No catch-up starts after this; one running is let finish (it is one short transaction). */
@@ -73,8 +100,8 @@ final class OrganisationMerges {
         long from = duplicate.id();
         long into = kept.id();
         records.repointSeats(from, into);
-        for (OrganisationReferences module : modules) {
-            module.repoint(c, kept.initiativeId(), from, into);
+        for (ComponentServiceObjects<OrganisationReferences> module : modules) {
+            using(module, references -> references.repoint(c, kept.initiativeId(), from, into));
         }
         records.moveNames(from, into);
         records.addSectors(from, into);

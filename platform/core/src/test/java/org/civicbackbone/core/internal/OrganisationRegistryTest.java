@@ -17,6 +17,7 @@ import org.civicbackbone.api.initiative.InitiativeSpec;
 import org.civicbackbone.api.initiative.Membership;
 import org.civicbackbone.api.initiative.MembershipSpec;
 import org.civicbackbone.api.initiative.Organisation;
+import org.civicbackbone.api.initiative.OrganisationReferences;
 import org.civicbackbone.api.initiative.OrganisationSpec;
 import org.civicbackbone.api.initiative.Sector;
 import org.civicbackbone.api.problem.ProblemException;
@@ -24,6 +25,8 @@ import org.civicbackbone.store.internal.JdbcBackboneStore;
 import org.civicbackbone.store.internal.MemoryStore;
 import org.junit.Before;
 import org.junit.Test;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.ComponentServiceObjects;
 
 /**
  * The organisation registry on a real store: one record per organisation, however its partners spell it, and two
@@ -140,7 +143,7 @@ public class OrganisationRegistryTest {
         initiatives.addMember("town", board.id(), new MembershipSpec("Aisha", "aisha", "Northside FRC", "member",
                 Sector.HEALTH), "ann");
         insertRows(duplicate.id(), kept.id());
-        registry.addOrganisationReferences(this::repointRows);
+        registry.addOrganisationReferences(module(this::repointRows));
 
         Organisation merged = registry.merge("town", duplicate.id(), kept.id(), "ann");
 
@@ -163,10 +166,10 @@ public class OrganisationRegistryTest {
         Organisation kept = register("town", "Eastside Trust", List.of(), Sector.FUNDER);
         Organisation duplicate = register("town", "East Side Community Trust", List.of(), Sector.PHILANTHROPY);
         insertRows(duplicate.id());
-        registry.addOrganisationReferences(this::repointRows);
-        registry.addOrganisationReferences((c, initiativeId, from, into) -> {
+        registry.addOrganisationReferences(module(this::repointRows));
+        registry.addOrganisationReferences(module((c, initiativeId, from, into) -> {
             throw new IllegalStateException("a module's table is locked");
-        });
+        }));
         try {
             registry.merge("town", duplicate.id(), kept.id(), "ann");
             fail("the failing module should have stopped the merge");
@@ -190,7 +193,7 @@ public class OrganisationRegistryTest {
         assertEquals("no module was there to repoint its rows", List.of(first.id(), second.id(), third.id()),
                 rowOrganisations());
 
-        registry.addOrganisationReferences(this::repointRows);
+        registry.addOrganisationReferences(module(this::repointRows));
 
         // the catch-up runs on a thread of its own, not on the thread that registered the module
         long until = System.nanoTime() + 10_000_000_000L;
@@ -200,6 +203,38 @@ public class OrganisationRegistryTest {
         assertEquals(List.of(third.id(), third.id(), third.id()), rowOrganisations());
         assertEquals(List.of("Mill Foundation", "Old Mill Foundation"),
                 registry.organisation("town", third.id()).aliases().stream().sorted().toList());
+    }
+
+    @Test
+    public void aModuleIsFetchedOnlyWhenAMergeNeedsItAndGivenBack() throws InterruptedException {
+        Organisation kept = register("town", "Westside Library", List.of(), Sector.EDUCATION);
+        Organisation duplicate = register("town", "West Side Library", List.of(), Sector.EDUCATION);
+        insertRows(duplicate.id());
+        Module module = module(this::repointRows);
+
+        registry.addOrganisationReferences(module);
+        Thread.sleep(300); // the catch-up, with no merge of the past, has run by now
+
+        // fetching while binding creates the module's services, which need this registry: a cycle SCR refuses, or a
+        // wait for good when two threads create them (the distribution that never came up, ADR 0025)
+        assertEquals("fetched while bound or caught up without merges", 0, module.fetched);
+        registry.merge("town", duplicate.id(), kept.id(), "ann");
+        assertEquals(1, module.fetched);
+        assertEquals("given back after the merge", 0, module.held);
+        assertEquals(List.of(kept.id()), rowOrganisations());
+    }
+
+    @Test
+    public void aModuleThatIsNotWorkingRefusesTheMergeAndNothingChanges() {
+        Organisation kept = register("town", "Eastside Trust", List.of(), Sector.FUNDER);
+        Organisation duplicate = register("town", "East Side Trust", List.of(), Sector.FUNDER);
+        insertRows(duplicate.id());
+        registry.addOrganisationReferences(module(this::repointRows));
+        registry.addOrganisationReferences(new Module(null)); // its component failed: no object to be had
+
+        assertStatus(409, () -> registry.merge("town", duplicate.id(), kept.id(), "ann"));
+        assertEquals("East Side Trust", registry.organisation("town", duplicate.id()).name());
+        assertEquals(List.of(duplicate.id()), rowOrganisations());
     }
 
     @Test
@@ -219,6 +254,40 @@ public class OrganisationRegistryTest {
         assertStatus(404, () -> registry.merge("nowhere", kept.id(), elsewhere.id(), "ann"));
         assertEquals(List.of(kept.id()), registry.organisations("town").stream().map(Organisation::id).toList());
         assertEquals(List.of(elsewhere.id()), registry.organisations("city").stream().map(Organisation::id).toList());
+    }
+
+    private static Module module(OrganisationReferences references) {
+        return new Module(references);
+    }
+
+    /** A module's service objects as SCR binds them, counting what is fetched and given back. */
+    private static final class Module implements ComponentServiceObjects<OrganisationReferences> {
+        private final OrganisationReferences references;
+        volatile int fetched;
+        volatile int held;
+
+        Module(OrganisationReferences references) {
+            this.references = references;
+        }
+
+        @Override
+        public synchronized OrganisationReferences getService() {
+            fetched++;
+            if (references != null) {
+                held++;
+            }
+            return references;
+        }
+
+        @Override
+        public synchronized void ungetService(OrganisationReferences service) {
+            held--;
+        }
+
+        @Override
+        public ServiceReference<OrganisationReferences> getServiceReference() {
+            return null;
+        }
     }
 
     /** What a module's {@link OrganisationReferences} does: an update on the merge's connection. */
