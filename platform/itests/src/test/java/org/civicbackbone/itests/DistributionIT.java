@@ -109,6 +109,29 @@ public class DistributionIT {
             assertTrue(expected + " in " + functions, functions.contains(expected));
         }
 
+        // an admin merges a duplicate organisation record from the shell, as staff do through the API (ADR 0025)
+        String orgs = "/initiatives/demo-riverbend-reads/organisations";
+        long kept = http.get(orgs + "?name=Northside%20Family%20Resource%20Center").json().get(0).get("id").asLong();
+        long duplicate = http.post(orgs, "{\"name\":\"Northside FRC\",\"sectors\":[\"HEALTH\"]}").json().get("id")
+                .asLong();
+        String listed = platform.bin("backbone", "backbone:organisations demo-riverbend-reads");
+        assertTrue(listed, listed.matches("(?s).*" + duplicate + " +\\| Northside FRC +\\| +\\| HEALTH.*"));
+        // a refusal is told on standard output and fails the command, so a script sees it (it used to go to standard
+        // error, which the client's batch mode does not show, and bin/backbone exited 0)
+        String mergeItself = "backbone:organisation-merge demo-riverbend-reads " + duplicate + " " + duplicate;
+        String itself = platform.bin("backbone", mergeItself);
+        assertTrue(itself, itself.contains("Error executing command: An organisation cannot be merged into itself."));
+        assertEquals(1, platform.exitCode("backbone", mergeItself));
+        String vote = platform.bin("backbone", "backbone:vote demo-riverbend-reads 1 maybe not sure");
+        assertTrue(vote, vote.contains("Error executing command: choice must be approve, object, block or abstain"));
+        assertEquals(1, platform.exitCode("backbone", "backbone:module-install function-nonsense"));
+        String merged = platform.bin("backbone", "backbone:organisation-merge demo-riverbend-reads " + duplicate + " "
+                + kept);
+        assertTrue(merged, merged.contains("Merged " + duplicate + " into " + kept + " 'Northside Family Resource Center'"
+                + "; its names now: Northside FRC"));
+        assertEquals(404, http.get(orgs + "/" + duplicate).status());
+        assertEquals(kept, http.get(orgs + "?name=Northside%20FRC").json().get(0).get("id").asLong());
+
         String refused = platform.bin("backbone", "-u", "admin", "-p", "wrong", "backbone:modules");
         assertTrue(refused, !refused.contains("function-shared-measurement"));
     }

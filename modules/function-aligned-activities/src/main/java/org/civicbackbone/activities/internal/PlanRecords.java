@@ -180,8 +180,4 @@ public interface PlanRecords {
                     of, actions.getOrDefault(m.id(), List.of()));
         }).toList();
     }
-
-    /** Rows of an organisation merged into another follow the one kept (ADR 0025). */
-    @Update("UPDATE aa_activity SET owner_organisation_id = #{into} WHERE owner_organisation_id = #{from}")
-    int repointOwners(@Param("from") long from, @Param("into") long into);
 }

@@ -73,8 +73,4 @@ public interface PolicyRecords {
 
     @Insert("INSERT INTO pol_demo_loaded (initiative_id) VALUES (#{initiativeId})")
     void markDemoLoaded(String initiativeId);
-
-    /** Rows of an organisation merged into another follow the one kept (ADR 0025). */
-    @Update("UPDATE pol_stance SET organisation_id = #{into} WHERE organisation_id = #{from}")
-    int repointStances(@Param("from") long from, @Param("into") long into);
 }

@@ -91,4 +91,30 @@ public class PolicyRecordsTest {
         });
         assertEquals(1, store.read(c -> store.mapper(c, PolicyRecords.class).demoLoaded("town")).intValue());
     }
+
+    @Test
+    public void stancesFollowAnOrganisationMergedIntoAnother() {
+        long hours = item("town", "Library hours");
+        store.inTransaction(c -> {
+            PolicyRecords records = store.mapper(c, PolicyRecords.class);
+            records.insertStance(new GeneratedKey(), hours, "Library", StanceKind.ENDORSE, true, null, "staff1", AT, 1L);
+            records.insertStance(new GeneratedKey(), hours, "The Library", StanceKind.ENDORSE, true, null, "staff1", AT, 2L);
+            records.insertStance(new GeneratedKey(), hours, "School", StanceKind.DISSENT, true, null, "staff1", AT, 3L);
+            return null;
+        });
+        PolicyFunction function = new PolicyFunction(null); // the service reference only gates the listing
+
+        for (int time = 0; time < 2; time++) { // a module installed later is given the same merge again: no harm
+            store.inTransaction(c -> {
+                function.repoint(c, "town", 2, 1);
+                return null;
+            });
+        }
+
+        assertEquals(List.of(1L, 1L, 3L), store.read(c -> store.mapper(c, PolicyRecords.class).stancesOf(hours))
+                .stream().map(Stance::organisationId).toList());
+        assertEquals("the text people typed stays as typed", List.of("Library", "The Library", "School"),
+                store.read(c -> store.mapper(c, PolicyRecords.class).stancesOf(hours)).stream()
+                        .map(Stance::organisation).toList());
+    }
 }

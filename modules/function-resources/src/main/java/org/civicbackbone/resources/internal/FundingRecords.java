@@ -172,12 +172,4 @@ public interface FundingRecords {
 
     @Insert("INSERT INTO rs_demo_loaded (initiative_id) VALUES (#{initiativeId})")
     void markDemoLoaded(String initiativeId);
-
-    /** Rows of an organisation merged into another follow the one kept (ADR 0025). */
-    @Update("UPDATE rs_funder SET organisation_id = #{into} WHERE organisation_id = #{from}")
-    int repointFunders(@Param("from") long from, @Param("into") long into);
-
-    /** Rows of an organisation merged into another follow the one kept (ADR 0025). */
-    @Update("UPDATE rs_allocation SET beneficiary_organisation_id = #{into} WHERE beneficiary_organisation_id = #{from}")
-    int repointBeneficiaries(@Param("from") long from, @Param("into") long into);
 }

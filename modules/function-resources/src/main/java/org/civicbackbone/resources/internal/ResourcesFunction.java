@@ -1,31 +1,22 @@
 package org.civicbackbone.resources.internal;
 
-import java.sql.Connection;
 import org.civicbackbone.api.initiative.OrganisationReferences;
 import org.civicbackbone.api.module.BackboneFunction;
-import org.civicbackbone.api.module.DescribedFunction;
+import org.civicbackbone.api.module.FunctionNamingOrganisations;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Announces the function once its service (and schema) is ready. */
+/**
+ * Announces the function once its service (and schema) is ready; when two organisations are merged, its funders and its allocations' beneficiaries follow
+ * the one kept (ADR 0025).
+ */
 @Component(service = {BackboneFunction.class, OrganisationReferences.class})
-public class ResourcesFunction extends DescribedFunction implements OrganisationReferences {
-
-    private final Resources resources;
+public class ResourcesFunction extends FunctionNamingOrganisations {
 
     /** Listed only while the service behind it works: the reference is the point. */
     @Activate
     public ResourcesFunction(@Reference Resources resources) {
-        super(Resources.DESCRIPTOR);
-        this.resources = resources;
-    }
-
-    /** Moves its funders and allocations' beneficiaries to the organisation kept when two are merged (ADR 0025). */
-    @Override
-    public void repoint(Connection connection, String initiativeId, long fromId, long intoId) {
-        FundingRecords records = resources.store().mapper(connection, FundingRecords.class);
-        records.repointFunders(fromId, intoId);
-        records.repointBeneficiaries(fromId, intoId);
+        super(Resources.DESCRIPTOR, "rs_funder.organisation_id", "rs_allocation.beneficiary_organisation_id");
     }
 }

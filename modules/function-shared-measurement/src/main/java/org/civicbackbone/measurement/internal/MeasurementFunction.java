@@ -1,34 +1,22 @@
 package org.civicbackbone.measurement.internal;
 
-import java.sql.Connection;
 import org.civicbackbone.api.initiative.OrganisationReferences;
 import org.civicbackbone.api.module.BackboneFunction;
-import org.civicbackbone.api.module.DescribedFunction;
+import org.civicbackbone.api.module.FunctionNamingOrganisations;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Announces the function to the platform. It requires the working {@link SharedMeasurement} service, so the
- * function only counts as installed once its schema is migrated and it can serve.
+ * Announces the function once its service (and schema) is ready; when two organisations are merged, its partners' values and its imports' scopes follow
+ * the one kept (ADR 0025).
  */
 @Component(service = {BackboneFunction.class, OrganisationReferences.class})
-public class MeasurementFunction extends DescribedFunction implements OrganisationReferences {
-
-    private final SharedMeasurement measurement;
+public class MeasurementFunction extends FunctionNamingOrganisations {
 
     /** Listed only while the service behind it works: the reference is the point. */
     @Activate
     public MeasurementFunction(@Reference SharedMeasurement measurement) {
-        super(SharedMeasurement.DESCRIPTOR);
-        this.measurement = measurement;
-    }
-
-    /** Moves its partners' values and imports' scopes to the organisation kept when two are merged (ADR 0025). */
-    @Override
-    public void repoint(Connection connection, String initiativeId, long fromId, long intoId) {
-        MeasurementRecords records = measurement.store().mapper(connection, MeasurementRecords.class);
-        records.repointValues(fromId, intoId);
-        records.repointImportScopes(fromId, intoId);
+        super(SharedMeasurement.DESCRIPTOR, "sm_value.organisation_id", "sm_import_scope.organisation_id");
     }
 }

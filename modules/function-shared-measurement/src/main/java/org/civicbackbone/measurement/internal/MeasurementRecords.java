@@ -79,12 +79,4 @@ public interface MeasurementRecords {
 
     @Insert("INSERT INTO sm_demo_loaded (initiative_id) VALUES (#{initiativeId})")
     void markDemoLoaded(String initiativeId);
-
-    /** Rows of an organisation merged into another follow the one kept (ADR 0025). */
-    @Update("UPDATE sm_value SET organisation_id = #{into} WHERE organisation_id = #{from}")
-    int repointValues(@Param("from") long from, @Param("into") long into);
-
-    /** Rows of an organisation merged into another follow the one kept (ADR 0025). */
-    @Update("UPDATE sm_import_scope SET organisation_id = #{into} WHERE organisation_id = #{from}")
-    int repointImportScopes(@Param("from") long from, @Param("into") long into);
 }

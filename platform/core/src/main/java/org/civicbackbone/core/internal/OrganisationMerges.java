@@ -52,9 +52,11 @@ final class OrganisationMerges {
             try {
                 store.exclusively(LOCK, () -> store.inTransaction(c -> {
                     List<Merge> past = store.mapper(c, OrganisationMergeRecords.class).merges();
-                    if (!past.isEmpty() && modules.contains(module)) { // nothing to fetch the module for without merges
-                        using(module, references -> past.forEach(merge ->
-                                references.repoint(c, merge.initiativeId(), merge.fromId(), merge.intoId())));
+                    // nothing to fetch the module for without merges
+                    if (!past.isEmpty() && modules.contains(module) && !using(module, references -> past.forEach(
+                            merge -> references.repoint(c, merge.initiativeId(), merge.fromId(), merge.intoId())))) {
+                        LOG.warn("{} keeps organisation ids but is not working: it is given the merges of the past "
+                                + "when it appears again", name(module));
                     }
                     return null;
                 }));
@@ -70,23 +72,27 @@ final class OrganisationMerges {
     }
 
     /**
-     * Runs the work with the module's object, fetched for it and given back after. A module whose object cannot be
-     * had (it failed to start, or is going away) refuses the merge: its rows would keep the duplicate's id.
+     * Runs the work with the module's object, fetched for it and given back after; false when it cannot be had (the
+     * module's component failed to start, or it is going away).
      */
-    private static void using(ComponentServiceObjects<OrganisationReferences> module,
-                              Consumer<OrganisationReferences> work) {
+    private static boolean using(ComponentServiceObjects<OrganisationReferences> module,
+                                 Consumer<OrganisationReferences> work) {
         OrganisationReferences references = module.getService();
         if (references == null) {
-            var reference = module.getServiceReference();
-            String name = reference == null ? "a module" : reference.getBundle().getSymbolicName();
-            throw new ProblemException(Problem.conflict("The merge was refused and nothing changed: " + name
-                    + " keeps organisation ids but is not working now. Merge again once it works or is uninstalled."));
+            return false;
         }
         try {
             work.accept(references);
         } finally {
             module.ungetService(references);
         }
+        return true;
+    }
+
+    private static String name(ComponentServiceObjects<OrganisationReferences> module) {
+        var reference = module.getServiceReference();
+        var bundle = reference == null ? null : reference.getBundle(); // null once the service is gone
+        return bundle == null ? "a module" : bundle.getSymbolicName();
     }
 
     /** No catch-up starts after this; one running is let finish (it is one short transaction). */
@@ -101,7 +107,12 @@ final class OrganisationMerges {
         long into = kept.id();
         records.repointSeats(from, into);
         for (ComponentServiceObjects<OrganisationReferences> module : modules) {
-            using(module, references -> references.repoint(c, kept.initiativeId(), from, into));
+            if (!using(module, references -> references.repoint(c, kept.initiativeId(), from, into))) {
+                // its rows would keep the duplicate's id: nothing of the merge is kept
+                throw new ProblemException(Problem.conflict("The merge was refused and nothing changed: "
+                        + name(module) + " keeps organisation ids but is not working now. Merge again once it works "
+                        + "or is uninstalled."));
+            }
         }
         records.moveNames(from, into);
         records.addSectors(from, into);

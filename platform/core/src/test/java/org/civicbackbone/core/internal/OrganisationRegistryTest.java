@@ -163,21 +163,39 @@ public class OrganisationRegistryTest {
 
     @Test
     public void aModuleThatFailsUndoesTheWholeMerge() {
-        Organisation kept = register("town", "Eastside Trust", List.of(), Sector.FUNDER);
-        Organisation duplicate = register("town", "East Side Community Trust", List.of(), Sector.PHILANTHROPY);
-        insertRows(duplicate.id());
-        registry.addOrganisationReferences(module(this::repointRows));
-        registry.addOrganisationReferences(module((c, initiativeId, from, into) -> {
-            throw new IllegalStateException("a module's table is locked");
-        }));
         try {
-            registry.merge("town", duplicate.id(), kept.id(), "ann");
+            mergeBesideARepointingModule(module((c, initiativeId, from, into) -> {
+                throw new IllegalStateException("a module's table is locked");
+            }));
             fail("the failing module should have stopped the merge");
         } catch (IllegalStateException expected) {
             // the merge's transaction rolled back
         }
-        assertEquals("East Side Community Trust", registry.organisation("town", duplicate.id()).name());
-        assertEquals(List.of(), registry.organisation("town", kept.id()).aliases());
+        assertNothingMerged();
+    }
+
+    @Test
+    public void aModuleThatIsNotWorkingRefusesTheMergeAndNothingChanges() {
+        // its component failed to start: there is no object to be had
+        assertStatus(409, () -> mergeBesideARepointingModule(new Module(null)));
+        assertNothingMerged();
+    }
+
+    /** Merges a duplicate with a module's row into the one kept, with a module that repoints and the other given. */
+    private void mergeBesideARepointingModule(Module other) {
+        Organisation kept = register("town", "Eastside Trust", List.of(), Sector.FUNDER);
+        Organisation duplicate = register("town", "East Side Community Trust", List.of(), Sector.PHILANTHROPY);
+        insertRows(duplicate.id());
+        registry.addOrganisationReferences(module(this::repointRows));
+        registry.addOrganisationReferences(other);
+        registry.merge("town", duplicate.id(), kept.id(), "ann");
+    }
+
+    private void assertNothingMerged() {
+        Organisation duplicate = registry.resolve("town", "East Side Community Trust").orElseThrow();
+        Organisation kept = registry.resolve("town", "Eastside Trust").orElseThrow();
+        assertTrue("two records still", duplicate.id() != kept.id());
+        assertEquals(List.of(), kept.aliases());
         assertEquals("the first module's repointing was rolled back too", List.of(duplicate.id()), rowOrganisations());
         assertTrue(audit.recent("town", 10).stream().noneMatch(e -> e.action().equals("organisation.merge")));
     }
@@ -222,19 +240,6 @@ public class OrganisationRegistryTest {
         assertEquals(1, module.fetched);
         assertEquals("given back after the merge", 0, module.held);
         assertEquals(List.of(kept.id()), rowOrganisations());
-    }
-
-    @Test
-    public void aModuleThatIsNotWorkingRefusesTheMergeAndNothingChanges() {
-        Organisation kept = register("town", "Eastside Trust", List.of(), Sector.FUNDER);
-        Organisation duplicate = register("town", "East Side Trust", List.of(), Sector.FUNDER);
-        insertRows(duplicate.id());
-        registry.addOrganisationReferences(module(this::repointRows));
-        registry.addOrganisationReferences(new Module(null)); // its component failed: no object to be had
-
-        assertStatus(409, () -> registry.merge("town", duplicate.id(), kept.id(), "ann"));
-        assertEquals("East Side Trust", registry.organisation("town", duplicate.id()).name());
-        assertEquals(List.of(duplicate.id()), rowOrganisations());
     }
 
     @Test

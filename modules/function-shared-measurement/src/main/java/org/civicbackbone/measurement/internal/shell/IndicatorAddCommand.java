@@ -10,6 +10,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.shell.CommandRefused;
 import org.civicbackbone.measurement.internal.Aggregation;
 import org.civicbackbone.measurement.internal.Direction;
 import org.civicbackbone.measurement.internal.Indicator;
@@ -77,7 +78,7 @@ public class IndicatorAddCommand implements Action {
             Indicator created = measurement.addIndicator(initiativeId, spec, ShellUser.of(session));
             System.out.println("Created indicator " + created.id() + ": " + created.name());
         } catch (ProblemException e) {
-            ShellUser.print(e);
+            throw new CommandRefused(e);
         }
         return null;
     }

@@ -14,6 +14,7 @@ import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.problem.Violation;
+import org.civicbackbone.api.shell.CommandRefused;
 import org.civicbackbone.measurement.internal.ImportJob;
 import org.civicbackbone.measurement.internal.ReportingScope;
 import org.civicbackbone.measurement.internal.ValueImports;
@@ -47,11 +48,9 @@ public class ValuesImportCommand implements Action {
             job = imports.start(initiativeId, ValueUpload.receive(Files.newInputStream(Path.of(file))),
                     ShellUser.of(session), ReportingScope.ANY);
         } catch (IOException e) {
-            System.err.println("Cannot read " + file + ": " + e.getMessage());
-            return null;
+            throw new CommandRefused("Cannot read " + file + ": " + e.getMessage());
         } catch (ProblemException e) {
-            ShellUser.print(e);
-            return null;
+            throw new CommandRefused(e);
         }
         PrintStream out = System.out;
         while (!job.state().ended()) {
@@ -67,6 +66,9 @@ public class ValuesImportCommand implements Action {
         }
         if (job.faults() > job.violations().size()) {
             out.println("  ... and " + (job.faults() - job.violations().size()) + " more");
+        }
+        if (job.state() != ImportJob.State.DONE) { // the faults are printed above; a script sees it in the exit code
+            throw new CommandRefused("Import " + job.id() + " " + job.state() + ": nothing was stored");
         }
         return null;
     }

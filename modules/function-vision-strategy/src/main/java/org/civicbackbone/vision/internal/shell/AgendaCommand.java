@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.shell.CommandRefused;
 import org.civicbackbone.vision.internal.CommonAgenda.Goal;
 import org.civicbackbone.vision.internal.CommonAgenda.Version;
 import org.civicbackbone.vision.internal.VisionStrategy;
@@ -31,8 +32,7 @@ public class AgendaCommand implements Action {
         try {
             v = version == null ? visionStrategy.agenda(initiativeId) : visionStrategy.version(initiativeId, version);
         } catch (ProblemException e) {
-            System.err.println(e.problem().title() + ": " + e.problem().detail());
-            return null;
+            throw new CommandRefused(e);
         }
         System.out.println("Version " + v.number() + " (" + v.status() + ")");
         System.out.println("Problem: " + v.problemStatement());

@@ -5,6 +5,7 @@ import org.apache.karaf.shell.api.console.Session;
 import org.civicbackbone.api.module.ModuleManagement;
 import org.civicbackbone.api.module.ModuleStatus;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.shell.CommandRefused;
 
 /** Installing or uninstalling a module from the shell: started as the shell's user, then followed to its end. */
 final class ModuleChange {
@@ -14,7 +15,7 @@ final class ModuleChange {
 
     /**
      * Starts the change, waits until it is done (at most a minute) and prints the outcome; with {@code warnUsers},
-     * first names the initiatives that use the module.
+     * first names the initiatives that use the module. A refused or failed change fails the command.
      */
     static void run(ModuleManagement modules, Session session, String moduleId, boolean warnUsers,
                     BiFunction<String, String, ModuleStatus> change) throws InterruptedException {
@@ -29,9 +30,13 @@ final class ModuleChange {
                 Thread.sleep(100);
                 status = modules.module(moduleId);
             }
-            System.out.println(moduleId + ": " + status.state() + (status.message() == null ? "" : " (" + status.message() + ")"));
+            String outcome = moduleId + ": " + status.state() + (status.message() == null ? "" : " (" + status.message() + ")");
+            if (status.state().equals("failed")) {
+                throw new CommandRefused(outcome); // a script sees the failure in the exit code
+            }
+            System.out.println(outcome);
         } catch (ProblemException e) {
-            System.err.println(e.problem().title() + ": " + e.problem().detail());
+            throw new CommandRefused(e);
         }
     }
 }

@@ -13,6 +13,7 @@ import org.civicbackbone.api.decision.Proposal;
 import org.civicbackbone.api.decision.VoteChoice;
 import org.civicbackbone.api.decision.VoteSpec;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.shell.CommandRefused;
 
 /** Casts the logged-in member's vote on a proposal. */
 @Service
@@ -43,8 +44,7 @@ public class VoteCommand implements Action {
         try {
             vote = VoteChoice.valueOf(choice.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            System.err.println("choice must be approve, object, block or abstain");
-            return null;
+            throw new CommandRefused("choice must be approve, object, block or abstain, not " + choice);
         }
         Object user = session.get("USER");
         try {
@@ -52,7 +52,7 @@ public class VoteCommand implements Action {
                     user == null ? "shell" : user.toString());
             System.out.println("Vote recorded. Proposal " + p.id() + " is " + p.state());
         } catch (ProblemException e) {
-            System.err.println(e.problem().title() + ": " + e.problem().detail());
+            throw new CommandRefused(e);
         }
         return null;
     }
