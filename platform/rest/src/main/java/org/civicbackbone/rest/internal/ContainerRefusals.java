@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
 import javax.servlet.ServletException;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * any exception thrown out of the JAX-RS servlet. Without it those answers are the container's HTML page naming Java
  * classes. It also hides the gap while the JAX-RS whiteboard rebuilds the application (a module comes or goes): a
  * read that meets the runtime's plain "No service was found" is asked again for up to 5 s, and a write is answered
- * 503 with {@code Retry-After} instead. Registered in front of the API's servlets through the HTTP whiteboard.
+ * 503 with {@code Retry-After} instead; a gap that lasts a minute is reported as a stall ({@link ApiStall}).
+ * Registered in front of the API's servlets through the HTTP whiteboard.
  */
 @Component(service = Filter.class, property = {
     "osgi.http.whiteboard.filter.pattern=/api/*",
@@ -62,17 +64,32 @@ public class ContainerRefusals implements Filter {
                 return;
             }
             if (!gap.isGap()) {
+                stall.served();
                 gap.release();
                 return;
             }
             if (!safe || System.nanoTime() >= giveUp) {
                 answer.setHeader("Retry-After", "1");
-                problem(answer, 503, "Service Unavailable",
-                        "The API is being reconfigured (a module is being installed or removed); try again in a moment.");
+                problem(answer, 503, "Service Unavailable", gapDetail(stall.gap()));
                 return;
             }
             pause(); // the application is being rebuilt: ask again in a moment, the reader never sees the gap
         }
+    }
+
+    private final ApiStall stall = new ApiStall(System::nanoTime);
+
+    /** What a request answered 503 in a gap is told; a stall is reported once, with the threads that wait. */
+    private String gapDetail(Duration lasted) {
+        if (lasted.compareTo(ApiStall.LONG) < 0) {
+            return "The API is being reconfigured (a module is being installed or removed); try again in a moment.";
+        }
+        if (stall.firstReport(lasted)) {
+            LOG.error("The REST API has served nothing for {} s: its runtime is not taking up the platform's resources. "
+                    + "Threads that wait:\n{}", lasted.toSeconds(), ApiStall.waitingThreads());
+        }
+        return "The API has served nothing for " + lasted.toSeconds() + " s; the platform's log names what it waits "
+                + "for.";
     }
 
     /** How long a read waits out a rebuild of the REST application before it is answered 503. */
