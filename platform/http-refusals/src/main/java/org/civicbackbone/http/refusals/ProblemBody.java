@@ -22,6 +22,14 @@ final class ProblemBody {
         return json.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The body for a request for the API while no context serves it: the platform is starting or stopping. */
+    static byte[] notServedYet() {
+        String json = "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\""
+                + "The platform is starting or stopping: its API is not served yet; try again in a moment.\","
+                + "\"violations\":[]}";
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
     static String title(int status) {
         return switch (status) {
             case 400 -> "Bad Request";

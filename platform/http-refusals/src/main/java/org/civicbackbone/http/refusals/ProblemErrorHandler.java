@@ -14,7 +14,9 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  * itself: those its parser cannot read (a malformed request line, an ambiguous or undecodable URI such as
  * {@code %00} or an encoded {@code /}, oversized headers) and those no context serves (a path outside
  * {@code /api}). Its stock answers are HTML pages that repeat the parser's words; this one answers every such request
- * with a problem+json body naming the status only.
+ * with a problem+json body naming the status only. A request for the API that no context serves at all meets a
+ * platform that is starting or stopping (while it runs, the API's context serves every path under {@code /api}): it
+ * is answered 503 with {@code Retry-After}, not 404, so that a balancer or a script polling health waits.
  */
 public class ProblemErrorHandler extends ErrorHandler {
 
@@ -33,10 +35,24 @@ public class ProblemErrorHandler extends ErrorHandler {
             HttpServletResponse response, int code, String message) throws IOException {
         baseRequest.setHandled(true);
         byte[] body = ProblemBody.of(code);
+        if (code == 404 && servedByNoContext(baseRequest) && isApi(request.getRequestURI())) {
+            response.setStatus(503);
+            response.setHeader(HttpHeader.RETRY_AFTER.asString(), "1");
+            body = ProblemBody.notServedYet();
+        }
         response.setContentType(ProblemBody.MEDIA_TYPE);
         response.setHeader(HttpHeader.CACHE_CONTROL.asString(), "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /** Whether no context took the request: the server itself found nothing to serve it. */
+    private static boolean servedByNoContext(Request baseRequest) {
+        return baseRequest.getContext() == null && baseRequest.getAttribute(ERROR_CONTEXT) == null;
+    }
+
+    static boolean isApi(String path) {
+        return path != null && (path.equals("/api") || path.startsWith("/api/"));
     }
 }

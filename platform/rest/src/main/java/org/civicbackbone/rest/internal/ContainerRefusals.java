@@ -20,9 +20,11 @@ import org.slf4j.LoggerFactory;
  * Answers, as problem+json, the failures that happen in the servlet container before the REST application sees the
  * request, or that escape it: a body in a charset Java does not know (the container throws while CXF reads it), and
  * any exception thrown out of the JAX-RS servlet. Without it those answers are the container's HTML page naming Java
- * classes. It also hides the gap while the JAX-RS whiteboard rebuilds the application (a module comes or goes): a
- * read that meets the runtime's plain "No service was found" is asked again for up to 5 s, and a write is answered
- * 503 with {@code Retry-After} instead; a gap that lasts a minute is reported as a stall ({@link ApiStall}).
+ * classes. It also hides the gap while the JAX-RS whiteboard rebuilds the application (a module comes or goes) or
+ * has not registered its servlet yet (the platform is starting; this filter's bundle starts before the whiteboard): a
+ * read that meets the runtime's plain "No service was found", or the container's 404 for want of any servlet, is asked
+ * again for up to 5 s, and a write is answered 503 with {@code Retry-After} instead; a gap that lasts a minute is
+ * reported as a stall ({@link ApiStall}).
  * Registered in front of the API's servlets through the HTTP whiteboard.
  */
 @Component(service = Filter.class, property = {
@@ -82,7 +84,8 @@ public class ContainerRefusals implements Filter {
     /** What a request answered 503 in a gap is told; a stall is reported once, with the threads that wait. */
     private String gapDetail(Duration lasted) {
         if (lasted.compareTo(ApiStall.LONG) < 0) {
-            return "The API is being reconfigured (a module is being installed or removed); try again in a moment.";
+            return "The API is not served at the moment (the platform is starting, or a module is being installed or "
+                    + "removed); try again in a moment.";
         }
         if (stall.firstReport(lasted)) {
             LOG.error("The REST API has served nothing for {} s: its runtime is not taking up the platform's resources. "

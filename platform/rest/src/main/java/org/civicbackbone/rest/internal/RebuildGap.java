@@ -95,9 +95,31 @@ final class RebuildGap extends HttpServletResponseWrapper {
         return held;
     }
 
-    /** Whether the answer is the runtime's plain "no service" while it rebuilds. */
+    /**
+     * The container's own 404: no servlet serves the API at all (the platform is starting, before the JAX-RS runtime
+     * has registered its servlet). While the platform runs, the runtime's servlet takes every path under the API and
+     * answers a missing resource itself, so this too is a gap.
+     */
+    @Override
+    public void sendError(int sc, String msg) throws IOException {
+        if (sc == 404) {
+            status = 404;
+            noServlet = true;
+            return;
+        }
+        super.sendError(sc, msg);
+    }
+
+    @Override
+    public void sendError(int sc) throws IOException {
+        sendError(sc, null);
+    }
+
+    private boolean noServlet;
+
+    /** Whether the answer is the runtime's plain "no service" while it rebuilds, or no servlet of the API at all. */
     boolean isGap() {
-        return holding() && (held != null && held.toString(StandardCharsets.UTF_8).contains(NO_SERVICE)
+        return holding() && (noServlet || held != null && held.toString(StandardCharsets.UTF_8).contains(NO_SERVICE)
                 || heldText != null && heldText.toString().contains(NO_SERVICE));
     }
 

@@ -1,0 +1,145 @@
+package org.civicbackbone.http.refusals;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.AbstractHandler;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.junit.After;
+import org.junit.Test;
+
+/** The error handler in a real Jetty, answering real HTTP requests on the loopback interface. */
+public class ProblemErrorHandlerTest {
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private Server server;
+
+    @After
+    public void stopServer() throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    /** A server as Pax Web's is before the platform's context exists, or after it is gone. */
+    private String startWithNoContext() throws Exception {
+        return start(null);
+    }
+
+    private String start(ContextHandler context) throws Exception {
+        return start(context, false);
+    }
+
+    private String start(ContextHandler context, boolean wrapped) throws Exception {
+        server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        server.setErrorHandler(new ProblemErrorHandler());
+        if (context != null) {
+            server.setHandler(context);
+        }
+        if (wrapped) {
+            server.insertHandler(new ApiBeforeItIsServed()); // as jetty.xml does, after Pax Web set its handlers
+        }
+        server.start();
+        return "http://127.0.0.1:" + connector.getLocalPort();
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    public void theApiWhileNoContextServesItIsUnavailableNotMissing() throws Exception {
+        String root = startWithNoContext();
+        for (String path : new String[] {"/api/v1/health", "/api/v1/initiatives/demo-riverbend-reads", "/api"}) {
+            HttpResponse<String> answer = get(root + path);
+            assertEquals(path, 503, answer.statusCode());
+            assertEquals("1", answer.headers().firstValue("Retry-After").orElse(null));
+            assertEquals(ProblemBody.MEDIA_TYPE, answer.headers().firstValue("Content-Type").orElse(null));
+            assertTrue(answer.body(), answer.body().contains("\"status\":503,")
+                    && answer.body().contains("The platform is starting or stopping"));
+        }
+        // a path outside the API is not the platform's at all: it stays a plain 404
+        HttpResponse<String> elsewhere = get(root + "/apix/v1/health");
+        assertEquals(404, elsewhere.statusCode());
+        assertNull(elsewhere.headers().firstValue("Retry-After").orElse(null));
+        assertTrue(elsewhere.body(), elsewhere.body().contains("Nothing is served at this path"));
+    }
+
+    @Test
+    public void aContextThatFindsNothingAnswersNotFound() throws Exception {
+        // while the platform runs, its context takes every request under /api; what it does not serve is a real 404
+        ContextHandler context = new ContextHandler("/");
+        context.setHandler(new AbstractHandler() {
+            @Override
+            public void handle(String target, Request baseRequest, HttpServletRequest request,
+                    HttpServletResponse response) throws java.io.IOException {
+                baseRequest.setHandled(true);
+                response.sendError(404);
+            }
+        });
+        String root = start(context);
+        HttpResponse<String> answer = get(root + "/api/v1/nothing-here");
+        assertEquals(404, answer.statusCode());
+        assertNull(answer.headers().firstValue("Retry-After").orElse(null));
+        assertTrue(answer.body(), answer.body().contains("\"status\":404,"));
+    }
+
+    /** A context as Pax Web makes one (with Jetty's stock error handler) that serves only the console's files. */
+    private static ContextHandler consoleOnly() {
+        ContextHandler context = new ContextHandler("/");
+        context.setErrorHandler(new org.eclipse.jetty.server.handler.ErrorHandler());
+        context.setHandler(new AbstractHandler() {
+            @Override
+            public void handle(String target, Request baseRequest, HttpServletRequest request,
+                    HttpServletResponse response) throws java.io.IOException {
+                baseRequest.setHandled(true);
+                if (target.startsWith("/console/")) {
+                    response.setContentType("text/plain");
+                    response.getWriter().write("console");
+                } else {
+                    response.sendError(404);
+                }
+            }
+        });
+        return context;
+    }
+
+    @Test
+    public void theApiInAContextWithoutItsServletIsUnavailableToo() throws Exception {
+        // a restart where the console's servlet was taken up before the API's filter and servlet
+        String root = start(consoleOnly(), true);
+        HttpResponse<String> answer = get(root + "/api/v1/health");
+        assertEquals(answer.body(), 503, answer.statusCode());
+        assertEquals("1", answer.headers().firstValue("Retry-After").orElse(null));
+        assertEquals(ProblemBody.MEDIA_TYPE, answer.headers().firstValue("Content-Type").orElse(null));
+        assertTrue(answer.body(), answer.body().contains("The platform is starting or stopping"));
+        assertEquals("console", get(root + "/console/index.html").body());
+        // outside the API the context's own answer stands
+        HttpResponse<String> elsewhere = get(root + "/elsewhere");
+        assertEquals(404, elsewhere.statusCode());
+        assertTrue(elsewhere.body(), elsewhere.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    }
+
+    @Test
+    public void withoutTheWrapperTheContextsStockPageAnswers() throws Exception {
+        // what the wrapper is for: the same server without it answers the API with the context's HTML page
+        String root = start(consoleOnly(), false);
+        HttpResponse<String> answer = get(root + "/api/v1/health");
+        assertEquals(404, answer.statusCode());
+        assertTrue(answer.body(), answer.body().contains("<html>"));
+    }
+}
