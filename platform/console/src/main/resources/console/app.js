@@ -52,36 +52,15 @@ async function signOut() {
 
 async function home() {
   navigation([['My work', '#/']]);
-  const [initiatives, awaiting] = await Promise.all([api('/initiatives'), api('/my-work/awaiting-my-vote')]);
+  // what the installed modules have coming up or needing attention, across my initiatives, in one request
+  const [initiatives, awaiting, items] = await Promise.all([api('/initiatives'), api('/my-work/awaiting-my-vote'),
+    api('/my-work/items')]);
   const names = new Map(initiatives.map(i => [i.id, i.name]));
-  const attention = [];
-  await Promise.all(initiatives.filter(i => i.enabledFunctionIds.includes('shared-measurement')).map(async i => {
-    try {
-      const overview = await api(`/initiatives/${encodeURIComponent(i.id)}/shared-measurement`);
-      overview.status.filter(s => s.progress.status === 'OFF_TRACK' || s.progress.stale).forEach(s =>
-        attention.push({ initiative: i, indicator: s.indicator, progress: s.progress }));
-    } catch (error) { /* the module is not installed right now: nothing to flag */ }
-  }));
-  const coming = [];
-  const now = new Date().toISOString();
-  await Promise.all(initiatives.map(async i => {
-    const base = `/initiatives/${encodeURIComponent(i.id)}`;
-    if (i.enabledFunctionIds.includes('resources')) {
-      try {
-        const funding = await api(`${base}/resources`);
-        [...funding.overdueDeadlines, ...funding.upcomingDeadlines].forEach(d => coming.push({ initiative: i,
-          when: d.dueOn, what: `Report due: ${d.description} (${d.funder})`, late: d.dueOn < now.slice(0, 10) }));
-      } catch (error) { /* the module is not installed right now */ }
-    }
-    if (i.enabledFunctionIds.includes('aligned-activities')) {
-      try {
-        const meetings = await api(`${base}/aligned-activities/meetings`);
-        meetings.filter(m => m.heldAt >= now).forEach(m => coming.push({ initiative: i, when: m.heldAt.slice(0, 10),
-          what: `Meeting: ${m.title}`, late: false }));
-      } catch (error) { /* the module is not installed right now */ }
-    }
-  }));
-  coming.sort((a, b) => a.when.localeCompare(b.when));
+  const coming = items.filter(item => item.kind === 'COMING_UP');
+  const attention = items.filter(item => item.kind === 'NEEDS_ATTENTION');
+  const itemLink = item => item.page
+    ? h('a', { href: `#/i/${encodeURIComponent(item.initiativeId)}/p/${encodeURIComponent(item.functionId)}/${encodeURIComponent(item.page)}` }, item.what)
+    : item.what;
   page('My work',
     h('h2', {}, 'Waiting for my vote'),
     table(awaiting, [
@@ -99,17 +78,14 @@ async function home() {
     h('h2', {}, 'Coming up'),
     table(coming, [
       { title: 'When', cell: c => c.late ? `${c.when} (overdue)` : c.when },
-      { title: 'What', cell: c => c.what },
-      { title: 'Initiative', cell: c => c.initiative.name },
+      { title: 'What', cell: itemLink },
+      { title: 'Initiative', cell: c => c.initiative },
     ], 'No reporting deadlines or meetings coming up.'),
-    h('h2', {}, 'Indicators that need attention'),
+    h('h2', {}, 'Needs attention'),
     table(attention, [
-      { title: 'Indicator', cell: a => h('a', { href: `#/i/${encodeURIComponent(a.initiative.id)}/p/shared-measurement/indicators` },
-          a.indicator.name) },
-      { title: 'Initiative', cell: a => a.initiative.name },
-      { title: 'Why', cell: a => [a.progress.status === 'OFF_TRACK' ? 'off track' : null,
-          a.progress.stale ? 'no recent values' : null].filter(Boolean).join(', ') },
-    ], 'Every indicator is on track and reported.'));
+      { title: 'What', cell: itemLink },
+      { title: 'Initiative', cell: a => a.initiative },
+    ], 'Nothing needs attention: every indicator is on track and reported.'));
 }
 
 async function contributedPage(id, functionId, pageId) {

@@ -90,6 +90,10 @@ public class ConsoleIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Riverbend County Reads (DEMO DATA)")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
                 "Report due: Interim narrative and budget report"));
+        // what each module has coming up, gathered by the platform (GET /my-work/items), links to the module's page
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Meeting: Partners' quarterly meeting"));
+        assertTrue(browser.findElement(By.partialLinkText("Report due: Interim narrative and budget report"))
+                .getAttribute("href").endsWith("/p/resources/funding"));
         visited("my-work");
 
         browser.findElement(By.linkText("Riverbend County Reads (DEMO DATA)")).click();

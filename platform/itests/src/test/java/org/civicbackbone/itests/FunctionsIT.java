@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import javax.inject.Inject;
 import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
@@ -473,5 +474,67 @@ public class FunctionsIT {
         assertEquals(200, http.get("/initiatives/plan/community-engagement").status());
         features.installFeature("backbone-function-aligned-activities");
         assertEquals(3, http.await(base + "/activities", a -> a.status() == 200).json().size());
+    }
+
+    @Test
+    public void myWorkGathersWhatEachModuleHasComingUpOrNeedingAttentionInOneRequest() throws Exception {
+        ready();
+        initiative("work"); // hb1 sits on its board
+        String base = "/initiatives/work";
+        long funder = http.post(base + "/resources/funders", "{\"name\":\"Eastside Trust\",\"sector\":\"FUNDER\"}")
+                .json().get("id").asLong();
+        long grant = http.post(base + "/resources/grants", "{\"funderId\":" + funder + ",\"title\":\"Reading\","
+                + "\"amountRequested\":1000,\"periodStart\":\"2026-01-01\",\"periodEnd\":\"2026-12-31\"}").json()
+                .get("id").asLong();
+        assertEquals(200, http.send("PUT", base + "/resources/grants/" + grant + "/stage", Http.ADMIN, "application/json",
+                "{\"stage\":\"AWARDED\",\"amountAwarded\":1000}").status());
+        java.time.LocalDate soon = java.time.LocalDate.now().plusDays(5);
+        assertEquals(201, http.post(base + "/resources/grants/" + grant + "/deadlines", "{\"dueOn\":\"" + soon
+                + "\",\"description\":\"Interim report\"}").status());
+        assertEquals(201, http.post(base + "/resources/grants/" + grant + "/deadlines",
+                "{\"dueOn\":\"2020-01-31\",\"description\":\"Final report\"}").status());
+        java.time.Instant meetingAt = java.time.Instant.now().plus(java.time.Duration.ofDays(3));
+        assertEquals(201, http.post(base + "/aligned-activities/meetings", "{\"title\":\"Partners' meeting\","
+                + "\"heldAt\":\"" + meetingAt + "\",\"agenda\":\"1. Results\"}").status());
+        assertEquals(201, http.post(base + "/aligned-activities/meetings", "{\"title\":\"Last month's meeting\","
+                + "\"heldAt\":\"" + java.time.Instant.now().minus(java.time.Duration.ofDays(30)) + "\",\"agenda\":\"a\"}")
+                .status());
+        assertEquals(201, http.post(base + "/shared-measurement/indicators", "{\"name\":\"Attendance\","
+                + "\"definition\":\"days attended\",\"unit\":\"%\",\"direction\":\"UP\",\"aggregation\":\"MEAN\","
+                + "\"reportingPeriod\":\"YEAR\",\"baseline\":80,\"baselineDate\":\"2024-01-01\",\"target\":95,"
+                + "\"targetDate\":\"2030-01-01\"}").status());
+        // an initiative hb1 has no role in: its items are not theirs to see
+        assertEquals(201, http.post("/initiatives", "{\"id\":\"elsewhere\",\"name\":\"Elsewhere\",\"structureModelId\":"
+                + "\"stand-alone\",\"enabledFunctionIds\":[\"aligned-activities\"]}").status());
+        assertEquals(201, http.post("/initiatives/elsewhere/aligned-activities/meetings", "{\"title\":\"Private meeting\","
+                + "\"heldAt\":\"" + meetingAt + "\",\"agenda\":\"a\"}").status());
+
+        Http.Answer answer = http.send("GET", "/my-work/items", "hb1:pw", null, null);
+        assertEquals(answer.toString(), 200, answer.status());
+        List<String> items = new java.util.ArrayList<>();
+        answer.json().forEach(i -> items.add(i.get("initiativeId").asText() + " " + i.get("functionId").asText() + " "
+                + i.get("kind").asText() + " " + i.get("when").asText() + " " + i.get("what").asText() + " late="
+                + i.get("late").asBoolean() + " page=" + i.get("page").asText()));
+        // coming up by day (the overdue report first), then what needs attention; past meetings and others' initiatives
+        // left out
+        assertEquals(List.of(
+                "work resources COMING_UP 2020-01-31 Report due: Final report (Eastside Trust) late=true page=funding",
+                "work aligned-activities COMING_UP " + java.time.LocalDate.ofInstant(meetingAt, java.time.ZoneId.systemDefault())
+                        + " Meeting: Partners' meeting late=false page=plan",
+                "work resources COMING_UP " + soon + " Report due: Interim report (Eastside Trust) late=false page=funding",
+                "work shared-measurement NEEDS_ATTENTION null Indicator Attendance: no value for the last complete period "
+                        + "late=false page=indicators"), items.stream().filter(i -> i.startsWith("work ")).toList());
+        assertEquals("nothing of an initiative hb1 has no role in", List.of(),
+                items.stream().filter(i -> i.startsWith("elsewhere ")).toList());
+        // the platform admin sees every initiative's items
+        assertTrue(http.get("/my-work/items").body().contains("Private meeting"));
+        assertEquals(401, http.send("GET", "/my-work/items", null, null, null).status());
+
+        // a module uninstalled takes its items with it, while the rest still answer
+        features.uninstallFeature("backbone-function-resources");
+        http.await("/my-work/items", a -> a.status() == 200 && !a.body().contains("Report due"));
+        assertTrue(http.get("/my-work/items").body().contains("Meeting: Partners' meeting"));
+        features.installFeature("backbone-function-resources");
+        http.await("/my-work/items", a -> a.status() == 200 && a.body().contains("Report due: Interim report"));
     }
 }

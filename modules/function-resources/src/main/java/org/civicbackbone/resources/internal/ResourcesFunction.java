@@ -1,5 +1,9 @@
 package org.civicbackbone.resources.internal;
 
+import java.util.List;
+import java.util.stream.Stream;
+import org.civicbackbone.api.console.WorkItem;
+import org.civicbackbone.api.console.WorkItems;
 import org.civicbackbone.api.initiative.OrganisationReferences;
 import org.civicbackbone.api.module.BackboneFunction;
 import org.civicbackbone.api.module.FunctionNamingOrganisations;
@@ -10,13 +14,35 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Announces the function once its service (and schema) is ready; when two organisations are merged, its funders and its allocations' beneficiaries follow
  * the one kept (ADR 0025).
+ * It puts the reports due to funders on "My work".
  */
-@Component(service = {BackboneFunction.class, OrganisationReferences.class})
-public class ResourcesFunction extends FunctionNamingOrganisations {
+@Component(service = {BackboneFunction.class, OrganisationReferences.class, WorkItems.class})
+public class ResourcesFunction extends FunctionNamingOrganisations implements WorkItems {
+
+    private final Resources resources;
 
     /** Listed only while the service behind it works: the reference is the point. */
     @Activate
     public ResourcesFunction(@Reference Resources resources) {
         super(Resources.DESCRIPTOR, "rs_funder.organisation_id", "rs_allocation.beneficiary_organisation_id");
+        this.resources = resources;
+    }
+
+    @Override
+    public String functionId() {
+        return id();
+    }
+
+    /** On "My work": the reports owed to funders, overdue ones first, then those due soon. */
+    @Override
+    public List<WorkItem> of(String initiativeId) {
+        Funding.Overview overview = resources.overview(initiativeId);
+        return Stream.concat(overview.overdueDeadlines().stream().map(d -> reportDue(d, true)),
+                overview.upcomingDeadlines().stream().map(d -> reportDue(d, false))).toList();
+    }
+
+    private static WorkItem reportDue(Funding.Deadline deadline, boolean late) {
+        return new WorkItem(WorkItem.Kind.COMING_UP, deadline.dueOn(), "Report due: " + deadline.description() + " ("
+                + deadline.funder() + ")", late, "funding");
     }
 }

@@ -131,4 +131,24 @@ public class ResourcesTest {
         assertEquals(GrantStatus.ACCEPTING, resources.proposeAcceptance("town", grant.id(),
                 new AcceptanceSpec("asked again", 7), "ann").status());
     }
+
+    @Test
+    public void myWorkListsReportsOverdueAndDueSoonButNotThoseSubmittedOrFarOff() {
+        Grant grant = activeGrant();
+        LocalDate today = LocalDate.now();
+        resources.addDeadline("town", grant.id(), new Funding.DeadlineSpec(today.minusDays(3), "Q3 narrative"), "ann");
+        resources.addDeadline("town", grant.id(), new Funding.DeadlineSpec(today.plusDays(10), "Budget report"), "ann");
+        resources.addDeadline("town", grant.id(), new Funding.DeadlineSpec(today.plusDays(200), "Final report"), "ann");
+        Funding.Deadline done = resources.addDeadline("town", grant.id(), new Funding.DeadlineSpec(today.minusDays(9),
+                "Q2 narrative"), "ann");
+        resources.markSubmitted("town", grant.id(), done.id(), "ann");
+
+        List<org.civicbackbone.api.console.WorkItem> items = new ResourcesFunction(resources).of("town");
+        assertEquals(List.of(
+                new org.civicbackbone.api.console.WorkItem(org.civicbackbone.api.console.WorkItem.Kind.COMING_UP,
+                        today.minusDays(3), "Report due: Q3 narrative (Community Foundation)", true, "funding"),
+                new org.civicbackbone.api.console.WorkItem(org.civicbackbone.api.console.WorkItem.Kind.COMING_UP,
+                        today.plusDays(10), "Report due: Budget report (Community Foundation)", false, "funding")),
+                items);
+    }
 }

@@ -186,4 +186,18 @@ public class SharedMeasurementTest {
                 .map(v -> v.field()).toList());
         assertTrue(file.problem().violations().get(0).message().contains("'Westside'"));
     }
+
+    @Test
+    public void myWorkListsTheIndicatorsOffTrackOrNotReportedOnly() {
+        Indicator cards = cards();
+        measurement.report("riverbend", cards.id(), new ValueReport("2025-05", "Library", new BigDecimal("250"), null,
+                null), "alice"); // past the target, for the last complete month: nothing to flag
+        measurement.addIndicator("riverbend", new IndicatorSpec("Visits", "library visits", "visits", Direction.UP,
+                Aggregation.SUM, PeriodType.MONTH, new BigDecimal("0"), LocalDate.of(2025, 1, 1), new BigDecimal("10"),
+                LocalDate.of(2026, 1, 1)), "alice");
+        assertEquals(List.of(new org.civicbackbone.api.console.WorkItem(
+                org.civicbackbone.api.console.WorkItem.Kind.NEEDS_ATTENTION, null,
+                "Indicator Visits: no value for the last complete period", false, "indicators")),
+                new MeasurementFunction(measurement).of("riverbend"));
+    }
 }

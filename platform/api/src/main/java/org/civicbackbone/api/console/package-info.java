@@ -1,9 +1,10 @@
 /**
  * The web console's extension point: a module names the pages it adds to the console at {@code /console/} and serves
- * their scripts from its own bundle, so its pages come and go with the module.
+ * their scripts from its own bundle, so its pages come and go with the module; and what it puts on each person's
+ * "My work" page ({@link org.civicbackbone.api.console.WorkItems}, since 1.1).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.civicbackbone.api.console;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,27 +1,41 @@
 package org.civicbackbone.rest.internal;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
+import org.civicbackbone.api.console.WorkItem;
+import org.civicbackbone.api.console.WorkItems;
 import org.civicbackbone.api.decision.DecisionService;
 import org.civicbackbone.api.decision.Proposal;
+import org.civicbackbone.api.initiative.Initiative;
 import org.civicbackbone.api.initiative.InitiativeAccess;
+import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.rest.Allow;
 import org.civicbackbone.api.rest.ApiResource;
 import org.civicbackbone.api.rest.Audience;
 import org.civicbackbone.api.rest.RestExtensions;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * What waits for the person who is logged in, under {@code /api/v1/my-work}: the proposals waiting for their vote,
- * across the initiatives they can see (the web console's home page reads it).
+ * What waits for the person who is logged in, under {@code /api/v1/my-work}, across the initiatives they can see (the
+ * web console's home page reads it): the proposals waiting for their vote, and what the installed modules have coming
+ * up or needing attention ({@link WorkItems}).
  */
 @Component(service = MyWorkResource.class)
 @ApiResource
@@ -29,13 +43,79 @@ import org.osgi.service.component.annotations.Reference;
 @Produces(MediaType.APPLICATION_JSON)
 public class MyWorkResource {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MyWorkResource.class);
+
+    /** One item of {@code my-work/items}: a module's {@link WorkItem} and the initiative and function it is of. */
+    public record Item(String initiativeId, String initiative, String functionId, WorkItem.Kind kind, LocalDate when,
+                       String what, boolean late, String page) {
+    }
+
+    /** Items coming up first, by day; then those needing attention; each by initiative. */
+    static final Comparator<Item> ORDER = Comparator.comparing(Item::kind)
+            .thenComparing(Item::when, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Item::initiative).thenComparing(Item::what);
+
     private final DecisionService decisions;
     private final InitiativeAccess access;
+    private final InitiativeService initiatives;
+    /**
+     * The modules' items, as they are installed and uninstalled; each fetched only while a request reads it, never
+     * while bound: it is a module's announcing component, which needs the module's service (ADR 0025).
+     */
+    private final List<ComponentServiceObjects<WorkItems>> modules = new CopyOnWriteArrayList<>();
 
     @Activate
-    public MyWorkResource(@Reference DecisionService decisions, @Reference InitiativeAccess access) {
+    public MyWorkResource(@Reference DecisionService decisions, @Reference InitiativeAccess access,
+                          @Reference InitiativeService initiatives) {
         this.decisions = decisions;
         this.access = access;
+        this.initiatives = initiatives;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, service = WorkItems.class)
+    void bindWorkItems(ComponentServiceObjects<WorkItems> items) {
+        modules.add(items);
+    }
+
+    void unbindWorkItems(ComponentServiceObjects<WorkItems> items) {
+        modules.remove(items);
+    }
+
+    /**
+     * What the installed modules have coming up or needing attention in each initiative this person can see that uses
+     * them. A module that fails is left out (and logged), as its own pages would fail: the rest still answer.
+     */
+    @GET
+    @Allow(Audience.LOGGED_IN)
+    @Path("items")
+    public List<Item> items(@Context SecurityContext security) {
+        Set<String> visible = access.visible(security.getUserPrincipal().getName(),
+                security.isUserInRole(AccessRules.ADMIN_ROLE));
+        List<Initiative> mine = initiatives.list().stream().filter(i -> visible.contains(i.id())).toList();
+        List<Item> items = new ArrayList<>();
+        for (ComponentServiceObjects<WorkItems> objects : modules) {
+            WorkItems module = objects.getService(); // null while the module's component is failing: nothing of it
+            if (module == null) {
+                continue;
+            }
+            try {
+                mine.stream().filter(i -> i.uses(module.functionId())).forEach(i -> items.addAll(itemsOf(module, i)));
+            } finally {
+                objects.ungetService(module);
+            }
+        }
+        items.sort(ORDER);
+        return items;
+    }
+
+    private static List<Item> itemsOf(WorkItems module, Initiative initiative) {
+        try {
+            return module.of(initiative.id()).stream().map(i -> new Item(initiative.id(), initiative.name(),
+                    module.functionId(), i.kind(), i.when(), i.what(), i.late(), i.page())).toList();
+        } catch (RuntimeException e) {
+            LOG.warn("The items of '{}' in '{}' could not be read", module.functionId(), initiative.id(), e);
+            return List.of();
+        }
     }
 
     /** The open proposals whose open step counts this person's seat and has no vote of theirs yet. */
