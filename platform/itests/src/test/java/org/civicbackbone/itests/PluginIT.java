@@ -5,6 +5,7 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.util.List;
 import javax.inject.Inject;
 import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
@@ -55,6 +56,14 @@ public class PluginIT {
                 asked.header("Location").endsWith(base + "/questions/" + id));
         assertEquals(400, http.post(base + "/questions", "{\"question\":\"\",\"indicatorIds\":[]}").status());
         assertEquals(1, http.get(base).json().get("withoutEvidence").asInt());
+        // a third-party function puts its own items on "My work" through the API (WorkItems)
+        List<String> mine = new java.util.ArrayList<>();
+        http.get("/my-work/items").json().forEach(i -> mine.add(i.get("initiativeId").asText() + " "
+                + i.get("functionId").asText() + " " + i.get("kind").asText() + " " + i.get("what").asText() + " page="
+                + i.get("page").asText()));
+        assertEquals(List.of("learning learning-evaluation NEEDS_ATTENTION Learning question \"Did summer reading slow "
+                + "the summer slide?\": no evidence yet page=questions"),
+                mine.stream().filter(i -> i.startsWith("learning ")).toList());
         assertEquals(201, http.post(base + "/questions/" + id + "/evidence",
                 "{\"summary\":\"Fall scores fell 2 points, against 6 the year before\",\"source\":\"district data\"}").status());
         assertEquals(201, http.post(base + "/questions/" + id + "/reflections",
@@ -63,6 +72,7 @@ public class PluginIT {
         assertEquals(1, overview.get("questions").asInt());
         assertEquals(0, overview.get("withoutEvidence").asInt());
         assertTrue(overview.get("needsAttention").isEmpty());
+        assertTrue("answered and reflected on: off the page", !http.get("/my-work/items").body().contains("Learning question"));
 
         assertConsolePage("learning-evaluation/questions.js", true);
 
