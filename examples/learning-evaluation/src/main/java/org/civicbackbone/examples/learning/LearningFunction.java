@@ -25,11 +25,6 @@ public class LearningFunction extends DescribedFunction implements WorkItems {
         this.learning = learning;
     }
 
-    @Override
-    public String functionId() {
-        return id();
-    }
-
     /** A question with no evidence yet, or with evidence nobody has reflected on, needs attention. */
     @Override
     public List<WorkItem> of(String initiativeId) {

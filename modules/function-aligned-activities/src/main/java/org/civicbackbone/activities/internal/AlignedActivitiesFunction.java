@@ -30,11 +30,6 @@ public class AlignedActivitiesFunction extends FunctionNamingOrganisations imple
         this.activities = activities;
     }
 
-    @Override
-    public String functionId() {
-        return id();
-    }
-
     /** On "My work": the meetings still to come. */
     @Override
     public List<WorkItem> of(String initiativeId) {

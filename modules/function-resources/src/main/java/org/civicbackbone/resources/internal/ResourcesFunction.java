@@ -28,11 +28,6 @@ public class ResourcesFunction extends FunctionNamingOrganisations implements Wo
         this.resources = resources;
     }
 
-    @Override
-    public String functionId() {
-        return id();
-    }
-
     /** On "My work": the reports owed to funders, overdue ones first, then those due soon. */
     @Override
     public List<WorkItem> of(String initiativeId) {

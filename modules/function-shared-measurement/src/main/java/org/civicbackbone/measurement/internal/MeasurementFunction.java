@@ -27,11 +27,6 @@ public class MeasurementFunction extends FunctionNamingOrganisations implements 
         this.measurement = measurement;
     }
 
-    @Override
-    public String functionId() {
-        return id();
-    }
-
     /** On "My work": each indicator that is off track or has no value for its last complete period. */
     @Override
     public List<WorkItem> of(String initiativeId) {

@@ -33,6 +33,14 @@ public abstract class DescribedFunction implements BackboneFunction {
         return descriptor.id();
     }
 
+    /**
+     * The function's id again, under the name {@link org.civicbackbone.api.console.WorkItems#functionId()} asks for:
+     * an announcing component that also puts the module's items on "My work" has it already (since 1.5).
+     */
+    public final String functionId() {
+        return descriptor.id();
+    }
+
     @Override
     public final String name() {
         return descriptor.name();
