@@ -243,6 +243,21 @@ public class DistributionIT {
         assertTrue(platform.jvmArguments().toString(),
                 platform.jvmArguments().contains("-XX:Tier4InvocationThreshold=50000"));
 
+        // without the API's front filter (its bundle stopped) the runtime's servlet still takes /api: what it would say
+        // ("No service was found", an HTML 404) goes out as the 503 problem of an API that is not in place (ADR 0008)
+        assertEquals(0, platform.exitCode("backbone", "bundle:stop backbone-rest"));
+        // the web server drops the filter on a thread of its own; until then the filter itself answers 503 after 5 s
+        http.await("/health", a -> a.status() == 503 && a.body().contains("its API is not served yet"));
+        for (String path : List.of("/health", "/initiatives/demo-riverbend-reads/shared-measurement", "/no-such-path")) {
+            Http.Answer unserved = http.get(path);
+            assertEquals(path + " " + unserved, 503, unserved.status());
+            assertEquals(path + " " + unserved, "1", unserved.header("Retry-After"));
+            assertTrue(path + " " + unserved, unserved.contentType().startsWith("application/problem+json")
+                    && unserved.body().contains("its API is not served yet"));
+        }
+        assertEquals(0, platform.exitCode("backbone", "bundle:start backbone-rest"));
+        platform.awaitHealth(http, a -> a.status() == 200);
+
         long pid = platform.pid();
         assertEquals(0, platform.exitCode("stop"));
         assertTrue("bin/stop returned while the JVM was still running",

@@ -16,7 +16,8 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  * {@code /api}). Its stock answers are HTML pages that repeat the parser's words; this one answers every such request
  * with a problem+json body naming the status only. A request for the API that no context serves at all meets a
  * platform that is starting or stopping (while it runs, the API's context serves every path under {@code /api}): it
- * is answered 503 with {@code Retry-After}, not 404, so that a balancer or a script polling health waits.
+ * is answered 503 with {@code Retry-After}, not 404, so that a balancer or a script polling health waits; so is an
+ * error a context sent for a request under {@code /api} that the API's filter did not take ({@link ApiBeforeItIsServed}).
  */
 public class ProblemErrorHandler extends ErrorHandler {
 
@@ -34,12 +35,12 @@ public class ProblemErrorHandler extends ErrorHandler {
     protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request,
             HttpServletResponse response, int code, String message) throws IOException {
         baseRequest.setHandled(true);
-        byte[] body = ProblemBody.of(code);
-        if (code == 404 && servedByNoContext(baseRequest) && isApi(request.getRequestURI())) {
-            response.setStatus(503);
-            response.setHeader(HttpHeader.RETRY_AFTER.asString(), "1");
-            body = ProblemBody.notServedYet();
+        if (baseRequest.getAttribute(ApiBeforeItIsServed.NOT_SERVED_YET) != null
+                || code == 404 && servedByNoContext(baseRequest) && isApi(request.getRequestURI())) {
+            ApiBeforeItIsServed.answerNotServedYet(response);
+            return;
         }
+        byte[] body = ProblemBody.of(code);
         response.setContentType(ProblemBody.MEDIA_TYPE);
         response.setHeader(HttpHeader.CACHE_CONTROL.asString(), "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");

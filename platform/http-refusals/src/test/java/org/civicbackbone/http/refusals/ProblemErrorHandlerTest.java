@@ -65,12 +65,7 @@ public class ProblemErrorHandlerTest {
     public void theApiWhileNoContextServesItIsUnavailableNotMissing() throws Exception {
         String root = startWithNoContext();
         for (String path : new String[] {"/api/v1/health", "/api/v1/initiatives/demo-riverbend-reads", "/api"}) {
-            HttpResponse<String> answer = get(root + path);
-            assertEquals(path, 503, answer.statusCode());
-            assertEquals("1", answer.headers().firstValue("Retry-After").orElse(null));
-            assertEquals(ProblemBody.MEDIA_TYPE, answer.headers().firstValue("Content-Type").orElse(null));
-            assertTrue(answer.body(), answer.body().contains("\"status\":503,")
-                    && answer.body().contains("The platform is starting or stopping"));
+            assertNotServedYet(get(root + path));
         }
         // a path outside the API is not the platform's at all: it stays a plain 404
         HttpResponse<String> elsewhere = get(root + "/apix/v1/health");
@@ -100,6 +95,23 @@ public class ProblemErrorHandlerTest {
 
     /** A context as Pax Web makes one (with Jetty's stock error handler) that serves only the console's files. */
     private static ContextHandler consoleOnly() {
+        return paxWebContext((target, request, response) -> {
+            if (target.startsWith("/console/")) {
+                response.setContentType("text/plain");
+                response.getWriter().write("console");
+            } else {
+                response.sendError(404);
+            }
+        });
+    }
+
+    /** What a context's only handler does with a request. */
+    private interface Answering {
+        void answer(String target, HttpServletRequest request, HttpServletResponse response) throws java.io.IOException;
+    }
+
+    /** A context as Pax Web makes one, with Jetty's stock error handler, whose one handler answers every request. */
+    private static ContextHandler paxWebContext(Answering answering) {
         ContextHandler context = new ContextHandler("/");
         context.setErrorHandler(new org.eclipse.jetty.server.handler.ErrorHandler());
         context.setHandler(new AbstractHandler() {
@@ -107,12 +119,7 @@ public class ProblemErrorHandlerTest {
             public void handle(String target, Request baseRequest, HttpServletRequest request,
                     HttpServletResponse response) throws java.io.IOException {
                 baseRequest.setHandled(true);
-                if (target.startsWith("/console/")) {
-                    response.setContentType("text/plain");
-                    response.getWriter().write("console");
-                } else {
-                    response.sendError(404);
-                }
+                answering.answer(target, request, response);
             }
         });
         return context;
@@ -122,11 +129,7 @@ public class ProblemErrorHandlerTest {
     public void theApiInAContextWithoutItsServletIsUnavailableToo() throws Exception {
         // a restart where the console's servlet was taken up before the API's filter and servlet
         String root = start(consoleOnly(), true);
-        HttpResponse<String> answer = get(root + "/api/v1/health");
-        assertEquals(answer.body(), 503, answer.statusCode());
-        assertEquals("1", answer.headers().firstValue("Retry-After").orElse(null));
-        assertEquals(ProblemBody.MEDIA_TYPE, answer.headers().firstValue("Content-Type").orElse(null));
-        assertTrue(answer.body(), answer.body().contains("The platform is starting or stopping"));
+        assertNotServedYet(get(root + "/api/v1/health"));
         assertEquals("console", get(root + "/console/index.html").body());
         // outside the API the context's own answer stands
         HttpResponse<String> elsewhere = get(root + "/elsewhere");
@@ -141,5 +144,71 @@ public class ProblemErrorHandlerTest {
         HttpResponse<String> answer = get(root + "/api/v1/health");
         assertEquals(404, answer.statusCode());
         assertTrue(answer.body(), answer.body().contains("<html>"));
+    }
+
+    /**
+     * A context whose handler answers as the JAX-RS runtime does before the API's filter is in front of it, or as that
+     * filter does once it is ({@code took}: it marks the request).
+     */
+    private static ContextHandler runtime(boolean took, String does) {
+        return paxWebContext((target, request, response) -> {
+            if (took) {
+                request.setAttribute(ApiBeforeItIsServed.API_TOOK_REQUEST, Boolean.TRUE);
+            }
+            switch (does) {
+                case "no service" -> { // CXF's ServletController when the application has no such resource yet
+                    response.setStatus(404);
+                    response.setContentType("text/html");
+                    response.getWriter().write("<html><body>No service was found.</body></html>");
+                }
+                case "problem" -> {
+                    response.setStatus(404);
+                    response.setContentType(ProblemBody.MEDIA_TYPE);
+                    response.getWriter().write("{\"status\":404}");
+                }
+                case "fail" -> throw new IllegalStateException("the bus was shut down half-way");
+                default -> response.getWriter().write("UP");
+            }
+        });
+    }
+
+    private void assertNotServedYet(HttpResponse<String> answer) {
+        assertEquals(answer.body(), 503, answer.statusCode());
+        assertEquals("1", answer.headers().firstValue("Retry-After").orElse(null));
+        assertEquals(ProblemBody.MEDIA_TYPE, answer.headers().firstValue("Content-Type").orElse(null));
+        assertTrue(answer.body(), answer.body().contains("\"status\":503,")
+                && answer.body().contains("The platform is starting or stopping"));
+    }
+
+    /** Asks for the API's health of a server whose only context answers as {@link #runtime} says. */
+    private HttpResponse<String> askRuntime(boolean took, String does, boolean wrapped) throws Exception {
+        stopServer();
+        return get(start(runtime(took, does), wrapped) + "/api/v1/health");
+    }
+
+    @Test
+    public void theRuntimesPageOrFailureBeforeTheApisFilterIsInFrontIsUnavailable() throws Exception {
+        assertNotServedYet(askRuntime(false, "no service", true));
+        assertNotServedYet(askRuntime(false, "fail", true));
+        // what the wrapper is for: without it, the runtime's page goes out
+        HttpResponse<String> unwrapped = askRuntime(false, "no service", false);
+        assertEquals(404, unwrapped.statusCode());
+        assertTrue(unwrapped.body(), unwrapped.body().contains("No service was found"));
+    }
+
+    @Test
+    public void answersThatAreNotAStartStand() throws Exception {
+        // the API's filter took the request: its own 404 stands
+        HttpResponse<String> missing = askRuntime(true, "problem", true);
+        assertEquals(404, missing.statusCode());
+        assertEquals("{\"status\":404}", missing.body());
+        // the filter answers every failure itself; one it let through is a fault, an error of the server, not a start
+        HttpResponse<String> failed = askRuntime(true, "fail", true);
+        assertEquals(500, failed.statusCode());
+        assertNull(failed.headers().firstValue("Retry-After").orElse(null));
+        // a success before the filter is in front is a success
+        HttpResponse<String> up = askRuntime(false, "up", true);
+        assertEquals(200, up.statusCode());
+        assertEquals("UP", up.body());
     }
 }

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * has not registered its servlet yet (the platform is starting; this filter's bundle starts before the whiteboard): a
  * read that meets the runtime's plain "No service was found", or the container's 404 for want of any servlet, is asked
  * again for up to 5 s, and a write is answered 503 with {@code Retry-After} instead; a gap that lasts a minute is
- * reported as a stall ({@link ApiStall}).
+ * reported as a stall ({@link ApiStall}). Every request it takes is marked ({@link #TOOK_REQUEST}), so that the web
+ * server tells an API that is not in place yet from one that answers.
  * Registered in front of the API's servlets through the HTTP whiteboard.
  */
 @Component(service = Filter.class, property = {
@@ -35,6 +36,13 @@ public class ContainerRefusals implements Filter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContainerRefusals.class);
 
+    /**
+     * Marks a request this filter took. The web server's fragment ({@code backbone-http-refusals},
+     * {@code ApiBeforeItIsServed}) answers an error under {@code /api} without this mark as "not served yet" (503): it
+     * met the API before this filter was in front of it. The same name is written there.
+     */
+    static final String TOOK_REQUEST = "org.civicbackbone.api.took-request";
+
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -42,6 +50,7 @@ public class ContainerRefusals implements Filter {
             chain.doFilter(request, response);
             return;
         }
+        http.setAttribute(TOOK_REQUEST, Boolean.TRUE);
         String charset = charset(http.getContentType());
         if (charset != null && !supported(charset)) {
             problem(answer, 415, "Unsupported Media Type", "The body's charset is not one this platform reads; send UTF-8.");
