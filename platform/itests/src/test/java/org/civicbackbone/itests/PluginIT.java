@@ -97,6 +97,12 @@ public class PluginIT {
                 + "\"nested\",\"enabledFunctionIds\":[\"mentoring-circles\"]}").status());
         String base = "/initiatives/mentoring/mentoring-circles";
         assertEquals("[\"no notes yet\"]", http.get(base).json().get("needsAttention").toString());
+        // the generated function puts what needs attention on "My work", linked to its notes page
+        List<String> mine = new java.util.ArrayList<>();
+        http.get("/my-work/items").json().forEach(i -> mine.add(i.get("initiativeId").asText() + " "
+                + i.get("functionId").asText() + " " + i.get("what").asText() + " page=" + i.get("page").asText()));
+        assertEquals(List.of("mentoring mentoring-circles no notes yet page=notes"),
+                mine.stream().filter(i -> i.startsWith("mentoring ")).toList());
         Http.Answer bad = http.post(base + "/notes", "{\"title\":\"\"}");
         assertEquals(bad.toString(), 400, bad.status());
         assertTrue(bad.body(), bad.body().contains("title"));
@@ -107,6 +113,7 @@ public class PluginIT {
         JsonNode overview = http.get(base).json();
         assertEquals(1, overview.get("notes").asInt());
         assertTrue(overview.get("needsAttention").isEmpty());
+        assertTrue("nothing needs attention: off the page", !http.get("/my-work/items").body().contains("mentoring-circles"));
         assertEquals("First circle", http.get(base + "/notes").json().get(0).get("title").asText());
         assertTrue(http.get("/initiatives/mentoring/audit").body().contains("note.write"));
         assertConsolePage("mentoring-circles/notes.js", true);

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
 import java.util.List;
+import org.civicbackbone.api.console.WorkItem;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.testkit.InMemoryInitiatives;
@@ -26,6 +27,9 @@ public class ${functionClass}NotesTest {
         assertEquals(List.of("Kick-off", "Follow-up"), notes.notes("town").stream().map(Note::title).toList());
         assertEquals(List.of("ann note.write", "ben note.write"), audit.actions());
         assertEquals(List.of("note without text: Follow-up"), notes.overview("town").needsAttention());
+        // and the same on each person's "My work" page, linked to the notes page
+        assertEquals(List.of(new WorkItem(WorkItem.Kind.NEEDS_ATTENTION, null, "note without text: Follow-up", false,
+                "notes")), new ${functionClass}Function(notes).of("town"));
     }
 
     @Test
