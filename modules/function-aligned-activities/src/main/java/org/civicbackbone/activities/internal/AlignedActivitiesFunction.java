@@ -3,12 +3,17 @@ package org.civicbackbone.activities.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.civicbackbone.api.console.WorkItem;
 import org.civicbackbone.api.console.WorkItems;
 import org.civicbackbone.api.initiative.OrganisationReferences;
 import org.civicbackbone.api.module.BackboneFunction;
 import org.civicbackbone.api.module.FunctionNamingOrganisations;
+import org.civicbackbone.api.store.BackboneStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -30,13 +35,21 @@ public class AlignedActivitiesFunction extends FunctionNamingOrganisations imple
         this.activities = activities;
     }
 
-    /** On "My work": the meetings still to come. */
     @Override
     public List<WorkItem> of(String initiativeId) {
-        Instant now = Instant.now();
-        return activities.meetings(initiativeId).stream().filter(m -> !m.heldAt().isBefore(now))
-                .map(m -> new WorkItem(WorkItem.Kind.COMING_UP, LocalDate.ofInstant(m.heldAt(), ZoneId.systemDefault()),
-                        "Meeting: " + m.title(), false, "plan"))
-                .toList();
+        return ofEach(List.of(initiativeId)).getOrDefault(initiativeId, List.of());
+    }
+
+    /** On "My work": the meetings still to come, soonest first; one read for all the initiatives. */
+    @Override
+    public Map<String, List<WorkItem>> ofEach(Collection<String> initiativeIds) {
+        BackboneStore store = activities.store();
+        Map<String, List<WorkItem>> items = new LinkedHashMap<>();
+        for (PlanRecords.ComingMeeting m : store.read(c -> store.mapper(c, PlanRecords.class)
+                .comingMeetings(initiativeIds.toArray(String[]::new), Instant.now()))) {
+            items.computeIfAbsent(m.initiativeId(), k -> new ArrayList<>()).add(new WorkItem(WorkItem.Kind.COMING_UP,
+                    LocalDate.ofInstant(m.heldAt(), ZoneId.systemDefault()), "Meeting: " + m.title(), false, "plan"));
+        }
+        return items;
     }
 }

@@ -74,4 +74,22 @@ public class PlanRecordsTest {
         assertTrue("material an hour before a 3-day limit is late", m.materials().get(0).late());
         assertTrue(m.actionItems().get(0).overdue());
     }
+
+    @Test
+    public void meetingsToComeOfSeveralInitiativesInOneQuery() {
+        BackboneStore store = TestStore.inMemory();
+        store.migrate(ActivitiesSchema.MODULE, ActivitiesSchema.MIGRATIONS);
+        store.inTransaction(c -> {
+            PlanRecords r = store.mapper(c, PlanRecords.class);
+            r.insertMeeting(new GeneratedKey(), "town", null, "Past", HELD.minusSeconds(86_400), "a");
+            r.insertMeeting(new GeneratedKey(), "village", null, "Later", HELD.plusSeconds(7_200), "a");
+            r.insertMeeting(new GeneratedKey(), "town", null, "Sooner", HELD.plusSeconds(3_600), "a");
+            r.insertMeeting(new GeneratedKey(), "city", null, "Not asked", HELD.plusSeconds(60), "a");
+            return null;
+        });
+        List<PlanRecords.ComingMeeting> coming = store.read(c -> store.mapper(c, PlanRecords.class)
+                .comingMeetings(new String[] {"town", "village"}, HELD));
+        assertEquals(List.of("town Sooner", "village Later"), coming.stream().map(m -> m.initiativeId() + " "
+                + m.title()).toList());
+    }
 }

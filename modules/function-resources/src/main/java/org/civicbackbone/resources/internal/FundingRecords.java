@@ -111,6 +111,18 @@ public interface FundingRecords {
             + "WHERE g.initiative_id = #{initiativeId} ORDER BY d.due_on, d.id")
     List<DeadlineRow> deadlines(String initiativeId);
 
+    /** The reports not yet submitted that fall due by a day, in any of these initiatives (one array), soonest first. */
+    @Select("SELECT g.initiative_id, d.id, d.grant_id, g.title AS \"grant\", f.name AS funder, d.due_on, d.description "
+            + "FROM rs_deadline d JOIN rs_grant g ON g.id = d.grant_id JOIN rs_funder f ON f.id = g.funder_id "
+            + "WHERE d.submitted_on IS NULL AND d.due_on <= #{until} AND g.initiative_id "
+            + "= ANY(#{initiativeIds, typeHandler=org.apache.ibatis.type.ArrayTypeHandler}) ORDER BY d.due_on, d.id")
+    List<OwedRow> owed(@Param("initiativeIds") String[] initiativeIds, @Param("until") LocalDate until);
+
+    /** A report still owed, with the initiative of its grant. */
+    record OwedRow(String initiativeId, long id, long grantId, String grant, String funder, LocalDate dueOn,
+                   String description) {
+    }
+
     @Insert("INSERT INTO rs_deadline (grant_id, due_on, description) VALUES (#{grantId}, #{dueOn}, #{description})")
     @Options(useGeneratedKeys = true, keyProperty = "key.id", keyColumn = "id")
     void insertDeadline(@Param("key") GeneratedKey key, @Param("grantId") long grantId,

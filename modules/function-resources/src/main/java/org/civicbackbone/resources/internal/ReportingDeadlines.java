@@ -20,6 +20,20 @@ record ReportingDeadlines(BackboneStore store, AuditLog audit) {
                         d.submittedOn(), FundingReports.deadlineState(d.dueOn(), d.submittedOn(), today))).toList();
     }
 
+    /** The reports overdue or due soon in each of these initiatives, by initiative, in one query. */
+    java.util.Map<String, List<Deadline>> owed(java.util.Collection<String> initiativeIds) {
+        LocalDate today = LocalDate.now();
+        java.util.Map<String, List<Deadline>> owed = new java.util.LinkedHashMap<>();
+        String[] ids = initiativeIds.toArray(String[]::new);
+        for (FundingRecords.OwedRow d : store.read(c -> store.mapper(c, FundingRecords.class).owed(ids,
+                today.plusDays(FundingReports.DUE_SOON_DAYS)))) {
+            owed.computeIfAbsent(d.initiativeId(), k -> new java.util.ArrayList<>()).add(new Deadline(d.id(),
+                    d.grantId(), d.grant(), d.funder(), d.dueOn(), d.description(), null,
+                    FundingReports.deadlineState(d.dueOn(), null, today)));
+        }
+        return owed;
+    }
+
     Deadline add(String initiativeId, long grantId, DeadlineSpec spec, String actor) {
         GeneratedKey key = new GeneratedKey();
         store.inTransaction(c -> {

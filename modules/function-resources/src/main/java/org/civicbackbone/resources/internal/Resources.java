@@ -203,6 +203,11 @@ public class Resources {
         return deadlines.all(initiativeId);
     }
 
+    /** The reports overdue or due soon in these initiatives (each using the function), by initiative: one query. */
+    public Map<String, List<Deadline>> owedReports(java.util.Collection<String> initiativeIds) {
+        return deadlines.owed(initiativeIds);
+    }
+
     public Deadline addDeadline(String initiativeId, long grantId, DeadlineSpec spec, String actor) {
         validator.validate(spec);
         grant(initiativeId, grantId);

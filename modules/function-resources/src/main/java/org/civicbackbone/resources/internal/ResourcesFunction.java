@@ -1,7 +1,9 @@
 package org.civicbackbone.resources.internal;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 import org.civicbackbone.api.console.WorkItem;
 import org.civicbackbone.api.console.WorkItems;
 import org.civicbackbone.api.initiative.OrganisationReferences;
@@ -28,12 +30,18 @@ public class ResourcesFunction extends FunctionNamingOrganisations implements Wo
         this.resources = resources;
     }
 
-    /** On "My work": the reports owed to funders, overdue ones first, then those due soon. */
     @Override
     public List<WorkItem> of(String initiativeId) {
-        Funding.Overview overview = resources.overview(initiativeId);
-        return Stream.concat(overview.overdueDeadlines().stream().map(d -> reportDue(d, true)),
-                overview.upcomingDeadlines().stream().map(d -> reportDue(d, false))).toList();
+        return ofEach(List.of(initiativeId)).getOrDefault(initiativeId, List.of());
+    }
+
+    /** On "My work": the reports owed to funders, overdue or due soon; one read for all the initiatives. */
+    @Override
+    public Map<String, List<WorkItem>> ofEach(Collection<String> initiativeIds) {
+        Map<String, List<WorkItem>> items = new LinkedHashMap<>();
+        resources.owedReports(initiativeIds).forEach((initiativeId, owed) -> items.put(initiativeId, owed.stream()
+                .map(d -> reportDue(d, d.state().equals("OVERDUE"))).toList()));
+        return items;
     }
 
     private static WorkItem reportDue(Funding.Deadline deadline, boolean late) {

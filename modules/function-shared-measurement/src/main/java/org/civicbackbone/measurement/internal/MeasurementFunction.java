@@ -1,6 +1,9 @@
 package org.civicbackbone.measurement.internal;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.civicbackbone.api.console.WorkItem;
 import org.civicbackbone.api.console.WorkItems;
 import org.civicbackbone.api.initiative.OrganisationReferences;
@@ -27,14 +30,21 @@ public class MeasurementFunction extends FunctionNamingOrganisations implements 
         this.measurement = measurement;
     }
 
-    /** On "My work": each indicator that is off track or has no value for its last complete period. */
     @Override
     public List<WorkItem> of(String initiativeId) {
-        return measurement.overview(initiativeId).status().stream()
+        return ofEach(List.of(initiativeId)).getOrDefault(initiativeId, List.of());
+    }
+
+    /** On "My work": each indicator that is off track or has no value for its last complete period; one read for all. */
+    @Override
+    public Map<String, List<WorkItem>> ofEach(Collection<String> initiativeIds) {
+        Map<String, List<WorkItem>> items = new LinkedHashMap<>();
+        measurement.statusOf(initiativeIds).forEach((initiativeId, status) -> items.put(initiativeId, status.stream()
                 .filter(s -> "OFF_TRACK".equals(s.progress().status()) || s.progress().stale())
                 .map(s -> new WorkItem(WorkItem.Kind.NEEDS_ATTENTION, null, "Indicator " + s.indicator().name() + ": "
                         + why(s.progress()), false, "indicators"))
-                .toList();
+                .toList()));
+        return items;
     }
 
     private static String why(Progress progress) {

@@ -86,18 +86,28 @@ public class SharedMeasurement {
     /** The overview: two queries on one connection, however many indicators (their totals in one). */
     public Overview overview(String initiativeId) {
         require(initiativeId);
-        LocalDate today = LocalDate.now(clock);
-        List<IndicatorStatus> all = store.read(c -> {
-            Map<Long, List<RollupRecords.Rollup>> totals = new HashMap<>();
-            for (RollupRecords.IndicatorTotal total : rollups(c).initiativeTotals(initiativeId)) {
-                totals.computeIfAbsent(total.indicatorId(), k -> new ArrayList<>()).add(total.rollup());
-            }
-            return records(c).indicators(initiativeId).stream().map(i -> new IndicatorStatus(i, Progress.of(i,
-                    Series.ofRollups(i, totals.getOrDefault(i.id(), List.of()), null), today))).toList();
-        });
+        List<IndicatorStatus> all = statusOf(List.of(initiativeId)).getOrDefault(initiativeId, List.of());
         return new Overview(initiativeId, all.size(), count(all, "ON_TRACK"), count(all, "OFF_TRACK"),
                 count(all, "TARGET_MET"), count(all, "NO_DATA"),
                 all.stream().filter(s -> s.progress().stale()).map(s -> s.indicator().name()).toList(), all);
+    }
+
+    /** Each indicator's progress in these initiatives (each using the function), by initiative: two queries. */
+    public Map<String, List<IndicatorStatus>> statusOf(java.util.Collection<String> initiativeIds) {
+        LocalDate today = LocalDate.now(clock);
+        String[] ids = initiativeIds.toArray(String[]::new);
+        return store.read(c -> {
+            Map<Long, List<RollupRecords.Rollup>> totals = new HashMap<>();
+            for (RollupRecords.IndicatorTotal total : rollups(c).initiativesTotals(ids)) {
+                totals.computeIfAbsent(total.indicatorId(), k -> new ArrayList<>()).add(total.rollup());
+            }
+            Map<String, List<IndicatorStatus>> status = new java.util.LinkedHashMap<>();
+            for (Indicator i : records(c).indicatorsOf(ids)) {
+                status.computeIfAbsent(i.initiativeId(), k -> new ArrayList<>()).add(new IndicatorStatus(i,
+                        Progress.of(i, Series.ofRollups(i, totals.getOrDefault(i.id(), List.of()), null), today)));
+            }
+            return status;
+        });
     }
 
     private static int count(List<IndicatorStatus> all, String status) {

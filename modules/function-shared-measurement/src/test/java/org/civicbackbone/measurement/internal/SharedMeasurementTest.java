@@ -195,9 +195,12 @@ public class SharedMeasurementTest {
         measurement.addIndicator("riverbend", new IndicatorSpec("Visits", "library visits", "visits", Direction.UP,
                 Aggregation.SUM, PeriodType.MONTH, new BigDecimal("0"), LocalDate.of(2025, 1, 1), new BigDecimal("10"),
                 LocalDate.of(2026, 1, 1)), "alice");
-        assertEquals(List.of(new org.civicbackbone.api.console.WorkItem(
+        List<org.civicbackbone.api.console.WorkItem> items = List.of(new org.civicbackbone.api.console.WorkItem(
                 org.civicbackbone.api.console.WorkItem.Kind.NEEDS_ATTENTION, null,
-                "Indicator Visits: no value for the last complete period", false, "indicators")),
-                new MeasurementFunction(measurement).of("riverbend"));
+                "Indicator Visits: no value for the last complete period", false, "indicators"));
+        assertEquals(items, new MeasurementFunction(measurement).of("riverbend"));
+        // asked for several initiatives at once (two queries): by initiative, one without indicators left out
+        assertEquals(java.util.Map.of("riverbend", items),
+                new MeasurementFunction(measurement).ofEach(List.of("riverbend", "elsewhere")));
     }
 }

@@ -1,6 +1,9 @@
 package org.civicbackbone.api.console;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -21,4 +24,19 @@ public interface WorkItems {
      * the initiative (the readers of the module's own overview): the platform asks only for those initiatives.
      */
     List<WorkItem> of(String initiativeId);
+
+    /**
+     * The items of several initiatives that use the function, by initiative id (an initiative with none may be left
+     * out): the platform asks once per request with every initiative the person has a role in, so that the page costs
+     * one read per module however many initiatives there are. This default asks {@link #of(String)} for each; a module
+     * whose items come from its database overrides it with one query over all of them.
+     *
+     * @param initiativeIds initiatives that use the function, each readable by the person asking
+     * @since 1.2
+     */
+    default Map<String, List<WorkItem>> ofEach(Collection<String> initiativeIds) {
+        Map<String, List<WorkItem>> items = new LinkedHashMap<>();
+        initiativeIds.forEach(id -> items.put(id, of(id)));
+        return items;
+    }
 }

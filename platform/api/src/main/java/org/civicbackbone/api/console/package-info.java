@@ -1,10 +1,11 @@
 /**
  * The web console's extension point: a module names the pages it adds to the console at {@code /console/} and serves
  * their scripts from its own bundle, so its pages come and go with the module; and what it puts on each person's
- * "My work" page ({@link org.civicbackbone.api.console.WorkItems}, since 1.1).
+ * "My work" page ({@link org.civicbackbone.api.console.WorkItems}, since 1.1; read for
+ * several initiatives at once since 1.2).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.civicbackbone.api.console;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.ws.rs.GET;
@@ -99,7 +100,7 @@ public class MyWorkResource {
                 continue;
             }
             try {
-                mine.stream().filter(i -> i.uses(module.functionId())).forEach(i -> items.addAll(itemsOf(module, i)));
+                items.addAll(itemsOf(module, mine.stream().filter(i -> i.uses(module.functionId())).toList()));
             } finally {
                 objects.ungetService(module);
             }
@@ -108,12 +109,21 @@ public class MyWorkResource {
         return items;
     }
 
-    private static List<Item> itemsOf(WorkItems module, Initiative initiative) {
+    /** One module's items in these initiatives, asked for all of them at once (one read, not one per initiative). */
+    private static List<Item> itemsOf(WorkItems module, List<Initiative> using) {
+        if (using.isEmpty()) {
+            return List.of();
+        }
         try {
-            return module.of(initiative.id()).stream().map(i -> new Item(initiative.id(), initiative.name(),
-                    module.functionId(), i.kind(), i.when(), i.what(), i.late(), i.page())).toList();
+            Map<String, List<WorkItem>> byInitiative = module.ofEach(using.stream().map(Initiative::id).toList());
+            List<Item> items = new ArrayList<>();
+            for (Initiative initiative : using) {
+                byInitiative.getOrDefault(initiative.id(), List.of()).forEach(i -> items.add(new Item(initiative.id(),
+                        initiative.name(), module.functionId(), i.kind(), i.when(), i.what(), i.late(), i.page())));
+            }
+            return items;
         } catch (RuntimeException e) {
-            LOG.warn("The items of '{}' in '{}' could not be read", module.functionId(), initiative.id(), e);
+            LOG.warn("The items of '{}' could not be read", module.functionId(), e);
             return List.of();
         }
     }
