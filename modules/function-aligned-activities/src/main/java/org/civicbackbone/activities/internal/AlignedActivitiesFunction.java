@@ -45,8 +45,11 @@ public class AlignedActivitiesFunction extends FunctionNamingOrganisations imple
     public Map<String, List<WorkItem>> ofEach(Collection<String> initiativeIds) {
         BackboneStore store = activities.store();
         Map<String, List<WorkItem>> items = new LinkedHashMap<>();
-        for (PlanRecords.ComingMeeting m : store.read(c -> store.mapper(c, PlanRecords.class)
-                .comingMeetings(initiativeIds.toArray(String[]::new), Instant.now()))) {
+        String[] ids = initiativeIds.toArray(String[]::new);
+        Instant now = Instant.now();
+        for (PlanRecords.ComingMeeting m : store.read(c -> ids.length == 1
+                ? store.mapper(c, PlanRecords.class).comingMeetingsOf(ids[0], now)
+                : store.mapper(c, PlanRecords.class).comingMeetings(ids, now))) {
             items.computeIfAbsent(m.initiativeId(), k -> new ArrayList<>()).add(new WorkItem(WorkItem.Kind.COMING_UP,
                     LocalDate.ofInstant(m.heldAt(), ZoneId.systemDefault()), "Meeting: " + m.title(), false, "plan"));
         }

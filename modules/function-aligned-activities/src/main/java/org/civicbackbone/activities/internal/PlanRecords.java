@@ -110,12 +110,16 @@ public interface PlanRecords {
 
     /**
      * The meetings from a moment on in any of these initiatives, soonest first. The ids go as one array parameter
-     * ({@code = ANY}): one statement whatever their number, where an {@code IN} list of a parameter each grew the
-     * mapping's cost faster than the list.
+     * ({@code = ANY}): one statement whatever their number, where an {@code IN} list needs a parameter each.
      */
     @Select("SELECT initiative_id, title, held_at FROM aa_meeting WHERE held_at >= #{from} AND initiative_id "
             + "= ANY(#{initiativeIds, typeHandler=org.apache.ibatis.type.ArrayTypeHandler}) ORDER BY held_at, id")
     List<ComingMeeting> comingMeetings(@Param("initiativeIds") String[] initiativeIds, @Param("from") Instant from);
+
+    /** The same for one initiative, by equality: PostgreSQL's generic plan for an array parameter scans the table. */
+    @Select("SELECT initiative_id, title, held_at FROM aa_meeting WHERE held_at >= #{from} AND initiative_id = "
+            + "#{initiativeId} ORDER BY held_at, id")
+    List<ComingMeeting> comingMeetingsOf(@Param("initiativeId") String initiativeId, @Param("from") Instant from);
 
     /** A meeting to come, with its initiative. */
     record ComingMeeting(String initiativeId, String title, Instant heldAt) {

@@ -38,13 +38,20 @@ public interface RollupRecords {
         }
     }
 
+    /** The totals of all of an initiative's indicators in one query (the overview's, which must not ask per indicator). */
+    @Select("SELECT r.indicator_id, r.period, r.dimension, r.category, r.partners, r.total FROM sm_rollup r "
+            + "JOIN sm_indicator i ON i.id = r.indicator_id WHERE i.initiative_id = #{initiativeId} AND r.dimension = '' "
+            + "ORDER BY r.indicator_id, r.period")
+    List<IndicatorTotal> initiativeTotals(String initiativeId);
+
     /**
-     * The totals of all the indicators of these initiatives in one query (the overview's, which must not ask per
-     * indicator, and "My work"'s, which must not ask per initiative).
+     * The same for several initiatives at once ("My work", which must not ask per initiative). For one, the query
+     * above: PostgreSQL's generic plan for an array parameter scans the indicators instead of taking the index.
      */
     @Select("SELECT r.indicator_id, r.period, r.dimension, r.category, r.partners, r.total FROM sm_rollup r "
-            + "JOIN sm_indicator i ON i.id = r.indicator_id WHERE r.dimension = '' AND i.initiative_id "
-            + "= ANY(#{initiativeIds, typeHandler=org.apache.ibatis.type.ArrayTypeHandler}) ORDER BY r.indicator_id, r.period")
+            + "JOIN sm_indicator i ON i.id = r.indicator_id WHERE r.dimension = '' AND i.initiative_id = ANY("
+            + "#{initiativeIds, typeHandler=org.apache.ibatis.type.ArrayTypeHandler}) "
+            + "ORDER BY r.indicator_id, r.period")
     List<IndicatorTotal> initiativesTotals(@Param("initiativeIds") String[] initiativeIds);
 
     @Select("SELECT period, dimension, category, partners, total FROM sm_rollup WHERE indicator_id = #{indicatorId} "

@@ -96,13 +96,15 @@ public class SharedMeasurement {
     public Map<String, List<IndicatorStatus>> statusOf(java.util.Collection<String> initiativeIds) {
         LocalDate today = LocalDate.now(clock);
         String[] ids = initiativeIds.toArray(String[]::new);
+        boolean one = ids.length == 1; // by equality, whose plan always takes the index (RollupRecords)
         return store.read(c -> {
             Map<Long, List<RollupRecords.Rollup>> totals = new HashMap<>();
-            for (RollupRecords.IndicatorTotal total : rollups(c).initiativesTotals(ids)) {
+            for (RollupRecords.IndicatorTotal total : one ? rollups(c).initiativeTotals(ids[0])
+                    : rollups(c).initiativesTotals(ids)) {
                 totals.computeIfAbsent(total.indicatorId(), k -> new ArrayList<>()).add(total.rollup());
             }
             Map<String, List<IndicatorStatus>> status = new java.util.LinkedHashMap<>();
-            for (Indicator i : records(c).indicatorsOf(ids)) {
+            for (Indicator i : one ? records(c).indicators(ids[0]) : records(c).indicatorsOf(ids)) {
                 status.computeIfAbsent(i.initiativeId(), k -> new ArrayList<>()).add(new IndicatorStatus(i,
                         Progress.of(i, Series.ofRollups(i, totals.getOrDefault(i.id(), List.of()), null), today)));
             }
