@@ -45,7 +45,7 @@ public class AlignedActivitiesFunction extends FunctionNamingOrganisations imple
     public Map<String, List<WorkItem>> ofEach(Collection<String> initiativeIds) {
         BackboneStore store = activities.store();
         Map<String, List<WorkItem>> items = new LinkedHashMap<>();
-        String[] ids = initiativeIds.toArray(String[]::new);
+        String[] ids = initiativeIds.stream().distinct().toArray(String[]::new);
         Instant now = Instant.now();
         for (PlanRecords.ComingMeeting m : store.read(c -> ids.length == 1
                 ? store.mapper(c, PlanRecords.class).comingMeetingsOf(ids[0], now)

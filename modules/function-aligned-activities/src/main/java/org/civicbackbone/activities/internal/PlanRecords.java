@@ -19,6 +19,7 @@ import org.civicbackbone.activities.internal.JointPlan.GroupRole;
 import org.civicbackbone.activities.internal.JointPlan.Material;
 import org.civicbackbone.activities.internal.JointPlan.Meeting;
 import org.civicbackbone.activities.internal.JointPlan.WorkingGroup;
+import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.api.store.GeneratedKey;
 
 /** The joint plan's tables through a mapper (ADR 0009): each list is a fixed number of queries, however long. */
@@ -108,15 +109,12 @@ public interface PlanRecords {
             + "ORDER BY held_at DESC, id DESC")
     List<MeetingRow> meetingRows(String initiativeId);
 
-    /**
-     * The meetings from a moment on in any of these initiatives, soonest first. The ids go as one array parameter
-     * ({@code = ANY}): one statement whatever their number, where an {@code IN} list needs a parameter each.
-     */
-    @Select("SELECT initiative_id, title, held_at FROM aa_meeting WHERE held_at >= #{from} AND initiative_id "
-            + "= ANY(#{initiativeIds, typeHandler=org.apache.ibatis.type.ArrayTypeHandler}) ORDER BY held_at, id")
+    /** The meetings from a moment on in any of these initiatives (distinct ids), soonest first; one statement. */
+    @Select("SELECT m.initiative_id, m.title, m.held_at FROM " + BackboneStore.CHOSEN_INITIATIVES + " JOIN aa_meeting m "
+            + "ON m.initiative_id = chosen.initiative_id WHERE m.held_at >= #{from} ORDER BY m.held_at, m.id")
     List<ComingMeeting> comingMeetings(@Param("initiativeIds") String[] initiativeIds, @Param("from") Instant from);
 
-    /** The same for one initiative, by equality: PostgreSQL's generic plan for an array parameter scans the table. */
+    /** The same for one initiative, by equality: on PostgreSQL about half the time of the query above for one id. */
     @Select("SELECT initiative_id, title, held_at FROM aa_meeting WHERE held_at >= #{from} AND initiative_id = "
             + "#{initiativeId} ORDER BY held_at, id")
     List<ComingMeeting> comingMeetingsOf(@Param("initiativeId") String initiativeId, @Param("from") Instant from);

@@ -14,6 +14,7 @@ import org.apache.ibatis.annotations.Update;
 import org.civicbackbone.api.decision.Proposal;
 import org.civicbackbone.api.decision.ProposalState;
 import org.civicbackbone.api.initiative.Sector;
+import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.api.store.GeneratedKey;
 import org.civicbackbone.resources.internal.Funding.Allocation;
 import org.civicbackbone.resources.internal.Funding.BudgetLine;
@@ -111,11 +112,11 @@ public interface FundingRecords {
             + "WHERE g.initiative_id = #{initiativeId} ORDER BY d.due_on, d.id")
     List<DeadlineRow> deadlines(String initiativeId);
 
-    /** The reports not yet submitted that fall due by a day, in any of these initiatives (one array), soonest first. */
+    /** The reports not yet submitted that fall due by a day, in any of these initiatives (distinct), soonest first. */
     @Select("SELECT g.initiative_id, d.id, d.grant_id, g.title AS \"grant\", f.name AS funder, d.due_on, d.description "
-            + "FROM rs_deadline d JOIN rs_grant g ON g.id = d.grant_id JOIN rs_funder f ON f.id = g.funder_id "
-            + "WHERE d.submitted_on IS NULL AND d.due_on <= #{until} AND g.initiative_id "
-            + "= ANY(#{initiativeIds, typeHandler=org.apache.ibatis.type.ArrayTypeHandler}) ORDER BY d.due_on, d.id")
+            + "FROM " + BackboneStore.CHOSEN_INITIATIVES + " JOIN rs_grant g ON g.initiative_id = chosen.initiative_id "
+            + "JOIN rs_deadline d ON d.grant_id = g.id JOIN rs_funder f ON f.id = g.funder_id "
+            + "WHERE d.submitted_on IS NULL AND d.due_on <= #{until} ORDER BY d.due_on, d.id")
     List<OwedRow> owed(@Param("initiativeIds") String[] initiativeIds, @Param("until") LocalDate until);
 
     /** A report still owed, with the initiative of its grant. */

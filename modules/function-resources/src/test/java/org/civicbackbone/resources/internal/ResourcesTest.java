@@ -150,7 +150,9 @@ public class ResourcesTest {
                 new org.civicbackbone.api.console.WorkItem(org.civicbackbone.api.console.WorkItem.Kind.COMING_UP,
                         today.plusDays(10), "Report due: Budget report (Community Foundation)", false, "funding")),
                 items);
-        // asked for several initiatives at once (one query): by initiative, one with nothing owed left out
-        assertEquals(java.util.Map.of("town", items), new ResourcesFunction(resources).ofEach(List.of("town", "village")));
+        // asked for several initiatives at once (one query): by initiative, one with nothing owed left out, an id
+        // asked twice read once
+        assertEquals(java.util.Map.of("town", items), new ResourcesFunction(resources).ofEach(List.of("town", "village",
+                "town")));
     }
 }

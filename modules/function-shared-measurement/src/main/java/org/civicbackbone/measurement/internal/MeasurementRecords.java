@@ -9,6 +9,7 @@ import org.apache.ibatis.annotations.Options;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
+import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.api.store.GeneratedKey;
 
 /** Indicators and reported values, read and written through a mapper (ADR 0009); rows matched by column name. */
@@ -24,9 +25,11 @@ public interface MeasurementRecords {
     @Select(INDICATOR + " WHERE initiative_id = #{initiativeId} ORDER BY id")
     List<Indicator> indicators(String initiativeId);
 
-    /** The indicators of these initiatives (one array), in one query. */
-    @Select(INDICATOR + " WHERE initiative_id = ANY(#{initiativeIds, "
-            + "typeHandler=org.apache.ibatis.type.ArrayTypeHandler}) ORDER BY id")
+    /** The indicators of these initiatives (distinct ids), in one query. */
+    @Select("SELECT i.id, i.initiative_id, i.name, i.definition, i.unit, i.direction, i.aggregation, "
+            + "i.reporting_period, i.baseline, i.baseline_date, i.target, i.target_date FROM "
+            + BackboneStore.CHOSEN_INITIATIVES + " JOIN sm_indicator i ON i.initiative_id = chosen.initiative_id "
+            + "ORDER BY i.id")
     List<Indicator> indicatorsOf(@Param("initiativeIds") String[] initiativeIds);
 
     @Select(INDICATOR + " WHERE initiative_id = #{initiativeId} AND id = #{id}")

@@ -10,6 +10,7 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 import org.apache.ibatis.executor.BatchResult;
+import org.civicbackbone.api.store.BackboneStore;
 
 /**
  * Roll-ups kept on write through a mapper (ADR 0009): per indicator, period, dimension and category, how many
@@ -44,14 +45,10 @@ public interface RollupRecords {
             + "ORDER BY r.indicator_id, r.period")
     List<IndicatorTotal> initiativeTotals(String initiativeId);
 
-    /**
-     * The same for several initiatives at once ("My work", which must not ask per initiative). For one, the query
-     * above: PostgreSQL's generic plan for an array parameter scans the indicators instead of taking the index.
-     */
-    @Select("SELECT r.indicator_id, r.period, r.dimension, r.category, r.partners, r.total FROM sm_rollup r "
-            + "JOIN sm_indicator i ON i.id = r.indicator_id WHERE r.dimension = '' AND i.initiative_id = ANY("
-            + "#{initiativeIds, typeHandler=org.apache.ibatis.type.ArrayTypeHandler}) "
-            + "ORDER BY r.indicator_id, r.period")
+    /** The same for several initiatives (distinct ids) at once ("My work", which must not ask per initiative). */
+    @Select("SELECT r.indicator_id, r.period, r.dimension, r.category, r.partners, r.total FROM "
+            + BackboneStore.CHOSEN_INITIATIVES + " JOIN sm_indicator i ON i.initiative_id = chosen.initiative_id "
+            + "JOIN sm_rollup r ON r.indicator_id = i.id WHERE r.dimension = '' ORDER BY r.indicator_id, r.period")
     List<IndicatorTotal> initiativesTotals(@Param("initiativeIds") String[] initiativeIds);
 
     @Select("SELECT period, dimension, category, partners, total FROM sm_rollup WHERE indicator_id = #{indicatorId} "
