@@ -215,34 +215,27 @@ public final class ImportBenchmark {
             return job;
         }
 
+        /** The overview's median time over 21 reads after 50 (one read is mostly the interpreter's time). */
         long overviewNanos() {
-            measurement.overview("bench"); // warm
-            long started = System.nanoTime();
-            measurement.overview("bench");
-            return System.nanoTime() - started;
+            return MedianTime.of(50, 21, () -> measurement.overview("bench"));
         }
 
-        /** The anchor of the overview: each indicator's totals per period by an indexed GROUP BY. */
+        /** The anchor of the overview: each indicator's totals per period by an indexed GROUP BY; median of 5. */
         long groupByNanos() {
-            return store.read(c -> {
-                long total = 0;
-                for (int round = 0; round < 2; round++) { // the first warms
-                    long started = System.nanoTime();
-                    for (Indicator indicator : indicators) {
-                        try (PreparedStatement p = c.prepareStatement("SELECT period, SUM(amount) FROM sm_value "
-                                + "WHERE indicator_id = ? AND dimension = '' GROUP BY period ORDER BY period")) {
-                            p.setLong(1, indicator.id());
-                            try (ResultSet r = p.executeQuery()) {
-                                while (r.next()) {
-                                    r.getBigDecimal(2);
-                                }
+            return MedianTime.of(1, 5, () -> store.read(c -> {
+                for (Indicator indicator : indicators) {
+                    try (PreparedStatement p = c.prepareStatement("SELECT period, SUM(amount) FROM sm_value "
+                            + "WHERE indicator_id = ? AND dimension = '' GROUP BY period ORDER BY period")) {
+                        p.setLong(1, indicator.id());
+                        try (ResultSet r = p.executeQuery()) {
+                            while (r.next()) {
+                                r.getBigDecimal(2);
                             }
                         }
                     }
-                    total = System.nanoTime() - started;
                 }
-                return total;
-            });
+                return null;
+            }));
         }
     }
 

@@ -61,7 +61,7 @@ public final class MyWorkGrowth {
         System.out.println("initiatives | module             | one read for all, ms | per initiative µs | anchor: one "
                 + "read per initiative, ms | per initiative µs | anchor / batched");
         List<String> ids = new ArrayList<>();
-        int[] sizes = java.util.Arrays.stream(System.getProperty("benchmark.sizes", "10,100,1000").split(","))
+        int[] sizes = Arrays.stream(System.getProperty("benchmark.sizes", "10,100,1000").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         for (int size : sizes) {
             while (ids.size() < size) {
@@ -106,19 +106,11 @@ public final class MyWorkGrowth {
     /** The median time of a read in µs, after a warm-up; fails if the read misses items. */
     private static double medianMicros(IntSupplier read, int expected, int size) {
         int runs = Math.max(21, Math.min(200, 20_000 / size));
-        for (int i = 0; i < runs; i++) {
-            read.getAsInt();
-        }
-        long[] times = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            long started = System.nanoTime();
+        return MedianTime.of(runs, runs, () -> {
             int items = read.getAsInt();
-            times[i] = System.nanoTime() - started;
             if (items != expected) {
                 throw new IllegalStateException(items + " items, expected " + expected);
             }
-        }
-        Arrays.sort(times);
-        return times[runs / 2] / 1_000.0;
+        }) / 1_000.0;
     }
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Arrays;
 import java.util.List;
 import org.civicbackbone.api.initiative.InitiativeSpec;
 import org.civicbackbone.api.initiative.Sector;
@@ -70,19 +69,10 @@ public final class OverviewGrowth {
     }
 
     private static double medianMicros(SharedMeasurement measurement, String initiativeId) {
-        int runs = 400;
-        for (int i = 0; i < runs; i++) {
-            measurement.overview(initiativeId);
-        }
-        long[] times = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            long started = System.nanoTime();
+        return MedianTime.of(400, 400, () -> {
             if (measurement.overview(initiativeId).indicators() != INDICATORS) {
                 throw new IllegalStateException("the overview lost indicators");
             }
-            times[i] = System.nanoTime() - started;
-        }
-        Arrays.sort(times);
-        return times[runs / 2] / 1_000.0;
+        }) / 1_000.0;
     }
 }
