@@ -18,8 +18,11 @@ import org.junit.Before;
 import org.junit.Test;
 import org.junit.rules.TestName;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -192,7 +195,7 @@ public class ConsoleIT {
         assertTrue("the API description has the module again",
                 http.get("/openapi.json").body().contains("/api/v1/initiatives/{initiativeId}/shared-measurement"));
         browser.get(CONSOLE + "#/i/" + DEMO);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Shared measurement"))).click();
+        follow("Shared measurement");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main table")));
         visited("module-back");
     }
@@ -210,7 +213,7 @@ public class ConsoleIT {
         pages.put("Common agenda", "Children arrive ready for kindergarten");
         for (Map.Entry<String, String> page : pages.entrySet()) {
             browser.get(CONSOLE + "#/i/" + DEMO);
-            wait.until(ExpectedConditions.elementToBeClickable(By.linkText(page.getKey()))).click();
+            follow(page.getKey());
             heading(page.getKey() + " · Riverbend County Reads (DEMO DATA)");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), page.getValue()));
             visited(page.getKey().toLowerCase().replace(' ', '-'));
@@ -220,7 +223,7 @@ public class ConsoleIT {
         }
 
         browser.get(CONSOLE + "#/i/" + DEMO);
-        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Resources"))).click();
+        follow("Resources");
         WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("form[aria-label='Record a funder']")));
         form.findElement(By.tagName("button")).click();
@@ -292,7 +295,7 @@ public class ConsoleIT {
         signIn("scarter", "demo");
         heading("My work");
         browser.get(CONSOLE + "#/i/" + DEMO);
-        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Organisations"))).click();
+        follow("Organisations");
         heading("Organisations · Riverbend County Reads (DEMO DATA)");
         By kept = personRow("Northside Family Resource Center");
         wait.until(ExpectedConditions.visibilityOfElementLocated(kept));
@@ -324,7 +327,7 @@ public class ConsoleIT {
         signIn("scarter", "demo"); // the demo's backbone director: staff, not a platform admin
         heading("My work");
         browser.get(CONSOLE + "#/i/" + DEMO);
-        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("People"))).click();
+        follow("People");
         heading("People · Riverbend County Reads (DEMO DATA)");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Linh Tran"));
         visited("people");
@@ -408,7 +411,7 @@ public class ConsoleIT {
 
         browser.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
         signIn("admin", "admin");
-        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Logins"))).click();
+        follow("Logins");
         heading("Logins");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "nbrooks"));
         assertTrue(browser.findElement(By.tagName("main")).getText().contains("ltran"));
@@ -526,6 +529,18 @@ public class ConsoleIT {
         secret.clear();
         secret.sendKeys(password);
         browser.findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
+    }
+
+    /** Clicks a link once the page shows it, and again if the page re-rendered it between finding and clicking. */
+    private void follow(String linkText) {
+        wait.until(page -> {
+            try {
+                page.findElement(By.linkText(linkText)).click();
+                return true;
+            } catch (NoSuchElementException | StaleElementReferenceException | ElementNotInteractableException e) {
+                return false;
+            }
+        });
     }
 
     private void heading(String text) {
