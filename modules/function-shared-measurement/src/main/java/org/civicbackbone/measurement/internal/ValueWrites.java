@@ -40,8 +40,9 @@ record ValueWrites(BackboneStore store, AuditLog audit, Clock clock) {
     }
 
     /**
-     * Reads a file once and stores its rows in one transaction, in batches, as they pass their checks; a fault found
-     * anywhere in the file, or a partner the uploader may not report for, rolls back what was written.
+     * Reads a file once (on a thread of its own, {@link CheckedRows}) and stores its rows in one transaction, in
+     * batches, as they pass their checks; a fault found anywhere in the file, or a partner the uploader may not report
+     * for, rolls back what was written.
      */
     int importFile(String initiativeId, ValueImport file, ImportProgress.Source csv, ReportingScope scope,
                    String actor, ImportProgress progress) {
@@ -49,7 +50,8 @@ record ValueWrites(BackboneStore store, AuditLog audit, Clock clock) {
         return store.inTransaction(c -> {
             try (ImportBatches batches = new ImportBatches(c, store.batchMapper(c, ImportRecords.class), actor, now,
                     progress::stored)) {
-                ValueImport.Check check = file.read(csv.open(), progress::checked, scope::allows, batches::add);
+                ValueImport.Check check = CheckedRows.read(file, csv.open(), progress::checked, scope::allows,
+                        batches::add);
                 requireClean(check, scope, progress);
                 progress.storing(check.rows());
                 int stored = batches.finish();
