@@ -3,9 +3,6 @@ package org.civicbackbone.benchmarks.imports;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.civicbackbone.api.initiative.AccessRole;
 import org.civicbackbone.api.initiative.InitiativeAccess;
@@ -254,30 +250,6 @@ public final class ImportBenchmark {
         }
     }
 
-    /** Seconds from a start to the points one side of the comparison reached (the first time each), and to its end. */
-    private static final class Phases {
-        private final long started = System.nanoTime();
-        private final java.util.Map<String, Double> points = new java.util.HashMap<>();
-        private double total;
-
-        void reached(String point) {
-            points.putIfAbsent(point, (System.nanoTime() - started) / 1e9);
-        }
-
-        void end() {
-            total = (System.nanoTime() - started) / 1e9;
-            points.putIfAbsent("checked", total);
-        }
-
-        double at(String point) {
-            return points.getOrDefault(point, Double.NaN);
-        }
-
-        double total() {
-            return total;
-        }
-    }
-
     /** Everyone is a platform admin: the benchmarks measure the data path, not access. */
     static final InitiativeAccess ANYONE = new InitiativeAccess() {
         @Override
@@ -290,41 +262,4 @@ public final class ImportBenchmark {
             return Set.of("bench");
         }
     };
-
-    /** The most heap still in use right after a collection, sampled while the run goes on. */
-    private static final class HeapWatch {
-        private final AtomicLong peak = new AtomicLong();
-        private final Thread sampler;
-        private volatile boolean running = true;
-
-        HeapWatch() {
-            sampler = new Thread(() -> {
-                while (running) {
-                    long live = 0;
-                    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                        if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
-                            live += pool.getCollectionUsage().getUsed();
-                        }
-                    }
-                    peak.accumulateAndGet(live, Math::max);
-                    try {
-                        Thread.sleep(50);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-watch");
-            sampler.setDaemon(true);
-            sampler.start();
-        }
-
-        void stop() throws InterruptedException {
-            running = false;
-            sampler.join();
-        }
-
-        long peakLiveBytes() {
-            return peak.get();
-        }
-    }
 }
