@@ -1,28 +1,41 @@
 package org.civicbackbone.core.internal.shell;
 
-import java.util.function.BiFunction;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.console.Session;
 import org.civicbackbone.api.module.ModuleManagement;
 import org.civicbackbone.api.module.ModuleStatus;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.shell.CommandRefused;
 
-/** Installing or uninstalling a module from the shell: started as the shell's user, then followed to its end. */
-final class ModuleChange {
+/**
+ * Installing or uninstalling a module from the shell: started as the shell's user, then followed to its end (at most a
+ * minute), the outcome printed. A refused or failed change fails the command.
+ */
+abstract class ModuleChange implements Action {
 
-    private ModuleChange() {
-    }
+    @Argument(index = 0, name = "module", description = "The module id: the feature name without backbone-", required = true)
+    String moduleId;
 
-    /**
-     * Starts the change, waits until it is done (at most a minute) and prints the outcome; with {@code warnUsers},
-     * first names the initiatives that use the module. A refused or failed change fails the command.
-     */
-    static void run(ModuleManagement modules, Session session, String moduleId, boolean warnUsers,
-                    BiFunction<String, String, ModuleStatus> change) throws InterruptedException {
+    @Reference
+    ModuleManagement modules;
+
+    @Reference
+    Session session;
+
+    /** Starts the change in the name of {@code user}. */
+    abstract ModuleStatus start(String user);
+
+    /** Whether the initiatives that use the module are named first: they lose it. */
+    abstract boolean warnsUsers();
+
+    @Override
+    public Object execute() throws InterruptedException {
         Object user = session.get("USER");
         try {
-            ModuleStatus status = change.apply(moduleId, user == null ? "shell" : user.toString());
-            if (warnUsers && !status.usedBy().isEmpty()) {
+            ModuleStatus status = start(user == null ? "shell" : user.toString());
+            if (warnsUsers() && !status.usedBy().isEmpty()) {
                 System.out.println("Used by " + String.join(", ", status.usedBy())
                         + ": they lose it until it is installed again; their data stays.");
             }
@@ -35,6 +48,7 @@ final class ModuleChange {
                 throw new CommandRefused(outcome); // a script sees the failure in the exit code
             }
             System.out.println(outcome);
+            return null;
         } catch (ProblemException e) {
             throw new CommandRefused(e);
         }
