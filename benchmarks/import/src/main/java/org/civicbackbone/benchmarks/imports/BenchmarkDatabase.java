@@ -1,11 +1,14 @@
 package org.civicbackbone.benchmarks.imports;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
@@ -30,6 +33,23 @@ final class BenchmarkDatabase {
             }
         } catch (Exception e) {
             throw new IllegalStateException("could not close a benchmark database: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Removes one round's H2 files once both sides are measured and closed (PostgreSQL's go at the next round); what
+     * cannot be removed is said and left for the script's own clean-up at the end.
+     */
+    static void remove(Path folder) {
+        if (POSTGRESQL || !Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            System.err.println("could not remove " + folder + " yet (" + e + "); it goes at the end");
         }
     }
 
