@@ -8,7 +8,7 @@
 # installed and started), reading the CPU time the JVM had used then from /proc. Prints each round, the medians and
 # each layer's ratio to the first: what the platform's own bundles cost beyond the infrastructure, and what the
 # infrastructure costs beyond Karaf.
-# Usage: benchmarks/cold-start-layers.sh [rounds]   (after `mvn -B install -DskipTests`; about 20 s a round)
+# Usage: benchmarks/cold-start-layers.sh [rounds]   (after `mvn -B install -DskipTests`; about a minute a round)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-5}
