@@ -19,8 +19,6 @@ work=$(mktemp -d)
 home=""
 trap '[ -n "$home" ] && stop_karaf "$home"; rm -rf "$work"' EXIT
 
-cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$(cat "$1/karaf.pid")/stat"; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 # boot_features home features: replaces the distribution's boot features with Karaf's own (as its archive lists them)
 # and the given ones

@@ -19,9 +19,6 @@ mvn -B -q dependency:copy -Dartifact="org.apache.karaf:apache-karaf:$karaf_versi
 bare_archive="$work/apache-karaf-$karaf_version.tar.gz"
 
 root=http://127.0.0.1:8181
-# cpu_seconds home: user + system CPU time of the Karaf JVM whose pid is in home/karaf.pid
-cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$(cat "$1/karaf.pid")/stat"; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 : > "$work/bare"; : > "$work/port"; : > "$work/health"; : > "$work/demo"; : > "$work/ready"; : > "$work/ratio"
 : > "$work/bare-cpu"; : > "$work/ready-cpu"; : > "$work/cpu-ratio"
 demo=$root/api/v1/initiatives/demo-riverbend-reads/shared-measurement

@@ -3,6 +3,10 @@
 
 now() { date +%s.%N; }
 since() { echo "$(now) - $1" | bc; }
+# cpu_seconds home: user + system CPU time of the Karaf JVM whose pid is in home/karaf.pid
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$(cat "$1/karaf.pid")/stat"; }
+# median: the median of the numbers on standard input, one a line
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 # wait_for url expected-status [curl options...]: polls every 50 ms for up to 120 s
 wait_for() {
