@@ -161,7 +161,13 @@ public class FunctionsIT {
         assertEquals(409, http.post(base + "/funders", "{\"name\":\"community foundation\",\"sector\":\"FUNDER\"}").status());
         Http.Answer badGrant = http.post(base + "/grants", "{\"funderId\":9999,\"title\":\"x\",\"amountRequested\":-5}");
         assertEquals(400, badGrant.status());
-        assertTrue(badGrant.body(), badGrant.body().contains("amountRequested"));
+        assertTrue(badGrant.body(), badGrant.body().contains(
+                "{\"field\":\"amountRequested\",\"message\":\"must be greater than or equal to 0.01\"}"));
+        Http.Answer badLine = http.send("PUT", base + "/budget/2026", Http.ADMIN, "application/json",
+                "{\"lines\":[{\"category\":\"staff\",\"amount\":1},{\"category\":\"rent\",\"amount\":-1}]}");
+        assertEquals(badLine.toString(), 400, badLine.status());
+        assertTrue(badLine.body(), badLine.body().contains(
+                "{\"field\":\"lines[1].amount\",\"message\":\"must be greater than or equal to 0\"}"));
         long grant = http.post(base + "/grants", "{\"funderId\":" + funder + ",\"title\":\"Summer reading\","
                 + "\"amountRequested\":60000,\"periodStart\":\"2026-01-01\",\"periodEnd\":\"2026-12-31\"}").json().get("id").asLong();
         assertEquals("an award needs its amount", 400, http.send("PUT", base + "/grants/" + grant + "/stage", Http.ADMIN,
@@ -369,7 +375,11 @@ public class FunctionsIT {
         assertEquals(noTarget.toString(), 400, noTarget.status());
         assertTrue(noTarget.body(), noTarget.body().contains("\"into\""));
         assertEquals(400, http.post(orgs + "/" + duplicate + "/merge", "{\"into\":" + duplicate + "}").status());
-        assertEquals(404, http.post(orgs + "/" + duplicate + "/merge", "{\"into\":999999}").status());
+        Http.Answer unknownTarget = http.post(orgs + "/" + duplicate + "/merge", "{\"into\":999999}");
+        assertEquals(unknownTarget.toString(), 400, unknownTarget.status());
+        assertTrue(unknownTarget.body(), unknownTarget.body().contains("{\"field\":\"into\",\"message\":"
+                + "\"initiative 'merge' has no organisation 999999\"}"));
+        assertEquals(404, http.post(orgs + "/999999/merge", "{\"into\":" + kept + "}").status());
         assertEquals("merging is for staff", 403, http.send("POST", orgs + "/" + duplicate + "/merge", "hb1:pw",
                 "application/json", "{\"into\":" + kept + "}").status());
         assertEquals("refusals merged nothing", registered, http.get(orgs).json().size());

@@ -129,8 +129,15 @@ public class JdbcOrganisationRegistry implements OrganisationRegistry {
                     List.of(new Violation("into", "must be another organisation than " + duplicateId))));
         }
         return store.exclusively(OrganisationMerges.LOCK, () -> store.inTransaction(c -> {
-            merges.merge(c, organisation(c, initiativeId, duplicateId), organisation(c, initiativeId, keptId), actor);
-            return organisation(c, initiativeId, keptId);
+            Organisation duplicate = organisation(c, initiativeId, duplicateId);
+            Organisation kept = records(c).organisation(initiativeId, keptId);
+            if (kept == null) { // named in the body: bad input, not a 404
+                throw new ProblemException(Problem.invalid("Initiative '" + initiativeId + "' has no organisation "
+                        + keptId + " to merge into.",
+                        List.of(new Violation("into", "initiative '" + initiativeId + "' has no organisation " + keptId))));
+            }
+            merges.merge(c, duplicate, kept, actor);
+            return organisation(c, initiativeId, keptId); // with the names it took over
         }));
     }
 

@@ -21,6 +21,7 @@ import org.civicbackbone.api.initiative.OrganisationReferences;
 import org.civicbackbone.api.initiative.OrganisationSpec;
 import org.civicbackbone.api.initiative.Sector;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.store.internal.JdbcBackboneStore;
 import org.civicbackbone.store.internal.MemoryStore;
 import org.junit.Before;
@@ -254,7 +255,14 @@ public class OrganisationRegistryTest {
             assertEquals("into", e.problem().violations().get(0).field());
         }
         assertStatus(404, () -> registry.merge("town", elsewhere.id(), kept.id(), "ann"));
-        assertStatus(404, () -> registry.merge("town", kept.id(), elsewhere.id(), "ann"));
+        try {
+            registry.merge("town", kept.id(), elsewhere.id(), "ann");
+            fail("merging into another initiative's organisation");
+        } catch (ProblemException e) {
+            assertEquals(400, e.problem().status());
+            assertEquals(List.of(new Violation("into", "initiative 'town' has no organisation " + elsewhere.id())),
+                    e.problem().violations());
+        }
         assertStatus(404, () -> registry.merge("town", 999_999, kept.id(), "ann"));
         assertStatus(404, () -> registry.merge("nowhere", kept.id(), elsewhere.id(), "ann"));
         assertEquals(List.of(kept.id()), registry.organisations("town").stream().map(Organisation::id).toList());

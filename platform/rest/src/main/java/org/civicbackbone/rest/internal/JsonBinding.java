@@ -31,7 +31,6 @@ import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.problem.Violation;
 import org.hibernate.validator.HibernateValidator;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
  * Strict JSON reading and writing plus bean validation: unknown fields, wrong types and malformed JSON are all
@@ -59,7 +58,7 @@ final class JsonBinding implements AutoCloseable {
     private final ValidatorFactory validatorFactory = Validation.byProvider(HibernateValidator.class)
             .providerResolver(() -> List.of(new HibernateValidator()))
             .configure()
-            .messageInterpolator(new ParameterMessageInterpolator())
+            .messageInterpolator(new BoundMessages())
             .buildValidatorFactory();
 
     private final Validator validator = validatorFactory.getValidator();
@@ -164,20 +163,17 @@ final class JsonBinding implements AutoCloseable {
     static String field(Path path) {
         StringBuilder field = new StringBuilder();
         for (Path.Node node : path) {
-            if (node.getIndex() != null && node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
-                field.append('[').append(node.getIndex()).append(']');
-                continue;
+            // a node's index or key is its place in the container the node before it named: lines[0].amount
+            if (node.isInIterable() && (node.getIndex() != null || node.getKey() != null)) {
+                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
             }
             if (node.getName() == null || node.getName().startsWith("<")) {
-                continue;
+                continue; // a container's element, or the bean itself
             }
             if (field.length() > 0) {
                 field.append('.');
             }
             field.append(node.getName());
-            if (node.getIndex() != null) {
-                field.append('[').append(node.getIndex()).append(']');
-            }
         }
         return field.length() == 0 ? "(body)" : field.toString();
     }

@@ -78,4 +78,20 @@ public class JsonBindingTest {
         assertEquals(new java.math.BigDecimal("12.5"), json.read(new ByteArrayInputStream("{\"value\":12.5,\"more\":[]}"
                 .getBytes(StandardCharsets.UTF_8)), Amount.class).value());
     }
+
+    /** The place of a fault inside a list of objects, and the bounds' messages without their expression language. */
+    @Test
+    public void namesTheElementOfAListAndTheBoundItMissed() {
+        record Line(@jakarta.validation.constraints.DecimalMin("0") java.math.BigDecimal amount,
+                    @jakarta.validation.constraints.DecimalMax(value = "100", inclusive = false) java.math.BigDecimal share) {
+        }
+        record Lines(List<@jakarta.validation.Valid Line> lines, List<@jakarta.validation.constraints.NotBlank String> tags) {
+        }
+        assertEquals(List.of(
+                new Violation("lines[1].amount", "must be greater than or equal to 0"),
+                new Violation("lines[1].share", "must be less than 100"),
+                new Violation("tags[2]", "must not be blank")),
+                refuse("{\"lines\":[{\"amount\":1,\"share\":1},{\"amount\":-1,\"share\":100}],"
+                        + "\"tags\":[\"a\",\"b\",\" \"]}", Lines.class));
+    }
 }
