@@ -3,7 +3,14 @@ package org.civicbackbone.rest.internal;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.civicbackbone.api.initiative.InitiativeSpec;
@@ -79,19 +86,27 @@ public class JsonBindingTest {
                 .getBytes(StandardCharsets.UTF_8)), Amount.class).value());
     }
 
-    /** The place of a fault inside a list of objects, and the bounds' messages without their expression language. */
+    /** The place of a fault inside a list of objects, and each bound in plain words without expression language. */
     @Test
-    public void namesTheElementOfAListAndTheBoundItMissed() {
-        record Line(@jakarta.validation.constraints.DecimalMin("0") java.math.BigDecimal amount,
-                    @jakarta.validation.constraints.DecimalMax(value = "100", inclusive = false) java.math.BigDecimal share) {
+    public void namesTheElementOfAListAndTheBoundItMissedInPlainWords() {
+        record Line(@DecimalMin("0") @Digits(integer = 5, fraction = 2) BigDecimal amount,
+                    @DecimalMax(value = "100", inclusive = false) BigDecimal share,
+                    @Size(max = 5) String code, @Size(min = 2, max = 3) List<String> tags,
+                    @Size(min = 2, max = 2) String state, @Size(min = 3, message = "needs three letters") String short_) {
         }
-        record Lines(List<@jakarta.validation.Valid Line> lines, List<@jakarta.validation.constraints.NotBlank String> tags) {
+        record Lines(List<@Valid Line> lines, List<@NotBlank String> tags) {
         }
         assertEquals(List.of(
                 new Violation("lines[1].amount", "must be greater than or equal to 0"),
+                new Violation("lines[1].amount", "must have at most 5 digits before the decimal point and 2 after it"),
+                new Violation("lines[1].code", "must be at most 5 characters"),
                 new Violation("lines[1].share", "must be less than 100"),
+                new Violation("lines[1].short_", "needs three letters"),
+                new Violation("lines[1].state", "must be exactly 2 characters"),
+                new Violation("lines[1].tags", "must be between 2 and 3 entries"),
                 new Violation("tags[2]", "must not be blank")),
-                refuse("{\"lines\":[{\"amount\":1,\"share\":1},{\"amount\":-1,\"share\":100}],"
+                refuse("{\"lines\":[{\"amount\":1,\"share\":1},{\"amount\":-1.125,\"share\":100,"
+                        + "\"code\":\"toolong\",\"tags\":[\"a\"],\"state\":\"abc\",\"short_\":\"ab\"}],"
                         + "\"tags\":[\"a\",\"b\",\" \"]}", Lines.class));
     }
 }
