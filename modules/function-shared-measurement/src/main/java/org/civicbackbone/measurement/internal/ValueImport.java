@@ -135,6 +135,12 @@ public final class ValueImport {
                     + String.join(",", COLUMNS)));
             return null;
         }
+        String separator = otherSeparator(header);
+        if (separator != null) {
+            fault.accept(new Violation("row 1", "the columns are separated by " + separator + ", not by commas; save "
+                    + "the file as comma-separated values (in a spreadsheet: \"CSV UTF-8 (comma delimited)\")"));
+            return null;
+        }
         Map<String, Integer> index = new HashMap<>();
         boolean usable = true;
         for (int c = 0; c < header.size(); c++) {
@@ -155,6 +161,23 @@ public final class ValueImport {
             }
         }
         return usable ? new Header(index, header.size()) : null;
+    }
+
+    /**
+     * How the header's columns are separated when it is not by commas (a spreadsheet set to a language that writes
+     * decimal commas saves with semicolons), or null: the whole header is one field that starts with a column name.
+     */
+    private static String otherSeparator(List<String> header) {
+        if (header.size() != 1) {
+            return null;
+        }
+        for (String separator : List.of(";", "\t", "|")) {
+            String first = header.get(0).split(java.util.regex.Pattern.quote(separator), 2)[0];
+            if (header.get(0).contains(separator) && COLUMNS.contains(first.strip().toLowerCase(Locale.ROOT))) {
+                return separator.equals("\t") ? "tabs" : "'" + separator + "'";
+            }
+        }
+        return null;
     }
 
     /** One record as a row to store, or null with its faults reported. */

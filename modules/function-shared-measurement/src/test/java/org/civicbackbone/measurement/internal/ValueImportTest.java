@@ -116,6 +116,21 @@ public class ValueImportTest {
         assertEquals("row 1", read("", ValueImportTest::lookup, ValueImportTest::partner).violations().get(0).field());
     }
 
+    /** A spreadsheet set to a language with decimal commas saves with semicolons: one fault that says so. */
+    @Test
+    public void aFileSeparatedByAnythingButCommasIsToldSo() {
+        String hint = ", not by commas; save the file as comma-separated values (in a spreadsheet: \"CSV UTF-8 (comma "
+                + "delimited)\")";
+        assertEquals(List.of(new Violation("row 1", "the columns are separated by ';'" + hint)),
+                read("Indicator;Period;Partner;Value\n7;2025-01;Library;1,5\n", ValueImportTest::lookup,
+                        ValueImportTest::partner).violations());
+        assertEquals(List.of(new Violation("row 1", "the columns are separated by tabs" + hint)),
+                read("indicator\tperiod\tpartner\tvalue\n", ValueImportTest::lookup, ValueImportTest::partner)
+                        .violations());
+        assertEquals("an unknown single column stays an unknown column", "row 1, column 1",
+                read("colour;size\n", ValueImportTest::lookup, ValueImportTest::partner).violations().get(0).field());
+    }
+
     @Test
     public void disaggregationNeedsBothColumnsAndRowsNeedAllFields() {
         Result r = read("indicator,period,partner,value,dimension,category\n"
