@@ -2,8 +2,13 @@
 // action items, and forms to add an activity, form a working group and add its members, schedule a meeting, share its
 // materials, record its minutes and its action items.
 export async function render(element, context) {
-  const { functionPage } = context;
+  const { h, functionPage } = context;
   const day = t => (t || '').slice(0, 10) || '—';
+  // each material opens in a new tab; a link recorded before links had to be web addresses shows as its title only
+  const material = x => /^https?:\/\//i.test(x.link)
+    ? h('a', { href: x.link, target: '_blank', rel: 'noopener noreferrer' }, x.title) : x.title;
+  const materials = m => m.materials.length
+    ? m.materials.flatMap((x, i) => i ? [', ', material(x)] : [material(x)]) : '—';
   await functionPage(element, context, {
     lists: [
       { title: 'Activities', path: 'activities',
@@ -21,7 +26,7 @@ export async function render(element, context) {
           { name: 'role', label: 'Role', type: 'select', options: ['MEMBER', 'CO_CHAIR'] }] } },
       { title: 'Meetings', path: 'meetings',
         columns: [['Meeting', m => m.title], ['When', m => day(m.heldAt)],
-          ['Materials', m => m.materials.map(x => x.title).join(', ') || '—'],
+          ['Materials', materials],
           ['Open action items', m => m.actionItems.filter(a => !a.doneOn).map(a => `${a.description} (${a.owner})`).join('; ') || '—']],
         empty: 'No meetings yet.',
         actions: [

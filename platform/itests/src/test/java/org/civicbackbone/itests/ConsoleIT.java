@@ -220,6 +220,12 @@ public class ConsoleIT {
             if (page.getKey().equals("Resources")) {
                 assertEquals("money in and out", 5, browser.findElements(By.cssSelector("svg.chart rect")).size());
             }
+            if (page.getKey().equals("Joint plan")) {
+                WebElement material = browser.findElement(By.linkText("Summer reading results"));
+                assertEquals("a meeting's material opens from the plan", "https://example.org/riverbend/summer.pdf",
+                        material.getAttribute("href"));
+                assertEquals("_blank", material.getAttribute("target"));
+            }
         }
 
         browser.get(CONSOLE + "#/i/" + DEMO);

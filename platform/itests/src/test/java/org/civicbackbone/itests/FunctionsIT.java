@@ -458,6 +458,14 @@ public class FunctionsIT {
         JsonNode withLate = http.post(base + "/meetings/" + meeting + "/materials", "{\"title\":\"Results deck\","
                 + "\"link\":\"https://example.org/deck\"}").json();
         assertEquals("due five days before, sent two days before", true, withLate.get("materials").get(0).get("late").asBoolean());
+        Http.Answer script = http.post(base + "/meetings/" + meeting + "/materials", "{\"title\":\"Deck\","
+                + "\"link\":\"javascript:alert(1)\"}");
+        assertEquals(script.toString(), 400, script.status());
+        assertTrue(script.body(), script.body().contains("{\"field\":\"link\",\"message\":\"must be a web address "
+                + "starting with http:// or https://\"}"));
+        Http.Answer epoch = http.post(base + "/meetings", "{\"title\":\"x\",\"heldAt\":12345,\"agenda\":\"a\"}");
+        assertEquals("a number is not a moment", 400, epoch.status());
+        assertTrue(epoch.body(), epoch.body().contains("\"field\":\"heldAt\""));
         assertEquals("not held yet", 409, http.send("PUT", base + "/meetings/" + meeting + "/minutes", Http.ADMIN,
                 "application/json", "{\"minutes\":\"m\"}").status());
         JsonNode withAction = http.post(base + "/meetings/" + meeting + "/action-items", "{\"description\":\"Share results\","

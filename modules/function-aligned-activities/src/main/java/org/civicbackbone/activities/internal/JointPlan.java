@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -72,8 +73,10 @@ public final class JointPlan {
     public record Material(long id, String title, String link, Instant sharedAt, boolean late) {
     }
 
-    /** A material to send. */
-    public record MaterialSpec(@NotBlank @Size(max = 300) String title, @NotBlank @Size(max = 1000) String link) {
+    /** A material to send: a web address that partners open from the console (never {@code javascript:} or a file path). */
+    public record MaterialSpec(@NotBlank @Size(max = 300) String title,
+                               @NotBlank @Size(max = 1000) @Pattern(regexp = "(?i)https?://\\S+",
+                                       message = "must be a web address starting with http:// or https://") String link) {
     }
 
     /** Something a meeting asked someone to do. */

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
@@ -40,6 +41,7 @@ final class JsonBinding implements AutoCloseable {
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(new SimpleModule().addDeserializer(java.time.Instant.class, new MomentDeserializer()))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
@@ -237,6 +239,9 @@ final class JsonBinding implements AutoCloseable {
         }
         if (type == java.time.LocalDate.class) {
             return "date (YYYY-MM-DD)";
+        }
+        if (type == java.time.Instant.class) {
+            return MomentDeserializer.EXPECTED;
         }
         if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "list";

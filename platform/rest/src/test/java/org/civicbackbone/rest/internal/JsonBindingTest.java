@@ -109,4 +109,23 @@ public class JsonBindingTest {
                         + "\"code\":\"toolong\",\"tags\":[\"a\"],\"state\":\"abc\",\"short_\":\"ab\"}],"
                         + "\"tags\":[\"a\",\"b\",\" \"]}", Lines.class));
     }
+
+    /** A moment is ISO-8601 text with its offset; a number is not read as seconds since 1970. */
+    @Test
+    public void momentsAreReadOnlyAsTextWithTheirOffset() {
+        record Meeting(java.time.Instant heldAt) {
+        }
+        String expected = "moment (YYYY-MM-DDTHH:MM:SSZ, or with an offset such as +02:00)";
+        assertEquals(java.time.Instant.parse("2026-12-20T08:00:00Z"), json.read(new ByteArrayInputStream(
+                "{\"heldAt\":\"2026-12-20T10:00:00+02:00\"}".getBytes(StandardCharsets.UTF_8)), Meeting.class).heldAt());
+        assertEquals(java.time.Instant.parse("2026-12-20T10:00:00.250Z"), json.read(new ByteArrayInputStream(
+                "{\"heldAt\":\"2026-12-20T10:00:00.250Z\"}".getBytes(StandardCharsets.UTF_8)), Meeting.class).heldAt());
+        assertEquals(List.of(new Violation("heldAt", "must be a " + expected)), refuse("{\"heldAt\":12345}", Meeting.class));
+        assertEquals(List.of(new Violation("heldAt", "'12345' is not a valid " + expected)),
+                refuse("{\"heldAt\":\"12345\"}", Meeting.class));
+        assertEquals(List.of(new Violation("heldAt", "'2026-13-01T10:00:00Z' is not a valid " + expected)),
+                refuse("{\"heldAt\":\"2026-13-01T10:00:00Z\"}", Meeting.class));
+        assertEquals("no offset: which 10 o'clock is unknown", List.of(new Violation("heldAt",
+                "'2026-12-20T10:00' is not a valid " + expected)), refuse("{\"heldAt\":\"2026-12-20T10:00\"}", Meeting.class));
+    }
 }
