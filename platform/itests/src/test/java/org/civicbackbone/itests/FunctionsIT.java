@@ -132,6 +132,11 @@ public class FunctionsIT {
         Http.Answer csv = http.get(base + "/goals/export");
         assertTrue(csv.contentType(), csv.contentType().startsWith("text/csv"));
         assertTrue(csv.body(), csv.body().startsWith("version,status,goal,goal_title") && csv.body().contains("Read from birth"));
+        assertTrue(http.get(base + "/goals/export?version=1").body().contains("SUPERSEDED"));
+        Http.Answer notANumber = http.get(base + "/goals/export?version=first");
+        assertEquals("a parameter that is not a number is bad input, not an unknown address", 400, notANumber.status());
+        assertTrue(notANumber.body(), notANumber.body().contains("{\"field\":\"version\",\"message\":"
+                + "\"'first' is not a version number (1, 2, ...)\"}"));
 
         // shared measurement absent: links are kept, not checked
         features.uninstallFeature("backbone-function-shared-measurement");

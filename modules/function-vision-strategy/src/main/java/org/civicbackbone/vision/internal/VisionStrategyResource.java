@@ -18,6 +18,9 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
+import org.civicbackbone.api.problem.Problem;
+import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.rest.Allow;
 import org.civicbackbone.api.rest.ApiResource;
 import org.civicbackbone.api.rest.Audience;
@@ -96,8 +99,23 @@ public class VisionStrategyResource {
     @Allow(Audience.READERS)
     @Path("goals/export")
     @Produces(CSV)
-    public Response export(@PathParam("initiativeId") String initiativeId, @QueryParam("version") Integer version) {
-        return Response.ok(visionStrategy.exportGoals(initiativeId, version), CSV + "; charset=UTF-8")
+    public Response export(@PathParam("initiativeId") String initiativeId, @QueryParam("version") String version) {
+        return Response.ok(visionStrategy.exportGoals(initiativeId, versionNumber(version)), CSV + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + initiativeId + "-goals.csv\"").build();
+    }
+
+    /**
+     * The version asked for, or null for the adopted one. Read here rather than by JAX-RS, which answers a query
+     * parameter it cannot convert with a 404, as if the address did not exist.
+     */
+    private static Integer versionNumber(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (text.strip().matches("[1-9][0-9]{0,8}")) {
+            return Integer.valueOf(text.strip());
+        }
+        Violation fault = new Violation("version", "'" + text + "' is not a version number (1, 2, ...)");
+        throw new ProblemException(Problem.invalid(fault.field() + ": " + fault.message(), List.of(fault)));
     }
 }
