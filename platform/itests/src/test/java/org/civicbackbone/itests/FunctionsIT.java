@@ -136,7 +136,7 @@ public class FunctionsIT {
         Http.Answer notANumber = http.get(base + "/goals/export?version=first");
         assertEquals("a parameter that is not a number is bad input, not an unknown address", 400, notANumber.status());
         assertTrue(notANumber.body(), notANumber.body().contains("{\"field\":\"version\",\"message\":"
-                + "\"'first' is not a version number (1, 2, ...)\"}"));
+                + "\"'first' is not a whole number of at least 1\"}"));
 
         // shared measurement absent: links are kept, not checked
         features.uninstallFeature("backbone-function-shared-measurement");

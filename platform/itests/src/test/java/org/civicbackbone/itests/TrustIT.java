@@ -407,6 +407,11 @@ public class TrustIT {
         assertTrue(big.contentType().startsWith("application/problem+json"));
         Http.Answer badLimit = http.get("/initiatives/trust-input/audit?limit=abc");
         assertEquals(badLimit.toString(), 400, badLimit.status());
+        assertTrue(badLimit.body(), badLimit.body().contains(
+                "{\"field\":\"limit\",\"message\":\"'abc' is not a whole number from 1 to 1000\"}"));
+        Http.Answer badFrom = http.get("/initiatives/trust-input/audit?from=yesterday");
+        assertEquals(badFrom.toString(), 400, badFrom.status());
+        assertTrue(badFrom.body(), badFrom.body().contains("\"field\":\"from\""));
         Http.Answer charset = http.send("POST", base + "/values/import", Http.ADMIN, "text/csv; charset=bogus-8",
                 "indicator,period,partner,value\nCards,2025,X,1\n");
         assertEquals(charset.toString(), 415, charset.status());

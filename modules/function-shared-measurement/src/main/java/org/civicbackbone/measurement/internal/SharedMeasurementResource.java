@@ -29,6 +29,7 @@ import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.rest.Allow;
 import org.civicbackbone.api.rest.ApiResource;
 import org.civicbackbone.api.rest.Audience;
+import org.civicbackbone.api.rest.QueryParameters;
 import org.civicbackbone.api.rest.Live;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.civicbackbone.api.rest.Upload;
@@ -119,7 +120,7 @@ public class SharedMeasurementResource {
     @Path("indicators/{indicatorId}/series")
     public List<SeriesPoint> series(@PathParam("initiativeId") String initiativeId,
                                     @PathParam("indicatorId") long indicatorId, @QueryParam("by") String dimension) {
-        return measurement.series(initiativeId, indicatorId, dimension == null || dimension.isBlank() ? null : dimension);
+        return measurement.series(initiativeId, indicatorId, QueryParameters.text(dimension).orElse(null));
     }
 
     /** The result of an import. */

@@ -4,8 +4,10 @@ import static org.civicbackbone.api.rest.Answers.CSV;
 import static org.civicbackbone.api.rest.Answers.accepted;
 import static org.civicbackbone.api.rest.Answers.actor;
 import static org.civicbackbone.api.rest.Answers.created;
+import static org.civicbackbone.api.rest.Answers.csv;
 
 import java.util.List;
+import java.util.OptionalLong;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -18,12 +20,10 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
-import org.civicbackbone.api.problem.Problem;
-import org.civicbackbone.api.problem.ProblemException;
-import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.rest.Allow;
 import org.civicbackbone.api.rest.ApiResource;
 import org.civicbackbone.api.rest.Audience;
+import org.civicbackbone.api.rest.QueryParameters;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.civicbackbone.vision.internal.CommonAgenda.AdoptionSpec;
 import org.civicbackbone.vision.internal.CommonAgenda.Overview;
@@ -100,22 +100,8 @@ public class VisionStrategyResource {
     @Path("goals/export")
     @Produces(CSV)
     public Response export(@PathParam("initiativeId") String initiativeId, @QueryParam("version") String version) {
-        return Response.ok(visionStrategy.exportGoals(initiativeId, versionNumber(version)), CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + initiativeId + "-goals.csv\"").build();
-    }
-
-    /**
-     * The version asked for, or null for the adopted one. Read here rather than by JAX-RS, which answers a query
-     * parameter it cannot convert with a 404, as if the address did not exist.
-     */
-    private static Integer versionNumber(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        if (text.strip().matches("[1-9][0-9]{0,8}")) {
-            return Integer.valueOf(text.strip());
-        }
-        Violation fault = new Violation("version", "'" + text + "' is not a version number (1, 2, ...)");
-        throw new ProblemException(Problem.invalid(fault.field() + ": " + fault.message(), List.of(fault)));
+        OptionalLong number = QueryParameters.whole("version", version, 1, Integer.MAX_VALUE);
+        return csv(visionStrategy.exportGoals(initiativeId, number.isPresent() ? (int) number.getAsLong() : null),
+                initiativeId + "-goals.csv");
     }
 }

@@ -2,7 +2,7 @@
  * What a module's JAX-RS resources need to join the platform's REST API.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.civicbackbone.api.rest;
 
 import org.osgi.annotation.bundle.Export;

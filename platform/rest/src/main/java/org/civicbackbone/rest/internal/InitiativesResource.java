@@ -1,9 +1,11 @@
 package org.civicbackbone.rest.internal;
 
 import static org.civicbackbone.api.rest.Answers.actor;
+import static org.civicbackbone.api.rest.QueryParameters.text;
 
 import java.net.URI;
 import java.util.List;
+import java.util.OptionalLong;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.DefaultValue;
@@ -32,6 +34,7 @@ import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.rest.Allow;
 import org.civicbackbone.api.rest.ApiResource;
 import org.civicbackbone.api.rest.Audience;
+import org.civicbackbone.api.rest.QueryParameters;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -115,10 +118,11 @@ public class InitiativesResource {
                           @QueryParam("module") String module, @QueryParam("from") String from,
                           @QueryParam("to") String to, @QueryParam("before") String beforeText) {
         read(id);
-        int limit = (int) whole("limit", limitText, 1, 1000);
-        Long before = beforeText == null || beforeText.isBlank() ? null : whole("before", beforeText, 1, Long.MAX_VALUE);
-        List<AuditEntry> page = audit.find(new AuditQuery(id, blankToNull(actor), blankToNull(action),
-                blankToNull(module), instant("from", from), instant("to", to), before, limit + 1));
+        int limit = (int) QueryParameters.whole("limit", limitText, 1, 1000).orElse(100);
+        OptionalLong before = QueryParameters.whole("before", beforeText, 1, Long.MAX_VALUE);
+        List<AuditEntry> page = audit.find(new AuditQuery(id, text(actor).orElse(null), text(action).orElse(null),
+                text(module).orElse(null), QueryParameters.instant("from", from).orElse(null),
+                QueryParameters.instant("to", to).orElse(null), before.isPresent() ? before.getAsLong() : null, limit + 1));
         Response.ResponseBuilder answer = Response.ok(page.size() > limit ? page.subList(0, limit) : page);
         if (page.size() > limit) {
             javax.ws.rs.core.UriBuilder next = javax.ws.rs.core.UriBuilder.fromPath(RestExtensions.API
@@ -132,34 +136,6 @@ public class InitiativesResource {
             answer.link(next.build(id), "next");
         }
         return answer.build();
-    }
-
-    /** A whole number query parameter within bounds: anything else is a 400 naming it (never JAX-RS's plain 404). */
-    private static long whole(String field, String value, long min, long max) {
-        try {
-            long n = Long.parseLong(value.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.invalid(field, "must be a whole number between " + min + " and " + max);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static java.time.Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return java.time.Instant.parse(value.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ProblemException.invalid(field, "'" + value + "' is not an instant (ISO-8601, e.g. 2026-11-23T10:00:00Z)");
-        }
     }
 
     /** A function enabled for an initiative, and whether its module is installed right now. */

@@ -26,6 +26,7 @@ import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.rest.Allow;
 import org.civicbackbone.api.rest.ApiResource;
 import org.civicbackbone.api.rest.Audience;
+import org.civicbackbone.api.rest.QueryParameters;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -53,11 +54,11 @@ public class OrganisationsResource {
     @Allow(Audience.READERS)
     public List<Organisation> organisations(@PathParam(Allow.INITIATIVE) String initiativeId,
                                             @QueryParam("name") String name) {
-        if (name == null) {
+        if (QueryParameters.text(name).isEmpty()) {
             return registry.organisations(initiativeId);
         }
         return List.of(registry.resolve(initiativeId, name).orElseThrow(() -> new ProblemException(Problem.notFound(
-                "No organisation of '" + initiativeId + "' goes by '" + name + "'."))));
+                "No organisation of '" + initiativeId + "' goes by '" + name.strip() + "'."))));
     }
 
     @POST
