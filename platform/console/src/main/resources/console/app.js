@@ -2,7 +2,7 @@
 // Every figure comes from the REST API as the signed-in person may see it; the console has no data of its own.
 import { h, api, Problem, showProblem, table, lineChart, barChart, functionPage, useCsrfToken } from './kit.js';
 import { session, page, navigation, initiative, onRedraw } from './shell.js';
-import { initiativePage, governancePage } from './governance.js';
+import { initiativePage, governancePage, bodyNamesOf } from './governance.js';
 import { apiPage, modulesPage } from './admin.js';
 import { peoplePage, organisationsPage, loginsPage, passwordPage } from './people.js';
 import { initiativesPage } from './setup.js';
@@ -56,6 +56,13 @@ async function home() {
   const [initiatives, awaiting, items] = await Promise.all([api('/initiatives'), api('/my-work/awaiting-my-vote'),
     api('/my-work/items')]);
   const names = new Map(initiatives.map(i => [i.id, i.name]));
+  // the body each vote waits in, by its name in that initiative (few initiatives have a proposal waiting on me)
+  const waitingIn = [...new Set(awaiting.map(p => p.initiativeId))];
+  const bodyNames = new Map(await Promise.all(waitingIn.map(async id => [id, await bodyNamesOf(id)])));
+  const openBody = p => {
+    const step = p.steps.find(s => s.state === 'OPEN');
+    return step ? bodyNames.get(p.initiativeId)(step.bodyType) : '';
+  };
   const coming = items.filter(item => item.kind === 'COMING_UP');
   const attention = items.filter(item => item.kind === 'NEEDS_ATTENTION');
   const itemLink = item => item.page
@@ -66,7 +73,7 @@ async function home() {
     table(awaiting, [
       { title: 'Proposal', cell: p => h('a', { href: `#/i/${encodeURIComponent(p.initiativeId)}` }, p.title) },
       { title: 'Initiative', cell: p => names.get(p.initiativeId) || p.initiativeId },
-      { title: 'Body', cell: p => (p.steps.find(s => s.state === 'OPEN') || {}).bodyType || '' },
+      { title: 'Body', cell: openBody },
       { title: 'Expires', cell: p => (p.expiresAt || '').slice(0, 10) },
     ], 'Nothing is waiting for your vote.'),
     h('h2', {}, 'My initiatives'),

@@ -4,8 +4,27 @@ import { h, api, showProblem, table, formSection, actionCell } from './kit.js';
 import { session, page, initiative, redraw } from './shell.js';
 import { functionsSection } from './setup.js';
 
+/** How a body type reads to people: the initiative's sitting bodies of that type by name, else the model's name. */
+export function bodyNamer(overview) {
+  const sitting = new Map();
+  for (const b of overview.bodies.filter(b => !b.retiredAt)) {
+    sitting.set(b.type, [...(sitting.get(b.type) || []), b.name]);
+  }
+  const required = new Map(overview.requiredBodies.map(r => [r.bodyType, r.name]));
+  return type => (sitting.get(type) || []).join(' or ') || required.get(type) || type.replace(/-/g, ' ');
+}
+
+/** The body namer of one initiative; where its governance cannot be read, a type reads as its words. */
+export async function bodyNamesOf(initiativeId) {
+  try {
+    return bodyNamer(await api(`/initiatives/${encodeURIComponent(initiativeId)}/governance`));
+  } catch (error) {
+    return type => type.replace(/-/g, ' ');
+  }
+}
+
 export async function initiativePage(id) {
-  const { initiative: i } = await initiative(id);
+  const [{ initiative: i }, bodyName] = await Promise.all([initiative(id), bodyNamesOf(id)]);
   const region = h('div', { 'aria-live': 'polite' });
   let log = [];
   try {
@@ -16,7 +35,8 @@ export async function initiativePage(id) {
   const open = log.map(r => r.proposal).filter(p => p.state === 'OPEN');
   page(i.name, h('p', {}, i.vision || ''), h('p', {}, `Structure model: ${i.structureModelId}`), region,
     h('h2', {}, 'Open proposals'),
-    open.length ? h('div', {}, open.map(p => proposalCard(id, p))) : h('p', { class: 'empty' }, 'No proposal is open.'),
+    open.length ? h('div', {}, open.map(p => proposalCard(id, p, bodyName)))
+      : h('p', { class: 'empty' }, 'No proposal is open.'),
     h('h2', {}, 'Decision log'),
     decisionLog(id, log),
     await functionsSection(i));
@@ -62,7 +82,7 @@ function decisionLog(id, log) {
   return h('section', {}, form, region, h('p', {}, download), rows);
 }
 
-function proposalCard(initiativeId, p) {
+function proposalCard(initiativeId, p, bodyName) {
   const region = h('div', { 'aria-live': 'polite' });
   const key = `vote-${p.id}`;
   const form = h('form', { class: 'stack', 'aria-label': `Vote on ${p.title}` },
@@ -91,7 +111,7 @@ function proposalCard(initiativeId, p) {
       }
     } }, 'Withdraw this proposal') : null;
   return h('section', { class: 'card' }, h('h3', {}, p.title), h('p', {}, p.description || ''),
-    h('p', {}, 'Chain: ', p.steps.map(s => `${s.bodyType} (${s.state.toLowerCase()})`).join(' → ')), region, form,
+    h('p', {}, 'Chain: ', p.steps.map(s => `${bodyName(s.bodyType)} (${s.state.toLowerCase()})`).join(' → ')), region, form,
     withdraw);
 }
 
@@ -118,7 +138,8 @@ export async function governancePage(id) {
       showProblem(region, error, form);
     }
   });
-  const chain = steps => steps.map(s => `${s.bodyType} (${s.rule.toLowerCase().replace(/_/g, ' ')})`).join(' → ');
+  const bodyName = bodyNamer(overview);
+  const chain = steps => steps.map(s => `${bodyName(s.bodyType)} (${s.rule.toLowerCase().replace(/_/g, ' ')})`).join(' → ');
   page(`Governance · ${i.name}`,
     h('p', {}, overview.model ? `${overview.model.name}: ${overview.model.description}`
       : `The structure model's module (${overview.missingModule}) is not installed: decisions wait until it is.`),
@@ -189,11 +210,12 @@ function bodyCard(base, body, seats, again) {
 function ruleChangeForm(base, overview, id) {
   const region = h('div', { 'aria-live': 'polite' });
   const types = [...new Set([...overview.requiredBodies.map(r => r.bodyType), ...overview.bodies.map(b => b.type)])];
+  const bodyName = bodyNamer(overview);
   const rules = ['MAJORITY', 'TWO_THIRDS', 'CONSENSUS', 'ACCOUNTABLE_OFFICER'];
   const label = t => t.toLowerCase().replace(/_/g, ' ');
   const step = n => h('fieldset', {}, h('legend', {}, `Step ${n}${n > 1 ? ' (optional)' : ''}`),
     h('label', { for: `rule-step${n}-body` }, 'Body', h('select', { id: `rule-step${n}-body`, name: `body${n}` },
-      n > 1 ? h('option', { value: '' }, 'none') : null, types.map(t => h('option', { value: t }, t)))),
+      n > 1 ? h('option', { value: '' }, 'none') : null, types.map(t => h('option', { value: t }, bodyName(t))))),
     h('label', { for: `rule-step${n}-rule` }, 'Rule', h('select', { id: `rule-step${n}-rule`, name: `rule${n}` },
       rules.map(r => h('option', { value: r }, label(r))))));
   const form = h('form', { class: 'stack', 'aria-label': 'Propose a rule change' },

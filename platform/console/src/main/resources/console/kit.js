@@ -49,22 +49,30 @@ export async function api(path, { method = 'GET', body, raw, headers: extra } = 
 
 /** Shows a problem at the top of a form (or region) and each violation next to its field (by the input's name). */
 export function showProblem(region, error, form) {
+  const violations = error.violations || [];
+  const placed = form ? markFields(form, violations) : [];
+  // a fault shown beside its input is not listed again above the form
+  const unplaced = violations.filter(v => !placed.includes(v));
   region.replaceChildren(h('div', { class: 'problem', role: 'alert' }, error.message,
-    error.violations && error.violations.length
-      ? h('ul', {}, error.violations.map(v => h('li', {}, `${v.field}: ${v.message}`))) : null));
-  if (form) {
-    form.querySelectorAll('.field-error').forEach(e => e.remove());
-    form.querySelectorAll('[aria-invalid]').forEach(e => e.removeAttribute('aria-invalid'));
-    for (const v of error.violations || []) {
-      const name = String(v.field).split('.').pop();
-      const input = form.querySelector(`[name="${CSS.escape(name)}"]`);
-      if (!input) continue;
-      const id = `${input.id || name}-error`;
-      input.setAttribute('aria-invalid', 'true');
-      input.setAttribute('aria-describedby', id);
-      input.closest('label').append(h('span', { class: 'field-error', id }, v.message));
-    }
+    unplaced.length ? h('ul', {}, unplaced.map(v => h('li', {}, `${v.field}: ${v.message}`))) : null));
+}
+
+/** Marks each input a violation names (by the last segment of its field) and answers the violations it placed. */
+function markFields(form, violations) {
+  form.querySelectorAll('.field-error').forEach(e => e.remove());
+  form.querySelectorAll('[aria-invalid]').forEach(e => e.removeAttribute('aria-invalid'));
+  const placed = [];
+  for (const v of violations) {
+    const name = String(v.field).split('.').pop();
+    const input = form.querySelector(`[name="${CSS.escape(name)}"]`);
+    if (!input) continue;
+    const id = `${input.id || name}-error`;
+    input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-describedby', id);
+    input.closest('label').append(h('span', { class: 'field-error', id }, v.message));
+    placed.push(v);
   }
+  return placed;
 }
 
 /** A table, or a sentence saying there is nothing yet. */

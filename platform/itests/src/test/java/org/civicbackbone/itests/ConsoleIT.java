@@ -138,13 +138,21 @@ public class ConsoleIT {
         WebElement waiting = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.linkText("Adopt version 1 of the common agenda")));
         visited("my-work-proposals");
+        assertTrue("the body is named as the initiative names it, not by its type key", browser.findElement(
+                By.xpath("//main//tr[td/a[normalize-space()='Adopt version 1 of the common agenda']]")).getText()
+                .contains("Riverbend Reads leadership group"));
         waiting.click();
         heading("Riverbend County Reads (DEMO DATA)");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+                "Chain: Riverbend Reads leadership group (open)"));
         WebElement form = browser.findElement(By.cssSelector("form[aria-label='Vote on Adopt version 1 of the common agenda']"));
         new Select(form.findElement(By.name("choice"))).selectByValue("APPROVE");
         form.findElement(By.tagName("button")).click();
         WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form .field-error")));
         assertTrue("a vote without a reason is refused next to the field", problem.getText().contains("blank"));
+        String summary = form.findElement(By.xpath("preceding-sibling::div[@aria-live]/div[@role='alert']")).getText();
+        assertTrue("said to people above the form, the fault not listed twice: " + summary,
+                summary.contains("Some fields need correcting") && !summary.contains("reason:"));
         visited("vote-refused");
         form.findElement(By.name("reason")).sendKeys("The agenda reflects the community listening sessions.");
         form.findElement(By.tagName("button")).click();
@@ -373,6 +381,8 @@ public class ConsoleIT {
 
         browser.findElement(By.linkText("Governance")).click();
         heading("Governance · Riverbend County Reads (DEMO DATA)");
+        assertTrue("who decides is named as the initiative names its bodies", browser.findElement(By.tagName("main"))
+                .getText().contains("Riverbend Reads leadership group (consensus)"));
         By niasSeat = By.xpath("//main//tr[td[1][normalize-space()='Nia Brooks']]");
         WebElement seatRow = wait.until(ExpectedConditions.visibilityOfElementLocated(niasSeat));
         seatRow.findElement(By.xpath(".//summary[normalize-space()='Change']")).click();

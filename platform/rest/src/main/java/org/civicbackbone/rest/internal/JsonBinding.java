@@ -158,7 +158,9 @@ final class JsonBinding implements AutoCloseable {
     }
 
     private static ProblemException invalid(List<Violation> violations) {
-        return new ProblemException(Problem.invalid("The request body is not valid.", violations));
+        // read by people too: the console shows it above the fields it marks
+        return new ProblemException(Problem.invalid("Some fields need correcting: each is listed with the reason.",
+                violations));
     }
 
     /** A constraint violation's property path in JSON terms: {@code rows[2].value}. */
