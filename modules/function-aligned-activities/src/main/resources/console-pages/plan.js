@@ -2,7 +2,7 @@
 // action items, and forms to add an activity, form a working group and add its members, schedule a meeting, share its
 // materials, record its minutes and its action items.
 export async function render(element, context) {
-  const { h, functionPage } = context;
+  const { h, functionPage, typedNumber } = context;
   const day = t => (t || '').slice(0, 10) || '—';
   // each material opens in a new tab; a link recorded before links had to be web addresses shows as its title only
   const material = x => /^https?:\/\//i.test(x.link)
@@ -44,7 +44,7 @@ export async function render(element, context) {
           { name: 'title', label: 'Activity' }, { name: 'ownerOrganisation', label: 'Owner organisation' },
           { name: 'goalNumbers', label: 'Goal numbers, separated by commas' },
           { name: 'startOn', label: 'Starts on', type: 'date' }, { name: 'endOn', label: 'Ends on', type: 'date', optional: true }],
-        body: v => ({ ...v, goalNumbers: (v.goalNumbers || '').split(',').map(n => n.trim()).filter(Boolean).map(Number) }) },
+        body: v => ({ ...v, goalNumbers: (v.goalNumbers || '').split(',').map(n => n.trim()).filter(Boolean).map(typedNumber) }) },
       { title: 'Form a working group', path: 'working-groups', fields: [
           { name: 'name', label: 'Name' }, { name: 'purpose', label: 'Purpose', type: 'textarea', optional: true }] },
       { title: 'Schedule a meeting', path: 'meetings', fields: [

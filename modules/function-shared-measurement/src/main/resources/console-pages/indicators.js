@@ -1,6 +1,7 @@
 // The shared measurement page of the web console: each indicator's progress, and per indicator a chart of its series
 // with baseline and target, in total, by partner or by a disaggregation, and a form to enter a value.
-export async function render(element, { initiative, api, h, table, showProblem, lineChart }) {
+export async function render(element, context) {
+  const { initiative, api, h, table, showProblem, lineChart, typedNumber } = context;
   const base = `/initiatives/${encodeURIComponent(initiative.id)}/shared-measurement`;
   const overview = await api(base);
   const detail = h('section', { 'aria-live': 'polite' });
@@ -48,7 +49,7 @@ export async function render(element, { initiative, api, h, table, showProblem, 
           job = await api(`${base}/values/imports/${job.id}`);
         }
         if (job.state === 'DONE') {
-          await render(element, { initiative, api, h, table, showProblem, lineChart });
+          await render(element, context);
           element.querySelector('[aria-live]').replaceChildren(h('p', { role: 'status' }, `Imported ${job.rowsStored} values.`));
           return;
         }
@@ -108,8 +109,8 @@ export async function render(element, { initiative, api, h, table, showProblem, 
       event.preventDefault();
       try {
         await api(`${path}/values`, { method: 'POST',
-          body: { period: form.period.value, partner: form.partner.value, value: form.value.value || null } });
-        await render(element, { initiative, api, h, table, showProblem, lineChart });
+          body: { period: form.period.value, partner: form.partner.value, value: typedNumber(form.value.value) } });
+        await render(element, context);
       } catch (error) {
         showProblem(region, error, form);
       }

@@ -47,6 +47,20 @@ export async function api(path, { method = 'GET', body, raw, headers: extra } = 
   return data;
 }
 
+/**
+ * A number typed by a person, for a JSON body: blank is null; a decimal goes as the number it reads as, every digit
+ * kept (JSON.rawJSON where the browser has it, a double otherwise); anything else goes as typed, so that the API
+ * refuses it beside its field ("must be a number") instead of receiving null.
+ */
+export function typedNumber(text) {
+  const typed = String(text ?? '').trim();
+  if (typed === '') return null;
+  const decimal = /^(-?)0*(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)$/.exec(typed);
+  if (!decimal) return typed;
+  const json = decimal[1] + decimal[2]; // "007" is 7: JSON has no leading zeros
+  return typeof JSON.rawJSON === 'function' ? JSON.rawJSON(json) : Number(json);
+}
+
 /** Shows a problem at the top of a form (or region) and each violation next to its field (by the input's name). */
 export function showProblem(region, error, form) {
   const violations = error.violations || [];
@@ -245,7 +259,7 @@ export function formSection(base, spec, again, level = 'h2') {
     event.preventDefault();
     const values = Object.fromEntries(spec.fields.map(f => {
       const value = form.elements[f.name].value;
-      if (f.type === 'number') return [f.name, value.trim() === '' ? null : Number(value)];
+      if (f.type === 'number') return [f.name, typedNumber(value)];
       return [f.name, (f.type === 'password' ? value : value.trim()) || null];
     }));
     const path = typeof spec.path === 'function' ? spec.path(values) : spec.path;

@@ -115,6 +115,7 @@ public class ConsoleIT {
         new Select(browser.findElement(By.id("breakdown"))).selectByVisibleText("By partner");
         wait.until(d -> d.findElements(By.cssSelector("svg.chart polyline.series")).size() > 1);
         visited("indicator-by-partner");
+        enterAValueWrongTwiceOnceThenRight();
 
         importAFaultyFileThenAGoodOne(before);
 
@@ -128,6 +129,47 @@ public class ConsoleIT {
         heading("Sign in");
         browser.get(CONSOLE + "#/i/" + DEMO);
         heading("Sign in");
+    }
+
+    /** Each fault beside its input, and above the form a sentence for people, never the faults again. */
+    private void enterAValueWrongTwiceOnceThenRight() throws Exception {
+        WebElement form = browser.findElement(By.cssSelector("form[aria-label='Enter a value for Kindergarten readiness']"));
+        By summary = By.xpath("//form[@aria-label='Enter a value for Kindergarten readiness']"
+                + "/preceding-sibling::div[@aria-live][1]/div[@role='alert']");
+        form.findElement(By.name("period")).sendKeys("2024");
+        form.findElement(By.name("partner")).sendKeys("Nobody Known");
+        form.findElement(By.name("value")).sendKeys("5");
+        form.findElement(By.tagName("button")).click();
+        wait.until(d -> d.findElements(By.cssSelector("form[aria-label='Enter a value for Kindergarten readiness'] .field-error"))
+                .size() == 2);
+        assertTrue(form.findElement(By.cssSelector("label[for=period] .field-error")).getText().contains("is not a quarter"));
+        assertTrue(form.findElement(By.cssSelector("label[for=partner] .field-error")).getText()
+                .contains("is not in the initiative's organisation registry"));
+        assertEquals("Some fields need correcting: each is listed with the reason.", browser.findElement(summary).getText());
+        visited("value-refused");
+        WebElement partner = form.findElement(By.name("partner"));
+        partner.clear();
+        partner.sendKeys("Riverbend Head Start");
+        form.findElement(By.tagName("button")).click();
+        wait.until(d -> d.findElements(By.cssSelector("form[aria-label='Enter a value for Kindergarten readiness'] .field-error"))
+                .size() == 1);
+        assertTrue(form.findElement(By.cssSelector("label[for=period] .field-error")).getText().contains("is not a quarter"));
+        assertEquals("Some fields need correcting: each is listed with the reason.", browser.findElement(summary).getText());
+        WebElement period = form.findElement(By.name("period"));
+        period.clear();
+        period.sendKeys("2024-Q1");
+        WebElement value = form.findElement(By.name("value"));
+        value.clear();
+        value.sendKeys("12345678901234.123456"); // twenty digits: a double would round it
+        form.findElement(By.tagName("button")).click();
+        wait.until(ExpectedConditions.stalenessOf(form));
+        String indicators = "/initiatives/" + DEMO + "/shared-measurement/indicators";
+        long readiness = java.util.stream.StreamSupport.stream(http.get(indicators).json().spliterator(), false)
+                .filter(i -> i.get("name").asText().equals("Kindergarten readiness")).findFirst().orElseThrow()
+                .get("id").asLong();
+        String stored = http.get(indicators + "/" + readiness + "/values").body();
+        assertTrue("the value as typed, every digit: " + stored, stored.contains("\"value\":12345678901234.123456"));
+        visited("value-entered");
     }
 
     @Test

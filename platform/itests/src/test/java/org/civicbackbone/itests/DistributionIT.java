@@ -119,6 +119,24 @@ public class DistributionIT {
         String indicators = UnpackedDistribution.run(List.of(platform.home().resolve("bin/client").toString(), "-u", "admin", "-p",
                 "admin", "-b"), "backbone:indicators demo-riverbend-reads\n");
         assertTrue(indicators, indicators.contains("Kindergarten readiness"));
+        // as the README writes it: options before the arguments
+        String added = platform.bin("backbone", "backbone:indicator-add --definition \"Story hours held\" --unit hours "
+                + "--baseline 10 --baseline-date 2025-01-01 --target 20 --target-date 2027-01-01 --period MONTH "
+                + "demo-riverbend-reads \"Story hours\"");
+        assertTrue(added, added.matches("(?s).*Created indicator [0-9]+: Story hours.*"));
+        String badOptions = "backbone:indicator-add --definition d --unit u --baseline ten --baseline-date 2025-13-01 "
+                + "--target 20 --target-date 2027-01-01 --period WEEK demo-riverbend-reads Other";
+        String bad = platform.bin("backbone", badOptions);
+        assertTrue("every bad option told, on standard output: " + bad, bad.contains("--baseline: 'ten' is not a number")
+                && bad.contains("--baseline-date: '2025-13-01' is not a day (YYYY-MM-DD)")
+                && bad.contains("--period: 'WEEK' is not MONTH, QUARTER or YEAR"));
+        assertEquals(1, platform.exitCode("backbone", badOptions));
+        Path export = Files.createTempDirectory("export").resolve("values.csv");
+        String exported = platform.bin("backbone", "backbone:values-export demo-riverbend-reads " + export);
+        assertTrue(exported, exported.matches("(?s).*Wrote [0-9]+ values to " + export + ".*"));
+        assertTrue(Files.readString(export).startsWith("indicator"));
+        String noFolder = platform.bin("backbone", "backbone:values-export demo-riverbend-reads /no/such/folder/v.csv");
+        assertTrue(noFolder, noFolder.contains("Error executing command: There is no folder /no/such/folder"));
 
         String governance = platform.bin("backbone", "backbone:proposals demo-riverbend-reads",
                 "backbone:decision-log demo-riverbend-reads");
@@ -157,6 +175,17 @@ public class DistributionIT {
                 + "; its names now: Northside FRC"));
         assertEquals(404, http.get(orgs + "/" + duplicate).status());
         assertEquals(kept, http.get(orgs + "?name=Northside%20FRC").json().get(0).get("id").asLong());
+
+        String audit = platform.bin("backbone", "backbone:audit --limit 1 demo-riverbend-reads");
+        assertTrue(audit, audit.contains("| Actor") && audit.contains("next page: --before "));
+        String typo = platform.bin("backbone", "backbone:audit demo-riverbend-read");
+        assertTrue("an unknown initiative is not an empty log: " + typo,
+                typo.contains("Error executing command: There is no initiative 'demo-riverbend-read'."));
+        String yesterday = platform.bin("backbone", "backbone:audit --from yesterday demo-riverbend-reads");
+        assertTrue(yesterday, yesterday.contains("Error executing command: --from: 'yesterday' is not an instant"));
+        assertEquals(1, platform.exitCode("backbone", "backbone:audit --limit 0 demo-riverbend-reads"));
+        String missing = platform.bin("backbone", "backbone:values-import demo-riverbend-reads /no/such/values.csv");
+        assertTrue(missing, missing.contains("Error executing command: There is no file /no/such/values.csv"));
 
         String refused = platform.bin("backbone", "-u", "admin", "-p", "wrong", "backbone:modules");
         assertTrue(refused, !refused.contains("function-shared-measurement"));

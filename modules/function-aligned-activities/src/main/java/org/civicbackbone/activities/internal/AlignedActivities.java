@@ -150,7 +150,7 @@ public class AlignedActivities {
                 }
             }
         }
-        refuseIfAny(violations);
+        ProblemException.refuseIfAny(violations);
         GeneratedKey key = new GeneratedKey();
         store.inTransaction(c -> {
             PlanRecords records = store.mapper(c, PlanRecords.class);
@@ -227,8 +227,8 @@ public class AlignedActivities {
     public Meeting schedule(String initiativeId, MeetingSpec spec, String actor) {
         validator.validate(spec);
         if (spec.workingGroupId() != null && workingGroups(initiativeId).stream().noneMatch(g -> g.id() == spec.workingGroupId())) {
-            refuseIfAny(List.of(new Violation("workingGroupId", "initiative '" + initiativeId + "' has no working group "
-                    + spec.workingGroupId())));
+            throw ProblemException.invalid("workingGroupId", "initiative '" + initiativeId + "' has no working group "
+                    + spec.workingGroupId());
         }
         require(initiativeId);
         return meeting(initiativeId, meetings.schedule(initiativeId, spec, actor));
@@ -289,11 +289,5 @@ public class AlignedActivities {
 
     public String exportActionItems(String initiativeId) {
         return PlanReports.actionItems(meetings(initiativeId));
-    }
-
-    private static void refuseIfAny(List<Violation> violations) {
-        if (!violations.isEmpty()) {
-            throw new ProblemException(Problem.invalid("The request cannot be carried out as sent.", violations));
-        }
     }
 }

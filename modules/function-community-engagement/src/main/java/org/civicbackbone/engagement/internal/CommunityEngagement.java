@@ -245,9 +245,7 @@ public class CommunityEngagement {
         if (spec.heldOn().isAfter(LocalDate.now().plusDays(1))) {
             violations.add(new Violation("heldOn", "an event is recorded once it has taken place"));
         }
-        if (!violations.isEmpty()) {
-            throw new ProblemException(Problem.invalid("The event cannot be recorded as sent.", violations));
-        }
+        ProblemException.refuseIfAny(violations);
         initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
         long id = store.inTransaction(c -> {
             GeneratedKey key = new GeneratedKey();

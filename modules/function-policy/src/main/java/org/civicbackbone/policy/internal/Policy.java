@@ -222,9 +222,7 @@ public class Policy {
             violations.add(new Violation("named", "an endorsing partner is named; only a partner that does not share "
                     + "the position may ask not to be"));
         }
-        if (!violations.isEmpty()) {
-            throw new ProblemException(Problem.invalid("The stance cannot be recorded as sent.", violations));
-        }
+        ProblemException.refuseIfAny(violations);
         Instant now = Instant.now();
         long id = store.inTransaction(c -> {
             GeneratedKey key = new GeneratedKey();

@@ -51,7 +51,7 @@ record Allocations(BackboneStore store, AuditLog audit, DecisionService decision
                 spec.expiresInDays()), ResourcesSchema.MODULE, actor, (c, proposal) -> {
                     FundingRecords records = store.mapper(c, FundingRecords.class);
                     records.lockAll(initiativeId);
-                    refuseIfAny(overCommitted(initiativeId, spec, records.grants(initiativeId, proposals),
+                    ProblemException.refuseIfAny(overCommitted(initiativeId, spec, records.grants(initiativeId, proposals),
                             records.allocations(initiativeId, proposals)));
                     records.insertAllocation(initiativeId, spec.grantId(), spec.recipientKind(), recipient, beneficiary,
                             beneficiaryId, spec.amount(), spec.purpose().strip(), proposal.id(), actor, Instant.now());
@@ -121,11 +121,5 @@ record Allocations(BackboneStore store, AuditLog audit, DecisionService decision
                     + "; at most " + totals.available().max(BigDecimal.ZERO).toPlainString() + " is available"));
         }
         return violations;
-    }
-
-    static void refuseIfAny(List<Violation> violations) {
-        if (!violations.isEmpty()) {
-            throw new ProblemException(Problem.invalid("The request cannot be carried out as sent.", violations));
-        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.resources.internal.Funding.Budget;
@@ -16,7 +17,9 @@ import org.civicbackbone.resources.internal.Funding.BudgetSpec;
 /** The initiative's budget per year: its lines replaced whole, each category once. */
 record Budgets(BackboneStore store, AuditLog audit) {
 
+    /** A year's budget; a year the platform keeps no budget for is refused naming it, as a write of it is. */
     Budget of(String initiativeId, int year) {
+        ProblemException.refuseIfAny(yearFaults(year));
         List<BudgetLine> lines = store.read(c -> store.mapper(c, FundingRecords.class).budget(initiativeId, year));
         return new Budget(initiativeId, year, lines, lines.stream().map(BudgetLine::amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add));
@@ -24,10 +27,7 @@ record Budgets(BackboneStore store, AuditLog audit) {
 
     /** Refuses a year out of range and a category given twice, naming each. */
     void check(int year, BudgetSpec spec) {
-        List<Violation> violations = new ArrayList<>();
-        if (year < 2000 || year > 2100) {
-            violations.add(new Violation("year", "must be between 2000 and 2100"));
-        }
+        List<Violation> violations = new ArrayList<>(yearFaults(year));
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < spec.lines().size(); i++) {
             if (!seen.add(spec.lines().get(i).category().strip().toLowerCase(Locale.ROOT))) {
@@ -35,7 +35,11 @@ record Budgets(BackboneStore store, AuditLog audit) {
                         + "' appears twice"));
             }
         }
-        Allocations.refuseIfAny(violations);
+        ProblemException.refuseIfAny(violations);
+    }
+
+    private static List<Violation> yearFaults(int year) {
+        return year < 2000 || year > 2100 ? List.of(new Violation("year", "must be between 2000 and 2100")) : List.of();
     }
 
     Budget set(String initiativeId, int year, BudgetSpec spec, String actor) {

@@ -58,7 +58,7 @@ record Grants(BackboneStore store, AuditLog audit, DecisionService decisions) {
         LocalDate start = spec.periodStart() != null ? spec.periodStart() : grant.periodStart();
         LocalDate end = spec.periodEnd() != null ? spec.periodEnd() : grant.periodEnd();
         checkPeriod(start, end, violations);
-        Allocations.refuseIfAny(violations);
+        ProblemException.refuseIfAny(violations);
         store.inTransaction(c -> {
             store.mapper(c, FundingRecords.class).setStage(grant.id(), spec.stage(), spec.amountAwarded(), start, end);
             audit.record(c, actor, grant.initiativeId(), ResourcesSchema.MODULE, "grant.stage", "grant " + grant.id()

@@ -162,7 +162,7 @@ public class Resources {
             violations.add(new Violation("funderId", "initiative '" + initiativeId + "' has no funder " + spec.funderId()));
         }
         Grants.checkPeriod(spec.periodStart(), spec.periodEnd(), violations);
-        Allocations.refuseIfAny(violations);
+        ProblemException.refuseIfAny(violations);
         GeneratedKey key = new GeneratedKey();
         store.inTransaction(c -> {
             records(store, c).insertGrant(key, initiativeId, spec.funderId(), spec.title().strip(), Stage.OPPORTUNITY,

@@ -10,6 +10,7 @@ import java.util.List;
 import org.civicbackbone.api.decision.ProposalState;
 import org.civicbackbone.api.initiative.Sector;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.resources.internal.Funding.AcceptanceSpec;
 import org.civicbackbone.resources.internal.Funding.Allocation;
@@ -74,6 +75,19 @@ public class ResourcesTest {
                 new FunderSpec("the community foundation", Sector.FUNDER, null), "ann"));
         assertEquals(409, again.problem().status());
         assertEquals(List.of("ann funder.add"), audit.actions());
+    }
+
+    @Test
+    public void aBudgetYearOutOfRangeIsRefusedReadOrWritten() {
+        for (int year : new int[] {1999, 2101}) {
+            ProblemException read = assertThrows(ProblemException.class, () -> resources.budget("town", year));
+            assertEquals(List.of(new Violation("year", "must be between 2000 and 2100")), read.problem().violations());
+            ProblemException written = assertThrows(ProblemException.class,
+                    () -> resources.setBudget("town", year, new Funding.BudgetSpec(List.of()), "ann"));
+            assertEquals(read.problem().violations(), written.problem().violations());
+        }
+        assertEquals(0, resources.budget("town", 2100).lines().size());
+        assertEquals(List.of(), audit.actions());
     }
 
     @Test

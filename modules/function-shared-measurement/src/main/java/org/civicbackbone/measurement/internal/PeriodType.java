@@ -2,6 +2,7 @@ package org.civicbackbone.measurement.internal;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,11 @@ public enum PeriodType {
     /** Whether the text is a period of this type. */
     public boolean isValid(String period) {
         return period != null && pattern.matcher(period).matches();
+    }
+
+    /** Why a text is refused as a period of this type: {@code '2025' is not a month (YYYY-MM, e.g. 2025-03)}. */
+    public String refusal(String period) {
+        return "'" + period + "' is not a " + name().toLowerCase(Locale.ROOT) + " (" + format + ")";
     }
 
     /** The first day after the period: the period has ended once this day has begun. */

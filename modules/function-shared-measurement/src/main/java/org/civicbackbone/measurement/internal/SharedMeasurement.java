@@ -174,17 +174,12 @@ public class SharedMeasurement {
                                 ReportingScope scope) {
         validator.validate(report);
         Indicator indicator = indicator(initiativeId, indicatorId);
-        Organisation partner = partners(initiativeId).resolve(report.partner())
-                .orElseThrow(() -> ProblemException.invalid("partner", Partners.unknown(report.partner())));
-        if (!scope.allows(partner)) {
+        Optional<Organisation> partner = partners(initiativeId).resolve(report.partner());
+        ProblemException.refuseIfAny(report.faults(indicator.reportingPeriod(), partner));
+        if (!scope.allows(partner.get())) {
             throw scope.refusal("partner", report.partner());
         }
-        if (!indicator.reportingPeriod().isValid(report.period())) {
-            throw ProblemException.invalid("period", "'" + report.period() + "' is not a "
-                    + indicator.reportingPeriod().name().toLowerCase(Locale.ROOT) + " ("
-                    + indicator.reportingPeriod().format() + ")");
-        }
-        return values.report(initiativeId, indicator, report.inNameOf(partner.name()), partner, actor);
+        return values.report(initiativeId, indicator, report.inNameOf(partner.get().name()), partner.get(), actor);
     }
 
     /** Stores every row of a CSV file in one transaction, or none of them. */

@@ -209,9 +209,7 @@ public final class ValueImport {
             fault.accept(new Violation(where + "period", "is empty"));
             ok = false;
         } else if (indicator.isPresent() && !indicator.get().reportingPeriod().isValid(period)) {
-            fault.accept(new Violation(where + "period", "'" + period + "' is not a "
-                    + indicator.get().reportingPeriod().name().toLowerCase(Locale.ROOT) + " ("
-                    + indicator.get().reportingPeriod().format() + ")"));
+            fault.accept(new Violation(where + "period", indicator.get().reportingPeriod().refusal(period)));
             ok = false;
         }
         String partner = cell.apply("partner");

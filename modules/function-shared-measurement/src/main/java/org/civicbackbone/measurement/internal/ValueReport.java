@@ -6,6 +6,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.civicbackbone.api.initiative.Organisation;
+import org.civicbackbone.api.problem.Violation;
 
 /**
  * A value a partner reports for one period. With a dimension and category (age band / 0-5) it is one slice of a
@@ -27,6 +32,21 @@ public record ValueReport(
         int fraction = Math.max(0, plain.scale());
         int integer = Math.max(0, plain.precision() - plain.scale());
         return fraction <= 6 && integer <= 14;
+    }
+
+    /**
+     * What is wrong with this report for an indicator reported per {@code periods}, given the organisation its partner
+     * resolved to (empty when the registry knows no such name): every fault at once, as a file's row lists them.
+     */
+    List<Violation> faults(PeriodType periods, Optional<Organisation> resolved) {
+        List<Violation> faults = new ArrayList<>();
+        if (resolved.isEmpty()) {
+            faults.add(new Violation("partner", Partners.unknown(partner)));
+        }
+        if (!periods.isValid(period)) {
+            faults.add(new Violation("period", periods.refusal(period)));
+        }
+        return faults;
     }
 
     /** The same report in the partner's name as its registry record spells it. */

@@ -17,6 +17,7 @@ import org.civicbackbone.api.initiative.InitiativeAccess;
 import org.civicbackbone.api.initiative.Sector;
 import org.civicbackbone.api.initiative.MembershipSpec;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.testkit.InMemoryInitiatives;
 import org.civicbackbone.testkit.InMemoryOrganisations;
@@ -73,6 +74,18 @@ public class SharedMeasurementTest {
         assertEquals(0, new BigDecimal("40").compareTo(corrections.get(0).oldValue()));
         assertEquals(0, new BigDecimal("50").compareTo(corrections.get(0).newValue()));
         assertEquals("bob", corrections.get(0).correctedBy());
+    }
+
+    @Test
+    public void aReportWithAnUnknownPartnerAndAWrongPeriodIsRefusedNamingBothAndStoresNothing() {
+        Indicator cards = cards();
+        ProblemException refused = assertThrows(ProblemException.class, () -> measurement.report("riverbend", cards.id(),
+                new ValueReport("2025", "Nobody Known", BigDecimal.ONE, null, null), "alice"));
+        assertEquals(400, refused.problem().status());
+        assertEquals(List.of("partner", "period"), refused.problem().violations().stream().map(Violation::field).toList());
+        assertEquals("'2025' is not a month (YYYY-MM, e.g. 2025-03)", refused.problem().violations().get(1).message());
+        assertEquals(List.of(), measurement.values("riverbend", cards.id()));
+        assertEquals(List.of("alice indicator.create"), audit.actions());
     }
 
     @Test

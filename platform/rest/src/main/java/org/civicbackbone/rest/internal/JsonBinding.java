@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.problem.Violation;
 import org.hibernate.validator.HibernateValidator;
@@ -158,9 +157,7 @@ final class JsonBinding implements AutoCloseable {
     }
 
     private static ProblemException invalid(List<Violation> violations) {
-        // read by people too: the console shows it above the fields it marks
-        return new ProblemException(Problem.invalid("Some fields need correcting: each is listed with the reason.",
-                violations));
+        return ProblemException.invalid(violations);
     }
 
     /** A constraint violation's property path in JSON terms: {@code rows[2].value}. */

@@ -2,6 +2,10 @@ package org.civicbackbone.measurement.internal.shell;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -10,6 +14,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.shell.CommandRefused;
 import org.civicbackbone.measurement.internal.Aggregation;
 import org.civicbackbone.measurement.internal.Direction;
@@ -64,22 +69,34 @@ public class IndicatorAddCommand implements Action {
 
     @Override
     public Object execute() {
-        IndicatorSpec spec;
+        List<Violation> faults = new ArrayList<>(); // every bad option told at once, on standard output
+        IndicatorSpec spec = new IndicatorSpec(name, definition, unit,
+                read(faults, "--direction", direction, t -> Direction.valueOf(t.toUpperCase(Locale.ROOT)), "UP or DOWN"),
+                read(faults, "--aggregation", aggregation, t -> Aggregation.valueOf(t.toUpperCase(Locale.ROOT)),
+                        "SUM or MEAN"),
+                read(faults, "--period", period, t -> PeriodType.valueOf(t.toUpperCase(Locale.ROOT)),
+                        "MONTH, QUARTER or YEAR"),
+                read(faults, "--baseline", baseline, BigDecimal::new, "a number"),
+                read(faults, "--baseline-date", baselineDate, LocalDate::parse, "a day (YYYY-MM-DD)"),
+                read(faults, "--target", target, BigDecimal::new, "a number"),
+                read(faults, "--target-date", targetDate, LocalDate::parse, "a day (YYYY-MM-DD)"));
         try {
-            spec = new IndicatorSpec(name, definition, unit, Direction.valueOf(direction.toUpperCase()),
-                    Aggregation.valueOf(aggregation.toUpperCase()), PeriodType.valueOf(period.toUpperCase()),
-                    new BigDecimal(baseline), LocalDate.parse(baselineDate), new BigDecimal(target),
-                    LocalDate.parse(targetDate));
-        } catch (RuntimeException e) {
-            System.err.println("Invalid option: " + e.getMessage());
-            return null;
-        }
-        try {
+            ProblemException.refuseIfAny(faults);
             Indicator created = measurement.addIndicator(initiativeId, spec, ShellUser.of(session));
             System.out.println("Created indicator " + created.id() + ": " + created.name());
         } catch (ProblemException e) {
             throw new CommandRefused(e);
         }
         return null;
+    }
+
+    private static <T> T read(List<Violation> faults, String option, String text, Function<String, T> parse,
+                              String expected) {
+        try {
+            return parse.apply(text.strip());
+        } catch (RuntimeException e) {
+            faults.add(new Violation(option, "'" + text + "' is not " + expected));
+            return null;
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.civicbackbone.measurement.internal.shell;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -47,8 +48,11 @@ public class ValuesImportCommand implements Action {
             // the shell is for platform operators: they may import for any partner
             job = imports.start(initiativeId, ValueUpload.receive(Files.newInputStream(Path.of(file))),
                     ShellUser.of(session), ReportingScope.ANY);
+        } catch (NoSuchFileException e) {
+            throw new CommandRefused("There is no file " + Path.of(file).toAbsolutePath() + " (the path is read where the "
+                    + "platform runs).");
         } catch (IOException e) {
-            throw new CommandRefused("Cannot read " + file + ": " + e.getMessage());
+            throw new CommandRefused("Cannot read " + file + ": " + e);
         } catch (ProblemException e) {
             throw new CommandRefused(e);
         }

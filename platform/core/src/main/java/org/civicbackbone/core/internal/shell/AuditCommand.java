@@ -1,6 +1,7 @@
 package org.civicbackbone.core.internal.shell;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -12,6 +13,8 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.civicbackbone.api.audit.AuditEntry;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.audit.AuditQuery;
+import org.civicbackbone.api.initiative.InitiativeService;
+import org.civicbackbone.api.shell.CommandRefused;
 
 /** Prints an initiative's audit log, newest first, filtered and paged like {@code GET .../audit}. */
 @Service
@@ -39,26 +42,43 @@ public class AuditCommand implements Action {
     @Option(name = "--before", description = "Only entries with an id below this one (the next page)")
     Long before;
 
-    @Option(name = "--limit", description = "At most this many entries (default 50)")
+    @Option(name = "--limit", description = "At most this many entries, 1 to 1000 (default 50)")
     int limit = 50;
 
     @Reference
     AuditLog audit;
 
+    @Reference
+    InitiativeService initiatives;
+
     @Override
     public Object execute() {
+        // refused as the REST API refuses them: an empty log must not hide a typo
+        if (initiatives.find(initiativeId).isEmpty()) {
+            throw new CommandRefused("There is no initiative '" + initiativeId + "'.");
+        }
+        if (limit < 1 || limit > 1000) {
+            throw new CommandRefused("--limit: " + limit + " is not a whole number from 1 to 1000");
+        }
         List<AuditEntry> entries = audit.find(new AuditQuery(initiativeId, actor, action, module,
-                from == null ? null : Instant.parse(from), to == null ? null : Instant.parse(to), before,
-                Math.max(1, Math.min(1000, limit))));
+                instant("--from", from), instant("--to", to), before, limit));
         ShellTable table = new ShellTable();
         for (String column : new String[] {"Id", "At", "Actor", "Module", "Action", "Detail"}) {
             table.column(column);
         }
         entries.forEach(e -> table.addRow().addContent(e.id(), e.at(), e.actor(), e.module(), e.action(), e.detail()));
         table.print(System.out);
-        if (entries.size() == Math.max(1, Math.min(1000, limit))) {
+        if (entries.size() == limit) {
             System.out.println("next page: --before " + entries.get(entries.size() - 1).id());
         }
         return null;
+    }
+
+    private static Instant instant(String option, String text) {
+        try {
+            return text == null ? null : Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new CommandRefused(option + ": '" + text + "' is not an instant (ISO-8601, e.g. 2026-11-23T10:00:00Z)");
+        }
     }
 }
