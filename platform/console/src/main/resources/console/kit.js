@@ -71,13 +71,13 @@ export function showProblem(region, error, form) {
     unplaced.length ? h('ul', {}, unplaced.map(v => h('li', {}, `${v.field}: ${v.message}`))) : null));
 }
 
-/** Marks each input a violation names (by the last segment of its field) and answers the violations it placed. */
+/** Marks each input a violation names (by the last segment of its field, without an index) and answers those placed. */
 function markFields(form, violations) {
   form.querySelectorAll('.field-error').forEach(e => e.remove());
   form.querySelectorAll('[aria-invalid]').forEach(e => e.removeAttribute('aria-invalid'));
   const placed = [];
   for (const v of violations) {
-    const name = String(v.field).split('.').pop();
+    const name = String(v.field).split('.').pop().replace(/\[\d+\]$/, ''); // goalNumbers[1] is the goalNumbers input
     const input = form.querySelector(`[name="${CSS.escape(name)}"]`);
     if (!input) continue;
     const id = `${input.id || name}-error`;

@@ -275,6 +275,13 @@ public class ConsoleIT {
                 assertEquals("a meeting's material opens from the plan", "https://example.org/riverbend/summer.pdf",
                         material.getAttribute("href"));
                 assertEquals("_blank", material.getAttribute("target"));
+                WebElement activity = browser.findElement(By.cssSelector("form[aria-label='Add an activity']"));
+                activity.findElement(By.name("goalNumbers")).sendKeys("1, two");
+                activity.findElement(By.tagName("button")).click();
+                WebElement goalFault = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("form[aria-label='Add an activity'] label[for=activities-goalNumbers] .field-error")));
+                assertEquals("the fault of one item of a list stands beside the list's input", "must be a whole number",
+                        goalFault.getText());
             }
         }
 
