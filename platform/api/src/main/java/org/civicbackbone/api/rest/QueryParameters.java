@@ -15,7 +15,8 @@ import org.civicbackbone.api.problem.ProblemException;
  * String limit}) and reads it here: JAX-RS answers a typed parameter it cannot convert with a bare 404, as if the
  * address did not exist, where a client needs a 400 naming the parameter and saying what it accepts. An absent or
  * blank parameter is empty; surrounding spaces are ignored; a bad one is a {@link ProblemException} (400, the
- * parameter as the field).
+ * parameter as the field). A shell command reads its text options the same way (the option as the name), so that
+ * both refuse a value in the same words.
  */
 public final class QueryParameters {
 

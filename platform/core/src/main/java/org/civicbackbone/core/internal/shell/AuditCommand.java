@@ -1,7 +1,6 @@
 package org.civicbackbone.core.internal.shell;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -14,6 +13,8 @@ import org.civicbackbone.api.audit.AuditEntry;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.audit.AuditQuery;
 import org.civicbackbone.api.initiative.InitiativeService;
+import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.rest.QueryParameters;
 import org.civicbackbone.api.shell.CommandRefused;
 
 /** Prints an initiative's audit log, newest first, filtered and paged like {@code GET .../audit}. */
@@ -76,9 +77,9 @@ public class AuditCommand implements Action {
 
     private static Instant instant(String option, String text) {
         try {
-            return text == null ? null : Instant.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new CommandRefused(option + ": '" + text + "' is not an instant (ISO-8601, e.g. 2026-11-23T10:00:00Z)");
+            return QueryParameters.instant(option, text).orElse(null);
+        } catch (ProblemException e) {
+            throw new CommandRefused(e);
         }
     }
 }
