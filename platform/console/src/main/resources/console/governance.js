@@ -19,7 +19,7 @@ export async function bodyNamesOf(initiativeId) {
   try {
     return bodyNamer(await api(`/initiatives/${encodeURIComponent(initiativeId)}/governance`));
   } catch (error) {
-    return type => type.replace(/-/g, ' ');
+    return bodyNamer({ bodies: [], requiredBodies: [] });
   }
 }
 

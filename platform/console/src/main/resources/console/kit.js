@@ -240,8 +240,8 @@ export function actionCell(base, list, row, element, again) {
 /**
  * A titled form that sends its fields to {base}/{path} and then calls again(). spec = { title, submit, path (or
  * path(values)), key (for element ids when path is a function), method, fields: [{ name, label, type, options,
- * optional }], body(values) }. A select's options are values, or [value, label] pairs; numbers are sent as numbers,
- * passwords as typed, other text trimmed (blank as null).
+ * optional }], body(values) }. A select's options are values, or [value, label] pairs; numbers are sent through
+ * typedNumber, passwords as typed, other text trimmed (blank as null).
  */
 export function formSection(base, spec, again, level = 'h2') {
   const region = h('div', { 'aria-live': 'polite' });

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.OptionalLong;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
-import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
@@ -113,7 +112,7 @@ public class InitiativesResource {
     @GET
     @Allow(Audience.READERS)
     @Path("{initiativeId}/audit")
-    public Response audit(@PathParam(Allow.INITIATIVE) String id, @QueryParam("limit") @DefaultValue("100") String limitText,
+    public Response audit(@PathParam(Allow.INITIATIVE) String id, @QueryParam("limit") String limitText,
                           @QueryParam("actor") String actor, @QueryParam("action") String action,
                           @QueryParam("module") String module, @QueryParam("from") String from,
                           @QueryParam("to") String to, @QueryParam("before") String beforeText) {
