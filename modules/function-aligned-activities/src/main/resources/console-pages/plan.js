@@ -22,7 +22,7 @@ export async function render(element, context) {
           ['Members', g => g.members.map(m => `${m.person} (${m.organisation})`).join(', ')]],
         empty: 'No working groups yet.',
         action: { label: 'Add a member', path: g => `working-groups/${g.id}/members`, fields: [
-          { name: 'person', label: 'Person' }, { name: 'organisation', label: 'Organisation' },
+          { name: 'person', label: 'Person' }, { name: 'organisation', label: 'Organisation', type: 'organisation' },
           { name: 'role', label: 'Role', type: 'select', options: ['MEMBER', 'CO_CHAIR'] }] } },
       { title: 'Meetings', path: 'meetings',
         columns: [['Meeting', m => m.title], ['When', m => day(m.heldAt)],
@@ -31,18 +31,21 @@ export async function render(element, context) {
         empty: 'No meetings yet.',
         actions: [
           { label: 'Share a material', path: m => `meetings/${m.id}/materials`, fields: [
-            { name: 'title', label: 'Title' }, { name: 'link', label: 'Link' }] },
+            { name: 'title', label: 'Title' }, { name: 'link', label: 'Link', example: 'https://example.org/minutes.pdf' }] },
           { label: 'Add an action item', path: m => `meetings/${m.id}/action-items`, fields: [
             { name: 'description', label: 'What is to be done' }, { name: 'owner', label: 'Who' },
             { name: 'dueOn', label: 'Due on', type: 'date' }] },
-          { label: 'Record the minutes', method: 'PUT', path: m => `meetings/${m.id}/minutes`,
+          // minutes are kept of a meeting once it has been held
+          { label: 'Record the minutes', when: m => new Date(m.heldAt) <= new Date(), method: 'PUT',
+            path: m => `meetings/${m.id}/minutes`,
             fields: [{ name: 'minutes', label: 'Minutes', type: 'textarea' }] },
         ] },
     ],
     forms: (overview, [, groups]) => [
       { title: 'Add an activity', path: 'activities', fields: [
-          { name: 'title', label: 'Activity' }, { name: 'ownerOrganisation', label: 'Owner organisation' },
-          { name: 'goalNumbers', label: 'Goal numbers, separated by commas' },
+          { name: 'title', label: 'Activity' },
+          { name: 'ownerOrganisation', label: 'Owner organisation', type: 'organisation' },
+          { name: 'goalNumbers', label: 'Goal numbers, separated by commas', example: '1, 3' },
           { name: 'startOn', label: 'Starts on', type: 'date' }, { name: 'endOn', label: 'Ends on', type: 'date', optional: true }],
         body: v => ({ ...v, goalNumbers: (v.goalNumbers || '').split(',').map(n => n.trim()).filter(Boolean).map(typedNumber) }) },
       { title: 'Form a working group', path: 'working-groups', fields: [

@@ -1,6 +1,6 @@
 // Community engagement in the web console: communications and statements (publishing one in the initiative's name is
-// decided by its bodies), engagement events; drafting a communication, publishing it or putting it to the bodies as a
-// statement, and recording an event with who took part.
+// decided by its bodies), engagement events, who may speak for the initiative; drafting a communication, publishing
+// it or putting it to the bodies as a statement, and recording an event with who took part.
 export async function render(element, context) {
   const { functionPage } = context;
   const day = t => (t || '').slice(0, 10) || '—';
@@ -13,19 +13,24 @@ export async function render(element, context) {
         empty: 'No communications yet.',
         actions: [
           { label: 'Publish', when: c => c.status === 'DRAFT', path: c => `communications/${c.id}/publication` },
-          { label: 'Put to the bodies as a statement', when: c => c.status === 'DRAFT', path: c => `communications/${c.id}/statement`,
+          // a statement speaks for the initiative through an authorised spokesperson
+          { label: 'Put to the bodies as a statement', when: c => c.status === 'DRAFT' && c.spokesperson,
+            path: c => `communications/${c.id}/statement`,
             fields: [{ name: 'reason', label: 'Why the initiative should say this', type: 'textarea' }] },
         ] },
       { title: 'Events', path: 'events',
         columns: [['Event', e => e.title], ['On', e => day(e.heldOn)], ['Where', e => e.location || '—'],
           ['Participants', e => e.participants], ['Community members reached', e => e.communityMembersReached]],
         empty: 'No engagement events yet.' },
+      { title: 'Who may speak for the initiative', path: 'spokespeople', columns: [['Person', p => p]],
+        empty: 'Nobody yet: the structure model names the bodies whose members may.' },
     ],
-    forms: [
+    forms: (overview, [, , spokespeople]) => [
       { title: 'Draft a communication', path: 'communications', fields: [
           { name: 'kind', label: 'Kind', type: 'select', options: ['NEWS_RELEASE', 'REPORT', 'POST', 'NEWSLETTER', 'OTHER'] },
           { name: 'title', label: 'Title' }, { name: 'body', label: 'Text', type: 'textarea' },
-          { name: 'spokesperson', label: 'Spokesperson', optional: true }],
+          { name: 'spokesperson', label: 'Spokesperson', type: 'select',
+            options: [['', 'nobody (not for an official statement)'], ...spokespeople.map(p => [p, p])] }],
         body: v => ({ ...v, keyMessages: [] }) },
       { title: 'Record an event', path: 'events', fields: [
           { name: 'title', label: 'Event' }, { name: 'heldOn', label: 'Held on', type: 'date' },

@@ -1,6 +1,6 @@
 // Policy in the web console: the policy agenda's items with their stage, partners' stances and outcome; putting an
 // item on the agenda, recording a stance, moving it to research, putting its position to the bodies (adopting it is
-// decided by the structure model's bodies) and recording its outcome.
+// decided by the structure model's bodies), recording the outcome of an adopted position and dropping an item.
 export async function render(element, context) {
   const { functionPage } = context;
   await functionPage(element, context, {
@@ -12,8 +12,8 @@ export async function render(element, context) {
           ['Outcome', i => i.outcome ? i.outcome.toLowerCase() : '—']],
         empty: 'Nothing on the policy agenda yet.',
         actions: [
-          { label: 'Record a stance', path: i => `items/${i.id}/stances`, fields: [
-            { name: 'organisation', label: 'Partner organisation' },
+          { label: 'Record a stance', when: i => i.status !== 'CLOSED', path: i => `items/${i.id}/stances`, fields: [
+            { name: 'organisation', label: 'Partner organisation', type: 'organisation' },
             { name: 'stance', label: 'Stance', type: 'select', options: ['ENDORSE', 'NEUTRAL', 'DISSENT'] },
             { name: 'note', label: 'Note', type: 'textarea', optional: true }],
             body: values => ({ ...values, named: true }) },
@@ -21,9 +21,14 @@ export async function render(element, context) {
             body: () => ({ stage: 'RESEARCHING' }) },
           { label: 'Put the position to the bodies', when: i => ['IDEA', 'RESEARCHING'].includes(i.status),
             path: i => `items/${i.id}/adoption`, fields: [{ name: 'reason', label: 'Why adopt it', type: 'textarea' }] },
-          { label: 'Record the outcome', when: i => !i.outcome, method: 'PUT', path: i => `items/${i.id}/outcome`, fields: [
+          // an adopted position has an outcome; any other open item can only be dropped
+          { label: 'Record the outcome', when: i => i.status === 'POSITION_ADOPTED', method: 'PUT',
+            path: i => `items/${i.id}/outcome`, fields: [
             { name: 'outcome', label: 'Outcome', type: 'select', options: ['ENACTED', 'PARTLY_ENACTED', 'DEFEATED', 'STALLED', 'DROPPED'] },
             { name: 'note', label: 'Note', type: 'textarea', optional: true }] },
+          { label: 'Drop it', when: i => !['POSITION_ADOPTED', 'CLOSED'].includes(i.status), method: 'PUT',
+            path: i => `items/${i.id}/outcome`, fields: [{ name: 'note', label: 'Why it is dropped', type: 'textarea', optional: true }],
+            body: values => ({ ...values, outcome: 'DROPPED' }) },
         ] },
     ],
     forms: [

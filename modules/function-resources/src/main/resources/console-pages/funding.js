@@ -22,9 +22,11 @@ export async function render(element, context) {
           { label: 'Add a reporting deadline', path: g => `grants/${g.id}/deadlines`, fields: [
             { name: 'dueOn', label: 'Due on', type: 'date' }, { name: 'description', label: 'What is due' }] },
           { label: 'Move to a stage', when: g => ['OPPORTUNITY', 'SUBMITTED'].includes(g.status),
-            path: g => `grants/${g.id}/stage`, method: 'PUT', fields: [
-            { name: 'stage', label: 'Stage', type: 'select', options: ['SUBMITTED', 'AWARDED', 'DECLINED'] },
-            { name: 'amountAwarded', label: 'Amount awarded', type: 'number', optional: true }] },
+            // a submitted grant is answered; an opportunity may also be submitted. Only an award has an amount
+            path: g => `grants/${g.id}/stage`, method: 'PUT', fields: g => [
+            { name: 'stage', label: 'Stage', type: 'select',
+              options: [...(g.status === 'OPPORTUNITY' ? ['SUBMITTED'] : []), 'AWARDED', 'DECLINED'] },
+            { name: 'amountAwarded', label: 'Amount awarded (for an award only)', type: 'number' }] },
           { label: 'Put its acceptance to the bodies', when: g => ['AWARDED', 'NOT_ACCEPTED'].includes(g.status),
             path: g => `grants/${g.id}/acceptance`, fields: [{ name: 'reason', label: 'Why accept it', type: 'textarea' }] },
           { label: 'Record money received', when: g => g.status === 'ACTIVE', path: g => `grants/${g.id}/receipts`,
@@ -57,15 +59,15 @@ export async function render(element, context) {
           { category: v.category, amount: v.amount }] }) },
       { title: 'Propose an allocation', path: 'allocations', fields: [
           { name: 'recipientKind', label: 'Recipient is', type: 'select', options: ['PARTNER', 'ACTIVITY'] },
-          { name: 'recipient', label: 'Recipient (partner or activity)' },
-          { name: 'partnerOrganisation', label: 'Organisation that runs the activity', optional: true },
+          { name: 'recipient', label: 'Recipient (partner or activity)', type: 'organisation' },
+          { name: 'partnerOrganisation', label: 'Organisation that runs the activity', type: 'organisation', optional: true },
           { name: 'amount', label: 'Amount', type: 'number' },
           { name: 'purpose', label: 'Purpose' },
           { name: 'grantId', label: 'From grant', type: 'select',
             options: [['', 'no particular grant'], ...grants.map(g => [String(g.id), g.title])] }],
         body: v => ({ ...v, grantId: v.grantId ? Number(v.grantId) : null }) },
       { title: 'Record a funder', path: 'funders', fields: [
-          { name: 'name', label: 'Name' },
+          { name: 'name', label: 'Name', type: 'organisation' },
           { name: 'sector', label: 'Sector', type: 'select', options: ['FUNDER', 'PHILANTHROPY', 'PUBLIC_AGENCY', 'BUSINESS',
             'NONPROFIT', 'EDUCATION', 'YOUTH', 'HEALTH', 'FAITH', 'WORKFORCE', 'HOUSING', 'COMMUNITY_MEMBER'] },
           { name: 'contact', label: 'Contact', optional: true }] },

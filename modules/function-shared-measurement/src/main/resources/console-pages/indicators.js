@@ -1,7 +1,7 @@
 // The shared measurement page of the web console: each indicator's progress, and per indicator a chart of its series
 // with baseline and target, in total, by partner or by a disaggregation, and a form to enter a value.
 export async function render(element, context) {
-  const { initiative, api, h, table, showProblem, lineChart, typedNumber } = context;
+  const { initiative, api, h, table, showProblem, lineChart, typedNumber, organisationNames } = context;
   const base = `/initiatives/${encodeURIComponent(initiative.id)}/shared-measurement`;
   const overview = await api(base);
   const detail = h('section', { 'aria-live': 'polite' });
@@ -102,7 +102,8 @@ export async function render(element, context) {
       h('label', { for: 'period' }, `Period (${{ MONTH: 'a month, for example 2026-03', QUARTER: 'a quarter, for example 2026-Q1',
         YEAR: 'a year, for example 2026' }[indicator.reportingPeriod] || indicator.reportingPeriod})`,
         h('input', { id: 'period', name: 'period', required: true })),
-      h('label', { for: 'partner' }, 'Partner', h('input', { id: 'partner', name: 'partner', required: true })),
+      h('label', { for: 'partner' }, 'Partner',
+        h('input', { id: 'partner', name: 'partner', required: true, list: 'organisation-names', autocomplete: 'off' })),
       h('label', { for: 'value' }, 'Value', h('input', { id: 'value', name: 'value', inputmode: 'decimal', required: true })),
       h('button', { type: 'submit' }, 'Enter value'));
     form.addEventListener('submit', async event => {
@@ -115,7 +116,7 @@ export async function render(element, context) {
         showProblem(region, error, form);
       }
     });
-    detail.replaceChildren(h('h2', { id: 'indicator-title', tabindex: '-1' }, indicator.name),
+    detail.replaceChildren(h('h2', { id: 'indicator-title', tabindex: '-1' }, indicator.name), await organisationNames(initiative.id),
       h('p', {}, indicator.definition || ''),
       h('label', { for: 'breakdown' }, 'Show', by), chart,
       h('h3', {}, 'Enter a value'), region, form);

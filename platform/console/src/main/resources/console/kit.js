@@ -61,6 +61,20 @@ export function typedNumber(text) {
   return typeof JSON.rawJSON === 'function' ? JSON.rawJSON(json) : Number(json);
 }
 
+/** The id of the list of an initiative's organisation names that organisation inputs offer (see organisationNames). */
+const ORGANISATION_NAMES = 'organisation-names';
+
+/**
+ * The names (and aliases) of an initiative's registered organisations as a datalist that inputs of type
+ * 'organisation' offer, so that staff pick "Riverbend Public Library" instead of typing a near-duplicate of it; empty
+ * when the person may not read the registry (the API still resolves whatever is typed).
+ */
+export async function organisationNames(initiativeId) {
+  const registry = await api(`/initiatives/${encodeURIComponent(initiativeId)}/organisations`).catch(() => []);
+  const names = [...new Set(registry.flatMap(o => [o.name, ...(o.aliases || [])]))];
+  return h('datalist', { id: ORGANISATION_NAMES }, names.map(n => h('option', { value: n })));
+}
+
 /** Shows a problem at the top of a form (or region) and each violation next to its field (by the input's name). */
 export function showProblem(region, error, form) {
   const violations = error.violations || [];
@@ -189,7 +203,8 @@ const words = key => key.replace(/([A-Z])/g, ' $1').toLowerCase();
 export async function functionPage(element, context, spec) {
   const base = `/initiatives/${encodeURIComponent(context.initiative.id)}/${context.page.functionId}`;
   const again = () => functionPage(element, context, spec);
-  const [overview, ...answers] = await Promise.all([api(base), ...spec.lists.map(l => api(`${base}/${l.path}`))]);
+  const [overview, names, ...answers] = await Promise.all([api(base), organisationNames(context.initiative.id),
+    ...spec.lists.map(l => api(`${base}/${l.path}`))]);
   const lists = answers.map((answer, i) => (spec.lists[i].rows ? spec.lists[i].rows(answer) : answer));
   const forms = typeof spec.forms === 'function' ? spec.forms(overview, answers) : spec.forms || [];
   const figures = Object.entries(overview).filter(([, v]) => typeof v === 'number');
@@ -200,7 +215,7 @@ export async function functionPage(element, context, spec) {
     return actions.length ? [...shown, { title: 'Action', cell: row => h('div', { class: 'row-actions' },
       actions.map(action => actionCell(base, { ...list, action }, row, element, again))) }] : shown;
   };
-  element.replaceChildren(h('div', {},
+  element.replaceChildren(h('div', {}, names,
     figures.length ? h('p', {}, figures.map(([k, v]) => `${words(k)}: ${v}`).join(' · ')) : null,
     attention.length ? h('div', { class: 'problem' }, h('p', {}, 'Needs attention:'),
       h('ul', {}, attention.map(a => h('li', {}, a)))) : null,
@@ -213,7 +228,8 @@ export async function functionPage(element, context, spec) {
 
 /**
  * A row's action: a button, or a small form that opens under it when the action takes fields. list = { action:
- * { label, when(row), path(row), method, fields, body(values, row) }, name(row) }.
+ * { label, when(row), path(row), method, fields (or fields(row), when what the row may become depends on it),
+ * body(values, row) }, name(row) }.
  */
 export function actionCell(base, list, row, element, again) {
   const action = list.action;
@@ -222,7 +238,7 @@ export function actionCell(base, list, row, element, again) {
   if (action.fields) {
     return h('details', {}, h('summary', {}, action.label),
       formSection(base, { title: label, submit: action.label, path: action.path(row), method: action.method,
-        fields: action.fields, body: action.body && (values => action.body(values, row)) }, again, 'h3'));
+        fields: typeof action.fields === 'function' ? action.fields(row) : action.fields, body: action.body && (values => action.body(values, row)) }, again, 'h3'));
   }
   return h('button', { type: 'button', class: 'secondary', 'aria-label': label, onclick: async event => {
     if (action.confirm && !window.confirm(action.confirm(row))) return;
@@ -240,8 +256,9 @@ export function actionCell(base, list, row, element, again) {
 /**
  * A titled form that sends its fields to {base}/{path} and then calls again(). spec = { title, submit, path (or
  * path(values)), key (for element ids when path is a function), method, fields: [{ name, label, type, options,
- * optional }], body(values) }. A select's options are values, or [value, label] pairs; numbers are sent through
- * typedNumber, passwords as typed, other text trimmed (blank as null).
+ * optional, example }], body(values) }. A select's options are values, or [value, label] pairs; an 'organisation'
+ * is text that offers the page's organisation names (organisationNames); an example is shown with the label. Numbers
+ * are sent through typedNumber, passwords as typed, other text trimmed (blank as null).
  */
 export function formSection(base, spec, again, level = 'h2') {
   const region = h('div', { 'aria-live': 'polite' });
@@ -251,9 +268,11 @@ export function formSection(base, spec, again, level = 'h2') {
     const input = f.type === 'textarea' ? h('textarea', { id, name: f.name, rows: 3 })
       : f.type === 'select' ? h('select', { id, name: f.name }, f.options.map(o => Array.isArray(o)
         ? h('option', { value: o[0] }, o[1]) : h('option', { value: o }, words(o.toLowerCase()).replace(/_/g, ' '))))
+      : f.type === 'organisation' ? h('input', { id, name: f.name, list: ORGANISATION_NAMES, autocomplete: 'off' })
       : h('input', { id, name: f.name, type: f.type || 'text', step: f.type === 'number' ? 'any' : null,
         autocomplete: f.type === 'password' ? 'new-password' : null });
-    return h('label', { for: id }, f.label + (f.optional ? ' (optional)' : ''), input);
+    return h('label', { for: id }, f.label + (f.optional ? ' (optional)' : ''),
+      f.example ? h('span', { class: 'example' }, `for example ${f.example}`) : null, input);
   }), h('button', { type: 'submit' }, spec.submit || spec.title));
   form.addEventListener('submit', async event => {
     event.preventDefault();

@@ -393,6 +393,9 @@ public class PlatformIT {
         assertEquals(2, series.size());
         assertEquals("2025-Q2", series.get(1).get("period").asText());
         assertEquals(48, series.get(1).get("value").asInt());
+        Http.Answer noSuchDimension = http.get(base + "/indicators/" + id + "/series?by=grade");
+        assertEquals("a dimension no value is broken down by is not an empty series", 400, noSuchDimension.status());
+        assertEquals(List.of("by"), fields(noSuchDimension));
 
         JsonNode overview = http.get(base).json();
         assertEquals(1, overview.get("indicators").asInt());

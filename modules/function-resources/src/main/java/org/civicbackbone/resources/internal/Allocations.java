@@ -108,17 +108,18 @@ record Allocations(BackboneStore store, AuditLog audit, DecisionService decision
                         .filter(a -> spec.grantId().equals(a.grantId())).toList());
                 BigDecimal left = grant.received().subtract(committed);
                 if (spec.amount().compareTo(left) > 0) {
-                    violations.add(new Violation("amount", "grant " + grant.id() + " has received "
-                            + grant.received().toPlainString() + " of which " + committed.toPlainString()
+                    violations.add(new Violation("amount", "more than grant " + grant.id() + " has left: it has "
+                            + "received " + grant.received().toPlainString() + " of which " + committed.toPlainString()
                             + " is allocated or pending; at most " + left.max(BigDecimal.ZERO).toPlainString() + " is left"));
                 }
             }
         }
         Totals totals = FundingReports.totals(grants, existing);
         if (spec.amount().compareTo(totals.available()) > 0) {
-            violations.add(new Violation("amount", "received " + totals.received().toPlainString() + ", allocated "
-                    + totals.allocated().toPlainString() + ", pending " + totals.pending().toPlainString()
-                    + "; at most " + totals.available().max(BigDecimal.ZERO).toPlainString() + " is available"));
+            violations.add(new Violation("amount", "more than the money received allows: received "
+                    + totals.received().toPlainString() + ", allocated " + totals.allocated().toPlainString()
+                    + ", pending " + totals.pending().toPlainString() + "; at most "
+                    + totals.available().max(BigDecimal.ZERO).toPlainString() + " is available"));
         }
         return violations;
     }

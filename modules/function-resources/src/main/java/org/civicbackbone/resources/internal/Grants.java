@@ -38,7 +38,7 @@ record Grants(BackboneStore store, AuditLog audit, DecisionService decisions) {
         }
     }
 
-    /** Records a submission or the funder's answer; an award needs its amount. */
+    /** Records a submission or the funder's answer; an award needs its amount, and only an award has one. */
     void changeStage(Grant grant, StageSpec spec, String actor) {
         Set<GrantStatus> allowedFrom = switch (spec.stage()) {
             case OPPORTUNITY -> Set.of();
@@ -54,6 +54,9 @@ record Grants(BackboneStore store, AuditLog audit, DecisionService decisions) {
         List<Violation> violations = new ArrayList<>();
         if (spec.stage() == Stage.AWARDED && spec.amountAwarded() == null) {
             violations.add(new Violation("amountAwarded", "an award needs its amount"));
+        } else if (spec.stage() != Stage.AWARDED && spec.amountAwarded() != null) {
+            violations.add(new Violation("amountAwarded", "only an award has an amount awarded, not a move to "
+                    + spec.stage()));
         }
         LocalDate start = spec.periodStart() != null ? spec.periodStart() : grant.periodStart();
         LocalDate end = spec.periodEnd() != null ? spec.periodEnd() : grant.periodEnd();

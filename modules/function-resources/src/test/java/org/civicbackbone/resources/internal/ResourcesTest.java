@@ -106,6 +106,8 @@ public class ResourcesTest {
                 new AllocationSpec(null, RecipientKind.PARTNER, "Riverbend Library", null, new BigDecimal("100.01"),
                         "more books", null), "ann"));
         assertEquals("amount", beyond.problem().violations().get(0).field());
+        assertEquals("more than the money received allows: received 600.00, allocated 0, pending 500.00; at most 100.00 "
+                + "is available", beyond.problem().violations().get(0).message());
         decisions.decide(pending.proposalId(), ProposalState.REJECTED);
         assertEquals("a rejected allocation frees the money", ProposalState.OPEN, resources.proposeAllocation("town",
                 new AllocationSpec(null, RecipientKind.PARTNER, "Riverbend Library", null, new BigDecimal("600"),
@@ -129,6 +131,11 @@ public class ResourcesTest {
                 "ann");
         Grant grant = resources.addGrant("town", new GrantSpec(funder.id(), "Summer reading", new BigDecimal("1500"),
                 LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)), "ann");
+        ProblemException notAnAward = assertThrows(ProblemException.class, () -> resources.changeStage("town",
+                grant.id(), new StageSpec(Stage.SUBMITTED, new BigDecimal("1000"), null, null), "ann"));
+        assertEquals("only an award has an amount awarded, not a move to SUBMITTED",
+                notAnAward.problem().violations().get(0).message());
+        assertEquals(GrantStatus.OPPORTUNITY, resources.grant("town", grant.id()).status());
         Grant awarded = resources.changeStage("town", grant.id(), new StageSpec(Stage.AWARDED, new BigDecimal("1000"),
                 null, null), "ann");
         Grant accepting = resources.proposeAcceptance("town", grant.id(), new AcceptanceSpec("fits goal 2", 7), "ann");

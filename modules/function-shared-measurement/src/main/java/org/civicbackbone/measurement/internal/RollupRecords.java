@@ -10,6 +10,7 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 import org.apache.ibatis.executor.BatchResult;
+import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.store.BackboneStore;
 
 /**
@@ -54,6 +55,26 @@ public interface RollupRecords {
     @Select("SELECT period, dimension, category, partners, total FROM sm_rollup WHERE indicator_id = #{indicatorId} "
             + "AND LOWER(dimension) = LOWER(#{dimension}) ORDER BY period, category")
     List<Rollup> byDimension(@Param("indicatorId") long indicatorId, @Param("dimension") String dimension);
+
+    /** The dimensions the indicator's values are broken down by, in order. */
+    @Select("SELECT DISTINCT dimension FROM sm_rollup WHERE indicator_id = #{indicatorId} AND dimension <> '' "
+            + "ORDER BY dimension")
+    List<String> dimensions(long indicatorId);
+
+    /**
+     * The roll-ups of one dimension; one that no value of the indicator is broken down by (a typo, or the wrong
+     * indicator) is a 400 naming the query parameter {@code by} and the dimensions there are, not an empty series.
+     */
+    default List<Rollup> byKnownDimension(long indicatorId, String dimension) {
+        List<Rollup> rollups = byDimension(indicatorId, dimension);
+        List<String> known = rollups.isEmpty() ? dimensions(indicatorId) : List.of();
+        if (rollups.isEmpty() && known.stream().noneMatch(dimension::equalsIgnoreCase)) {
+            throw ProblemException.invalid("by", "no value of indicator " + indicatorId + " is broken down by '"
+                    + dimension + "' (" + (known.isEmpty() ? "none of its values is broken down"
+                    : "its values are broken down by: " + String.join(", ", known)) + ")");
+        }
+        return rollups;
+    }
 
     @Update("UPDATE sm_rollup SET partners = partners + #{partners}, total = total + #{total} "
             + "WHERE indicator_id = #{k.indicatorId} AND period = #{k.period} AND dimension = #{k.dimension} "

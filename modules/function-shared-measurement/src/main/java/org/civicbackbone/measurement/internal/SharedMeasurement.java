@@ -230,10 +230,11 @@ public class SharedMeasurement {
         return store.read(c -> values(c, indicator.id()));
     }
 
+    /** The series in total, or by a dimension the indicator's values are broken down by (another is a 400). */
     public List<SeriesPoint> series(String initiativeId, long indicatorId, String dimension) {
         Indicator indicator = indicator(initiativeId, indicatorId);
         return Series.ofRollups(indicator, store.read(c -> dimension == null ? rollups(c).totals(indicator.id())
-                : rollups(c).byDimension(indicator.id(), dimension)), dimension);
+                : rollups(c).byKnownDimension(indicator.id(), dimension)), dimension);
     }
 
     /** The indicator's progress, from its roll-ups: one row a period, however many values. */

@@ -130,7 +130,13 @@ public class SharedMeasurementTest {
                 + "Library cards,2025-01,Library,4,age band,0-4\r\n";
         assertEquals(2, measurement.importValues("riverbend", csv, "alice", ReportingScope.ANY));
         assertEquals(csv, measurement.exportValues("riverbend"));
-        assertEquals(1, measurement.series("riverbend", cards.id(), "age band").size());
+        assertEquals(1, measurement.series("riverbend", cards.id(), "Age Band").size());
+        ProblemException typo = assertThrows(ProblemException.class,
+                () -> measurement.series("riverbend", cards.id(), "age bnd"));
+        assertEquals("by", typo.problem().violations().get(0).field());
+        assertEquals("no value of indicator " + cards.id() + " is broken down by 'age bnd' (its values are broken "
+                + "down by: age band)", typo.problem().violations().get(0).message());
+        assertTrue("a series in total is there", !measurement.series("riverbend", cards.id(), null).isEmpty());
     }
 
     @Test
