@@ -85,16 +85,30 @@ export function showProblem(region, error, form) {
     unplaced.length ? h('ul', {}, unplaced.map(v => h('li', {}, `${v.field}: ${v.message}`))) : null));
 }
 
-/** Marks each input a violation names (by the last segment of its field, without an index) and answers those placed. */
+/**
+ * The input a violation's field names: the one named by the whole path (goals[1].title), else by the nearest path
+ * above it (goals[1].strategies[0].title is the goals[1].strategies input), else, in a flat form, by its last segment
+ * without an index (spec.goalNumbers[1] is the goalNumbers input).
+ */
+function inputFor(form, field) {
+  const named = name => form.querySelector(`[name="${CSS.escape(name)}"]`);
+  for (let path = String(field), above; path; path = above) {
+    if (named(path)) return named(path);
+    above = path.replace(/(\.[^.[\]]*|\[\d+\])$/, '');
+    if (above === path) break;
+  }
+  return named(String(field).split('.').pop().replace(/\[\d+\]$/, ''));
+}
+
+/** Marks each input a violation names (see inputFor) and answers the violations so placed. */
 function markFields(form, violations) {
   form.querySelectorAll('.field-error').forEach(e => e.remove());
   form.querySelectorAll('[aria-invalid]').forEach(e => e.removeAttribute('aria-invalid'));
   const placed = [];
   for (const v of violations) {
-    const name = String(v.field).split('.').pop().replace(/\[\d+\]$/, ''); // goalNumbers[1] is the goalNumbers input
-    const input = form.querySelector(`[name="${CSS.escape(name)}"]`);
+    const input = inputFor(form, v.field);
     if (!input) continue;
-    const id = `${input.id || name}-error`;
+    const id = `${input.id || input.name.replace(/\W/g, '-')}-error`;
     input.setAttribute('aria-invalid', 'true');
     input.setAttribute('aria-describedby', id);
     input.closest('label').append(h('span', { class: 'field-error', id }, v.message));
@@ -198,7 +212,8 @@ const words = key => key.replace(/([A-Z])/g, ' $1').toLowerCase();
  *                      actions: [{ label, when(row), path(row), method, fields, body(values, row) }] }],
  *            forms: [{ title, path, fields: [{ name, label, type, options, optional }], body(values) }], or
  *                   forms(overview, answers) when a form needs what the lists hold (a select of funders),
- *            extra(overview) → elements shown under the figures }
+ *            extra(overview) → elements shown under the figures,
+ *            after(overview, answers, again) → elements shown after the forms (a form of its own making) }
  */
 export async function functionPage(element, context, spec) {
   const base = `/initiatives/${encodeURIComponent(context.initiative.id)}/${context.page.functionId}`;
@@ -223,7 +238,8 @@ export async function functionPage(element, context, spec) {
     spec.lists.map((list, i) => h('section', {}, h('h2', {}, list.title),
       table(lists[i], columns(list), list.empty || 'Nothing yet.'),
       h('div', { class: 'region', 'aria-live': 'polite' }))),
-    forms.map(form => formSection(base, form, again))));
+    forms.map(form => formSection(base, form, again)),
+    spec.after ? spec.after(overview, answers, again) : null));
 }
 
 /**

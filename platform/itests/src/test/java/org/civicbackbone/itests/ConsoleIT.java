@@ -409,8 +409,46 @@ public class ConsoleIT {
         expected.put("Resources", List.of("form Apply for a grant", "form Set a budget line for " + java.time.Year.now(),
                 "form Propose an allocation", "form Record a funder", "action Add a reporting deadline",
                 "action Move to a stage", "action Put its acceptance to the bodies"));
-        expected.put("Common agenda", List.of()); // the demo's agenda has no draft to put to adoption
+        expected.put("Common agenda", List.of("form Draft the next version", "button Put to adoption"));
         assertEquals("what the demo offers, each taken once", expected, taken);
+    }
+
+    /**
+     * Staff draft the next version of the common agenda from a copy of the latest: a new goal left without its title
+     * is refused beside that goal's input, and once written the version is a draft with every goal.
+     */
+    @Test
+    public void staffDraftTheNextVersionOfTheCommonAgenda() throws Exception {
+        openTheDemoAs("scarter", "demo");
+        follow("Common agenda");
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form[aria-label='Draft the next version']")));
+        assertEquals("the copy of version 1 has its goals", "Children read all year round",
+                form.findElement(By.name("goals[1].title")).getAttribute("value"));
+        WebElement strategies = form.findElement(By.name("goals[1].strategies"));
+        assertEquals("Summer reading for every child: Library cards at school entry and summer reading at every branch",
+                strategies.getAttribute("value"));
+        strategies.sendKeys(Keys.ENTER, "Reading buddies: older students read with younger ones");
+        form.findElement(By.xpath(".//button[normalize-space()='Add a goal']")).click();
+        form.findElement(By.name("goals[2].outcome")).sendKeys("Nine in ten third graders read at grade level");
+        form.findElement(By.xpath(".//button[normalize-space()='Draft the next version']")).click();
+        WebElement fault = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("label[for='draft-goals[2].title'] .field-error")));
+        assertEquals("must not be blank", fault.getText());
+        visited("agenda-draft-refused");
+        assertEquals("nothing was drafted", 1, http.get("/initiatives/" + DEMO + "/vision-strategy/versions").json().size());
+
+        form.findElement(By.name("goals[2].title")).sendKeys("Children read at grade level by third grade");
+        form.findElement(By.xpath(".//button[normalize-space()='Draft the next version']")).click();
+        By draft = By.xpath("//main//tr[td[1][normalize-space()='2']]");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(draft, "draft"));
+        com.fasterxml.jackson.databind.JsonNode version = http.get("/initiatives/" + DEMO + "/vision-strategy/versions/2")
+                .json();
+        assertEquals(3, version.get("goals").size());
+        assertEquals("Reading buddies", version.get("goals").get(1).get("strategies").get(1).get("title").asText());
+        assertEquals("older students read with younger ones",
+                version.get("goals").get(1).get("strategies").get(1).get("description").asText());
+        visited("agenda-drafted");
     }
 
     /** The first form, row action or row button of the page drawn (once it is) that is not yet done, or null. */
@@ -495,10 +533,7 @@ public class ConsoleIT {
     /** Staff register an organisation and merge it, a duplicate, into the one it is (ADR 0025). */
     @Test
     public void staffMergeADuplicateOrganisationIntoTheOneItIs() throws Exception {
-        browser.get(CONSOLE);
-        signIn("scarter", "demo");
-        heading("My work");
-        browser.get(CONSOLE + "#/i/" + DEMO);
+        openTheDemoAs("scarter", "demo");
         follow("Organisations");
         heading("Organisations · Riverbend County Reads (DEMO DATA)");
         By kept = personRow("Northside Family Resource Center");
@@ -725,6 +760,14 @@ public class ConsoleIT {
         int after = chart.findElements(By.tagName("circle")).size();
         assertEquals("two more periods in the chart", pointsBefore + 2, after);
         visited("import-done");
+    }
+
+    /** Signs in and opens the demo initiative's page. */
+    private void openTheDemoAs(String user, String password) {
+        browser.get(CONSOLE);
+        signIn(user, password);
+        heading("My work");
+        browser.get(CONSOLE + "#/i/" + DEMO);
     }
 
     private void signIn(String user, String password) {

@@ -440,6 +440,16 @@ public class GovernanceIT {
         Http.Answer refused = vote("changing", proposal, "hb3", "APPROVE", "still here?");
         assertEquals("a retired seat votes on nothing: " + refused, 403, refused.status());
         assertEquals(2, http.get(bodies + "/" + board + "/members").json().size());
+        // a seat for a person the initiative does not have, or for a login that can never exist, names its field
+        Http.Answer nobody = http.post(bodies + "/" + board + "/members",
+                "{\"personId\":999,\"organisation\":\"Library\",\"role\":\"member\",\"sector\":\"NONPROFIT\"}");
+        assertEquals(nobody.toString(), 400, nobody.status());
+        assertTrue(nobody.body(), nobody.body().contains("\"personId\""));
+        Http.Answer badLogin = http.post(bodies + "/" + board + "/members", "{\"person\":\"Ann Lee\","
+                + "\"username\":\"Ann Lee\",\"organisation\":\"Library\",\"role\":\"member\",\"sector\":\"NONPROFIT\"}");
+        assertEquals(badLogin.toString(), 400, badLogin.status());
+        assertTrue(badLogin.body(), badLogin.body().contains("\"username\""));
+        assertEquals("refusals seat nobody", 2, http.get(bodies + "/" + board + "/members").json().size());
         String audit = http.get("/initiatives/changing/audit").body();
         assertTrue(audit, audit.contains("body.retire") && audit.contains("membership.retire")
                 && audit.contains("body.update"));

@@ -126,10 +126,10 @@ record BodySeats(BackboneStore store, AuditLog audit, ModuleCatalogue catalogue,
     /** Who holds the seat: the person on record the spec names (by id, by login, or by name), or none. */
     private Person holder(Connection c, String initiativeId, MembershipSpec spec, String actor) {
         if (spec.personId() != null) {
-            return people.person(c, initiativeId, spec.personId());
+            return people.named(c, initiativeId, spec.personId(), "personId");
         }
         return spec.person() == null || spec.person().isBlank() ? null
-                : people.holder(c, initiativeId, spec.person(), spec.username(), actor);
+                : people.holder(c, initiativeId, spec.person(), JdbcPersonRegistry.checkedLogin(spec.username()), actor);
     }
 
     private static String holder(MembershipSpec spec, Person person) {

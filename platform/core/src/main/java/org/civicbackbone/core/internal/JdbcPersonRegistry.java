@@ -4,11 +4,13 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.initiative.Membership;
 import org.civicbackbone.api.initiative.Person;
 import org.civicbackbone.api.initiative.PersonRegistry;
 import org.civicbackbone.api.initiative.PersonSpec;
+import org.civicbackbone.api.login.LoginSpec;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.store.BackboneStore;
@@ -71,6 +73,13 @@ public class JdbcPersonRegistry implements PersonRegistry {
         return person;
     }
 
+    /** A person a request's body names by id: one the initiative does not have is a 400 naming the field, not a 404. */
+    Person named(Connection c, String initiativeId, long personId, String field) {
+        store.mapper(c, InitiativeRecords.class).existing(initiativeId);
+        return Optional.ofNullable(records(c).person(initiativeId, personId)).orElseThrow(() -> ProblemException
+                .invalid(field, "initiative '" + initiativeId + "' has no person " + personId + " on record"));
+    }
+
     @Override
     public List<Membership> seats(String initiativeId, long personId) {
         return store.read(c -> {
@@ -129,7 +138,19 @@ public class JdbcPersonRegistry implements PersonRegistry {
     }
 
     private static String login(PersonSpec spec) {
-        return spec.username() == null || spec.username().isBlank() ? null : spec.username().strip();
+        return checkedLogin(spec.username());
+    }
+
+    /**
+     * A login a request names for a person or a seat: blank is none; anything else is a login name as the realm
+     * takes it, or a 400 naming {@code username} (a seat cannot follow a login that can never exist).
+     */
+    static String checkedLogin(String username) {
+        String login = username == null || username.isBlank() ? null : username.strip();
+        if (login != null && !login.matches(LoginSpec.NAME)) {
+            throw ProblemException.invalid("username", "'" + login + "' " + LoginSpec.NAME_RULE);
+        }
+        return login;
     }
 
     private void refuseTakenLogin(Connection c, String initiativeId, String login, long self) {

@@ -123,8 +123,28 @@ public class BodySeatsTest {
                 .map(Membership::person).toList());
         assertEquals(List.of("alee", "alee"), people.seats("town", ann.id()).stream().map(Membership::username).toList());
         assertEquals(2, people.people("town").size());
-        assertRefused(404, "no person", () -> initiatives.addMember("town", bodies.first().id(), new MembershipSpec(null,
+        // the body names a person the initiative does not have: the request is at fault, not its address
+        assertRefused(400, "personId", () -> initiatives.addMember("town", bodies.first().id(), new MembershipSpec(null,
                 null, "School", "member", Sector.EDUCATION, 999L), "admin"));
+        assertRefused(400, "has no person 999 on record", () -> initiatives.updateMember("town", bodies.first().id(),
+                byId.id(), new MembershipSpec(null, null, "School", "member", Sector.EDUCATION, 999L), "admin"));
+        assertEquals("Ben Okafor", initiatives.members("town", bodies.first().id()).stream()
+                .filter(m -> m.id() == byId.id()).findFirst().orElseThrow().person());
+    }
+
+    @Test
+    public void aLoginNamedForAPersonOrASeatIsOneTheRealmCouldHave() {
+        GovernanceBody board = initiatives.addBody("town", new BodySpec("host-board", "Board"), "ann");
+        assertRefused(400, "username", () -> people.register("town", new PersonSpec("Ann Lee", "ann lee"), "admin"));
+        assertRefused(400, "'Ann' must be 2 to 64 lower-case letters", () -> initiatives.addMember("town", board.id(),
+                new MembershipSpec("Ann Lee", "Ann", "Library", "chair", Sector.PUBLIC_AGENCY), "admin"));
+        assertEquals("nothing was recorded", List.of(), people.people("town"));
+        Person ann = people.register("town", new PersonSpec("Ann Lee", " ann.lee "), "admin");
+        assertEquals("ann.lee", ann.username());
+        assertRefused(400, "username", () -> people.update("town", ann.id(), new PersonSpec("Ann Lee", "ann@lee"),
+                "admin"));
+        assertEquals("blank is no login", null, people.update("town", ann.id(), new PersonSpec("Ann Lee", " "), "admin")
+                .username());
     }
 
     /** Two bodies of a test. */
