@@ -1,7 +1,7 @@
 // People, organisations and logins without the shell: an initiative's people with their seats and logins (its staff
 // record people, seat them, create their logins and give new passwords), its organisation registry (staff register
 // organisations and merge a duplicate into the one it is), and the platform's logins (platform admins only).
-import { h, api, table, formSection, actionCell, showProblem, useCsrfToken } from './kit.js';
+import { h, api, table, formSection, actionCell, showProblem, useCsrfToken, organisationNames } from './kit.js';
 import { page, initiative, navigation, session } from './shell.js';
 
 // The API's Sector values (org.civicbackbone.api.initiative.Sector), in the order a person looks for them.
@@ -10,11 +10,15 @@ const SECTORS = ['NONPROFIT', 'COMMUNITY_MEMBER', 'PUBLIC_AGENCY', 'EDUCATION', 
 
 const NEW_PASSWORD = { name: 'password', label: 'New password (10 characters or more)', type: 'password' };
 
+// the realm's rule for a login name (LoginSpec.NAME), shown by example
+const LOGIN_NAME = { name: 'name', label: 'Login name (lower-case letters, digits, dots, dashes)', example: 'mlopez' };
+
 export async function peoplePage(id) {
   const { initiative: i } = await initiative(id);
   const base = `/initiatives/${encodeURIComponent(id)}`;
   const again = () => peoplePage(id);
-  const [people, bodies] = await Promise.all([api(`${base}/people`), api(`${base}/bodies`)]);
+  const [people, bodies, names] = await Promise.all([api(`${base}/people`), api(`${base}/bodies`),
+    organisationNames(id)]);
   const members = (await Promise.all(bodies.map(b => api(`${base}/bodies/${b.id}/members`)))).flat();
   const seatsOf = person => members.filter(m => m.personId === person.id && !m.retiredAt)
     .map(m => `${m.role}, ${(bodies.find(b => b.id === m.bodyId) || {}).name || m.bodyId}`);
@@ -23,7 +27,7 @@ export async function peoplePage(id) {
     name: p => p.name,
     action: {
       label: 'Create a login', when: p => !p.username, path: p => `people/${p.id}/login`,
-      fields: [{ name: 'name', label: 'Login name' }, NEW_PASSWORD],
+      fields: [LOGIN_NAME, NEW_PASSWORD],
       body: v => ({ name: v.name, password: v.password }),
     },
   };
@@ -32,7 +36,7 @@ export async function peoplePage(id) {
     action: { label: 'New password', when: p => !!p.username, path: p => `people/${p.id}/login/password`,
       method: 'PUT', fields: [NEW_PASSWORD] },
   };
-  element.replaceChildren(
+  element.replaceChildren(names,
     h('p', {}, 'Everyone on the initiative\'s record once, with every seat they hold. A person\'s login is what they '
       + 'sign in with; their seats decide what it may do here. Staff create logins and give new passwords for '
       + 'their own people; a login on another initiative\'s record too is a platform admin\'s to reset.'),
@@ -44,14 +48,15 @@ export async function peoplePage(id) {
           : actionCell(base, createLogin, p, element, again) },
     ], 'Nobody is on record yet.'),
     formSection(base, { title: 'Record a person', path: 'people',
-      fields: [{ name: 'name', label: 'Name' }, { name: 'username', label: 'Existing login', optional: true }] },
+      fields: [{ name: 'name', label: 'Name' },
+        { name: 'username', label: 'Existing login', optional: true, example: 'mlopez' }] },
     again),
     bodies.length && people.length ? formSection(base, { title: 'Give a person a seat', key: 'seat',
       path: v => `bodies/${v.bodyId}/members`,
       fields: [
         { name: 'personId', label: 'Person', type: 'select', options: people.map(p => [String(p.id), p.name]) },
         { name: 'bodyId', label: 'Body', type: 'select', options: bodies.map(b => [String(b.id), b.name]) },
-        { name: 'organisation', label: 'Organisation' },
+        { name: 'organisation', label: 'Organisation', type: 'organisation' },
         { name: 'role', label: 'Role on the body' },
         { name: 'sector', label: 'Sector', type: 'select', options: SECTORS },
       ],
@@ -122,7 +127,7 @@ export async function loginsPage() {
         actions.map(list => actionCell('/logins', list, l, element, again))) },
     ], 'The realm has no logins the platform can list.'),
     formSection('', { title: 'Create a login', path: 'logins',
-      fields: [{ name: 'name', label: 'Login name' }, { name: 'password', label: 'Password (10 characters or more)',
+      fields: [LOGIN_NAME, { name: 'password', label: 'Password (10 characters or more)',
         type: 'password' }, { name: 'platformAdmin', label: 'Platform admin', type: 'select',
         options: [['false', 'no'], ['true', 'yes']] }],
       body: v => ({ name: v.name, password: v.password, platformAdmin: v.platformAdmin === 'true' }) }, again));

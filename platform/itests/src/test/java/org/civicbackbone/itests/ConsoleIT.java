@@ -359,17 +359,19 @@ public class ConsoleIT {
             "Propose an allocation", "more than the money received allows: received 0,");
 
     /**
-     * Every form and row action of every function page, filled once as its labels ask (an example where it shows one,
-     * an organisation its list offers, optional fields left blank), is taken: the page draws itself again with no
-     * problem shown. A form whose input the API cannot read (a number sent as text) fails here.
+     * Every form and row action of the function pages and of the people and organisation pages, filled once as its
+     * labels ask (an example where it shows one, an organisation its list offers, optional fields left blank), is
+     * taken: the page draws itself again with no problem shown. A form whose input the API cannot read (a number sent
+     * as text) fails here.
      */
     @Test
-    public void everyFormOfEveryFunctionPageTakesWhatItAsksFor() throws Exception {
+    public void everyFormOfAnInitiativesPagesTakesWhatItAsksFor() throws Exception {
         browser.get(CONSOLE);
         signIn("admin", "admin");
         heading("My work");
         Map<String, List<String>> taken = new LinkedHashMap<>();
-        for (String page : List.of("Joint plan", "Community engagement", "Policy", "Resources", "Common agenda")) {
+        for (String page : List.of("Joint plan", "Community engagement", "Policy", "Resources", "Common agenda",
+                "People", "Organisations")) {
             browser.get(CONSOLE + "#/i/" + DEMO);
             follow(page);
             heading(page + " · Riverbend County Reads (DEMO DATA)");
@@ -410,6 +412,9 @@ public class ConsoleIT {
                 "form Propose an allocation", "form Record a funder", "action Add a reporting deadline",
                 "action Move to a stage", "action Put its acceptance to the bodies"));
         expected.put("Common agenda", List.of("form Draft the next version", "button Put to adoption"));
+        expected.put("People", List.of("form Record a person", "form Give a person a seat", "action New password",
+                "action Create a login"));
+        expected.put("Organisations", List.of("form Register an organisation", "action Merge into"));
         assertEquals("what the demo offers, each taken once", expected, taken);
     }
 
@@ -451,9 +456,12 @@ public class ConsoleIT {
         visited("agenda-drafted");
     }
 
-    /** The first form, row action or row button of the page drawn (once it is) that is not yet done, or null. */
+    /**
+     * The first form, row action or row button of the page drawn (once its first form shows) not yet done, or null.
+     */
     private String nextUntaken(List<String> done) {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main section")));
+        wait.withMessage(() -> "after " + done + " the page shows: " + browser.findElement(By.tagName("main")).getText())
+                .until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//main//form[not(ancestor::details)]")));
         List<String> offered = new java.util.ArrayList<>();
         texts("//main//form[not(ancestor::details)]", "aria-label").forEach(f -> offered.add("form " + f));
         texts("//main//details/summary", null).forEach(a -> offered.add("action " + a));
