@@ -550,8 +550,16 @@ public class ConsoleIT {
 
         WebElement register = browser.findElement(By.cssSelector("form[aria-label='Register an organisation']"));
         register.findElement(By.name("name")).sendKeys("Northside FRC");
-        register.findElement(By.name("aliases")).sendKeys("NFRC, Northside Family Center");
+        register.findElement(By.name("aliases")).sendKeys("NFRC, Head Start");
         new Select(register.findElement(By.name("sector"))).selectByValue("HEALTH");
+        register.findElement(By.tagName("button")).click();
+        WebElement taken = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form[aria-label='Register an organisation'] label[for=organisations-aliases] .field-error")));
+        assertTrue("an alias another organisation holds is refused beside the aliases: " + taken.getText(),
+                taken.getText().startsWith("already names organisation "));
+        WebElement aliases = register.findElement(By.name("aliases"));
+        aliases.clear();
+        aliases.sendKeys("NFRC, Northside Family Center");
         register.findElement(By.tagName("button")).click();
         By duplicate = personRow("Northside FRC");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(duplicate, "NFRC, Northside Family Center"));

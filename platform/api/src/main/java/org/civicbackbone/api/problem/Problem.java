@@ -44,6 +44,16 @@ public record Problem(String type, String title, int status, String detail, List
 
     /** The request conflicts with the current state. */
     public static Problem conflict(String detail) {
-        return new Problem("urn:civicbackbone:problem:conflict", "Conflict", 409, detail, List.of());
+        return conflict(detail, List.of());
+    }
+
+    /**
+     * The request conflicts with the current state through these fields (a name another record holds): a form shows
+     * each beside its input.
+     *
+     * @since 1.2
+     */
+    public static Problem conflict(String detail, List<Violation> violations) {
+        return new Problem("urn:civicbackbone:problem:conflict", "Conflict", 409, detail, violations);
     }
 }

@@ -162,15 +162,17 @@ public class JdbcOrganisationRegistry implements OrganisationRegistry {
 
     private void write(Connection c, String initiativeId, long id, Map<String, String> names, List<Sector> sectors) {
         OrganisationRecords records = records(c);
-        boolean alias = false;
+        int index = 0; // the first entry is the name itself, then the aliases in their order
         for (Map.Entry<String, String> name : names.entrySet()) {
             Long holder = records.idByKey(initiativeId, name.getKey());
             if (holder != null && holder != id) {
                 throw new ProblemException(Problem.conflict("'" + name.getValue() + "' already names organisation "
-                        + holder + " of '" + initiativeId + "': add to that organisation's aliases instead."));
+                        + holder + " of '" + initiativeId + "': add to that organisation's aliases instead.",
+                        List.of(new Violation(index == 0 ? "name" : "aliases[" + (index - 1) + "]",
+                                "already names organisation " + holder))));
             }
-            records.insertName(initiativeId, name.getKey(), id, name.getValue(), alias);
-            alias = true; // the first entry is the name itself
+            records.insertName(initiativeId, name.getKey(), id, name.getValue(), index > 0);
+            index++;
         }
         sectors.stream().distinct().forEach(sector -> records.insertSector(id, sector));
     }

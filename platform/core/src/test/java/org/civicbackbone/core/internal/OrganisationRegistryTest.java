@@ -2,6 +2,7 @@ package org.civicbackbone.core.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -73,7 +74,13 @@ public class OrganisationRegistryTest {
         registry.register("town", spec("Eastside Trust", List.of("EST"), Sector.FUNDER), "ann");
         Organisation school = registry.register("town", spec("Eastside School", List.of(), Sector.EDUCATION), "ann");
         assertStatus(409, () -> registry.register("town", spec("Eastside Trust, Inc.", List.of(), Sector.FUNDER), "ann"));
-        assertStatus(409, () -> registry.register("town", spec("Other", List.of("est"), Sector.FUNDER), "ann"));
+        ProblemException alias = assertThrows(ProblemException.class, () -> registry.register("town", spec("Other",
+                List.of("Other Trust", "est"), Sector.FUNDER), "ann"));
+        assertEquals(409, alias.problem().status());
+        assertEquals("the alias at fault, for the form to show beside it", "aliases[1]",
+                alias.problem().violations().get(0).field());
+        assertEquals("name", assertThrows(ProblemException.class, () -> registry.register("town", spec(
+                "eastside trust", List.of(), Sector.FUNDER), "ann")).problem().violations().get(0).field());
         assertStatus(409, () -> registry.update("town", school.id(), spec("Eastside School", List.of("EST"),
                 Sector.EDUCATION), "ann"));
         assertStatus(400, () -> registry.register("town", spec("Youth Hub", List.of("The Youth Hub"), Sector.YOUTH), "ann"));
