@@ -1,6 +1,6 @@
 // An initiative's governance in the console: its open proposals with voting and withdrawal, the decision log, and
 // the governance page (the model, bodies and seats, the rules in force, the history, proposing another model).
-import { h, api, showProblem, table, formSection, actionCell } from './kit.js';
+import { h, api, showProblem, table, formSection, actionCell, organisationNames } from './kit.js';
 import { session, page, initiative, redraw } from './shell.js';
 import { functionsSection } from './setup.js';
 
@@ -119,7 +119,8 @@ export async function governancePage(id) {
   const { initiative: i } = await initiative(id);
   const base = `/initiatives/${encodeURIComponent(id)}`;
   const again = () => governancePage(id);
-  const [overview, history] = await Promise.all([api(`${base}/governance`), api(`${base}/governance/history`)]);
+  const [overview, history, names] = await Promise.all([api(`${base}/governance`), api(`${base}/governance/history`),
+    organisationNames(id)]);
   const seats = await Promise.all(overview.bodies.map(b => api(`${base}/bodies/${b.id}/members`)));
   const region = h('div', { 'aria-live': 'polite' });
   const form = h('form', { class: 'stack', 'aria-label': 'Propose another structure model' },
@@ -140,7 +141,7 @@ export async function governancePage(id) {
   });
   const bodyName = bodyNamer(overview);
   const chain = steps => steps.map(s => `${bodyName(s.bodyType)} (${s.rule.toLowerCase().replace(/_/g, ' ')})`).join(' → ');
-  page(`Governance · ${i.name}`,
+  page(`Governance · ${i.name}`, names,
     h('p', {}, overview.model ? `${overview.model.name}: ${overview.model.description}`
       : `The structure model's module (${overview.missingModule}) is not installed: decisions wait until it is.`),
     overview.problems.length ? h('div', { class: 'problem' }, h('p', {}, 'Set-up problems:'),
@@ -173,7 +174,7 @@ export async function governancePage(id) {
       { title: 'Who decides', cell: r => chain(r.steps) },
       { title: 'Since', cell: r => (r.effectiveAt || '').slice(0, 10) },
     ], 'No rule has been adjusted.'),
-    h('h2', {}, 'Propose another structure model'), region, form,
+    h('section', {}, h('h2', {}, 'Propose another structure model'), region, form),
     ruleChangeForm(base, overview, id));
 }
 
@@ -182,7 +183,9 @@ function bodyCard(base, body, seats, again) {
   const element = h('section', { class: 'card' });
   const seatName = m => `${m.person || m.organisation}, ${body.name}`;
   const change = { name: seatName, action: { label: 'Change', path: m => `bodies/${body.id}/members/${m.id}`,
-    method: 'PUT', fields: [{ name: 'role', label: 'Role' }, { name: 'organisation', label: 'Organisation' }],
+    // what is left blank stays as it is
+    method: 'PUT', fields: [{ name: 'role', label: 'New role', optional: true },
+      { name: 'organisation', label: 'New organisation', type: 'organisation', optional: true }],
     body: (v, m) => ({ personId: m.personId, person: m.person, username: m.username, organisation: v.organisation || m.organisation,
       role: v.role || m.role, sector: m.sector }) } };
   const retire = { name: seatName, action: { label: 'Retire', path: m => `bodies/${body.id}/members/${m.id}`,
@@ -213,10 +216,14 @@ function ruleChangeForm(base, overview, id) {
   const bodyName = bodyNamer(overview);
   const rules = ['MAJORITY', 'TWO_THIRDS', 'CONSENSUS', 'ACCOUNTABLE_OFFICER'];
   const label = t => t.toLowerCase().replace(/_/g, ' ');
+  // inputs named as the API names the fields (steps[0].rule), so that a fault is shown beside its input
+  const body = n => form.elements[`steps[${n - 1}].bodyType`];
+  const rule = n => form.elements[`steps[${n - 1}].rule`];
   const step = n => h('fieldset', {}, h('legend', {}, `Step ${n}${n > 1 ? ' (optional)' : ''}`),
-    h('label', { for: `rule-step${n}-body` }, 'Body', h('select', { id: `rule-step${n}-body`, name: `body${n}` },
+    h('label', { for: `rule-step${n}-body` }, 'Body', h('select', { id: `rule-step${n}-body`,
+      name: `steps[${n - 1}].bodyType` },
       n > 1 ? h('option', { value: '' }, 'none') : null, types.map(t => h('option', { value: t }, bodyName(t))))),
-    h('label', { for: `rule-step${n}-rule` }, 'Rule', h('select', { id: `rule-step${n}-rule`, name: `rule${n}` },
+    h('label', { for: `rule-step${n}-rule` }, 'Rule', h('select', { id: `rule-step${n}-rule`, name: `steps[${n - 1}].rule` },
       rules.map(r => h('option', { value: r }, label(r))))));
   const form = h('form', { class: 'stack', 'aria-label': 'Propose a rule change' },
     h('label', { for: 'rule-decision' }, 'Decision', h('select', { id: 'rule-decision', name: 'decisionType' },
@@ -229,16 +236,15 @@ function ruleChangeForm(base, overview, id) {
     const inForce = overview.rules.find(r => r.decisionType === form.decisionType.value);
     [1, 2, 3].forEach(n => {
       const s = inForce && inForce.steps[n - 1];
-      form[`body${n}`].value = s ? s.bodyType : (n > 1 ? '' : types[0]);
-      if (s) form[`rule${n}`].value = s.rule;
+      body(n).value = s ? s.bodyType : (n > 1 ? '' : types[0]);
+      if (s) rule(n).value = s.rule;
     });
   };
   form.decisionType.addEventListener('change', showRuleInForce);
   showRuleInForce();
   form.addEventListener('submit', async event => {
     event.preventDefault();
-    const steps = [1, 2, 3].filter(n => form[`body${n}`].value)
-      .map(n => ({ bodyType: form[`body${n}`].value, rule: form[`rule${n}`].value }));
+    const steps = [1, 2, 3].filter(n => body(n).value).map(n => ({ bodyType: body(n).value, rule: rule(n).value }));
     try {
       await api(`${base}/governance/rules`, { method: 'POST',
         body: { decisionType: form.decisionType.value, steps, reason: form.reason.value || null } });
@@ -247,7 +253,7 @@ function ruleChangeForm(base, overview, id) {
       showProblem(region, error, form);
     }
   });
-  return overview.rules.length ? [h('h2', {}, 'Propose a rule change'), h('p', {}, 'The new rule takes effect when '
-    + 'the proposal is approved under the rules in force.'), region, form] : null;
+  return overview.rules.length ? h('section', {}, h('h2', {}, 'Propose a rule change'), h('p', {}, 'The new rule takes '
+    + 'effect when the proposal is approved under the rules in force.'), region, form) : null;
 }
 

@@ -84,6 +84,13 @@ public class JdbcRuleBook implements RuleBook, DecisionListener {
                 .orElseThrow(() -> ProblemException.invalid("decisionType", "the model has no rule for it"));
         Set<String> bodies = model.requiredBodies().stream().map(BodyRequirement::bodyType).collect(Collectors.toSet());
         List<Violation> violations = RuleSteps.checkTightening(defaults, steps, bodies);
+        // a proposal that would change nothing asks the bodies to vote for nothing
+        boolean inForce = store.read(c -> records(c).inForce(initiativeId, model.id(), model.accountabilityRules()))
+                .stream().anyMatch(r -> r.decisionType() == decisionType && r.steps().equals(steps));
+        if (inForce) {
+            violations.add(new Violation("steps", "are the rule in force for " + decisionType + "; propose a "
+                    + "stricter one"));
+        }
         if (!violations.isEmpty()) {
             throw new ProblemException(Problem.invalid("The " + model.name() + " allows an initiative to tighten its "
                     + "default rules, not to loosen or drop them.", violations));

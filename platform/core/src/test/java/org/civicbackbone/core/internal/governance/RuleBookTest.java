@@ -75,13 +75,17 @@ public class RuleBookTest {
     }
 
     @Test
-    public void aLooseningIsRefusedAndOpensNoProposal() {
+    public void aLooseningOrTheRuleInForceIsRefusedAndOpensNoProposal() {
         approve(rules.proposeRule("town", DecisionType.HIRE_STAFF,
                 List.of(new ApprovalStep("board", DecisionRule.TWO_THIRDS)), "hires matter", "ann"));
         int before = decisions.proposals("town").size();
         ProblemException refused = assertThrows(ProblemException.class, () -> rules.proposeRule("town",
                 DecisionType.HIRE_STAFF, List.of(), "fewer rules", "ann"));
         assertEquals(400, refused.problem().status());
+        ProblemException same = assertThrows(ProblemException.class, () -> rules.proposeRule("town",
+                DecisionType.HIRE_STAFF, List.of(new ApprovalStep("board", DecisionRule.TWO_THIRDS)), "again", "ann"));
+        assertEquals("are the rule in force for HIRE_STAFF; propose a stricter one",
+                same.problem().violations().get(0).message());
         assertEquals(before, decisions.proposals("town").size());
     }
 
