@@ -64,20 +64,19 @@ public class JdbcPersonRegistry implements PersonRegistry {
 
     /** One person, read on the caller's connection (404 when the initiative has no such person). */
     Person person(Connection c, String initiativeId, long personId) {
-        store.mapper(c, InitiativeRecords.class).existing(initiativeId);
-        Person person = records(c).person(initiativeId, personId);
-        if (person == null) {
-            throw new ProblemException(Problem.notFound("Initiative '" + initiativeId + "' has no person " + personId
-                    + " on record."));
-        }
-        return person;
+        return find(c, initiativeId, personId).orElseThrow(() -> new ProblemException(Problem.notFound(
+                "Initiative '" + initiativeId + "' has no person " + personId + " on record.")));
     }
 
     /** A person a request's body names by id: one the initiative does not have is a 400 naming the field, not a 404. */
     Person named(Connection c, String initiativeId, long personId, String field) {
+        return find(c, initiativeId, personId).orElseThrow(() -> ProblemException.invalid(field,
+                "initiative '" + initiativeId + "' has no person " + personId + " on record"));
+    }
+
+    private Optional<Person> find(Connection c, String initiativeId, long personId) {
         store.mapper(c, InitiativeRecords.class).existing(initiativeId);
-        return Optional.ofNullable(records(c).person(initiativeId, personId)).orElseThrow(() -> ProblemException
-                .invalid(field, "initiative '" + initiativeId + "' has no person " + personId + " on record"));
+        return Optional.ofNullable(records(c).person(initiativeId, personId));
     }
 
     @Override
@@ -110,7 +109,7 @@ public class JdbcPersonRegistry implements PersonRegistry {
 
     private Person register(Connection c, String initiativeId, PersonSpec spec, String actor) {
         store.mapper(c, InitiativeRecords.class).existing(initiativeId);
-        String login = login(spec);
+        String login = checkedLogin(spec.username());
         refuseTakenLogin(c, initiativeId, login, -1);
         GeneratedKey key = new GeneratedKey();
         records(c).insert(key, initiativeId, spec.name().strip(), login, actor, Instant.now());
@@ -127,7 +126,7 @@ public class JdbcPersonRegistry implements PersonRegistry {
     /** Changes a person in the caller's transaction; every seat they hold follows. */
     Person update(Connection c, String initiativeId, long personId, PersonSpec spec, String actor) {
         Person before = person(c, initiativeId, personId);
-        String login = login(spec);
+        String login = checkedLogin(spec.username());
         refuseTakenLogin(c, initiativeId, login, personId);
         records(c).update(personId, spec.name().strip(), login);
         int seats = records(c).renameSeats(personId, spec.name().strip(), login);
@@ -135,10 +134,6 @@ public class JdbcPersonRegistry implements PersonRegistry {
                 + personId + ") is now '" + spec.name().strip() + "'" + (login == null ? "" : " with login " + login)
                 + "; " + seats + " seat(s) follow");
         return records(c).person(initiativeId, personId);
-    }
-
-    private static String login(PersonSpec spec) {
-        return checkedLogin(spec.username());
     }
 
     /**
