@@ -68,7 +68,8 @@ export async function render(element, context) {
 
   async function show(indicator) {
     const path = `${base}/indicators/${indicator.id}`;
-    const values = await api(`${path}/values`);
+    // Both reads at once: the chart waits on neither more than it must.
+    const [values, names] = await Promise.all([api(`${path}/values`), organisationNames(initiative.id)]);
     const dimensions = [...new Set(values.map(v => v.dimension).filter(Boolean))];
     const by = h('select', { id: 'breakdown', name: 'breakdown' },
       h('option', { value: '' }, 'All partners'), h('option', { value: 'partner' }, 'By partner'),
@@ -116,7 +117,7 @@ export async function render(element, context) {
         showProblem(region, error, form);
       }
     });
-    detail.replaceChildren(h('h2', { id: 'indicator-title', tabindex: '-1' }, indicator.name), await organisationNames(initiative.id),
+    detail.replaceChildren(h('h2', { id: 'indicator-title', tabindex: '-1' }, indicator.name), names,
       h('p', {}, indicator.definition || ''),
       h('label', { for: 'breakdown' }, 'Show', by), chart,
       h('h3', {}, 'Enter a value'), region, form);

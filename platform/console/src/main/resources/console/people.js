@@ -11,7 +11,7 @@ const SECTORS = ['NONPROFIT', 'COMMUNITY_MEMBER', 'PUBLIC_AGENCY', 'EDUCATION', 
 const NEW_PASSWORD = { name: 'password', label: 'New password (10 characters or more)', type: 'password' };
 
 // the realm's rule for a login name (LoginSpec.NAME), shown by example
-const LOGIN_NAME = { name: 'name', label: 'Login name (lower-case letters, digits, dots, dashes)', example: 'mlopez' };
+const LOGIN_NAME = { name: 'name', label: 'Login name (lower-case letters, digits, dots, dashes or underscores)', example: 'mlopez' };
 
 export async function peoplePage(id) {
   const { initiative: i } = await initiative(id);

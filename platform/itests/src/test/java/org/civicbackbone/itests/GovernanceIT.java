@@ -449,6 +449,11 @@ public class GovernanceIT {
                 + "\"username\":\"Ann Lee\",\"organisation\":\"Library\",\"role\":\"member\",\"sector\":\"NONPROFIT\"}");
         assertEquals(badLogin.toString(), 400, badLogin.status());
         assertTrue(badLogin.body(), badLogin.body().contains("\"username\""));
+        // a person sits on a body once: a second seat would count them twice where seats are counted
+        Http.Answer twice = http.post(bodies + "/" + board + "/members", "{\"person\":\"hb1\",\"username\":\"hb1\","
+                + "\"organisation\":\"Org of hb1\",\"role\":\"treasurer\",\"sector\":\"NONPROFIT\"}");
+        assertEquals(twice.toString(), 409, twice.status());
+        assertTrue(twice.body(), twice.body().contains("{\"field\":\"person\",\"message\":\"already holds seat "));
         assertEquals("refusals seat nobody", 2, http.get(bodies + "/" + board + "/members").json().size());
         String audit = http.get("/initiatives/changing/audit").body();
         assertTrue(audit, audit.contains("body.retire") && audit.contains("membership.retire")

@@ -412,6 +412,20 @@ public class TrustIT {
         Http.Answer badFrom = http.get("/initiatives/trust-input/audit?from=yesterday");
         assertEquals(badFrom.toString(), 400, badFrom.status());
         assertTrue(badFrom.body(), badFrom.body().contains("\"field\":\"from\""));
+        // a misspelt or repeated query parameter is refused by name, never answered as if nothing had been asked
+        Http.Answer misspelt = http.get("/initiatives/trust-input/audit?limt=2");
+        assertEquals(misspelt.toString(), 400, misspelt.status());
+        assertTrue(misspelt.body(), misspelt.body().contains("{\"field\":\"limt\",\"message\":\"unknown query parameter; "
+                + "expected one of [action, actor, before, from, limit, module, to]\"}"));
+        Http.Answer twice = http.get("/initiatives/trust-input/audit?limit=2&limit=3");
+        assertEquals(twice.toString(), 400, twice.status());
+        assertTrue(twice.body(), twice.body().contains("{\"field\":\"limit\",\"message\":\"given 2 times; give it once\"}"));
+        Http.Answer none = http.get("/initiatives/trust-input/shared-measurement/indicators?state=OPEN");
+        assertEquals(none.toString(), 400, none.status());
+        assertTrue(none.body(), none.body().contains("this address takes none"));
+        Http.Answer absent = http.get("/initiatives/trust-input/no-such-function/items?state=OPEN");
+        assertEquals("what an absent module would take is not known: " + absent, 404, absent.status());
+        assertTrue(absent.body(), absent.body().contains("function-no-such-function"));
         Http.Answer charset = http.send("POST", base + "/values/import", Http.ADMIN, "text/csv; charset=bogus-8",
                 "indicator,period,partner,value\nCards,2025,X,1\n");
         assertEquals(charset.toString(), 415, charset.status());

@@ -3,7 +3,10 @@ package org.civicbackbone.activities.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Locale;
 import org.civicbackbone.activities.internal.JointPlan.ActionItemSpec;
 import org.civicbackbone.activities.internal.JointPlan.ActivitySpec;
 import org.civicbackbone.activities.internal.JointPlan.ActivityStatus;
@@ -55,8 +58,11 @@ public class ActivitiesDemo implements DemoData {
                 GroupRole.CO_CHAIR), "system");
         plan.addGroupMember(id, group.id(), new GroupMemberSpec("Linh Tran", "Eastside Parents Network", GroupRole.MEMBER), "system");
         Instant now = Instant.now();
-        Meeting past = plan.schedule(id, new MeetingSpec(group.id(), "Early learning working group, October",
-                now.minus(Duration.ofDays(20)), "1. Readiness screen results\n2. Curriculum pilot"), "system");
+        Instant held = now.minus(Duration.ofDays(20));
+        // named by the month it was held in, as a group names its meetings, whenever the demo is loaded
+        String month = held.atZone(ZoneOffset.UTC).getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+        Meeting past = plan.schedule(id, new MeetingSpec(group.id(), "Early learning working group, " + month,
+                held, "1. Readiness screen results\n2. Curriculum pilot"), "system");
         plan.addActionItem(id, past.id(), new ActionItemSpec("Share the pilot schools' screen results", "Dr. James Whitfield",
                 today.plusDays(10)), "system");
         Meeting next = plan.schedule(id, new MeetingSpec(null, "Partners' quarterly meeting", now.plus(Duration.ofDays(10)),

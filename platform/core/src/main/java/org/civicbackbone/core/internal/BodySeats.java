@@ -16,6 +16,7 @@ import org.civicbackbone.api.module.ModuleCatalogue;
 import org.civicbackbone.api.module.StructureModel;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.api.store.GeneratedKey;
 import org.civicbackbone.core.internal.BodyRecords.BodyRow;
@@ -85,12 +86,29 @@ record BodySeats(BackboneStore store, AuditLog audit, ModuleCatalogue catalogue,
         return records(c).heldSeatsOf(bodyId).stream().map(SeatRow::membership).toList();
     }
 
+    /** Seats a member; a person already sitting on the body is refused (409 naming the field that named them). */
     Membership addMember(Connection c, String initiativeId, long bodyId, MembershipSpec spec, String actor) {
         sittingBody(c, initiativeId, bodyId);
+        Person person = holder(c, initiativeId, spec, actor);
+        heldBy(c, bodyId, person, 0).ifPresent(seat -> {
+            throw secondSeat(spec, person, seat);
+        });
+        return insertSeat(c, initiativeId, bodyId, spec, person, actor);
+    }
+
+    /** The person's seat on the body, added unless they hold one already (core only: a hire of someone seated). */
+    Membership seatOnce(Connection c, String initiativeId, long bodyId, MembershipSpec spec, String actor) {
+        sittingBody(c, initiativeId, bodyId);
+        Person person = holder(c, initiativeId, spec, actor);
+        return heldBy(c, bodyId, person, 0).map(SeatRow::membership)
+                .orElseGet(() -> insertSeat(c, initiativeId, bodyId, spec, person, actor));
+    }
+
+    private Membership insertSeat(Connection c, String initiativeId, long bodyId, MembershipSpec spec, Person person,
+                                  String actor) {
         // a seat names its organisation: the registry's record of it, registered now if it is new to the initiative
         long organisationId = organisations.resolveOrRegister(c, initiativeId, spec.organisation(), spec.sector(), actor)
                 .id();
-        Person person = holder(c, initiativeId, spec, actor);
         GeneratedKey key = new GeneratedKey();
         records(c).insertSeat(key, bodyId, person == null ? null : person.name(), person == null ? null
                 : person.username(), spec.organisation(), spec.role(), spec.sector(), organisationId,
@@ -103,9 +121,12 @@ record BodySeats(BackboneStore store, AuditLog audit, ModuleCatalogue catalogue,
     Membership updateMember(Connection c, String initiativeId, long bodyId, long membershipId, MembershipSpec spec,
                             String actor) {
         Membership before = heldSeat(c, initiativeId, bodyId, membershipId);
+        Person person = holder(c, initiativeId, spec, actor);
+        heldBy(c, bodyId, person, membershipId).ifPresent(seat -> {
+            throw secondSeat(spec, person, seat);
+        });
         long organisationId = organisations.resolveOrRegister(c, initiativeId, spec.organisation(), spec.sector(), actor)
                 .id();
-        Person person = holder(c, initiativeId, spec, actor);
         records(c).updateSeat(membershipId, person == null ? null : person.name(), person == null ? null
                 : person.username(), spec.organisation(), spec.role(), spec.sector(), organisationId,
                 person == null ? null : person.id());
@@ -113,6 +134,20 @@ record BodySeats(BackboneStore store, AuditLog audit, ModuleCatalogue catalogue,
                 + " in body " + bodyId + ": " + (before.person() == null ? before.organisation() : before.person())
                 + " as " + before.role() + " is now " + holder(spec, person) + " as " + spec.role());
         return records(c).seat(bodyId, membershipId).membership();
+    }
+
+    /** The sitting seat of the body the person holds, other than {@code except}: one person, one seat a body. */
+    private Optional<SeatRow> heldBy(Connection c, long bodyId, Person person, long except) {
+        return person == null ? Optional.empty() : records(c).heldSeatsOf(bodyId).stream()
+                .filter(s -> s.id() != except && Long.valueOf(person.id()).equals(s.personId())).findFirst();
+    }
+
+    // a second seat would count the person twice wherever a body's seats are counted
+    private static ProblemException secondSeat(MembershipSpec spec, Person person, SeatRow seat) {
+        String why = "already holds seat " + seat.id() + " of this body (as " + seat.role() + "); change that seat "
+                + "instead";
+        return new ProblemException(Problem.conflict(person.name() + " " + why + ".",
+                List.of(new Violation(spec.personId() != null ? "personId" : "person", why))));
     }
 
     Membership retireMember(Connection c, String initiativeId, long bodyId, long membershipId, String actor) {

@@ -91,28 +91,28 @@ public class DemoInitiative {
         String s = "system";
         PARTNERS.forEach(p -> organisations.register(c, ID, new OrganisationSpec(p.name(), p.aliases(), p.sectors()), s));
         GovernanceBody host = service.addBody(c, ID, new BodySpec("fiscal-host", "Riverbend Community Foundation"), s);
-        service.addMember(c, ID, host.id(), new MembershipSpec(null, null, "Riverbend Community Foundation",
+        service.seatOnce(c, ID, host.id(), new MembershipSpec(null, null, "Riverbend Community Foundation",
                 "fiscal host", Sector.FUNDER), s);
         GovernanceBody board = service.addBody(c, ID,
                 new BodySpec("host-board", "Riverbend Community Foundation board of directors"), s);
-        service.addMember(c, ID, board.id(), new MembershipSpec("Grace Okafor", "gokafor",
+        service.seatOnce(c, ID, board.id(), new MembershipSpec("Grace Okafor", "gokafor",
                 "Riverbend Community Foundation", "board chair", Sector.FUNDER), s);
-        service.addMember(c, ID, board.id(), new MembershipSpec("Tom Reyes", "treyes",
+        service.seatOnce(c, ID, board.id(), new MembershipSpec("Tom Reyes", "treyes",
                 "Reyes Hardware", "board treasurer", Sector.BUSINESS), s);
         GovernanceBody leadership = service.addBody(c, ID,
                 new BodySpec("leadership-group", "Riverbend Reads leadership group"), s);
-        service.addMember(c, ID, leadership.id(), new MembershipSpec("Maria Alvarez", "malvarez",
+        service.seatOnce(c, ID, leadership.id(), new MembershipSpec("Maria Alvarez", "malvarez",
                 "Riverbend Public Library", "co-chair", Sector.PUBLIC_AGENCY), s);
-        service.addMember(c, ID, leadership.id(), new MembershipSpec("Dr. James Whitfield", "jwhitfield",
+        service.seatOnce(c, ID, leadership.id(), new MembershipSpec("Dr. James Whitfield", "jwhitfield",
                 "Riverbend Unified School District", "co-chair", Sector.PUBLIC_AGENCY), s);
-        service.addMember(c, ID, leadership.id(), new MembershipSpec("Aisha Bello", "abello",
+        service.seatOnce(c, ID, leadership.id(), new MembershipSpec("Aisha Bello", "abello",
                 "Northside Family Resource Center", "member", Sector.NONPROFIT), s);
-        service.addMember(c, ID, leadership.id(), new MembershipSpec("Linh Tran", null,
+        service.seatOnce(c, ID, leadership.id(), new MembershipSpec("Linh Tran", null,
                 "Eastside Parents Network", "parent representative", Sector.COMMUNITY_MEMBER), s);
         GovernanceBody team = service.addBody(c, ID, new BodySpec("backbone-team", "Riverbend Reads backbone team"), s);
-        service.addMember(c, ID, team.id(), new MembershipSpec("Sam Carter", "scarter",
+        service.seatOnce(c, ID, team.id(), new MembershipSpec("Sam Carter", "scarter",
                 "Riverbend Community Foundation", "backbone director", Sector.NONPROFIT), s);
-        service.addMember(c, ID, team.id(), new MembershipSpec("Priya Nair", "pnair",
+        service.seatOnce(c, ID, team.id(), new MembershipSpec("Priya Nair", "pnair",
                 "Riverbend Community Foundation", "data coordinator", Sector.NONPROFIT), s);
         return demo;
     }

@@ -275,9 +275,12 @@ public class JdbcInitiativeService implements InitiativeService {
         return store.inTransaction(c -> seats.addMember(c, initiativeId, bodyId, spec, actor));
     }
 
-    /** Seats a member inside the caller's transaction (core only: staff hires). */
-    public Membership addMember(Connection c, String initiativeId, long bodyId, MembershipSpec spec, String actor) {
-        return seats.addMember(c, initiativeId, bodyId, spec, actor);
+    /**
+     * Seats a member inside the caller's transaction unless they already sit on the body, and answers their seat
+     * (core only: staff hires, whose approval must apply even for a person already on the team; the demo).
+     */
+    public Membership seatOnce(Connection c, String initiativeId, long bodyId, MembershipSpec spec, String actor) {
+        return seats.seatOnce(c, initiativeId, bodyId, spec, actor);
     }
 
     @Override

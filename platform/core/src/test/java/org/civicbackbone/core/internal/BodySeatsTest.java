@@ -133,6 +133,33 @@ public class BodySeatsTest {
     }
 
     @Test
+    public void aPersonHoldsOneSeatOfABodyWhicheverWayTheyAreNamed() {
+        GovernanceBody board = initiatives.addBody("town", new BodySpec("host-board", "Board"), "ann");
+        Membership ann = initiatives.addMember("town", board.id(), new MembershipSpec("Ann Lee", "ann", "Library",
+                "chair", Sector.PUBLIC_AGENCY), "admin");
+        Membership ben = initiatives.addMember("town", board.id(), new MembershipSpec("Ben Okafor", null, "School",
+                "member", Sector.EDUCATION), "admin");
+        assertRefused(409, "already holds seat " + ann.id() + " of this body (as chair)", () -> initiatives.addMember(
+                "town", board.id(), new MembershipSpec("A. Lee", "ann", "Library", "member", Sector.PUBLIC_AGENCY),
+                "admin"));
+        assertRefused(409, "field=personId, message=already holds seat " + ben.id(), () -> initiatives.addMember("town", board.id(),
+                new MembershipSpec(null, null, "School", "member", Sector.EDUCATION, ben.personId()), "admin"));
+        assertRefused(409, "field=person, message=already holds seat " + ann.id(), () -> initiatives.updateMember("town", board.id(),
+                ben.id(), new MembershipSpec("Ann Lee", "ann", "Library", "member", Sector.PUBLIC_AGENCY), "admin"));
+        assertEquals("a seat changed for its own holder is no second seat", "co-chair", initiatives.updateMember("town",
+                board.id(), ann.id(), new MembershipSpec(null, null, "Library", "co-chair", Sector.PUBLIC_AGENCY,
+                        ann.personId()), "admin").role());
+        initiatives.retireMember("town", board.id(), ben.id(), "admin");
+        assertEquals("a retired seat is no longer held", "member", initiatives.addMember("town", board.id(),
+                new MembershipSpec(null, null, "School", "member", Sector.EDUCATION, ben.personId()), "admin").role());
+        // an approved hire of a person already on the body keeps their one seat: the decision applies all the same
+        Membership again = store.inTransaction(c -> initiatives.seatOnce(c, "town", board.id(), new MembershipSpec(
+                "Ann Lee", "ann", "Library", "director", Sector.NONPROFIT), "system"));
+        assertEquals(ann.id(), again.id());
+        assertEquals(2, initiatives.members("town", board.id()).size());
+    }
+
+    @Test
     public void aLoginNamedForAPersonOrASeatIsOneTheRealmCouldHave() {
         GovernanceBody board = initiatives.addBody("town", new BodySpec("host-board", "Board"), "ann");
         assertRefused(400, "username", () -> people.register("town", new PersonSpec("Ann Lee", "ann lee"), "admin"));

@@ -168,6 +168,7 @@ public class InitiativesResource {
         return initiatives.disableFunction(id, functionId, actor(security));
     }
 
+    @QueryDeclarations.AnyQuery
     @GET
     @Allow(Audience.READERS)
     @Path("{initiativeId}/{function}")
@@ -175,6 +176,7 @@ public class InitiativesResource {
         throw absentFunction(id, function);
     }
 
+    @QueryDeclarations.AnyQuery
     @GET
     @Allow(Audience.READERS)
     @Path("{initiativeId}/{function}/{rest: .+}")
@@ -182,6 +184,7 @@ public class InitiativesResource {
         throw absentFunction(id, function);
     }
 
+    @QueryDeclarations.AnyQuery
     @POST
     @Allow(Audience.READERS)
     @Path("{initiativeId}/{function}/{rest: .*}")
@@ -190,6 +193,7 @@ public class InitiativesResource {
         throw absentFunction(id, function);
     }
 
+    @QueryDeclarations.AnyQuery
     @PUT
     @Allow(Audience.READERS)
     @Path("{initiativeId}/{function}/{rest: .*}")
@@ -198,6 +202,7 @@ public class InitiativesResource {
         throw absentFunction(id, function);
     }
 
+    @QueryDeclarations.AnyQuery
     @DELETE
     @Allow(Audience.READERS)
     @Path("{initiativeId}/{function}/{rest: .*}")

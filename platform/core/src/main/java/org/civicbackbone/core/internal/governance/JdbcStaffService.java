@@ -94,7 +94,7 @@ public class JdbcStaffService implements StaffService, DecisionListener, Governa
             if (team == null) {
                 team = seating.addBody(c, initiativeId, new BodySpec(TEAM, "Backbone team"), "system");
             }
-            seating.addMember(c, initiativeId, team.id(), new MembershipSpec(hire.person(), hire.username(),
+            seating.seatOnce(c, initiativeId, team.id(), new MembershipSpec(hire.person(), hire.username(),
                     hire.organisation(), hire.role(), Sector.NONPROFIT), "system");
             audit.record(c, "system", initiativeId, "core", "staff.hire",
                     hire.person() + " hired as " + hire.role() + " after proposal " + proposalId + " was approved");
