@@ -12,8 +12,10 @@ export async function render(element, context) {
           ['Published', c => day(c.publishedAt)]],
         empty: 'No communications yet.',
         actions: [
-          { label: 'Publish', when: c => c.status === 'DRAFT', path: c => `communications/${c.id}/publication` },
-          // a statement speaks for the initiative through an authorised spokesperson
+          // the team publishes in its own name; a draft naming a spokesperson speaks for the initiative, which only
+          // the bodies' decision makes it
+          { label: 'Publish', when: c => c.status === 'DRAFT' && !c.spokesperson,
+            path: c => `communications/${c.id}/publication` },
           { label: 'Put to the bodies as a statement', when: c => c.status === 'DRAFT' && c.spokesperson,
             path: c => `communications/${c.id}/statement`,
             fields: [{ name: 'reason', label: 'Why the initiative should say this', type: 'textarea' }] },
@@ -30,7 +32,7 @@ export async function render(element, context) {
           { name: 'kind', label: 'Kind', type: 'select', options: ['NEWS_RELEASE', 'REPORT', 'POST', 'NEWSLETTER', 'OTHER'] },
           { name: 'title', label: 'Title' }, { name: 'body', label: 'Text', type: 'textarea' },
           { name: 'spokesperson', label: 'Spokesperson', type: 'select',
-            options: [['', 'nobody (not for an official statement)'], ...spokespeople.map(p => [p, p])] }],
+            options: [['', 'nobody: the team\'s own'], ...spokespeople.map(p => [p, p])] }],
         body: v => ({ ...v, keyMessages: [] }) },
       { title: 'Record an event', path: 'events', fields: [
           { name: 'title', label: 'Event' }, { name: 'heldOn', label: 'Held on', type: 'date' },

@@ -5,6 +5,7 @@ import static org.junit.Assert.assertTrue;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -453,7 +454,7 @@ public class ConsoleIT {
         form.findElement(By.xpath(".//button[normalize-space()='Draft the next version']")).click();
         By draft = By.xpath("//main//tr[td[1][normalize-space()='2']]");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(draft, "draft"));
-        com.fasterxml.jackson.databind.JsonNode version = http.get("/initiatives/" + DEMO + "/vision-strategy/versions/2")
+        JsonNode version = http.get("/initiatives/" + DEMO + "/vision-strategy/versions/2")
                 .json();
         assertEquals(3, version.get("goals").size());
         assertEquals("Reading buddies", version.get("goals").get(1).get("strategies").get(1).get("title").asText());
@@ -546,6 +547,41 @@ public class ConsoleIT {
     /** An XPath string literal of any text. */
     private static String literal(String text) {
         return text.contains("'") ? "concat('" + text.replace("'", "', \"'\", '") + "')" : "'" + text + "'";
+    }
+
+    /**
+     * A draft naming a spokesperson speaks for the initiative: the page offers to put it to the bodies, never to
+     * publish it in the team's name, and once put it awaits their decision.
+     */
+    @Test
+    public void staffPutADraftNamingASpokespersonToTheBodiesAndPublishOnlyInTheTeamsName() throws Exception {
+        openTheDemoAs("scarter", "demo");
+        follow("Community engagement");
+        heading("Community engagement · Riverbend County Reads (DEMO DATA)");
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form[aria-label='Draft a communication']")));
+        form.findElement(By.name("title")).sendKeys("Reading week begins");
+        form.findElement(By.name("body")).sendKeys("Every branch reads aloud at noon.");
+        new Select(form.findElement(By.name("spokesperson"))).selectByVisibleText("Maria Alvarez");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        By row = personRow("Reading week begins");
+        WebElement drafted = wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+        assertTrue("no publishing in the team's name for words said by a spokesperson",
+                drafted.findElements(By.xpath(".//button[normalize-space()='Publish']")).isEmpty());
+        visited("statement-drafted");
+        drafted.findElement(By.xpath(".//summary[normalize-space()='Put to the bodies as a statement']")).click();
+        WebElement put = drafted.findElement(By.cssSelector(
+                "form[aria-label='Put to the bodies as a statement: Reading week begins']"));
+        put.findElement(By.name("reason")).sendKeys("The week opens at the county fair");
+        put.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "statement proposed"));
+        JsonNode proposed = http.get("/initiatives/" + DEMO + "/community-engagement/communications").json();
+        String status = "";
+        for (JsonNode c : proposed) {
+            status = c.get("title").asText().equals("Reading week begins") ? c.get("status").asText() : status;
+        }
+        assertEquals("STATEMENT_PROPOSED", status);
+        visited("statement-proposed");
     }
 
     /** Staff register an organisation and merge it, a duplicate, into the one it is (ADR 0025). */

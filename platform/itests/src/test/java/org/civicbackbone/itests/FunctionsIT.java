@@ -324,6 +324,9 @@ public class FunctionsIT {
                 + "\"body\":\"Partners commit\",\"keyMessages\":[\"Reading matters\",\"Everyone has a part\"],"
                 + "\"spokesperson\":\"lg2\"}").json();
         assertEquals("DRAFT", release.get("status").asText());
+        Http.Answer speaking = http.post(base + "/communications/" + release.get("id").asLong() + "/publication", "");
+        assertEquals("a named spokesperson speaks for the initiative only by decision: " + speaking, 409, speaking.status());
+        assertTrue(speaking.body(), speaking.body().contains("\"field\":\"spokesperson\""));
         JsonNode proposed = http.post(base + "/communications/" + release.get("id").asLong() + "/statement",
                 "{\"reason\":\"for the forum\"}").json();
         assertEquals("STATEMENT_PROPOSED", proposed.get("status").asText());

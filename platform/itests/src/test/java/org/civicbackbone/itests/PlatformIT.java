@@ -260,7 +260,14 @@ public class PlatformIT {
         assertEquals(400, unknownFunction.status());
         assertEquals(List.of("enabledFunctionIds[0]"), fields(unknownFunction));
 
-        assertEquals(before, http.get("/initiatives").json().size());
+        String first = "{\"id\":\"taken-id\",\"name\":\"First\",\"structureModelId\":\"nested\",\"enabledFunctionIds\":[]}";
+        assertEquals(201, http.post("/initiatives", first).status());
+        Http.Answer taken = http.post("/initiatives", first.replace("First", "Second"));
+        assertEquals(409, taken.status());
+        assertEquals("the form shows it beside the id", List.of("id"), fields(taken));
+        assertEquals("First", http.get("/initiatives/taken-id").json().get("name").asText());
+
+        assertEquals("only the first was created", before + 1, http.get("/initiatives").json().size());
     }
 
     private static List<String> fields(Http.Answer answer) {

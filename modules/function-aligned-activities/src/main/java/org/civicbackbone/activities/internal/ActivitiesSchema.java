@@ -89,6 +89,9 @@ final class ActivitiesSchema {
             ALTER TABLE aa_activity DROP COLUMN goal_numbers;
             ALTER TABLE aa_activity ADD COLUMN owner_organisation_id BIGINT;
             CREATE INDEX aa_activity_owner_idx ON aa_activity(owner_organisation_id);
+            """), new SchemaMigration(4, "working-group members point to the organisation registry", """
+            ALTER TABLE aa_group_member ADD COLUMN organisation_id BIGINT;
+            CREATE INDEX aa_group_member_organisation_idx ON aa_group_member(organisation_id);
             """));
 
     private ActivitiesSchema() {

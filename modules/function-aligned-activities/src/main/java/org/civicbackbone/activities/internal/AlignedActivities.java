@@ -86,7 +86,7 @@ public class AlignedActivities {
         this.validator = validator;
         this.organisations = organisations;
         this.meetings = new Meetings(store, audit);
-        this.groups = new WorkingGroups(store, audit);
+        this.groups = new WorkingGroups(store, audit, organisations);
         store.migrate(ActivitiesSchema.MODULE, ActivitiesSchema.MIGRATIONS);
     }
 
@@ -132,9 +132,7 @@ public class AlignedActivities {
         List<Violation> violations = new ArrayList<>();
         Organisation owner = organisations.resolve(initiativeId, spec.ownerOrganisation()).orElse(null);
         if (owner == null) {
-            violations.add(new Violation("ownerOrganisation", "'" + spec.ownerOrganisation().strip() + "' is not in "
-                    + "the initiative's organisation registry: register it (POST .../organisations) or use one of the "
-                    + "names or aliases there"));
+            violations.add(new Violation("ownerOrganisation", OrganisationRegistry.unknown(spec.ownerOrganisation())));
         }
         if (spec.endOn() != null && spec.endOn().isBefore(spec.startOn())) {
             violations.add(new Violation("endOn", "ends before it starts (" + spec.startOn() + ")"));

@@ -19,8 +19,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Announces the function once its service (and schema) is ready; when two organisations are merged, its activities' owners follow
- * the one kept (ADR 0025).
+ * Announces the function once its service (and schema) is ready; when two organisations are merged, its activities'
+ * owners and its working groups' members follow the one kept (ADR 0025).
  * It puts the meetings to come on "My work".
  */
 @Component(service = {BackboneFunction.class, OrganisationReferences.class, WorkItems.class})
@@ -31,7 +31,7 @@ public class AlignedActivitiesFunction extends FunctionNamingOrganisations imple
     /** Listed only while the service behind it works: the reference is the point. */
     @Activate
     public AlignedActivitiesFunction(@Reference AlignedActivities activities) {
-        super(AlignedActivities.DESCRIPTOR, "aa_activity.owner_organisation_id");
+        super(AlignedActivities.DESCRIPTOR, "aa_activity.owner_organisation_id", "aa_group_member.organisation_id");
         this.activities = activities;
     }
 

@@ -91,10 +91,11 @@ public interface PlanRecords {
     void insertGroup(@Param("key") GeneratedKey key, @Param("initiativeId") String initiativeId,
                      @Param("name") String name, @Param("purpose") String purpose);
 
-    @Insert("INSERT INTO aa_group_member (group_id, person, organisation, group_role) "
-            + "VALUES (#{groupId}, #{person}, #{organisation}, #{role})")
+    @Insert("INSERT INTO aa_group_member (group_id, person, organisation, organisation_id, group_role) "
+            + "VALUES (#{groupId}, #{person}, #{organisation}, #{organisationId}, #{role})")
     void insertMember(@Param("groupId") long groupId, @Param("person") String person,
-                      @Param("organisation") String organisation, @Param("role") GroupRole role);
+                      @Param("organisation") String organisation, @Param("organisationId") long organisationId,
+                      @Param("role") GroupRole role);
 
     @Select("SELECT materials_days_before FROM aa_setting WHERE initiative_id = #{initiativeId}")
     Integer materialsDaysBefore(String initiativeId);

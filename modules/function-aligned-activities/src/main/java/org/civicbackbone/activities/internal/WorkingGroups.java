@@ -5,13 +5,19 @@ import org.civicbackbone.activities.internal.JointPlan.GroupMemberSpec;
 import org.civicbackbone.activities.internal.JointPlan.WorkingGroup;
 import org.civicbackbone.activities.internal.JointPlan.WorkingGroupSpec;
 import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.initiative.Organisation;
+import org.civicbackbone.api.initiative.OrganisationRegistry;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.api.store.GeneratedKey;
 
-/** The rules of working groups: one name per initiative, each person once in a group. */
-record WorkingGroups(BackboneStore store, AuditLog audit) {
+/**
+ * The rules of working groups: one name per initiative, each person once in a group, each member from an
+ * organisation of the registry.
+ */
+record WorkingGroups(BackboneStore store, AuditLog audit, OrganisationRegistry organisations) {
 
     List<WorkingGroup> all(String initiativeId) {
         return store.read(c -> store.mapper(c, PlanRecords.class).workingGroups(initiativeId));
@@ -42,10 +48,13 @@ record WorkingGroups(BackboneStore store, AuditLog audit) {
         WorkingGroup group = one(initiativeId, groupId);
         String person = spec.person().strip();
         if (group.members().stream().anyMatch(m -> m.person().equalsIgnoreCase(person))) {
-            throw new ProblemException(Problem.conflict(person + " is already in '" + group.name() + "'."));
+            throw new ProblemException(Problem.conflict(person + " is already in '" + group.name() + "'.",
+                    List.of(new Violation("person", "already in '" + group.name() + "'"))));
         }
+        Organisation organisation = organisations.registered(initiativeId, "organisation", spec.organisation());
         store.inTransaction(c -> {
-            store.mapper(c, PlanRecords.class).insertMember(groupId, person, spec.organisation().strip(), spec.role());
+            store.mapper(c, PlanRecords.class).insertMember(groupId, person, organisation.name(), organisation.id(),
+                    spec.role());
             audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, "group.member", person + " joins '"
                     + group.name() + "' as " + spec.role());
             return null;

@@ -133,14 +133,27 @@ public class CommunityEngagement {
         return communication(initiativeId, id);
     }
 
-    /** Publishes as the backbone team's communication, not as the initiative's voice. */
+    /**
+     * Publishes as the backbone team's communication, not as the initiative's voice: a draft naming a spokesperson
+     * speaks for the initiative, which only the bodies' decision makes it.
+     */
     public Communication publish(String initiativeId, long id, String actor) {
         Communication communication = communication(initiativeId, id);
         if (communication.status() != Status.DRAFT) {
             throw new ProblemException(Problem.conflict("Communication " + id + " is " + communication.status() + "."));
         }
+        if (communication.spokesperson() != null) {
+            throw new ProblemException(Problem.conflict("Communication " + id + " has " + communication.spokesperson()
+                    + " speak for the initiative: put it to the bodies as a statement, or draft it again without a "
+                    + "spokesperson to publish it as the backbone team's.", List.of(new Violation("spokesperson",
+                    "speaks for the initiative only by the bodies' decision"))));
+        }
         store.inTransaction(c -> {
-            records(c).setPublished(id, Instant.now());
+            // still the draft read above: not published nor put to the bodies meanwhile
+            if (records(c).setPublished(id, Instant.now(), communication.statementProposalId()) == 0) {
+                throw new ProblemException(Problem.conflict("Communication " + id
+                        + " was published or put to the bodies meanwhile."));
+            }
             audit.record(c, actor, initiativeId, MODULE, "communication.publish", "communication " + id);
             return null;
         });

@@ -42,8 +42,10 @@ public interface EngagementRecords {
                              @Param("keyMessages") String keyMessages, @Param("spokesperson") String spokesperson,
                              @Param("createdBy") String createdBy, @Param("createdAt") Instant createdAt);
 
-    @Update("UPDATE ce_communication SET published_at = #{at} WHERE id = #{id}")
-    int setPublished(@Param("id") long id, @Param("at") Instant at);
+    /** Publishes a draft not put to the bodies since {@code seen} was read; 0 when it was, or was published. */
+    @Update("UPDATE ce_communication SET published_at = #{at} WHERE id = #{id} AND published_at IS NULL "
+            + "AND (statement_proposal_id = #{seen,jdbcType=BIGINT} OR statement_proposal_id IS NULL AND #{seen,jdbcType=BIGINT} IS NULL)")
+    int setPublished(@Param("id") long id, @Param("at") Instant at, @Param("seen") Long seen);
 
     /**
      * Puts an unpublished communication to a proposal, only if no other proposal took it since {@code seen} (its

@@ -102,6 +102,22 @@ public class CommunityEngagementTest {
     }
 
     @Test
+    public void aDraftNamingASpokespersonIsPublishedOnlyByTheBodiesDecision() {
+        Communication speaking = engagement.draft("town", speaking("Maria Alvarez"), "staff");
+        ProblemException refused = assertThrows(ProblemException.class, () -> engagement.publish("town", speaking.id(),
+                "staff"));
+        assertEquals(409, refused.problem().status());
+        assertEquals("spokesperson", refused.problem().violations().get(0).field());
+        assertEquals(Status.DRAFT, engagement.communication("town", speaking.id()).status());
+        Communication unnamed = engagement.draft("town", speaking(null), "staff");
+        assertEquals(Status.PUBLISHED, engagement.publish("town", unnamed.id(), "staff").status());
+        assertEquals(409, assertThrows(ProblemException.class, () -> engagement.publish("town", unnamed.id(), "staff"))
+                .problem().status());
+        assertEquals(List.of("staff communication.publish"), audit.actions().stream()
+                .filter(a -> a.contains("publish")).toList());
+    }
+
+    @Test
     public void aStatementIsTheInitiativesVoiceOnlyOnceApprovedAndIsPutToOneProposalAtATime() {
         Communication draft = engagement.draft("town", speaking("Maria Alvarez"), "staff");
         Communication proposed = engagement.proposeStatement("town", draft.id(), new StatementSpec("for the week", 7),

@@ -41,7 +41,12 @@ public class EngagementRecordsTest {
         List<CommunicationRow> rows = store.read(c -> store.mapper(c, EngagementRecords.class).communications("town"));
         assertEquals(List.of(new CommunicationRow(id, Kind.values()[0], "Spring news", "body", "one\ntwo", null, null, 7L,
                 "staff1", AT)), rows);
-        store.inTransaction(c -> store.mapper(c, EngagementRecords.class).setPublished(id, AT.plusSeconds(60)));
+        assertEquals("put to proposal 7 since it was read as a plain draft", 0, (int) store.inTransaction(c ->
+                store.mapper(c, EngagementRecords.class).setPublished(id, AT.plusSeconds(60), null)));
+        assertEquals(1, (int) store.inTransaction(c -> store.mapper(c, EngagementRecords.class).setPublished(id,
+                AT.plusSeconds(60), 7L)));
+        assertEquals("published once", 0, (int) store.inTransaction(c -> store.mapper(c, EngagementRecords.class)
+                .setPublished(id, AT.plusSeconds(90), 7L)));
         assertEquals(AT.plusSeconds(60), store.read(c -> store.mapper(c, EngagementRecords.class).communications("town"))
                 .get(0).publishedAt());
     }

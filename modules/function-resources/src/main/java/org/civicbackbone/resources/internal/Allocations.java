@@ -63,9 +63,7 @@ record Allocations(BackboneStore store, AuditLog audit, DecisionService decision
 
     /** The partner an allocation names, as the organisation registry knows it. */
     private Organisation registered(String initiativeId, AllocationSpec spec) {
-        return organisations.resolve(initiativeId, spec.recipient()).orElseThrow(() -> ProblemException.invalid(
-                "recipient", "'" + spec.recipient().strip() + "' is not in the initiative's organisation registry: "
-                        + "register it (POST .../organisations) or use one of the names or aliases there"));
+        return organisations.registered(initiativeId, "recipient", spec.recipient());
     }
 
     /**

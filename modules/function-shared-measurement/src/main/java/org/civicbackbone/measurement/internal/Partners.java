@@ -30,10 +30,4 @@ final class Partners {
         }
         return bySpelling.computeIfAbsent(nameOrAlias, n -> Optional.ofNullable(byKey.get(OrganisationName.key(n))));
     }
-
-    /** Why a partner's name is refused. */
-    static String unknown(String name) {
-        return "'" + name + "' is not in the initiative's organisation registry: register it (POST .../organisations) "
-                + "or use one of the names or aliases there";
-    }
 }

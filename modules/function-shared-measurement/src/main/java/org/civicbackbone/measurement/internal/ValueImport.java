@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 import org.civicbackbone.api.initiative.Organisation;
+import org.civicbackbone.api.initiative.OrganisationRegistry;
 import org.civicbackbone.api.problem.Violation;
 
 /**
@@ -223,7 +224,7 @@ public final class ValueImport {
         } else {
             organisation = partners.apply(partner);
             if (organisation.isEmpty()) {
-                fault.accept(new Violation(where + "partner", Partners.unknown(partner)));
+                fault.accept(new Violation(where + "partner", OrganisationRegistry.unknown(partner)));
                 ok = false;
             }
         }

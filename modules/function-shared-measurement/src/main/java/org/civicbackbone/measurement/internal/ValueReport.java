@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.civicbackbone.api.initiative.Organisation;
+import org.civicbackbone.api.initiative.OrganisationRegistry;
 import org.civicbackbone.api.problem.Violation;
 
 /**
@@ -41,7 +42,7 @@ public record ValueReport(
     List<Violation> faults(PeriodType periods, Optional<Organisation> resolved) {
         List<Violation> faults = new ArrayList<>();
         if (resolved.isEmpty()) {
-            faults.add(new Violation("partner", Partners.unknown(partner)));
+            faults.add(new Violation("partner", OrganisationRegistry.unknown(partner)));
         }
         if (!periods.isValid(period)) {
             faults.add(new Violation("period", periods.refusal(period)));

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.civicbackbone.api.initiative.Organisation;
+import org.civicbackbone.api.initiative.OrganisationRegistry;
 import org.civicbackbone.api.initiative.Sector;
 import org.civicbackbone.api.problem.Violation;
 import org.junit.Test;
@@ -63,7 +64,7 @@ public class ValueImportTest {
     public void partnersAreResolvedToTheRegistryAndUnknownOnesListedPerRow() {
         Result r = read("indicator,period,partner,value\n7,2025-01,riverbend library,1\n"
                 + "7,2025-02,Eastside,2\n", ValueImportTest::lookup, ValueImportTest::partner);
-        assertEquals(List.of(new Violation("row 3, column partner", Partners.unknown("Eastside"))), r.violations());
+        assertEquals(List.of(new Violation("row 3, column partner", OrganisationRegistry.unknown("Eastside"))), r.violations());
         Result ok = read("indicator,period,partner,value\n7,2025-01,riverbend library,1\n",
                 ValueImportTest::lookup, ValueImportTest::partner);
         assertEquals("Library", ok.rows().get(0).report().partner());

@@ -8,8 +8,13 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.civicbackbone.api.decision.ProposalState;
+import org.civicbackbone.api.problem.Violation;
 
 /** The common agenda's records: versions, goals, strategies, and what callers send to draft one. */
 public final class CommonAgenda {
@@ -77,6 +82,21 @@ public final class CommonAgenda {
     public record VersionSpec(@NotBlank @Size(max = 4000) String problemStatement,
                               @NotBlank @Size(max = 2000) String vision,
                               @NotEmpty @Size(max = 30) List<@Valid @NotNull GoalSpec> goals) {
+
+        /** Each goal whose title an earlier one already has (case and spaces aside): one agenda, one goal a title. */
+        List<Violation> repeatedGoals() {
+            List<Violation> repeated = new ArrayList<>();
+            Map<String, Integer> first = new HashMap<>();
+            for (int g = 0; g < goals.size(); g++) {
+                String key = goals.get(g).title().strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+                Integer earlier = first.putIfAbsent(key, g);
+                if (earlier != null) {
+                    repeated.add(new Violation("goals[" + g + "].title", "is the title of goal " + (earlier + 1)
+                            + " too"));
+                }
+            }
+            return repeated;
+        }
     }
 
     /** A request to put a version to adoption. */

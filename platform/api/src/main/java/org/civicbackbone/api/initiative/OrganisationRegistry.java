@@ -2,6 +2,7 @@ package org.civicbackbone.api.initiative;
 
 import java.util.List;
 import java.util.Optional;
+import org.civicbackbone.api.problem.ProblemException;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -20,6 +21,26 @@ public interface OrganisationRegistry {
 
     /** The organisation a name or an alias stands for in the initiative, if any. */
     Optional<Organisation> resolve(String initiativeId, String nameOrAlias);
+
+    /**
+     * The organisation a request's field names, by a name or an alias the registry knows.
+     *
+     * @throws ProblemException 400 naming {@code field} and saying how to register it, when the registry knows none
+     * @since 1.5
+     */
+    default Organisation registered(String initiativeId, String field, String nameOrAlias) {
+        return resolve(initiativeId, nameOrAlias).orElseThrow(() -> ProblemException.invalid(field, unknown(nameOrAlias)));
+    }
+
+    /**
+     * Why a name the registry does not know is refused, in the words every module uses.
+     *
+     * @since 1.5
+     */
+    static String unknown(String nameOrAlias) {
+        return "'" + (nameOrAlias == null ? "" : nameOrAlias.strip()) + "' is not in the initiative's organisation "
+                + "registry: register it (POST .../organisations) or use one of the names or aliases there";
+    }
 
     /** Registers an organisation, audited as the actor's. */
     Organisation register(String initiativeId, OrganisationSpec spec, String actor);

@@ -123,7 +123,8 @@ public class JdbcInitiativeService implements InitiativeService {
         Initiative created = store.inTransaction(c -> {
             String id = spec.id() != null ? spec.id() : records(c).freeId(Slugs.of(spec.name()));
             if (find(c, id).isPresent()) {
-                throw new ProblemException(Problem.conflict("An initiative with id '" + id + "' already exists."));
+                throw new ProblemException(Problem.conflict("An initiative with id '" + id + "' already exists.",
+                        List.of(new Violation("id", "is another initiative's"))));
             }
             insert(c, id, spec, false);
             audit.record(c, actor, id, CoreSchema.MODULE, "initiative.create", "created '" + spec.name() + "'");

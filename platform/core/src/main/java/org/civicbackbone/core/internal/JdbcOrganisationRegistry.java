@@ -2,6 +2,7 @@ package org.civicbackbone.core.internal;
 
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -181,12 +182,16 @@ public class JdbcOrganisationRegistry implements OrganisationRegistry {
     private static Map<String, String> names(OrganisationSpec spec) {
         Map<String, String> names = new LinkedHashMap<>();
         names.put(key(spec.name(), "name"), spec.name().strip());
+        List<Violation> repeats = new ArrayList<>();
         for (int i = 0; i < spec.aliases().size(); i++) {
             String alias = spec.aliases().get(i).strip();
             if (names.putIfAbsent(key(alias, "aliases[" + i + "]"), alias) != null) {
-                throw new ProblemException(Problem.invalid("An alias repeats a name.", List.of(new Violation(
-                        "aliases[" + i + "]", "'" + alias + "' is another spelling of a name already given"))));
+                repeats.add(new Violation("aliases[" + i + "]", "'" + alias + "' is another spelling of a name already "
+                        + "given"));
             }
+        }
+        if (!repeats.isEmpty()) { // every repeat at once, each beside its input
+            throw new ProblemException(Problem.invalid("An alias repeats a name.", repeats));
         }
         return names;
     }

@@ -84,6 +84,9 @@ public class OrganisationRegistryTest {
         assertStatus(409, () -> registry.update("town", school.id(), spec("Eastside School", List.of("EST"),
                 Sector.EDUCATION), "ann"));
         assertStatus(400, () -> registry.register("town", spec("Youth Hub", List.of("The Youth Hub"), Sector.YOUTH), "ann"));
+        assertEquals("every repeated alias at once", List.of("aliases[0]", "aliases[2]"), assertThrows(
+                ProblemException.class, () -> registry.register("town", spec("Youth Hub", List.of("youth hub", "YH",
+                        "yh"), Sector.YOUTH), "ann")).problem().violations().stream().map(v -> v.field()).toList());
         assertStatus(400, () -> registry.register("town", spec("Youth Hub", List.of("!!!"), Sector.YOUTH), "ann"));
         assertStatus(404, () -> registry.register("nowhere", spec("Youth Hub", List.of(), Sector.YOUTH), "ann"));
         assertStatus(404, () -> registry.organisation("city", school.id()));

@@ -13,6 +13,9 @@ import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * any exception thrown out of the JAX-RS servlet. Without it those answers are the container's HTML page naming Java
  * classes. It also hides the gap while the JAX-RS whiteboard rebuilds the application (a module comes or goes) or
  * has not registered its servlet yet (the platform is starting; this filter's bundle starts before the whiteboard): a
- * read that meets the runtime's plain "No service was found", or the container's 404 for want of any servlet, is asked
+ * read that meets the runtime's plain "No service was found", or the container's 404 for want of any servlet, or any
+ * 404 before the node has been ready (the application may serve some resources and not yet others), is asked
  * again for up to 5 s, and a write is answered 503 with {@code Retry-After} instead; a gap that lasts a minute is
  * reported as a stall ({@link ApiStall}). Every request it takes is marked ({@link #TOOK_REQUEST}), so that the web
  * server tells an API that is not in place yet from one that answers.
@@ -74,7 +78,7 @@ public class ContainerRefusals implements Filter {
                 problem(answer, 400, "Bad Request", "The request could not be read.");
                 return;
             }
-            if (!gap.isGap()) {
+            if (!gap.isGap(gap.holdsNotFound() && !hasBeenReady())) {
                 stall.served();
                 gap.release();
                 return;
@@ -89,6 +93,25 @@ public class ContainerRefusals implements Filter {
     }
 
     private final ApiStall stall = new ApiStall(System::nanoTime);
+
+    /** Health's verdict on the start; absent until health is served, which counts as still starting. */
+    private volatile NodeStart start;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, unbind = "unbindStart")
+    void bindStart(NodeStart verdict) {
+        start = verdict;
+    }
+
+    void unbindStart(NodeStart verdict) {
+        if (start == verdict) { // a replacement may have been bound first
+            start = null;
+        }
+    }
+
+    private boolean hasBeenReady() {
+        NodeStart current = start;
+        return current != null && current.hasBeenReady();
+    }
 
     /** What a request answered 503 in a gap is told; a stall is reported once, with the threads that wait. */
     private String gapDetail(Duration lasted) {

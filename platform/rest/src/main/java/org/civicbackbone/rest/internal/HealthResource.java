@@ -39,11 +39,11 @@ import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
  * components' records was most of a health request, a round trip to PostgreSQL the rest); everything else is read on
  * every request.
  */
-@Component(service = HealthResource.class)
+@Component(service = {HealthResource.class, NodeStart.class})
 @ApiResource
 @Path(RestExtensions.API + "/health")
 @Produces(MediaType.APPLICATION_JSON)
-public class HealthResource {
+public class HealthResource implements NodeStart {
 
     /** A module part that does not work. */
     public record Failure(String bundle, String component, String reason) {
@@ -100,6 +100,11 @@ public class HealthResource {
                 : failed.isEmpty() ? "UP" : "DEGRADED";
         return Response.status(status.equals("DOWN") || status.equals("STARTING") ? 503 : 200)
                 .entity(new Health(status, database, modules, failed)).build();
+    }
+
+    @Override
+    public boolean hasBeenReady() {
+        return readiness.notReadyBecause() == null;
     }
 
     /** The REST runtime came or changed (an application rebuilt as a resource or extension came or went). */

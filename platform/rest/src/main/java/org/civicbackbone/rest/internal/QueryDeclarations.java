@@ -52,6 +52,10 @@ public class QueryDeclarations implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        String query = request.getUriInfo().getRequestUri().getRawQuery();
+        if (query == null || query.isEmpty()) {
+            return; // most requests: nothing to read the declarations for
+        }
         Method method = matched == null ? null : matched.getResourceMethod();
         if (method == null || method.isAnnotationPresent(AnyQuery.class)) {
             return;

@@ -117,10 +117,19 @@ final class RebuildGap extends HttpServletResponseWrapper {
 
     private boolean noServlet;
 
-    /** Whether the answer is the runtime's plain "no service" while it rebuilds, or no servlet of the API at all. */
-    boolean isGap() {
-        return holding() && (noServlet || held != null && held.toString(StandardCharsets.UTF_8).contains(NO_SERVICE)
-                || heldText != null && heldText.toString().contains(NO_SERVICE));
+    /**
+     * Whether the answer is the runtime's plain "no service" while it rebuilds, or no servlet of the API at all, or
+     * any 404 while the node has not been ready yet ({@code starting}): the application may then serve some
+     * resources and not yet the one asked for.
+     */
+    boolean isGap(boolean starting) {
+        return holding() && (starting || noServlet || held != null && held.toString(StandardCharsets.UTF_8)
+                .contains(NO_SERVICE) || heldText != null && heldText.toString().contains(NO_SERVICE));
+    }
+
+    /** Whether a 404 is held: only then is it worth asking whether the node is still starting. */
+    boolean holdsNotFound() {
+        return holding();
     }
 
     /** Sends a held real 404 on to the client. */

@@ -33,6 +33,8 @@ public class ContainerRefusalsTest {
     private final AtomicInteger asked = new AtomicInteger();
     /** How many more requests the runtime answers as if it were being rebuilt. */
     private final AtomicInteger gapFor = new AtomicInteger();
+    /** How many times the runtime is asked before the node counts as ready (health's verdict). */
+    private final AtomicInteger startedAfter = new AtomicInteger();
     private volatile String gapAnswer = "no service";
     private volatile boolean tookRequest;
     private Server server;
@@ -46,7 +48,9 @@ public class ContainerRefusalsTest {
         connector.setPort(0);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
-        context.addFilter(new FilterHolder(new ContainerRefusals()), "/api/*", EnumSet.of(DispatcherType.REQUEST));
+        ContainerRefusals refusals = new ContainerRefusals();
+        refusals.bindStart(() -> asked.get() > startedAfter.get()); // ready once the runtime was asked that often
+        context.addFilter(new FilterHolder(refusals), "/api/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new Runtime()), "/api/*");
         server.setHandler(context);
         server.start();
@@ -147,6 +151,15 @@ public class ContainerRefusalsTest {
         assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(null));
         assertEquals("{\"status\":404,\"detail\":\"No such initiative\"}", answer.body());
         assertEquals(1, asked.get());
+    }
+
+    @Test
+    public void beforeTheNodeHasBeenReadyA404IsAskedAgainForTheApplicationMayLackTheResourceStill() throws Exception {
+        startedAfter.set(2);
+        HttpResponse<String> answer = send("GET", "/missing", null);
+        assertEquals("held while starting, then the real one", 404, answer.statusCode());
+        assertEquals("{\"status\":404,\"detail\":\"No such initiative\"}", answer.body());
+        assertEquals(3, asked.get());
     }
 
     @Test

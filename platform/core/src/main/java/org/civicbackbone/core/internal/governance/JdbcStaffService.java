@@ -14,9 +14,13 @@ import org.civicbackbone.api.decision.StaffService;
 import org.civicbackbone.api.initiative.BodySpec;
 import org.civicbackbone.api.initiative.GovernanceBody;
 import org.civicbackbone.api.initiative.InitiativeService;
+import org.civicbackbone.api.initiative.Membership;
 import org.civicbackbone.api.initiative.MembershipSpec;
 import org.civicbackbone.api.initiative.Sector;
 import org.civicbackbone.api.module.DecisionType;
+import org.civicbackbone.api.problem.Problem;
+import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.core.internal.JdbcInitiativeService;
 import org.osgi.service.component.annotations.Activate;
@@ -51,6 +55,7 @@ public class JdbcStaffService implements StaffService, DecisionListener, Governa
 
     @Override
     public StaffHire proposeHire(String initiativeId, HireSpec spec, String actor) {
+        refuseRepeatedHire(initiativeId, spec);
         long proposalId = decisions.propose(initiativeId, new ProposalSpec(DecisionType.HIRE_STAFF,
                 "Hire " + spec.person().strip() + " as " + spec.role().strip(), spec.reason(), null, null),
                 "core", actor, (c, proposal) -> {
@@ -59,6 +64,41 @@ public class JdbcStaffService implements StaffService, DecisionListener, Governa
                     return proposal.id();
                 });
         return hires(initiativeId).stream().filter(h -> h.proposalId() == proposalId).findFirst().orElseThrow();
+    }
+
+    /**
+     * A hire of someone on the backbone team already, or whose hire awaits its decision, is refused (409 naming
+     * {@code person}): the bodies would be asked to decide what is decided or being decided. Read before the
+     * proposal's transaction: a race at worst opens a second proposal, whose approval keeps the one seat.
+     */
+    private void refuseRepeatedHire(String initiativeId, HireSpec spec) {
+        String name = spec.person().strip();
+        String login = spec.username() == null || spec.username().isBlank() ? null : spec.username().strip();
+        for (GovernanceBody team : initiatives.bodies(initiativeId)) {
+            if (!team.type().equals(TEAM)) {
+                continue;
+            }
+            for (Membership seat : initiatives.members(initiativeId, team.id())) {
+                if (samePerson(name, login, seat.person(), seat.username())) {
+                    throw repeated(seat.person() + " is on the backbone team already (seat " + seat.id() + ", as "
+                            + seat.role() + "); change that seat's role instead", "on the backbone team already");
+                }
+            }
+        }
+        for (StaffHire hire : hires(initiativeId)) {
+            if (hire.state() == ProposalState.OPEN && samePerson(name, login, hire.person(), hire.username())) {
+                throw repeated("The hire of " + hire.person() + " awaits its decision (proposal " + hire.proposalId()
+                        + ")", "hired by proposal " + hire.proposalId() + ", which awaits its decision");
+            }
+        }
+    }
+
+    private static boolean samePerson(String name, String login, String otherName, String otherLogin) {
+        return login != null && login.equals(otherLogin) || name.equalsIgnoreCase(otherName == null ? "" : otherName.strip());
+    }
+
+    private static ProblemException repeated(String detail, String why) {
+        return new ProblemException(Problem.conflict(detail + ".", List.of(new Violation("person", why))));
     }
 
     @Override

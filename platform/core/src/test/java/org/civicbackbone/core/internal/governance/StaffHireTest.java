@@ -2,6 +2,7 @@ package org.civicbackbone.core.internal.governance;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.util.List;
@@ -17,6 +18,8 @@ import org.civicbackbone.api.module.BodyRequirement;
 import org.civicbackbone.api.module.DecisionRule;
 import org.civicbackbone.api.module.DecisionType;
 import org.civicbackbone.api.module.DeclaredStructureModel;
+import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.Violation;
 import org.junit.Before;
 import org.junit.Test;
 
@@ -72,5 +75,23 @@ public class StaffHireTest {
         assertEquals(1, teamSeats());
         assertFalse(town.initiatives().bodies("town").stream().filter(b -> b.type().equals("backbone-team")).toList()
                 .isEmpty());
+    }
+
+    @Test
+    public void aHireOfSomeoneOnTheTeamOrAwaitingTheirDecisionIsRefusedByName() {
+        HireSpec dana = new HireSpec("Dana Reyes", "dana", "Director", "United Way", "we need a director");
+        StaffHire hire = staff.proposeHire("town", dana, "ann");
+        ProblemException waiting = assertThrows(ProblemException.class, () -> staff.proposeHire("town",
+                new HireSpec("dana reyes", null, "Director", "United Way", "again"), "ann"));
+        assertEquals(409, waiting.problem().status());
+        assertEquals(List.of(new Violation("person", "hired by proposal " + hire.proposalId()
+                + ", which awaits its decision")), waiting.problem().violations());
+        staff.decided(approved(hire));
+        ProblemException seated = assertThrows(ProblemException.class, () -> staff.proposeHire("town",
+                new HireSpec("D. Reyes", "dana", "Deputy", "United Way", "a second role"), "ann"));
+        assertTrue(seated.problem().detail(), seated.problem().detail().startsWith("Dana Reyes is on the backbone team "
+                + "already (seat "));
+        assertEquals(1, staff.hires("town").size());
+        assertEquals(1, teamSeats());
     }
 }

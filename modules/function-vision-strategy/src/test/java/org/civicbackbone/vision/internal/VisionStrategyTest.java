@@ -1,0 +1,39 @@
+package org.civicbackbone.vision.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+
+import java.util.List;
+import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.Violation;
+import org.civicbackbone.api.store.BackboneStore;
+import org.civicbackbone.testkit.InMemoryInitiatives;
+import org.civicbackbone.testkit.RecordingAuditLog;
+import org.civicbackbone.testkit.ScriptedDecisions;
+import org.civicbackbone.testkit.TestStore;
+import org.civicbackbone.vision.internal.CommonAgenda.GoalSpec;
+import org.civicbackbone.vision.internal.CommonAgenda.VersionSpec;
+import org.junit.Test;
+
+/** Vision and strategy's rules on a real (in-memory) database, with the test kit's fakes around it. */
+public class VisionStrategyTest {
+
+    private static GoalSpec goal(String title) {
+        return new GoalSpec(title, "an outcome", List.of(), List.of());
+    }
+
+    @Test
+    public void anAgendaHasOneGoalATitleAndARefusedDraftStoresNothing() {
+        BackboneStore store = TestStore.inMemory();
+        VisionStrategy vision = new VisionStrategy(store, new RecordingAuditLog(store),
+                InMemoryInitiatives.with("town", VisionStrategy.FUNCTION_ID), input -> { }, new ScriptedDecisions(store));
+        ProblemException repeated = assertThrows(ProblemException.class, () -> vision.draft("town", new VersionSpec(
+                "problem", "vision", List.of(goal("Ready for school"), goal("Read all year"), goal(" ready  FOR school"))),
+                "staff"));
+        assertEquals(List.of(new Violation("goals[2].title", "is the title of goal 1 too")),
+                repeated.problem().violations());
+        assertEquals(List.of(), vision.versions("town"));
+        assertEquals(2, vision.draft("town", new VersionSpec("problem", "vision", List.of(goal("Ready for school"),
+                goal("Read all year"))), "staff").goals().size());
+    }
+}
