@@ -13,6 +13,7 @@ import org.civicbackbone.api.initiative.PersonSpec;
 import org.civicbackbone.api.login.LoginSpec;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.api.store.GeneratedKey;
 import org.civicbackbone.core.internal.BodyRecords.SeatRow;
@@ -99,18 +100,19 @@ public class JdbcPersonRegistry implements PersonRegistry {
                 : records.withoutLogin(initiativeId).stream()
                         .filter(p -> p.name().strip().toLowerCase(Locale.ROOT).equals(name.strip().toLowerCase(Locale.ROOT)))
                         .findFirst().orElse(null);
-        return found != null ? found : register(c, initiativeId, new PersonSpec(name, login), actor);
+        return found != null ? found : register(c, initiativeId, new PersonSpec(name, login), actor, "person");
     }
 
     @Override
     public Person register(String initiativeId, PersonSpec spec, String actor) {
-        return store.inTransaction(c -> register(c, initiativeId, spec, actor));
+        return store.inTransaction(c -> register(c, initiativeId, spec, actor, "name"));
     }
 
-    private Person register(Connection c, String initiativeId, PersonSpec spec, String actor) {
+    private Person register(Connection c, String initiativeId, PersonSpec spec, String actor, String nameField) {
         store.mapper(c, InitiativeRecords.class).existing(initiativeId);
         String login = checkedLogin(spec.username());
         refuseTakenLogin(c, initiativeId, login, -1);
+        refuseNamesake(c, initiativeId, spec.name(), login, -1, nameField);
         GeneratedKey key = new GeneratedKey();
         records(c).insert(key, initiativeId, spec.name().strip(), login, actor, Instant.now());
         audit.record(c, actor, initiativeId, CoreSchema.MODULE, "person.register", "'" + spec.name().strip() + "' ("
@@ -128,6 +130,7 @@ public class JdbcPersonRegistry implements PersonRegistry {
         Person before = person(c, initiativeId, personId);
         String login = checkedLogin(spec.username());
         refuseTakenLogin(c, initiativeId, login, personId);
+        refuseNamesake(c, initiativeId, spec.name(), login, personId, "name");
         records(c).update(personId, spec.name().strip(), login);
         int seats = records(c).renameSeats(personId, spec.name().strip(), login);
         audit.record(c, actor, initiativeId, CoreSchema.MODULE, "person.update", "'" + before.name() + "' ("
@@ -146,6 +149,25 @@ public class JdbcPersonRegistry implements PersonRegistry {
             throw ProblemException.invalid("username", "'" + login + "' " + LoginSpec.NAME_RULE);
         }
         return login;
+    }
+
+    /**
+     * A person without a login is told apart by name alone: another record of that name would be the same person
+     * entered twice, or two people nobody could tell apart in a list (409 naming the field that named them).
+     */
+    private void refuseNamesake(Connection c, String initiativeId, String name, String login, long self, String field) {
+        if (login != null) {
+            return;
+        }
+        String key = name.strip().toLowerCase(Locale.ROOT);
+        records(c).people(initiativeId).stream()
+                .filter(p -> p.id() != self && p.name().strip().toLowerCase(Locale.ROOT).equals(key)).findFirst()
+                .ifPresent(p -> {
+                    throw new ProblemException(Problem.conflict(p.name() + " is on record already (person " + p.id()
+                            + (p.username() == null ? "" : ", login " + p.username()) + ") in '" + initiativeId
+                            + "': choose that record, or tell the new one apart by a login or a fuller name.",
+                            List.of(new Violation(field, "is person " + p.id() + "'s name already"))));
+                });
     }
 
     private void refuseTakenLogin(Connection c, String initiativeId, String login, long self) {

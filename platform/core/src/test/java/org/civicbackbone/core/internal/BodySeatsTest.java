@@ -160,6 +160,25 @@ public class BodySeatsTest {
     }
 
     @Test
+    public void aPersonWithoutALoginIsToldApartByNameAndNotEnteredTwice() {
+        GovernanceBody board = initiatives.addBody("town", new BodySpec("host-board", "Board"), "ann");
+        Person ann = people.register("town", new PersonSpec("Ann Lee", "ann"), "admin");
+        assertRefused(409, "field=name, message=is person " + ann.id() + "'s name already", () -> people.register(
+                "town", new PersonSpec(" ann lee", null), "admin"));
+        assertEquals("a login tells a namesake apart", "ann.lee", people.register("town", new PersonSpec("Ann Lee",
+                "ann.lee"), "admin").username());
+        Person ben = people.register("town", new PersonSpec("Ben Okafor", null), "admin");
+        assertRefused(409, "field=name", () -> people.update("town", ben.id(), new PersonSpec("Ann Lee", null),
+                "admin"));
+        assertRefused(409, "field=person", () -> initiatives.addMember("town", board.id(), new MembershipSpec("Ann Lee",
+                null, "Library", "member", Sector.PUBLIC_AGENCY), "admin"));
+        assertEquals("a seat by name finds the one without a login", ben.id(), (long) initiatives.addMember("town",
+                board.id(), new MembershipSpec("ben okafor", null, "School", "member", Sector.EDUCATION), "admin")
+                .personId());
+        assertEquals(3, people.people("town").size());
+    }
+
+    @Test
     public void aLoginNamedForAPersonOrASeatIsOneTheRealmCouldHave() {
         GovernanceBody board = initiatives.addBody("town", new BodySpec("host-board", "Board"), "ann");
         assertRefused(400, "username", () -> people.register("town", new PersonSpec("Ann Lee", "ann lee"), "admin"));

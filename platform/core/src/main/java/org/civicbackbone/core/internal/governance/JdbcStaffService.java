@@ -93,8 +93,12 @@ public class JdbcStaffService implements StaffService, DecisionListener, Governa
         }
     }
 
+    /** One person by login when both have one (a login tells namesakes apart), else by name. */
     private static boolean samePerson(String name, String login, String otherName, String otherLogin) {
-        return login != null && login.equals(otherLogin) || name.equalsIgnoreCase(otherName == null ? "" : otherName.strip());
+        if (login != null && otherLogin != null) {
+            return login.equals(otherLogin);
+        }
+        return name.equalsIgnoreCase(otherName == null ? "" : otherName.strip());
     }
 
     private static ProblemException repeated(String detail, String why) {

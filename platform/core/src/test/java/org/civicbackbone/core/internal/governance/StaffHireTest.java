@@ -93,5 +93,8 @@ public class StaffHireTest {
                 + "already (seat "));
         assertEquals(1, staff.hires("town").size());
         assertEquals(1, teamSeats());
+        assertEquals("a namesake with a login of her own is another person", ProposalState.OPEN, staff.proposeHire(
+                "town", new HireSpec("Dana Reyes", "dana.r", "Coordinator", "United Way", "a second hire"), "ann")
+                .state());
     }
 }
