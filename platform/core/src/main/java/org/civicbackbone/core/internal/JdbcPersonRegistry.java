@@ -3,7 +3,6 @@ package org.civicbackbone.core.internal;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.initiative.Membership;
@@ -98,7 +97,7 @@ public class JdbcPersonRegistry implements PersonRegistry {
         String login = username == null || username.isBlank() ? null : username.strip();
         Person found = login != null ? records.byLogin(initiativeId, login)
                 : records.withoutLogin(initiativeId).stream()
-                        .filter(p -> p.name().strip().toLowerCase(Locale.ROOT).equals(name.strip().toLowerCase(Locale.ROOT)))
+                        .filter(p -> PersonNames.key(p.name()).equals(PersonNames.key(name)))
                         .findFirst().orElse(null);
         return found != null ? found : register(c, initiativeId, new PersonSpec(name, login), actor, "person");
     }
@@ -159,9 +158,9 @@ public class JdbcPersonRegistry implements PersonRegistry {
         if (login != null) {
             return;
         }
-        String key = name.strip().toLowerCase(Locale.ROOT);
+        String key = PersonNames.key(name);
         records(c).people(initiativeId).stream()
-                .filter(p -> p.id() != self && p.name().strip().toLowerCase(Locale.ROOT).equals(key)).findFirst()
+                .filter(p -> p.id() != self && PersonNames.key(p.name()).equals(key)).findFirst()
                 .ifPresent(p -> {
                     throw new ProblemException(Problem.conflict(p.name() + " is on record already (person " + p.id()
                             + (p.username() == null ? "" : ", login " + p.username()) + ") in '" + initiativeId

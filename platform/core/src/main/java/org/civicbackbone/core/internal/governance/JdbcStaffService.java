@@ -23,6 +23,7 @@ import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.core.internal.JdbcInitiativeService;
+import org.civicbackbone.core.internal.PersonNames;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -98,7 +99,7 @@ public class JdbcStaffService implements StaffService, DecisionListener, Governa
         if (login != null && otherLogin != null) {
             return login.equals(otherLogin);
         }
-        return name.equalsIgnoreCase(otherName == null ? "" : otherName.strip());
+        return PersonNames.key(name).equals(PersonNames.key(otherName));
     }
 
     private static ProblemException repeated(String detail, String why) {
