@@ -116,8 +116,7 @@ public class ContainerRefusals implements Filter {
     /** What a request answered 503 in a gap is told; a stall is reported once, with the threads that wait. */
     private String gapDetail(Duration lasted) {
         if (lasted.compareTo(ApiStall.LONG) < 0) {
-            return "The API is not served at the moment (the platform is starting, or a module is being installed or "
-                    + "removed); try again in a moment.";
+            return NOT_SERVED;
         }
         if (stall.firstReport(lasted)) {
             LOG.error("The REST API has served nothing for {} s: its runtime is not taking up the platform's resources. "
@@ -126,6 +125,10 @@ public class ContainerRefusals implements Filter {
         return "The API has served nothing for " + lasted.toSeconds() + " s; the platform's log names what it waits "
                 + "for.";
     }
+
+    /** What a request is told while the API is not served. */
+    static final String NOT_SERVED = "The API is not served at the moment (the platform is starting, or a module is "
+            + "being installed or removed); try again in a moment.";
 
     /** How long a read waits out a rebuild of the REST application before it is answered 503. */
     private static final long REBUILD_WAIT_NANOS = 5_000_000_000L;

@@ -7,10 +7,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.annotation.Priority;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.QueryParam;
@@ -50,6 +53,17 @@ public class QueryDeclarations implements ContainerRequestFilter {
     @Context
     private ResourceInfo matched;
 
+    /**
+     * The query parameters of each resource method met so far, kept with its class: read once, not on every request
+     * with a query, and let go with the class when its module is uninstalled.
+     */
+    private final ClassValue<Map<Method, Set<String>>> declared = new ClassValue<>() {
+        @Override
+        protected Map<Method, Set<String>> computeValue(Class<?> resource) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
     @Override
     public void filter(ContainerRequestContext request) {
         String query = request.getUriInfo().getRequestUri().getRawQuery();
@@ -60,7 +74,8 @@ public class QueryDeclarations implements ContainerRequestFilter {
         if (method == null || method.isAnnotationPresent(AnyQuery.class)) {
             return;
         }
-        List<Violation> faults = faults(taken(method), request.getUriInfo().getQueryParameters(true));
+        List<Violation> faults = faults(declared.get(method.getDeclaringClass()).computeIfAbsent(method,
+                QueryDeclarations::taken), request.getUriInfo().getQueryParameters(true));
         if (!faults.isEmpty()) {
             Violation first = faults.get(0);
             request.abortWith(ProblemMapper.answer((faults.size() == 1
@@ -71,7 +86,7 @@ public class QueryDeclarations implements ContainerRequestFilter {
 
     /** The query parameters a resource method declares. */
     static Set<String> taken(Method method) {
-        Set<String> names = new TreeSet<>();
+        SortedSet<String> names = new TreeSet<>();
         for (Annotation[] annotations : method.getParameterAnnotations()) {
             for (Annotation annotation : annotations) {
                 if (annotation instanceof QueryParam query) {
@@ -79,7 +94,7 @@ public class QueryDeclarations implements ContainerRequestFilter {
                 }
             }
         }
-        return names;
+        return Collections.unmodifiableSortedSet(names);
     }
 
     /** What is wrong with a request's query for a method that takes {@code taken}: one fault a parameter. */

@@ -57,14 +57,14 @@ public class JdbcStaffService implements StaffService, DecisionListener, Governa
     @Override
     public StaffHire proposeHire(String initiativeId, HireSpec spec, String actor) {
         refuseRepeatedHire(initiativeId, spec);
-        long proposalId = decisions.propose(initiativeId, new ProposalSpec(DecisionType.HIRE_STAFF,
+        return decisions.propose(initiativeId, new ProposalSpec(DecisionType.HIRE_STAFF,
                 "Hire " + spec.person().strip() + " as " + spec.role().strip(), spec.reason(), null, null),
                 "core", actor, (c, proposal) -> {
-                    store.mapper(c, HireRecords.class).insert(proposal.id(), initiativeId, spec.person().strip(),
-                            spec.username(), spec.role().strip(), spec.organisation().strip());
-                    return proposal.id();
+                    HireRecords records = store.mapper(c, HireRecords.class);
+                    records.insert(proposal.id(), initiativeId, spec.person().strip(), spec.username(),
+                            spec.role().strip(), spec.organisation().strip());
+                    return records.hire(proposal.id()); // as written, with its proposal's state
                 });
-        return hires(initiativeId).stream().filter(h -> h.proposalId() == proposalId).findFirst().orElseThrow();
     }
 
     /**
@@ -86,7 +86,8 @@ public class JdbcStaffService implements StaffService, DecisionListener, Governa
                 }
             }
         }
-        for (StaffHire hire : hires(initiativeId)) {
+        // the initiative is known (its bodies were read above): its hires are read without asking again
+        for (StaffHire hire : store.read(c -> store.mapper(c, HireRecords.class).hires(initiativeId))) {
             if (hire.state() == ProposalState.OPEN && samePerson(name, login, hire.person(), hire.username())) {
                 throw repeated("The hire of " + hire.person() + " awaits its decision (proposal " + hire.proposalId()
                         + ")", "hired by proposal " + hire.proposalId() + ", which awaits its decision");
