@@ -502,8 +502,11 @@ public class ConsoleIT {
                         offered.contains("Riverbend Public Library"));
                 input.sendKeys("Riverbend Public Library");
             } else if (type.equals("date") || type.equals("datetime-local")) {
-                browser.executeScript("arguments[0].value = arguments[1]", input,
-                        type.equals("date") ? java.time.LocalDate.now().toString() : "2027-03-15T18:30");
+                // a day is today (what happened is recorded once it has); a moment is last week's (a meeting held,
+                // whose action items may be due today)
+                browser.executeScript("arguments[0].value = arguments[1]", input, type.equals("date")
+                        ? java.time.LocalDate.now().toString() : java.time.LocalDateTime.now().minusDays(7)
+                        .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString());
             } else if (type.equals("number")) {
                 input.sendKeys("250");
             } else {

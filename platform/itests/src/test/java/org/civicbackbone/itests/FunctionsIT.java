@@ -348,6 +348,11 @@ public class FunctionsIT {
         assertEquals(201, http.post(base + "/events", "{\"title\":\"Listening session\",\"heldOn\":\"" + java.time.LocalDate.now().minusDays(5)
                 + "\",\"participation\":[{\"sector\":\"COMMUNITY_MEMBER\",\"count\":40},{\"sector\":\"BUSINESS\",\"count\":3}],"
                 + "\"communityMembersReached\":250}").status());
+        Http.Answer again = http.post(base + "/events", "{\"title\":\"Listening session\",\"heldOn\":\""
+                + java.time.LocalDate.now().minusDays(5) + "\",\"participation\":[{\"sector\":\"COMMUNITY_MEMBER\","
+                + "\"count\":40}],\"communityMembersReached\":250}");
+        assertEquals("one event entered twice counts its people once: " + again, 409, again.status());
+        assertTrue(again.body(), again.body().contains("\"field\":\"title\""));
         JsonNode overview = http.get(base).json();
         assertEquals(40, overview.get("participantsLastYear").get("COMMUNITY_MEMBER").asInt());
         assertEquals(250, overview.get("communityMembersReachedLastYear").asInt());
@@ -476,9 +481,20 @@ public class FunctionsIT {
         assertTrue(epoch.body(), epoch.body().contains("\"field\":\"heldAt\""));
         assertEquals("not held yet", 409, http.send("PUT", base + "/meetings/" + meeting + "/minutes", Http.ADMIN,
                 "application/json", "{\"minutes\":\"m\"}").status());
-        JsonNode withAction = http.post(base + "/meetings/" + meeting + "/action-items", "{\"description\":\"Share results\","
-                + "\"owner\":\"Aisha\",\"dueOn\":\"2020-01-01\"}").json();
+        Http.Answer beforeItsMeeting = http.post(base + "/meetings/" + meeting + "/action-items",
+                "{\"description\":\"Share results\",\"owner\":\"Aisha\",\"dueOn\":\"2020-01-01\"}");
+        assertEquals(beforeItsMeeting.toString(), 400, beforeItsMeeting.status());
+        assertTrue(beforeItsMeeting.body(), beforeItsMeeting.body().contains("\"field\":\"dueOn\""));
+        // an action of last month's meeting, due a week after it, is overdue now
+        java.time.Instant lastMonth = java.time.Instant.now().minus(java.time.Duration.ofDays(30));
+        long past = http.post(base + "/meetings", "{\"workingGroupId\":" + group + ",\"title\":\"September meeting\","
+                + "\"heldAt\":\"" + lastMonth + "\",\"agenda\":\"1. Screens\"}").json().get("id").asLong();
+        JsonNode withAction = http.post(base + "/meetings/" + past + "/action-items", "{\"description\":\"Share results\","
+                + "\"owner\":\"Aisha\",\"dueOn\":\"" + java.time.LocalDate.now().minusDays(23) + "\"}").json();
         assertEquals(true, withAction.get("actionItems").get(0).get("overdue").asBoolean());
+        assertEquals("a second click records nothing", 409, http.post(base + "/meetings/" + past + "/action-items",
+                "{\"description\":\"Share results\",\"owner\":\"Aisha\",\"dueOn\":\"" + java.time.LocalDate.now()
+                + "\"}").status());
         JsonNode overview = http.get(base).json();
         assertTrue(overview.get("needsAttention").toString(), overview.get("needsAttention").toString().contains("went out late"));
         assertTrue(overview.get("needsAttention").toString().contains("action overdue"));

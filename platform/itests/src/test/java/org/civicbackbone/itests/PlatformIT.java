@@ -266,6 +266,9 @@ public class PlatformIT {
         assertEquals(409, taken.status());
         assertEquals("the form shows it beside the id", List.of("id"), fields(taken));
         assertEquals("First", http.get("/initiatives/taken-id").json().get("name").asText());
+        Http.Answer namesake = http.post("/initiatives", first.replace("taken-id", "other-id").replace("First", " first "));
+        assertEquals(namesake.toString(), 409, namesake.status());
+        assertEquals("people pick an initiative by its name", List.of("name"), fields(namesake));
 
         assertEquals("only the first was created", before + 1, http.get("/initiatives").json().size());
     }
@@ -316,7 +319,7 @@ public class PlatformIT {
         // over the 10 MiB of an ordinary request, within the upload limit: accepted, checked whole, refused whole
         StringBuilder unknown = new StringBuilder("indicator,period,partner,value\n");
         while (unknown.length() < 12 * 1024 * 1024) {
-            unknown.append(id).append(",2030-Q1,Nobody We Know,1\n");
+            unknown.append(id).append(",2024-Q1,Nobody We Know,1\n");
         }
         JsonNode refused = finished(http.postCsv(base + "/values/import", unknown.toString()));
         assertEquals(refused.toString(), "REFUSED", refused.get("state").asText());
@@ -326,7 +329,7 @@ public class PlatformIT {
         assertEquals(40_000, http.get(base + "/indicators/" + id + "/values").json().size());
 
         JsonNode small = finished(http.postCsvAsync(base + "/values/import", "indicator,period,partner,value\n"
-                + id + ",2030-Q1,School 1,5\n"));
+                + id + ",2024-Q1,School 1,5\n"));
         assertEquals("DONE", small.get("state").asText());
         assertEquals(3, http.get(base + "/values/imports").json().size());
     }

@@ -402,6 +402,10 @@ public class TrustIT {
         assertTrue("a 53-byte body must not cost seconds", System.nanoTime() - started < 5_000_000_000L);
         Http.Answer tiny = http.post(values, "{\"period\":\"2025\",\"partner\":\"X\",\"value\":0.0000001}");
         assertEquals("never silently rounded: " + tiny, 400, tiny.status());
+        Http.Answer ahead = http.post(values, "{\"period\":\"2031\",\"partner\":\"X\",\"value\":3}");
+        assertEquals("a year to come has no value yet: " + ahead, 400, ahead.status());
+        assertTrue(ahead.body(), ahead.body().contains("{\"field\":\"period\",\"message\":\"'2031' has not begun; "
+                + "values are reported for periods under way or past\"}"));
         Http.Answer big = http.post(values, "{\"period\":\"2025\",\"partner\":\"" + "x".repeat(11 * 1024 * 1024) + "\"}");
         assertEquals(413, big.status());
         assertTrue(big.contentType().startsWith("application/problem+json"));
@@ -426,6 +430,16 @@ public class TrustIT {
         Http.Answer absent = http.get("/initiatives/trust-input/no-such-function/items?state=OPEN");
         assertEquals("what an absent module would take is not known: " + absent, 404, absent.status());
         assertTrue(absent.body(), absent.body().contains("function-no-such-function"));
+        // a body sent where none is taken is refused by its fields, and nothing changes; an empty object is no body
+        String toggle = "/initiatives/trust-input/functions/aligned-activities";
+        Http.Answer meant = http.send("PUT", toggle, Http.ADMIN, "application/json", "{\"enabled\":false}");
+        assertEquals(meant.toString(), 400, meant.status());
+        assertTrue(meant.body(), meant.body().contains(
+                "{\"field\":\"enabled\",\"message\":\"unknown field; this address takes no body\"}"));
+        assertFalse(http.get("/initiatives/trust-input").json().get("enabledFunctionIds").toString()
+                .contains("aligned-activities"));
+        assertEquals(200, http.send("PUT", toggle, Http.ADMIN, "application/json", "{}").status());
+        assertEquals(200, http.send("DELETE", toggle, Http.ADMIN, null, null).status());
         Http.Answer charset = http.send("POST", base + "/values/import", Http.ADMIN, "text/csv; charset=bogus-8",
                 "indicator,period,partner,value\nCards,2025,X,1\n");
         assertEquals(charset.toString(), 415, charset.status());

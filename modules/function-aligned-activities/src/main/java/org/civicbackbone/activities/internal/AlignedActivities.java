@@ -149,6 +149,13 @@ public class AlignedActivities {
             }
         }
         ProblemException.refuseIfAny(violations);
+        for (Activity same : read(r -> r.activities(initiativeId))) { // a second click; each partner's share counts it
+            if (same.ownerOrganisation().equals(owner.name()) && same.title().equalsIgnoreCase(spec.title().strip())
+                    && same.status() != ActivityStatus.DONE && same.status() != ActivityStatus.DROPPED) {
+                throw new ProblemException(Problem.conflict(owner.name() + " runs '" + same.title() + "' already "
+                        + "(activity " + same.id() + ").", List.of(new Violation("title", "is activity " + same.id()))));
+            }
+        }
         GeneratedKey key = new GeneratedKey();
         store.inTransaction(c -> {
             PlanRecords records = store.mapper(c, PlanRecords.class);
@@ -229,14 +236,13 @@ public class AlignedActivities {
                     + spec.workingGroupId());
         }
         require(initiativeId);
-        return meeting(initiativeId, meetings.schedule(initiativeId, spec, actor));
+        return meeting(initiativeId, meetings.schedule(initiativeId, spec, meetings(initiativeId), actor));
     }
 
     /** Sends material for a meeting; material after the limit is kept and flagged late. */
     public Meeting addMaterial(String initiativeId, long meetingId, MaterialSpec spec, String actor) {
         validator.validate(spec);
-        meeting(initiativeId, meetingId);
-        meetings.addMaterial(initiativeId, meetingId, spec, actor);
+        meetings.addMaterial(initiativeId, meeting(initiativeId, meetingId), spec, actor);
         return meeting(initiativeId, meetingId);
     }
 
@@ -248,8 +254,7 @@ public class AlignedActivities {
 
     public Meeting addActionItem(String initiativeId, long meetingId, ActionItemSpec spec, String actor) {
         validator.validate(spec);
-        meeting(initiativeId, meetingId);
-        meetings.addActionItem(initiativeId, meetingId, spec, actor);
+        meetings.addActionItem(initiativeId, meeting(initiativeId, meetingId), spec, actor);
         return meeting(initiativeId, meetingId);
     }
 

@@ -2,10 +2,13 @@ package org.civicbackbone.activities.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.civicbackbone.activities.internal.JointPlan.ActionItem;
 import org.civicbackbone.activities.internal.JointPlan.ActionItemSpec;
+import org.civicbackbone.activities.internal.JointPlan.Material;
 import org.civicbackbone.activities.internal.JointPlan.MaterialSpec;
 import org.civicbackbone.activities.internal.JointPlan.Meeting;
 import org.civicbackbone.activities.internal.JointPlan.MeetingSpec;
@@ -13,12 +16,14 @@ import org.civicbackbone.activities.internal.JointPlan.MinutesSpec;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.api.store.GeneratedKey;
 
 /**
- * The rules of meetings: scheduled for the initiative or a working group, materials out before the initiative's
- * limit (late ones kept and flagged), minutes only once held, action items done once.
+ * The rules of meetings: scheduled for the initiative or a working group (one meeting of either at a time),
+ * materials out before the initiative's limit (late ones kept and flagged; an address shared once), minutes only
+ * once held, action items due no earlier than the day they are agreed, recorded once and done once.
  */
 record Meetings(BackboneStore store, AuditLog audit) {
 
@@ -32,7 +37,16 @@ record Meetings(BackboneStore store, AuditLog audit) {
                 new ProblemException(Problem.notFound("Initiative '" + initiativeId + "' has no meeting " + id + ".")));
     }
 
-    long schedule(String initiativeId, MeetingSpec spec, String actor) {
+    long schedule(String initiativeId, MeetingSpec spec, List<Meeting> scheduled, String actor) {
+        for (Meeting other : scheduled) {
+            if (other.heldAt().equals(spec.heldAt()) && Objects.equals(other.workingGroupId(),
+                    spec.workingGroupId())) { // a second click, or the same meeting entered twice
+                throw new ProblemException(Problem.conflict("Meeting " + other.id() + " ('" + other.title()
+                        + "') is held then by the same " + (spec.workingGroupId() == null ? "initiative"
+                        : "working group") + ".", List.of(new Violation("heldAt", "meeting " + other.id()
+                        + " is held then"))));
+            }
+        }
         GeneratedKey key = new GeneratedKey();
         write(initiativeId, actor, r -> r.insertMeeting(key, initiativeId, spec.workingGroupId(), spec.title().strip(),
                 spec.heldAt(), spec.agenda()), "meeting.schedule", () -> "meeting " + key.id() + " '"
@@ -40,9 +54,17 @@ record Meetings(BackboneStore store, AuditLog audit) {
         return key.id();
     }
 
-    void addMaterial(String initiativeId, long meetingId, MaterialSpec spec, String actor) {
-        write(initiativeId, actor, r -> r.insertMaterial(meetingId, spec.title().strip(), spec.link().strip(),
-                Instant.now()), "meeting.material", () -> "'" + spec.title().strip() + "' for meeting " + meetingId);
+    void addMaterial(String initiativeId, Meeting meeting, MaterialSpec spec, String actor) {
+        String link = spec.link().strip();
+        for (Material shared : meeting.materials()) {
+            if (shared.link().equals(link)) {
+                throw new ProblemException(Problem.conflict("'" + shared.title() + "' (material " + shared.id()
+                        + ") was shared for meeting " + meeting.id() + " from this address.", List.of(
+                        new Violation("link", "shared for this meeting already, as material " + shared.id()))));
+            }
+        }
+        write(initiativeId, actor, r -> r.insertMaterial(meeting.id(), spec.title().strip(), link, Instant.now()),
+                "meeting.material", () -> "'" + spec.title().strip() + "' for meeting " + meeting.id());
     }
 
     void recordMinutes(String initiativeId, Meeting meeting, MinutesSpec spec, String actor) {
@@ -54,7 +76,24 @@ record Meetings(BackboneStore store, AuditLog audit) {
                 () -> "minutes of meeting " + meeting.id());
     }
 
-    void addActionItem(String initiativeId, long meetingId, ActionItemSpec spec, String actor) {
+    void addActionItem(String initiativeId, Meeting meeting, ActionItemSpec spec, String actor) {
+        // due no earlier than the day it is agreed: a held meeting's day (its earliest anywhere, so in every time
+        // zone), or today for a meeting to come (a task to prepare it may fall before it; a day's leeway)
+        boolean held = !meeting.heldAt().isAfter(Instant.now());
+        LocalDate earliest = held ? LocalDate.ofInstant(meeting.heldAt(), ZoneOffset.MIN) : LocalDate.now().minusDays(1);
+        if (spec.dueOn().isBefore(earliest)) {
+            throw ProblemException.invalid("dueOn", held ? "is before the meeting it comes from (held "
+                    + meeting.heldAt() + ")" : "has passed; an action for a meeting to come is due from today on");
+        }
+        for (ActionItem agreed : meeting.actionItems()) {
+            if (agreed.description().equalsIgnoreCase(spec.description().strip())
+                    && agreed.owner().equalsIgnoreCase(spec.owner().strip())) {
+                throw new ProblemException(Problem.conflict("Action item " + agreed.id() + " of meeting "
+                        + meeting.id() + " is this one.", List.of(new Violation("description",
+                        "recorded for " + agreed.owner() + " already, as action item " + agreed.id()))));
+            }
+        }
+        long meetingId = meeting.id();
         write(initiativeId, actor, r -> r.insertAction(meetingId, spec.description().strip(), spec.owner().strip(),
                 spec.dueOn()), "meeting.action", () -> spec.owner().strip() + ": " + spec.description().strip()
                 + " by " + spec.dueOn());

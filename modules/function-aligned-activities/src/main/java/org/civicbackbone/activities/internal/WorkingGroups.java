@@ -32,7 +32,8 @@ record WorkingGroups(BackboneStore store, AuditLog audit, OrganisationRegistry o
         String name = spec.name().strip();
         if (all(initiativeId).stream().anyMatch(g -> g.name().equalsIgnoreCase(name))) {
             throw new ProblemException(Problem.conflict("Initiative '" + initiativeId
-                    + "' already has a working group named '" + name + "'."));
+                    + "' already has a working group named '" + name + "'.", List.of(new Violation("name",
+                    "names another working group already"))));
         }
         GeneratedKey key = new GeneratedKey();
         store.inTransaction(c -> {

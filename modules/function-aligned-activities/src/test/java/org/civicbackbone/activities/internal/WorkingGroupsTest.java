@@ -33,6 +33,9 @@ public class WorkingGroupsTest {
         AlignedActivities plan = new AlignedActivities(store, new RecordingAuditLog(store),
                 InMemoryInitiatives.with("town", AlignedActivities.FUNCTION_ID), input -> { }, organisations);
         WorkingGroup group = plan.formGroup("town", new WorkingGroupSpec("Early learning", "readiness"), "staff");
+        ProblemException named = assertThrows(ProblemException.class, () -> plan.formGroup("town",
+                new WorkingGroupSpec("early learning", "again"), "staff"));
+        assertEquals(List.of(new Violation("name", "names another working group already")), named.problem().violations());
 
         ProblemException unknown = assertThrows(ProblemException.class, () -> plan.addGroupMember("town", group.id(),
                 new GroupMemberSpec("Zed", "Unknown Org Ltd", GroupRole.MEMBER), "staff"));

@@ -2,10 +2,7 @@ package org.civicbackbone.engagement.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +17,6 @@ import org.civicbackbone.api.decision.ProposalState;
 import org.civicbackbone.api.decision.RuleBook;
 import org.civicbackbone.api.initiative.GovernanceBody;
 import org.civicbackbone.api.initiative.InitiativeService;
-import org.civicbackbone.api.initiative.Sector;
 import org.civicbackbone.api.module.AccountabilityRule;
 import org.civicbackbone.api.module.ApprovalStep;
 import org.civicbackbone.api.module.DecisionType;
@@ -37,7 +33,6 @@ import org.civicbackbone.engagement.internal.Engagement.CommunicationSpec;
 import org.civicbackbone.engagement.internal.Engagement.Event;
 import org.civicbackbone.engagement.internal.Engagement.EventSpec;
 import org.civicbackbone.engagement.internal.Engagement.Overview;
-import org.civicbackbone.engagement.internal.Engagement.Participation;
 import org.civicbackbone.engagement.internal.Engagement.StatementSpec;
 import org.civicbackbone.engagement.internal.Engagement.Status;
 import org.osgi.service.component.annotations.Activate;
@@ -68,6 +63,7 @@ public class CommunityEngagement {
     private final InputValidator validator;
     private final DecisionService decisions;
     private final RuleBook rules;
+    private final EngagementEvents events;
 
     @Activate
     public CommunityEngagement(@Reference BackboneStore store, @Reference AuditLog audit,
@@ -79,6 +75,7 @@ public class CommunityEngagement {
         this.validator = validator;
         this.decisions = decisions;
         this.rules = rules;
+        this.events = new EngagementEvents(store, audit);
         store.migrate(MODULE, EngagementSchema.MIGRATIONS);
     }
 
@@ -232,47 +229,13 @@ public class CommunityEngagement {
 
     public List<Event> events(String initiativeId) {
         initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
-        Map<Long, List<Participation>> participation = new LinkedHashMap<>();
-        List<EngagementRecords.EventRow> rows = store.read(c -> {
-            records(c).participation(initiativeId).forEach(p -> participation.computeIfAbsent(p.eventId(),
-                    k -> new ArrayList<>()).add(new Participation(p.sector(), p.participants())));
-            return records(c).events(initiativeId);
-        });
-        return rows.stream().map(row -> {
-            List<Participation> of = participation.getOrDefault(row.id(), List.of());
-            return new Event(row.id(), initiativeId, row.title(), row.heldOn(), row.location(), of,
-                    of.stream().mapToInt(Participation::count).sum(), row.communityMembersReached(), row.recordedBy());
-        }).toList();
+        return events.all(initiativeId);
     }
 
     public Event recordEvent(String initiativeId, EventSpec spec, String actor) {
         validator.validate(spec);
-        List<Violation> violations = new ArrayList<>();
-        Set<Sector> seen = EnumSet.noneOf(Sector.class);
-        for (int i = 0; i < spec.participation().size(); i++) {
-            if (!seen.add(spec.participation().get(i).sector())) {
-                violations.add(new Violation("participation[" + i + "].sector", spec.participation().get(i).sector()
-                        + " appears twice"));
-            }
-        }
-        if (spec.heldOn().isAfter(LocalDate.now().plusDays(1))) {
-            violations.add(new Violation("heldOn", "an event is recorded once it has taken place"));
-        }
-        ProblemException.refuseIfAny(violations);
         initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
-        long id = store.inTransaction(c -> {
-            GeneratedKey key = new GeneratedKey();
-            records(c).insertEvent(key, initiativeId, spec.title().strip(), spec.heldOn(), spec.location(),
-                    spec.communityMembersReached(), actor);
-            long created = key.id();
-            for (Participation p : spec.participation()) {
-                records(c).insertParticipation(created, p.sector(), p.count());
-            }
-            audit.record(c, actor, initiativeId, MODULE, "event.record", "event " + created + " '" + spec.title().strip()
-                    + "' on " + spec.heldOn());
-            return created;
-        });
-        return events(initiativeId).stream().filter(e -> e.id() == id).findFirst().orElseThrow();
+        return events.record(initiativeId, spec, actor);
     }
 
     // ---- overview and exports

@@ -134,4 +134,22 @@ public class CommunityEngagementTest {
         assertEquals(Status.OFFICIAL_STATEMENT, engagement.communication("town", draft.id()).status());
         assertEquals(2, audit.actions().stream().filter("staff communication.statement"::equals).count());
     }
+
+    /** The reports add up every event's participants: one event recorded twice would count its people twice. */
+    @Test
+    public void anEventIsRecordedOnceOnItsDay() {
+        java.time.LocalDate day = java.time.LocalDate.now().minusDays(3);
+        List<Engagement.Participation> people = List.of(new Engagement.Participation(Sector.COMMUNITY_MEMBER, 40));
+        engagement.recordEvent("town", new Engagement.EventSpec("Listening session", day, "Library", people, 100), "staff");
+        ProblemException twice = assertThrows(ProblemException.class, () -> engagement.recordEvent("town",
+                new Engagement.EventSpec(" listening Session ", day, "Library", people, 100), "other"));
+        assertEquals(409, twice.problem().status());
+        assertEquals("title", twice.problem().violations().get(0).field());
+        assertTrue(twice.problem().detail(), twice.problem().detail().contains("by staff"));
+        // the same title another day is another session
+        engagement.recordEvent("town", new Engagement.EventSpec("Listening session", day.minusDays(7), "Library", people,
+                100), "staff");
+        assertEquals(2, engagement.events("town").size());
+        assertEquals(80, engagement.overview("town").participantsLastYear().get(Sector.COMMUNITY_MEMBER).intValue());
+    }
 }

@@ -125,7 +125,13 @@ public class Policy {
 
     public Item add(String initiativeId, ItemSpec spec, String actor) {
         validator.validate(spec);
-        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
+        // one item an issue while it is worked on: partners' stances would split between two; a closed one may return
+        for (Item open : items(initiativeId)) {
+            if (open.outcome() == null && open.title().equalsIgnoreCase(spec.title().strip())) {
+                throw new ProblemException(Problem.conflict("Policy item " + open.id() + " is '" + open.title()
+                        + "' (" + open.status() + ").", List.of(new Violation("title", "is open item " + open.id()))));
+            }
+        }
         long id = store.inTransaction(c -> {
             GeneratedKey key = new GeneratedKey();
             records(c).insertItem(key, initiativeId, spec.title().strip(), spec.problem().strip(),

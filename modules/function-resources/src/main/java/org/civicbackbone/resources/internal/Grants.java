@@ -94,8 +94,14 @@ record Grants(BackboneStore store, AuditLog audit, DecisionService decisions) {
                 });
     }
 
-    /** Money received against an active grant, never more than awarded. */
+    /**
+     * Money received against an active grant, never more than awarded, and once it has come in: money expected next
+     * month recorded as received would be allocated before it is there. A day's leeway, for time zones.
+     */
     Receipt recordReceipt(Grant grant, ReceiptSpec spec, String actor) {
+        if (spec.receivedOn().isAfter(java.time.LocalDate.now().plusDays(1))) {
+            throw ProblemException.invalid("receivedOn", "money is recorded once it has come in");
+        }
         if (grant.status() != GrantStatus.ACTIVE) {
             throw new ProblemException(Problem.conflict("Grant " + grant.id() + " is " + grant.status()
                     + "; money is received only against an accepted grant."));

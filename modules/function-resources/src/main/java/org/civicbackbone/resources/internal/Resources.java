@@ -132,7 +132,8 @@ public class Resources {
             if (records.funders(initiativeId).stream().anyMatch(f -> f.name().equalsIgnoreCase(organisation.name())
                     || Long.valueOf(organisation.id()).equals(f.organisationId()))) {
                 throw new ProblemException(Problem.conflict("Initiative '" + initiativeId + "' already has '"
-                        + organisation.name() + "' as a funder."));
+                        + organisation.name() + "' as a funder.", List.of(new Violation("name", "'"
+                        + organisation.name() + "' is a funder already"))));
             }
             GeneratedKey key = new GeneratedKey();
             records.insertFunder(key, initiativeId, organisation.name(), spec.sector(), spec.contact(), organisation.id());

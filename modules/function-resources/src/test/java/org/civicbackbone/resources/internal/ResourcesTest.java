@@ -74,6 +74,7 @@ public class ResourcesTest {
         ProblemException again = assertThrows(ProblemException.class, () -> resources.addFunder("town",
                 new FunderSpec("the community foundation", Sector.FUNDER, null), "ann"));
         assertEquals(409, again.problem().status());
+        assertEquals("named beside the console's input", "name", again.problem().violations().get(0).field());
         assertEquals(List.of("ann funder.add"), audit.actions());
     }
 
@@ -98,6 +99,10 @@ public class ResourcesTest {
                 grant.id(), new ReceiptSpec(new BigDecimal("400.01"), LocalDate.of(2026, 3, 1)), "ann"));
         assertTrue(tooMuch.problem().violations().get(0).message(), tooMuch.problem().violations().get(0).message()
                 .contains("at most 400.00 more"));
+        ProblemException expected = assertThrows(ProblemException.class, () -> resources.recordReceipt("town",
+                grant.id(), new ReceiptSpec(new BigDecimal("100"), LocalDate.now().plusMonths(1)), "ann"));
+        assertEquals("money expected is not money received", "receivedOn",
+                expected.problem().violations().get(0).field());
         Allocation pending = resources.proposeAllocation("town", new AllocationSpec(grant.id(), RecipientKind.PARTNER,
                 "riverbend library", null, new BigDecimal("500"), "books", null), "ann");
         assertEquals("Riverbend Library", pending.recipient());

@@ -3,6 +3,7 @@ package org.civicbackbone.measurement.internal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,17 +36,42 @@ public enum PeriodType {
         return "'" + period + "' is not a " + name().toLowerCase(Locale.ROOT) + " (" + format + ")";
     }
 
-    /** The first day after the period: the period has ended once this day has begun. */
-    public LocalDate endExclusive(String period) {
+    /**
+     * Why a text is refused as the period of a value reported on {@code today}: not a period of this type, or one
+     * that has not begun (a value is what happened; {@code 2031-01} for {@code 2021-01} would stand as the latest
+     * figure); empty when it may be reported. A day's leeway, for reporters ahead of the server's time zone.
+     */
+    public Optional<String> reportingRefusal(String period, LocalDate today) {
+        if (!isValid(period)) {
+            return Optional.of(refusal(period));
+        }
+        if (start(period).isAfter(today.plusDays(1))) {
+            return Optional.of("'" + period + "' has not begun; values are reported for periods under way or past");
+        }
+        return Optional.empty();
+    }
+
+    /** The first day of the period. */
+    public LocalDate start(String period) {
         Matcher m = pattern.matcher(period);
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + period + "' is not a period of format " + format);
         }
         int year = Integer.parseInt(m.group(1));
         return switch (this) {
-            case MONTH -> YearMonth.of(year, Integer.parseInt(m.group(2))).plusMonths(1).atDay(1);
-            case QUARTER -> LocalDate.of(year, 1, 1).plusMonths(3L * Integer.parseInt(m.group(2)));
-            case YEAR -> LocalDate.of(year + 1, 1, 1);
+            case MONTH -> YearMonth.of(year, Integer.parseInt(m.group(2))).atDay(1);
+            case QUARTER -> LocalDate.of(year, 1, 1).plusMonths(3L * (Integer.parseInt(m.group(2)) - 1));
+            case YEAR -> LocalDate.of(year, 1, 1);
+        };
+    }
+
+    /** The first day after the period: the period has ended once this day has begun. */
+    public LocalDate endExclusive(String period) {
+        LocalDate start = start(period);
+        return switch (this) {
+            case MONTH -> start.plusMonths(1);
+            case QUARTER -> start.plusMonths(3);
+            case YEAR -> start.plusYears(1);
         };
     }
 

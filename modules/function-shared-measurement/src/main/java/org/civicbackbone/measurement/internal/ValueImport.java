@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +46,8 @@ public final class ValueImport {
 
     private final Function<String, Optional<Indicator>> lookup;
     private final Function<String, Optional<Organisation>> partners;
+    /** The day the file is read on: a period that has not begun by then is refused. */
+    private final LocalDate today = LocalDate.now();
 
     /**
      * @param lookup   an indicator of the initiative by id or by name (case-insensitive)
@@ -209,9 +212,12 @@ public final class ValueImport {
         if (period.isEmpty()) {
             fault.accept(new Violation(where + "period", "is empty"));
             ok = false;
-        } else if (indicator.isPresent() && !indicator.get().reportingPeriod().isValid(period)) {
-            fault.accept(new Violation(where + "period", indicator.get().reportingPeriod().refusal(period)));
-            ok = false;
+        } else if (indicator.isPresent()) {
+            Optional<String> refused = indicator.get().reportingPeriod().reportingRefusal(period, today);
+            if (refused.isPresent()) {
+                fault.accept(new Violation(where + "period", refused.get()));
+                ok = false;
+            }
         }
         String partner = cell.apply("partner");
         Optional<Organisation> organisation = Optional.empty();

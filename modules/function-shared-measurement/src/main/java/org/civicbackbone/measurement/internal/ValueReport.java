@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,9 +45,7 @@ public record ValueReport(
         if (resolved.isEmpty()) {
             faults.add(new Violation("partner", OrganisationRegistry.unknown(partner)));
         }
-        if (!periods.isValid(period)) {
-            faults.add(new Violation("period", periods.refusal(period)));
-        }
+        periods.reportingRefusal(period, LocalDate.now()).ifPresent(why -> faults.add(new Violation("period", why)));
         return faults;
     }
 

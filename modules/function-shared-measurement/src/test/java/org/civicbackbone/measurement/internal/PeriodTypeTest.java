@@ -36,4 +36,21 @@ public class PeriodTypeTest {
         assertEquals("2025", PeriodType.YEAR.previousPeriod(day));
         assertEquals("2026-Q1", PeriodType.QUARTER.periodOf(day));
     }
+
+    @Test
+    public void aValueIsReportedForAPeriodUnderWayOrPastNeverForOneToCome() {
+        LocalDate today = LocalDate.of(2026, 12, 5);
+        assertEquals(java.util.Optional.empty(), PeriodType.MONTH.reportingRefusal("2026-12", today));
+        assertEquals(java.util.Optional.empty(), PeriodType.QUARTER.reportingRefusal("2026-Q4", today));
+        assertEquals(java.util.Optional.empty(), PeriodType.YEAR.reportingRefusal("2015", today));
+        assertEquals(java.util.Optional.of("'2031-01' has not begun; values are reported for periods under way or past"),
+                PeriodType.MONTH.reportingRefusal("2031-01", today));
+        assertTrue(PeriodType.QUARTER.reportingRefusal("2027-Q1", today).isPresent());
+        assertTrue(PeriodType.YEAR.reportingRefusal("2027", today).isPresent());
+        assertEquals("a reporter a time zone ahead, on the first of the month", java.util.Optional.empty(),
+                PeriodType.MONTH.reportingRefusal("2027-01", LocalDate.of(2026, 12, 31)));
+        assertEquals(java.util.Optional.of("'2026-13' is not a month (YYYY-MM, e.g. 2025-03)"),
+                PeriodType.MONTH.reportingRefusal("2026-13", today));
+        assertEquals(LocalDate.of(2026, 10, 1), PeriodType.QUARTER.start("2026-Q4"));
+    }
 }

@@ -86,12 +86,14 @@ public class ValueImportTest {
         Result r = read("indicator,period,partner,value\n"
                 + "7,2025-01,Library,12\n"
                 + "7,2025-Q1,Library,1\n"
-                + "9,2025-02,Library,abc\n", ValueImportTest::lookup, ValueImportTest::partner);
+                + "9,2025-02,Library,abc\n"
+                + "7,2125-01,Library,5\n", ValueImportTest::lookup, ValueImportTest::partner);
         assertTrue(r.rows().isEmpty());
         assertEquals(List.of(
                 new Violation("row 3, column period", "'2025-Q1' is not a month (YYYY-MM, e.g. 2025-03)"),
                 new Violation("row 4, column indicator", "no indicator '9' in this initiative (give its id or exact name)"),
-                new Violation("row 4, column value", "'abc' is not a number (use a dot for decimals, no thousands separators)")),
+                new Violation("row 4, column value", "'abc' is not a number (use a dot for decimals, no thousands separators)"),
+                new Violation("row 5, column period", "'2125-01' has not begun; values are reported for periods under way or past")),
                 r.violations());
     }
 

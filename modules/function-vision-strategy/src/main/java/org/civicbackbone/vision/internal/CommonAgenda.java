@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.civicbackbone.api.decision.ProposalState;
 import org.civicbackbone.api.problem.Violation;
 
@@ -83,19 +84,33 @@ public final class CommonAgenda {
                               @NotBlank @Size(max = 2000) String vision,
                               @NotEmpty @Size(max = 30) List<@Valid @NotNull GoalSpec> goals) {
 
-        /** Each goal whose title an earlier one already has (case and spaces aside): one agenda, one goal a title. */
-        List<Violation> repeatedGoals() {
+        /**
+         * Each goal whose title an earlier goal has, and each strategy whose title an earlier strategy of its goal has
+         * (case and spaces aside): one agenda, one goal a title; one goal, one strategy a title.
+         */
+        List<Violation> repeatedTitles() {
             List<Violation> repeated = new ArrayList<>();
-            Map<String, Integer> first = new HashMap<>();
+            repeats(goals.stream().map(GoalSpec::title).toList(), (later, earlier) -> repeated.add(new Violation(
+                    "goals[" + later + "].title", "is the title of goal " + (earlier + 1) + " too")));
             for (int g = 0; g < goals.size(); g++) {
-                String key = goals.get(g).title().strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-                Integer earlier = first.putIfAbsent(key, g);
-                if (earlier != null) {
-                    repeated.add(new Violation("goals[" + g + "].title", "is the title of goal " + (earlier + 1)
-                            + " too"));
-                }
+                String goal = "goals[" + g + "]";
+                repeats(goals.get(g).strategyList().stream().map(StrategySpec::title).toList(), (later, earlier) ->
+                        repeated.add(new Violation(goal + ".strategies[" + later + "].title", "is the title of "
+                                + "strategy " + (earlier + 1) + " of this goal too")));
             }
             return repeated;
+        }
+
+        /** Calls {@code each} with the index of every title an earlier one has, and that earlier one's index. */
+        private static void repeats(List<String> titles, BiConsumer<Integer, Integer> each) {
+            Map<String, Integer> first = new HashMap<>();
+            for (int i = 0; i < titles.size(); i++) {
+                Integer earlier = first.putIfAbsent(titles.get(i).strip().toLowerCase(Locale.ROOT)
+                        .replaceAll("\\s+", " "), i);
+                if (earlier != null) {
+                    each.accept(i, earlier);
+                }
+            }
         }
     }
 

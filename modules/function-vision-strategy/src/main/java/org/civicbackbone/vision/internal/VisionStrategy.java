@@ -109,7 +109,7 @@ public class VisionStrategy {
     public Version draft(String initiativeId, VersionSpec spec, String actor) {
         validator.validate(spec);
         initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
-        ProblemException.refuseIfAny(spec.repeatedGoals());
+        ProblemException.refuseIfAny(spec.repeatedTitles());
         checkIndicators(initiativeId, spec);
         int number = store.inTransaction(c -> {
             AgendaRecords records = store.mapper(c, AgendaRecords.class);

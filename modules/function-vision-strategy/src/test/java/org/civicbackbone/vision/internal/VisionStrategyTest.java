@@ -12,6 +12,7 @@ import org.civicbackbone.testkit.RecordingAuditLog;
 import org.civicbackbone.testkit.ScriptedDecisions;
 import org.civicbackbone.testkit.TestStore;
 import org.civicbackbone.vision.internal.CommonAgenda.GoalSpec;
+import org.civicbackbone.vision.internal.CommonAgenda.StrategySpec;
 import org.civicbackbone.vision.internal.CommonAgenda.VersionSpec;
 import org.junit.Test;
 
@@ -32,6 +33,17 @@ public class VisionStrategyTest {
                 "staff"));
         assertEquals(List.of(new Violation("goals[2].title", "is the title of goal 1 too")),
                 repeated.problem().violations());
+        assertEquals(List.of(), vision.versions("town"));
+        // one goal, one strategy a title; another goal may have a strategy of that title
+        GoalSpec ready = new GoalSpec("Ready for school", "an outcome", List.of(), List.of(new StrategySpec("Books at "
+                + "birth", "clinics"), new StrategySpec("Coaching", "home visits"), new StrategySpec("books at birth ",
+                "libraries")));
+        GoalSpec read = new GoalSpec("Read all year", "an outcome", List.of(), List.of(new StrategySpec("Books at birth",
+                "libraries")));
+        ProblemException strategies = assertThrows(ProblemException.class, () -> vision.draft("town",
+                new VersionSpec("problem", "vision", List.of(read, ready)), "staff"));
+        assertEquals(List.of(new Violation("goals[1].strategies[2].title", "is the title of strategy 1 of this goal too")),
+                strategies.problem().violations());
         assertEquals(List.of(), vision.versions("town"));
         assertEquals(2, vision.draft("town", new VersionSpec("problem", "vision", List.of(goal("Ready for school"),
                 goal("Read all year"))), "staff").goals().size());

@@ -44,6 +44,13 @@ public interface InitiativeRecords {
     @Select("SELECT id FROM core_initiative ORDER BY id")
     List<String> ids();
 
+    /** An initiative's id and name. */
+    record InitiativeName(String id, String name) {
+    }
+
+    @Select("SELECT id, name FROM core_initiative")
+    List<InitiativeName> names();
+
     @Select("SELECT initiative_id, function_id FROM core_initiative_function ORDER BY initiative_id, function_id")
     List<FunctionInUse> functionsInUse();
 

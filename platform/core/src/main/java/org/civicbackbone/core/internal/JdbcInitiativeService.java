@@ -2,7 +2,6 @@ package org.civicbackbone.core.internal;
 
 import java.sql.Connection;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -31,13 +30,11 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 @Component(service = {InitiativeService.class, JdbcInitiativeService.class})
 public class JdbcInitiativeService implements InitiativeService {
 
-    /** The structure models the platform knows by name even while their modules are not installed. */
-    static final List<String> KNOWN_MODELS = List.of("stand-alone", "nested", "volunteer", "seconded");
-
     private final BackboneStore store;
     private final AuditLog audit;
     private final Listeners<InitiativeListener> listeners = new Listeners<>();
     private final ModuleCatalogue catalogue;
+    private final InitiativeChecks checks;
     private final BodySeats seats;
 
     @Activate
@@ -47,6 +44,7 @@ public class JdbcInitiativeService implements InitiativeService {
         this.store = store;
         this.audit = audit;
         this.catalogue = catalogue;
+        this.checks = new InitiativeChecks(catalogue);
         this.seats = new BodySeats(store, audit, catalogue, organisations, people);
         store.migrate(CoreSchema.MODULE, CoreSchema.MIGRATIONS);
     }
@@ -119,13 +117,14 @@ public class JdbcInitiativeService implements InitiativeService {
 
     @Override
     public Initiative create(InitiativeSpec spec, String actor) {
-        checkModules(spec);
+        checks.modules(spec);
         Initiative created = store.inTransaction(c -> {
             String id = spec.id() != null ? spec.id() : records(c).freeId(Slugs.of(spec.name()));
             if (find(c, id).isPresent()) {
                 throw new ProblemException(Problem.conflict("An initiative with id '" + id + "' already exists.",
                         List.of(new Violation("id", "is another initiative's"))));
             }
+            checks.nameFree(records(c), spec.name(), id);
             insert(c, id, spec, false);
             audit.record(c, actor, id, CoreSchema.MODULE, "initiative.create", "created '" + spec.name() + "'");
             return existing(c, id);
@@ -158,8 +157,9 @@ public class JdbcInitiativeService implements InitiativeService {
         return store.inTransaction(c -> {
             Initiative before = existing(c, initiativeId);
             List<String> added = spec.enabledFunctionIds().stream().filter(f -> !before.uses(f)).toList();
-            checkModels(spec.structureModelId());
-            checkFunctions(added, spec.enabledFunctionIds());
+            checks.model(spec.structureModelId());
+            checks.functions(added, spec.enabledFunctionIds());
+            checks.nameFree(records(c), spec.name(), initiativeId);
             boolean modelChanges = !before.structureModelId().equals(spec.structureModelId());
             InitiativeRecords records = records(c);
             if (modelChanges && records.proposalCount(initiativeId) > 0) {
@@ -204,32 +204,6 @@ public class JdbcInitiativeService implements InitiativeService {
             }
             return existing(c, initiativeId);
         });
-    }
-
-    private void checkModules(InitiativeSpec spec) {
-        checkModels(spec.structureModelId());
-        checkFunctions(spec.enabledFunctionIds(), spec.enabledFunctionIds());
-    }
-
-    private void checkModels(String modelId) {
-        if (!KNOWN_MODELS.contains(modelId) && catalogue.structureModel(modelId).isEmpty()) {
-            throw ProblemException.invalid("structureModelId", "'" + modelId
-                    + "' is not a structure model; known models are " + KNOWN_MODELS);
-        }
-    }
-
-    /** Functions being newly enabled must be installed; ones already enabled may stay while uninstalled. */
-    private void checkFunctions(List<String> newlyEnabled, List<String> all) {
-        List<Violation> violations = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            String f = all.get(i);
-            if (newlyEnabled.contains(f) && catalogue.function(f).isEmpty()) {
-                violations.add(new Violation("enabledFunctionIds[" + i + "]", "function '" + f + "' is not installed"));
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw new ProblemException(Problem.invalid("Only installed functions can be enabled.", violations));
-        }
     }
 
     private static void writeFunctions(InitiativeRecords records, String id, List<String> functions) {

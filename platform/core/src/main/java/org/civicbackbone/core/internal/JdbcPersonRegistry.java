@@ -173,7 +173,8 @@ public class JdbcPersonRegistry implements PersonRegistry {
         Person holder = login == null ? null : records(c).byLogin(initiativeId, login);
         if (holder != null && holder.id() != self) {
             throw new ProblemException(Problem.conflict("The login '" + login + "' is " + holder.name() + "'s (person "
-                    + holder.id() + ") in '" + initiativeId + "': a login belongs to one person."));
+                    + holder.id() + ") in '" + initiativeId + "': a login belongs to one person.", List.of(
+                    new Violation("username", "is person " + holder.id() + "'s login"))));
         }
     }
 }

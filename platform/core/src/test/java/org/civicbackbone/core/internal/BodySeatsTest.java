@@ -25,7 +25,10 @@ import org.civicbackbone.store.internal.MemoryStore;
 import org.junit.Before;
 import org.junit.Test;
 
-/** Bodies and seats on a real store: types checked against the model, changes audited, retirement keeps the record. */
+/**
+ * Initiatives, their bodies and seats on a real store: names their own, types checked against the model, changes
+ * audited, retirement keeps the record.
+ */
 public class BodySeatsTest {
 
     private JdbcBackboneStore store;
@@ -117,7 +120,8 @@ public class BodySeatsTest {
         Membership byId = initiatives.addMember("town", bodies.first().id(), new MembershipSpec(null, null, "School",
                 "member", Sector.EDUCATION, ben.id()), "admin");
         assertEquals("Ben Okafor", byId.person());
-        assertRefused(409, "login", () -> people.update("town", ben.id(), new PersonSpec("Ben Okafor", "ann"), "admin"));
+        assertRefused(409, "field=username, message=is person " + ann.id() + "'s login", () -> people.update("town",
+                ben.id(), new PersonSpec("Ben Okafor", "ann"), "admin"));
         people.update("town", ann.id(), new PersonSpec("Ann Lee-Marsh", "alee"), "admin");
         assertEquals(List.of("Ann Lee-Marsh", "Ann Lee-Marsh"), people.seats("town", ann.id()).stream()
                 .map(Membership::person).toList());
@@ -206,5 +210,17 @@ public class BodySeatsTest {
             String text = e.problem().detail() + e.problem().violations();
             assertTrue(text, text.contains(words));
         }
+    }
+
+    /** People pick an initiative by its name: two of one name would be told apart by their ids only. */
+    @Test
+    public void anInitiativesNameIsItsOwn() {
+        assertRefused(409, "is the name of initiative 'town'", () -> initiatives.create(new InitiativeSpec("town-2",
+                " town ", null, null, "nested", List.of()), "admin"));
+        assertRefused(409, "is the name of initiative 'village'", () -> initiatives.update("town",
+                new InitiativeSpec(null, "VILLAGE", null, null, "nested", List.of()), "admin"));
+        assertEquals("a new spelling of its own name", "TOWN", initiatives.update("town", new InitiativeSpec(null,
+                "TOWN", null, null, "nested", List.of()), "admin").name());
+        assertEquals(2, initiatives.list().size());
     }
 }

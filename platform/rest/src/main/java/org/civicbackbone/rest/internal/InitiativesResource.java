@@ -168,7 +168,7 @@ public class InitiativesResource {
         return initiatives.disableFunction(id, functionId, actor(security));
     }
 
-    @QueryDeclarations.AnyQuery
+    @InputDeclarations.AnyInput
     @GET
     @Allow(Audience.READERS)
     @Path("{initiativeId}/{function}")
@@ -176,7 +176,7 @@ public class InitiativesResource {
         throw absentFunction(id, function);
     }
 
-    @QueryDeclarations.AnyQuery
+    @InputDeclarations.AnyInput
     @GET
     @Allow(Audience.READERS)
     @Path("{initiativeId}/{function}/{rest: .+}")
@@ -184,7 +184,7 @@ public class InitiativesResource {
         throw absentFunction(id, function);
     }
 
-    @QueryDeclarations.AnyQuery
+    @InputDeclarations.AnyInput
     @POST
     @Allow(Audience.READERS)
     @Path("{initiativeId}/{function}/{rest: .*}")
@@ -193,7 +193,7 @@ public class InitiativesResource {
         throw absentFunction(id, function);
     }
 
-    @QueryDeclarations.AnyQuery
+    @InputDeclarations.AnyInput
     @PUT
     @Allow(Audience.READERS)
     @Path("{initiativeId}/{function}/{rest: .*}")
@@ -202,7 +202,7 @@ public class InitiativesResource {
         throw absentFunction(id, function);
     }
 
-    @QueryDeclarations.AnyQuery
+    @InputDeclarations.AnyInput
     @DELETE
     @Allow(Audience.READERS)
     @Path("{initiativeId}/{function}/{rest: .*}")

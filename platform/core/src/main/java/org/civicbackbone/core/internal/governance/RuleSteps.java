@@ -42,7 +42,8 @@ public final class RuleSteps {
 
     /**
      * Checks an adjustment against the default: only tightening. Every default step stays (same body, same order
-     * among them) with a rule at least as strict; added steps must be bodies the model requires.
+     * among them) with a rule at least as strict; added steps must be bodies the model requires, and never the body
+     * of the step before.
      */
     public static List<Violation> checkTightening(AccountabilityRule defaults, List<ApprovalStep> proposed,
                                                   Set<String> requiredBodies) {
@@ -85,6 +86,11 @@ public final class RuleSteps {
             }
             if (proposed.get(i).rule() == DecisionRule.NOT_PERMITTED) {
                 violations.add(new Violation("steps[" + i + "].rule", "NOT_PERMITTED is the model's to say"));
+            }
+            // the same people asked twice in a row decide nothing new: a stricter rule is how to ask more of them
+            if (i > 0 && proposed.get(i).bodyType().equals(proposed.get(i - 1).bodyType())) {
+                violations.add(new Violation("steps[" + i + "].bodyType", "'" + proposed.get(i).bodyType()
+                        + "' decides at step " + i + " already; make that step's rule stricter instead"));
             }
         }
         return violations;

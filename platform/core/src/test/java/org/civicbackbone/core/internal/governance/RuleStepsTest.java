@@ -46,4 +46,15 @@ public class RuleStepsTest {
     public void stepsRoundTrip() {
         assertEquals(ALLOCATE.steps(), RuleSteps.read(RuleSteps.write(ALLOCATE.steps())));
     }
+
+    @Test
+    public void aBodyIsNotAskedTwiceInARowButMayConfirmAfterAnother() {
+        assertEquals(List.of(new org.civicbackbone.api.problem.Violation("steps[1].bodyType", "'host-board' decides at "
+                + "step 1 already; make that step's rule stricter instead")), RuleSteps.checkTightening(ALLOCATE,
+                List.of(new ApprovalStep("host-board", MAJORITY), new ApprovalStep("host-board", MAJORITY),
+                        new ApprovalStep("fiscal-host", ACCOUNTABLE_OFFICER)), BODIES));
+        assertTrue(RuleSteps.checkTightening(ALLOCATE, List.of(new ApprovalStep("host-board", MAJORITY),
+                new ApprovalStep("leadership-group", CONSENSUS), new ApprovalStep("host-board", MAJORITY),
+                new ApprovalStep("fiscal-host", ACCOUNTABLE_OFFICER)), BODIES).isEmpty());
+    }
 }

@@ -1,0 +1,90 @@
+package org.civicbackbone.activities.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.civicbackbone.activities.internal.JointPlan.ActionItemSpec;
+import org.civicbackbone.activities.internal.JointPlan.MaterialSpec;
+import org.civicbackbone.activities.internal.JointPlan.Meeting;
+import org.civicbackbone.activities.internal.JointPlan.MeetingSpec;
+import org.civicbackbone.activities.internal.JointPlan.WorkingGroupSpec;
+import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.Violation;
+import org.civicbackbone.api.store.BackboneStore;
+import org.civicbackbone.testkit.InMemoryInitiatives;
+import org.civicbackbone.testkit.InMemoryOrganisations;
+import org.civicbackbone.testkit.RecordingAuditLog;
+import org.civicbackbone.testkit.TestStore;
+import org.junit.Test;
+
+/** Meetings through the function's rules on a real (in-memory) database: what a second click must not record twice. */
+public class MeetingsTest {
+
+    private final BackboneStore store = TestStore.inMemory();
+    private final AlignedActivities plan = new AlignedActivities(store, new RecordingAuditLog(store),
+            InMemoryInitiatives.with("town", AlignedActivities.FUNCTION_ID), input -> { }, new InMemoryOrganisations());
+
+    public MeetingsTest() throws Exception {
+    }
+
+    @Test
+    public void aMeetingOfOneGroupAtOneTimeIsScheduledOnce() {
+        Instant at = Instant.parse("2027-01-10T17:00:00Z");
+        long group = plan.formGroup("town", new WorkingGroupSpec("Early learning", "readiness"), "staff").id();
+        plan.schedule("town", new MeetingSpec(group, "January", at, "1. Pilot"), "staff");
+        ProblemException twice = assertThrows(ProblemException.class, () -> plan.schedule("town",
+                new MeetingSpec(group, "January meeting", at, "1. Pilot"), "staff"));
+        assertEquals(409, twice.problem().status());
+        assertEquals("heldAt", twice.problem().violations().get(0).field());
+        // another group, or the whole initiative, may meet then
+        plan.schedule("town", new MeetingSpec(null, "Leadership", at, "1. Budget"), "staff");
+        assertEquals(2, plan.meetings("town").size());
+    }
+
+    @Test
+    public void materialFromOneAddressIsSharedOnce() {
+        Meeting meeting = plan.schedule("town", new MeetingSpec(null, "Leadership", Instant.now().plus(Duration.ofDays(9)),
+                "1. Budget"), "staff");
+        plan.addMaterial("town", meeting.id(), new MaterialSpec("Slides", "https://example.org/s.pdf"), "staff");
+        ProblemException twice = assertThrows(ProblemException.class, () -> plan.addMaterial("town", meeting.id(),
+                new MaterialSpec("Slides again", " https://example.org/s.pdf "), "staff"));
+        assertEquals(409, twice.problem().status());
+        assertEquals("link", twice.problem().violations().get(0).field());
+        plan.addMaterial("town", meeting.id(), new MaterialSpec("Budget", "https://example.org/b.pdf"), "staff");
+        assertEquals(2, plan.meeting("town", meeting.id()).materials().size());
+    }
+
+    @Test
+    public void anActionItemIsDueNoEarlierThanTheDayItIsAgreedAndRecordedOnce() {
+        Meeting meeting = plan.schedule("town", new MeetingSpec(null, "Leadership",
+                Instant.parse("2026-11-15T10:00:00Z"), "1. Budget"), "staff");
+        ProblemException early = assertThrows(ProblemException.class, () -> plan.addActionItem("town", meeting.id(),
+                new ActionItemSpec("Send the figures", "Ann Lee", LocalDate.of(1999, 1, 1)), "staff"));
+        assertEquals(List.of(new Violation("dueOn", "is before the meeting it comes from (held 2026-11-15T10:00:00Z)")),
+                early.problem().violations());
+        // the meeting's day where it is still the 14th counts: the platform does not know the initiative's time zone
+        plan.addActionItem("town", meeting.id(), new ActionItemSpec("Send the figures", "Ann Lee",
+                LocalDate.of(2026, 11, 14)), "staff");
+        ProblemException twice = assertThrows(ProblemException.class, () -> plan.addActionItem("town", meeting.id(),
+                new ActionItemSpec("send the figures ", "ann lee", LocalDate.of(2026, 12, 1)), "staff"));
+        assertEquals(409, twice.problem().status());
+        assertEquals("description", twice.problem().violations().get(0).field());
+        plan.addActionItem("town", meeting.id(), new ActionItemSpec("Send the figures", "Ben Ruiz",
+                LocalDate.of(2026, 12, 1)), "staff");
+        assertEquals(2, plan.meeting("town", meeting.id()).actionItems().size());
+
+        // a task to prepare a meeting to come may be due before it, never in the past
+        Meeting next = plan.schedule("town", new MeetingSpec(null, "Leadership", Instant.now().plus(Duration.ofDays(20)),
+                "1. Budget"), "staff");
+        plan.addActionItem("town", next.id(), new ActionItemSpec("Circulate the budget", "Ann Lee",
+                LocalDate.now().plusDays(5)), "staff");
+        ProblemException past = assertThrows(ProblemException.class, () -> plan.addActionItem("town", next.id(),
+                new ActionItemSpec("Book the room", "Ann Lee", LocalDate.now().minusDays(10)), "staff"));
+        assertEquals(List.of(new Violation("dueOn", "has passed; an action for a meeting to come is due from today on")),
+                past.problem().violations());
+    }
+}

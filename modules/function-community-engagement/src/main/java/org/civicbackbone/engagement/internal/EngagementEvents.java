@@ -1,0 +1,82 @@
+package org.civicbackbone.engagement.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.initiative.Sector;
+import org.civicbackbone.api.problem.Problem;
+import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.Violation;
+import org.civicbackbone.api.store.BackboneStore;
+import org.civicbackbone.api.store.GeneratedKey;
+import org.civicbackbone.engagement.internal.Engagement.Event;
+import org.civicbackbone.engagement.internal.Engagement.EventSpec;
+import org.civicbackbone.engagement.internal.Engagement.Participation;
+
+/**
+ * The rules of engagement events: recorded once they have taken place, each sector counted once, and each event
+ * once (its title on its day), since the reports add up every event's participants.
+ */
+record EngagementEvents(BackboneStore store, AuditLog audit) {
+
+    List<Event> all(String initiativeId) {
+        Map<Long, List<Participation>> participation = new LinkedHashMap<>();
+        List<EngagementRecords.EventRow> rows = store.read(c -> {
+            records(c).participation(initiativeId).forEach(p -> participation.computeIfAbsent(p.eventId(),
+                    k -> new ArrayList<>()).add(new Participation(p.sector(), p.participants())));
+            return records(c).events(initiativeId);
+        });
+        return rows.stream().map(row -> {
+            List<Participation> of = participation.getOrDefault(row.id(), List.of());
+            return new Event(row.id(), initiativeId, row.title(), row.heldOn(), row.location(), of,
+                    of.stream().mapToInt(Participation::count).sum(), row.communityMembersReached(), row.recordedBy());
+        }).toList();
+    }
+
+    /** Records a checked event; a second record of one (a second click, a colleague entering it too) is refused. */
+    Event record(String initiativeId, EventSpec spec, String actor) {
+        List<Violation> violations = new ArrayList<>();
+        Set<Sector> seen = EnumSet.noneOf(Sector.class);
+        for (int i = 0; i < spec.participation().size(); i++) {
+            if (!seen.add(spec.participation().get(i).sector())) {
+                violations.add(new Violation("participation[" + i + "].sector", spec.participation().get(i).sector()
+                        + " appears twice"));
+            }
+        }
+        if (spec.heldOn().isAfter(LocalDate.now().plusDays(1))) {
+            violations.add(new Violation("heldOn", "an event is recorded once it has taken place"));
+        }
+        ProblemException.refuseIfAny(violations);
+        String title = spec.title().strip();
+        for (Event recorded : all(initiativeId)) {
+            if (recorded.heldOn().equals(spec.heldOn()) && recorded.title().equalsIgnoreCase(title)) {
+                throw new ProblemException(Problem.conflict("'" + recorded.title() + "' on " + recorded.heldOn()
+                        + " is recorded already (event " + recorded.id() + ", by " + recorded.recordedBy() + ").",
+                        List.of(new Violation("title", "recorded on " + recorded.heldOn() + " already, as event "
+                                + recorded.id()))));
+            }
+        }
+        long id = store.inTransaction(c -> {
+            GeneratedKey key = new GeneratedKey();
+            records(c).insertEvent(key, initiativeId, title, spec.heldOn(), spec.location(),
+                    spec.communityMembersReached(), actor);
+            long created = key.id();
+            for (Participation p : spec.participation()) {
+                records(c).insertParticipation(created, p.sector(), p.count());
+            }
+            audit.record(c, actor, initiativeId, CommunityEngagement.MODULE, "event.record", "event " + created + " '"
+                    + title + "' on " + spec.heldOn());
+            return created;
+        });
+        return all(initiativeId).stream().filter(e -> e.id() == id).findFirst().orElseThrow();
+    }
+
+    private EngagementRecords records(java.sql.Connection c) {
+        return store.mapper(c, EngagementRecords.class);
+    }
+}
