@@ -416,6 +416,10 @@ public class GovernanceIT {
         assertEquals(custom.toString(), 201, custom.status());
         long youth = custom.json().get("id").asLong();
         assertTrue(custom.header("Location"), custom.header("Location").endsWith(bodies + "/" + youth));
+        Http.Answer secondClick = http.post(bodies,
+                "{\"type\":\"youth-council\",\"name\":\" youth  council\",\"custom\":true}");
+        assertEquals("a second click adds no second body: " + secondClick, 409, secondClick.status());
+        assertTrue(secondClick.body(), secondClick.body().contains("\"field\":\"name\""));
         Http.Answer renamed = http.send("PUT", bodies + "/" + youth, Http.ADMIN, "application/json",
                 "{\"type\":\"youth-council\",\"name\":\"Youth voice council\",\"custom\":true}");
         assertEquals(renamed.toString(), 200, renamed.status());

@@ -49,6 +49,7 @@ record BodySeats(BackboneStore store, AuditLog audit, ModuleCatalogue catalogue,
         InitiativeRow initiative = initiative(c, initiativeId);
         if (checked) {
             checkType(initiative, spec);
+            refuseNamesake(c, initiativeId, spec.name(), 0);
         }
         GeneratedKey key = new GeneratedKey();
         records(c).insertBody(key, initiativeId, spec.type(), spec.name().strip(), spec.declaredCustom());
@@ -60,10 +61,28 @@ record BodySeats(BackboneStore store, AuditLog audit, ModuleCatalogue catalogue,
     GovernanceBody updateBody(Connection c, String initiativeId, long bodyId, BodySpec spec, String actor) {
         GovernanceBody before = sittingBody(c, initiativeId, bodyId);
         checkType(initiative(c, initiativeId), spec);
+        refuseNamesake(c, initiativeId, spec.name(), bodyId);
         records(c).updateBody(bodyId, spec.type(), spec.name().strip(), spec.declaredCustom());
         audit.record(c, actor, initiativeId, CoreSchema.MODULE, "body.update", "body " + bodyId + " " + before.type()
                 + " '" + before.name() + "' is now " + spec.type() + " '" + spec.name().strip() + "'");
         return records(c).body(initiativeId, bodyId).body();
+    }
+
+    /**
+     * A sitting body's name is its own in the initiative (case and spaces aside): two of one name could not be told
+     * apart where seats and votes are listed, and a second click would add one twice (409 naming {@code name}). A
+     * retired body's name may be taken again.
+     */
+    private void refuseNamesake(Connection c, String initiativeId, String name, long self) {
+        String key = InitiativeChecks.nameKey(name);
+        for (BodyRow sitting : records(c).sittingBodies(initiativeId)) {
+            GovernanceBody other = sitting.body();
+            if (other.id() != self && InitiativeChecks.nameKey(other.name()).equals(key)) {
+                throw new ProblemException(Problem.conflict("Body " + other.id() + " ('" + other.type() + "') is "
+                        + "called '" + other.name() + "' already.", List.of(new Violation("name",
+                        "is the name of body " + other.id()))));
+            }
+        }
     }
 
     GovernanceBody retireBody(Connection c, String initiativeId, long bodyId, String actor) {

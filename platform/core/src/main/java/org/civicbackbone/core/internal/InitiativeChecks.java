@@ -51,9 +51,9 @@ record InitiativeChecks(ModuleCatalogue catalogue) {
      * {@code name}). Read in the writing transaction.
      */
     void nameFree(InitiativeRecords records, String name, String initiativeId) {
-        String key = key(name);
+        String key = nameKey(name);
         for (InitiativeRecords.InitiativeName other : records.names()) {
-            if (!other.id().equals(initiativeId) && key(other.name()).equals(key)) {
+            if (!other.id().equals(initiativeId) && nameKey(other.name()).equals(key)) {
                 throw new ProblemException(Problem.conflict("Initiative '" + other.id() + "' is called '"
                         + other.name() + "' already.", List.of(new Violation("name",
                         "is the name of initiative '" + other.id() + "'"))));
@@ -61,7 +61,8 @@ record InitiativeChecks(ModuleCatalogue catalogue) {
         }
     }
 
-    private static String key(String name) {
+    /** A name as initiatives and bodies are told apart by it: case and runs of spaces aside. */
+    static String nameKey(String name) {
         return name.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     }
 }

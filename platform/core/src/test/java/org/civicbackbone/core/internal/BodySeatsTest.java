@@ -64,6 +64,13 @@ public class BodySeatsTest {
         assertRefused(400, "cannot be checked", () -> initiatives.addBody("village", new BodySpec("volunteer-team",
                 "Team"), "ann"));
         assertEquals(3, initiatives.bodies("town").size());
+        // a sitting body's name is its own; a retired one's may be taken again
+        assertRefused(409, "field=name, message=is the name of body " + youth.id(), () -> initiatives.addBody("town",
+                new BodySpec("partners", " YOUTH  council"), "ann"));
+        assertRefused(409, "field=name", () -> initiatives.updateBody("town", youth.id(), new BodySpec("partners",
+                "Partners"), "ann"));
+        initiatives.retireBody("town", youth.id(), "ann");
+        assertEquals("partners", initiatives.addBody("town", new BodySpec("partners", "Youth council"), "ann").type());
     }
 
     @Test
