@@ -469,10 +469,18 @@ public class ConsoleIT {
     private String nextUntaken(List<String> done) {
         wait.withMessage(() -> "after " + done + " the page shows: " + browser.findElement(By.tagName("main")).getText())
                 .until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//main//form[not(ancestor::details)]")));
-        List<String> offered = new java.util.ArrayList<>();
-        texts("//main//form[not(ancestor::details)]", "aria-label").forEach(f -> offered.add("form " + f));
-        texts("//main//details/summary", null).forEach(a -> offered.add("action " + a));
-        texts(ACTION_BUTTONS, null).forEach(b -> offered.add("button " + b));
+        // read again from the start when the page draws itself anew while it is read (a late answer redraws it)
+        List<String> offered = wait.until(d -> {
+            try {
+                List<String> read = new java.util.ArrayList<>();
+                texts("//main//form[not(ancestor::details)]", "aria-label").forEach(f -> read.add("form " + f));
+                texts("//main//details/summary", null).forEach(a -> read.add("action " + a));
+                texts(ACTION_BUTTONS, null).forEach(b -> read.add("button " + b));
+                return read;
+            } catch (StaleElementReferenceException redrawn) {
+                return null;
+            }
+        });
         return offered.stream().filter(o -> !done.contains(o)).findFirst().orElse(null);
     }
 

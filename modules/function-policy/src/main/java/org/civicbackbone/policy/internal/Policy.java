@@ -125,14 +125,16 @@ public class Policy {
 
     public Item add(String initiativeId, ItemSpec spec, String actor) {
         validator.validate(spec);
-        // one item an issue while it is worked on: partners' stances would split between two; a closed one may return
-        for (Item open : items(initiativeId)) {
-            if (open.outcome() == null && open.title().equalsIgnoreCase(spec.title().strip())) {
-                throw new ProblemException(Problem.conflict("Policy item " + open.id() + " is '" + open.title()
-                        + "' (" + open.status() + ").", List.of(new Violation("title", "is open item " + open.id()))));
-            }
-        }
+        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
         long id = store.inTransaction(c -> {
+            // one item an issue while it is worked on: partners' stances would split between two; a closed one may return
+            for (ItemRow open : records(c).items(initiativeId)) {
+                if (open.outcome() == null && open.title().equalsIgnoreCase(spec.title().strip())) {
+                    throw new ProblemException(Problem.conflict("Policy item " + open.id() + " is '" + open.title()
+                            + "' (stage " + open.stage() + ", no outcome yet).",
+                            List.of(new Violation("title", "is open item " + open.id()))));
+                }
+            }
             GeneratedKey key = new GeneratedKey();
             records(c).insertItem(key, initiativeId, spec.title().strip(), spec.problem().strip(),
                     spec.proposedPosition().strip(), spec.targetKind(), spec.target().strip(), Stage.IDEA, actor,
