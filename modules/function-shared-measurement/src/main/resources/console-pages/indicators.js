@@ -1,7 +1,7 @@
 // The shared measurement page of the web console: each indicator's progress, and per indicator a chart of its series
 // with baseline and target, in total, by partner or by a disaggregation, and a form to enter a value.
 export async function render(element, context) {
-  const { initiative, api, h, table, showProblem, lineChart, typedNumber, organisationNames } = context;
+  const { initiative, api, h, table, showProblem, lineChart, typedNumber, organisationNames, onSubmit } = context;
   const base = `/initiatives/${encodeURIComponent(initiative.id)}/shared-measurement`;
   const overview = await api(base);
   const detail = h('section', { 'aria-live': 'polite' });
@@ -32,8 +32,7 @@ export async function render(element, context) {
       h('p', {}, 'Columns: indicator, period, partner, value, and optionally dimension and category. '
         + 'A file with any faulty row stores nothing.'),
       h('label', { for: 'import-file' }, 'CSV file', file), h('button', { type: 'submit' }, 'Import'));
-    form.addEventListener('submit', async event => {
-      event.preventDefault();
+    onSubmit(form, async () => {
       if (!file.files.length) {
         showProblem(region, { message: 'Choose a CSV file first.', violations: [{ field: 'file', message: 'no file chosen' }] }, form);
         return;
@@ -107,8 +106,7 @@ export async function render(element, context) {
         h('input', { id: 'partner', name: 'partner', required: true, list: 'organisation-names', autocomplete: 'off' })),
       h('label', { for: 'value' }, 'Value', h('input', { id: 'value', name: 'value', inputmode: 'decimal', required: true })),
       h('button', { type: 'submit' }, 'Enter value'));
-    form.addEventListener('submit', async event => {
-      event.preventDefault();
+    onSubmit(form, async () => {
       try {
         await api(`${path}/values`, { method: 'POST',
           body: { period: form.period.value, partner: form.partner.value, value: typedNumber(form.value.value) } });

@@ -2,7 +2,7 @@
 // draft to adoption (the structure model's bodies decide; the decision shows on the initiative's page), and drafting
 // the next version, which starts as a copy of the latest one.
 export async function render(element, context) {
-  const { h, functionPage, api, showProblem } = context;
+  const { h, functionPage, api, showProblem, onSubmit } = context;
   const day = t => (t || '').slice(0, 10) || '—';
   await functionPage(element, context, {
     lists: [
@@ -51,8 +51,7 @@ export async function render(element, context) {
       goals,
       h('button', { type: 'button', class: 'secondary', onclick: () => addGoal({}) }, 'Add a goal'),
       h('button', { type: 'submit' }, 'Draft the next version'));
-    form.addEventListener('submit', async event => {
-      event.preventDefault();
+    onSubmit(form, async () => {
       const value = name => form.elements[name].value.trim() || null;
       // goals are sent in the order shown and numbered by the API; a fault names goals[n] in that order, so the
       // inputs are renamed to match before sending

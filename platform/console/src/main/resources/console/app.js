@@ -1,7 +1,7 @@
 // The console: sign-in, "my work", an initiative's page with its proposals, and the pages installed modules add.
 // Every figure comes from the REST API as the signed-in person may see it; the console has no data of its own.
 import { h, api, Problem, showProblem, table, lineChart, barChart, functionPage, typedNumber, organisationNames,
-  useCsrfToken } from './kit.js';
+  useCsrfToken, onSubmit } from './kit.js';
 import { session, page, navigation, initiative, onRedraw } from './shell.js';
 import { initiativePage, governancePage, bodyNamesOf } from './governance.js';
 import { apiPage, modulesPage } from './admin.js';
@@ -19,8 +19,7 @@ async function signIn() {
     h('label', { for: 'password' }, 'Password',
       h('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: true })),
     h('button', { type: 'submit' }, 'Sign in'));
-  form.addEventListener('submit', async event => {
-    event.preventDefault();
+  onSubmit(form, async () => {
     try {
       session.me = await api('/session', { method: 'POST', body: { user: form.user.value, password: form.password.value } });
       useCsrfToken(session.me.csrfToken);
@@ -110,7 +109,7 @@ async function contributedPage(id, functionId, pageId) {
   const module = await import(wanted.script);
   await module.render(container,
     { initiative: i, page: wanted, api, h, table, showProblem, lineChart, barChart, functionPage, typedNumber,
-      organisationNames, Problem });
+      organisationNames, Problem, onSubmit });
 }
 
 // navigations started and the latest one drawn: a page that loads slowly must not draw over a later one

@@ -1,6 +1,6 @@
 // An initiative's governance in the console: its open proposals with voting and withdrawal, the decision log, and
 // the governance page (the model, bodies and seats, the rules in force, the history, proposing another model).
-import { h, api, showProblem, table, formSection, actionCell, organisationNames } from './kit.js';
+import { h, api, showProblem, table, formSection, actionCell, organisationNames, onSubmit } from './kit.js';
 import { session, page, initiative, redraw } from './shell.js';
 import { functionsSection } from './setup.js';
 
@@ -67,8 +67,7 @@ function decisionLog(id, log) {
     h('label', { for: 'log-from' }, 'Proposed from', h('input', { id: 'log-from', name: 'from', type: 'date' })),
     h('label', { for: 'log-until' }, 'until', h('input', { id: 'log-until', name: 'until', type: 'date' })),
     h('button', { type: 'submit' }, 'Filter'));
-  form.addEventListener('submit', async event => {
-    event.preventDefault();
+  onSubmit(form, async () => {
     const query = new URLSearchParams([...new FormData(form)].filter(([, v]) => v)).toString();
     try {
       show(await api(`${base}${query ? `?${query}` : ''}`));
@@ -91,8 +90,7 @@ function proposalCard(initiativeId, p, bodyName) {
     ),
     h('label', { for: `${key}-reason` }, 'Reason', h('textarea', { id: `${key}-reason`, name: 'reason', rows: 2 })),
     h('button', { type: 'submit' }, 'Vote'));
-  form.addEventListener('submit', async event => {
-    event.preventDefault();
+  onSubmit(form, async () => {
     try {
       await api(`/initiatives/${encodeURIComponent(initiativeId)}/governance/proposals/${p.id}/votes`,
         { method: 'POST', body: { choice: form.choice.value, reason: form.reason.value } });
@@ -102,12 +100,17 @@ function proposalCard(initiativeId, p, bodyName) {
     }
   });
   const withdraw = session.me.user === p.proposedBy || session.me.platformAdmin ? h('button', { type: 'button', class: 'secondary',
-    onclick: async () => {
+    onclick: async event => {
+      const button = event.currentTarget;
+      if (button.disabled) return;
+      button.disabled = true; // until answered: a second click would send it twice
       try {
         await api(`/initiatives/${encodeURIComponent(initiativeId)}/governance/proposals/${p.id}/withdraw`, { method: 'POST' });
         redraw();
       } catch (error) {
         showProblem(region, error);
+      } finally {
+        button.disabled = false;
       }
     } }, 'Withdraw this proposal') : null;
   return h('section', { class: 'card' }, h('h3', {}, p.title), h('p', {}, p.description || ''),
@@ -129,8 +132,7 @@ export async function governancePage(id) {
         .map(m => h('option', { value: m }, m)))),
     h('label', { for: 'model-reason' }, 'Why', h('textarea', { id: 'model-reason', name: 'reason', rows: 2 })),
     h('button', { type: 'submit' }, 'Propose the move'));
-  form.addEventListener('submit', async event => {
-    event.preventDefault();
+  onSubmit(form, async () => {
     try {
       await api(`${base}/governance/structure`, { method: 'POST',
         body: { modelId: form.modelId.value, reason: form.reason.value || null } });
@@ -242,8 +244,7 @@ function ruleChangeForm(base, overview, id) {
   };
   form.decisionType.addEventListener('change', showRuleInForce);
   showRuleInForce();
-  form.addEventListener('submit', async event => {
-    event.preventDefault();
+  onSubmit(form, async () => {
     const steps = [1, 2, 3].filter(n => body(n).value).map(n => ({ bodyType: body(n).value, rule: rule(n).value }));
     try {
       await api(`${base}/governance/rules`, { method: 'POST',

@@ -187,16 +187,40 @@ export function actionCell(base, list, row, element, again) {
         body: action.body && (values => action.body(values, row)) }, again, 'h3'));
   }
   return h('button', { type: 'button', class: 'secondary', 'aria-label': label, onclick: async event => {
-    if (action.confirm && !window.confirm(action.confirm(row))) return;
+    const button = event.currentTarget;
+    if (button.disabled || (action.confirm && !window.confirm(action.confirm(row)))) return;
+    button.disabled = true; // until answered: a second click would send it twice
     try {
       const method = action.method || 'POST';
       await api(`${base}/${action.path(row)}`, { method,
         body: action.body ? action.body({}, row) : method === 'DELETE' ? undefined : {} });
       await again();
     } catch (error) {
-      showProblem(event.target.closest('section').querySelector('.region') || element, error);
+      showProblem(button.closest('section').querySelector('.region') || element, error);
+    } finally {
+      button.disabled = false;
     }
   } }, action.label);
+}
+
+/**
+ * Sends a form by work() when it is submitted. While it is being sent its buttons are disabled and it is marked busy,
+ * so that a second click (or a second Enter) before the answer sends nothing twice.
+ */
+export function onSubmit(form, work) {
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    if (form.getAttribute('aria-busy') === 'true') return;
+    const buttons = [...form.querySelectorAll('button')].filter(b => !b.disabled);
+    form.setAttribute('aria-busy', 'true');
+    buttons.forEach(b => { b.disabled = true; });
+    try {
+      await work();
+    } finally {
+      form.removeAttribute('aria-busy');
+      buttons.forEach(b => { b.disabled = false; });
+    }
+  });
 }
 
 /**
@@ -220,8 +244,7 @@ export function formSection(base, spec, again, level = 'h2') {
     return h('label', { for: id }, f.label + (f.optional ? ' (optional)' : ''),
       f.example ? h('span', { class: 'example' }, `for example ${f.example}`) : null, input);
   }), h('button', { type: 'submit' }, spec.submit || spec.title));
-  form.addEventListener('submit', async event => {
-    event.preventDefault();
+  onSubmit(form, async () => {
     const values = Object.fromEntries(spec.fields.map(f => {
       const value = form.elements[f.name].value;
       if (f.type === 'number') return [f.name, typedNumber(value)];

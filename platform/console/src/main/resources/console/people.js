@@ -1,7 +1,7 @@
 // People, organisations and logins without the shell: an initiative's people with their seats and logins (its staff
 // record people, seat them, create their logins and give new passwords), its organisation registry (staff register
 // organisations and merge a duplicate into the one it is), and the platform's logins (platform admins only).
-import { h, api, table, formSection, actionCell, showProblem, useCsrfToken, organisationNames } from './kit.js';
+import { h, api, table, formSection, actionCell, showProblem, useCsrfToken, organisationNames, onSubmit } from './kit.js';
 import { page, initiative, navigation, session } from './shell.js';
 
 // The API's Sector values (org.civicbackbone.api.initiative.Sector), in the order a person looks for them.
@@ -145,8 +145,7 @@ export async function passwordPage() {
     field('password', 'New password (10 characters or more)', 'new-password'),
     field('again', 'The new password again', 'new-password'),
     h('button', { type: 'submit' }, 'Change my password'));
-  form.addEventListener('submit', async event => {
-    event.preventDefault();
+  onSubmit(form, async () => {
     if (form.password.value !== form.again.value) {
       showProblem(region, { message: 'The new password was not typed the same twice.',
         violations: [{ field: 'again', message: 'differs from the new password' }] }, form);

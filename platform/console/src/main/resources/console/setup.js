@@ -1,6 +1,6 @@
 // Setting initiatives up in the console: platform admins create initiatives with their model and functions; an
 // initiative's staff choose which installed functions it uses. Installed modules are read from /health.
-import { h, api, showProblem, table } from './kit.js';
+import { h, api, showProblem, table, onSubmit } from './kit.js';
 import { page, navigation, redraw } from './shell.js';
 
 /** The installed modules of one kind, as { id (without its kind's prefix), name }. */
@@ -32,8 +32,7 @@ export async function initiativesPage() {
     h('fieldset', {}, h('legend', {}, 'Functions it uses'), functions.map(f => h('label', { class: 'check' },
       h('input', { type: 'checkbox', name: 'functions', value: f.id, checked: true }), f.name))),
     h('button', { type: 'submit' }, 'Create the initiative'));
-  form.addEventListener('submit', async event => {
-    event.preventDefault();
+  onSubmit(form, async () => {
     const text = name => form.elements[name].value.trim() || null;
     try {
       const created = await api('/initiatives', { method: 'POST', body: { id: text('id'), name: text('name'),

@@ -327,9 +327,16 @@ public class ConsoleIT {
         WebElement stance = row.findElement(By.tagName("form"));
         stance.findElement(By.name("organisation")).sendKeys("Reyes Hardware");
         new Select(stance.findElement(By.name("stance"))).selectByValue("ENDORSE");
-        stance.findElement(By.tagName("button")).click();
+        String stances = "/initiatives/" + DEMO + "/policy/items/" + java.util.stream.StreamSupport.stream(
+                http.get("/initiatives/" + DEMO + "/policy/items").json().spliterator(), false)
+                .filter(i -> i.get("title").asText().equals("Library hours on weekends")).findFirst().orElseThrow()
+                .get("id").asLong() + "/stances";
+        int before = http.get(stances).json().size();
+        // submitted twice before the first answer (a double click): the console sends it once, as stances are history
+        browser.executeScript("arguments[0].requestSubmit(); arguments[0].requestSubmit();", stance);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.xpath("//main//tr[td[1][normalize-space()='Library hours on weekends']]"), "2 endorse"));
+        assertEquals("one stance recorded", before + 1, http.get(stances).json().size());
         visited("stance-recorded");
 
         browser.findElement(By.linkText("Governance")).click();

@@ -175,6 +175,15 @@ public class FunctionsIT {
                 "{\"field\":\"lines[1].amount\",\"message\":\"must be greater than or equal to 0\"}"));
         long grant = http.post(base + "/grants", "{\"funderId\":" + funder + ",\"title\":\"Summer reading\","
                 + "\"amountRequested\":60000,\"periodStart\":\"2026-01-01\",\"periodEnd\":\"2026-12-31\"}").json().get("id").asLong();
+        Http.Answer twice = http.post(base + "/grants", "{\"funderId\":" + funder + ",\"title\":\"summer  reading\","
+                + "\"amountRequested\":60000,\"periodStart\":\"2026-01-01\",\"periodEnd\":\"2026-12-31\"}");
+        assertEquals("a second click adds no second grant: " + twice, 409, twice.status());
+        assertTrue(twice.body(), twice.body().contains("{\"field\":\"title\",\"message\":\"is grant " + grant));
+        Http.Answer typed = http.post(base + "/grants/" + grant + "/deadlines",
+                "{\"description\":\"Interim report\",\"dueOn\":\"1026-06-30\"}");
+        assertEquals(typed.toString(), 400, typed.status());
+        assertTrue(typed.body(), typed.body().contains(
+                "{\"field\":\"dueOn\",\"message\":\"must be in a year between 2000 and 2100\"}"));
         assertEquals("an award needs its amount", 400, http.send("PUT", base + "/grants/" + grant + "/stage", Http.ADMIN,
                 "application/json", "{\"stage\":\"AWARDED\"}").status());
         assertEquals("AWARDED", http.send("PUT", base + "/grants/" + grant + "/stage", Http.ADMIN, "application/json",

@@ -262,6 +262,11 @@ public class GovernanceIT {
         Http.Answer again = http.post("/initiatives/model-gone/governance/proposals",
                 "{\"type\":\"SPEAK_ON_BEHALF\",\"title\":\"Radio interview\"}");
         assertEquals(again.toString(), 201, again.status());
+        Http.Answer twice = http.post("/initiatives/model-gone/governance/proposals",
+                "{\"type\":\"SPEAK_ON_BEHALF\",\"title\":\"radio  interview\"}");
+        assertEquals("a second click splits no votes: " + twice, 409, twice.status());
+        assertTrue(twice.body(), twice.body().contains("{\"field\":\"title\",\"message\":\"is open proposal "
+                + again.json().get("id").asLong() + "\"}"));
         assertEquals(2, http.get("/initiatives/model-gone/governance/proposals").json().size());
     }
 

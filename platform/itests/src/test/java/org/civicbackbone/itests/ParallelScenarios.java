@@ -174,7 +174,7 @@ final class ParallelScenarios {
 
             List<Http.Answer> allocations = inParallel(30, i -> client.apply(i).post(base + "/allocations",
                     "{\"grantId\":" + grant + ",\"recipientKind\":\"PARTNER\",\"recipient\":\"Library\",\"amount\":10,"
-                            + "\"purpose\":\"books\"}"));
+                            + "\"purpose\":\"books for class " + i + " on grant " + grant + "\"}")); // alike would be 409
             Map<Integer, Integer> allocated = statuses(allocations);
             assertEquals("round " + round + ": " + allocated, Integer.valueOf(10), allocated.get(202));
             assertTrue("round " + round + ": " + allocated, allocated.keySet().stream().allMatch(s -> s == 202 || s == 400));

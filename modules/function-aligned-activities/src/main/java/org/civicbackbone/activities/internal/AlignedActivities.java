@@ -1,16 +1,12 @@
 package org.civicbackbone.activities.internal;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.civicbackbone.activities.internal.JointPlan.ActionItemSpec;
 import org.civicbackbone.activities.internal.JointPlan.Activity;
 import org.civicbackbone.activities.internal.JointPlan.ActivitySpec;
-import org.civicbackbone.activities.internal.JointPlan.ActivityStatus;
 import org.civicbackbone.activities.internal.JointPlan.Alignment;
 import org.civicbackbone.activities.internal.JointPlan.GroupMemberSpec;
 import org.civicbackbone.activities.internal.JointPlan.MaterialSpec;
@@ -33,9 +29,7 @@ import org.civicbackbone.api.module.FunctionKind;
 import org.civicbackbone.api.problem.InputValidator;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
-import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.BackboneStore;
-import org.civicbackbone.api.store.GeneratedKey;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -70,6 +64,7 @@ public class AlignedActivities {
     private final OrganisationRegistry organisations;
     private final Meetings meetings;
     private final WorkingGroups groups;
+    private final Activities activities;
 
     // optional and dynamic: vision and strategy may come and go while this module runs
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -87,6 +82,7 @@ public class AlignedActivities {
         this.organisations = organisations;
         this.meetings = new Meetings(store, audit);
         this.groups = new WorkingGroups(store, audit, organisations);
+        this.activities = new Activities(store, audit);
         store.migrate(ActivitiesSchema.MODULE, ActivitiesSchema.MIGRATIONS);
     }
 
@@ -129,51 +125,13 @@ public class AlignedActivities {
     public Activity addActivity(String initiativeId, ActivitySpec spec, String actor) {
         validator.validate(spec);
         require(initiativeId);
-        List<Violation> violations = new ArrayList<>();
         Organisation owner = organisations.resolve(initiativeId, spec.ownerOrganisation()).orElse(null);
-        if (owner == null) {
-            violations.add(new Violation("ownerOrganisation", OrganisationRegistry.unknown(spec.ownerOrganisation())));
-        }
-        if (spec.endOn() != null && spec.endOn().isBefore(spec.startOn())) {
-            violations.add(new Violation("endOn", "ends before it starts (" + spec.startOn() + ")"));
-        }
-        List<GoalRef> goals = goals(initiativeId);
-        if (goals != null && !goals.isEmpty()) {
-            Set<Integer> known = goals.stream().map(GoalRef::number).collect(Collectors.toSet());
-            for (int i = 0; i < spec.goalNumbers().size(); i++) {
-                if (!known.contains(spec.goalNumbers().get(i))) {
-                    violations.add(new Violation("goalNumbers[" + i + "]", "the adopted common agenda has no goal "
-                            + spec.goalNumbers().get(i) + " (goals: " + known.stream().sorted().map(String::valueOf)
-                            .collect(Collectors.joining(", ")) + ")"));
-                }
-            }
-        }
-        ProblemException.refuseIfAny(violations);
-        for (Activity same : read(r -> r.activities(initiativeId))) { // a second click; each partner's share counts it
-            if (same.ownerOrganisation().equals(owner.name()) && same.title().equalsIgnoreCase(spec.title().strip())
-                    && same.status() != ActivityStatus.DONE && same.status() != ActivityStatus.DROPPED) {
-                throw new ProblemException(Problem.conflict(owner.name() + " runs '" + same.title() + "' already "
-                        + "(activity " + same.id() + ").", List.of(new Violation("title", "is activity " + same.id()))));
-            }
-        }
-        GeneratedKey key = new GeneratedKey();
-        store.inTransaction(c -> {
-            PlanRecords records = store.mapper(c, PlanRecords.class);
-            records.insertActivity(key, initiativeId, spec.title().strip(), spec.description(), owner.name(), owner.id(),
-                    spec.startOn(), spec.endOn(), ActivityStatus.PLANNED, actor, Instant.now());
-            spec.goalNumbers().stream().distinct().forEach(goal -> records.insertGoal(key.id(), goal));
-            audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, "activity.add", "activity " + key.id() + " '"
-                    + spec.title().strip() + "' by " + owner.name());
-            return null;
-        });
-        return activity(initiativeId, key.id());
+        return activity(initiativeId, activities.add(initiativeId, spec, owner, goals(initiativeId), actor));
     }
 
     public Activity setStatus(String initiativeId, long id, StatusSpec spec, String actor) {
         validator.validate(spec);
-        activity(initiativeId, id);
-        write(initiativeId, actor, "activity.status", "activity " + id + " " + spec.status(),
-                r -> r.setStatus(id, spec.status()));
+        activities.setStatus(initiativeId, activity(initiativeId, id), spec, actor);
         return activity(initiativeId, id);
     }
 

@@ -14,8 +14,10 @@ import org.civicbackbone.activities.internal.JointPlan.Meeting;
 import org.civicbackbone.activities.internal.JointPlan.MeetingSpec;
 import org.civicbackbone.activities.internal.JointPlan.MinutesSpec;
 import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.RecordDays;
 import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.api.store.GeneratedKey;
@@ -38,6 +40,7 @@ record Meetings(BackboneStore store, AuditLog audit) {
     }
 
     long schedule(String initiativeId, MeetingSpec spec, List<Meeting> scheduled, String actor) {
+        ProblemException.refuseIfAny(RecordDays.outsideYears("heldAt", spec.heldAt()));
         for (Meeting other : scheduled) {
             if (other.heldAt().equals(spec.heldAt()) && Objects.equals(other.workingGroupId(),
                     spec.workingGroupId())) { // a second click, or the same meeting entered twice
@@ -80,14 +83,15 @@ record Meetings(BackboneStore store, AuditLog audit) {
         // due no earlier than the day it is agreed: a held meeting's day (its earliest anywhere, so in every time
         // zone), or today for a meeting to come (a task to prepare it may fall before it; a day's leeway)
         boolean held = !meeting.heldAt().isAfter(Instant.now());
-        LocalDate earliest = held ? LocalDate.ofInstant(meeting.heldAt(), ZoneOffset.MIN) : LocalDate.now().minusDays(1);
+        ProblemException.refuseIfAny(RecordDays.outsideYears("dueOn", spec.dueOn()));
+        LocalDate earliest = held ? LocalDate.ofInstant(meeting.heldAt(), ZoneOffset.MIN) : RecordDays.earliestToday();
         if (spec.dueOn().isBefore(earliest)) {
             throw ProblemException.invalid("dueOn", held ? "is before the meeting it comes from (held "
                     + meeting.heldAt() + ")" : "has passed; an action for a meeting to come is due from today on");
         }
         for (ActionItem agreed : meeting.actionItems()) {
-            if (agreed.description().equalsIgnoreCase(spec.description().strip())
-                    && agreed.owner().equalsIgnoreCase(spec.owner().strip())) {
+            if (SameName.of(agreed.description(), spec.description())
+                    && SameName.of(agreed.owner(), spec.owner())) {
                 throw new ProblemException(Problem.conflict("Action item " + agreed.id() + " of meeting "
                         + meeting.id() + " is this one.", List.of(new Violation("description",
                         "recorded for " + agreed.owner() + " already, as action item " + agreed.id()))));

@@ -7,6 +7,7 @@ import org.civicbackbone.activities.internal.JointPlan.WorkingGroupSpec;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.initiative.Organisation;
 import org.civicbackbone.api.initiative.OrganisationRegistry;
+import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.problem.Violation;
@@ -30,14 +31,15 @@ record WorkingGroups(BackboneStore store, AuditLog audit, OrganisationRegistry o
 
     WorkingGroup form(String initiativeId, WorkingGroupSpec spec, String actor) {
         String name = spec.name().strip();
-        if (all(initiativeId).stream().anyMatch(g -> g.name().equalsIgnoreCase(name))) {
-            throw new ProblemException(Problem.conflict("Initiative '" + initiativeId
-                    + "' already has a working group named '" + name + "'.", List.of(new Violation("name",
-                    "names another working group already"))));
-        }
         GeneratedKey key = new GeneratedKey();
         store.inTransaction(c -> {
-            store.mapper(c, PlanRecords.class).insertGroup(key, initiativeId, name, spec.purpose());
+            PlanRecords records = store.mapper(c, PlanRecords.class);
+            if (records.groupRows(initiativeId).stream().anyMatch(g -> SameName.of(g.name(), name))) {
+                throw new ProblemException(Problem.conflict("Initiative '" + initiativeId
+                        + "' already has a working group named '" + name + "'.", List.of(new Violation("name",
+                        "names another working group already"))));
+            }
+            records.insertGroup(key, initiativeId, name, spec.purpose());
             audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, "group.form", "working group " + key.id()
                     + " '" + name + "'");
             return null;
@@ -48,14 +50,16 @@ record WorkingGroups(BackboneStore store, AuditLog audit, OrganisationRegistry o
     WorkingGroup addMember(String initiativeId, long groupId, GroupMemberSpec spec, String actor) {
         WorkingGroup group = one(initiativeId, groupId);
         String person = spec.person().strip();
-        if (group.members().stream().anyMatch(m -> m.person().equalsIgnoreCase(person))) {
-            throw new ProblemException(Problem.conflict(person + " is already in '" + group.name() + "'.",
-                    List.of(new Violation("person", "already in '" + group.name() + "'"))));
-        }
         Organisation organisation = organisations.registered(initiativeId, "organisation", spec.organisation());
         store.inTransaction(c -> {
-            store.mapper(c, PlanRecords.class).insertMember(groupId, person, organisation.name(), organisation.id(),
-                    spec.role());
+            PlanRecords records = store.mapper(c, PlanRecords.class);
+            // read in the writing transaction, as the group's name is
+            if (records.memberRows(initiativeId).stream()
+                    .anyMatch(m -> m.groupId() == groupId && SameName.of(m.person(), person))) {
+                throw new ProblemException(Problem.conflict(person + " is already in '" + group.name() + "'.",
+                        List.of(new Violation("person", "already in '" + group.name() + "'"))));
+            }
+            records.insertMember(groupId, person, organisation.name(), organisation.id(), spec.role());
             audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, "group.member", person + " joins '"
                     + group.name() + "' as " + spec.role());
             return null;

@@ -45,5 +45,13 @@ public class ActivitiesTest {
         plan.setStatus("town", first.id(), new StatusSpec(ActivityStatus.DROPPED), "staff");
         plan.addActivity("town", coaching("Family Center"), "staff");
         assertEquals(3, plan.activities("town").size());
+        ProblemException reopened = assertThrows(ProblemException.class, () -> plan.setStatus("town", first.id(),
+                new StatusSpec(ActivityStatus.UNDERWAY), "staff"));
+        assertEquals("taken up again beside its successor", "title", reopened.problem().violations().get(0).field());
+        assertEquals(ActivityStatus.DROPPED, plan.activity("town", first.id()).status());
+        ProblemException typed = assertThrows(ProblemException.class, () -> plan.addActivity("town", new ActivitySpec(
+                "Book fair", null, "Library", List.of(1), LocalDate.of(1026, 6, 1), LocalDate.of(2927, 6, 1)), "staff"));
+        assertEquals(List.of(new Violation("startOn", "must be in a year between 2000 and 2100"),
+                new Violation("endOn", "must be in a year between 2000 and 2100")), typed.problem().violations());
     }
 }

@@ -63,7 +63,7 @@ public class MeetingsTest {
         Meeting meeting = plan.schedule("town", new MeetingSpec(null, "Leadership",
                 Instant.parse("2026-11-15T10:00:00Z"), "1. Budget"), "staff");
         ProblemException early = assertThrows(ProblemException.class, () -> plan.addActionItem("town", meeting.id(),
-                new ActionItemSpec("Send the figures", "Ann Lee", LocalDate.of(1999, 1, 1)), "staff"));
+                new ActionItemSpec("Send the figures", "Ann Lee", LocalDate.of(2001, 1, 1)), "staff"));
         assertEquals(List.of(new Violation("dueOn", "is before the meeting it comes from (held 2026-11-15T10:00:00Z)")),
                 early.problem().violations());
         // the meeting's day where it is still the 14th counts: the platform does not know the initiative's time zone
@@ -73,6 +73,14 @@ public class MeetingsTest {
                 new ActionItemSpec("send the figures ", "ann lee", LocalDate.of(2026, 12, 1)), "staff"));
         assertEquals(409, twice.problem().status());
         assertEquals("description", twice.problem().violations().get(0).field());
+        ProblemException typed = assertThrows(ProblemException.class, () -> plan.addActionItem("town", meeting.id(),
+                new ActionItemSpec("Print the flyers", "Ann Lee", LocalDate.of(2926, 12, 1)), "staff"));
+        assertEquals(List.of(new Violation("dueOn", "must be in a year between 2000 and 2100")),
+                typed.problem().violations());
+        ProblemException longAgo = assertThrows(ProblemException.class, () -> plan.schedule("town", new MeetingSpec(
+                null, "Leadership", Instant.parse("1026-11-15T10:00:00Z"), "1. Budget"), "staff"));
+        assertEquals(List.of(new Violation("heldAt", "must be in a year between 2000 and 2100")),
+                longAgo.problem().violations());
         plan.addActionItem("town", meeting.id(), new ActionItemSpec("Send the figures", "Ben Ruiz",
                 LocalDate.of(2026, 12, 1)), "staff");
         assertEquals(2, plan.meeting("town", meeting.id()).actionItems().size());

@@ -34,7 +34,7 @@ public class WorkingGroupsTest {
                 InMemoryInitiatives.with("town", AlignedActivities.FUNCTION_ID), input -> { }, organisations);
         WorkingGroup group = plan.formGroup("town", new WorkingGroupSpec("Early learning", "readiness"), "staff");
         ProblemException named = assertThrows(ProblemException.class, () -> plan.formGroup("town",
-                new WorkingGroupSpec("early learning", "again"), "staff"));
+                new WorkingGroupSpec("early  Learning", "again"), "staff"));
         assertEquals(List.of(new Violation("name", "names another working group already")), named.problem().violations());
 
         ProblemException unknown = assertThrows(ProblemException.class, () -> plan.addGroupMember("town", group.id(),
@@ -46,7 +46,7 @@ public class WorkingGroupsTest {
                 GroupRole.CO_CHAIR)), plan.addGroupMember("town", group.id(), new GroupMemberSpec("Ann", "rpl",
                 GroupRole.CO_CHAIR), "staff").members());
         ProblemException twice = assertThrows(ProblemException.class, () -> plan.addGroupMember("town", group.id(),
-                new GroupMemberSpec("ann", "RPL", GroupRole.MEMBER), "staff"));
+                new GroupMemberSpec(" ann", "RPL", GroupRole.MEMBER), "staff"));
         assertEquals("person", twice.problem().violations().get(0).field());
 
         // a merge points the member's row to the organisation kept, as it does an activity's owner

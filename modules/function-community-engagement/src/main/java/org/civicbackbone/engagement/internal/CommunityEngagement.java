@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -17,6 +18,7 @@ import org.civicbackbone.api.decision.ProposalState;
 import org.civicbackbone.api.decision.RuleBook;
 import org.civicbackbone.api.initiative.GovernanceBody;
 import org.civicbackbone.api.initiative.InitiativeService;
+import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.module.AccountabilityRule;
 import org.civicbackbone.api.module.ApprovalStep;
 import org.civicbackbone.api.module.DecisionType;
@@ -118,7 +120,24 @@ public class CommunityEngagement {
         }
         List<String> messages = spec.keyMessages() == null ? List.of()
                 : spec.keyMessages().stream().map(m -> m.strip().replace('\n', ' ')).toList();
+        for (int i = 1; i < messages.size(); i++) {
+            String message = messages.get(i);
+            if (messages.subList(0, i).stream().anyMatch(earlier -> SameName.of(earlier, message))) {
+                throw ProblemException.invalid("keyMessages[" + i + "]", "'" + message + "' is a key message already");
+            }
+        }
         long id = store.inTransaction(c -> {
+            // a second click would leave two drafts alike, and either could be put to the bodies; a draft may be
+            // drafted again otherwise (drafts are not edited: a new one changes its spokesperson or its text)
+            for (EngagementRecords.CommunicationRow draft : records(c).communications(initiativeId)) {
+                if (draft.publishedAt() == null && draft.statementProposalId() == null
+                        && SameName.of(draft.title(), spec.title()) && draft.body().equals(spec.body())
+                        && Objects.equals(draft.spokesperson(), spokesperson)) {
+                    throw new ProblemException(Problem.conflict("Communication " + draft.id() + " is a draft of '"
+                            + draft.title() + "' with this text already.", List.of(new Violation("title",
+                            "is draft " + draft.id() + " already"))));
+                }
+            }
             GeneratedKey key = new GeneratedKey();
             records(c).insertCommunication(key, initiativeId, spec.kind(), spec.title().strip(), spec.body(),
                     String.join("\n", messages), spokesperson, actor, Instant.now());
@@ -207,7 +226,7 @@ public class CommunityEngagement {
 
     private void requireAuthorised(String initiativeId, String person, String field) {
         List<String> authorised = authorisedSpokespeople(initiativeId);
-        if (authorised.stream().noneMatch(a -> a.equalsIgnoreCase(person))) {
+        if (authorised.stream().noneMatch(a -> SameName.of(a, person))) {
             throw new ProblemException(Problem.invalid("Only people the structure model authorises may speak for the "
                     + "initiative.", List.of(new Violation(field, "'" + person + "' is not authorised to speak on behalf; "
                     + (authorised.isEmpty() ? "nobody is (no member of a body that decides on speaking on behalf)"

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.initiative.Sector;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.RecordDays;
 import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.api.store.GeneratedKey;
@@ -48,20 +50,21 @@ record EngagementEvents(BackboneStore store, AuditLog audit) {
                         + " appears twice"));
             }
         }
-        if (spec.heldOn().isAfter(LocalDate.now().plusDays(1))) {
+        if (spec.heldOn().isAfter(RecordDays.latestToday())) {
             violations.add(new Violation("heldOn", "an event is recorded once it has taken place"));
         }
+        violations.addAll(RecordDays.outsideYears("heldOn", spec.heldOn()));
         ProblemException.refuseIfAny(violations);
         String title = spec.title().strip();
-        for (Event recorded : all(initiativeId)) {
-            if (recorded.heldOn().equals(spec.heldOn()) && recorded.title().equalsIgnoreCase(title)) {
-                throw new ProblemException(Problem.conflict("'" + recorded.title() + "' on " + recorded.heldOn()
-                        + " is recorded already (event " + recorded.id() + ", by " + recorded.recordedBy() + ").",
-                        List.of(new Violation("title", "recorded on " + recorded.heldOn() + " already, as event "
-                                + recorded.id()))));
-            }
-        }
         long id = store.inTransaction(c -> {
+            for (EngagementRecords.EventRow recorded : records(c).events(initiativeId)) {
+                if (recorded.heldOn().equals(spec.heldOn()) && SameName.of(recorded.title(), title)) {
+                    throw new ProblemException(Problem.conflict("'" + recorded.title() + "' on " + recorded.heldOn()
+                            + " is recorded already (event " + recorded.id() + ", by " + recorded.recordedBy() + ").",
+                            List.of(new Violation("title", "recorded on " + recorded.heldOn() + " already, as event "
+                                    + recorded.id()))));
+                }
+            }
             GeneratedKey key = new GeneratedKey();
             records(c).insertEvent(key, initiativeId, title, spec.heldOn(), spec.location(),
                     spec.communityMembersReached(), actor);
@@ -73,7 +76,9 @@ record EngagementEvents(BackboneStore store, AuditLog audit) {
                     + title + "' on " + spec.heldOn());
             return created;
         });
-        return all(initiativeId).stream().filter(e -> e.id() == id).findFirst().orElseThrow();
+        // what was written, as written: reading every event again would only find it
+        return new Event(id, initiativeId, title, spec.heldOn(), spec.location(), spec.participation(),
+                spec.participation().stream().mapToInt(Participation::count).sum(), spec.communityMembersReached(), actor);
     }
 
     private EngagementRecords records(java.sql.Connection c) {

@@ -109,6 +109,17 @@ public class CommunityEngagementTest {
         assertEquals(409, refused.problem().status());
         assertEquals("spokesperson", refused.problem().violations().get(0).field());
         assertEquals(Status.DRAFT, engagement.communication("town", speaking.id()).status());
+        ProblemException twice = assertThrows(ProblemException.class, () -> engagement.draft("town",
+                speaking("Maria Alvarez"), "staff"));
+        assertEquals(409, twice.problem().status());
+        assertEquals(List.of(new org.civicbackbone.api.problem.Violation("title", "is draft " + speaking.id()
+                + " already")), twice.problem().violations());
+        ProblemException repeated = assertThrows(ProblemException.class, () -> engagement.draft("town",
+                new CommunicationSpec(Kind.values()[0], "Reading week 2", "All of us read.", List.of("Read", " read"),
+                        null), "staff"));
+        assertEquals(List.of(new org.civicbackbone.api.problem.Violation("keyMessages[1]",
+                "'read' is a key message already")), repeated.problem().violations());
+        // another text, or another spokesperson, is another draft
         Communication unnamed = engagement.draft("town", speaking(null), "staff");
         assertEquals(Status.PUBLISHED, engagement.publish("town", unnamed.id(), "staff").status());
         assertEquals(409, assertThrows(ProblemException.class, () -> engagement.publish("town", unnamed.id(), "staff"))
@@ -140,15 +151,22 @@ public class CommunityEngagementTest {
     public void anEventIsRecordedOnceOnItsDay() {
         java.time.LocalDate day = java.time.LocalDate.now().minusDays(3);
         List<Engagement.Participation> people = List.of(new Engagement.Participation(Sector.COMMUNITY_MEMBER, 40));
-        engagement.recordEvent("town", new Engagement.EventSpec("Listening session", day, "Library", people, 100), "staff");
+        Engagement.Event recorded = engagement.recordEvent("town", new Engagement.EventSpec(" Listening session", day,
+                "Library", people, 100), "staff");
+        assertEquals("the answer is the event as it is read", engagement.events("town").get(0), recorded);
         ProblemException twice = assertThrows(ProblemException.class, () -> engagement.recordEvent("town",
-                new Engagement.EventSpec(" listening Session ", day, "Library", people, 100), "other"));
+                new Engagement.EventSpec(" listening  Session ", day, "Library", people, 100), "other"));
         assertEquals(409, twice.problem().status());
         assertEquals("title", twice.problem().violations().get(0).field());
         assertTrue(twice.problem().detail(), twice.problem().detail().contains("by staff"));
         // the same title another day is another session
         engagement.recordEvent("town", new Engagement.EventSpec("Listening session", day.minusDays(7), "Library", people,
                 100), "staff");
+        ProblemException typed = assertThrows(ProblemException.class, () -> engagement.recordEvent("town",
+                new Engagement.EventSpec("Listening session", java.time.LocalDate.of(1026, 12, 1), "Library", people,
+                        100), "staff"));
+        assertEquals(List.of(new org.civicbackbone.api.problem.Violation("heldOn",
+                "must be in a year between 2000 and 2100")), typed.problem().violations());
         assertEquals(2, engagement.events("town").size());
         assertEquals(80, engagement.overview("town").participantsLastYear().get(Sector.COMMUNITY_MEMBER).intValue());
     }

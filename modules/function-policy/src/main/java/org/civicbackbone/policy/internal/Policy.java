@@ -22,6 +22,7 @@ import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.initiative.Membership;
 import org.civicbackbone.api.initiative.Organisation;
 import org.civicbackbone.api.initiative.OrganisationRegistry;
+import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.module.DecisionType;
 import org.civicbackbone.api.module.FunctionDescriptor;
 import org.civicbackbone.api.module.FunctionKind;
@@ -129,7 +130,7 @@ public class Policy {
         long id = store.inTransaction(c -> {
             // one item an issue while it is worked on: partners' stances would split between two; a closed one may return
             for (ItemRow open : records(c).items(initiativeId)) {
-                if (open.outcome() == null && open.title().equalsIgnoreCase(spec.title().strip())) {
+                if (open.outcome() == null && SameName.of(open.title(), spec.title())) {
                     throw new ProblemException(Problem.conflict("Policy item " + open.id() + " is '" + open.title()
                             + "' (stage " + open.stage() + ", no outcome yet).",
                             List.of(new Violation("title", "is open item " + open.id()))));

@@ -4,10 +4,11 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.RecordDays;
 import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.resources.internal.Funding.Budget;
@@ -19,7 +20,7 @@ record Budgets(BackboneStore store, AuditLog audit) {
 
     /** A year's budget; a year the platform keeps no budget for is refused naming it, as a write of it is. */
     Budget of(String initiativeId, int year) {
-        ProblemException.refuseIfAny(yearFaults(year));
+        ProblemException.refuseIfAny(checkYear("year", year));
         List<BudgetLine> lines = store.read(c -> store.mapper(c, FundingRecords.class).budget(initiativeId, year));
         return new Budget(initiativeId, year, lines, lines.stream().map(BudgetLine::amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add));
@@ -27,10 +28,10 @@ record Budgets(BackboneStore store, AuditLog audit) {
 
     /** Refuses a year out of range and a category given twice, naming each. */
     void check(int year, BudgetSpec spec) {
-        List<Violation> violations = new ArrayList<>(yearFaults(year));
+        List<Violation> violations = new ArrayList<>(checkYear("year", year));
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < spec.lines().size(); i++) {
-            if (!seen.add(spec.lines().get(i).category().strip().toLowerCase(Locale.ROOT))) {
+            if (!seen.add(SameName.key(spec.lines().get(i).category()))) {
                 violations.add(new Violation("lines[" + i + "].category", "'" + spec.lines().get(i).category()
                         + "' appears twice"));
             }
@@ -38,8 +39,10 @@ record Budgets(BackboneStore store, AuditLog audit) {
         ProblemException.refuseIfAny(violations);
     }
 
-    private static List<Violation> yearFaults(int year) {
-        return year < 2000 || year > 2100 ? List.of(new Violation("year", "must be between 2000 and 2100")) : List.of();
+    /** A budget is kept for a year records may fall in ({@link RecordDays}). */
+    private static List<Violation> checkYear(String field, int year) {
+        return year < RecordDays.FIRST_YEAR || year > RecordDays.LAST_YEAR ? List.of(new Violation(field,
+                "must be between " + RecordDays.FIRST_YEAR + " and " + RecordDays.LAST_YEAR)) : List.of();
     }
 
     Budget set(String initiativeId, int year, BudgetSpec spec, String actor) {

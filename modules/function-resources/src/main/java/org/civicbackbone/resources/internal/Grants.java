@@ -5,18 +5,22 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.decision.DecisionService;
 import org.civicbackbone.api.decision.ProposalSpec;
+import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.module.DecisionType;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.RecordDays;
 import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.api.store.GeneratedKey;
 import org.civicbackbone.resources.internal.Funding.AcceptanceSpec;
 import org.civicbackbone.resources.internal.Funding.Grant;
+import org.civicbackbone.resources.internal.Funding.GrantSpec;
 import org.civicbackbone.resources.internal.Funding.GrantStatus;
 import org.civicbackbone.resources.internal.Funding.Receipt;
 import org.civicbackbone.resources.internal.Funding.ReceiptSpec;
@@ -31,11 +35,44 @@ import org.civicbackbone.resources.internal.FundingRecords.Award;
  */
 record Grants(BackboneStore store, AuditLog audit, DecisionService decisions) {
 
-    /** Adds a violation when a period ends before it starts. */
+    /**
+     * Adds a violation when a period ends before it starts, or a day of it falls outside the years records may carry
+     * ({@link RecordDays}: a slip of the keyboard, 1026 for 2026, would stand as an agreement of a thousand years).
+     */
     static void checkPeriod(LocalDate start, LocalDate end, List<Violation> violations) {
+        violations.addAll(RecordDays.outsideYears("periodStart", start));
+        violations.addAll(RecordDays.outsideYears("periodEnd", end));
         if (start != null && end != null && end.isBefore(start)) {
             violations.add(new Violation("periodEnd", "ends before the period starts (" + start + ")"));
         }
+    }
+
+    /**
+     * Adds a grant as an opportunity; a second of one funder, title and period (a second click, or a colleague
+     * entering it too) is refused while the first is not declined, as its money would be counted twice in the
+     * pipeline. Read in the writing transaction. Returns the new grant's id.
+     */
+    long add(String initiativeId, GrantSpec spec, String actor) {
+        String title = spec.title().strip();
+        GeneratedKey key = new GeneratedKey();
+        store.inTransaction(c -> {
+            FundingRecords records = store.mapper(c, FundingRecords.class);
+            for (FundingRecords.GrantRow same : records.grantRows(initiativeId)) {
+                if (same.funderId() == spec.funderId() && same.stage() != Stage.DECLINED
+                        && SameName.of(same.title(), title) && Objects.equals(same.periodStart(), spec.periodStart())
+                        && Objects.equals(same.periodEnd(), spec.periodEnd())) {
+                    throw new ProblemException(Problem.conflict("Grant " + same.id() + " is '" + same.title()
+                            + "' from " + same.funder() + " for that period (" + same.stage() + ").",
+                            List.of(new Violation("title", "is grant " + same.id() + " already"))));
+                }
+            }
+            records.insertGrant(key, initiativeId, spec.funderId(), title, Stage.OPPORTUNITY, spec.amountRequested(),
+                    spec.periodStart(), spec.periodEnd(), actor, Instant.now());
+            audit.record(c, actor, initiativeId, ResourcesSchema.MODULE, "grant.add", "grant " + key.id() + " '"
+                    + title + "' for " + spec.amountRequested().toPlainString());
+            return null;
+        });
+        return key.id();
     }
 
     /** Records a submission or the funder's answer; an award needs its amount, and only an award has one. */
@@ -99,9 +136,10 @@ record Grants(BackboneStore store, AuditLog audit, DecisionService decisions) {
      * month recorded as received would be allocated before it is there. A day's leeway, for time zones.
      */
     Receipt recordReceipt(Grant grant, ReceiptSpec spec, String actor) {
-        if (spec.receivedOn().isAfter(java.time.LocalDate.now().plusDays(1))) {
+        if (spec.receivedOn().isAfter(RecordDays.latestToday())) {
             throw ProblemException.invalid("receivedOn", "money is recorded once it has come in");
         }
+        ProblemException.refuseIfAny(RecordDays.outsideYears("receivedOn", spec.receivedOn()));
         if (grant.status() != GrantStatus.ACTIVE) {
             throw new ProblemException(Problem.conflict("Grant " + grant.id() + " is " + grant.status()
                     + "; money is received only against an accepted grant."));

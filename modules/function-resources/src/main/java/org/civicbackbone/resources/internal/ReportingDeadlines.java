@@ -3,8 +3,11 @@ package org.civicbackbone.resources.internal;
 import java.time.LocalDate;
 import java.util.List;
 import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.RecordDays;
+import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.api.store.GeneratedKey;
 import org.civicbackbone.resources.internal.Funding.Deadline;
@@ -39,10 +42,25 @@ record ReportingDeadlines(BackboneStore store, AuditLog audit) {
         return owed;
     }
 
+    /**
+     * A report owed on a grant, due in a year a grant may run in; one report of one description due on one day once
+     * (a second click would list it twice among the reports owed). Read in the writing transaction.
+     */
     Deadline add(String initiativeId, long grantId, DeadlineSpec spec, String actor) {
+        ProblemException.refuseIfAny(RecordDays.outsideYears("dueOn", spec.dueOn()));
+        String description = spec.description().strip();
         GeneratedKey key = new GeneratedKey();
         store.inTransaction(c -> {
-            store.mapper(c, FundingRecords.class).insertDeadline(key, grantId, spec.dueOn(), spec.description().strip());
+            FundingRecords records = store.mapper(c, FundingRecords.class);
+            for (FundingRecords.DeadlineRow owed : records.deadlines(initiativeId)) {
+                if (owed.grantId() == grantId && owed.dueOn().equals(spec.dueOn())
+                        && SameName.of(owed.description(), description)) {
+                    throw new ProblemException(Problem.conflict("'" + owed.description() + "' is due on "
+                            + owed.dueOn() + " already (deadline " + owed.id() + ").", List.of(new Violation(
+                            "description", "is deadline " + owed.id() + " of the grant already"))));
+                }
+            }
+            records.insertDeadline(key, grantId, spec.dueOn(), description);
             audit.record(c, actor, initiativeId, ResourcesSchema.MODULE, "deadline.add", "report due " + spec.dueOn()
                     + " on grant " + grantId);
             return null;

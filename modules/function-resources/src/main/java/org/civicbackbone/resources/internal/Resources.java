@@ -1,6 +1,5 @@
 package org.civicbackbone.resources.internal;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.initiative.Organisation;
 import org.civicbackbone.api.initiative.OrganisationRegistry;
 import org.civicbackbone.api.initiative.OrganisationSpec;
+import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.module.DecisionType;
 import org.civicbackbone.api.module.FunctionDescriptor;
 import org.civicbackbone.api.module.FunctionKind;
@@ -38,7 +38,6 @@ import org.civicbackbone.resources.internal.Funding.GrantSpec;
 import org.civicbackbone.resources.internal.Funding.Overview;
 import org.civicbackbone.resources.internal.Funding.Receipt;
 import org.civicbackbone.resources.internal.Funding.ReceiptSpec;
-import org.civicbackbone.resources.internal.Funding.Stage;
 import org.civicbackbone.resources.internal.Funding.StageSpec;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -129,7 +128,7 @@ public class Resources {
                         List.of(spec.sector())), actor));
         long id = store.inTransaction(c -> {
             FundingRecords records = records(store, c);
-            if (records.funders(initiativeId).stream().anyMatch(f -> f.name().equalsIgnoreCase(organisation.name())
+            if (records.funders(initiativeId).stream().anyMatch(f -> SameName.of(f.name(), organisation.name())
                     || Long.valueOf(organisation.id()).equals(f.organisationId()))) {
                 throw new ProblemException(Problem.conflict("Initiative '" + initiativeId + "' already has '"
                         + organisation.name() + "' as a funder.", List.of(new Violation("name", "'"
@@ -164,15 +163,7 @@ public class Resources {
         }
         Grants.checkPeriod(spec.periodStart(), spec.periodEnd(), violations);
         ProblemException.refuseIfAny(violations);
-        GeneratedKey key = new GeneratedKey();
-        store.inTransaction(c -> {
-            records(store, c).insertGrant(key, initiativeId, spec.funderId(), spec.title().strip(), Stage.OPPORTUNITY,
-                    spec.amountRequested(), spec.periodStart(), spec.periodEnd(), actor, Instant.now());
-            audit.record(c, actor, initiativeId, ResourcesSchema.MODULE, "grant.add", "grant " + key.id() + " '"
-                    + spec.title().strip() + "' for " + spec.amountRequested().toPlainString());
-            return null;
-        });
-        return grant(initiativeId, key.id());
+        return grant(initiativeId, grants.add(initiativeId, spec, actor));
     }
 
     /** Records a submission or the funder's answer; see {@link Grants#changeStage}. */

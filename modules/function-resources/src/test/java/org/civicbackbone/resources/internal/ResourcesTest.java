@@ -103,6 +103,10 @@ public class ResourcesTest {
                 grant.id(), new ReceiptSpec(new BigDecimal("100"), LocalDate.now().plusMonths(1)), "ann"));
         assertEquals("money expected is not money received", "receivedOn",
                 expected.problem().violations().get(0).field());
+        ProblemException typed = assertThrows(ProblemException.class, () -> resources.recordReceipt("town",
+                grant.id(), new ReceiptSpec(new BigDecimal("100"), LocalDate.of(1026, 2, 1)), "ann"));
+        assertEquals(List.of(new Violation("receivedOn", "must be in a year between 2000 and 2100")),
+                typed.problem().violations());
         Allocation pending = resources.proposeAllocation("town", new AllocationSpec(grant.id(), RecipientKind.PARTNER,
                 "riverbend library", null, new BigDecimal("500"), "books", null), "ann");
         assertEquals("Riverbend Library", pending.recipient());
@@ -180,5 +184,47 @@ public class ResourcesTest {
         // asked twice read once
         assertEquals(java.util.Map.of("town", items), new ResourcesFunction(resources).ofEach(List.of("town", "village",
                 "town")));
+    }
+
+    /**
+     * A second click, or a colleague entering it too, would put one grant's money twice in the pipeline and one
+     * report twice among those owed; a year typed as 1026 would stand as an agreement of a thousand years.
+     */
+    @Test
+    public void aGrantAndAReportAreEnteredOnceAndInYearsAGrantMayRun() {
+        Funder funder = resources.addFunder("town", new FunderSpec("Community Foundation", Sector.PHILANTHROPY, null),
+                "ann");
+        GrantSpec spec = new GrantSpec(funder.id(), "Summer reading", new BigDecimal("1500"), null, null);
+        Grant grant = resources.addGrant("town", spec, "ann");
+        ProblemException twice = assertThrows(ProblemException.class, () -> resources.addGrant("town",
+                new GrantSpec(funder.id(), " summer  Reading", new BigDecimal("1200"), null, null), "bob"));
+        assertEquals(409, twice.problem().status());
+        assertEquals(List.of(new Violation("title", "is grant " + grant.id() + " already")),
+                twice.problem().violations());
+        assertEquals("another period is another grant", "Summer reading", resources.addGrant("town", new GrantSpec(
+                funder.id(), "Summer reading", new BigDecimal("1500"), LocalDate.of(2027, 1, 1), null), "ann").title());
+        resources.changeStage("town", grant.id(), new StageSpec(Stage.DECLINED, null, null, null), "ann");
+        assertEquals("a declined one may be tried again", GrantStatus.OPPORTUNITY,
+                resources.addGrant("town", spec, "ann").status());
+
+        ProblemException typed = assertThrows(ProblemException.class, () -> resources.addGrant("town", new GrantSpec(
+                funder.id(), "Coaching", new BigDecimal("10"), LocalDate.of(1026, 1, 1), LocalDate.of(3026, 1, 1)),
+                "ann"));
+        assertEquals(List.of(new Violation("periodStart", "must be in a year between 2000 and 2100"),
+                new Violation("periodEnd", "must be in a year between 2000 and 2100")), typed.problem().violations());
+
+        resources.addDeadline("town", grant.id(), new Funding.DeadlineSpec(LocalDate.of(2026, 6, 30), "Interim report"),
+                "ann");
+        ProblemException owedTwice = assertThrows(ProblemException.class, () -> resources.addDeadline("town",
+                grant.id(), new Funding.DeadlineSpec(LocalDate.of(2026, 6, 30), "interim report "), "ann"));
+        assertEquals(409, owedTwice.problem().status());
+        assertEquals("description", owedTwice.problem().violations().get(0).field());
+        resources.addDeadline("town", grant.id(), new Funding.DeadlineSpec(LocalDate.of(2026, 12, 31), "Interim report"),
+                "ann");
+        ProblemException longAgo = assertThrows(ProblemException.class, () -> resources.addDeadline("town", grant.id(),
+                new Funding.DeadlineSpec(LocalDate.of(1999, 1, 1), "Final report"), "ann"));
+        assertEquals(List.of(new Violation("dueOn", "must be in a year between 2000 and 2100")),
+                longAgo.problem().violations());
+        assertEquals(2, resources.deadlines("town").size());
     }
 }

@@ -6,6 +6,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.civicbackbone.api.problem.RecordDays;
+import org.civicbackbone.api.problem.Violation;
 
 /** What a caller gives to define an indicator. */
 public record IndicatorSpec(
@@ -19,6 +23,13 @@ public record IndicatorSpec(
         @NotNull LocalDate baselineDate,
         @NotNull BigDecimal target,
         @NotNull LocalDate targetDate) {
+
+    /** The baseline's and the target's days outside the years records may carry (a typing slip). */
+    List<Violation> outsideYears() {
+        List<Violation> faults = new ArrayList<>(RecordDays.outsideYears("baselineDate", baselineDate));
+        faults.addAll(RecordDays.outsideYears("targetDate", targetDate));
+        return faults;
+    }
 
     /** The target date must come after the baseline. */
     @AssertTrue(message = "must be after baselineDate")

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.civicbackbone.api.problem.RecordDays;
 
 /** How often an indicator is reported, and how its periods are written: {@code 2025-03}, {@code 2025-Q1}, {@code 2025}. */
 public enum PeriodType {
@@ -47,6 +48,10 @@ public enum PeriodType {
         }
         if (start(period).isAfter(today.plusDays(1))) {
             return Optional.of("'" + period + "' has not begun; values are reported for periods under way or past");
+        }
+        if (start(period).getYear() < RecordDays.FIRST_YEAR) {
+            return Optional.of("'" + period + "' is before " + RecordDays.FIRST_YEAR + ", the first year records may "
+                    + "carry");
         }
         return Optional.empty();
     }

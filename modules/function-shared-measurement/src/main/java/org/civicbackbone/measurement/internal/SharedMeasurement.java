@@ -140,6 +140,7 @@ public class SharedMeasurement {
 
     public Indicator addIndicator(String initiativeId, IndicatorSpec spec, String actor) {
         validator.validate(spec);
+        ProblemException.refuseIfAny(spec.outsideYears());
         require(initiativeId);
         return insertIndicator(initiativeId, spec, actor);
     }

@@ -51,6 +51,9 @@ public class PeriodTypeTest {
                 PeriodType.MONTH.reportingRefusal("2027-01", LocalDate.of(2026, 12, 31)));
         assertEquals(java.util.Optional.of("'2026-13' is not a month (YYYY-MM, e.g. 2025-03)"),
                 PeriodType.MONTH.reportingRefusal("2026-13", today));
+        assertEquals(java.util.Optional.of("'1999' is before 2000, the first year records may carry"),
+                PeriodType.YEAR.reportingRefusal("1999", today));
+        assertEquals(java.util.Optional.empty(), PeriodType.QUARTER.reportingRefusal("2000-Q1", today));
         assertEquals(LocalDate.of(2026, 10, 1), PeriodType.QUARTER.start("2026-Q4"));
     }
 }

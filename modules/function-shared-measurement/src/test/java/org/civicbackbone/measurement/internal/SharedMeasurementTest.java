@@ -146,6 +146,11 @@ public class SharedMeasurementTest {
         ProblemException e = assertThrows(ProblemException.class, () -> measurement.report("riverbend", cards.id(),
                 new ValueReport("2025-Q1", "Library", BigDecimal.ONE, null, null), "alice"));
         assertEquals("period", e.problem().violations().get(0).field());
+        ProblemException typed = assertThrows(ProblemException.class, () -> measurement.addIndicator("riverbend",
+                new IndicatorSpec("Loans", "loans", "loans", Direction.UP, Aggregation.SUM, PeriodType.MONTH,
+                        BigDecimal.ONE, LocalDate.of(1025, 1, 1), BigDecimal.TEN, LocalDate.of(3026, 1, 1)), "alice"));
+        assertEquals(List.of(new Violation("baselineDate", "must be in a year between 2000 and 2100"),
+                new Violation("targetDate", "must be in a year between 2000 and 2100")), typed.problem().violations());
         assertEquals(404, assertThrows(ProblemException.class, () -> measurement.indicator("riverbend", 999))
                 .problem().status());
     }

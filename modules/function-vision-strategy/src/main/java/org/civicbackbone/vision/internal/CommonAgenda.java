@@ -11,10 +11,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.civicbackbone.api.decision.ProposalState;
+import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.problem.Violation;
 
 /** The common agenda's records: versions, goals, strategies, and what callers send to draft one. */
@@ -101,12 +101,31 @@ public final class CommonAgenda {
             return repeated;
         }
 
+        /** Whether a stored version says word for word what this one would (as it is stored: stripped). */
+        boolean sameAs(Version stored) {
+            if (!problemStatement.strip().equals(stored.problemStatement()) || !vision.strip().equals(stored.vision())
+                    || goals.size() != stored.goals().size()) {
+                return false;
+            }
+            for (int g = 0; g < goals.size(); g++) {
+                GoalSpec goal = goals.get(g);
+                Goal kept = stored.goals().get(g);
+                List<Strategy> strategies = goal.strategyList().stream()
+                        .map(p -> new Strategy(p.title().strip(), p.description())).toList();
+                if (!goal.title().strip().equals(kept.title()) || !goal.outcome().strip().equals(kept.outcome())
+                        || !goal.indicators().stream().distinct().toList().equals(kept.indicatorIds())
+                        || !strategies.equals(kept.strategies())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** Calls {@code each} with the index of every title an earlier one has, and that earlier one's index. */
         private static void repeats(List<String> titles, BiConsumer<Integer, Integer> each) {
             Map<String, Integer> first = new HashMap<>();
             for (int i = 0; i < titles.size(); i++) {
-                Integer earlier = first.putIfAbsent(titles.get(i).strip().toLowerCase(Locale.ROOT)
-                        .replaceAll("\\s+", " "), i);
+                Integer earlier = first.putIfAbsent(SameName.key(titles.get(i)), i);
                 if (earlier != null) {
                     each.accept(i, earlier);
                 }

@@ -113,6 +113,13 @@ public class VisionStrategy {
         checkIndicators(initiativeId, spec);
         int number = store.inTransaction(c -> {
             AgendaRecords records = store.mapper(c, AgendaRecords.class);
+            // a second click would leave two drafts alike; one put to the bodies may be drafted again word for word
+            List<Version> stored = records.versions(initiativeId);
+            Version latest = stored.isEmpty() ? null : stored.get(stored.size() - 1);
+            if (latest != null && latest.proposalId() == null && spec.sameAs(latest)) {
+                throw new ProblemException(Problem.conflict("Draft version " + latest.number() + " says this word for "
+                        + "word already; nothing was drafted."));
+            }
             int next = records.nextNumber(initiativeId);
             GeneratedKey version = new GeneratedKey();
             records.insertVersion(version, initiativeId, next, spec.problemStatement().strip(), spec.vision().strip(),

@@ -48,4 +48,26 @@ public class VisionStrategyTest {
         assertEquals(2, vision.draft("town", new VersionSpec("problem", "vision", List.of(goal("Ready for school"),
                 goal("Read all year"))), "staff").goals().size());
     }
+
+    /** A second click would leave two drafts alike; a draft put to the bodies may be drafted again word for word. */
+    @Test
+    public void aDraftAlikeTheLatestDraftIsRefusedUntilThatOneIsPutToTheBodies() {
+        BackboneStore store = TestStore.inMemory();
+        VisionStrategy vision = new VisionStrategy(store, new RecordingAuditLog(store),
+                InMemoryInitiatives.with("town", VisionStrategy.FUNCTION_ID), input -> { }, new ScriptedDecisions(store));
+        VersionSpec spec = new VersionSpec("problem", "vision", List.of(new GoalSpec("Ready for school", "an outcome",
+                List.of(), List.of(new StrategySpec("Books at birth", "clinics")))));
+        vision.draft("town", spec, "staff");
+        ProblemException twice = assertThrows(ProblemException.class, () -> vision.draft("town", new VersionSpec(
+                " problem", "vision ", List.of(new GoalSpec("Ready for school ", "an outcome", null,
+                List.of(new StrategySpec(" Books at birth", "clinics"))))), "staff"));
+        assertEquals(409, twice.problem().status());
+        assertEquals(1, vision.versions("town").size());
+        // a word changed is another draft
+        vision.draft("town", new VersionSpec("problem", "vision", List.of(new GoalSpec("Ready for school",
+                "an outcome", List.of(), List.of(new StrategySpec("Books at birth", "clinics and libraries"))))), "staff");
+        vision.draft("town", spec, "staff");
+        vision.proposeAdoption("town", 3, null, "staff");
+        assertEquals("once put to the bodies, it may be drafted again", 4, vision.draft("town", spec, "staff").number());
+    }
 }

@@ -11,6 +11,7 @@ import org.civicbackbone.api.initiative.GovernanceBody;
 import org.civicbackbone.api.initiative.Membership;
 import org.civicbackbone.api.initiative.MembershipSpec;
 import org.civicbackbone.api.initiative.Person;
+import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.module.BodyRequirement;
 import org.civicbackbone.api.module.ModuleCatalogue;
 import org.civicbackbone.api.module.StructureModel;
@@ -74,10 +75,9 @@ record BodySeats(BackboneStore store, AuditLog audit, ModuleCatalogue catalogue,
      * retired body's name may be taken again.
      */
     private void refuseNamesake(Connection c, String initiativeId, String name, long self) {
-        String key = InitiativeChecks.nameKey(name);
         for (BodyRow sitting : records(c).sittingBodies(initiativeId)) {
             GovernanceBody other = sitting.body();
-            if (other.id() != self && InitiativeChecks.nameKey(other.name()).equals(key)) {
+            if (other.id() != self && SameName.of(other.name(), name)) {
                 throw new ProblemException(Problem.conflict("Body " + other.id() + " ('" + other.type() + "') is "
                         + "called '" + other.name() + "' already.", List.of(new Violation("name",
                         "is the name of body " + other.id()))));

@@ -2,8 +2,8 @@ package org.civicbackbone.core.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.civicbackbone.api.initiative.InitiativeSpec;
+import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.module.ModuleCatalogue;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
@@ -51,18 +51,12 @@ record InitiativeChecks(ModuleCatalogue catalogue) {
      * {@code name}). Read in the writing transaction.
      */
     void nameFree(InitiativeRecords records, String name, String initiativeId) {
-        String key = nameKey(name);
         for (InitiativeRecords.InitiativeName other : records.names()) {
-            if (!other.id().equals(initiativeId) && nameKey(other.name()).equals(key)) {
+            if (!other.id().equals(initiativeId) && SameName.of(other.name(), name)) {
                 throw new ProblemException(Problem.conflict("Initiative '" + other.id() + "' is called '"
                         + other.name() + "' already.", List.of(new Violation("name",
                         "is the name of initiative '" + other.id() + "'"))));
             }
         }
-    }
-
-    /** A name as initiatives and bodies are told apart by it: case and runs of spaces aside. */
-    static String nameKey(String name) {
-        return name.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     }
 }

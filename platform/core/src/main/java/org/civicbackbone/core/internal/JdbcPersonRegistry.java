@@ -9,6 +9,7 @@ import org.civicbackbone.api.initiative.Membership;
 import org.civicbackbone.api.initiative.Person;
 import org.civicbackbone.api.initiative.PersonRegistry;
 import org.civicbackbone.api.initiative.PersonSpec;
+import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.login.LoginSpec;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
@@ -97,7 +98,7 @@ public class JdbcPersonRegistry implements PersonRegistry {
         String login = username == null || username.isBlank() ? null : username.strip();
         Person found = login != null ? records.byLogin(initiativeId, login)
                 : records.withoutLogin(initiativeId).stream()
-                        .filter(p -> PersonNames.key(p.name()).equals(PersonNames.key(name)))
+                        .filter(p -> SameName.of(p.name(), name))
                         .findFirst().orElse(null);
         return found != null ? found : register(c, initiativeId, new PersonSpec(name, login), actor, "person");
     }
@@ -158,9 +159,8 @@ public class JdbcPersonRegistry implements PersonRegistry {
         if (login != null) {
             return;
         }
-        String key = PersonNames.key(name);
         records(c).people(initiativeId).stream()
-                .filter(p -> p.id() != self && PersonNames.key(p.name()).equals(key)).findFirst()
+                .filter(p -> p.id() != self && SameName.of(p.name(), name)).findFirst()
                 .ifPresent(p -> {
                     throw new ProblemException(Problem.conflict(p.name() + " is on record already (person " + p.id()
                             + (p.username() == null ? "" : ", login " + p.username()) + ") in '" + initiativeId

@@ -16,6 +16,7 @@ import org.civicbackbone.api.initiative.GovernanceBody;
 import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.initiative.Membership;
 import org.civicbackbone.api.initiative.MembershipSpec;
+import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.initiative.Sector;
 import org.civicbackbone.api.module.DecisionType;
 import org.civicbackbone.api.problem.Problem;
@@ -23,7 +24,6 @@ import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.core.internal.JdbcInitiativeService;
-import org.civicbackbone.core.internal.PersonNames;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -100,7 +100,7 @@ public class JdbcStaffService implements StaffService, DecisionListener, Governa
         if (login != null && otherLogin != null) {
             return login.equals(otherLogin);
         }
-        return PersonNames.key(name).equals(PersonNames.key(otherName));
+        return SameName.of(name, otherName);
     }
 
     private static ProblemException repeated(String detail, String why) {

@@ -3,6 +3,7 @@ package org.civicbackbone.core.internal.governance;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Options;
@@ -14,12 +15,14 @@ import org.civicbackbone.api.decision.ProposalSpec;
 import org.civicbackbone.api.decision.ProposalState;
 import org.civicbackbone.api.decision.Vote;
 import org.civicbackbone.api.decision.VoteChoice;
+import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.module.AccountabilityRule;
 import org.civicbackbone.api.module.ApprovalStep;
 import org.civicbackbone.api.module.DecisionRule;
 import org.civicbackbone.api.module.DecisionType;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.GeneratedKey;
 
 /**
@@ -183,10 +186,29 @@ public interface ProposalRecords {
     }
 
     /** Opens a proposal: its row, its steps (the first open) and the seats of every step. Returns its id. */
+    /** The initiative's proposals of one type, from one module, still open to votes. */
+    @Select("SELECT " + PROPOSAL_COLUMNS + " FROM gov_proposal WHERE initiative_id = #{initiativeId} AND state = 'OPEN' "
+            + "AND type = #{type} AND module = #{module} AND expires_at > #{now}")
+    List<ProposalRow> openOfType(@Param("initiativeId") String initiativeId, @Param("type") DecisionType type,
+                                 @Param("module") String module, @Param("now") Instant now);
+
+    /**
+     * Opens a proposal with its steps and the seats fixed now. One alike (type, module, title case and spaces aside,
+     * description and beneficiary) still open is refused with a 409 naming {@code title}: a second click would split
+     * the votes between two.
+     */
     default long open(String initiativeId, ProposalSpec spec, String module, String modelId, AccountabilityRule rule,
                       String actor, Instant now, Instant expires, List<List<Seat>> seats) {
         GeneratedKey key = new GeneratedKey();
         String beneficiary = spec.beneficiary() == null || spec.beneficiary().isBlank() ? null : spec.beneficiary().strip();
+        for (ProposalRow twin : openOfType(initiativeId, spec.type(), module, now)) {
+            if (SameName.of(twin.title(), spec.title()) && Objects.equals(twin.description(), spec.description())
+                    && Objects.equals(twin.beneficiary(), beneficiary)) {
+                throw new ProblemException(Problem.conflict("Proposal " + twin.id() + " ('" + twin.title()
+                        + "') is open to votes already.", List.of(new Violation("title", "is open proposal "
+                        + twin.id()))));
+            }
+        }
         insertProposal(key, initiativeId, spec.type(), spec.title().strip(), spec.description(), beneficiary, module,
                 modelId, rule.rationale(), actor, now, expires);
         for (int i = 0; i < rule.steps().size(); i++) {

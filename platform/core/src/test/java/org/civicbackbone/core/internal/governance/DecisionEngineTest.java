@@ -1,6 +1,7 @@
 package org.civicbackbone.core.internal.governance;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.fail;
 
 import java.time.Clock;
@@ -26,6 +27,7 @@ import org.civicbackbone.api.module.DecisionType;
 import org.civicbackbone.api.module.DeclaredStructureModel;
 import org.civicbackbone.api.module.StructureModel;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.core.internal.JdbcInitiativeService;
 import org.civicbackbone.core.internal.JdbcOrganisationRegistry;
 import org.junit.Before;
@@ -76,8 +78,33 @@ public class DecisionEngineTest {
         engine = new JdbcDecisionService(town.store(), town.audit(), initiatives, town.catalogue(), organisations, clock);
     }
 
+    private int proposed;
+
+    /** A proposal of its own title: one alike still open would be refused. */
     private Proposal propose(DecisionType type) {
-        return engine.propose("town", new ProposalSpec(type, "t", null, null, 7), "core", "ann");
+        return engine.propose("town", new ProposalSpec(type, "t" + ++proposed, null, null, 7), "core", "ann");
+    }
+
+    /** Two alike open at once would split the votes between them: a second click opens none. */
+    @Test
+    public void aProposalAlikeOneOpenIsRefusedUntilThatOneIsDecided() {
+        Proposal first = engine.propose("town", new ProposalSpec(DecisionType.HIRE_STAFF, "Hire a coordinator",
+                "half time", null, 7), "core", "ann");
+        ProblemException twice = assertThrows(ProblemException.class, () -> engine.propose("town", new ProposalSpec(
+                DecisionType.HIRE_STAFF, " hire a  Coordinator", "half time", null, 7), "core", "ben"));
+        assertEquals(409, twice.problem().status());
+        assertEquals(List.of(new Violation("title", "is open proposal " + first.id())), twice.problem().violations());
+        assertEquals(1, engine.proposals("town").size());
+        // another description, type or module is another proposal
+        engine.propose("town", new ProposalSpec(DecisionType.HIRE_STAFF, "Hire a coordinator", "full time", null, 7),
+                "core", "ann");
+        engine.propose("town", new ProposalSpec(DecisionType.ACCEPT_GRANT, "Hire a coordinator", "half time", null, 7),
+                "core", "ann");
+        engine.propose("town", new ProposalSpec(DecisionType.HIRE_STAFF, "Hire a coordinator", "half time", null, 7),
+                "function-resources", "ann");
+        engine.withdraw("town", first.id(), "ann", false);
+        assertEquals("once decided, it may be put again", ProposalState.OPEN, engine.propose("town", new ProposalSpec(
+                DecisionType.HIRE_STAFF, "Hire a coordinator", "half time", null, 7), "core", "ann").state());
     }
 
     private void vote(Proposal p, String who, VoteChoice choice) {

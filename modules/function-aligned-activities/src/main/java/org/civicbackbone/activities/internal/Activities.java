@@ -1,0 +1,95 @@
+package org.civicbackbone.activities.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.civicbackbone.activities.internal.JointPlan.Activity;
+import org.civicbackbone.activities.internal.JointPlan.ActivitySpec;
+import org.civicbackbone.activities.internal.JointPlan.ActivityStatus;
+import org.civicbackbone.activities.internal.JointPlan.StatusSpec;
+import org.civicbackbone.api.agenda.GoalRef;
+import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.initiative.Organisation;
+import org.civicbackbone.api.initiative.OrganisationRegistry;
+import org.civicbackbone.api.initiative.SameName;
+import org.civicbackbone.api.problem.Problem;
+import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.RecordDays;
+import org.civicbackbone.api.problem.Violation;
+import org.civicbackbone.api.store.BackboneStore;
+import org.civicbackbone.api.store.GeneratedKey;
+
+/**
+ * The rules of the joint plan's activities: each run by an organisation of the registry, in years records may carry,
+ * linked to goals the adopted agenda has (when it is known), and each partner running one activity of one title at a
+ * time, since each partner's share of the plan counts its activities.
+ */
+record Activities(BackboneStore store, AuditLog audit) {
+
+    /**
+     * Adds an activity run by {@code owner} (null when the registry does not know the name given); {@code goals} are
+     * the adopted agenda's, or null when vision and strategy is not installed. Returns the new activity's id.
+     */
+    long add(String initiativeId, ActivitySpec spec, Organisation owner, List<GoalRef> goals, String actor) {
+        List<Violation> violations = new ArrayList<>();
+        if (owner == null) {
+            violations.add(new Violation("ownerOrganisation", OrganisationRegistry.unknown(spec.ownerOrganisation())));
+        }
+        violations.addAll(RecordDays.outsideYears("startOn", spec.startOn()));
+        violations.addAll(RecordDays.outsideYears("endOn", spec.endOn()));
+        if (spec.endOn() != null && spec.endOn().isBefore(spec.startOn())) {
+            violations.add(new Violation("endOn", "ends before it starts (" + spec.startOn() + ")"));
+        }
+        if (goals != null && !goals.isEmpty()) {
+            Set<Integer> known = goals.stream().map(GoalRef::number).collect(Collectors.toSet());
+            for (int i = 0; i < spec.goalNumbers().size(); i++) {
+                if (!known.contains(spec.goalNumbers().get(i))) {
+                    violations.add(new Violation("goalNumbers[" + i + "]", "the adopted common agenda has no goal "
+                            + spec.goalNumbers().get(i) + " (goals: " + known.stream().sorted().map(String::valueOf)
+                            .collect(Collectors.joining(", ")) + ")"));
+                }
+            }
+        }
+        ProblemException.refuseIfAny(violations);
+        GeneratedKey key = new GeneratedKey();
+        store.inTransaction(c -> {
+            PlanRecords records = store.mapper(c, PlanRecords.class);
+            refuseRunning(records.activities(initiativeId), owner.name(), spec.title(), null);
+            records.insertActivity(key, initiativeId, spec.title().strip(), spec.description(), owner.name(), owner.id(),
+                    spec.startOn(), spec.endOn(), ActivityStatus.PLANNED, actor, Instant.now());
+            spec.goalNumbers().stream().distinct().forEach(goal -> records.insertGoal(key.id(), goal));
+            audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, "activity.add", "activity " + key.id() + " '"
+                    + spec.title().strip() + "' by " + owner.name());
+            return null;
+        });
+        return key.id();
+    }
+
+    /** Moves an activity to a status; one taken up again must not be a second of one its partner runs meanwhile. */
+    void setStatus(String initiativeId, Activity activity, StatusSpec spec, String actor) {
+        store.inTransaction(c -> {
+            PlanRecords records = store.mapper(c, PlanRecords.class);
+            if (!activity.status().active() && spec.status().active()) {
+                refuseRunning(records.activities(initiativeId), activity.ownerOrganisation(), activity.title(),
+                        activity.id());
+            }
+            records.setStatus(activity.id(), spec.status());
+            audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, "activity.status", "activity "
+                    + activity.id() + " " + spec.status());
+            return null;
+        });
+    }
+
+    /** Refuses (409 naming {@code title}) an activity of that title its owner runs, other than {@code self}. */
+    private static void refuseRunning(List<Activity> all, String owner, String title, Long self) {
+        for (Activity same : all) { // a second click; each partner's share counts it
+            if (!Long.valueOf(same.id()).equals(self) && same.ownerOrganisation().equals(owner)
+                    && SameName.of(same.title(), title) && same.status().active()) {
+                throw new ProblemException(Problem.conflict(owner + " runs '" + same.title() + "' already "
+                        + "(activity " + same.id() + ").", List.of(new Violation("title", "is activity " + same.id()))));
+            }
+        }
+    }
+}
