@@ -36,7 +36,8 @@ export async function modulesPage() {
   navigation([['My work', '#/'], ['Modules', '#/admin/modules']]);
   const modules = await api('/modules');
   const region = h('div', { 'aria-live': 'polite', role: 'status' });
-  async function change(module, install) {
+  async function change(module, install, button) {
+    button.disabled = true; // an install runs for seconds: a second click would ask for it twice
     try {
       let status = await api(`/modules/${encodeURIComponent(module.id)}`, { method: install ? 'PUT' : 'DELETE' });
       while (status.state === 'installing' || status.state === 'uninstalling') {
@@ -49,6 +50,7 @@ export async function modulesPage() {
       await modulesPage();
       document.getElementById('main').querySelector('[role=status]').replaceChildren(focus);
     } catch (error) {
+      button.disabled = false;
       showProblem(region, error);
     }
   }
@@ -62,7 +64,7 @@ export async function modulesPage() {
     { title: 'Used by', cell: m => (m.usedBy || []).join(', ') || '—' },
     { title: 'Action', cell: m => h('button', { type: 'button', class: 'secondary',
         'aria-label': `${m.installed ? 'Uninstall' : 'Install'} ${m.name}`,
-        onclick: () => change(m, !m.installed) }, m.installed ? 'Uninstall' : 'Install') },
+        onclick: event => change(m, !m.installed, event.currentTarget) }, m.installed ? 'Uninstall' : 'Install') },
   ], 'No modules are known.'));
 }
 

@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.initiative.InitiativeService;
+import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.module.FunctionDescriptor;
 import org.civicbackbone.api.module.FunctionKind;
 import org.civicbackbone.api.problem.InputValidator;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.api.store.GeneratedKey;
 import org.civicbackbone.api.store.SchemaMigration;
@@ -120,6 +122,14 @@ public class Learning {
         GeneratedKey key = new GeneratedKey();
         store.inTransaction(c -> {
             LearningRecords records = records(c);
+            // a question asked once: a second click would split its evidence between two (SameName: the
+            // platform's judgement of "the same words", read where the question is written)
+            for (LearningRecords.QuestionRow asked : records.questionRows(initiativeId)) {
+                if (SameName.of(asked.question(), spec.question())) {
+                    throw new ProblemException(Problem.conflict("Question " + asked.id() + " asks this already.",
+                            List.of(new Violation("question", "is question " + asked.id()))));
+                }
+            }
             records.insertQuestion(key, initiativeId, spec.question().strip(), actor, Instant.now());
             List<Long> indicators = spec.indicatorIds().stream().distinct().toList();
             for (int i = 0; i < indicators.size(); i++) {

@@ -39,6 +39,10 @@ public class LearningTest {
         assertEquals(List.of(7L, 3L), questions.get(1).indicatorIds());
         assertEquals(1, questions.get(1).evidence());
         assertEquals(404, assertThrows(ProblemException.class, () -> learning.question("town", 999)).problem().status());
+        ProblemException twice = assertThrows(ProblemException.class, () -> learning.ask("town",
+                new QuestionSpec(" did summer  reading help?", List.of()), "bob"));
+        assertEquals(409, twice.problem().status());
+        assertEquals("question", twice.problem().violations().get(0).field());
         assertEquals(List.of("ann question.ask", "ann evidence.add"), audit.actions());
     }
 }

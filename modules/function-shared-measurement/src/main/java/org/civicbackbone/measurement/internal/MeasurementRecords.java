@@ -35,9 +35,6 @@ public interface MeasurementRecords {
     @Select(INDICATOR + " WHERE initiative_id = #{initiativeId} AND id = #{id}")
     Indicator indicator(@Param("initiativeId") String initiativeId, @Param("id") long id);
 
-    @Select(INDICATOR + " WHERE initiative_id = #{initiativeId} AND LOWER(name) = LOWER(#{name})")
-    Indicator indicatorNamed(@Param("initiativeId") String initiativeId, @Param("name") String name);
-
     @Insert("INSERT INTO sm_indicator (initiative_id, name, definition, unit, direction, aggregation, reporting_period, "
             + "baseline, baseline_date, target, target_date) VALUES (#{initiativeId}, #{name}, #{definition}, #{unit}, "
             + "#{direction}, #{aggregation}, #{period}, #{baseline}, #{baselineDate}, #{target}, #{targetDate})")

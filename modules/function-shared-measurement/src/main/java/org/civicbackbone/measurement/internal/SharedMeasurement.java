@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.civicbackbone.api.audit.AuditLog;
@@ -16,11 +15,13 @@ import org.civicbackbone.api.initiative.InitiativeAccess;
 import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.initiative.Organisation;
 import org.civicbackbone.api.initiative.OrganisationRegistry;
+import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.module.FunctionDescriptor;
 import org.civicbackbone.api.module.FunctionKind;
 import org.civicbackbone.api.problem.InputValidator;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.api.store.GeneratedKey;
 import org.osgi.service.component.annotations.Activate;
@@ -132,12 +133,6 @@ public class SharedMeasurement {
                 Problem.notFound("Initiative '" + initiativeId + "' has no indicator " + indicatorId + ".")));
     }
 
-    /** Finds an indicator by id or by name, case-insensitive. */
-    public Optional<Indicator> indicatorByReference(String initiativeId, String reference) {
-        require(initiativeId);
-        return store.read(c -> lookup(c, initiativeId, reference));
-    }
-
     public Indicator addIndicator(String initiativeId, IndicatorSpec spec, String actor) {
         validator.validate(spec);
         ProblemException.refuseIfAny(spec.outsideYears());
@@ -148,9 +143,12 @@ public class SharedMeasurement {
     /** Adds an indicator without the installed-and-enabled check: for demo data loaded while the module starts. */
     Indicator insertIndicator(String initiativeId, IndicatorSpec spec, String actor) {
         return store.inTransaction(c -> {
-            if (lookup(c, initiativeId, spec.name().strip()).isPresent()) {
-                throw ProblemException.invalid("name", "an indicator named '" + spec.name().strip()
-                        + "' already exists in this initiative");
+            for (Indicator other : records(c).indicators(initiativeId)) {
+                if (SameName.of(other.name(), spec.name())) {
+                    throw new ProblemException(Problem.conflict("Indicator " + other.id() + " is called '"
+                            + other.name() + "' already.", List.of(new Violation("name", "is the name of indicator "
+                            + other.id()))));
+                }
             }
             GeneratedKey key = new GeneratedKey();
             records(c).insertIndicator(key, initiativeId, spec.name().strip(), spec.definition(), spec.unit(),
@@ -201,13 +199,13 @@ public class SharedMeasurement {
      */
     int importFile(String initiativeId, ImportProgress.Source csv, String actor, ReportingScope scope,
                    ImportProgress progress) {
-        Map<String, Indicator> indicators = new HashMap<>(); // by id and by lower-case name: the file names them so
+        Map<String, Indicator> indicators = new HashMap<>(); // by id and by name (SameName): the file names them so
         for (Indicator indicator : storedIndicators(initiativeId)) {
             indicators.put(Long.toString(indicator.id()), indicator);
-            indicators.putIfAbsent(indicator.name().strip().toLowerCase(Locale.ROOT), indicator);
+            indicators.putIfAbsent(SameName.key(indicator.name()), indicator);
         }
         Partners partners = partners(initiativeId);
-        ValueImport file = new ValueImport(ref -> Optional.ofNullable(indicators.get(ref.strip().toLowerCase(Locale.ROOT))),
+        ValueImport file = new ValueImport(ref -> Optional.ofNullable(indicators.get(SameName.key(ref))),
                 partners::resolve);
         return values.importFile(initiativeId, file, csv, scope, actor, progress);
     }
@@ -283,15 +281,5 @@ public class SharedMeasurement {
 
     private Optional<Indicator> find(Connection c, String initiativeId, long id) {
         return Optional.ofNullable(records(c).indicator(initiativeId, id));
-    }
-
-    private Optional<Indicator> lookup(Connection c, String initiativeId, String reference) {
-        if (reference.matches("\\d{1,18}")) {
-            Optional<Indicator> byId = find(c, initiativeId, Long.parseLong(reference));
-            if (byId.isPresent()) {
-                return byId;
-            }
-        }
-        return Optional.ofNullable(records(c).indicatorNamed(initiativeId, reference.strip()));
     }
 }

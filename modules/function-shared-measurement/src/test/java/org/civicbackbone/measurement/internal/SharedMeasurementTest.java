@@ -143,6 +143,16 @@ public class SharedMeasurementTest {
     public void refusesDuplicateNamesAndWrongPeriods() {
         Indicator cards = cards();
         assertEquals("name", assertThrows(ProblemException.class, this::cards).problem().violations().get(0).field());
+        ProblemException spelled = assertThrows(ProblemException.class, () -> measurement.addIndicator("riverbend",
+                new IndicatorSpec(" library  CARDS", "cards", "cards", Direction.UP, Aggregation.SUM, PeriodType.MONTH,
+                        BigDecimal.ONE, LocalDate.of(2025, 1, 1), BigDecimal.TEN, LocalDate.of(2026, 1, 1)), "alice"));
+        assertEquals(409, spelled.problem().status());
+        assertEquals(List.of(new Violation("name", "is the name of indicator " + cards.id())),
+                spelled.problem().violations());
+        assertEquals("a name that reads as another's id is a name", String.valueOf(cards.id()), measurement.addIndicator(
+                "riverbend", new IndicatorSpec(String.valueOf(cards.id()), "d", "u", Direction.UP, Aggregation.SUM,
+                        PeriodType.MONTH, BigDecimal.ONE, LocalDate.of(2025, 1, 1), BigDecimal.TEN,
+                        LocalDate.of(2026, 1, 1)), "alice").name());
         ProblemException e = assertThrows(ProblemException.class, () -> measurement.report("riverbend", cards.id(),
                 new ValueReport("2025-Q1", "Library", BigDecimal.ONE, null, null), "alice"));
         assertEquals("period", e.problem().violations().get(0).field());

@@ -10,6 +10,7 @@ import org.civicbackbone.api.initiative.BodySpec;
 import org.civicbackbone.api.initiative.GovernanceBody;
 import org.civicbackbone.api.initiative.Membership;
 import org.civicbackbone.api.initiative.MembershipSpec;
+import org.civicbackbone.api.initiative.Organisation;
 import org.civicbackbone.api.initiative.Person;
 import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.module.BodyRequirement;
@@ -112,6 +113,9 @@ record BodySeats(BackboneStore store, AuditLog audit, ModuleCatalogue catalogue,
         heldBy(c, bodyId, person, 0).ifPresent(seat -> {
             throw secondSeat(spec, person, seat);
         });
+        heldByOrganisation(c, initiativeId, bodyId, person, spec, 0).ifPresent(seat -> {
+            throw secondOrganisationSeat(seat);
+        });
         return insertSeat(c, initiativeId, bodyId, spec, person, actor);
     }
 
@@ -144,6 +148,9 @@ record BodySeats(BackboneStore store, AuditLog audit, ModuleCatalogue catalogue,
         heldBy(c, bodyId, person, membershipId).ifPresent(seat -> {
             throw secondSeat(spec, person, seat);
         });
+        heldByOrganisation(c, initiativeId, bodyId, person, spec, membershipId).ifPresent(seat -> {
+            throw secondOrganisationSeat(seat);
+        });
         long organisationId = organisations.resolveOrRegister(c, initiativeId, spec.organisation(), spec.sector(), actor)
                 .id();
         records(c).updateSeat(membershipId, person == null ? null : person.name(), person == null ? null
@@ -159,6 +166,26 @@ record BodySeats(BackboneStore store, AuditLog audit, ModuleCatalogue catalogue,
     private Optional<SeatRow> heldBy(Connection c, long bodyId, Person person, long except) {
         return person == null ? Optional.empty() : records(c).heldSeatsOf(bodyId).stream()
                 .filter(s -> s.id() != except && Long.valueOf(person.id()).equals(s.personId())).findFirst();
+    }
+
+    /**
+     * For a seat held by an organisation without a person: the sitting seat of the body that organisation (by any of
+     * its names) holds in that role without a person, other than {@code except}. A second click would seat it twice.
+     */
+    private Optional<SeatRow> heldByOrganisation(Connection c, String initiativeId, long bodyId, Person person,
+                                                 MembershipSpec spec, long except) {
+        Long organisationId = person != null ? null : organisations.resolve(c, initiativeId, spec.organisation())
+                .map(Organisation::id).orElse(null);
+        return organisationId == null ? Optional.empty() : records(c).heldSeatsOf(bodyId).stream()
+                .filter(s -> s.id() != except && s.personId() == null && s.person() == null
+                        && organisationId.equals(s.organisationId()) && SameName.of(s.role(), spec.role()))
+                .findFirst();
+    }
+
+    private static ProblemException secondOrganisationSeat(SeatRow seat) {
+        String why = "holds seat " + seat.id() + " of this body as " + seat.role() + " already";
+        return new ProblemException(Problem.conflict(seat.organisation() + " " + why + ".",
+                List.of(new Violation("organisation", why))));
     }
 
     // a second seat would count the person twice wherever a body's seats are counted

@@ -219,6 +219,26 @@ public class BodySeatsTest {
         }
     }
 
+    /** A second click seats nobody twice: a person by any spelling of their name, an organisation by any of its. */
+    @Test
+    public void aSecondClickSeatsNobodyTwice() {
+        GovernanceBody board = initiatives.addBody("town", new BodySpec("host-board", "Board"), "ann");
+        initiatives.addMember("town", board.id(), new MembershipSpec("Linh Tran", null, "Library", "member",
+                Sector.PUBLIC_AGENCY), "ann");
+        assertRefused(409, "already holds seat", () -> initiatives.addMember("town", board.id(), new MembershipSpec(
+                " linh  TRAN", null, "Library", "member", Sector.PUBLIC_AGENCY), "ann"));
+        new JdbcOrganisationRegistry(store, audit).register("town", new org.civicbackbone.api.initiative
+                .OrganisationSpec("Riverbend Community Foundation", List.of("RCF"), List.of(Sector.PHILANTHROPY)), "ann");
+        Membership host = initiatives.addMember("town", board.id(), new MembershipSpec(null, null,
+                "Riverbend Community Foundation", "fiscal host", Sector.PHILANTHROPY), "ann");
+        assertRefused(409, "holds seat " + host.id() + " of this body as fiscal host already", () ->
+                initiatives.addMember("town", board.id(), new MembershipSpec(null, null, "RCF", "Fiscal  host",
+                        Sector.PHILANTHROPY), "ann"));
+        assertEquals("another role is another seat", "funder", initiatives.addMember("town", board.id(),
+                new MembershipSpec(null, null, "RCF", "funder", Sector.PHILANTHROPY), "ann").role());
+        assertEquals(3, initiatives.members("town").size());
+    }
+
     /** People pick an initiative by its name: two of one name would be told apart by their ids only. */
     @Test
     public void anInitiativesNameIsItsOwn() {
