@@ -129,9 +129,8 @@ public class CommunityEngagement {
         long id = store.inTransaction(c -> {
             // a second click would leave two drafts alike, and either could be put to the bodies; a draft may be
             // drafted again otherwise (drafts are not edited: a new one changes its spokesperson or its text)
-            for (EngagementRecords.CommunicationRow draft : records(c).communications(initiativeId)) {
-                if (draft.publishedAt() == null && draft.statementProposalId() == null
-                        && SameName.of(draft.title(), spec.title()) && draft.body().equals(spec.body())
+            for (EngagementRecords.CommunicationRow draft : records(c).plainDrafts(initiativeId)) {
+                if (SameName.of(draft.title(), spec.title()) && draft.body().equals(spec.body())
                         && Objects.equals(draft.spokesperson(), spokesperson)) {
                     throw new ProblemException(Problem.conflict("Communication " + draft.id() + " is a draft of '"
                             + draft.title() + "' with this text already.", List.of(new Violation("title",
