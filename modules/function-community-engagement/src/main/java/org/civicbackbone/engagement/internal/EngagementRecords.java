@@ -29,14 +29,16 @@ public interface EngagementRecords {
     record ParticipationRow(long eventId, Sector sector, int participants) {
     }
 
-    @Select("SELECT id, kind, title, body, key_messages, spokesperson, published_at, statement_proposal_id, created_by, "
-            + "created_at FROM ce_communication WHERE initiative_id = #{initiativeId} ORDER BY id")
+    /** The columns of a {@link CommunicationRow}, in every query that reads one. */
+    String COMMUNICATION_COLUMNS = "id, kind, title, body, key_messages, spokesperson, published_at, "
+            + "statement_proposal_id, created_by, created_at";
+
+    @Select("SELECT " + COMMUNICATION_COLUMNS + " FROM ce_communication WHERE initiative_id = #{initiativeId} ORDER BY id")
     List<CommunicationRow> communications(String initiativeId);
 
     /** The communications never published nor put to the bodies: the drafts a new draft must not repeat. */
-    @Select("SELECT id, kind, title, body, key_messages, spokesperson, published_at, statement_proposal_id, created_by, "
-            + "created_at FROM ce_communication WHERE initiative_id = #{initiativeId} AND published_at IS NULL "
-            + "AND statement_proposal_id IS NULL ORDER BY id")
+    @Select("SELECT " + COMMUNICATION_COLUMNS + " FROM ce_communication WHERE initiative_id = #{initiativeId} "
+            + "AND published_at IS NULL AND statement_proposal_id IS NULL ORDER BY id")
     List<CommunicationRow> plainDrafts(String initiativeId);
 
     @Insert("INSERT INTO ce_communication (initiative_id, kind, title, body, key_messages, spokesperson, created_by, "

@@ -18,9 +18,11 @@ import org.civicbackbone.resources.internal.Funding.BudgetSpec;
 /** The initiative's budget per year: its lines replaced whole, each category once. */
 record Budgets(BackboneStore store, AuditLog audit) {
 
-    /** A year's budget; a year the platform keeps no budget for is refused naming it, as a write of it is. */
+    /**
+     * A year's budget; a year records may not fall in ({@link RecordDays}) is refused naming it, as a write of it is.
+     */
     Budget of(String initiativeId, int year) {
-        ProblemException.refuseIfAny(checkYear("year", year));
+        ProblemException.refuseIfAny(RecordDays.outsideYears("year", year));
         List<BudgetLine> lines = store.read(c -> store.mapper(c, FundingRecords.class).budget(initiativeId, year));
         return new Budget(initiativeId, year, lines, lines.stream().map(BudgetLine::amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add));
@@ -28,7 +30,7 @@ record Budgets(BackboneStore store, AuditLog audit) {
 
     /** Refuses a year out of range and a category given twice, naming each. */
     void check(int year, BudgetSpec spec) {
-        List<Violation> violations = new ArrayList<>(checkYear("year", year));
+        List<Violation> violations = new ArrayList<>(RecordDays.outsideYears("year", year));
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < spec.lines().size(); i++) {
             if (!seen.add(SameName.key(spec.lines().get(i).category()))) {
@@ -37,12 +39,6 @@ record Budgets(BackboneStore store, AuditLog audit) {
             }
         }
         ProblemException.refuseIfAny(violations);
-    }
-
-    /** A budget is kept for a year records may fall in ({@link RecordDays}). */
-    private static List<Violation> checkYear(String field, int year) {
-        return year < RecordDays.FIRST_YEAR || year > RecordDays.LAST_YEAR ? List.of(new Violation(field,
-                "must be between " + RecordDays.FIRST_YEAR + " and " + RecordDays.LAST_YEAR)) : List.of();
     }
 
     Budget set(String initiativeId, int year, BudgetSpec spec, String actor) {

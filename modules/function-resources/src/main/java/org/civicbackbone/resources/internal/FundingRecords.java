@@ -43,6 +43,10 @@ public interface FundingRecords {
                          String proposedBy, Instant proposedAt) {
     }
 
+    /** A grant not declined, as a new grant of its funder is compared with it. */
+    record LiveGrant(long id, String funder, String title, Stage stage, LocalDate periodStart, LocalDate periodEnd) {
+    }
+
     /** A grant's award, read under lock. */
     record Award(long id, BigDecimal amountAwarded) {
     }
@@ -64,6 +68,11 @@ public interface FundingRecords {
             + "FROM rs_grant g JOIN rs_funder f ON f.id = g.funder_id WHERE g.initiative_id = #{initiativeId} "
             + "ORDER BY g.id")
     List<GrantRow> grantRows(String initiativeId);
+
+    @Select("SELECT g.id, f.name AS funder, g.title, g.stage, g.period_start, g.period_end FROM rs_grant g "
+            + "JOIN rs_funder f ON f.id = g.funder_id WHERE g.initiative_id = #{initiativeId} "
+            + "AND g.funder_id = #{funderId} AND g.stage <> 'DECLINED' ORDER BY g.id")
+    List<LiveGrant> liveGrantsOf(@Param("initiativeId") String initiativeId, @Param("funderId") long funderId);
 
     @Insert("INSERT INTO rs_grant (initiative_id, funder_id, title, stage, amount_requested, period_start, period_end, "
             + "created_by, created_at) VALUES (#{initiativeId}, #{funderId}, #{title}, #{stage}, #{amountRequested}, "

@@ -57,9 +57,8 @@ record Grants(BackboneStore store, AuditLog audit, DecisionService decisions) {
         GeneratedKey key = new GeneratedKey();
         store.inTransaction(c -> {
             FundingRecords records = store.mapper(c, FundingRecords.class);
-            for (FundingRecords.GrantRow same : records.grantRows(initiativeId)) {
-                if (same.funderId() == spec.funderId() && same.stage() != Stage.DECLINED
-                        && SameName.of(same.title(), title) && Objects.equals(same.periodStart(), spec.periodStart())
+            for (FundingRecords.LiveGrant same : records.liveGrantsOf(initiativeId, spec.funderId())) {
+                if (SameName.of(same.title(), title) && Objects.equals(same.periodStart(), spec.periodStart())
                         && Objects.equals(same.periodEnd(), spec.periodEnd())) {
                     throw new ProblemException(Problem.conflict("Grant " + same.id() + " is '" + same.title()
                             + "' from " + same.funder() + " for that period (" + same.stage() + ").",

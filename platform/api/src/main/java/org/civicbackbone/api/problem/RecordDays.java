@@ -24,8 +24,22 @@ public final class RecordDays {
 
     /** A violation naming the field when the day falls outside the years records may carry; none for no day. */
     public static List<Violation> outsideYears(String field, LocalDate day) {
-        return day == null || (day.getYear() >= FIRST_YEAR && day.getYear() <= LAST_YEAR) ? List.of()
+        return day == null || isRecordYear(day.getYear()) ? List.of()
                 : List.of(new Violation(field, "must be in a year between " + FIRST_YEAR + " and " + LAST_YEAR));
+    }
+
+    /**
+     * A violation naming the field when a bare year (a budget's, say) is not one records may carry.
+     *
+     * @since 1.4
+     */
+    public static List<Violation> outsideYears(String field, int year) {
+        return isRecordYear(year) ? List.of()
+                : List.of(new Violation(field, "must be between " + FIRST_YEAR + " and " + LAST_YEAR));
+    }
+
+    private static boolean isRecordYear(int year) {
+        return year >= FIRST_YEAR && year <= LAST_YEAR;
     }
 
     /** The same for a moment, by its day in UTC. */

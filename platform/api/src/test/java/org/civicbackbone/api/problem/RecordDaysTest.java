@@ -25,6 +25,16 @@ public class RecordDaysTest {
     }
 
     @Test
+    public void aBareYearOutsideThemIsRefusedByItsField() {
+        assertEquals(List.of(new Violation("year", "must be between 2000 and 2100")),
+                RecordDays.outsideYears("year", 1999));
+        assertEquals(List.of(new Violation("year", "must be between 2000 and 2100")),
+                RecordDays.outsideYears("year", 2101));
+        assertEquals(List.of(), RecordDays.outsideYears("year", 2000));
+        assertEquals(List.of(), RecordDays.outsideYears("year", 2100));
+    }
+
+    @Test
     public void todayHasADaysLeewayEitherSide() {
         LocalDate today = LocalDate.now();
         assertEquals(today.plusDays(1), RecordDays.latestToday());
