@@ -187,6 +187,7 @@ public class ClusterIT {
         ParallelScenarios scenarios = new ParallelScenarios(balanced, ClusterIT::node, PASSWORD);
         scenarios.aHireIsDecidedAppliedAndAnnouncedOnce("cluster");
         scenarios.moneyNeverExceedsWhatItMay("cluster-funds");
+        scenarios.clicksAtOneMomentMakeOneRecord("cluster-clicks");
     }
 
     /**

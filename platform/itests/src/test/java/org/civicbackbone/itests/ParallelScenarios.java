@@ -185,4 +185,39 @@ final class ParallelScenarios {
         assertEquals(0, totals.get("available").asDouble(), 0.001);
         return base;
     }
+
+    /**
+     * Twelve clicks at one moment, spread over the clients, each of one record: a grant, a working group (each in the
+     * platform's modules, under their own lock) and a body (the core's). The names are spelt apart by case and spaces,
+     * so no unique column tells them apart: one of each is created, eleven are refused with 409.
+     */
+    void clicksAtOneMomentMakeOneRecord(String initiative) throws Exception {
+        initiative(initiative, "stand-alone", "[\"resources\",\"aligned-activities\"]", "board-of-directors:v01@Board One");
+        String resources = "/initiatives/" + initiative + "/resources";
+        long funder = admin.post(resources + "/funders", "{\"name\":\"Click Foundation\",\"sector\":\"FUNDER\"}")
+                .json().get("id").asLong();
+        oneOf(resources + "/grants", i -> "{\"funderId\":" + funder + ",\"title\":\"" + spelt(i, "Summer reading")
+                + "\",\"amountRequested\":100}");
+        oneOf("/initiatives/" + initiative + "/aligned-activities/working-groups",
+                i -> "{\"name\":\"" + spelt(i, "Early learning") + "\",\"purpose\":\"readiness\"}");
+        oneOf("/initiatives/" + initiative + "/bodies",
+                i -> "{\"type\":\"advisory-committee\",\"name\":\"" + spelt(i, "Parents panel") + "\"}");
+    }
+
+    private void oneOf(String path, IntFunction<String> body) throws Exception {
+        int before = admin.get(path).json().size();
+        Map<Integer, Integer> counts = statuses(inParallel(12, i -> client.apply(i).post(path, body.apply(i))));
+        assertEquals(path + ": " + counts, Map.of(201, 1, 409, 11), counts);
+        assertEquals(path + ": one record made", before + 1, admin.get(path).json().size());
+    }
+
+    /** The name as the {@code i}th person types it: case and spaces differ, the name does not. */
+    private static String spelt(int i, String name) {
+        String cased = switch (i % 3) {
+            case 0 -> name;
+            case 1 -> name.toUpperCase(java.util.Locale.ROOT);
+            default -> name.toLowerCase(java.util.Locale.ROOT);
+        };
+        return " ".repeat(i % 2) + cased.replace(" ", " ".repeat(1 + i / 6));
+    }
 }

@@ -264,6 +264,12 @@ public class TrustIT {
     }
 
     @Test
+    public void clicksAtOneMomentMakeOneRecordEach() throws Exception {
+        ready();
+        scenarios.clicksAtOneMomentMakeOneRecord("trust-clicks");
+    }
+
+    @Test
     public void moneyReceivedAndAllocatedNeverExceedsWhatItMayUnderParallelRequests() throws Exception {
         ready();
         String base = scenarios.moneyNeverExceedsWhatItMay("trust-funds");

@@ -12,6 +12,7 @@ import org.civicbackbone.examples.learning.Records.Question;
 import org.civicbackbone.examples.learning.Records.QuestionSpec;
 import org.civicbackbone.testkit.InMemoryInitiatives;
 import org.civicbackbone.testkit.RecordingAuditLog;
+import org.civicbackbone.testkit.SameMoment;
 import org.civicbackbone.testkit.TestStore;
 import org.junit.Test;
 
@@ -44,5 +45,19 @@ public class LearningTest {
         assertEquals(409, twice.problem().status());
         assertEquals("question", twice.problem().violations().get(0).field());
         assertEquals(List.of("ann question.ask", "ann evidence.add"), audit.actions());
+    }
+
+    @Test
+    public void aQuestionAskedBySixClicksAtOnceIsAskedOnce() {
+        BackboneStore store = TestStore.inMemory();
+        Learning learning = new Learning(store, new RecordingAuditLog(store),
+                InMemoryInitiatives.with("town", Learning.FUNCTION_ID), input -> { });
+        // the rule reads under BackboneStore.holdUntilCommit: without it, every click reads before any writes
+        SameMoment.Outcome outcome = SameMoment.run(6, i -> learning.ask("town",
+                new QuestionSpec((i % 2 == 0 ? "Did summer reading help?" : "did summer  reading help?"), List.of()),
+                "ann"));
+        assertEquals(1, outcome.served());
+        outcome.refused().forEach(refused -> assertEquals(409, refused.problem().status()));
+        assertEquals(1, learning.questions("town").size());
     }
 }

@@ -56,6 +56,7 @@ record Activities(BackboneStore store, AuditLog audit) {
         GeneratedKey key = new GeneratedKey();
         store.inTransaction(c -> {
             PlanRecords records = store.mapper(c, PlanRecords.class);
+            store.holdUntilCommit(c, ActivitiesSchema.MODULE + ":" + initiativeId);
             refuseRunning(records.activities(initiativeId), owner.name(), spec.title(), null);
             records.insertActivity(key, initiativeId, spec.title().strip(), spec.description(), owner.name(), owner.id(),
                     spec.startOn(), spec.endOn(), ActivityStatus.PLANNED, actor, Instant.now());
@@ -71,6 +72,7 @@ record Activities(BackboneStore store, AuditLog audit) {
     void setStatus(String initiativeId, Activity activity, StatusSpec spec, String actor) {
         store.inTransaction(c -> {
             PlanRecords records = store.mapper(c, PlanRecords.class);
+            store.holdUntilCommit(c, ActivitiesSchema.MODULE + ":" + initiativeId);
             if (!activity.status().active() && spec.status().active()) {
                 refuseRunning(records.activities(initiativeId), activity.ownerOrganisation(), activity.title(),
                         activity.id());

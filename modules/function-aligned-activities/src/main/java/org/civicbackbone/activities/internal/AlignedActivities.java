@@ -194,7 +194,7 @@ public class AlignedActivities {
                     + spec.workingGroupId());
         }
         require(initiativeId);
-        return meeting(initiativeId, meetings.schedule(initiativeId, spec, meetings(initiativeId), actor));
+        return meeting(initiativeId, meetings.schedule(initiativeId, spec, actor));
     }
 
     /** Sends material for a meeting; material after the limit is kept and flagged late. */

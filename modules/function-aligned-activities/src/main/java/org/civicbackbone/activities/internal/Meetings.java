@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.civicbackbone.activities.internal.JointPlan.ActionItem;
 import org.civicbackbone.activities.internal.JointPlan.ActionItemSpec;
-import org.civicbackbone.activities.internal.JointPlan.Material;
 import org.civicbackbone.activities.internal.JointPlan.MaterialSpec;
 import org.civicbackbone.activities.internal.JointPlan.Meeting;
 import org.civicbackbone.activities.internal.JointPlan.MeetingSpec;
@@ -39,35 +38,36 @@ record Meetings(BackboneStore store, AuditLog audit) {
                 new ProblemException(Problem.notFound("Initiative '" + initiativeId + "' has no meeting " + id + ".")));
     }
 
-    long schedule(String initiativeId, MeetingSpec spec, List<Meeting> scheduled, String actor) {
+    long schedule(String initiativeId, MeetingSpec spec, String actor) {
         ProblemException.refuseIfAny(RecordDays.outsideYears("heldAt", spec.heldAt()));
-        for (Meeting other : scheduled) {
-            if (other.heldAt().equals(spec.heldAt()) && Objects.equals(other.workingGroupId(),
-                    spec.workingGroupId())) { // a second click, or the same meeting entered twice
-                throw new ProblemException(Problem.conflict("Meeting " + other.id() + " ('" + other.title()
-                        + "') is held then by the same " + (spec.workingGroupId() == null ? "initiative"
-                        : "working group") + ".", List.of(new Violation("heldAt", "meeting " + other.id()
-                        + " is held then"))));
-            }
-        }
         GeneratedKey key = new GeneratedKey();
-        write(initiativeId, actor, r -> r.insertMeeting(key, initiativeId, spec.workingGroupId(), spec.title().strip(),
-                spec.heldAt(), spec.agenda()), "meeting.schedule", () -> "meeting " + key.id() + " '"
-                + spec.title().strip() + "' at " + spec.heldAt());
+        write(initiativeId, actor, r -> {
+            for (PlanRecords.MeetingRow other : r.meetingRows(initiativeId)) {
+                if (other.heldAt().equals(spec.heldAt()) && Objects.equals(other.groupId(),
+                        spec.workingGroupId())) { // a second click, or the same meeting entered twice
+                    throw new ProblemException(Problem.conflict("Meeting " + other.id() + " ('" + other.title()
+                            + "') is held then by the same " + (spec.workingGroupId() == null ? "initiative"
+                            : "working group") + ".", List.of(new Violation("heldAt", "meeting " + other.id()
+                            + " is held then"))));
+                }
+            }
+            r.insertMeeting(key, initiativeId, spec.workingGroupId(), spec.title().strip(), spec.heldAt(), spec.agenda());
+        }, "meeting.schedule", () -> "meeting " + key.id() + " '" + spec.title().strip() + "' at " + spec.heldAt());
         return key.id();
     }
 
     void addMaterial(String initiativeId, Meeting meeting, MaterialSpec spec, String actor) {
         String link = spec.link().strip();
-        for (Material shared : meeting.materials()) {
-            if (shared.link().equals(link)) {
-                throw new ProblemException(Problem.conflict("'" + shared.title() + "' (material " + shared.id()
-                        + ") was shared for meeting " + meeting.id() + " from this address.", List.of(
-                        new Violation("link", "shared for this meeting already, as material " + shared.id()))));
+        write(initiativeId, actor, r -> {
+            for (PlanRecords.MaterialRow shared : r.materialRows(initiativeId)) {
+                if (shared.meetingId() == meeting.id() && shared.link().equals(link)) {
+                    throw new ProblemException(Problem.conflict("'" + shared.title() + "' (material " + shared.id()
+                            + ") was shared for meeting " + meeting.id() + " from this address.", List.of(
+                            new Violation("link", "shared for this meeting already, as material " + shared.id()))));
+                }
             }
-        }
-        write(initiativeId, actor, r -> r.insertMaterial(meeting.id(), spec.title().strip(), link, Instant.now()),
-                "meeting.material", () -> "'" + spec.title().strip() + "' for meeting " + meeting.id());
+            r.insertMaterial(meeting.id(), spec.title().strip(), link, Instant.now());
+        }, "meeting.material", () -> "'" + spec.title().strip() + "' for meeting " + meeting.id());
     }
 
     void recordMinutes(String initiativeId, Meeting meeting, MinutesSpec spec, String actor) {
@@ -89,33 +89,36 @@ record Meetings(BackboneStore store, AuditLog audit) {
             throw ProblemException.invalid("dueOn", held ? "is before the meeting it comes from (held "
                     + meeting.heldAt() + ")" : "has passed; an action for a meeting to come is due from today on");
         }
-        for (ActionItem agreed : meeting.actionItems()) {
-            if (SameName.of(agreed.description(), spec.description())
-                    && SameName.of(agreed.owner(), spec.owner())) {
-                throw new ProblemException(Problem.conflict("Action item " + agreed.id() + " of meeting "
-                        + meeting.id() + " is this one.", List.of(new Violation("description",
-                        "recorded for " + agreed.owner() + " already, as action item " + agreed.id()))));
-            }
-        }
         long meetingId = meeting.id();
-        write(initiativeId, actor, r -> r.insertAction(meetingId, spec.description().strip(), spec.owner().strip(),
-                spec.dueOn()), "meeting.action", () -> spec.owner().strip() + ": " + spec.description().strip()
-                + " by " + spec.dueOn());
+        write(initiativeId, actor, r -> {
+            for (PlanRecords.ActionRow agreed : r.actionRows(initiativeId)) {
+                if (agreed.meetingId() == meetingId && SameName.of(agreed.description(), spec.description())
+                        && SameName.of(agreed.owner(), spec.owner())) {
+                    throw new ProblemException(Problem.conflict("Action item " + agreed.id() + " of meeting "
+                            + meetingId + " is this one.", List.of(new Violation("description",
+                            "recorded for " + agreed.owner() + " already, as action item " + agreed.id()))));
+                }
+            }
+            r.insertAction(meetingId, spec.description().strip(), spec.owner().strip(), spec.dueOn());
+        }, "meeting.action", () -> spec.owner().strip() + ": " + spec.description().strip() + " by " + spec.dueOn());
     }
 
     void completeActionItem(String initiativeId, Meeting meeting, long itemId, String actor) {
         ActionItem item = meeting.actionItems().stream().filter(a -> a.id() == itemId).findFirst().orElseThrow(() ->
                 new ProblemException(Problem.notFound("Meeting " + meeting.id() + " has no action item " + itemId + ".")));
-        if (item.doneOn() != null) {
-            throw new ProblemException(Problem.conflict("Action item " + itemId + " was done on " + item.doneOn() + "."));
-        }
-        write(initiativeId, actor, r -> r.markDone(itemId, LocalDate.now()), "meeting.action.done",
-                () -> "action item " + itemId);
+        write(initiativeId, actor, r -> {
+            if (r.markDone(itemId, LocalDate.now()) == 0) { // done already, maybe by a second click a moment ago
+                throw new ProblemException(Problem.conflict("Action item " + itemId + " is done already"
+                        + (item.doneOn() == null ? "." : " (on " + item.doneOn() + ").")));
+            }
+        }, "meeting.action.done", () -> "action item " + itemId);
     }
 
     private void write(String initiativeId, String actor, Consumer<PlanRecords> change, String action,
                        java.util.function.Supplier<String> detail) {
         store.inTransaction(c -> {
+            // each rule reads the rows it guards in here, one writer at a time, so a second click is caught
+            store.holdUntilCommit(c, ActivitiesSchema.MODULE + ":" + initiativeId);
             change.accept(store.mapper(c, PlanRecords.class));
             audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, action, detail.get());
             return null;

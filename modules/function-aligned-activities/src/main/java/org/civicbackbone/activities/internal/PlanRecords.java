@@ -152,7 +152,8 @@ public interface PlanRecords {
     void insertAction(@Param("meetingId") long meetingId, @Param("description") String description,
                       @Param("owner") String owner, @Param("dueOn") LocalDate dueOn);
 
-    @Update("UPDATE aa_action_item SET done_on = #{doneOn} WHERE id = #{itemId}")
+    /** Marks an action item done unless it is: 0 when it was. */
+    @Update("UPDATE aa_action_item SET done_on = #{doneOn} WHERE id = #{itemId} AND done_on IS NULL")
     int markDone(@Param("itemId") long itemId, @Param("doneOn") LocalDate doneOn);
 
     @Select("SELECT COUNT(*) FROM aa_demo_loaded WHERE initiative_id = #{initiativeId}")

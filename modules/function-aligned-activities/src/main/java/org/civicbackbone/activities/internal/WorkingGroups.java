@@ -34,6 +34,7 @@ record WorkingGroups(BackboneStore store, AuditLog audit, OrganisationRegistry o
         GeneratedKey key = new GeneratedKey();
         store.inTransaction(c -> {
             PlanRecords records = store.mapper(c, PlanRecords.class);
+            store.holdUntilCommit(c, ActivitiesSchema.MODULE + ":" + initiativeId);
             if (records.groupRows(initiativeId).stream().anyMatch(g -> SameName.of(g.name(), name))) {
                 throw new ProblemException(Problem.conflict("Initiative '" + initiativeId
                         + "' already has a working group named '" + name + "'.", List.of(new Violation("name",
@@ -53,7 +54,8 @@ record WorkingGroups(BackboneStore store, AuditLog audit, OrganisationRegistry o
         Organisation organisation = organisations.registered(initiativeId, "organisation", spec.organisation());
         store.inTransaction(c -> {
             PlanRecords records = store.mapper(c, PlanRecords.class);
-            // read in the writing transaction, as the group's name is
+            store.holdUntilCommit(c, ActivitiesSchema.MODULE + ":" + initiativeId);
+            // read in the writing transaction, under its lock, as the group's name is
             if (records.memberRows(initiativeId).stream()
                     .anyMatch(m -> m.groupId() == groupId && SameName.of(m.person(), person))) {
                 throw new ProblemException(Problem.conflict(person + " is already in '" + group.name() + "'.",

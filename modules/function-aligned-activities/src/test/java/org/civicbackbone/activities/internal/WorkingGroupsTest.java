@@ -18,6 +18,7 @@ import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.testkit.InMemoryInitiatives;
 import org.civicbackbone.testkit.InMemoryOrganisations;
 import org.civicbackbone.testkit.RecordingAuditLog;
+import org.civicbackbone.testkit.SameMoment;
 import org.civicbackbone.testkit.TestStore;
 import org.junit.Test;
 
@@ -69,5 +70,21 @@ public class WorkingGroupsTest {
         });
         assertEquals(List.of(library.id(), library.id()), pointed);
         assertEquals(2, plan.workingGroups("town").get(0).members().size());
+    }
+
+    @Test
+    public void eightClicksAtTheSameMomentFormOneGroup() {
+        BackboneStore store = TestStore.inMemory();
+        AlignedActivities plan = new AlignedActivities(store, new RecordingAuditLog(store),
+                InMemoryInitiatives.with("town", AlignedActivities.FUNCTION_ID), input -> { },
+                new InMemoryOrganisations());
+        // spelt apart by case and spaces, so the table's own unique name cannot tell them apart: only the rule can
+        List<String> spellings = List.of("Riverbend Reads", "riverbend reads", "RIVERBEND READS", " Riverbend Reads",
+                "Riverbend  Reads", "riverbend Reads", "Riverbend reads", "RiverBend Reads");
+        SameMoment.Outcome outcome = SameMoment.run(8, i -> plan.formGroup("town",
+                new WorkingGroupSpec(spellings.get(i), "readiness"), "staff"));
+        assertEquals(1, outcome.served());
+        outcome.refused().forEach(refused -> assertEquals(409, refused.problem().status()));
+        assertEquals(1, plan.workingGroups("town").size());
     }
 }

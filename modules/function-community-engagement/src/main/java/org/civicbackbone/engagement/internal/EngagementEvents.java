@@ -57,6 +57,7 @@ record EngagementEvents(BackboneStore store, AuditLog audit) {
         ProblemException.refuseIfAny(violations);
         String title = spec.title().strip();
         long id = store.inTransaction(c -> {
+            store.holdUntilCommit(c, CommunityEngagement.MODULE + ":" + initiativeId);
             for (EngagementRecords.EventRow recorded : records(c).events(initiativeId)) {
                 if (recorded.heldOn().equals(spec.heldOn()) && SameName.of(recorded.title(), title)) {
                     throw new ProblemException(Problem.conflict("'" + recorded.title() + "' on " + recorded.heldOn()

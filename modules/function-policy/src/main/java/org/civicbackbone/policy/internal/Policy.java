@@ -2,7 +2,6 @@ package org.civicbackbone.policy.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +16,6 @@ import org.civicbackbone.api.csv.CsvTable;
 import org.civicbackbone.api.decision.DecisionService;
 import org.civicbackbone.api.decision.Proposal;
 import org.civicbackbone.api.decision.ProposalSpec;
-import org.civicbackbone.api.decision.ProposalState;
 import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.initiative.Membership;
 import org.civicbackbone.api.initiative.Organisation;
@@ -98,21 +96,8 @@ public class Policy {
                 .collect(Collectors.toMap(Proposal::id, Function.identity()));
         Map<Long, List<Stance>> stances = currentStances(initiativeId);
         return store.read(c -> records(c).items(initiativeId)).stream()
-                .map(row -> item(initiativeId, row, proposals, stances.getOrDefault(row.id(), List.of()))).toList();
-    }
-
-    private static Item item(String initiativeId, ItemRow row, Map<Long, Proposal> proposals, List<Stance> current) {
-        Long proposal = row.positionProposalId();
-        ProposalState decision = proposal == null || !proposals.containsKey(proposal) ? null
-                : proposals.get(proposal).state();
-        Map<StanceKind, Long> counts = new EnumMap<>(StanceKind.class);
-        for (StanceKind k : StanceKind.values()) {
-            counts.put(k, 0L);
-        }
-        current.forEach(stance -> counts.merge(stance.stance(), 1L, Long::sum));
-        return new Item(row.id(), initiativeId, row.title(), row.problem(), row.proposedPosition(), row.targetKind(),
-                row.target(), PolicyReports.status(row.stage(), decision, row.outcome()), proposal, decision, row.outcome(),
-                row.outcomeNote(), counts, row.createdBy(), row.createdAt());
+                .map(row -> PolicyReports.item(initiativeId, row, proposals, stances.getOrDefault(row.id(), List.of())))
+                .toList();
     }
 
     private PolicyRecords records(java.sql.Connection c) {
@@ -128,6 +113,7 @@ public class Policy {
         validator.validate(spec);
         initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
         long id = store.inTransaction(c -> {
+            store.holdUntilCommit(c, MODULE + ":" + initiativeId);
             // one item an issue while it is worked on: partners' stances would split between two; a closed one may return
             for (ItemRow open : records(c).items(initiativeId)) {
                 if (open.outcome() == null && SameName.of(open.title(), spec.title())) {
@@ -155,7 +141,10 @@ public class Policy {
                     + "; its stage is settled."));
         }
         store.inTransaction(c -> {
-            records(c).setStage(itemId, spec.stage());
+            if (records(c).setStage(itemId, spec.stage(), item.positionProposalId()) == 0) {
+                throw new ProblemException(Problem.conflict("Policy item " + itemId + " was put to the bodies or "
+                        + "closed while this was sent; its stage is settled."));
+            }
             audit.record(c, actor, initiativeId, MODULE, "item.stage", "policy item " + itemId + " " + spec.stage());
             return null;
         });
@@ -200,7 +189,9 @@ public class Policy {
                     "outcome", "policy item " + itemId + " is " + item.status() + "; it can only be DROPPED"))));
         }
         store.inTransaction(c -> {
-            records(c).setOutcome(itemId, spec.outcome(), spec.note());
+            if (records(c).setOutcome(itemId, spec.outcome(), spec.note()) == 0) { // a second click came first
+                throw new ProblemException(Problem.conflict("Policy item " + itemId + " was closed while this was sent."));
+            }
             audit.record(c, actor, initiativeId, MODULE, "item.outcome", "policy item " + itemId + " " + spec.outcome());
             return null;
         });

@@ -37,8 +37,11 @@ public interface PolicyRecords {
                     @Param("target") String target, @Param("stage") Stage stage, @Param("createdBy") String createdBy,
                     @Param("createdAt") Instant createdAt);
 
-    @Update("UPDATE pol_item SET stage = #{stage} WHERE id = #{itemId}")
-    int setStage(@Param("itemId") long itemId, @Param("stage") Stage stage);
+    /** Sets an open item's stage, only if it was put to no other proposal since {@code seen} was read: 0 if it was. */
+    @Update("UPDATE pol_item SET stage = #{stage} WHERE id = #{itemId} AND outcome IS NULL AND "
+            + "(position_proposal_id = #{seen,jdbcType=BIGINT} OR position_proposal_id IS NULL "
+            + "AND #{seen,jdbcType=BIGINT} IS NULL)")
+    int setStage(@Param("itemId") long itemId, @Param("stage") Stage stage, @Param("seen") Long seen);
 
     /** Puts an item's position to a proposal, only if no other proposal took it since {@code seen} was read. */
     @Update("UPDATE pol_item SET position_proposal_id = #{proposalId} WHERE id = #{itemId} AND "
@@ -47,7 +50,8 @@ public interface PolicyRecords {
     int setPositionProposal(@Param("itemId") long itemId, @Param("proposalId") long proposalId,
                             @Param("seen") Long seen);
 
-    @Update("UPDATE pol_item SET outcome = #{outcome}, outcome_note = #{note} WHERE id = #{itemId}")
+    /** Closes an item with its outcome unless it is closed: 0 when it was. */
+    @Update("UPDATE pol_item SET outcome = #{outcome}, outcome_note = #{note} WHERE id = #{itemId} AND outcome IS NULL")
     int setOutcome(@Param("itemId") long itemId, @Param("outcome") Outcome outcome, @Param("note") String note);
 
     @Select("SELECT id, item_id, organisation, stance, named, note, recorded_by, recorded_at, organisation_id "

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.civicbackbone.api.decision.Proposal;
 import org.civicbackbone.api.decision.ProposalState;
 import org.civicbackbone.api.initiative.OrganisationName;
 import org.civicbackbone.policy.internal.PolicyAgenda.Item;
@@ -15,8 +16,9 @@ import org.civicbackbone.policy.internal.PolicyAgenda.Stance;
 import org.civicbackbone.policy.internal.PolicyAgenda.StanceKind;
 import org.civicbackbone.policy.internal.PolicyAgenda.Statement;
 import org.civicbackbone.policy.internal.PolicyAgenda.Status;
+import org.civicbackbone.policy.internal.PolicyRecords.ItemRow;
 
-/** What the policy agenda says about itself: an item's status, public statements and the overview. No storage. */
+/** What the policy agenda says about itself: an item as read, its status, public statements and the overview. No storage. */
 final class PolicyReports {
 
     private PolicyReports() {
@@ -63,6 +65,21 @@ final class PolicyReports {
             }
         }
         return new Overview(initiativeId, items.size(), byStatus, attention);
+    }
+
+    /** An item as read: its status from its stage, its proposal's state and its outcome; its current stances counted. */
+    static Item item(String initiativeId, ItemRow row, Map<Long, Proposal> proposals, List<Stance> current) {
+        Long proposal = row.positionProposalId();
+        ProposalState decision = proposal == null || !proposals.containsKey(proposal) ? null
+                : proposals.get(proposal).state();
+        Map<StanceKind, Long> counts = new EnumMap<>(StanceKind.class);
+        for (StanceKind k : StanceKind.values()) {
+            counts.put(k, 0L);
+        }
+        current.forEach(stance -> counts.merge(stance.stance(), 1L, Long::sum));
+        return new Item(row.id(), initiativeId, row.title(), row.problem(), row.proposedPosition(), row.targetKind(),
+                row.target(), status(row.stage(), decision, row.outcome()), proposal, decision, row.outcome(),
+                row.outcomeNote(), counts, row.createdBy(), row.createdAt());
     }
 
     static Status status(Stage stage, ProposalState decision, Outcome outcome) {

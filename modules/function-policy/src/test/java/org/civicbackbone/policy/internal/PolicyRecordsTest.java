@@ -46,9 +46,12 @@ public class PolicyRecordsTest {
         item("elsewhere", "Not here");
         store.inTransaction(c -> {
             PolicyRecords records = store.mapper(c, PolicyRecords.class);
-            assertEquals(1, records.setStage(second, Stage.RESEARCHING));
+            assertEquals(1, records.setStage(second, Stage.RESEARCHING, null));
             assertEquals(1, records.setPositionProposal(second, 42, null));
+            assertEquals("put to a proposal since it was read", 0, records.setStage(second, Stage.IDEA, null));
             assertEquals(1, records.setOutcome(second, Outcome.ENACTED, "passed in June"));
+            assertEquals("closed already", 0, records.setOutcome(second, Outcome.DROPPED, "a second click"));
+            assertEquals("a closed item's stage is settled", 0, records.setStage(second, Stage.IDEA, 42L));
             return null;
         });
         List<ItemRow> items = store.read(c -> store.mapper(c, PolicyRecords.class).items("town"));

@@ -84,11 +84,18 @@ public interface FundingRecords {
                      @Param("periodEnd") LocalDate periodEnd, @Param("createdBy") String createdBy,
                      @Param("createdAt") Instant createdAt);
 
+    /**
+     * Moves a grant to a stage, only if it is still at {@code seenStage} and put to the proposal {@code seenProposal}
+     * (or none) as it was read: 0 when it moved or was put to acceptance since.
+     */
     @Update("UPDATE rs_grant SET stage = #{stage}, amount_awarded = COALESCE(#{amountAwarded}, amount_awarded), "
-            + "period_start = #{periodStart}, period_end = #{periodEnd} WHERE id = #{grantId}")
+            + "period_start = #{periodStart}, period_end = #{periodEnd} WHERE id = #{grantId} AND stage = #{seenStage} "
+            + "AND (acceptance_proposal_id = #{seenProposal,jdbcType=BIGINT} OR acceptance_proposal_id IS NULL "
+            + "AND #{seenProposal,jdbcType=BIGINT} IS NULL)")
     int setStage(@Param("grantId") long grantId, @Param("stage") Stage stage,
                  @Param("amountAwarded") BigDecimal amountAwarded, @Param("periodStart") LocalDate periodStart,
-                 @Param("periodEnd") LocalDate periodEnd);
+                 @Param("periodEnd") LocalDate periodEnd, @Param("seenStage") Stage seenStage,
+                 @Param("seenProposal") Long seenProposal);
 
     /** Puts a grant to a proposal, only if no other proposal took it since {@code seen} (its last, or null) was read. */
     @Update("UPDATE rs_grant SET acceptance_proposal_id = #{proposalId} WHERE id = #{grantId} AND "

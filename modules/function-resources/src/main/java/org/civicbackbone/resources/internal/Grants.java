@@ -57,6 +57,7 @@ record Grants(BackboneStore store, AuditLog audit, DecisionService decisions) {
         GeneratedKey key = new GeneratedKey();
         store.inTransaction(c -> {
             FundingRecords records = store.mapper(c, FundingRecords.class);
+            store.holdUntilCommit(c, ResourcesSchema.MODULE + ":" + initiativeId);
             for (FundingRecords.LiveGrant same : records.liveGrantsOf(initiativeId, spec.funderId())) {
                 if (SameName.of(same.title(), title) && Objects.equals(same.periodStart(), spec.periodStart())
                         && Objects.equals(same.periodEnd(), spec.periodEnd())) {
@@ -98,8 +99,14 @@ record Grants(BackboneStore store, AuditLog audit, DecisionService decisions) {
         LocalDate end = spec.periodEnd() != null ? spec.periodEnd() : grant.periodEnd();
         checkPeriod(start, end, violations);
         ProblemException.refuseIfAny(violations);
+        // a status it may move from is its stage, or an award the bodies did not accept
+        Stage seen = grant.status() == GrantStatus.NOT_ACCEPTED ? Stage.AWARDED : Stage.valueOf(grant.status().name());
         store.inTransaction(c -> {
-            store.mapper(c, FundingRecords.class).setStage(grant.id(), spec.stage(), spec.amountAwarded(), start, end);
+            if (store.mapper(c, FundingRecords.class).setStage(grant.id(), spec.stage(), spec.amountAwarded(), start,
+                    end, seen, grant.acceptanceProposalId()) == 0) { // a second answer, or an acceptance, came first
+                throw new ProblemException(Problem.conflict("Grant " + grant.id() + " changed while this was sent "
+                        + "(it was " + grant.status() + "); read it again."));
+            }
             audit.record(c, actor, grant.initiativeId(), ResourcesSchema.MODULE, "grant.stage", "grant " + grant.id()
                     + " " + spec.stage() + (spec.amountAwarded() == null ? "" : " " + spec.amountAwarded().toPlainString()));
             return null;

@@ -52,6 +52,7 @@ record ReportingDeadlines(BackboneStore store, AuditLog audit) {
         GeneratedKey key = new GeneratedKey();
         store.inTransaction(c -> {
             FundingRecords records = store.mapper(c, FundingRecords.class);
+            store.holdUntilCommit(c, ResourcesSchema.MODULE + ":" + initiativeId);
             for (FundingRecords.DeadlineRow owed : records.deadlines(initiativeId)) {
                 if (owed.grantId() == grantId && owed.dueOn().equals(spec.dueOn())
                         && SameName.of(owed.description(), description)) {

@@ -128,6 +128,7 @@ public class Resources {
                         List.of(spec.sector())), actor));
         long id = store.inTransaction(c -> {
             FundingRecords records = records(store, c);
+            store.holdUntilCommit(c, ResourcesSchema.MODULE + ":" + initiativeId);
             if (records.funders(initiativeId).stream().anyMatch(f -> SameName.of(f.name(), organisation.name())
                     || Long.valueOf(organisation.id()).equals(f.organisationId()))) {
                 throw new ProblemException(Problem.conflict("Initiative '" + initiativeId + "' already has '"

@@ -51,9 +51,13 @@ public class FundingRecordsTest {
             r.insertFunder(funder, "town", "Foundation", Sector.PHILANTHROPY, null, 7);
             r.insertGrant(grant, "town", funder.id(), "Reading", Stage.OPPORTUNITY, new BigDecimal("1000.00"),
                     LocalDate.of(2026, 1, 1), null, "ann", AT);
-            r.setStage(grant.id(), Stage.AWARDED, new BigDecimal("900.00"), LocalDate.of(2026, 1, 1),
-                    LocalDate.of(2026, 12, 31));
+            assertEquals(1, r.setStage(grant.id(), Stage.AWARDED, new BigDecimal("900.00"), LocalDate.of(2026, 1, 1),
+                    LocalDate.of(2026, 12, 31), Stage.OPPORTUNITY, null));
+            assertEquals("a second answer, sent as the first came in", 0, r.setStage(grant.id(), Stage.AWARDED,
+                    new BigDecimal("5000.00"), null, null, Stage.OPPORTUNITY, null));
             r.setAcceptanceProposal(grant.id(), 41, null);
+            assertEquals("put to acceptance since it was read", 0, r.setStage(grant.id(), Stage.DECLINED, null,
+                    null, null, Stage.AWARDED, null));
             r.insertReceipt(receipt, grant.id(), new BigDecimal("250.50"), LocalDate.of(2026, 2, 1), "ann", AT);
             r.insertReceipt(new GeneratedKey(), grant.id(), new BigDecimal("100"), LocalDate.of(2026, 3, 1), "ann", AT);
             return null;

@@ -143,6 +143,7 @@ public class SharedMeasurement {
     /** Adds an indicator without the installed-and-enabled check: for demo data loaded while the module starts. */
     Indicator insertIndicator(String initiativeId, IndicatorSpec spec, String actor) {
         return store.inTransaction(c -> {
+            store.holdUntilCommit(c, MeasurementSchema.MODULE + ":" + initiativeId);
             for (Indicator other : records(c).indicators(initiativeId)) {
                 if (SameName.of(other.name(), spec.name())) {
                     throw new ProblemException(Problem.conflict("Indicator " + other.id() + " is called '"

@@ -113,6 +113,7 @@ public class VisionStrategy {
         checkIndicators(initiativeId, spec);
         int number = store.inTransaction(c -> {
             AgendaRecords records = store.mapper(c, AgendaRecords.class);
+            store.holdUntilCommit(c, VisionSchema.MODULE + ":" + initiativeId);
             // a second click would leave two drafts alike; one put to the bodies may be drafted again word for word
             List<Version> stored = records.versions(initiativeId);
             Version latest = stored.isEmpty() ? null : stored.get(stored.size() - 1);

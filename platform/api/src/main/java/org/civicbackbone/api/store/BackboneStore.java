@@ -74,6 +74,21 @@ public interface BackboneStore {
     <T> T exclusively(String name, java.util.function.Supplier<T> work);
 
     /**
+     * Waits for the lock of that name and holds it until the unit of work on {@code connection} ends, on every
+     * platform on this database (on PostgreSQL a transaction advisory lock, on the embedded H2 a lock of this JVM).
+     * For a rule that reads before it writes, such as "no second working group of this name": two units of work that
+     * hold the same name run one after the other, so the second reads the first's row and is refused, however close
+     * together the two requests came. Take it first in the unit of work, before any write, and name what the rule
+     * protects ({@code aligned-activities:riverbend}); work under other names is not held up.
+     *
+     * @param connection the connection handed to the running {@link #inTransaction} work
+     * @param name what the lock protects
+     * @throws IllegalStateException when the connection is not one of an {@link #inTransaction} in progress
+     * @since 1.6
+     */
+    void holdUntilCommit(Connection connection, String name);
+
+    /**
      * The version of the data as this platform knows it: a number that changes after every {@link #inTransaction}
      * commits here and, on PostgreSQL, as soon as the database tells that one committed on another node sharing it
      * ({@code LISTEN}/{@code NOTIFY}). An answer read while the version was {@code v} may be given again as long as

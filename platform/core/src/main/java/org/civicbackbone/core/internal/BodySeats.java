@@ -48,6 +48,7 @@ record BodySeats(BackboneStore store, AuditLog audit, ModuleCatalogue catalogue,
 
     /** Adds a body; {@code checked} false for the core's own bodies (a hire's team, the demo), whose types it knows. */
     GovernanceBody addBody(Connection c, String initiativeId, BodySpec spec, String actor, boolean checked) {
+        store.holdUntilCommit(c, CoreSchema.seatsLock(initiativeId));
         InitiativeRow initiative = initiative(c, initiativeId);
         if (checked) {
             checkType(initiative, spec);
@@ -61,6 +62,7 @@ record BodySeats(BackboneStore store, AuditLog audit, ModuleCatalogue catalogue,
     }
 
     GovernanceBody updateBody(Connection c, String initiativeId, long bodyId, BodySpec spec, String actor) {
+        store.holdUntilCommit(c, CoreSchema.seatsLock(initiativeId));
         GovernanceBody before = sittingBody(c, initiativeId, bodyId);
         checkType(initiative(c, initiativeId), spec);
         refuseNamesake(c, initiativeId, spec.name(), bodyId);
@@ -108,6 +110,7 @@ record BodySeats(BackboneStore store, AuditLog audit, ModuleCatalogue catalogue,
 
     /** Seats a member; a person already sitting on the body is refused (409 naming the field that named them). */
     Membership addMember(Connection c, String initiativeId, long bodyId, MembershipSpec spec, String actor) {
+        store.holdUntilCommit(c, CoreSchema.seatsLock(initiativeId));
         sittingBody(c, initiativeId, bodyId);
         Person person = holder(c, initiativeId, spec, actor);
         heldBy(c, bodyId, person, 0).ifPresent(seat -> {
@@ -121,6 +124,7 @@ record BodySeats(BackboneStore store, AuditLog audit, ModuleCatalogue catalogue,
 
     /** The person's seat on the body, added unless they hold one already (core only: a hire of someone seated). */
     Membership seatOnce(Connection c, String initiativeId, long bodyId, MembershipSpec spec, String actor) {
+        store.holdUntilCommit(c, CoreSchema.seatsLock(initiativeId));
         sittingBody(c, initiativeId, bodyId);
         Person person = holder(c, initiativeId, spec, actor);
         return heldBy(c, bodyId, person, 0).map(SeatRow::membership)
@@ -143,6 +147,7 @@ record BodySeats(BackboneStore store, AuditLog audit, ModuleCatalogue catalogue,
 
     Membership updateMember(Connection c, String initiativeId, long bodyId, long membershipId, MembershipSpec spec,
                             String actor) {
+        store.holdUntilCommit(c, CoreSchema.seatsLock(initiativeId));
         Membership before = heldSeat(c, initiativeId, bodyId, membershipId);
         Person person = holder(c, initiativeId, spec, actor);
         heldBy(c, bodyId, person, membershipId).ifPresent(seat -> {

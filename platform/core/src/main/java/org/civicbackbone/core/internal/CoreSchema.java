@@ -8,6 +8,14 @@ public final class CoreSchema {
 
     public static final String MODULE = "core";
 
+    /**
+     * The lock a change to an initiative's bodies, seats or people holds until it commits
+     * ({@code BackboneStore.holdUntilCommit}): two at one moment take turns, so the second sees the first's record.
+     */
+    static String seatsLock(String initiativeId) {
+        return MODULE + ":seats:" + initiativeId;
+    }
+
     public static final List<SchemaMigration> MIGRATIONS = List.of(new SchemaMigration(1, "initiatives, bodies, audit log", """
             CREATE TABLE core_initiative (
               id VARCHAR(64) PRIMARY KEY,

@@ -34,6 +34,9 @@ public class JdbcInitiativeService implements InitiativeService {
     private final AuditLog audit;
     private final Listeners<InitiativeListener> listeners = new Listeners<>();
     private final ModuleCatalogue catalogue;
+    /** Held while an initiative's id and name are checked and written: two at one moment take turns. */
+    private static final String NAMES_LOCK = CoreSchema.MODULE + ":initiative-names";
+
     private final InitiativeChecks checks;
     private final BodySeats seats;
 
@@ -119,6 +122,7 @@ public class JdbcInitiativeService implements InitiativeService {
     public Initiative create(InitiativeSpec spec, String actor) {
         checks.modules(spec);
         Initiative created = store.inTransaction(c -> {
+            store.holdUntilCommit(c, NAMES_LOCK);
             String id = spec.id() != null ? spec.id() : records(c).freeId(Slugs.of(spec.name()));
             if (find(c, id).isPresent()) {
                 throw new ProblemException(Problem.conflict("An initiative with id '" + id + "' already exists.",
@@ -155,6 +159,7 @@ public class JdbcInitiativeService implements InitiativeService {
             throw ProblemException.invalid("id", "an initiative's id cannot change");
         }
         return store.inTransaction(c -> {
+            store.holdUntilCommit(c, NAMES_LOCK);
             Initiative before = existing(c, initiativeId);
             List<String> added = spec.enabledFunctionIds().stream().filter(f -> !before.uses(f)).toList();
             checks.model(spec.structureModelId());

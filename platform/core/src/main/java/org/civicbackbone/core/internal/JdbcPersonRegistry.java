@@ -109,6 +109,7 @@ public class JdbcPersonRegistry implements PersonRegistry {
     }
 
     private Person register(Connection c, String initiativeId, PersonSpec spec, String actor, String nameField) {
+        store.holdUntilCommit(c, CoreSchema.seatsLock(initiativeId));
         store.mapper(c, InitiativeRecords.class).existing(initiativeId);
         String login = checkedLogin(spec.username());
         refuseTakenLogin(c, initiativeId, login, -1);
@@ -127,6 +128,7 @@ public class JdbcPersonRegistry implements PersonRegistry {
 
     /** Changes a person in the caller's transaction; every seat they hold follows. */
     Person update(Connection c, String initiativeId, long personId, PersonSpec spec, String actor) {
+        store.holdUntilCommit(c, CoreSchema.seatsLock(initiativeId));
         Person before = person(c, initiativeId, personId);
         String login = checkedLogin(spec.username());
         refuseTakenLogin(c, initiativeId, login, personId);

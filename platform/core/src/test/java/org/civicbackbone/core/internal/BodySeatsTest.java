@@ -250,4 +250,35 @@ public class BodySeatsTest {
                 "TOWN", null, null, "nested", List.of()), "admin").name());
         assertEquals(2, initiatives.list().size());
     }
+
+    @Test
+    public void oneSeatForOnePersonSeatedByEightClicksAtOnce() throws Exception {
+        GovernanceBody board = initiatives.addBody("town", new BodySpec("host-board", "Board"), "ann");
+        List<String> spellings = List.of("Zoe Park", "zoe park", "ZOE PARK", " Zoe Park", "Zoe  Park", "zoe Park",
+                "Zoe park", "ZOE  park");
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CountDownLatch together = new java.util.concurrent.CountDownLatch(8);
+        List<java.util.concurrent.Future<Membership>> clicks = new java.util.ArrayList<>();
+        for (String spelling : spellings) {
+            clicks.add(threads.submit(() -> {
+                together.countDown();
+                together.await();
+                return initiatives.addMember("town", board.id(), new MembershipSpec(spelling, null, "Library",
+                        "member", Sector.NONPROFIT), "ann");
+            }));
+        }
+        int seated = 0;
+        for (java.util.concurrent.Future<Membership> click : clicks) {
+            try {
+                click.get(1, java.util.concurrent.TimeUnit.MINUTES);
+                seated++;
+            } catch (java.util.concurrent.ExecutionException refused) {
+                assertEquals(409, ((ProblemException) refused.getCause()).problem().status());
+            }
+        }
+        threads.shutdownNow();
+        assertEquals(1, seated);
+        assertEquals("one person recorded, one seat", 1, people.people("town").size());
+        assertEquals(1, initiatives.members("town", board.id()).size());
+    }
 }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
@@ -57,6 +58,9 @@ public class JdbcBackboneStore implements BackboneStore {
 
     /** Locks of this JVM by name ({@link #exclusively}); on PostgreSQL an advisory lock is taken inside them. */
     private final java.util.Map<String, ReentrantLock> localLocks = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The locks of this JVM each unit of work in progress holds until it ends ({@link #holdUntilCommit}). */
+    private final java.util.Map<Connection, List<ReentrantLock>> heldByWork =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     private final boolean postgresql;
     private final DataVersion version = new DataVersion();
 
@@ -147,6 +151,26 @@ public class JdbcBackboneStore implements BackboneStore {
         }
     }
 
+    @Override
+    public void holdUntilCommit(Connection connection, String name) {
+        List<ReentrantLock> held = heldByWork.get(connection);
+        if (held == null) {
+            throw new IllegalStateException("The lock '" + name + "' is held by a unit of work in progress: "
+                    + "take it on the connection inTransaction hands to its work.");
+        }
+        if (postgresql) {
+            try {
+                lockForTransaction(connection, name);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Database error taking the lock '" + name + "': " + e.getMessage(), e);
+            }
+            return;
+        }
+        ReentrantLock local = localLocks.computeIfAbsent(name, n -> new ReentrantLock());
+        local.lock();
+        held.add(local);
+    }
+
     /** Holds the named lock until the transaction on {@code c} ends (PostgreSQL; H2 runs one platform only). */
     private void lockForTransaction(Connection c, String name) throws SQLException {
         if (postgresql) {
@@ -189,6 +213,7 @@ public class JdbcBackboneStore implements BackboneStore {
     public <T> T inTransaction(TransactionWork<T> work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            heldByWork.put(c, new ArrayList<>());
             try {
                 T result = work.run(c);
                 c.commit();
@@ -197,6 +222,7 @@ public class JdbcBackboneStore implements BackboneStore {
                 c.rollback();
                 throw e;
             } finally {
+                heldByWork.remove(c).forEach(ReentrantLock::unlock); // after the commit: the next holder reads it
                 version.written(); // after the commit, before the caller answers: its next read is never an old one
             }
         } catch (SQLException e) {

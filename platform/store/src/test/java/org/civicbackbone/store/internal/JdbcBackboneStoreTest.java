@@ -7,6 +7,8 @@ import static org.junit.Assert.assertThrows;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.civicbackbone.api.store.SchemaMigration;
 import org.junit.Before;
 import org.junit.Test;
@@ -74,6 +76,39 @@ public class JdbcBackboneStoreTest {
         assertEquals("a read changes nothing", before, store.dataVersion());
         store.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO t VALUES (1)"));
         assertTrue("a commit moves it before inTransaction returns", store.dataVersion() > before);
+    }
+
+    @Test
+    public void aSecondRecordOfOneNameIsReadAndRefusedOnlyUnderAHeldLock() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            assertEquals("unguarded, every request reads before any writes", 8,
+                    SecondRecordRace.recordsAfter(store, null, threads));
+            assertEquals("under the lock, the second reads the first's row", 1,
+                    SecondRecordRace.recordsAfter(store, "race:riverbend", threads));
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    public void aLockIsHeldOnlyByAUnitOfWorkInProgress() {
+        IllegalStateException outside = assertThrows(IllegalStateException.class,
+                () -> store.read(c -> {
+                    store.holdUntilCommit(c, "race:riverbend");
+                    return null;
+                }));
+        assertTrue(outside.getMessage(), outside.getMessage().contains("inTransaction"));
+        store.inTransaction(c -> {
+            store.holdUntilCommit(c, "race:riverbend");
+            store.holdUntilCommit(c, "race:riverbend"); // held twice by one unit of work, let go of at its end
+            return null;
+        });
+        assertEquals("free once the first unit of work ended", "free", java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> store.inTransaction(c -> {
+                    store.holdUntilCommit(c, "race:riverbend");
+                    return "free";
+                })).join());
     }
 
     @Test

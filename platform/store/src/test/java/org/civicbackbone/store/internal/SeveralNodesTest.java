@@ -151,6 +151,15 @@ public class SeveralNodesTest {
                 first.exclusively("demo:other:f", () -> "free"));
     }
 
+    @Test
+    public void aSecondRecordOfOneNameIsRefusedUnderAHeldLockOnPostgresql() throws Exception {
+        JdbcBackboneStore node = node();
+        assertEquals("unguarded, every request reads before any writes", 8,
+                SecondRecordRace.recordsAfter(node, null, threads));
+        assertEquals("under the lock, the second reads the first's row", 1,
+                SecondRecordRace.recordsAfter(node, "race:riverbend", threads));
+    }
+
     private static int count(JdbcBackboneStore store, String sql) {
         return store.read(c -> {
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {

@@ -157,6 +157,7 @@ public class JdbcDecisionService implements DecisionService, GovernanceSweep {
             throw ProblemException.invalid("expiresInDays", "must be between 1 and 90");
         }
         return store.inTransaction(c -> {
+            store.holdUntilCommit(c, "core:proposals:" + initiativeId); // a twin open at the same moment is seen
             long proposalId = records(c).open(initiativeId, spec, module, model.id(), rule, actor, now,
                     now.plus(Duration.ofDays(days)), seats);
             audit.record(c, actor, initiativeId, module, "proposal.create",

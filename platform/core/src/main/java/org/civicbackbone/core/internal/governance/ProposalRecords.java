@@ -185,7 +185,6 @@ public interface ProposalRecords {
         return rows.isEmpty() ? null : rows.stream().filter(r -> r.stepIndex() == stepIndex).map(SeatRow::seat).toList();
     }
 
-    /** Opens a proposal: its row, its steps (the first open) and the seats of every step. Returns its id. */
     /** The initiative's proposals of one type, from one module, still open to votes. */
     @Select("SELECT " + PROPOSAL_COLUMNS + " FROM gov_proposal WHERE initiative_id = #{initiativeId} AND state = 'OPEN' "
             + "AND type = #{type} AND module = #{module} AND expires_at > #{now}")
