@@ -104,7 +104,8 @@ export async function render(element, context) {
         h('input', { id: 'period', name: 'period', required: true })),
       h('label', { for: 'partner' }, 'Partner',
         h('input', { id: 'partner', name: 'partner', required: true, list: 'organisation-names', autocomplete: 'off' })),
-      h('label', { for: 'value' }, 'Value', h('input', { id: 'value', name: 'value', inputmode: 'decimal', required: true })),
+      h('label', { for: 'value' }, `Value${bounds(indicator)}`,
+        h('input', { id: 'value', name: 'value', inputmode: 'decimal', required: true })),
       h('button', { type: 'submit' }, 'Enter value'));
     onSubmit(form, async () => {
       try {
@@ -122,4 +123,12 @@ export async function render(element, context) {
     await draw();
     detail.querySelector('#indicator-title').focus();
   }
+}
+
+// what the indicator lets a value be, said beside the field: " (0 to 100)", " (at least 0)", or nothing
+function bounds(indicator) {
+  const { minimum: low, maximum: high } = indicator;
+  if (low != null && high != null) return ` (${low} to ${high})`;
+  if (low != null) return ` (at least ${low})`;
+  return high != null ? ` (at most ${high})` : '';
 }

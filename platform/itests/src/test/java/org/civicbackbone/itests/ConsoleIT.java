@@ -151,17 +151,23 @@ public class ConsoleIT {
         WebElement partner = form.findElement(By.name("partner"));
         partner.clear();
         partner.sendKeys("Riverbend Head Start");
+        // a share of children: the label says what the indicator lets a value be, and the platform holds it to that
+        assertTrue(form.findElement(By.cssSelector("label[for=value]")).getText().contains("Value (0 to 100)"));
+        WebElement value = form.findElement(By.name("value"));
+        value.clear();
+        value.sendKeys("250");
         form.findElement(By.tagName("button")).click();
         wait.until(d -> d.findElements(By.cssSelector("form[aria-label='Enter a value for Kindergarten readiness'] .field-error"))
-                .size() == 1);
+                .size() == 2);
         assertTrue(form.findElement(By.cssSelector("label[for=period] .field-error")).getText().contains("is not a quarter"));
+        assertTrue(form.findElement(By.cssSelector("label[for=value] .field-error")).getText()
+                .contains("is above the indicator's maximum, 100"));
         assertEquals("Some fields need correcting: each is listed with the reason.", browser.findElement(summary).getText());
         WebElement period = form.findElement(By.name("period"));
         period.clear();
         period.sendKeys("2024-Q1");
-        WebElement value = form.findElement(By.name("value"));
         value.clear();
-        value.sendKeys("12345678901234.123456"); // twenty digits: a double would round it
+        value.sendKeys("64.123456"); // every decimal the column keeps, as typed
         form.findElement(By.tagName("button")).click();
         wait.until(ExpectedConditions.stalenessOf(form));
         String indicators = "/initiatives/" + DEMO + "/shared-measurement/indicators";
@@ -169,7 +175,7 @@ public class ConsoleIT {
                 .filter(i -> i.get("name").asText().equals("Kindergarten readiness")).findFirst().orElseThrow()
                 .get("id").asLong();
         String stored = http.get(indicators + "/" + readiness + "/values").body();
-        assertTrue("the value as typed, every digit: " + stored, stored.contains("\"value\":12345678901234.123456"));
+        assertTrue("the value as typed, every digit: " + stored, stored.contains("\"value\":64.123456"));
         visited("value-entered");
     }
 

@@ -121,15 +121,16 @@ public class DistributionIT {
         assertTrue(indicators, indicators.contains("Kindergarten readiness"));
         // as the README writes it: options before the arguments
         String added = platform.bin("backbone", "backbone:indicator-add --definition \"Story hours held\" --unit hours "
-                + "--baseline 10 --baseline-date 2025-01-01 --target 20 --target-date 2027-01-01 --period MONTH "
+                + "--baseline 10 --baseline-date 2025-01-01 --target 20 --target-date 2027-01-01 --period MONTH --minimum 0 "
                 + "demo-riverbend-reads \"Story hours\"");
         assertTrue(added, added.matches("(?s).*Created indicator [0-9]+: Story hours.*"));
         String badOptions = "backbone:indicator-add --definition d --unit u --baseline ten --baseline-date 2025-13-01 "
-                + "--target 20 --target-date 2027-01-01 --period WEEK demo-riverbend-reads Other";
+                + "--target 20 --target-date 2027-01-01 --period WEEK --maximum lots demo-riverbend-reads Other";
         String bad = platform.bin("backbone", badOptions);
         assertTrue("every bad option told, on standard output: " + bad, bad.contains("--baseline: 'ten' is not a number")
                 && bad.contains("--baseline-date: '2025-13-01' is not a day (YYYY-MM-DD)")
-                && bad.contains("--period: 'WEEK' is not MONTH, QUARTER or YEAR"));
+                && bad.contains("--period: 'WEEK' is not MONTH, QUARTER or YEAR")
+                && bad.contains("--maximum: 'lots' is not a number"));
         assertEquals(1, platform.exitCode("backbone", badOptions));
         Path export = Files.createTempDirectory("export").resolve("values.csv");
         String exported = platform.bin("backbone", "backbone:values-export demo-riverbend-reads " + export);

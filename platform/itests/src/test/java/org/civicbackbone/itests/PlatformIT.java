@@ -388,6 +388,31 @@ public class PlatformIT {
         assertEquals(400, badPeriod.status());
         assertEquals(List.of("period"), fields(badPeriod));
 
+        // a share cannot be below 0 % or above 100 %: the indicator says so, and each value and row is held to it
+        Http.Answer bounded = http.post(base + "/indicators", "{\"name\":\"Ready\",\"definition\":\"ready on the screen\","
+                + "\"unit\":\"%\",\"direction\":\"UP\",\"aggregation\":\"MEAN\",\"reportingPeriod\":\"QUARTER\","
+                + "\"baseline\":40,\"baselineDate\":\"2025-01-01\",\"target\":60,\"targetDate\":\"2030-01-01\","
+                + "\"minimum\":0,\"maximum\":100.000}");
+        assertEquals(bounded.toString(), 201, bounded.status());
+        assertTrue(bounded.body(), bounded.body().contains("\"minimum\":0,\"maximum\":100}"));
+        long ready = bounded.json().get("id").asLong();
+        Http.Answer tooMuch = http.post(base + "/indicators/" + ready + "/values",
+                "{\"period\":\"2025-Q1\",\"partner\":\"Riverbend Library\",\"value\":250}");
+        assertEquals(tooMuch.toString(), 400, tooMuch.status());
+        assertEquals(List.of("value"), fields(tooMuch));
+        Http.Answer negative = http.postCsv(base + "/values/import", "indicator,period,partner,value\n"
+                + ready + ",2025-Q1,Riverbend Library,-5\n");
+        assertEquals(negative.toString(), 400, negative.status());
+        assertTrue(negative.body(), negative.body().contains("is below the indicator's minimum, 0"));
+        Http.Answer crossed = http.post(base + "/indicators", "{\"name\":\"Crossed\",\"definition\":\"d\",\"unit\":\"%\","
+                + "\"direction\":\"UP\",\"aggregation\":\"MEAN\",\"reportingPeriod\":\"QUARTER\",\"baseline\":40,"
+                + "\"baselineDate\":\"2025-01-01\",\"target\":60,\"targetDate\":\"2030-01-01\",\"minimum\":100,"
+                + "\"maximum\":0}");
+        assertEquals(400, crossed.status());
+        assertEquals(List.of("maximum"), fields(crossed));
+        assertEquals("nothing stored for the bounded indicator", 0, http.get(base + "/indicators/" + ready + "/values")
+                .json().size());
+
         Http.Answer badFile = http.postCsv(base + "/values/import", "indicator,period,partner,value\n"
                 + id + ",2025-Q2,Riverbend Library,46\n" + id + ",2025-Q2,Eastside School,forty\n");
         assertEquals(400, badFile.status());
@@ -408,7 +433,7 @@ public class PlatformIT {
         assertEquals(List.of("by"), fields(noSuchDimension));
 
         JsonNode overview = http.get(base).json();
-        assertEquals(1, overview.get("indicators").asInt());
+        assertEquals("reading at grade level and the bounded share", 2, overview.get("indicators").asInt());
         String csv = http.get(base + "/values/export").body();
         assertTrue(csv, csv.contains("Reading at grade level,2025-Q2,Eastside School,50,,"));
     }

@@ -43,11 +43,11 @@ public class MeasurementDemo implements DemoData {
         Indicator cards = measurement.insertIndicator(initiativeId, new IndicatorSpec("Library cards issued to children 0-8",
                 "New library cards issued to children aged 0 to 8 living in the county, per month.", "cards",
                 Direction.UP, Aggregation.SUM, PeriodType.MONTH, new BigDecimal("120"), baselineDate,
-                new BigDecimal("250"), baselineDate.plusYears(3)), "system");
+                new BigDecimal("250"), baselineDate.plusYears(3), BigDecimal.ZERO, null), "system");
         Indicator readiness = measurement.insertIndicator(initiativeId, new IndicatorSpec("Kindergarten readiness",
                 "Share of children assessed as ready for kindergarten on the fall readiness screen.", "%",
                 Direction.UP, Aggregation.MEAN, PeriodType.QUARTER, new BigDecimal("46"), baselineDate,
-                new BigDecimal("65"), baselineDate.plusYears(5)), "system");
+                new BigDecimal("65"), baselineDate.plusYears(5), BigDecimal.ZERO, new BigDecimal("100")), "system");
         StringBuilder csv = new StringBuilder(Csv.line(ValueImport.COLUMNS));
         for (int m = 12; m >= 1; m--) {
             YearMonth month = thisMonth.minusMonths(m);

@@ -20,14 +20,14 @@ public interface MeasurementRecords {
     }
 
     String INDICATOR = "SELECT id, initiative_id, name, definition, unit, direction, aggregation, reporting_period, "
-            + "baseline, baseline_date, target, target_date FROM sm_indicator";
+            + "baseline, baseline_date, target, target_date, minimum, maximum FROM sm_indicator";
 
     @Select(INDICATOR + " WHERE initiative_id = #{initiativeId} ORDER BY id")
     List<Indicator> indicators(String initiativeId);
 
     /** The indicators of these initiatives (distinct ids), in one query. */
     @Select("SELECT i.id, i.initiative_id, i.name, i.definition, i.unit, i.direction, i.aggregation, "
-            + "i.reporting_period, i.baseline, i.baseline_date, i.target, i.target_date FROM "
+            + "i.reporting_period, i.baseline, i.baseline_date, i.target, i.target_date, i.minimum, i.maximum FROM "
             + BackboneStore.CHOSEN_INITIATIVES + " JOIN sm_indicator i ON i.initiative_id = chosen.initiative_id "
             + "ORDER BY i.id")
     List<Indicator> indicatorsOf(@Param("initiativeIds") String[] initiativeIds);
@@ -36,15 +36,17 @@ public interface MeasurementRecords {
     Indicator indicator(@Param("initiativeId") String initiativeId, @Param("id") long id);
 
     @Insert("INSERT INTO sm_indicator (initiative_id, name, definition, unit, direction, aggregation, reporting_period, "
-            + "baseline, baseline_date, target, target_date) VALUES (#{initiativeId}, #{name}, #{definition}, #{unit}, "
-            + "#{direction}, #{aggregation}, #{period}, #{baseline}, #{baselineDate}, #{target}, #{targetDate})")
+            + "baseline, baseline_date, target, target_date, minimum, maximum) VALUES (#{initiativeId}, #{name}, "
+            + "#{definition}, #{unit}, #{direction}, #{aggregation}, #{period}, #{baseline}, #{baselineDate}, #{target}, "
+            + "#{targetDate}, #{minimum}, #{maximum})")
     @Options(useGeneratedKeys = true, keyProperty = "key.id", keyColumn = "id")
     void insertIndicator(@Param("key") GeneratedKey key, @Param("initiativeId") String initiativeId,
                          @Param("name") String name, @Param("definition") String definition, @Param("unit") String unit,
                          @Param("direction") Direction direction, @Param("aggregation") Aggregation aggregation,
                          @Param("period") PeriodType period, @Param("baseline") BigDecimal baseline,
                          @Param("baselineDate") LocalDate baselineDate, @Param("target") BigDecimal target,
-                         @Param("targetDate") LocalDate targetDate);
+                         @Param("targetDate") LocalDate targetDate, @Param("minimum") BigDecimal minimum,
+                         @Param("maximum") BigDecimal maximum);
 
     @Select("SELECT id, indicator_id, period, partner, dimension, category, amount AS \"value\", reported_by, reported_at, "
             + "organisation_id FROM sm_value WHERE indicator_id = #{indicatorId} ORDER BY period, partner, dimension, category")

@@ -100,6 +100,9 @@ final class MeasurementSchema {
             """), new SchemaMigration(7, "an import job is run by one node, which keeps its lease alive", """
             ALTER TABLE sm_import ADD COLUMN runner VARCHAR(300);
             ALTER TABLE sm_import ADD COLUMN heartbeat_at TIMESTAMP WITH TIME ZONE;
+            """), new SchemaMigration(8, "an indicator may bound the values reported for it", """
+            ALTER TABLE sm_indicator ADD COLUMN minimum DECIMAL(20, 6);
+            ALTER TABLE sm_indicator ADD COLUMN maximum DECIMAL(20, 6);
             """));
 
     private MeasurementSchema() {

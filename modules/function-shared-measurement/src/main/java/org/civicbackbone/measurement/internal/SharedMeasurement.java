@@ -135,7 +135,7 @@ public class SharedMeasurement {
 
     public Indicator addIndicator(String initiativeId, IndicatorSpec spec, String actor) {
         validator.validate(spec);
-        ProblemException.refuseIfAny(spec.outsideYears());
+        ProblemException.refuseIfAny(spec.faults());
         require(initiativeId);
         return insertIndicator(initiativeId, spec, actor);
     }
@@ -154,7 +154,7 @@ public class SharedMeasurement {
             GeneratedKey key = new GeneratedKey();
             records(c).insertIndicator(key, initiativeId, spec.name().strip(), spec.definition(), spec.unit(),
                     spec.direction(), spec.aggregation(), spec.reportingPeriod(), spec.baseline(), spec.baselineDate(),
-                    spec.target(), spec.targetDate());
+                    spec.target(), spec.targetDate(), spec.minimum(), spec.maximum());
             audit.record(c, actor, initiativeId, MeasurementSchema.MODULE, "indicator.create",
                     "indicator " + key.id() + " '" + spec.name().strip() + "'");
             return find(c, initiativeId, key.id()).orElseThrow();
@@ -175,7 +175,7 @@ public class SharedMeasurement {
         validator.validate(report);
         Indicator indicator = indicator(initiativeId, indicatorId);
         Optional<Organisation> partner = partners(initiativeId).resolve(report.partner());
-        ProblemException.refuseIfAny(report.faults(indicator.reportingPeriod(), partner));
+        ProblemException.refuseIfAny(report.faults(indicator, partner));
         if (!scope.allows(partner.get())) {
             throw scope.refusal("partner", report.partner());
         }

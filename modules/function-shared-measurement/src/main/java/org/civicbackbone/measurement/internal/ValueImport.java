@@ -235,6 +235,13 @@ public final class ValueImport {
             }
         }
         BigDecimal value = value(cell.apply("value"), where, fault);
+        if (value != null && indicator.isPresent()) {
+            Optional<String> outside = indicator.get().outOfBounds(value);
+            if (outside.isPresent()) {
+                fault.accept(new Violation(where + "value", "'" + value.toPlainString() + "' " + outside.get()));
+                value = null;
+            }
+        }
         String dimension = cell.apply("dimension");
         String category = cell.apply("category");
         if (dimension.isEmpty() != category.isEmpty()) {

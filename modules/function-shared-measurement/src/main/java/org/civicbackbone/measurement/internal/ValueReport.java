@@ -37,15 +37,17 @@ public record ValueReport(
     }
 
     /**
-     * What is wrong with this report for an indicator reported per {@code periods}, given the organisation its partner
+     * What is wrong with this report for the indicator (its period, its bounds), given the organisation its partner
      * resolved to (empty when the registry knows no such name): every fault at once, as a file's row lists them.
      */
-    List<Violation> faults(PeriodType periods, Optional<Organisation> resolved) {
+    List<Violation> faults(Indicator indicator, Optional<Organisation> resolved) {
         List<Violation> faults = new ArrayList<>();
         if (resolved.isEmpty()) {
             faults.add(new Violation("partner", OrganisationRegistry.unknown(partner)));
         }
-        periods.reportingRefusal(period, LocalDate.now()).ifPresent(why -> faults.add(new Violation("period", why)));
+        indicator.reportingPeriod().reportingRefusal(period, LocalDate.now())
+                .ifPresent(why -> faults.add(new Violation("period", why)));
+        indicator.outOfBounds(value).ifPresent(why -> faults.add(new Violation("value", why)));
         return faults;
     }
 

@@ -25,7 +25,7 @@ public class CheckedRowsTest {
 
     private static final Indicator CARDS = new Indicator(7, "i", "Library cards", "d", "cards", Direction.UP,
             Aggregation.SUM, PeriodType.MONTH, BigDecimal.ONE, LocalDate.of(2024, 1, 1), BigDecimal.TEN,
-            LocalDate.of(2027, 1, 1));
+            LocalDate.of(2027, 1, 1), null, null);
     private static final Organisation LIBRARY = new Organisation(1, "i", "Library", List.of(),
             List.of(Sector.PUBLIC_AGENCY));
     private static final ValueImport FILE = new ValueImport(

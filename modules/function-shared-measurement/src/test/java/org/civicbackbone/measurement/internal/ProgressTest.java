@@ -15,7 +15,7 @@ public class ProgressTest {
 
     private static Indicator indicator(Direction direction, Aggregation aggregation, String baseline, String target) {
         return new Indicator(1, "i", "n", "d", "%", direction, aggregation, PeriodType.YEAR, new BigDecimal(baseline),
-                LocalDate.of(2020, 1, 1), new BigDecimal(target), LocalDate.of(2030, 1, 1));
+                LocalDate.of(2020, 1, 1), new BigDecimal(target), LocalDate.of(2030, 1, 1), null, null);
     }
 
     private static ReportedValue value(String period, String partner, String amount) {

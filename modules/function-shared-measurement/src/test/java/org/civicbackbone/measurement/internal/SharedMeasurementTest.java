@@ -165,6 +165,38 @@ public class SharedMeasurementTest {
                 .problem().status());
     }
 
+    @Test
+    public void anIndicatorsBoundsAreCheckedWhenItIsDefinedAndOnEveryValue() {
+        ProblemException crossed = assertThrows(ProblemException.class, () -> measurement.addIndicator("riverbend",
+                readiness(new BigDecimal("100"), BigDecimal.ZERO, new BigDecimal("40"), new BigDecimal("60")), "alice"));
+        assertEquals(List.of(new Violation("maximum", "is below the minimum, 100")), crossed.problem().violations());
+        ProblemException outside = assertThrows(ProblemException.class, () -> measurement.addIndicator("riverbend",
+                readiness(BigDecimal.ZERO, new BigDecimal("100"), new BigDecimal("-1"), new BigDecimal("140")), "alice"));
+        assertEquals(List.of(new Violation("baseline", "is below the minimum, 0"),
+                new Violation("target", "is above the maximum, 100")), outside.problem().violations());
+        assertEquals("nothing was defined", 0, measurement.indicators("riverbend").size());
+
+        Indicator ready = measurement.addIndicator("riverbend", readiness(BigDecimal.ZERO, new BigDecimal("100.000"),
+                new BigDecimal("40"), new BigDecimal("60")), "alice");
+        assertEquals(0, new BigDecimal("100").compareTo(ready.maximum()));
+        ProblemException tooMuch = assertThrows(ProblemException.class, () -> measurement.report("riverbend",
+                ready.id(), new ValueReport("2025-05", "Library", new BigDecimal("250"), null, null), "alice"));
+        assertEquals(List.of(new Violation("value", "is above the indicator's maximum, 100")),
+                tooMuch.problem().violations());
+        assertEquals(0, new BigDecimal("100").compareTo(measurement.report("riverbend", ready.id(),
+                new ValueReport("2025-05", "Library", new BigDecimal("100"), null, null), "alice").value()));
+        assertEquals("an indicator without bounds takes any figure", 0, new BigDecimal("-5").compareTo(
+                measurement.report("riverbend", cards().id(), new ValueReport("2025-05", "Library",
+                        new BigDecimal("-5"), null, null), "alice").value()));
+    }
+
+    private static IndicatorSpec readiness(BigDecimal minimum, BigDecimal maximum, BigDecimal baseline,
+                                           BigDecimal target) {
+        return new IndicatorSpec("Ready for kindergarten", "share ready", "%", Direction.UP, Aggregation.MEAN,
+                PeriodType.MONTH, baseline, LocalDate.of(2025, 1, 1), target, LocalDate.of(2026, 1, 1), minimum,
+                maximum);
+    }
+
     /** pia is a partner of riverbend (for Riverbend Library Inc.); nobody else has a role. */
     private static final InitiativeAccess NO_ROLES = new InitiativeAccess() {
         @Override

@@ -46,7 +46,7 @@ public class ValueImportTest {
 
     private static final Indicator CARDS = new Indicator(7, "i", "Library cards", "d", "cards", Direction.UP,
             Aggregation.SUM, PeriodType.MONTH, BigDecimal.ONE, LocalDate.of(2024, 1, 1), BigDecimal.TEN,
-            LocalDate.of(2027, 1, 1));
+            LocalDate.of(2027, 1, 1), null, null);
 
     private static Optional<Indicator> lookup(String ref) {
         return ref.equals("7") || ref.equalsIgnoreCase("library cards") ? Optional.of(CARDS) : Optional.empty();
@@ -95,6 +95,23 @@ public class ValueImportTest {
                 new Violation("row 4, column value", "'abc' is not a number (use a dot for decimals, no thousands separators)"),
                 new Violation("row 5, column period", "'2125-01' has not begun; values are reported for periods under way or past")),
                 r.violations());
+    }
+
+    @Test
+    public void aValueOutsideItsIndicatorsBoundsIsAFaultOfItsRow() {
+        Indicator ready = new Indicator(8, "i", "Ready for kindergarten", "d", "%", Direction.UP, Aggregation.MEAN,
+                PeriodType.MONTH, BigDecimal.ONE, LocalDate.of(2024, 1, 1), BigDecimal.TEN, LocalDate.of(2027, 1, 1),
+                BigDecimal.ZERO, new BigDecimal("100"));
+        Result r = read("indicator,period,partner,value\n8,2025-01,Library,0\n8,2025-02,Library,100\n"
+                + "8,2025-03,Library,-5\n8,2025-04,Library,250.5\n", ref -> Optional.of(ready),
+                ValueImportTest::partner);
+        assertTrue(r.rows().isEmpty());
+        assertEquals(List.of(
+                new Violation("row 4, column value", "'-5' is below the indicator's minimum, 0"),
+                new Violation("row 5, column value", "'250.5' is above the indicator's maximum, 100")), r.violations());
+        assertEquals("the bounds themselves may be reported", 2, read("indicator,period,partner,value\n"
+                + "8,2025-01,Library,0\n8,2025-02,Library,100\n", ref -> Optional.of(ready), ValueImportTest::partner)
+                .rows().size());
     }
 
     @Test
@@ -164,7 +181,7 @@ public class ValueImportTest {
         for (long id = 1; id <= 12; id++) {
             indicators.put(Long.toString(id), new Indicator(id, "i", "Indicator " + id, "d", "n", Direction.UP,
                     Aggregation.SUM, PeriodType.MONTH, BigDecimal.ONE, LocalDate.of(2020, 1, 1), BigDecimal.TEN,
-                    LocalDate.of(2030, 1, 1)));
+                    LocalDate.of(2030, 1, 1), null, null));
         }
         java.util.Map<String, Organisation> partners = new java.util.HashMap<>();
         for (long id = 1; id <= 250; id++) {

@@ -61,6 +61,12 @@ public class IndicatorAddCommand implements Action {
     @Option(name = "--target-date", description = "The target date, YYYY-MM-DD", required = true)
     String targetDate;
 
+    @Option(name = "--minimum", description = "The lowest value a partner may report (0 for a count); no lower bound if not given")
+    String minimum;
+
+    @Option(name = "--maximum", description = "The highest value a partner may report (100 for a %); no upper bound if not given")
+    String maximum;
+
     @Reference
     SharedMeasurement measurement;
 
@@ -79,7 +85,9 @@ public class IndicatorAddCommand implements Action {
                 read(faults, "--baseline", baseline, BigDecimal::new, "a number"),
                 read(faults, "--baseline-date", baselineDate, LocalDate::parse, "a day (YYYY-MM-DD)"),
                 read(faults, "--target", target, BigDecimal::new, "a number"),
-                read(faults, "--target-date", targetDate, LocalDate::parse, "a day (YYYY-MM-DD)"));
+                read(faults, "--target-date", targetDate, LocalDate::parse, "a day (YYYY-MM-DD)"),
+                minimum == null ? null : read(faults, "--minimum", minimum, BigDecimal::new, "a number"),
+                maximum == null ? null : read(faults, "--maximum", maximum, BigDecimal::new, "a number"));
         try {
             ProblemException.refuseIfAny(faults);
             Indicator created = measurement.addIndicator(initiativeId, spec, ShellUser.of(session));
