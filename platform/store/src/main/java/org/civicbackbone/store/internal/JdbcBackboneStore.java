@@ -155,8 +155,8 @@ public class JdbcBackboneStore implements BackboneStore {
     public void holdUntilCommit(Connection connection, String name) {
         List<ReentrantLock> held = heldByWork.get(connection);
         if (held == null) {
-            throw new IllegalStateException("The lock '" + name + "' is held by a unit of work in progress: "
-                    + "take it on the connection inTransaction hands to its work.");
+            throw new IllegalStateException("The lock '" + name + "' is held until a commit: take it on the "
+                    + "connection inTransaction hands to its work, not outside one.");
         }
         if (postgresql) {
             try {
