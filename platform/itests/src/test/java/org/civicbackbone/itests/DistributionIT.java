@@ -124,6 +124,13 @@ public class DistributionIT {
                 + "--baseline 10 --baseline-date 2025-01-01 --target 20 --target-date 2027-01-01 --period MONTH --minimum 0 "
                 + "demo-riverbend-reads \"Story hours\"");
         assertTrue(added, added.matches("(?s).*Created indicator [0-9]+: Story hours.*"));
+        String storyHours = added.replaceAll("(?s).*Created indicator ([0-9]+):.*", "$1");
+        String changed = platform.bin("backbone", "backbone:indicator-update --maximum 40 --minimum none --name "
+                + "\"Story hours held\" demo-riverbend-reads " + storyHours);
+        assertTrue(changed, changed.contains("Changed indicator " + storyHours + ": Story hours held"));
+        String noWeeks = platform.bin("backbone", "backbone:indicator-update --period WEEK demo-riverbend-reads "
+                + storyHours);
+        assertTrue(noWeeks, noWeeks.contains("--period: 'WEEK' is not MONTH, QUARTER or YEAR"));
         String badOptions = "backbone:indicator-add --definition d --unit u --baseline ten --baseline-date 2025-13-01 "
                 + "--target 20 --target-date 2027-01-01 --period WEEK --maximum lots demo-riverbend-reads Other";
         String bad = platform.bin("backbone", badOptions);

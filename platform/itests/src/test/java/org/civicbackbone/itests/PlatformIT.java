@@ -439,6 +439,38 @@ public class PlatformIT {
     }
 
     @Test
+    public void anIndicatorIsChangedWithinWhatItsValuesAllow() throws Exception {
+        http.await("/health", a -> a.status() == 200 && a.body().contains("shared-measurement"));
+        createInitiative("redefine", "[\"shared-measurement\"]");
+        String indicator = "/initiatives/redefine/shared-measurement/indicators/" + addIndicator("redefine", "Ready");
+        http.organisations("redefine", "Riverbend Library");
+        assertEquals(201, http.post(indicator + "/values", "{\"period\":\"2025-Q1\",\"partner\":\"Riverbend Library\","
+                + "\"value\":70}").status());
+        String definition = "{\"name\":\"Ready\",\"definition\":\"children reading at grade level\",\"unit\":\"%\","
+                + "\"direction\":\"UP\",\"aggregation\":\"MEAN\",\"reportingPeriod\":\"PERIOD\",\"baseline\":40,"
+                + "\"baselineDate\":\"2025-01-01\",\"target\":60,\"targetDate\":\"2030-01-01\",\"minimum\":0,"
+                + "\"maximum\":MAXIMUM}";
+        // the value reported holds the definition: 70 is above a maximum of 65, and its period is a quarter
+        Http.Answer crossed = http.send("PUT", indicator, Http.ADMIN, "application/json",
+                definition.replace("PERIOD", "MONTH").replace("MAXIMUM", "65"));
+        assertEquals(crossed.toString(), 409, crossed.status());
+        assertEquals(List.of("reportingPeriod", "maximum"), fields(crossed));
+        Http.Answer bounded = http.send("PUT", indicator, Http.ADMIN, "application/json",
+                definition.replace("PERIOD", "QUARTER").replace("MAXIMUM", "100"));
+        assertEquals(bounded.toString(), 200, bounded.status());
+        assertTrue(bounded.body(), bounded.body().contains("\"minimum\":0,\"maximum\":100}"));
+        assertEquals(100, http.get(indicator).json().get("indicator").get("maximum").asInt());
+        Http.Answer tooMuch = http.post(indicator + "/values", "{\"period\":\"2025-Q2\",\"partner\":"
+                + "\"Riverbend Library\",\"value\":250}");
+        assertEquals("the new bound holds from now on", List.of("value"), fields(tooMuch));
+        Http.Answer unnamed = http.send("PUT", indicator, Http.ADMIN, "application/json",
+                definition.replace("\"Ready\"", "\" \"").replace("PERIOD", "QUARTER").replace("MAXIMUM", "100"));
+        assertEquals(400, unnamed.status());
+        assertEquals(List.of("name"), fields(unnamed));
+        assertEquals("Ready", http.get(indicator).json().get("indicator").get("name").asText());
+    }
+
+    @Test
     public void functionsNotEnabledOrNotInstalledAnswerClearProblems() throws Exception {
         http.await("/health", a -> a.status() == 200 && a.body().contains("shared-measurement"));
         createInitiative("without-measurement", "[]");

@@ -120,12 +120,11 @@ public class Learning {
         validator.validate(spec);
         initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
         GeneratedKey key = new GeneratedKey();
-        store.inTransaction(c -> {
+        // a question asked once: a second click would split its evidence between two (SameName: the platform's
+        // judgement of "the same words", read where the question is written, in turn, so that two requests at the
+        // same moment cannot both read "not asked yet")
+        store.inTurn(MODULE, initiativeId, c -> {
             LearningRecords records = records(c);
-            // a question asked once: a second click would split its evidence between two (SameName: the
-            // platform's judgement of "the same words", read where the question is written, under the lock that
-            // makes two requests at the same moment take turns)
-            store.holdUntilCommit(c, MODULE + ":" + initiativeId);
             for (LearningRecords.QuestionRow asked : records.questionRows(initiativeId)) {
                 if (SameName.of(asked.question(), spec.question())) {
                     throw new ProblemException(Problem.conflict("Question " + asked.id() + " asks this already.",

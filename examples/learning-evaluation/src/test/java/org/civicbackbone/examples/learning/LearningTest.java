@@ -52,7 +52,7 @@ public class LearningTest {
         BackboneStore store = TestStore.inMemory();
         Learning learning = new Learning(store, new RecordingAuditLog(store),
                 InMemoryInitiatives.with("town", Learning.FUNCTION_ID), input -> { });
-        // the rule reads under BackboneStore.holdUntilCommit: without it, every click reads before any writes
+        // the rule reads in BackboneStore.inTurn: in a plain inTransaction, every click reads before any writes
         SameMoment.Outcome outcome = SameMoment.run(6, i -> learning.ask("town",
                 new QuestionSpec((i % 2 == 0 ? "Did summer reading help?" : "did summer  reading help?"), List.of()),
                 "ann"));

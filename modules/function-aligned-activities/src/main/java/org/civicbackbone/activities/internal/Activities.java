@@ -54,9 +54,8 @@ record Activities(BackboneStore store, AuditLog audit) {
         }
         ProblemException.refuseIfAny(violations);
         GeneratedKey key = new GeneratedKey();
-        store.inTransaction(c -> {
+        store.inTurn(ActivitiesSchema.MODULE, initiativeId, c -> {
             PlanRecords records = store.mapper(c, PlanRecords.class);
-            store.holdUntilCommit(c, ActivitiesSchema.MODULE + ":" + initiativeId);
             refuseRunning(records.activities(initiativeId), owner.name(), spec.title(), null);
             records.insertActivity(key, initiativeId, spec.title().strip(), spec.description(), owner.name(), owner.id(),
                     spec.startOn(), spec.endOn(), ActivityStatus.PLANNED, actor, Instant.now());
@@ -70,9 +69,8 @@ record Activities(BackboneStore store, AuditLog audit) {
 
     /** Moves an activity to a status; one taken up again must not be a second of one its partner runs meanwhile. */
     void setStatus(String initiativeId, Activity activity, StatusSpec spec, String actor) {
-        store.inTransaction(c -> {
+        store.inTurn(ActivitiesSchema.MODULE, initiativeId, c -> {
             PlanRecords records = store.mapper(c, PlanRecords.class);
-            store.holdUntilCommit(c, ActivitiesSchema.MODULE + ":" + initiativeId);
             if (!activity.status().active() && spec.status().active()) {
                 refuseRunning(records.activities(initiativeId), activity.ownerOrganisation(), activity.title(),
                         activity.id());

@@ -116,9 +116,8 @@ record Meetings(BackboneStore store, AuditLog audit) {
 
     private void write(String initiativeId, String actor, Consumer<PlanRecords> change, String action,
                        java.util.function.Supplier<String> detail) {
-        store.inTransaction(c -> {
+        store.inTurn(ActivitiesSchema.MODULE, initiativeId, c -> {
             // each rule reads the rows it guards in here, one writer at a time, so a second click is caught
-            store.holdUntilCommit(c, ActivitiesSchema.MODULE + ":" + initiativeId);
             change.accept(store.mapper(c, PlanRecords.class));
             audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, action, detail.get());
             return null;

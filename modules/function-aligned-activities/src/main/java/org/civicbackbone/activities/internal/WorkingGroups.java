@@ -32,9 +32,8 @@ record WorkingGroups(BackboneStore store, AuditLog audit, OrganisationRegistry o
     WorkingGroup form(String initiativeId, WorkingGroupSpec spec, String actor) {
         String name = spec.name().strip();
         GeneratedKey key = new GeneratedKey();
-        store.inTransaction(c -> {
+        store.inTurn(ActivitiesSchema.MODULE, initiativeId, c -> {
             PlanRecords records = store.mapper(c, PlanRecords.class);
-            store.holdUntilCommit(c, ActivitiesSchema.MODULE + ":" + initiativeId);
             if (records.groupRows(initiativeId).stream().anyMatch(g -> SameName.of(g.name(), name))) {
                 throw new ProblemException(Problem.conflict("Initiative '" + initiativeId
                         + "' already has a working group named '" + name + "'.", List.of(new Violation("name",
@@ -52,9 +51,8 @@ record WorkingGroups(BackboneStore store, AuditLog audit, OrganisationRegistry o
         WorkingGroup group = one(initiativeId, groupId);
         String person = spec.person().strip();
         Organisation organisation = organisations.registered(initiativeId, "organisation", spec.organisation());
-        store.inTransaction(c -> {
+        store.inTurn(ActivitiesSchema.MODULE, initiativeId, c -> {
             PlanRecords records = store.mapper(c, PlanRecords.class);
-            store.holdUntilCommit(c, ActivitiesSchema.MODULE + ":" + initiativeId);
             // read in the writing transaction, under its lock, as the group's name is
             if (records.memberRows(initiativeId).stream()
                     .anyMatch(m -> m.groupId() == groupId && SameName.of(m.person(), person))) {

@@ -126,8 +126,7 @@ public class CommunityEngagement {
                 throw ProblemException.invalid("keyMessages[" + i + "]", "'" + message + "' is a key message already");
             }
         }
-        long id = store.inTransaction(c -> {
-            store.holdUntilCommit(c, MODULE + ":" + initiativeId);
+        long id = store.inTurn(MODULE, initiativeId, c -> {
             // a second click would leave two drafts alike, and either could be put to the bodies; a draft may be
             // drafted again otherwise (drafts are not edited: a new one changes its spokesperson or its text)
             for (EngagementRecords.CommunicationRow draft : records(c).plainDrafts(initiativeId)) {

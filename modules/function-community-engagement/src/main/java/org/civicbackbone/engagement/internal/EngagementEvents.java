@@ -56,8 +56,7 @@ record EngagementEvents(BackboneStore store, AuditLog audit) {
         violations.addAll(RecordDays.outsideYears("heldOn", spec.heldOn()));
         ProblemException.refuseIfAny(violations);
         String title = spec.title().strip();
-        long id = store.inTransaction(c -> {
-            store.holdUntilCommit(c, CommunityEngagement.MODULE + ":" + initiativeId);
+        long id = store.inTurn(CommunityEngagement.MODULE, initiativeId, c -> {
             for (EngagementRecords.EventRow recorded : records(c).events(initiativeId)) {
                 if (recorded.heldOn().equals(spec.heldOn()) && SameName.of(recorded.title(), title)) {
                     throw new ProblemException(Problem.conflict("'" + recorded.title() + "' on " + recorded.heldOn()

@@ -112,8 +112,7 @@ public class Policy {
     public Item add(String initiativeId, ItemSpec spec, String actor) {
         validator.validate(spec);
         initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
-        long id = store.inTransaction(c -> {
-            store.holdUntilCommit(c, MODULE + ":" + initiativeId);
+        long id = store.inTurn(MODULE, initiativeId, c -> {
             // one item an issue while it is worked on: partners' stances would split between two; a closed one may return
             for (ItemRow open : records(c).items(initiativeId)) {
                 if (open.outcome() == null && SameName.of(open.title(), spec.title())) {

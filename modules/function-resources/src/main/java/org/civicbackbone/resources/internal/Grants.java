@@ -55,9 +55,8 @@ record Grants(BackboneStore store, AuditLog audit, DecisionService decisions) {
     long add(String initiativeId, GrantSpec spec, String actor) {
         String title = spec.title().strip();
         GeneratedKey key = new GeneratedKey();
-        store.inTransaction(c -> {
+        store.inTurn(ResourcesSchema.MODULE, initiativeId, c -> {
             FundingRecords records = store.mapper(c, FundingRecords.class);
-            store.holdUntilCommit(c, ResourcesSchema.MODULE + ":" + initiativeId);
             for (FundingRecords.LiveGrant same : records.liveGrantsOf(initiativeId, spec.funderId())) {
                 if (SameName.of(same.title(), title) && Objects.equals(same.periodStart(), spec.periodStart())
                         && Objects.equals(same.periodEnd(), spec.periodEnd())) {

@@ -50,9 +50,8 @@ record ReportingDeadlines(BackboneStore store, AuditLog audit) {
         ProblemException.refuseIfAny(RecordDays.outsideYears("dueOn", spec.dueOn()));
         String description = spec.description().strip();
         GeneratedKey key = new GeneratedKey();
-        store.inTransaction(c -> {
+        store.inTurn(ResourcesSchema.MODULE, initiativeId, c -> {
             FundingRecords records = store.mapper(c, FundingRecords.class);
-            store.holdUntilCommit(c, ResourcesSchema.MODULE + ":" + initiativeId);
             for (FundingRecords.DeadlineRow owed : records.deadlines(initiativeId)) {
                 if (owed.grantId() == grantId && owed.dueOn().equals(spec.dueOn())
                         && SameName.of(owed.description(), description)) {

@@ -126,9 +126,8 @@ public class Resources {
         Organisation organisation = organisations.resolve(initiativeId, spec.name()).orElseGet(() ->
                 organisations.register(initiativeId, new OrganisationSpec(spec.name(), List.of(),
                         List.of(spec.sector())), actor));
-        long id = store.inTransaction(c -> {
+        long id = store.inTurn(ResourcesSchema.MODULE, initiativeId, c -> {
             FundingRecords records = records(store, c);
-            store.holdUntilCommit(c, ResourcesSchema.MODULE + ":" + initiativeId);
             if (records.funders(initiativeId).stream().anyMatch(f -> SameName.of(f.name(), organisation.name())
                     || Long.valueOf(organisation.id()).equals(f.organisationId()))) {
                 throw new ProblemException(Problem.conflict("Initiative '" + initiativeId + "' already has '"

@@ -56,7 +56,7 @@ final class ImportBatches implements AutoCloseable {
 
     void add(ValueImport.Row row) {
         hadValues.computeIfAbsent(row.indicator().id(), id -> {
-            records.lockIndicator(id);
+            records.lockIndicator(id).requireCheckedBy(row.indicator());
             if (records.anyValue(id) == null) {
                 return false;
             }

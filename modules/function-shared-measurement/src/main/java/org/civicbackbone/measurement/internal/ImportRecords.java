@@ -13,6 +13,8 @@ import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 import org.apache.ibatis.executor.BatchResult;
 import org.apache.ibatis.session.ResultHandler;
+import org.civicbackbone.api.problem.Problem;
+import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.GeneratedKey;
 
@@ -147,9 +149,34 @@ public interface ImportRecords {
     @Select("SELECT place AS field, reason AS message FROM sm_import_fault WHERE import_id = #{id} ORDER BY position")
     List<Violation> faults(long id);
 
-    /** Locks an indicator's row until the transaction ends: writes of its values take turns. */
-    @Select("SELECT id FROM sm_indicator WHERE id = #{indicatorId} FOR UPDATE")
-    Long lockIndicator(long indicatorId);
+    /** What an indicator's values are checked against: its bounds and its kind of period. */
+    record ValueRules(BigDecimal minimum, BigDecimal maximum, PeriodType reportingPeriod) {
+
+        /** Whether values checked against {@code indicator}, as read before, were checked against these rules. */
+        boolean checkedBy(Indicator indicator) {
+            return same(minimum, indicator.minimum()) && same(maximum, indicator.maximum())
+                    && reportingPeriod == indicator.reportingPeriod();
+        }
+
+        /** Refuses (409) writing values checked against the indicator as it was before its rules changed. */
+        void requireCheckedBy(Indicator indicator) {
+            if (!checkedBy(indicator)) {
+                throw new ProblemException(Problem.conflict("Indicator " + indicator.id() + "'s bounds or period "
+                        + "changed while its values were being checked; nothing was stored: send them again."));
+            }
+        }
+
+        private static boolean same(BigDecimal a, BigDecimal b) {
+            return a == null ? b == null : b != null && a.compareTo(b) == 0;
+        }
+    }
+
+    /**
+     * Locks an indicator's row until the transaction ends, and reads the rules its values are checked against as they
+     * stand under the lock: writes of its values, and changes of its definition, take turns.
+     */
+    @Select("SELECT minimum, maximum, reporting_period FROM sm_indicator WHERE id = #{indicatorId} FOR UPDATE")
+    ValueRules lockIndicator(long indicatorId);
 
     @Select("SELECT id FROM sm_value WHERE indicator_id = #{indicatorId} LIMIT 1")
     Long anyValue(long indicatorId);

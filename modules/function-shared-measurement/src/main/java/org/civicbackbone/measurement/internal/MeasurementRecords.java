@@ -48,6 +48,21 @@ public interface MeasurementRecords {
                          @Param("targetDate") LocalDate targetDate, @Param("minimum") BigDecimal minimum,
                          @Param("maximum") BigDecimal maximum);
 
+    @Update("UPDATE sm_indicator SET name = #{name}, definition = #{spec.definition}, unit = #{spec.unit}, "
+            + "direction = #{spec.direction}, aggregation = #{spec.aggregation}, reporting_period = "
+            + "#{spec.reportingPeriod}, baseline = #{spec.baseline}, baseline_date = #{spec.baselineDate}, target = "
+            + "#{spec.target}, target_date = #{spec.targetDate}, minimum = #{spec.minimum}, maximum = #{spec.maximum} "
+            + "WHERE id = #{id}")
+    void updateIndicator(@Param("id") long id, @Param("name") String name, @Param("spec") IndicatorSpec spec);
+
+    /** How many values an indicator holds, and the least and the most of them (null when none). */
+    record ValueRange(long values, BigDecimal least, BigDecimal most) {
+    }
+
+    @Select("SELECT COUNT(*) AS \"values\", MIN(amount) AS least, MAX(amount) AS most FROM sm_value "
+            + "WHERE indicator_id = #{indicatorId}")
+    ValueRange valueRange(long indicatorId);
+
     @Select("SELECT id, indicator_id, period, partner, dimension, category, amount AS \"value\", reported_by, reported_at, "
             + "organisation_id FROM sm_value WHERE indicator_id = #{indicatorId} ORDER BY period, partner, dimension, category")
     List<ReportedValue> values(long indicatorId);

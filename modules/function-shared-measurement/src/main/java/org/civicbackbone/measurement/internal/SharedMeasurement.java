@@ -21,9 +21,7 @@ import org.civicbackbone.api.module.FunctionKind;
 import org.civicbackbone.api.problem.InputValidator;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
-import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.BackboneStore;
-import org.civicbackbone.api.store.GeneratedKey;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -59,6 +57,7 @@ public class SharedMeasurement {
     private final OrganisationRegistry organisations;
     private final Clock clock;
     private final ValueWrites values;
+    private final IndicatorDefinitions definitions;
 
     @Activate
     public SharedMeasurement(@Reference BackboneStore store, @Reference AuditLog audit,
@@ -77,6 +76,7 @@ public class SharedMeasurement {
         this.validator = validator;
         this.clock = clock;
         this.values = new ValueWrites(store, audit, clock);
+        this.definitions = new IndicatorDefinitions(store, audit);
         store.migrate(MeasurementSchema.MODULE, MeasurementSchema.MIGRATIONS);
     }
 
@@ -142,23 +142,18 @@ public class SharedMeasurement {
 
     /** Adds an indicator without the installed-and-enabled check: for demo data loaded while the module starts. */
     Indicator insertIndicator(String initiativeId, IndicatorSpec spec, String actor) {
-        return store.inTransaction(c -> {
-            store.holdUntilCommit(c, MeasurementSchema.MODULE + ":" + initiativeId);
-            for (Indicator other : records(c).indicators(initiativeId)) {
-                if (SameName.of(other.name(), spec.name())) {
-                    throw new ProblemException(Problem.conflict("Indicator " + other.id() + " is called '"
-                            + other.name() + "' already.", List.of(new Violation("name", "is the name of indicator "
-                            + other.id()))));
-                }
-            }
-            GeneratedKey key = new GeneratedKey();
-            records(c).insertIndicator(key, initiativeId, spec.name().strip(), spec.definition(), spec.unit(),
-                    spec.direction(), spec.aggregation(), spec.reportingPeriod(), spec.baseline(), spec.baselineDate(),
-                    spec.target(), spec.targetDate(), spec.minimum(), spec.maximum());
-            audit.record(c, actor, initiativeId, MeasurementSchema.MODULE, "indicator.create",
-                    "indicator " + key.id() + " '" + spec.name().strip() + "'");
-            return find(c, initiativeId, key.id()).orElseThrow();
-        });
+        return definitions.define(initiativeId, spec, actor);
+    }
+
+    /**
+     * Changes an indicator's definition (name, targets, bounds...); the values reported stay, and must suit it
+     * ({@link IndicatorDefinitions#redefine}).
+     */
+    public Indicator updateIndicator(String initiativeId, long indicatorId, IndicatorSpec spec, String actor) {
+        validator.validate(spec);
+        ProblemException.refuseIfAny(spec.faults());
+        require(initiativeId);
+        return definitions.redefine(initiativeId, indicatorId, spec, actor);
     }
 
     /** Who may report for which organisations: a partner of the initiative only for the ones it sits for. */

@@ -14,6 +14,7 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -88,6 +89,19 @@ public class SharedMeasurementResource {
                                                        @PathParam("indicatorId") long indicatorId) {
         Indicator indicator = measurement.indicator(initiativeId, indicatorId);
         return new SharedMeasurement.IndicatorStatus(indicator, measurement.progress(indicator));
+    }
+
+    /**
+     * Changes an indicator's definition, given whole as when it was defined: 409 naming the field when values already
+     * reported would not suit it (a bound they cross, another kind of period).
+     */
+    @PUT
+    @Allow(Audience.STAFF)
+    @Path("indicators/{indicatorId}")
+    public Indicator updateIndicator(@PathParam("initiativeId") String initiativeId,
+                                     @PathParam("indicatorId") long indicatorId, IndicatorSpec spec,
+                                     @Context SecurityContext security) {
+        return measurement.updateIndicator(initiativeId, indicatorId, spec, actor(security));
     }
 
     @GET

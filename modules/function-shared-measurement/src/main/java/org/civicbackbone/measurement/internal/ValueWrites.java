@@ -21,7 +21,8 @@ record ValueWrites(BackboneStore store, AuditLog audit, Clock clock) {
     ReportedValue report(String initiativeId, Indicator indicator, ValueReport report, Organisation partner,
                          String actor) {
         return store.inTransaction(c -> {
-            store.mapper(c, ImportRecords.class).lockIndicator(indicator.id()); // an import of its values goes first
+            // an import of its values, or a change of its bounds, goes first; what was checked must still hold
+            store.mapper(c, ImportRecords.class).lockIndicator(indicator.id()).requireCheckedBy(indicator);
             CorrectionRecords corrections = store.mapper(c, CorrectionRecords.class);
             BigDecimal previous = corrections.previous(indicator, report);
             ReportedValue stored = upsert(c, indicator, report, partner, actor, Instant.now(clock));

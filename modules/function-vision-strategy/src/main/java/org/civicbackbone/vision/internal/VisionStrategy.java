@@ -111,9 +111,8 @@ public class VisionStrategy {
         initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
         ProblemException.refuseIfAny(spec.repeatedTitles());
         checkIndicators(initiativeId, spec);
-        int number = store.inTransaction(c -> {
+        int number = store.inTurn(VisionSchema.MODULE, initiativeId, c -> {
             AgendaRecords records = store.mapper(c, AgendaRecords.class);
-            store.holdUntilCommit(c, VisionSchema.MODULE + ":" + initiativeId);
             // a second click would leave two drafts alike; one put to the bodies may be drafted again word for word
             List<Version> stored = records.versions(initiativeId);
             Version latest = stored.isEmpty() ? null : stored.get(stored.size() - 1);

@@ -89,6 +89,25 @@ public interface BackboneStore {
     void holdUntilCommit(Connection connection, String name);
 
     /**
+     * Runs work in one transaction, as {@link #inTransaction} does, in turn with every other such unit of work of the
+     * same module for the same initiative: it first takes the lock named {@code moduleId:initiativeId}
+     * ({@link #holdUntilCommit}) and holds it until the transaction ends. For a module's rule that reads an
+     * initiative's records before it writes ("no second working group of this name", "one meeting at a time"), so two
+     * requests at the same moment cannot both read "none yet".
+     *
+     * @param moduleId the module whose rule it is ({@code aligned-activities})
+     * @param initiativeId the initiative whose records the rule reads
+     * @param work the work, as for {@link #inTransaction}
+     * @since 1.7
+     */
+    default <T> T inTurn(String moduleId, String initiativeId, TransactionWork<T> work) {
+        return inTransaction(c -> {
+            holdUntilCommit(c, moduleId + ":" + initiativeId);
+            return work.run(c);
+        });
+    }
+
+    /**
      * The version of the data as this platform knows it: a number that changes after every {@link #inTransaction}
      * commits here and, on PostgreSQL, as soon as the database tells that one committed on another node sharing it
      * ({@code LISTEN}/{@code NOTIFY}). An answer read while the version was {@code v} may be given again as long as

@@ -2,7 +2,7 @@
  * The database as modules use it: transactions, per-module schema migrations, and mappers that map rows by name.
  */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package org.civicbackbone.api.store;
 
 import org.osgi.annotation.bundle.Export;

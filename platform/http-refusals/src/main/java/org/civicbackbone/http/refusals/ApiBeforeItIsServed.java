@@ -1,10 +1,13 @@
 package org.civicbackbone.http.refusals;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
 import javax.servlet.ServletException;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.HandlerWrapper;
@@ -23,6 +26,10 @@ import org.eclipse.jetty.util.log.Logger;
  * mark alone. Such an answer becomes 503 with {@code Retry-After}, as a problem: an error the container sends is
  * handed from the context's error handler (Pax Web gives every context Jetty's stock one, an HTML page) to the
  * server's, {@link ProblemErrorHandler}; an error page a servlet wrote is replaced while it is still in the buffer.
+ * A read (GET or HEAD) that a servlet answered so is first asked again for up to 5 s, every 50 ms: while a module is
+ * installed or removed the runtime rebuilds the application, and the filter may come back in front a moment after
+ * the runtime's servlet; a reader of another module should not see that gap. A write is answered 503 at once: its
+ * body may have been read by then, so it cannot be handed on again.
  */
 public class ApiBeforeItIsServed extends HandlerWrapper {
 
@@ -38,9 +45,44 @@ public class ApiBeforeItIsServed extends HandlerWrapper {
 
     private static final Logger LOG = Log.getLogger(ApiBeforeItIsServed.class);
 
+    /** How long a read that met the API out of place is asked again before it is answered 503. */
+    private final long readWaitNanos;
+
+    /** As {@code jetty.xml} makes it: a read waits out a gap of up to 5 s, as the API's front filter lets it. */
+    public ApiBeforeItIsServed() {
+        this(Duration.ofSeconds(5));
+    }
+
+    ApiBeforeItIsServed(Duration readWait) {
+        this.readWaitNanos = readWait.toNanos();
+    }
+
     @Override
     public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
+        boolean read = HttpMethod.GET.is(request.getMethod()) || HttpMethod.HEAD.is(request.getMethod());
+        long giveUp = System.nanoTime() + readWaitNanos;
+        while (!handledInPlace(target, baseRequest, request, response)) {
+            // a servlet answered, or failed, before the API's filter was in front of it: nothing has gone out yet
+            response.reset();
+            if (!read || System.nanoTime() - giveUp >= 0) {
+                answerNotServedYet(response);
+                baseRequest.setHandled(true);
+                return;
+            }
+            // the JAX-RS runtime is rebuilding the application (a module comes or goes): a read is simply asked
+            // again in a moment, as the front filter does once it is in place, and the reader never sees the gap
+            baseRequest.setHandled(false);
+            pause();
+        }
+    }
+
+    /**
+     * Hands the request on; false when a servlet wrote an error page, or failed, before the API's filter took the
+     * request, and the answer can still be replaced.
+     */
+    private boolean handledInPlace(String target, Request baseRequest, HttpServletRequest request,
+            HttpServletResponse response) throws IOException, ServletException {
         try {
             super.handle(target, baseRequest, request, response);
         } catch (IOException | ServletException | RuntimeException e) {
@@ -49,23 +91,28 @@ public class ApiBeforeItIsServed extends HandlerWrapper {
             }
             // the runtime failed half-way through building the application; the container would answer HTML 500
             LOG.debug("A request for {} failed before the API was in place", target, e);
-            response.reset();
-            answerNotServedYet(response);
-            baseRequest.setHandled(true);
-            return;
+            return false;
         }
         if (response.getStatus() < 400 || !apiNotInPlace(target, baseRequest)) {
-            return;
+            return true;
         }
         if (baseRequest.getHttpChannelState().isSendError()) {
-            // sent by the container: its error page is still to be written, by the server's handler instead
+            // sent by the container, for want of any servlet (the platform is starting or stopping): its error page
+            // is still to be written, by the server's handler instead
             baseRequest.removeAttribute(ErrorHandler.ERROR_CONTEXT);
             baseRequest.setAttribute(NOT_SERVED_YET, Boolean.TRUE);
-        } else {
-            // written by a servlet before the API's filter was in front of it (the runtime's "No service was found")
-            response.reset();
-            answerNotServedYet(response);
-            baseRequest.setHandled(true);
+            return true;
+        }
+        // written by a servlet before the API's filter was in front of it (the runtime's "No service was found")
+        return false;
+    }
+
+    private static void pause() throws IOException {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the API was not in place");
         }
     }
 

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.server.Request;
@@ -20,6 +22,8 @@ import org.junit.Test;
 
 /** The error handler in a real Jetty, answering real HTTP requests on the loopback interface. */
 public class ProblemErrorHandlerTest {
+
+    private static final Duration READ_WAIT = Duration.ofMillis(300);
 
     private final HttpClient client = HttpClient.newHttpClient();
     private Server server;
@@ -51,7 +55,8 @@ public class ProblemErrorHandlerTest {
             server.setHandler(context);
         }
         if (wrapped) {
-            server.insertHandler(new ApiBeforeItIsServed()); // as jetty.xml does, after Pax Web set its handlers
+            // as jetty.xml does, after Pax Web set its handlers; a read waits out a shorter gap than 5 s here
+            server.insertHandler(new ApiBeforeItIsServed(READ_WAIT));
         }
         server.start();
         return "http://127.0.0.1:" + connector.getLocalPort();
@@ -210,5 +215,53 @@ public class ProblemErrorHandlerTest {
         HttpResponse<String> up = askRuntime(false, "up", true);
         assertEquals(200, up.statusCode());
         assertEquals("UP", up.body());
+    }
+
+    /**
+     * A context whose runtime answers as it does while the application is rebuilt ({@code gap}: "no service", or
+     * "fail") for its first {@code gapAnswers} requests, and then through the API's filter.
+     */
+    private String rebuilding(String gap, int gapAnswers, AtomicInteger asked) throws Exception {
+        ContextHandler before = runtime(false, gap);
+        ContextHandler after = runtime(true, "up");
+        return start(paxWebContext((target, request, response) -> {
+            Request base = Request.getBaseRequest(request);
+            try {
+                (asked.incrementAndGet() <= gapAnswers ? before : after).getHandler()
+                        .handle(target, base, request, response);
+            } catch (javax.servlet.ServletException e) {
+                throw new java.io.IOException(e);
+            }
+        }), true);
+    }
+
+    @Test
+    public void aReadThatMeetsARebuildIsAskedAgainUntilTheApiIsInPlace() throws Exception {
+        for (String gap : new String[] {"no service", "fail"}) {
+            stopServer();
+            AtomicInteger asked = new AtomicInteger();
+            String root = rebuilding(gap, 3, asked);
+            HttpResponse<String> read = get(root + "/api/v1/health");
+            assertEquals(gap + ": " + read.body(), 200, read.statusCode());
+            assertEquals("UP", read.body());
+            assertEquals(4, asked.get());
+        }
+    }
+
+    @Test
+    public void aWriteThatMeetsARebuildIsAnsweredAtOnce() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        String root = rebuilding("no service", 3, asked);
+        assertNotServedYet(client.send(HttpRequest.newBuilder(URI.create(root + "/api/v1/initiatives"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()));
+        assertEquals("a write is handed on once", 1, asked.get());
+    }
+
+    @Test
+    public void aReadGivesUpWhenTheGapLasts() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        String root = rebuilding("no service", Integer.MAX_VALUE, asked);
+        assertNotServedYet(get(root + "/api/v1/health"));
+        assertTrue("asked " + asked.get() + " times", asked.get() > 1);
     }
 }

@@ -9,6 +9,8 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.civicbackbone.api.store.SchemaMigration;
 import org.junit.Before;
 import org.junit.Test;
@@ -86,6 +88,39 @@ public class JdbcBackboneStoreTest {
                     SecondRecordRace.recordsAfter(store, null, threads));
             assertEquals("under the lock, the second reads the first's row", 1,
                     SecondRecordRace.recordsAfter(store, "race:riverbend", threads));
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    public void aModulesTurnForAnInitiativeHoldsOffItsNextTurnButNoOtherInitiatives() throws Exception {
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            Future<String> first = threads.submit(() -> store.inTurn("m", "riverbend", c -> {
+                inside.countDown();
+                try {
+                    finish.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.sql.SQLException(e);
+                }
+                return "first";
+            }));
+            inside.await();
+            Future<String> next = threads.submit(() -> store.inTransaction(c -> {
+                store.holdUntilCommit(c, "m:riverbend"); // the name inTurn takes
+                return "next";
+            }));
+            assertEquals("another initiative's turn is not held up", "eastside",
+                    threads.submit(() -> store.inTurn("m", "eastside", c -> "eastside")).get(10, TimeUnit.SECONDS));
+            assertThrows("the same initiative's next turn waits", java.util.concurrent.TimeoutException.class,
+                    () -> next.get(200, TimeUnit.MILLISECONDS));
+            finish.countDown();
+            assertEquals("first", first.get(10, TimeUnit.SECONDS));
+            assertEquals("next", next.get(10, TimeUnit.SECONDS));
         } finally {
             threads.shutdownNow();
         }
