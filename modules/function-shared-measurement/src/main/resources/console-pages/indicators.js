@@ -1,7 +1,9 @@
 // The shared measurement page of the web console: each indicator's progress, and per indicator a chart of its series
-// with baseline and target, in total, by partner or by a disaggregation, and a form to enter a value.
+// with baseline and target, in total, by partner or by a disaggregation, a form to enter a value and one to change
+// its definition; a CSV import, and a form for staff to define an indicator.
 export async function render(element, context) {
-  const { initiative, api, h, table, showProblem, lineChart, typedNumber, organisationNames, onSubmit } = context;
+  const { initiative, api, h, table, showProblem, lineChart, typedNumber, organisationNames, onSubmit,
+    formSection } = context;
   const base = `/initiatives/${encodeURIComponent(initiative.id)}/shared-measurement`;
   const overview = await api(base);
   const detail = h('section', { 'aria-live': 'polite' });
@@ -22,7 +24,9 @@ export async function render(element, context) {
             ` ${s.progress.percentOfTarget}%`) },
       { title: 'Status', cell: s => h('span', { class: `status-${s.progress.status}` },
           s.progress.status.replace('_', ' ').toLowerCase()) },
-    ], 'No indicators yet: the initiative\'s staff define them.')), detail, importSection());
+    ], 'No indicators yet: the initiative\'s staff define them.')), detail, importSection(),
+    formSection(base, { title: 'Define an indicator', path: 'indicators', fields: definitionFields() },
+      () => render(element, context)));
 
   // CSV import as a job: all or nothing, its progress while it runs, every fault by row and column if refused
   function importSection() {
@@ -116,10 +120,15 @@ export async function render(element, context) {
         showProblem(region, error, form);
       }
     });
+    // staff change the definition; the values reported must suit it (the API names what they would not)
+    const change = h('details', {}, h('summary', {}, 'Change this indicator'),
+      formSection(base, { title: `Change ${indicator.name}`, submit: 'Save the change', key: 'change-indicator',
+        path: `indicators/${indicator.id}`, method: 'PUT', fields: definitionFields(indicator) },
+      () => render(element, context), 'h3'));
     detail.replaceChildren(h('h2', { id: 'indicator-title', tabindex: '-1' }, indicator.name), names,
       h('p', {}, indicator.definition || ''),
       h('label', { for: 'breakdown' }, 'Show', by), chart,
-      h('h3', {}, 'Enter a value'), region, form);
+      h('h3', {}, 'Enter a value'), region, form, change);
     await draw();
     detail.querySelector('#indicator-title').focus();
   }
@@ -131,4 +140,25 @@ function bounds(indicator) {
   if (low != null && high != null) return ` (${low} to ${high})`;
   if (low != null) return ` (at least ${low})`;
   return high != null ? ` (at most ${high})` : '';
+}
+
+// the fields that define an indicator, filled with what it is now when it is changed
+function definitionFields(current = {}) {
+  return [
+    { name: 'name', label: 'Name', value: current.name },
+    { name: 'definition', label: 'Definition: what is counted, and how', type: 'textarea', value: current.definition },
+    { name: 'unit', label: 'Unit', example: '%', value: current.unit },
+    { name: 'direction', label: 'Better when it goes', type: 'select', options: [['UP', 'up'], ['DOWN', 'down']],
+      value: current.direction },
+    { name: 'aggregation', label: 'Partners\' values combine as', type: 'select',
+      options: [['SUM', 'a sum (counts)'], ['MEAN', 'a mean (rates, shares)']], value: current.aggregation },
+    { name: 'reportingPeriod', label: 'Reported by', type: 'select',
+      options: [['MONTH', 'month'], ['QUARTER', 'quarter'], ['YEAR', 'year']], value: current.reportingPeriod },
+    { name: 'baseline', label: 'Baseline', type: 'number', value: current.baseline },
+    { name: 'baselineDate', label: 'Baseline date', type: 'date', value: current.baselineDate },
+    { name: 'target', label: 'Target', type: 'number', value: current.target },
+    { name: 'targetDate', label: 'Target date', type: 'date', value: current.targetDate },
+    { name: 'minimum', label: 'Least a value may be', type: 'number', optional: true, value: current.minimum },
+    { name: 'maximum', label: 'Most a value may be', type: 'number', optional: true, value: current.maximum },
+  ];
 }

@@ -1,7 +1,7 @@
 // The console: sign-in, "my work", an initiative's page with its proposals, and the pages installed modules add.
 // Every figure comes from the REST API as the signed-in person may see it; the console has no data of its own.
-import { h, api, Problem, showProblem, table, lineChart, barChart, functionPage, typedNumber, organisationNames,
-  useCsrfToken, onSubmit } from './kit.js';
+import { h, api, Problem, showProblem, table, lineChart, barChart, functionPage, formSection, typedNumber,
+  organisationNames, useCsrfToken, onSubmit } from './kit.js';
 import { session, page, navigation, initiative, onRedraw } from './shell.js';
 import { initiativePage, governancePage, bodyNamesOf } from './governance.js';
 import { apiPage, modulesPage } from './admin.js';
@@ -108,8 +108,8 @@ async function contributedPage(id, functionId, pageId) {
   page(`${wanted.title} · ${i.name}`, container);
   const module = await import(wanted.script);
   await module.render(container,
-    { initiative: i, page: wanted, api, h, table, showProblem, lineChart, barChart, functionPage, typedNumber,
-      organisationNames, Problem, onSubmit });
+    { initiative: i, page: wanted, api, h, table, showProblem, lineChart, barChart, functionPage, formSection,
+      typedNumber, organisationNames, Problem, onSubmit });
 }
 
 // navigations started and the latest one drawn: a page that loads slowly must not draw over a later one

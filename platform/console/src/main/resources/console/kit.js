@@ -226,21 +226,25 @@ export function onSubmit(form, work) {
 /**
  * A titled form that sends its fields to {base}/{path} and then calls again(). spec = { title, submit, path (or
  * path(values)), key (for element ids when path is a function), method, fields: [{ name, label, type, options,
- * optional, example }], body(values) }. A select's options are values, or [value, label] pairs; an 'organisation'
- * is text that offers the page's organisation names (organisationNames); an example is shown with the label. Numbers
- * are sent through typedNumber, passwords as typed, other text trimmed (blank as null).
+ * optional, example, value }], body(values) }. A select's options are values, or [value, label] pairs; an
+ * 'organisation' is text that offers the page's organisation names (organisationNames); an example is shown with the
+ * label; a value fills the field at first (a record being changed). Numbers are sent through typedNumber, passwords
+ * as typed, other text trimmed (blank as null).
  */
 export function formSection(base, spec, again, level = 'h2') {
   const region = h('div', { 'aria-live': 'polite' });
   const key = (spec.key || spec.path).replace(/\W/g, '-');
   const form = h('form', { class: 'stack', 'aria-label': spec.title }, spec.fields.map(f => {
     const id = `${key}-${f.name}`;
-    const input = f.type === 'textarea' ? h('textarea', { id, name: f.name, rows: 3 })
-      : f.type === 'select' ? h('select', { id, name: f.name }, f.options.map(o => Array.isArray(o)
-        ? h('option', { value: o[0] }, o[1]) : h('option', { value: o }, words(o.toLowerCase()).replace(/_/g, ' '))))
-      : f.type === 'organisation' ? h('input', { id, name: f.name, list: ORGANISATION_NAMES, autocomplete: 'off' })
+    const input = f.type === 'textarea' ? h('textarea', { id, name: f.name, rows: 3 }, f.value ?? null)
+      : f.type === 'select' ? h('select', { id, name: f.name }, f.options.map(o => {
+        const [value, label] = Array.isArray(o) ? o : [o, words(o.toLowerCase()).replace(/_/g, ' ')];
+        return h('option', { value, selected: f.value !== undefined && value === f.value }, label);
+      }))
+      : f.type === 'organisation' ? h('input', { id, name: f.name, list: ORGANISATION_NAMES, autocomplete: 'off',
+        value: f.value ?? null })
       : h('input', { id, name: f.name, type: f.type || 'text', step: f.type === 'number' ? 'any' : null,
-        autocomplete: f.type === 'password' ? 'new-password' : null });
+        autocomplete: f.type === 'password' ? 'new-password' : null, value: f.value ?? null });
     return h('label', { for: id }, f.label + (f.optional ? ' (optional)' : ''),
       f.example ? h('span', { class: 'example' }, `for example ${f.example}`) : null, input);
   }), h('button', { type: 'submit' }, spec.submit || spec.title));

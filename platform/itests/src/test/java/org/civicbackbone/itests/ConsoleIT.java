@@ -119,6 +119,7 @@ public class ConsoleIT {
         enterAValueWrongTwiceOnceThenRight();
 
         importAFaultyFileThenAGoodOne(before);
+        defineAnIndicatorThenChangeIt();
 
         browser.findElement(By.linkText("API")).click();
         heading("The REST API");
@@ -176,6 +177,50 @@ public class ConsoleIT {
         String stored = http.get(indicators + "/" + readiness + "/values").body();
         assertTrue("the value as typed, every digit: " + stored, stored.contains("\"value\":64.123456"));
         visited("value-entered");
+    }
+
+    /** Staff define an indicator (a fault beside its field first), then change its bounds in a form that holds it. */
+    private void defineAnIndicatorThenChangeIt() throws Exception {
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form[aria-label='Define an indicator']")));
+        form.findElement(By.name("name")).sendKeys("Story hours");
+        form.findElement(By.name("definition")).sendKeys("Hours of story time held at the branches");
+        form.findElement(By.name("unit")).sendKeys("hours");
+        new Select(form.findElement(By.name("reportingPeriod"))).selectByVisibleText("month");
+        form.findElement(By.name("baseline")).sendKeys("10");
+        browser.executeScript("arguments[0].value = '2025-01-01'", form.findElement(By.name("baselineDate")));
+        form.findElement(By.name("target")).sendKeys("20");
+        browser.executeScript("arguments[0].value = '2027-01-01'", form.findElement(By.name("targetDate")));
+        form.findElement(By.name("minimum")).sendKeys("5");
+        form.findElement(By.name("maximum")).sendKeys("3");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        awaitFieldError("Define an indicator", "indicators-maximum", "is below the minimum, 5");
+        visited("indicator-definition-refused");
+        WebElement maximum = form.findElement(By.name("maximum"));
+        maximum.clear();
+        maximum.sendKeys("40");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//main//table//button[contains(., 'Story hours')]"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//main//details/summary[normalize-space()='Change this indicator']"))).click();
+        WebElement change = browser.findElement(By.cssSelector("form[aria-label='Change Story hours']"));
+        assertEquals("the form holds the indicator as it is", "40",
+                change.findElement(By.name("maximum")).getAttribute("value"));
+        assertEquals("MONTH", new Select(change.findElement(By.name("reportingPeriod"))).getFirstSelectedOption()
+                .getAttribute("value"));
+        visited("indicator-change");
+        WebElement newMaximum = change.findElement(By.name("maximum"));
+        newMaximum.clear();
+        newMaximum.sendKeys("25");
+        change.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.stalenessOf(change));
+        JsonNode story = java.util.stream.StreamSupport.stream(http.get("/initiatives/" + DEMO
+                + "/shared-measurement/indicators").json().spliterator(), false)
+                .filter(i -> i.get("name").asText().equals("Story hours")).findFirst().orElseThrow();
+        assertEquals(25, story.get("maximum").asInt());
+        assertEquals(5, story.get("minimum").asInt());
+        assertEquals("MONTH", story.get("reportingPeriod").asText());
     }
 
     /** Waits until the error beside a field of the form says this (the form's errors are redrawn meanwhile). */

@@ -153,7 +153,8 @@ final class Http {
         return whenSettled(() -> send(method, path, ADMIN, null, null));
     }
 
-    private static Answer whenSettled(java.util.function.Supplier<Answer> request) throws InterruptedException {
+    /** A request sent as a client should: again after a 503 with Retry-After (a module settling, ADR 0007). */
+    static Answer whenSettled(java.util.function.Supplier<Answer> request) throws InterruptedException {
         Answer answer = request.get();
         for (int i = 0; i < 20 && answer.status() == 503 && answer.header("Retry-After") != null; i++) {
             Thread.sleep(500);

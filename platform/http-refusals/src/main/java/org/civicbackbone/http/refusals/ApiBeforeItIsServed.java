@@ -26,9 +26,10 @@ import org.eclipse.jetty.util.log.Logger;
  * mark alone. Such an answer becomes 503 with {@code Retry-After}, as a problem: an error the container sends is
  * handed from the context's error handler (Pax Web gives every context Jetty's stock one, an HTML page) to the
  * server's, {@link ProblemErrorHandler}; an error page a servlet wrote is replaced while it is still in the buffer.
- * A read (GET or HEAD) that a servlet answered so is first asked again for up to 5 s, every 50 ms: while a module is
- * installed or removed the runtime rebuilds the application, and the filter may come back in front a moment after
- * the runtime's servlet; a reader of another module should not see that gap. A write is answered 503 at once: its
+ * A read (GET or HEAD) that a servlet answered so, or that no context took at all, is first asked again for up to
+ * 5 s, every 50 ms: while a module is installed or removed the runtime rebuilds the application, and the filter may
+ * come back in front a moment after the runtime's servlet; a reader of another module should not see that gap. (An
+ * error the container has already sent inside a context cannot be taken back, and stays 503 at once.) A write is answered 503 at once: its
  * body may have been read by then, so it cannot be handed on again.
  */
 public class ApiBeforeItIsServed extends HandlerWrapper {
@@ -62,8 +63,9 @@ public class ApiBeforeItIsServed extends HandlerWrapper {
             throws IOException, ServletException {
         boolean read = HttpMethod.GET.is(request.getMethod()) || HttpMethod.HEAD.is(request.getMethod());
         long giveUp = System.nanoTime() + readWaitNanos;
-        while (!handledInPlace(target, baseRequest, request, response)) {
-            // a servlet answered, or failed, before the API's filter was in front of it: nothing has gone out yet
+        while (!handledInPlace(target, baseRequest, request, response, read)) {
+            // a servlet answered, or failed, before the API's filter was in front of it, or no context took a read:
+            // nothing has gone out yet
             response.reset();
             if (!read || System.nanoTime() - giveUp >= 0) {
                 answerNotServedYet(response);
@@ -79,10 +81,10 @@ public class ApiBeforeItIsServed extends HandlerWrapper {
 
     /**
      * Hands the request on; false when a servlet wrote an error page, or failed, before the API's filter took the
-     * request, and the answer can still be replaced.
+     * request, or when no context took a read of the API at all, and the answer can still be replaced.
      */
     private boolean handledInPlace(String target, Request baseRequest, HttpServletRequest request,
-            HttpServletResponse response) throws IOException, ServletException {
+            HttpServletResponse response, boolean read) throws IOException, ServletException {
         try {
             super.handle(target, baseRequest, request, response);
         } catch (IOException | ServletException | RuntimeException e) {
@@ -92,6 +94,11 @@ public class ApiBeforeItIsServed extends HandlerWrapper {
             // the runtime failed half-way through building the application; the container would answer HTML 500
             LOG.debug("A request for {} failed before the API was in place", target, e);
             return false;
+        }
+        if (!baseRequest.isHandled()) {
+            // no context took it (the platform's is being replaced, or not there yet): a read waits a moment, anything
+            // else goes on to the server, whose error handler answers "not served yet"
+            return !read || !apiNotInPlace(target, baseRequest);
         }
         if (response.getStatus() < 400 || !apiNotInPlace(target, baseRequest)) {
             return true;

@@ -264,4 +264,38 @@ public class ProblemErrorHandlerTest {
         assertNotServedYet(get(root + "/api/v1/health"));
         assertTrue("asked " + asked.get() + " times", asked.get() > 1);
     }
+
+    @Test
+    public void aReadThatNoContextTookIsAskedAgainUntilOneDoes() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        ContextHandler after = runtime(true, "up");
+        // as the server is while the platform's context is replaced: no handler takes the first three requests
+        server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        server.setErrorHandler(new ProblemErrorHandler());
+        server.setHandler(new AbstractHandler() {
+            @Override
+            public void handle(String target, Request baseRequest, HttpServletRequest request,
+                    HttpServletResponse response) throws java.io.IOException, javax.servlet.ServletException {
+                if (asked.incrementAndGet() > 3) {
+                    baseRequest.setHandled(true);
+                    after.getHandler().handle(target, baseRequest, request, response);
+                }
+            }
+        });
+        server.insertHandler(new ApiBeforeItIsServed(READ_WAIT));
+        server.start();
+        String root = "http://127.0.0.1:" + connector.getLocalPort();
+        HttpResponse<String> read = get(root + "/api/v1/health");
+        assertEquals(read.body(), 200, read.statusCode());
+        assertEquals(4, asked.get());
+        // a write is not asked again: the server answers that the API is not served yet
+        asked.set(-10);
+        assertNotServedYet(client.send(HttpRequest.newBuilder(URI.create(root + "/api/v1/initiatives"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()));
+        assertEquals(-9, asked.get());
+    }
 }
