@@ -119,6 +119,7 @@ public class DistributionIT {
         String indicators = UnpackedDistribution.run(List.of(platform.home().resolve("bin/client").toString(), "-u", "admin", "-p",
                 "admin", "-b"), "backbone:indicators demo-riverbend-reads\n");
         assertTrue(indicators, indicators.contains("Kindergarten readiness"));
+        assertTrue("what a share may be: " + indicators, indicators.contains("0 to 100"));
         // as the README writes it: options before the arguments
         String added = platform.bin("backbone", "backbone:indicator-add --definition \"Story hours held\" --unit hours "
                 + "--baseline 10 --baseline-date 2025-01-01 --target 20 --target-date 2027-01-01 --period MONTH --minimum 0 "

@@ -54,4 +54,13 @@ public class IndicatorOptionsTest {
         assertEquals(Aggregation.SUM, spec.aggregation());
         assertNull(spec.minimum());
     }
+
+    @Test
+    public void theListSaysWhatAValueMayBe() {
+        assertEquals("at least 0", IndicatorsCommand.range(READY));
+        Indicator share = new Indicator(8, "riverbend", "Share", "d", "%", Direction.UP, Aggregation.MEAN,
+                PeriodType.QUARTER, new BigDecimal("40"), LocalDate.of(2025, 1, 1), new BigDecimal("60"),
+                LocalDate.of(2030, 1, 1), new BigDecimal("0.000"), new BigDecimal("100.000000"));
+        assertEquals("0 to 100", IndicatorsCommand.range(share));
+    }
 }
