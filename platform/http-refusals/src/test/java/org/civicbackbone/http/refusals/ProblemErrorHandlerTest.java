@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -44,15 +45,15 @@ public class ProblemErrorHandlerTest {
         return start(context, false);
     }
 
-    private String start(ContextHandler context, boolean wrapped) throws Exception {
+    private String start(Handler handler, boolean wrapped) throws Exception {
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
         server.setErrorHandler(new ProblemErrorHandler());
-        if (context != null) {
-            server.setHandler(context);
+        if (handler != null) {
+            server.setHandler(handler);
         }
         if (wrapped) {
             // as jetty.xml does, after Pax Web set its handlers; a read waits out a shorter gap than 5 s here
@@ -270,13 +271,7 @@ public class ProblemErrorHandlerTest {
         AtomicInteger asked = new AtomicInteger();
         ContextHandler after = runtime(true, "up");
         // as the server is while the platform's context is replaced: no handler takes the first three requests
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        server.setErrorHandler(new ProblemErrorHandler());
-        server.setHandler(new AbstractHandler() {
+        String root = start(new AbstractHandler() {
             @Override
             public void handle(String target, Request baseRequest, HttpServletRequest request,
                     HttpServletResponse response) throws java.io.IOException, javax.servlet.ServletException {
@@ -285,10 +280,7 @@ public class ProblemErrorHandlerTest {
                     after.getHandler().handle(target, baseRequest, request, response);
                 }
             }
-        });
-        server.insertHandler(new ApiBeforeItIsServed(READ_WAIT));
-        server.start();
-        String root = "http://127.0.0.1:" + connector.getLocalPort();
+        }, true);
         HttpResponse<String> read = get(root + "/api/v1/health");
         assertEquals(read.body(), 200, read.statusCode());
         assertEquals(4, asked.get());
