@@ -6,6 +6,7 @@ import java.time.Duration;
 import javax.servlet.ServletException;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import javax.servlet.http.HttpServletResponseWrapper;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Request;
@@ -26,11 +27,12 @@ import org.eclipse.jetty.util.log.Logger;
  * mark alone. Such an answer becomes 503 with {@code Retry-After}, as a problem: an error the container sends is
  * handed from the context's error handler (Pax Web gives every context Jetty's stock one, an HTML page) to the
  * server's, {@link ProblemErrorHandler}; an error page a servlet wrote is replaced while it is still in the buffer.
- * A read (GET or HEAD) that a servlet answered so, or that no context took at all, is first asked again for up to
- * 5 s, every 50 ms: while a module is installed or removed the runtime rebuilds the application, and the filter may
- * come back in front a moment after the runtime's servlet; a reader of another module should not see that gap. (An
- * error the container has already sent inside a context cannot be taken back, and stays 503 at once.) A write is answered 503 at once: its
- * body may have been read by then, so it cannot be handed on again.
+ * A read (GET or HEAD) that a servlet answered so, that the context found no servlet for, or that no context took
+ * at all, is first asked again for up to 5 s, every 50 ms: while a module is installed or removed the runtime rebuilds
+ * the application, and the filter may come back in front a moment after the runtime's servlet; a reader of another
+ * module should not see that gap. The context's "no servlet" error is held back for a read ({@link HeldError}): once
+ * the container has sent it, it cannot be taken back. A write is answered 503 at once: its body may have been read by
+ * then, so it cannot be handed on again.
  */
 public class ApiBeforeItIsServed extends HandlerWrapper {
 
@@ -85,14 +87,19 @@ public class ApiBeforeItIsServed extends HandlerWrapper {
      */
     private boolean handledInPlace(String target, Request baseRequest, HttpServletRequest request,
             HttpServletResponse response, boolean read) throws IOException, ServletException {
+        HeldError held = read && ProblemErrorHandler.isApi(target) ? new HeldError(response, baseRequest) : null;
         try {
-            super.handle(target, baseRequest, request, response);
+            super.handle(target, baseRequest, request, held == null ? response : held);
         } catch (IOException | ServletException | RuntimeException e) {
             if (!apiNotInPlace(target, baseRequest)) {
                 throw e;
             }
             // the runtime failed half-way through building the application; the container would answer HTML 500
             LOG.debug("A request for {} failed before the API was in place", target, e);
+            return false;
+        }
+        if (held != null && held.isHeld()) {
+            // the context found no servlet for it (the runtime's is being replaced): nothing has gone out
             return false;
         }
         if (!baseRequest.isHandled()) {
@@ -104,7 +111,7 @@ public class ApiBeforeItIsServed extends HandlerWrapper {
             return true;
         }
         if (baseRequest.getHttpChannelState().isSendError()) {
-            // sent by the container, for want of any servlet (the platform is starting or stopping): its error page
+            // a write's, sent by the container for want of any servlet (a read's is held back above): its error page
             // is still to be written, by the server's handler instead
             baseRequest.removeAttribute(ErrorHandler.ERROR_CONTEXT);
             baseRequest.setAttribute(NOT_SERVED_YET, Boolean.TRUE);
@@ -112,6 +119,44 @@ public class ApiBeforeItIsServed extends HandlerWrapper {
         }
         // written by a servlet before the API's filter was in front of it (the runtime's "No service was found")
         return false;
+    }
+
+    /**
+     * A read's response that holds back an error sent before the API's front filter took the request (the context's
+     * "no servlet here" 404), so the read can be asked again. Once the filter has taken it, every error goes through.
+     */
+    private static final class HeldError extends HttpServletResponseWrapper {
+
+        private final Request baseRequest;
+        private boolean held;
+
+        HeldError(HttpServletResponse response, Request baseRequest) {
+            super(response);
+            this.baseRequest = baseRequest;
+        }
+
+        boolean isHeld() {
+            return held;
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            if (!hold()) {
+                super.sendError(status);
+            }
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            if (!hold()) {
+                super.sendError(status, message);
+            }
+        }
+
+        private boolean hold() {
+            held = baseRequest.getAttribute(API_TOOK_REQUEST) == null && !isCommitted();
+            return held;
+        }
     }
 
     private static void pause() throws IOException {

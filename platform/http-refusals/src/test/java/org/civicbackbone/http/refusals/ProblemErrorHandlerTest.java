@@ -267,6 +267,33 @@ public class ProblemErrorHandlerTest {
     }
 
     @Test
+    public void aReadTheContextFoundNoServletForIsAskedAgainUntilTheApiIsInPlace() throws Exception {
+        // as Pax Web's context is while the runtime's servlet is replaced: its default servlet sends 404 three times
+        AtomicInteger asked = new AtomicInteger();
+        ContextHandler after = runtime(true, "up");
+        String root = start(paxWebContext((target, request, response) -> {
+            if (asked.incrementAndGet() <= 3) {
+                response.sendError(404);
+            } else {
+                try {
+                    after.getHandler().handle(target, Request.getBaseRequest(request), request, response);
+                } catch (javax.servlet.ServletException e) {
+                    throw new java.io.IOException(e);
+                }
+            }
+        }), true);
+        HttpResponse<String> read = get(root + "/api/v1/health");
+        assertEquals(read.body(), 200, read.statusCode());
+        assertEquals("UP", read.body());
+        assertEquals(4, asked.get());
+        // a write cannot be asked again: the container's 404 becomes "not served yet" at once
+        asked.set(-10);
+        assertNotServedYet(client.send(HttpRequest.newBuilder(URI.create(root + "/api/v1/initiatives"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()));
+        assertEquals(-9, asked.get());
+    }
+
+    @Test
     public void aReadThatNoContextTookIsAskedAgainUntilOneDoes() throws Exception {
         AtomicInteger asked = new AtomicInteger();
         ContextHandler after = runtime(true, "up");
