@@ -9,8 +9,12 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRunti
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.File;
+import java.util.concurrent.TimeUnit;
+import org.apache.karaf.features.FeaturesService;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 
 /** How the tests boot the built distribution: the real archive, its real features, on JDK 17. */
 final class BackboneContainer {
@@ -34,6 +38,33 @@ final class BackboneContainer {
             return "{CRYPT}" + java.util.HexFormat.of().withUpperCase().formatHex(hash) + "{CRYPT}";
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-512", e);
+        }
+    }
+
+    /**
+     * Karaf's features service as it is registered now, waiting up to 30 s while there is none. A test asks for it
+     * each time it uses it, as the shell does for each command: the boot's provisioning can refresh the features
+     * bundle after Pax Exam injected a test, and an injected service is then a stopped one (its executor rejects
+     * every install; seen once in PluginIT).
+     */
+    static FeaturesService features(BundleContext context) {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            ServiceReference<FeaturesService> reference =
+                    context.getServiceReference(FeaturesService.class);
+            FeaturesService service = reference == null ? null : context.getService(reference);
+            if (service != null) {
+                return service;
+            }
+            if (System.nanoTime() - giveUp > 0) {
+                throw new AssertionError("no features service registered for 30 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the features service", e);
+            }
         }
     }
 

@@ -27,6 +27,7 @@ import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
 
 /**
  * A deliberately faulty plugin (examples/faulty-plugin): a component that throws in activation, a resource that
@@ -41,7 +42,7 @@ public class FaultyPluginIT {
     private static final int MAX_RUNNING = 3;
 
     @Inject
-    private FeaturesService features;
+    private BundleContext bundleContext;
 
     private final Http http = new Http();
 
@@ -52,12 +53,17 @@ public class FaultyPluginIT {
                 editConfigurationFilePut(GUARD, "maxRunningPerModule", String.valueOf(MAX_RUNNING)));
     }
 
+    /** Karaf's features service as it is registered now ({@link BackboneContainer#features}). */
+    private FeaturesService features() {
+        return BackboneContainer.features(bundleContext);
+    }
+
     @Test
     public void aFaultyPluginDoesNotTakeThePlatformDown() throws Exception {
         http.await("/health", a -> a.status() == 200 && a.body().contains("function-shared-measurement"));
-        features.addRepository(URI.create("mvn:org.civicbackbone.examples/faulty-plugin/"
+        features().addRepository(URI.create("mvn:org.civicbackbone.examples/faulty-plugin/"
                 + System.getProperty("backbone.version", "0.1.0-SNAPSHOT") + "/xml/features"));
-        features.installFeature("backbone-function-faulty");
+        features().installFeature("backbone-function-faulty");
 
         // throws in activation: health names the component, the platform is DEGRADED but answers
         JsonNode health = http.await("/health", a -> a.status() == 200 && a.body().contains("function-faulty")
@@ -124,7 +130,7 @@ public class FaultyPluginIT {
         assertTrue("stuck requests are still held", stuck.stream().noneMatch(CompletableFuture::isDone));
 
         // uninstalling the plugin ends its waits; the platform is UP again
-        features.uninstallFeature("backbone-function-faulty");
+        features().uninstallFeature("backbone-function-faulty");
         for (CompletableFuture<HttpResponse<String>> request : stuck) {
             request.get(60, TimeUnit.SECONDS);
         }

@@ -16,6 +16,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
 
 /** Each structure model's accountability rules enforced through real HTTP, with members who log in and vote. */
 @RunWith(PaxExam.class)
@@ -23,13 +24,18 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 public class GovernanceIT {
 
     @Inject
-    private FeaturesService features;
+    private BundleContext bundleContext;
 
     private final Http http = new Http();
 
     @Configuration
     public Option[] config() {
         return BackboneContainer.options();
+    }
+
+    /** Karaf's features service as it is registered now ({@link BackboneContainer#features}). */
+    private FeaturesService features() {
+        return BackboneContainer.features(bundleContext);
     }
 
     private void ready() throws InterruptedException {
@@ -245,7 +251,7 @@ public class GovernanceIT {
                 "{\"type\":\"SPEAK_ON_BEHALF\",\"title\":\"Op-ed in the county paper\"}");
         assertEquals(first.toString(), 201, first.status());
         try {
-            features.uninstallFeature("backbone-structure-volunteer");
+            features().uninstallFeature("backbone-structure-volunteer");
             http.await("/health", a -> !a.body().contains("structure-volunteer"));
             Http.Answer refused = http.post("/initiatives/model-gone/governance/proposals",
                     "{\"type\":\"SPEAK_ON_BEHALF\",\"title\":\"Radio interview\"}");
@@ -256,7 +262,7 @@ public class GovernanceIT {
             assertEquals("structure-volunteer", governance.get("missingModule").asText());
             assertEquals(1, http.get("/initiatives/model-gone/governance/proposals").json().size());
         } finally {
-            features.installFeature("backbone-structure-volunteer");
+            features().installFeature("backbone-structure-volunteer");
         }
         http.await("/initiatives/model-gone/governance", a -> a.status() == 200 && a.json().get("modelInstalled").asBoolean());
         Http.Answer again = http.post("/initiatives/model-gone/governance/proposals",

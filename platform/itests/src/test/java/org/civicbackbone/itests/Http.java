@@ -77,6 +77,16 @@ final class Http {
         return answer(request);
     }
 
+    /** A request whose body goes in chunks, its length not said beforehand (a client streaming what it sends). */
+    Answer sendChunked(String method, String path, String credentials, String contentType, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+                .header("Content-Type", contentType).header("Authorization", "Basic "
+                        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        return answer(request);
+    }
+
     /** A request with headers of the caller's choosing (a console session's cookie and CSRF token), no Basic. */
     Answer sendWithHeaders(String method, String path, java.util.Map<String, String> headers, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))

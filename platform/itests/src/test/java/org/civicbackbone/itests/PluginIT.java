@@ -15,6 +15,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
 
 /**
  * The example third-party plugin (examples/learning-evaluation), built on its own against backbone-api, installed
@@ -25,7 +26,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 public class PluginIT {
 
     @Inject
-    private FeaturesService features;
+    private BundleContext bundleContext;
 
     private final Http http = new Http();
 
@@ -34,13 +35,18 @@ public class PluginIT {
         return BackboneContainer.options();
     }
 
+    /** Karaf's features service as it is registered now ({@link BackboneContainer#features}). */
+    private FeaturesService features() {
+        return BackboneContainer.features(bundleContext);
+    }
+
     @Test
     public void theLearningEvaluationPluginInstallsAndWorks() throws Exception {
         http.await("/health", a -> a.status() == 200 && a.body().contains("structure-nested"));
         // what `feature:repo-add` and `feature:install` do in the shell
-        features.addRepository(URI.create("mvn:org.civicbackbone.examples/learning-evaluation/"
+        features().addRepository(URI.create("mvn:org.civicbackbone.examples/learning-evaluation/"
                 + System.getProperty("backbone.version", "0.1.0-SNAPSHOT") + "/xml/features"));
-        features.installFeature("backbone-function-learning-evaluation");
+        features().installFeature("backbone-function-learning-evaluation");
         http.await("/health", a -> a.body().contains("function-learning-evaluation"));
         JsonNode module = http.get("/modules/function-learning-evaluation").json();
         assertEquals("function", module.get("kind").asText());
@@ -76,7 +82,7 @@ public class PluginIT {
 
         assertConsolePage("learning-evaluation/questions.js", true);
 
-        features.uninstallFeature("backbone-function-learning-evaluation");
+        features().uninstallFeature("backbone-function-learning-evaluation");
         Http.Answer gone = http.await(base, a -> a.status() == 404);
         assertTrue(gone.body().contains("function-learning-evaluation"));
         assertConsolePage("learning-evaluation/questions.js", false);
@@ -89,8 +95,8 @@ public class PluginIT {
     @Test
     public void aPluginGeneratedByTheArchetypeInstallsAndWorks() throws Exception {
         http.await("/health", a -> a.status() == 200 && a.body().contains("structure-nested"));
-        features.addRepository(URI.create("mvn:org.example.backbone/mentoring-circles/1.0.0-SNAPSHOT/xml/features"));
-        features.installFeature("backbone-function-mentoring-circles");
+        features().addRepository(URI.create("mvn:org.example.backbone/mentoring-circles/1.0.0-SNAPSHOT/xml/features"));
+        features().installFeature("backbone-function-mentoring-circles");
         http.await("/health", a -> a.body().contains("function-mentoring-circles"));
 
         assertEquals(201, http.post("/initiatives", "{\"id\":\"mentoring\",\"name\":\"Mentoring\",\"structureModelId\":"
@@ -118,7 +124,7 @@ public class PluginIT {
         assertTrue(http.get("/initiatives/mentoring/audit").body().contains("note.write"));
         assertConsolePage("mentoring-circles/notes.js", true);
 
-        features.uninstallFeature("backbone-function-mentoring-circles");
+        features().uninstallFeature("backbone-function-mentoring-circles");
         http.await(base, a -> a.status() == 404);
         assertConsolePage("mentoring-circles/notes.js", false);
     }

@@ -442,6 +442,10 @@ public class TrustIT {
         assertEquals(meant.toString(), 400, meant.status());
         assertTrue(meant.body(), meant.body().contains(
                 "{\"field\":\"enabled\",\"message\":\"unknown field; this address takes no body\"}"));
+        // the same body sent in chunks, its length not said beforehand, is found and refused the same way
+        Http.Answer chunked = http.sendChunked("PUT", toggle, Http.ADMIN, "application/json", "{\"enabled\":false}");
+        assertEquals(chunked.toString(), 400, chunked.status());
+        assertTrue(chunked.body(), chunked.body().contains("this address takes no body"));
         assertFalse(http.get("/initiatives/trust-input").json().get("enabledFunctionIds").toString()
                 .contains("aligned-activities"));
         assertEquals(200, http.send("PUT", toggle, Http.ADMIN, "application/json", "{}").status());

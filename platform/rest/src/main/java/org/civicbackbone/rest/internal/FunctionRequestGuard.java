@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -114,6 +115,17 @@ public class FunctionRequestGuard implements ContainerRequestFilter, ContainerRe
     @Context
     private ResourceInfo matched;
 
+    /**
+     * The function each resource method met so far serves ("" for none), kept with its class: worked out of its
+     * annotations once, not on every request, and let go with the class when its module is uninstalled.
+     */
+    private final ClassValue<Map<Method, String>> functions = new ClassValue<>() {
+        @Override
+        protected Map<Method, String> computeValue(Class<?> resource) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
     @Activate
     public FunctionRequestGuard(@Reference ModuleCatalogue catalogue, Config config) {
         this.catalogue = catalogue;
@@ -213,8 +225,10 @@ public class FunctionRequestGuard implements ContainerRequestFilter, ContainerRe
         if (method == null) {
             return null;
         }
-        String functionId = functionOf(matched.getResourceClass(), method);
-        return functionId != null && catalogue.function(functionId).isPresent() ? "function-" + functionId : null;
+        Class<?> resource = matched.getResourceClass();
+        String functionId = functions.get(resource == null ? method.getDeclaringClass() : resource)
+                .computeIfAbsent(method, m -> Objects.requireNonNullElse(functionOf(resource, m), ""));
+        return !functionId.isEmpty() && catalogue.function(functionId).isPresent() ? "function-" + functionId : null;
     }
 
     /** The function named by a resource method's address template, or null. */

@@ -20,6 +20,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.annotation.Priority;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.container.ContainerRequestContext;
@@ -82,11 +83,15 @@ public class InputDeclarations implements ContainerRequestFilter {
         }
     };
 
+    /** The request as Jetty received it: its query and its framing are read there, at no cost. */
+    @Context
+    private HttpServletRequest received;
+
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
-        String query = request.getUriInfo().getRequestUri().getRawQuery();
+        String query = received.getQueryString();
         boolean hasQuery = query != null && !query.isEmpty();
-        if (!hasQuery && !request.hasEntity()) {
+        if (!hasQuery && !mayHaveBody(received)) {
             return; // most reads: nothing to hold against the declarations
         }
         Method method = matched == null ? null : matched.getResourceMethod();
@@ -98,7 +103,7 @@ public class InputDeclarations implements ContainerRequestFilter {
         if (hasQuery) {
             faults.addAll(faults(takes.query(), request.getUriInfo().getQueryParameters(true)));
         }
-        if (!takes.body() && request.hasEntity()) {
+        if (!takes.body() && mayHaveBody(received) && request.hasEntity()) {
             faults.addAll(untakenBody(request.getEntityStream()));
         }
         if (!faults.isEmpty()) {
@@ -107,6 +112,16 @@ public class InputDeclarations implements ContainerRequestFilter {
                     ? ProblemException.invalid(first.field(), first.message()) : ProblemException.invalid(faults))
                     .problem()));
         }
+    }
+
+    /**
+     * Whether an HTTP/1 request's framing allows a body: a length above zero, or a transfer coding. CXF's
+     * {@code hasEntity()} finds out by copying the input into a cache, which cost a read without a body more than
+     * all of this filter's other work; it is asked only when this says a body may be there.
+     */
+    static boolean mayHaveBody(HttpServletRequest request) {
+        return !request.getProtocol().startsWith("HTTP/1.") || request.getContentLengthLong() > 0
+                || request.getHeader("Transfer-Encoding") != null;
     }
 
     /** What a resource method declares. */
