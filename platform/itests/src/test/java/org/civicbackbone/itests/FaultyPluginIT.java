@@ -1,5 +1,6 @@
 package org.civicbackbone.itests;
 
+import static org.civicbackbone.itests.BackboneContainer.features;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -53,17 +53,12 @@ public class FaultyPluginIT {
                 editConfigurationFilePut(GUARD, "maxRunningPerModule", String.valueOf(MAX_RUNNING)));
     }
 
-    /** Karaf's features service as it is registered now ({@link BackboneContainer#features}). */
-    private FeaturesService features() {
-        return BackboneContainer.features(bundleContext);
-    }
-
     @Test
     public void aFaultyPluginDoesNotTakeThePlatformDown() throws Exception {
         http.await("/health", a -> a.status() == 200 && a.body().contains("function-shared-measurement"));
-        features().addRepository(URI.create("mvn:org.civicbackbone.examples/faulty-plugin/"
+        features(bundleContext).addRepository(URI.create("mvn:org.civicbackbone.examples/faulty-plugin/"
                 + System.getProperty("backbone.version", "0.1.0-SNAPSHOT") + "/xml/features"));
-        features().installFeature("backbone-function-faulty");
+        features(bundleContext).installFeature("backbone-function-faulty");
 
         // throws in activation: health names the component, the platform is DEGRADED but answers
         JsonNode health = http.await("/health", a -> a.status() == 200 && a.body().contains("function-faulty")
@@ -130,7 +125,7 @@ public class FaultyPluginIT {
         assertTrue("stuck requests are still held", stuck.stream().noneMatch(CompletableFuture::isDone));
 
         // uninstalling the plugin ends its waits; the platform is UP again
-        features().uninstallFeature("backbone-function-faulty");
+        features(bundleContext).uninstallFeature("backbone-function-faulty");
         for (CompletableFuture<HttpResponse<String>> request : stuck) {
             request.get(60, TimeUnit.SECONDS);
         }

@@ -1,12 +1,12 @@
 package org.civicbackbone.itests;
 
+import static org.civicbackbone.itests.BackboneContainer.features;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import javax.inject.Inject;
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -35,11 +35,6 @@ public class FunctionsIT {
     @Configuration
     public Option[] config() {
         return BackboneContainer.options();
-    }
-
-    /** Karaf's features service as it is registered now ({@link BackboneContainer#features}). */
-    private FeaturesService features() {
-        return BackboneContainer.features(bundleContext);
     }
 
     private void ready() throws InterruptedException {
@@ -145,20 +140,20 @@ public class FunctionsIT {
                 + "\"'first' is not a whole number of at least 1\"}"));
 
         // shared measurement absent: links are kept, not checked
-        features().uninstallFeature("backbone-function-shared-measurement");
+        features(bundleContext).uninstallFeature("backbone-function-shared-measurement");
         http.await("/initiatives/agenda/shared-measurement", a -> a.status() == 404);
         Http.Answer unchecked = http.post(base + "/versions", agenda(999));
         assertEquals(unchecked.toString(), 201, unchecked.status());
         assertTrue(http.get(base).json().get("indicatorLinks").asText().startsWith("not checked"));
-        features().installFeature("backbone-function-shared-measurement");
+        features(bundleContext).installFeature("backbone-function-shared-measurement");
         http.await("/initiatives/agenda/shared-measurement", a -> a.status() == 200);
         http.await(base, a -> a.status() == 200 && a.body().contains("\"checked\""));
 
         // the module itself comes and goes; its data stays
-        features().uninstallFeature("backbone-function-vision-strategy");
+        features(bundleContext).uninstallFeature("backbone-function-vision-strategy");
         http.await(base, a -> a.status() == 404);
         assertEquals(200, http.get("/initiatives/agenda/resources").status());
-        features().installFeature("backbone-function-vision-strategy");
+        features(bundleContext).installFeature("backbone-function-vision-strategy");
         assertEquals(2, http.await(base + "/agenda", a -> a.status() == 200).json().get("number").asInt());
     }
 
@@ -253,10 +248,10 @@ public class FunctionsIT {
         assertTrue(http.get(base + "/deadlines/export").body().contains("Final report,OVERDUE"));
         assertTrue(http.get(base + "/funders/export").body().contains("Community Foundation,FUNDER"));
 
-        features().uninstallFeature("backbone-function-resources");
+        features(bundleContext).uninstallFeature("backbone-function-resources");
         http.await(base, a -> a.status() == 404);
         assertEquals(200, http.get("/initiatives/funds/vision-strategy").status());
-        features().installFeature("backbone-function-resources");
+        features(bundleContext).installFeature("backbone-function-resources");
         assertEquals(10000, http.await(base, a -> a.status() == 200).json().get("totals").get("allocated").asDouble(), 0.001);
     }
 
@@ -313,10 +308,10 @@ public class FunctionsIT {
         assertEquals(409, http.send("PUT", base + "/items/" + item + "/outcome", Http.ADMIN, "application/json",
                 "{\"outcome\":\"DEFEATED\"}").status());
 
-        features().uninstallFeature("backbone-function-policy");
+        features(bundleContext).uninstallFeature("backbone-function-policy");
         http.await(base, a -> a.status() == 404);
         assertEquals(200, http.get("/initiatives/advocacy/resources").status());
-        features().installFeature("backbone-function-policy");
+        features(bundleContext).installFeature("backbone-function-policy");
         assertEquals("ENACTED", http.await(base + "/items/" + item, a -> a.status() == 200).json().get("outcome").asText());
     }
 
@@ -375,10 +370,10 @@ public class FunctionsIT {
         assertTrue(events, events.startsWith("id,title,held_on") && events.contains("Listening session"));
         assertTrue(http.get(base + "/communications/export").body().contains("OFFICIAL_STATEMENT"));
 
-        features().uninstallFeature("backbone-function-community-engagement");
+        features(bundleContext).uninstallFeature("backbone-function-community-engagement");
         http.await(base, a -> a.status() == 404);
         assertEquals(200, http.get("/initiatives/voice/policy").status());
-        features().installFeature("backbone-function-community-engagement");
+        features(bundleContext).installFeature("backbone-function-community-engagement");
         assertEquals(2, http.await(base + "/communications", a -> a.status() == 200).json().size());
     }
 
@@ -423,10 +418,10 @@ public class FunctionsIT {
                 http.get(funders).json().get(0).get("organisationId").asLong());
 
         // a module that is not installed during a merge catches up when it is installed again
-        features().uninstallFeature("backbone-function-resources");
+        features(bundleContext).uninstallFeature("backbone-function-resources");
         http.await(funders, a -> a.status() == 404);
         assertEquals(200, http.post(orgs + "/" + kept + "/merge", "{\"into\":" + fund + "}").status());
-        features().installFeature("backbone-function-resources");
+        features(bundleContext).installFeature("backbone-function-resources");
         http.await(funders, a -> a.status() == 200 && a.json().get(0).get("organisationId").asLong() == fund);
     }
 
@@ -518,18 +513,18 @@ public class FunctionsIT {
         assertTrue(http.get(base + "/working-groups/export").body().contains("Early learning,readiness,Aisha,Head Start,CO_CHAIR"));
 
         // without vision and strategy, links are kept and gaps become unknown
-        features().uninstallFeature("backbone-function-vision-strategy");
+        features(bundleContext).uninstallFeature("backbone-function-vision-strategy");
         http.await(vision, a -> a.status() == 404);
         http.await(base + "/alignment", a -> a.status() == 200 && a.body().contains("\"goalsKnown\":false"));
         assertEquals(201, http.post(base + "/activities", "{\"title\":\"Attendance buddies\",\"ownerOrganisation\":\"Clinic\","
                 + "\"goalNumbers\":[7],\"startOn\":\"2026-01-01\"}").status());
-        features().installFeature("backbone-function-vision-strategy");
+        features(bundleContext).installFeature("backbone-function-vision-strategy");
         http.await(base + "/alignment", a -> a.status() == 200 && a.body().contains("\"goalsKnown\":true"));
 
-        features().uninstallFeature("backbone-function-aligned-activities");
+        features(bundleContext).uninstallFeature("backbone-function-aligned-activities");
         http.await(base, a -> a.status() == 404);
         assertEquals(200, http.get("/initiatives/plan/community-engagement").status());
-        features().installFeature("backbone-function-aligned-activities");
+        features(bundleContext).installFeature("backbone-function-aligned-activities");
         assertEquals(3, http.await(base + "/activities", a -> a.status() == 200).json().size());
     }
 
@@ -588,10 +583,10 @@ public class FunctionsIT {
         assertEquals(401, http.send("GET", "/my-work/items", null, null, null).status());
 
         // a module uninstalled takes its items with it, while the rest still answer
-        features().uninstallFeature("backbone-function-resources");
+        features(bundleContext).uninstallFeature("backbone-function-resources");
         http.await("/my-work/items", a -> a.status() == 200 && !a.body().contains("Report due"));
         assertTrue(http.get("/my-work/items").body().contains("Meeting: Partners' meeting"));
-        features().installFeature("backbone-function-resources");
+        features(bundleContext).installFeature("backbone-function-resources");
         http.await("/my-work/items", a -> a.status() == 200 && a.body().contains("Report due: Interim report"));
     }
 }

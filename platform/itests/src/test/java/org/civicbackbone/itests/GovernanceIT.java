@@ -1,5 +1,6 @@
 package org.civicbackbone.itests;
 
+import static org.civicbackbone.itests.BackboneContainer.features;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -8,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -31,11 +31,6 @@ public class GovernanceIT {
     @Configuration
     public Option[] config() {
         return BackboneContainer.options();
-    }
-
-    /** Karaf's features service as it is registered now ({@link BackboneContainer#features}). */
-    private FeaturesService features() {
-        return BackboneContainer.features(bundleContext);
     }
 
     private void ready() throws InterruptedException {
@@ -251,7 +246,7 @@ public class GovernanceIT {
                 "{\"type\":\"SPEAK_ON_BEHALF\",\"title\":\"Op-ed in the county paper\"}");
         assertEquals(first.toString(), 201, first.status());
         try {
-            features().uninstallFeature("backbone-structure-volunteer");
+            features(bundleContext).uninstallFeature("backbone-structure-volunteer");
             http.await("/health", a -> !a.body().contains("structure-volunteer"));
             Http.Answer refused = http.post("/initiatives/model-gone/governance/proposals",
                     "{\"type\":\"SPEAK_ON_BEHALF\",\"title\":\"Radio interview\"}");
@@ -262,7 +257,7 @@ public class GovernanceIT {
             assertEquals("structure-volunteer", governance.get("missingModule").asText());
             assertEquals(1, http.get("/initiatives/model-gone/governance/proposals").json().size());
         } finally {
-            features().installFeature("backbone-structure-volunteer");
+            features(bundleContext).installFeature("backbone-structure-volunteer");
         }
         http.await("/initiatives/model-gone/governance", a -> a.status() == 200 && a.json().get("modelInstalled").asBoolean());
         Http.Answer again = http.post("/initiatives/model-gone/governance/proposals",

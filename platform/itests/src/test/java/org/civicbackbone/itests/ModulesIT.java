@@ -61,6 +61,28 @@ public class ModulesIT {
         assertEquals(403, http.send("DELETE", "/modules/structure-nested", "hb1:pw", null, null).status());
     }
 
+    /**
+     * A module being uninstalled takes no install until that is done: the request is refused (409), never answered
+     * 200 as if the module were there to stay (the choice would read as made while the uninstall went on).
+     */
+    @Test
+    public void aModuleBeingUninstalledRefusesAnInstallUntilItIsDone() throws Exception {
+        ready();
+        String module = "structure-volunteer";
+        assertEquals(202, http.sendWhenSettled("DELETE", "/modules/" + module).status());
+        Http.Answer early = http.send("PUT", "/modules/" + module, Http.ADMIN, null, null);
+        if (early.status() == 409) {
+            assertTrue(early.body(), early.body().contains("is already uninstalling"));
+        } else { // the uninstall was already done: an install is a new one
+            assertEquals(early.toString(), 202, early.status());
+        }
+        http.awaitModule(module, early.status() == 409 ? "available" : "active");
+        if (early.status() == 409) {
+            assertEquals(202, http.sendWhenSettled("PUT", "/modules/" + module).status());
+            http.awaitModule(module, "active");
+        }
+    }
+
     @Test
     public void everyModuleComesAndGoesAloneAndKeepsItsData() throws Exception {
         ready();

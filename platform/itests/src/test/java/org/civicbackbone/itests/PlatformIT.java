@@ -1,5 +1,6 @@
 package org.civicbackbone.itests;
 
+import static org.civicbackbone.itests.BackboneContainer.features;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -13,7 +14,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -49,11 +49,6 @@ public class PlatformIT {
     @Configuration
     public Option[] config() {
         return BackboneContainer.options();
-    }
-
-    /** Karaf's features service as it is registered now ({@link BackboneContainer#features}). */
-    private FeaturesService features() {
-        return BackboneContainer.features(bundleContext);
     }
 
     private JsonNode createInitiative(String id, String functions) {
@@ -486,7 +481,7 @@ public class PlatformIT {
         Http.Answer notEnabled = http.get("/initiatives/without-measurement/shared-measurement/indicators");
         assertEquals(409, notEnabled.status());
         assertTrue(notEnabled.body().contains("shared-measurement"));
-        features().uninstallFeature("backbone-function-policy");
+        features(bundleContext).uninstallFeature("backbone-function-policy");
         try {
             Http.Answer notInstalled = http.await("/initiatives/without-measurement/policy",
                     a -> a.body().contains("function-policy"));
@@ -497,7 +492,7 @@ public class PlatformIT {
             assertEquals(400, cannotEnable.status());
             assertTrue(cannotEnable.body(), cannotEnable.body().contains("is not installed"));
         } finally {
-            features().installFeature("backbone-function-policy");
+            features(bundleContext).installFeature("backbone-function-policy");
             // let the JAX-RS whiteboard settle (ADR 0001) before the next test talks to it
             http.await("/initiatives/without-measurement/policy", a -> a.status() == 409);
             http.await("/initiatives/without-measurement/shared-measurement", a -> a.status() == 409);
@@ -551,7 +546,7 @@ public class PlatformIT {
         };
         bundleContext.addBundleListener(listener);
         try {
-            features().uninstallFeature(MEASUREMENT_FEATURE);
+            features(bundleContext).uninstallFeature(MEASUREMENT_FEATURE);
             Http.Answer gone = http.await(base, a -> a.status() == 404);
             assertTrue(gone.contentType().startsWith("application/problem+json"));
             assertTrue(gone.body(), gone.body().contains("function-shared-measurement"));
@@ -561,14 +556,14 @@ public class PlatformIT {
             assertEquals("uninstall restarted or refreshed other bundles", List.of(), events);
             assertEquals(before, otherBundles());
 
-            features().installFeature(MEASUREMENT_FEATURE);
+            features(bundleContext).installFeature(MEASUREMENT_FEATURE);
             http.await(base, a -> a.status() == 200);
             assertEquals("install restarted or refreshed other bundles", List.of(), events);
             assertEquals(before, otherBundles());
         } finally {
             bundleContext.removeBundleListener(listener);
-            if (!features().isInstalled(features().getFeature(MEASUREMENT_FEATURE))) {
-                features().installFeature(MEASUREMENT_FEATURE);
+            if (!features(bundleContext).isInstalled(features(bundleContext).getFeature(MEASUREMENT_FEATURE))) {
+                features(bundleContext).installFeature(MEASUREMENT_FEATURE);
             }
         }
         JsonNode values = http.get(base + "/indicators/" + id + "/values").json();

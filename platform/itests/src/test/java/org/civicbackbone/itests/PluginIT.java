@@ -1,5 +1,6 @@
 package org.civicbackbone.itests;
 
+import static org.civicbackbone.itests.BackboneContainer.features;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.List;
 import javax.inject.Inject;
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -35,18 +35,13 @@ public class PluginIT {
         return BackboneContainer.options();
     }
 
-    /** Karaf's features service as it is registered now ({@link BackboneContainer#features}). */
-    private FeaturesService features() {
-        return BackboneContainer.features(bundleContext);
-    }
-
     @Test
     public void theLearningEvaluationPluginInstallsAndWorks() throws Exception {
         http.await("/health", a -> a.status() == 200 && a.body().contains("structure-nested"));
         // what `feature:repo-add` and `feature:install` do in the shell
-        features().addRepository(URI.create("mvn:org.civicbackbone.examples/learning-evaluation/"
+        features(bundleContext).addRepository(URI.create("mvn:org.civicbackbone.examples/learning-evaluation/"
                 + System.getProperty("backbone.version", "0.1.0-SNAPSHOT") + "/xml/features"));
-        features().installFeature("backbone-function-learning-evaluation");
+        features(bundleContext).installFeature("backbone-function-learning-evaluation");
         http.await("/health", a -> a.body().contains("function-learning-evaluation"));
         JsonNode module = http.get("/modules/function-learning-evaluation").json();
         assertEquals("function", module.get("kind").asText());
@@ -82,7 +77,7 @@ public class PluginIT {
 
         assertConsolePage("learning-evaluation/questions.js", true);
 
-        features().uninstallFeature("backbone-function-learning-evaluation");
+        features(bundleContext).uninstallFeature("backbone-function-learning-evaluation");
         Http.Answer gone = http.await(base, a -> a.status() == 404);
         assertTrue(gone.body().contains("function-learning-evaluation"));
         assertConsolePage("learning-evaluation/questions.js", false);
@@ -95,8 +90,8 @@ public class PluginIT {
     @Test
     public void aPluginGeneratedByTheArchetypeInstallsAndWorks() throws Exception {
         http.await("/health", a -> a.status() == 200 && a.body().contains("structure-nested"));
-        features().addRepository(URI.create("mvn:org.example.backbone/mentoring-circles/1.0.0-SNAPSHOT/xml/features"));
-        features().installFeature("backbone-function-mentoring-circles");
+        features(bundleContext).addRepository(URI.create("mvn:org.example.backbone/mentoring-circles/1.0.0-SNAPSHOT/xml/features"));
+        features(bundleContext).installFeature("backbone-function-mentoring-circles");
         http.await("/health", a -> a.body().contains("function-mentoring-circles"));
 
         assertEquals(201, http.post("/initiatives", "{\"id\":\"mentoring\",\"name\":\"Mentoring\",\"structureModelId\":"
@@ -124,7 +119,7 @@ public class PluginIT {
         assertTrue(http.get("/initiatives/mentoring/audit").body().contains("note.write"));
         assertConsolePage("mentoring-circles/notes.js", true);
 
-        features().uninstallFeature("backbone-function-mentoring-circles");
+        features(bundleContext).uninstallFeature("backbone-function-mentoring-circles");
         http.await(base, a -> a.status() == 404);
         assertConsolePage("mentoring-circles/notes.js", false);
     }

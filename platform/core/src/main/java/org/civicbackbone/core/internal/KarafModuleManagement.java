@@ -19,6 +19,8 @@ import org.civicbackbone.api.module.ModuleStatus;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.store.BackboneStore;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -29,8 +31,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Modules are the {@code backbone-function-*} and {@code backbone-structure-*} features. Operations run on one
  * background thread, without automatic bundle refresh so that no unrelated bundle restarts; Karaf keeps the set of
- * installed features across restarts. An install or uninstall asked of this node is also recorded in the database as
- * the choice for every node on it, which {@link ModuleSet} applies on the others (ADR 0019).
+ * installed features across restarts. A module being uninstalled is stopped first (its own bundles: those that
+ * register its function or structure model), so it leaves its users at once instead of after Karaf's deployer has
+ * worked out the whole new state (about half a second); should the uninstall fail, they are started again. An
+ * install or uninstall asked of this node is also recorded in the database as the choice for every node on it, which
+ * {@link ModuleSet} applies on the others (ADR 0019).
  */
 @Component(service = {ModuleManagement.class, KarafModuleManagement.class})
 public class KarafModuleManagement implements ModuleManagement {
@@ -48,6 +53,7 @@ public class KarafModuleManagement implements ModuleManagement {
     private final ModuleCatalogue catalogue;
     private final InitiativeService initiatives;
     private final BackboneStore store;
+    private final BundleContext bundles;
     private final Map<String, Operation> operations = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "backbone-modules"));
     /** Set once a look at the chosen module set found nothing left to do here (ADR 0019). */
@@ -55,8 +61,10 @@ public class KarafModuleManagement implements ModuleManagement {
 
     @Activate
     public KarafModuleManagement(@Reference FeaturesService features, @Reference ModuleCatalogue catalogue,
-                                 @Reference InitiativeService initiatives, @Reference BackboneStore store) {
+                                 @Reference InitiativeService initiatives, @Reference BackboneStore store,
+                                 BundleContext bundles) {
         this.features = features;
+        this.bundles = bundles;
         this.catalogue = catalogue;
         this.initiatives = initiatives;
         this.store = store;
@@ -66,6 +74,24 @@ public class KarafModuleManagement implements ModuleManagement {
     @Deactivate
     void deactivate() {
         worker.shutdownNow();
+    }
+
+    /** Stops the module's own bundles, then has Karaf's deployer uninstall the feature; starts them again if it fails. */
+    private void uninstall(Feature f, EnumSet<FeaturesService.Option> options) throws Exception {
+        List<Bundle> own = ModuleBundles.own(bundles, f);
+        for (Bundle b : own) {
+            b.stop(Bundle.STOP_TRANSIENT);
+        }
+        try {
+            features.uninstallFeature(f.getName(), f.getVersion(), options);
+        } catch (Exception e) {
+            for (Bundle b : own) {
+                if (b.getState() == Bundle.RESOLVED) {
+                    b.start(Bundle.START_TRANSIENT);
+                }
+            }
+            throw e;
+        }
     }
 
     private static boolean isModule(Feature f) {
@@ -144,6 +170,7 @@ public class KarafModuleManagement implements ModuleManagement {
      */
     private synchronized ModuleStatus choose(String moduleId, boolean install, String actor) {
         Feature f = feature(moduleId);
+        refuseWhileBusy(moduleId); // before the choice is recorded: an install asked mid-uninstall must not read as done
         store.exclusively("modules", () -> store.inTransaction(c -> {
             store.mapper(c, ModuleChoiceRecords.class).choose(moduleId, install, actor);
             return null;
@@ -194,11 +221,17 @@ public class KarafModuleManagement implements ModuleManagement {
         return caughtUp;
     }
 
-    private synchronized ModuleStatus start(String moduleId, Feature f, boolean install, String actor) {
+    /** A module being installed or uninstalled takes no other request until that is done (409). */
+    private void refuseWhileBusy(String moduleId) {
         Operation current = operations.get(moduleId);
         if (current != null && (current.state().equals("installing") || current.state().equals("uninstalling"))) {
-            throw new ProblemException(Problem.conflict("Module '" + moduleId + "' is already " + current.state() + "."));
+            throw new ProblemException(Problem.conflict("Module '" + moduleId + "' is already " + current.state()
+                    + "; ask again once that is done."));
         }
+    }
+
+    private synchronized ModuleStatus start(String moduleId, Feature f, boolean install, String actor) {
+        refuseWhileBusy(moduleId);
         String verb = install ? "installing" : "uninstalling";
         operations.put(moduleId, new Operation(verb, verb + " requested by " + actor, Instant.now()));
         worker.submit(() -> {
@@ -233,7 +266,7 @@ public class KarafModuleManagement implements ModuleManagement {
                 if (install) {
                     features.installFeature(f.getName(), f.getVersion(), options);
                 } else {
-                    features.uninstallFeature(f.getName(), f.getVersion(), options);
+                    uninstall(f, options);
                 }
                 return;
             } catch (Exception e) {
