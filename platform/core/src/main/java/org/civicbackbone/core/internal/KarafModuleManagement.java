@@ -79,12 +79,12 @@ public class KarafModuleManagement implements ModuleManagement {
     /** Stops the module's own bundles, then has Karaf's deployer uninstall the feature; starts them again if it fails. */
     private void uninstall(Feature f, EnumSet<FeaturesService.Option> options) throws Exception {
         List<Bundle> own = ModuleBundles.own(bundles, f);
-        for (Bundle b : own) {
-            b.stop(Bundle.STOP_TRANSIENT);
-        }
         try {
+            for (Bundle b : own) {
+                b.stop(Bundle.STOP_TRANSIENT);
+            }
             features.uninstallFeature(f.getName(), f.getVersion(), options);
-        } catch (Exception e) {
+        } catch (Exception e) { // a bundle that would not stop, or the deployer failing: what was stopped serves again
             for (Bundle b : own) {
                 if (b.getState() == Bundle.RESOLVED) {
                     b.start(Bundle.START_TRANSIENT);
