@@ -11,10 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -111,8 +109,7 @@ public class FaultyPluginIT {
         List<CompletableFuture<HttpResponse<String>>> stuck = new ArrayList<>();
         for (int i = 0; i < MAX_RUNNING; i++) {
             stuck.add(client.sendAsync(HttpRequest.newBuilder(URI.create(Http.BASE + "/initiatives/faulty-host/faulty/stuck"))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                            Http.ADMIN.getBytes(StandardCharsets.UTF_8)))
+                    .header("Authorization", Http.basic(Http.ADMIN))
                     .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString()));
         }
         JsonNode hanging = http.await("/health", a -> a.body().contains("still running past the 2 s deadline")).json();

@@ -68,8 +68,7 @@ final class Http {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (credentials != null) {
-            request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", basic(credentials));
         }
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -82,9 +81,13 @@ final class Http {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
-                .header("Content-Type", contentType).header("Authorization", "Basic "
-                        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+                .header("Content-Type", contentType).header("Authorization", basic(credentials));
         return answer(request);
+    }
+
+    /** The Authorization header's value for "user:password". */
+    static String basic(String credentials) {
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A request with headers of the caller's choosing (a console session's cookie and CSRF token), no Basic. */
@@ -192,7 +195,7 @@ final class Http {
     Answer postCsvAsync(String path, String csv) {
         return answer(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(ADMIN.getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", basic(ADMIN))
                 .header("Content-Type", "text/csv").header("Prefer", "respond-async"));
     }
 

@@ -10,12 +10,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -107,7 +105,7 @@ public class HttpsIT {
         assertNotNull("no answer over HTTPS within two minutes", health);
         assertEquals(health.body(), 200, health.statusCode());
         assertTrue("HSTS over HTTPS", health.headers().firstValue("Strict-Transport-Security").isPresent());
-        String admin = "Basic " + Base64.getEncoder().encodeToString(Http.ADMIN.getBytes(StandardCharsets.UTF_8));
+        String admin = Http.basic(Http.ADMIN);
         HttpResponse<String> measurement = null;
         while (System.nanoTime() < deadline && (measurement == null || measurement.statusCode() != 200)) {
             measurement = client.send(HttpRequest.newBuilder(URI.create(

@@ -19,28 +19,25 @@ import org.civicbackbone.activities.internal.JointPlan.StatusSpec;
 import org.civicbackbone.activities.internal.JointPlan.WorkingGroup;
 import org.civicbackbone.activities.internal.JointPlan.WorkingGroupSpec;
 import org.civicbackbone.api.module.DemoData;
+import org.civicbackbone.api.module.RememberedDemo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** Gives each demo initiative a joint plan, a working group and two meetings, once. */
 @Component(service = DemoData.class)
-public class ActivitiesDemo implements DemoData {
+public class ActivitiesDemo extends RememberedDemo {
 
     private final AlignedActivities plan;
 
     @Activate
     public ActivitiesDemo(@Reference AlignedActivities plan) {
+        super(plan.store(), AlignedActivities.FUNCTION_ID, "aa_demo_loaded");
         this.plan = plan;
     }
 
     @Override
-    public String functionId() {
-        return AlignedActivities.FUNCTION_ID;
-    }
-
-    @Override
-    public void loadInto(String id) {
+    protected void load(String id) {
         LocalDate today = LocalDate.now();
         var coaching = plan.addActivity(id, new ActivitySpec("Reading coaches for parents at well-child visits", null,
                 "Northside Family Resource Center", List.of(1), today.minusMonths(6), today.plusMonths(18)), "system");
@@ -69,14 +66,5 @@ public class ActivitiesDemo implements DemoData {
                 "1. Summer reading results\n2. Budget hearing"), "system");
         plan.addMaterial(id, next.id(), new MaterialSpec("Summer reading results", "https://example.org/riverbend/summer.pdf"),
                 "system");
-        plan.store().inTransaction(c -> {
-            plan.store().mapper(c, PlanRecords.class).markDemoLoaded(id);
-            return null;
-        });
-    }
-
-    @Override
-    public boolean loadedInto(String initiativeId) {
-        return plan.store().read(c -> plan.store().mapper(c, PlanRecords.class).demoLoaded(initiativeId) > 0);
     }
 }

@@ -156,12 +156,6 @@ public interface PlanRecords {
     @Update("UPDATE aa_action_item SET done_on = #{doneOn} WHERE id = #{itemId} AND done_on IS NULL")
     int markDone(@Param("itemId") long itemId, @Param("doneOn") LocalDate doneOn);
 
-    @Select("SELECT COUNT(*) FROM aa_demo_loaded WHERE initiative_id = #{initiativeId}")
-    int demoLoaded(String initiativeId);
-
-    @Insert("INSERT INTO aa_demo_loaded (initiative_id) VALUES (#{initiativeId})")
-    void markDemoLoaded(String initiativeId);
-
     /** The initiative's activities with their goals: two queries. */
     default List<Activity> activities(String initiativeId) {
         Map<Long, List<Integer>> goals = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.civicbackbone.api.initiative.Sector;
 import org.civicbackbone.api.module.DemoData;
+import org.civicbackbone.api.module.RememberedDemo;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.engagement.internal.Engagement.Communication;
 import org.civicbackbone.engagement.internal.Engagement.CommunicationSpec;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /** Gives each demo initiative a published newsletter, a news release put forward as a statement, and two events, once. */
 @Component(service = DemoData.class)
-public class EngagementDemo implements DemoData {
+public class EngagementDemo extends RememberedDemo {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngagementDemo.class);
 
@@ -27,16 +28,12 @@ public class EngagementDemo implements DemoData {
 
     @Activate
     public EngagementDemo(@Reference CommunityEngagement engagement) {
+        super(engagement.store(), CommunityEngagement.FUNCTION_ID, "ce_demo_loaded");
         this.engagement = engagement;
     }
 
     @Override
-    public String functionId() {
-        return CommunityEngagement.FUNCTION_ID;
-    }
-
-    @Override
-    public void loadInto(String id) {
+    protected void load(String id) {
         List<String> messages = List.of("Reading by third grade predicts success in school and life",
                 "Every partner has a part: libraries, schools, clinics and parents");
         Communication newsletter = engagement.draft(id, new CommunicationSpec(Kind.NEWSLETTER, "Riverbend Reads autumn update",
@@ -58,18 +55,5 @@ public class EngagementDemo implements DemoData {
         engagement.recordEvent(id, new EventSpec("Fall community reading forum", today.minusDays(12), "Riverbend High gym",
                 List.of(new Participation(Sector.COMMUNITY_MEMBER, 85), new Participation(Sector.PUBLIC_AGENCY, 12),
                         new Participation(Sector.BUSINESS, 4), new Participation(Sector.FUNDER, 3)), 640), "system");
-        engagement.store().inTransaction(c -> {
-            ce(c).markDemoLoaded(id);
-            return null;
-        });
-    }
-
-    @Override
-    public boolean loadedInto(String initiativeId) {
-        return engagement.store().read(c -> ce(c).demoLoaded(initiativeId) > 0);
-    }
-
-    private EngagementRecords ce(java.sql.Connection c) {
-        return engagement.store().mapper(c, EngagementRecords.class);
     }
 }

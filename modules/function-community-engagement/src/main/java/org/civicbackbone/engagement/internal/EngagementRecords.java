@@ -81,10 +81,4 @@ public interface EngagementRecords {
     @Insert("INSERT INTO ce_participation (event_id, sector, participants) VALUES (#{eventId}, #{sector}, #{participants})")
     void insertParticipation(@Param("eventId") long eventId, @Param("sector") Sector sector,
                              @Param("participants") int participants);
-
-    @Select("SELECT COUNT(*) FROM ce_demo_loaded WHERE initiative_id = #{initiativeId}")
-    int demoLoaded(String initiativeId);
-
-    @Insert("INSERT INTO ce_demo_loaded (initiative_id) VALUES (#{initiativeId})")
-    void markDemoLoaded(String initiativeId);
 }

@@ -1,6 +1,7 @@
 package org.civicbackbone.policy.internal;
 
 import org.civicbackbone.api.module.DemoData;
+import org.civicbackbone.api.module.RememberedDemo;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.policy.internal.PolicyAgenda.AdoptionSpec;
 import org.civicbackbone.policy.internal.PolicyAgenda.Item;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /** Gives each demo initiative two policy items, one with its position put to the bodies and partners' stances, once. */
 @Component(service = DemoData.class)
-public class PolicyDemo implements DemoData {
+public class PolicyDemo extends RememberedDemo {
 
     private static final Logger LOG = LoggerFactory.getLogger(PolicyDemo.class);
 
@@ -26,16 +27,12 @@ public class PolicyDemo implements DemoData {
 
     @Activate
     public PolicyDemo(@Reference Policy policy) {
+        super(policy.store(), Policy.FUNCTION_ID, "pol_demo_loaded");
         this.policy = policy;
     }
 
     @Override
-    public String functionId() {
-        return Policy.FUNCTION_ID;
-    }
-
-    @Override
-    public void loadInto(String id) {
+    protected void load(String id) {
         Item hours = policy.add(id, new ItemSpec("Library hours on weekends",
                 "Branches close at 1 pm on Saturdays and all day Sunday, when working parents can come.",
                 "Fund Saturday afternoon and Sunday opening at the three busiest branches.", TargetKind.BUDGET,
@@ -52,14 +49,5 @@ public class PolicyDemo implements DemoData {
         policy.add(id, new ItemSpec("Screening at kindergarten entry", "Readiness is screened differently in each school.",
                 "One readiness screen for every kindergarten in the county.", TargetKind.REGULATION,
                 "Riverbend Unified School District board policy"), "system");
-        policy.store().inTransaction(c -> {
-            policy.store().mapper(c, PolicyRecords.class).markDemoLoaded(id);
-            return null;
-        });
-    }
-
-    @Override
-    public boolean loadedInto(String initiativeId) {
-        return policy.store().read(c -> policy.store().mapper(c, PolicyRecords.class).demoLoaded(initiativeId) > 0);
     }
 }

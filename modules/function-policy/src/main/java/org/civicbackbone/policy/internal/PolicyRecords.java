@@ -71,10 +71,4 @@ public interface PolicyRecords {
                       @Param("organisation") String organisation, @Param("stance") StanceKind stance,
                       @Param("named") boolean named, @Param("note") String note, @Param("recordedBy") String recordedBy,
                       @Param("recordedAt") Instant recordedAt, @Param("organisationId") long organisationId);
-
-    @Select("SELECT COUNT(*) FROM pol_demo_loaded WHERE initiative_id = #{initiativeId}")
-    int demoLoaded(String initiativeId);
-
-    @Insert("INSERT INTO pol_demo_loaded (initiative_id) VALUES (#{initiativeId})")
-    void markDemoLoaded(String initiativeId);
 }

@@ -87,12 +87,6 @@ public class PolicyRecordsTest {
         assertEquals(Long.valueOf(3), dissent.organisationId());
         assertNull(ofItem.get(0).note());
         assertEquals(2, store.read(c -> store.mapper(c, PolicyRecords.class).stancesOfInitiative("town")).size());
-        assertEquals(0, store.read(c -> store.mapper(c, PolicyRecords.class).demoLoaded("town")).intValue());
-        store.inTransaction(c -> {
-            store.mapper(c, PolicyRecords.class).markDemoLoaded("town");
-            return null;
-        });
-        assertEquals(1, store.read(c -> store.mapper(c, PolicyRecords.class).demoLoaded("town")).intValue());
     }
 
     @Test

@@ -195,10 +195,4 @@ public interface FundingRecords {
                     proposal == null ? ProposalState.OPEN : proposal.state(), r.proposedBy(), r.proposedAt());
         }).toList();
     }
-
-    @Select("SELECT COUNT(*) FROM rs_demo_loaded WHERE initiative_id = #{initiativeId}")
-    int demoLoaded(String initiativeId);
-
-    @Insert("INSERT INTO rs_demo_loaded (initiative_id) VALUES (#{initiativeId})")
-    void markDemoLoaded(String initiativeId);
 }

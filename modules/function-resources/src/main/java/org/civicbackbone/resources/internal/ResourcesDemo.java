@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.civicbackbone.api.initiative.Sector;
 import org.civicbackbone.api.module.DemoData;
+import org.civicbackbone.api.module.RememberedDemo;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.resources.internal.Funding.AcceptanceSpec;
 import org.civicbackbone.resources.internal.Funding.BudgetLine;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * reporting deadline and this year's budget, once ({@code rs_demo_loaded} remembers it).
  */
 @Component(service = DemoData.class)
-public class ResourcesDemo implements DemoData {
+public class ResourcesDemo extends RememberedDemo {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResourcesDemo.class);
 
@@ -35,16 +36,12 @@ public class ResourcesDemo implements DemoData {
 
     @Activate
     public ResourcesDemo(@Reference Resources resources) {
+        super(resources.store(), Resources.FUNCTION_ID, "rs_demo_loaded");
         this.resources = resources;
     }
 
     @Override
-    public String functionId() {
-        return Resources.FUNCTION_ID;
-    }
-
-    @Override
-    public void loadInto(String id) {
+    protected void load(String id) {
         LocalDate today = LocalDate.now();
         Funder foundation = resources.addFunder(id, new FunderSpec("Riverbend Community Foundation", Sector.FUNDER,
                 "grants@riverbendcf.example"), "system");
@@ -70,14 +67,5 @@ public class ResourcesDemo implements DemoData {
                 new BudgetLine("Backbone staff", new BigDecimal("38000.00")),
                 new BudgetLine("Summer reading materials", new BigDecimal("9000.00")),
                 new BudgetLine("Data and evaluation", new BigDecimal("3000.00")))), "system");
-        resources.store().inTransaction(c -> {
-            resources.store().mapper(c, FundingRecords.class).markDemoLoaded(id);
-            return null;
-        });
-    }
-
-    @Override
-    public boolean loadedInto(String initiativeId) {
-        return resources.store().read(c -> resources.store().mapper(c, FundingRecords.class).demoLoaded(initiativeId) > 0);
     }
 }

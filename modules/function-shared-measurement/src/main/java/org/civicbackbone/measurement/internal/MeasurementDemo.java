@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import org.civicbackbone.api.module.DemoData;
+import org.civicbackbone.api.module.RememberedDemo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -14,7 +15,7 @@ import org.osgi.service.component.annotations.Reference;
  * {@code sm_demo_loaded} remembers it, so a reinstall of the module does not load them again.
  */
 @Component(service = DemoData.class)
-public class MeasurementDemo implements DemoData {
+public class MeasurementDemo extends RememberedDemo {
 
     static final List<String> LIBRARY_PARTNERS = List.of("Riverbend Public Library", "Northside Family Resource Center");
     static final List<String> SCHOOL_PARTNERS = List.of("Riverbend Unified School District", "Riverbend Head Start");
@@ -23,21 +24,12 @@ public class MeasurementDemo implements DemoData {
 
     @Activate
     public MeasurementDemo(@Reference SharedMeasurement measurement) {
+        super(measurement.store(), SharedMeasurement.FUNCTION_ID, "sm_demo_loaded");
         this.measurement = measurement;
     }
 
     @Override
-    public String functionId() {
-        return SharedMeasurement.FUNCTION_ID;
-    }
-
-    @Override
-    public boolean loadedInto(String initiativeId) {
-        return measurement.store().read(c -> measurement.demoLoaded(c, initiativeId));
-    }
-
-    @Override
-    public void loadInto(String initiativeId) {
+    protected void load(String initiativeId) {
         YearMonth thisMonth = YearMonth.now();
         LocalDate baselineDate = thisMonth.minusMonths(12).atDay(1);
         Indicator cards = measurement.insertIndicator(initiativeId, new IndicatorSpec("Library cards issued to children 0-8",
@@ -74,9 +66,5 @@ public class MeasurementDemo implements DemoData {
             }
         }
         measurement.storeValues(initiativeId, csv.toString(), "system");
-        measurement.store().inTransaction(c -> {
-            measurement.markDemoLoaded(c, initiativeId);
-            return null;
-        });
     }
 }

@@ -95,10 +95,4 @@ public interface MeasurementRecords {
             + "JOIN sm_indicator i ON i.id = v.indicator_id WHERE i.initiative_id = #{initiativeId} "
             + "ORDER BY i.id, v.period, v.partner, v.dimension, v.category")
     List<ExportRow> export(String initiativeId);
-
-    @Select("SELECT COUNT(*) FROM sm_demo_loaded WHERE initiative_id = #{initiativeId}")
-    int demoLoaded(String initiativeId);
-
-    @Insert("INSERT INTO sm_demo_loaded (initiative_id) VALUES (#{initiativeId})")
-    void markDemoLoaded(String initiativeId);
 }

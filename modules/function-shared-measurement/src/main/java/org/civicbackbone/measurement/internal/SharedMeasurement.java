@@ -242,16 +242,6 @@ public class SharedMeasurement {
         return store.mapper(c, RollupRecords.class);
     }
 
-    /** Whether the demo values were already loaded for an initiative. */
-    boolean demoLoaded(Connection c, String initiativeId) {
-        return records(c).demoLoaded(initiativeId) > 0;
-    }
-
-    /** Notes that the demo values are loaded for an initiative, in the loading transaction. */
-    void markDemoLoaded(Connection c, String initiativeId) {
-        records(c).markDemoLoaded(initiativeId);
-    }
-
     private MeasurementRecords records(Connection c) {
         return store.mapper(c, MeasurementRecords.class);
     }

@@ -89,12 +89,6 @@ public interface AgendaRecords {
     int setProposal(@Param("initiativeId") String initiativeId, @Param("number") int number,
                     @Param("proposalId") long proposalId, @Param("seen") Long seen);
 
-    @Select("SELECT COUNT(*) FROM vs_demo_loaded WHERE initiative_id = #{initiativeId}")
-    int demoLoaded(String initiativeId);
-
-    @Insert("INSERT INTO vs_demo_loaded (initiative_id) VALUES (#{initiativeId})")
-    void markDemoLoaded(String initiativeId);
-
     /** Every version of the initiative as stored, oldest first, its status still to be read from its proposal. */
     default List<Version> versions(String initiativeId) {
         Map<Long, List<Strategy>> strategies = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.civicbackbone.api.measurement.IndicatorCatalogue;
 import org.civicbackbone.api.measurement.IndicatorRef;
 import org.civicbackbone.api.module.DemoData;
+import org.civicbackbone.api.module.RememberedDemo;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.vision.internal.CommonAgenda.AdoptionSpec;
 import org.civicbackbone.vision.internal.CommonAgenda.GoalSpec;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * row in {@code vs_demo_loaded} remembers it.
  */
 @Component(service = DemoData.class)
-public class VisionDemo implements DemoData {
+public class VisionDemo extends RememberedDemo {
 
     private static final Logger LOG = LoggerFactory.getLogger(VisionDemo.class);
 
@@ -32,17 +33,13 @@ public class VisionDemo implements DemoData {
     @Activate
     public VisionDemo(@Reference VisionStrategy visionStrategy,
                       @Reference(cardinality = ReferenceCardinality.OPTIONAL) IndicatorCatalogue indicators) {
+        super(visionStrategy.store(), VisionStrategy.FUNCTION_ID, "vs_demo_loaded");
         this.visionStrategy = visionStrategy;
         this.indicators = Optional.ofNullable(indicators);
     }
 
     @Override
-    public String functionId() {
-        return VisionStrategy.FUNCTION_ID;
-    }
-
-    @Override
-    public void loadInto(String id) {
+    protected void load(String id) {
         List<Long> readiness = linked(id, "Kindergarten readiness");
         List<Long> cards = linked(id, "Library cards issued to children 0-8");
         visionStrategy.draft(id, new VersionSpec(
@@ -65,20 +62,10 @@ public class VisionDemo implements DemoData {
         } catch (ProblemException e) {
             LOG.info("Demo agenda of '{}' left as a draft: {}", id, e.problem().detail());
         }
-        visionStrategy.store().inTransaction(c -> {
-            visionStrategy.store().mapper(c, AgendaRecords.class).markDemoLoaded(id);
-            return null;
-        });
     }
 
     private List<Long> linked(String initiativeId, String indicatorName) {
         return indicators.stream().flatMap(c -> c.indicators(initiativeId).stream())
                 .filter(i -> i.name().equals(indicatorName)).map(IndicatorRef::id).toList();
-    }
-
-    @Override
-    public boolean loadedInto(String initiativeId) {
-        return visionStrategy.store().read(c -> visionStrategy.store().mapper(c, AgendaRecords.class)
-                .demoLoaded(initiativeId) > 0);
     }
 }

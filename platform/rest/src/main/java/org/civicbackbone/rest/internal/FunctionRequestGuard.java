@@ -115,16 +115,9 @@ public class FunctionRequestGuard implements ContainerRequestFilter, ContainerRe
     @Context
     private ResourceInfo matched;
 
-    /**
-     * The function each resource method met so far serves ("" for none), kept with its class: worked out of its
-     * annotations once, not on every request, and let go with the class when its module is uninstalled.
-     */
-    private final ClassValue<Map<Method, String>> functions = new ClassValue<>() {
-        @Override
-        protected Map<Method, String> computeValue(Class<?> resource) {
-            return new ConcurrentHashMap<>();
-        }
-    };
+    /** The function each resource method serves ("" for none), worked out of its address template once. */
+    private final MethodFacts<String> functions =
+            new MethodFacts<>((resource, m) -> Objects.requireNonNullElse(functionOf(resource, m), ""));
 
     @Activate
     public FunctionRequestGuard(@Reference ModuleCatalogue catalogue, Config config) {
@@ -225,9 +218,7 @@ public class FunctionRequestGuard implements ContainerRequestFilter, ContainerRe
         if (method == null) {
             return null;
         }
-        Class<?> resource = matched.getResourceClass();
-        String functionId = functions.get(resource == null ? method.getDeclaringClass() : resource)
-                .computeIfAbsent(method, m -> Objects.requireNonNullElse(functionOf(resource, m), ""));
+        String functionId = functions.of(matched.getResourceClass(), method);
         return !functionId.isEmpty() && catalogue.function(functionId).isPresent() ? "function-" + functionId : null;
     }
 

@@ -72,16 +72,8 @@ public class InputDeclarations implements ContainerRequestFilter {
     @Context
     private ResourceInfo matched;
 
-    /**
-     * The declarations of each resource method met so far, kept with its class: read once, not on every request,
-     * and let go with the class when its module is uninstalled.
-     */
-    private final ClassValue<Map<Method, Declared>> declared = new ClassValue<>() {
-        @Override
-        protected Map<Method, Declared> computeValue(Class<?> resource) {
-            return new ConcurrentHashMap<>();
-        }
-    };
+    /** The declarations of each resource method, read once. */
+    private final MethodFacts<Declared> declared = new MethodFacts<>((resource, m) -> declared(m));
 
     /** The request as Jetty received it: its query and its framing are read there, at no cost. */
     @Context
@@ -98,7 +90,7 @@ public class InputDeclarations implements ContainerRequestFilter {
         if (method == null || method.isAnnotationPresent(AnyInput.class)) {
             return;
         }
-        Declared takes = declared.get(method.getDeclaringClass()).computeIfAbsent(method, InputDeclarations::declared);
+        Declared takes = declared.of(method.getDeclaringClass(), method);
         List<Violation> faults = new ArrayList<>();
         if (hasQuery) {
             faults.addAll(faults(takes.query(), request.getUriInfo().getQueryParameters(true)));
