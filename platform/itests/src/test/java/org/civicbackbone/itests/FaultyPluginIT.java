@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -25,7 +24,6 @@ import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 /**
  * A deliberately faulty plugin (examples/faulty-plugin): a component that throws in activation, a resource that
@@ -34,17 +32,13 @@ import org.osgi.framework.BundleContext;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class FaultyPluginIT {
+public class FaultyPluginIT extends InsideKaraf {
 
     private static final String GUARD = "etc/org.civicbackbone.rest.requests.cfg";
     private static final int MAX_RUNNING = 3;
 
-    @Inject
-    private BundleContext bundleContext;
-
-    private final Http http = new Http();
-
     @Configuration
+    @Override
     public Option[] config() {
         return OptionUtils.combine(BackboneContainer.options(),
                 editConfigurationFilePut(GUARD, "deadlineSeconds", "2"),
@@ -53,7 +47,7 @@ public class FaultyPluginIT {
 
     @Test
     public void aFaultyPluginDoesNotTakeThePlatformDown() throws Exception {
-        http.await("/health", a -> a.status() == 200 && a.body().contains("function-shared-measurement"));
+        awaitServing("function-shared-measurement");
         features(bundleContext).addRepository(URI.create("mvn:org.civicbackbone.examples/faulty-plugin/"
                 + System.getProperty("backbone.version", "0.1.0-SNAPSHOT") + "/xml/features"));
         features(bundleContext).installFeature("backbone-function-faulty");

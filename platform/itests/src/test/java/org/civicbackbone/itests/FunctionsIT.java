@@ -6,15 +6,11 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 /**
  * The backbone functions over real HTTP, with their governed actions decided by members who log in and vote under
@@ -22,26 +18,14 @@ import org.osgi.framework.BundleContext;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class FunctionsIT {
-
-    @Inject
-    private BundleContext bundleContext;
+public class FunctionsIT extends InsideKaraf {
 
     private static final String FUNCTIONS = "[\"shared-measurement\",\"vision-strategy\",\"resources\",\"policy\","
             + "\"community-engagement\",\"aligned-activities\"]";
 
-    private final Http http = new Http();
-
-    @Configuration
-    public Option[] config() {
-        return BackboneContainer.options();
-    }
-
     private void ready() throws InterruptedException {
-        http.await("/health", a -> a.status() == 200 && a.body().contains("structure-stand-alone")
-                && a.body().contains("function-vision-strategy") && a.body().contains("function-resources")
-                && a.body().contains("function-policy") && a.body().contains("function-community-engagement")
-                && a.body().contains("function-aligned-activities"));
+        awaitServing("structure-stand-alone", "function-vision-strategy", "function-resources", "function-policy",
+                "function-community-engagement", "function-aligned-activities");
     }
 
     /** A stand-alone initiative with every function, a board (hb1-3) and an advisory committee (lg1-3). */

@@ -8,34 +8,19 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 /** Each structure model's accountability rules enforced through real HTTP, with members who log in and vote. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class GovernanceIT {
-
-    @Inject
-    private BundleContext bundleContext;
-
-    private final Http http = new Http();
-
-    @Configuration
-    public Option[] config() {
-        return BackboneContainer.options();
-    }
+public class GovernanceIT extends InsideKaraf {
 
     private void ready() throws InterruptedException {
-        http.await("/health", a -> a.status() == 200 && a.body().contains("structure-seconded")
-                && a.body().contains("structure-stand-alone"));
+        awaitServing("structure-seconded", "structure-stand-alone");
     }
 
     /** Creates an initiative with bodies: each entry is "type:member[@organisation],member,...". */

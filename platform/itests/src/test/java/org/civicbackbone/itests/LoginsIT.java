@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -21,21 +19,14 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class LoginsIT {
-
-    private final Http http = new Http();
+public class LoginsIT extends InsideKaraf {
 
     @javax.inject.Inject
     @org.ops4j.pax.exam.util.Filter(value = "(dataSourceName=backbone)", timeout = 60_000)
     private javax.sql.DataSource dataSource;
 
-    @Configuration
-    public Option[] config() {
-        return BackboneContainer.options();
-    }
-
     private void ready() throws InterruptedException {
-        http.await("/health", a -> a.status() == 200 && a.body().contains("structure-stand-alone"));
+        awaitServing("structure-stand-alone");
     }
 
     @Test

@@ -9,37 +9,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.SynchronousBundleListener;
 
 /** Modules installed and uninstalled at runtime through the REST API, for every module of the distribution. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ModulesIT {
+public class ModulesIT extends InsideKaraf {
 
     private static final List<String> MODULES = List.of("function-shared-measurement", "function-vision-strategy",
             "function-resources", "function-policy", "function-community-engagement", "function-aligned-activities",
             "structure-stand-alone",
             "structure-nested", "structure-volunteer", "structure-seconded");
-
-    @Inject
-    private BundleContext bundleContext;
-
-    private final Http http = new Http();
-
-    @Configuration
-    public Option[] config() {
-        return BackboneContainer.options();
-    }
 
     private void ready() throws InterruptedException {
         http.await("/modules", a -> a.status() == 200 && a.body().split("\"active\"").length - 1 == MODULES.size());

@@ -16,26 +16,20 @@ import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.SynchronousBundleListener;
 
 /** The built distribution in a real Karaf, over real HTTP, with the real H2 database. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class PlatformIT {
+public class PlatformIT extends InsideKaraf {
 
     private static final String MEASUREMENT_FEATURE = "backbone-function-shared-measurement";
     private static final String MEASUREMENT_BUNDLE = "backbone-function-shared-measurement";
-
-    @Inject
-    private BundleContext bundleContext;
 
     @Inject
     @org.ops4j.pax.exam.util.Filter(value = "(dataSourceName=backbone)", timeout = 60_000)
@@ -43,13 +37,6 @@ public class PlatformIT {
 
     @Inject
     private org.osgi.service.cm.ConfigurationAdmin configurations;
-
-    private final Http http = new Http();
-
-    @Configuration
-    public Option[] config() {
-        return BackboneContainer.options();
-    }
 
     private JsonNode createInitiative(String id, String functions) {
         Http.Answer created = http.post("/initiatives", "{\"id\":\"" + id + "\",\"name\":\"Test " + id
@@ -289,7 +276,7 @@ public class PlatformIT {
 
     @Test
     public void importsLargeFilesAsJobsAllOrNothing() throws Exception {
-        http.await("/health", a -> a.status() == 200 && a.body().contains("shared-measurement"));
+        awaitServing("shared-measurement");
         createInitiative("bulk", "[\"shared-measurement\"]");
         long id = addIndicator("bulk", "Reading at grade level");
         String base = "/initiatives/bulk/shared-measurement";
@@ -339,7 +326,7 @@ public class PlatformIT {
      */
     @Test
     public void aReadIsGivenAgainUntilAWriteCommitsOrASecondPasses() throws Exception {
-        http.await("/health", a -> a.status() == 200 && a.body().contains("shared-measurement"));
+        awaitServing("shared-measurement");
         createInitiative("kept", "[\"shared-measurement\"]");
         long id = addIndicator("kept", "Kindergarten readiness");
         http.organisations("kept", "Riverbend Library");
@@ -378,7 +365,7 @@ public class PlatformIT {
 
     @Test
     public void reportsImportsAndExportsValues() throws Exception {
-        http.await("/health", a -> a.status() == 200 && a.body().contains("shared-measurement"));
+        awaitServing("shared-measurement");
         createInitiative("measure", "[\"shared-measurement\"]");
         long id = addIndicator("measure", "Reading at grade level");
         String base = "/initiatives/measure/shared-measurement";
@@ -444,7 +431,7 @@ public class PlatformIT {
 
     @Test
     public void anIndicatorIsChangedWithinWhatItsValuesAllow() throws Exception {
-        http.await("/health", a -> a.status() == 200 && a.body().contains("shared-measurement"));
+        awaitServing("shared-measurement");
         createInitiative("redefine", "[\"shared-measurement\"]");
         String indicator = "/initiatives/redefine/shared-measurement/indicators/" + addIndicator("redefine", "Ready");
         http.organisations("redefine", "Riverbend Library");
@@ -476,7 +463,7 @@ public class PlatformIT {
 
     @Test
     public void functionsNotEnabledOrNotInstalledAnswerClearProblems() throws Exception {
-        http.await("/health", a -> a.status() == 200 && a.body().contains("shared-measurement"));
+        awaitServing("shared-measurement");
         createInitiative("without-measurement", "[]");
         Http.Answer notEnabled = http.get("/initiatives/without-measurement/shared-measurement/indicators");
         assertEquals(409, notEnabled.status());
@@ -501,7 +488,7 @@ public class PlatformIT {
 
     @Test
     public void theDemoInitiativeIsLoaded() throws Exception {
-        http.await("/health", a -> a.status() == 200 && a.body().contains("shared-measurement"));
+        awaitServing("shared-measurement");
         JsonNode demo = http.get("/initiatives/demo-riverbend-reads").json();
         assertTrue(demo.get("demo").asBoolean());
         assertEquals("nested", demo.get("structureModelId").asText());
@@ -529,7 +516,7 @@ public class PlatformIT {
 
     @Test
     public void uninstallingTheFunctionRemovesItAloneAndReinstallBringsTheDataBack() throws Exception {
-        http.await("/health", a -> a.status() == 200 && a.body().contains("shared-measurement"));
+        awaitServing("shared-measurement");
         createInitiative("runtime", "[\"shared-measurement\"]");
         long id = addIndicator("runtime", "Kindergarten readiness");
         String base = "/initiatives/runtime/shared-measurement";

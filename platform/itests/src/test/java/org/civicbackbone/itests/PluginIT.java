@@ -7,15 +7,11 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.List;
-import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 /**
  * The example third-party plugin (examples/learning-evaluation), built on its own against backbone-api, installed
@@ -23,21 +19,11 @@ import org.osgi.framework.BundleContext;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class PluginIT {
-
-    @Inject
-    private BundleContext bundleContext;
-
-    private final Http http = new Http();
-
-    @Configuration
-    public Option[] config() {
-        return BackboneContainer.options();
-    }
+public class PluginIT extends InsideKaraf {
 
     @Test
     public void theLearningEvaluationPluginInstallsAndWorks() throws Exception {
-        http.await("/health", a -> a.status() == 200 && a.body().contains("structure-nested"));
+        awaitServing("structure-nested");
         // what `feature:repo-add` and `feature:install` do in the shell
         features(bundleContext).addRepository(URI.create("mvn:org.civicbackbone.examples/learning-evaluation/"
                 + System.getProperty("backbone.version", "0.1.0-SNAPSHOT") + "/xml/features"));
@@ -89,7 +75,7 @@ public class PluginIT {
      */
     @Test
     public void aPluginGeneratedByTheArchetypeInstallsAndWorks() throws Exception {
-        http.await("/health", a -> a.status() == 200 && a.body().contains("structure-nested"));
+        awaitServing("structure-nested");
         features(bundleContext).addRepository(URI.create("mvn:org.example.backbone/mentoring-circles/1.0.0-SNAPSHOT/xml/features"));
         features(bundleContext).installFeature("backbone-function-mentoring-circles");
         http.await("/health", a -> a.body().contains("function-mentoring-circles"));

@@ -19,7 +19,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
 /**
@@ -29,21 +28,17 @@ import org.osgi.framework.ServiceReference;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class TrustIT {
+public class TrustIT extends InsideKaraf {
 
     private static final String ROOT = "http://localhost:8181";
     private static final String STRANGER = "v24:pw";
 
     @Inject
-    private BundleContext bundleContext;
-
-    @Inject
     @org.ops4j.pax.exam.util.Filter(value = "(dataSourceName=backbone)", timeout = 60_000)
     private javax.sql.DataSource dataSource;
 
-    private final Http http = new Http();
-
     @Configuration
+    @Override
     public Option[] config() {
         // the request guard's bulkhead would refuse part of the parallel clients with 503; here the invariants are
         // under test, so every client gets through to them
@@ -56,8 +51,7 @@ public class TrustIT {
     }
 
     private void ready() throws InterruptedException {
-        http.await("/health", a -> a.status() == 200 && a.body().contains("function-resources")
-                && a.body().contains("structure-stand-alone"));
+        awaitServing("function-resources", "structure-stand-alone");
     }
 
     private final ParallelScenarios scenarios = new ParallelScenarios(http, i -> http, "pw");

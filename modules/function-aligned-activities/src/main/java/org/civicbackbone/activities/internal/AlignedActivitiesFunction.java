@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.civicbackbone.api.console.WorkItem;
 import org.civicbackbone.api.console.WorkItems;
+import org.civicbackbone.api.console.WorkItemsReadTogether;
 import org.civicbackbone.api.initiative.OrganisationReferences;
 import org.civicbackbone.api.module.BackboneFunction;
 import org.civicbackbone.api.module.FunctionNamingOrganisations;
@@ -24,7 +25,7 @@ import org.osgi.service.component.annotations.Reference;
  * It puts the meetings to come on "My work".
  */
 @Component(service = {BackboneFunction.class, OrganisationReferences.class, WorkItems.class})
-public class AlignedActivitiesFunction extends FunctionNamingOrganisations implements WorkItems {
+public class AlignedActivitiesFunction extends FunctionNamingOrganisations implements WorkItemsReadTogether {
 
     private final AlignedActivities activities;
 
@@ -33,11 +34,6 @@ public class AlignedActivitiesFunction extends FunctionNamingOrganisations imple
     public AlignedActivitiesFunction(@Reference AlignedActivities activities) {
         super(AlignedActivities.DESCRIPTOR, "aa_activity.owner_organisation_id", "aa_group_member.organisation_id");
         this.activities = activities;
-    }
-
-    @Override
-    public List<WorkItem> of(String initiativeId) {
-        return ofEach(List.of(initiativeId)).getOrDefault(initiativeId, List.of());
     }
 
     /** On "My work": the meetings still to come, soonest first; one read for all the initiatives. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.civicbackbone.api.console.WorkItem;
 import org.civicbackbone.api.console.WorkItems;
+import org.civicbackbone.api.console.WorkItemsReadTogether;
 import org.civicbackbone.api.initiative.OrganisationReferences;
 import org.civicbackbone.api.module.BackboneFunction;
 import org.civicbackbone.api.module.FunctionNamingOrganisations;
@@ -19,7 +20,7 @@ import org.osgi.service.component.annotations.Reference;
  * It puts the reports due to funders on "My work".
  */
 @Component(service = {BackboneFunction.class, OrganisationReferences.class, WorkItems.class})
-public class ResourcesFunction extends FunctionNamingOrganisations implements WorkItems {
+public class ResourcesFunction extends FunctionNamingOrganisations implements WorkItemsReadTogether {
 
     private final Resources resources;
 
@@ -28,11 +29,6 @@ public class ResourcesFunction extends FunctionNamingOrganisations implements Wo
     public ResourcesFunction(@Reference Resources resources) {
         super(Resources.DESCRIPTOR, "rs_funder.organisation_id", "rs_allocation.beneficiary_organisation_id");
         this.resources = resources;
-    }
-
-    @Override
-    public List<WorkItem> of(String initiativeId) {
-        return ofEach(List.of(initiativeId)).getOrDefault(initiativeId, List.of());
     }
 
     /** On "My work": the reports owed to funders, overdue or due soon; one read for all the initiatives. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.civicbackbone.api.console.WorkItem;
 import org.civicbackbone.api.console.WorkItems;
+import org.civicbackbone.api.console.WorkItemsReadTogether;
 import org.civicbackbone.api.initiative.OrganisationReferences;
 import org.civicbackbone.api.module.BackboneFunction;
 import org.civicbackbone.api.module.FunctionNamingOrganisations;
@@ -19,7 +20,7 @@ import org.osgi.service.component.annotations.Reference;
  * It puts the indicators that need attention on "My work".
  */
 @Component(service = {BackboneFunction.class, OrganisationReferences.class, WorkItems.class})
-public class MeasurementFunction extends FunctionNamingOrganisations implements WorkItems {
+public class MeasurementFunction extends FunctionNamingOrganisations implements WorkItemsReadTogether {
 
     private final SharedMeasurement measurement;
 
@@ -28,11 +29,6 @@ public class MeasurementFunction extends FunctionNamingOrganisations implements 
     public MeasurementFunction(@Reference SharedMeasurement measurement) {
         super(SharedMeasurement.DESCRIPTOR, "sm_value.organisation_id", "sm_import_scope.organisation_id");
         this.measurement = measurement;
-    }
-
-    @Override
-    public List<WorkItem> of(String initiativeId) {
-        return ofEach(List.of(initiativeId)).getOrDefault(initiativeId, List.of());
     }
 
     /** On "My work": each indicator that is off track or has no value for its last complete period; one read for all. */
