@@ -12,8 +12,8 @@ import org.junit.Test;
 /** One initiative's items are read as one of several: the module's single read, asked for it alone. */
 public class WorkItemsReadTogetherTest {
 
-    private static final WorkItem REPORT_DUE = new WorkItem(WorkItem.Kind.COMING_UP, LocalDate.of(2026, 12, 31), "Report due", false,
-            "funding");
+    private static final WorkItem REPORT_DUE = new WorkItem(WorkItem.Kind.COMING_UP, LocalDate.of(2026, 12, 31),
+            "Report due", false, "funding");
 
     private final List<Collection<String>> reads = new ArrayList<>();
     private final WorkItemsReadTogether funding = new WorkItemsReadTogether() {
