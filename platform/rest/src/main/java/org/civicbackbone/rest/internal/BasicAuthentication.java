@@ -10,8 +10,6 @@ import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.PreMatching;
-import javax.servlet.http.HttpServletRequest;
-import javax.ws.rs.core.Context;
 import javax.ws.rs.core.Cookie;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
@@ -97,9 +95,6 @@ public class BasicAuthentication implements ContainerRequestFilter {
     private final ConsoleSessions sessions;
     private final RealmPasswords passwords;
 
-    @Context
-    private HttpServletRequest servletRequest;
-
     @Activate
     public BasicAuthentication(Config config, @Reference AccessDeclarations accessChecks,
                                @Reference ConsoleSessions sessions, @Reference LoginDirectory logins) {
@@ -147,7 +142,7 @@ public class BasicAuthentication implements ContainerRequestFilter {
             request.abortWith(Challenge.answer(AccessRules.unauthenticated(), request));
             return;
         }
-        String address = address();
+        String address = Received.of(request).address();
         LoginThrottle guard = throttle;
         long wait = guard.retryAfterSeconds(credentials[0], address);
         if (wait > 0) {
@@ -186,10 +181,11 @@ public class BasicAuthentication implements ContainerRequestFilter {
 
     /**
      * Checks a sign-in form's user and password as a Basic header's are checked (the same realm and the same limit
-     * on failed logins) and starts a console session: the session's cookie token and the session.
+     * on failed logins, counted per name and the caller's {@code address}) and starts a console session: the session's
+     * cookie token and the session.
      */
-    ConsoleSession signIn(String name, String password) {
-        VerifiedLogins.Verified login = checked(name, password, 401, "password");
+    ConsoleSession signIn(String name, String password, String address) {
+        VerifiedLogins.Verified login = checked(name, password, 401, "password", address);
         return sessions.open(login.user(), login.roles(), sessionIdle, sessionMaximum);
     }
 
@@ -197,8 +193,7 @@ public class BasicAuthentication implements ContainerRequestFilter {
      * Checks a login's password as a sign-in does (the same realm, the same limit on failed logins); a wrong one is
      * answered with {@code status} and a violation of {@code field}.
      */
-    VerifiedLogins.Verified checked(String name, String password, int status, String field) {
-        String address = address();
+    VerifiedLogins.Verified checked(String name, String password, int status, String field, String address) {
         LoginThrottle guard = throttle;
         long wait = guard.retryAfterSeconds(name, address);
         if (wait > 0) {
@@ -237,15 +232,5 @@ public class BasicAuthentication implements ContainerRequestFilter {
 
     private static void actAs(ContainerRequestContext request, String user, Set<String> roles, String scheme) {
         request.setSecurityContext(new Caller(user, roles, request.getSecurityContext().isSecure(), scheme));
-    }
-
-    private String address() {
-        try {
-            HttpServletRequest servlet = servletRequest;
-            String address = servlet == null ? null : servlet.getRemoteAddr();
-            return address == null ? "unknown" : address;
-        } catch (RuntimeException e) {
-            return "unknown"; // no request bound to this thread
-        }
     }
 }

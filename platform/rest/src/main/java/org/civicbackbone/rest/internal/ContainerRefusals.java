@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * 404 before the node has been ready (the application may serve some resources and not yet others), is asked
  * again for up to 5 s, and a write is answered 503 with {@code Retry-After} instead; a gap that lasts a minute is
  * reported as a stall ({@link ApiStall}). Every request it takes is marked ({@link #TOOK_REQUEST}), so that the web
- * server tells an API that is not in place yet from one that answers.
+ * server tells an API that is not in place yet from one that answers, and carries what the API's filters need of the
+ * container ({@link Received}).
  * Registered in front of the API's servlets through the HTTP whiteboard.
  */
 @Component(service = Filter.class, property = {
@@ -55,6 +56,7 @@ public class ContainerRefusals implements Filter {
             return;
         }
         http.setAttribute(TOOK_REQUEST, Boolean.TRUE);
+        http.setAttribute(Received.ATTRIBUTE, Received.of(http)); // what the API's filters read of the container
         String charset = charset(http.getContentType());
         if (charset != null && !supported(charset)) {
             problem(answer, 415, "Unsupported Media Type", "The body's charset is not one this platform reads; send UTF-8.");

@@ -20,7 +20,6 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.annotation.Priority;
-import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.container.ContainerRequestContext;
@@ -75,15 +74,11 @@ public class InputDeclarations implements ContainerRequestFilter {
     /** The declarations of each resource method, read once. */
     private final MethodFacts<Declared> declared = new MethodFacts<>((resource, m) -> declared(m));
 
-    /** The request as Jetty received it: its query and its framing are read there, at no cost. */
-    @Context
-    private HttpServletRequest received;
-
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
-        String query = received.getQueryString();
-        boolean hasQuery = query != null && !query.isEmpty();
-        if (!hasQuery && !mayHaveBody(received)) {
+        Received received = Received.of(request); // the query and the framing as Jetty received them
+        boolean hasQuery = received.hasQuery();
+        if (!hasQuery && !received.mayHaveBody()) {
             return; // most reads: nothing to hold against the declarations
         }
         Method method = matched == null ? null : matched.getResourceMethod();
@@ -95,7 +90,7 @@ public class InputDeclarations implements ContainerRequestFilter {
         if (hasQuery) {
             faults.addAll(faults(takes.query(), request.getUriInfo().getQueryParameters(true)));
         }
-        if (!takes.body() && mayHaveBody(received) && request.hasEntity()) {
+        if (!takes.body() && received.mayHaveBody() && request.hasEntity()) {
             faults.addAll(untakenBody(request.getEntityStream()));
         }
         if (!faults.isEmpty()) {
@@ -104,16 +99,6 @@ public class InputDeclarations implements ContainerRequestFilter {
                     ? ProblemException.invalid(first.field(), first.message()) : ProblemException.invalid(faults))
                     .problem()));
         }
-    }
-
-    /**
-     * Whether an HTTP/1 request's framing allows a body: a length above zero, or a transfer coding. CXF's
-     * {@code hasEntity()} finds out by copying the input into a cache, which cost a read without a body more than
-     * all of this filter's other work; it is asked only when this says a body may be there.
-     */
-    static boolean mayHaveBody(HttpServletRequest request) {
-        return !request.getProtocol().startsWith("HTTP/1.") || request.getContentLengthLong() > 0
-                || request.getHeader("Transfer-Encoding") != null;
     }
 
     /** What a resource method declares. */

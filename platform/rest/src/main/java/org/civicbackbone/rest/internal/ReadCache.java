@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.annotation.Priority;
-import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Priorities;
@@ -80,10 +79,6 @@ public class ReadCache implements ContainerRequestFilter, ContainerResponseFilte
     @Context
     private ResourceInfo matched;
 
-    /** The request as Jetty received it: its raw query is read there, not from a request URI built for the purpose. */
-    @Context
-    private HttpServletRequest received;
-
     @Activate
     public ReadCache(@Reference BackboneStore store, Config config) {
         this.store = store;
@@ -123,7 +118,7 @@ public class ReadCache implements ContainerRequestFilter, ContainerResponseFilte
         KeptAnswers kept = answers.computeIfAbsent(method, m -> new KeptAnswers(this::version, maxAgeNanos,
                 answersPerMethod));
         request.setProperty(KEPT, kept);
-        kept.filter(request, received.getQueryString());
+        kept.filter(request, Received.of(request).query()); // the raw query as Jetty received it
     }
 
     @Override

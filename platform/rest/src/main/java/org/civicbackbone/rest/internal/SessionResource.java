@@ -4,6 +4,7 @@ import java.util.Set;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.CookieParam;
 import javax.ws.rs.DELETE;
@@ -80,8 +81,8 @@ public class SessionResource {
 
     @POST
     @Allow(Audience.PUBLIC)
-    public Response signIn(SignIn form, @Context SecurityContext security) {
-        ConsoleSession session = authentication.signIn(form.user(), form.password());
+    public Response signIn(SignIn form, @Context SecurityContext security, @Context HttpServletRequest received) {
+        ConsoleSession session = authentication.signIn(form.user(), form.password(), Received.of(received).address());
         return Response.ok(signedIn(session))
                 .header("Set-Cookie", cookie(session.token(), security.isSecure(), false)).build();
     }
@@ -107,16 +108,17 @@ public class SessionResource {
     @Allow(Audience.LOGGED_IN)
     @Path("password")
     public Response changePassword(PasswordChange change, @CookieParam(COOKIE) String token,
-                                   @Context SecurityContext security) {
+                                   @Context SecurityContext security, @Context HttpServletRequest received) {
         String user = security.getUserPrincipal().getName();
-        authentication.checked(user, change.currentPassword(), 403, "currentPassword");
+        String address = Received.of(received).address();
+        authentication.checked(user, change.currentPassword(), 403, "currentPassword", address);
         logins.setPassword(user, new PasswordSpec(change.password()), user);
         authentication.loginChanged();
         if (!SecurityContext.FORM_AUTH.equals(security.getAuthenticationScheme())) {
             return Response.noContent().build();
         }
         authentication.signOut(token);
-        ConsoleSession renewed = authentication.signIn(user, change.password());
+        ConsoleSession renewed = authentication.signIn(user, change.password(), address);
         return Response.ok(signedIn(renewed))
                 .header("Set-Cookie", cookie(renewed.token(), security.isSecure(), false)).build();
     }
