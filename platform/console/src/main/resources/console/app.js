@@ -112,9 +112,12 @@ async function contributedPage(id, functionId, pageId) {
       typedNumber, organisationNames, Problem, onSubmit });
 }
 
-// navigations started and the latest one drawn: a page that loads slowly must not draw over a later one
+// Navigations started, the latest one finished, and whether an earlier one drew over a later one still loading. A page
+// that loads slowly must not stay over a later one: an initiative's page shows its navigation before its proposals
+// have loaded, and a page chosen there meanwhile draws its heading before its module's script has loaded.
 let routesStarted = 0;
 let routeDrawn = 0;
+let drawnOver = false;
 
 async function route() {
   const turn = ++routesStarted;
@@ -139,11 +142,16 @@ async function route() {
     showProblem(region, error);
   }
   performance.measure('backbone:render', 'backbone:route');
-  if (turn < routeDrawn) {
-    route(); // a later navigation was drawn first and this one drew over it: draw the page the address names
+  if (turn < routesStarted) { // a later navigation started while this one loaded: this page may cover that one's
+    if (routeDrawn === routesStarted) route(); // that one has finished: draw the page the address names
+    else drawnOver = true; // that one draws it again when it finishes
     return;
   }
   routeDrawn = turn;
+  if (drawnOver) {
+    drawnOver = false;
+    route(); // an earlier navigation drew over this one while this one was loading
+  }
 }
 
 onRedraw(route);

@@ -313,6 +313,29 @@ public class ConsoleIT {
         visited("module-back");
     }
 
+    /**
+     * A page chosen while the page before it still loads is the page that stays. An initiative's page shows its
+     * navigation before its decision log has loaded; the joint plan chosen there meanwhile draws its heading before its
+     * lists have loaded. The browser's fetch is slowed for those two, the plan's more, so the initiative's page is drawn
+     * in between, every time (a fast machine met it by chance in a CI run).
+     */
+    @Test
+    public void aPageChosenWhileAnotherLoadsIsThePageThatStays() throws Exception {
+        browser.get(CONSOLE);
+        signIn("admin", "admin");
+        heading("My work");
+        browser.executeScript("const send = window.fetch;"
+                + "const later = (ms, url, options) => new Promise(r => setTimeout(r, ms)).then(() => send(url, options));"
+                + "window.fetch = (url, options) => String(url).includes('/governance/decision-log')"
+                + "  ? later(1500, url, options)"
+                + "  : String(url).includes('/aligned-activities') ? later(3000, url, options) : send(url, options);"
+                + "window.location.hash = '#/i/" + DEMO + "';");
+        follow("Joint plan");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Reading coaches for parents"));
+        assertEquals("Joint plan · Riverbend County Reads (DEMO DATA)",
+                browser.findElement(By.cssSelector("main h1")).getText());
+    }
+
     @Test
     public void everyFunctionHasItsPageWithItsListsAndForms() throws Exception {
         browser.get(CONSOLE);
