@@ -451,6 +451,21 @@ public class TrustIT extends InsideKaraf {
         assertFalse(charset.body(), charset.body().contains("Exception"));
         assertEquals("a CSV import must say it is CSV", 415, http.post(base + "/values/import",
                 "indicator,period,partner,value\nCards,2025,X,1\n").status());
+        // an address asked with a method, a body or an answer type it does not take says what it does take
+        Http.Answer wrongMethod = http.send("DELETE", base + "/indicators", Http.ADMIN, null, null);
+        assertEquals(wrongMethod.toString(), 405, wrongMethod.status());
+        assertEquals("GET, HEAD, POST", wrongMethod.header("Allow"));
+        assertTrue(wrongMethod.body(), wrongMethod.body().contains("does not take DELETE; it takes GET, HEAD or POST."));
+        Http.Answer wrongBody = http.send("POST", base + "/indicators", Http.ADMIN, "text/plain", "Cards");
+        assertEquals(wrongBody.toString(), 415, wrongBody.status());
+        assertTrue(wrongBody.body(), wrongBody.body().contains("This address takes application/json with POST"));
+        for (String[] asked : new String[][] {{"/values/export", "application/json", "text/csv"},
+                {"/indicators", "text/csv", "application/json"}}) {
+            Http.Answer wrongAnswer = http.sendWithHeaders("GET", base + asked[0],
+                    Map.of("Authorization", Http.basic(Http.ADMIN), "Accept", asked[1]), null);
+            assertEquals(wrongAnswer.toString(), 406, wrongAnswer.status());
+            assertTrue(wrongAnswer.body(), wrongAnswer.body().contains("answers GET with " + asked[2] + " only"));
+        }
 
         // a partner reports for its own organisation only
         Http.Answer own = http.send("POST", values, "v06:pw", "application/json",

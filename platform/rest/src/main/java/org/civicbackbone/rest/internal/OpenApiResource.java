@@ -1,7 +1,5 @@
 package org.civicbackbone.rest.internal;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -12,8 +10,6 @@ import org.civicbackbone.api.rest.ApiResource;
 import org.civicbackbone.api.rest.Audience;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
@@ -28,32 +24,18 @@ import org.osgi.service.component.annotations.Component;
 public class OpenApiResource {
 
     private final BundleContext context;
+    private final ServedResources served;
 
     @Activate
     public OpenApiResource(BundleContext context) {
         this.context = context;
+        this.served = new ServedResources(context);
     }
 
     /** The description; public like the health, because it says what can be asked, never what is stored. */
     @GET
     @Allow(Audience.PUBLIC)
-    public Map<String, Object> document() throws InvalidSyntaxException {
-        List<Class<?>> resources = new ArrayList<>();
-        ServiceReference<?>[] references = context.getServiceReferences((String) null, "(osgi.jaxrs.resource=true)");
-        for (ServiceReference<?> reference : references == null ? new ServiceReference<?>[0] : references) {
-            Object resource = context.getService(reference);
-            if (resource == null) {
-                continue; // went away meanwhile
-            }
-            try {
-                javax.ws.rs.Path path = resource.getClass().getAnnotation(javax.ws.rs.Path.class);
-                if (path != null && path.value().startsWith(RestExtensions.API)) {
-                    resources.add(resource.getClass());
-                }
-            } finally {
-                context.ungetService(reference);
-            }
-        }
-        return OpenApiDocument.of(resources, context.getBundle().getVersion().toString());
+    public Map<String, Object> document() {
+        return OpenApiDocument.of(served.classes(), context.getBundle().getVersion().toString());
     }
 }

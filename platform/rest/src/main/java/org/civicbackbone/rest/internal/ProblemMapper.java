@@ -1,13 +1,20 @@
 package org.civicbackbone.rest.internal;
 
 import java.util.List;
+import java.util.SortedSet;
 import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.NotAcceptableException;
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.ExceptionMapper;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
@@ -25,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * JAX-RS servlet; the application may then lack resources still arriving, and Jetty has the answer on the wire before
  * the server's own guard ({@code ApiBeforeItIsServed}) could replace it. Such an answer is 503 "not served yet", so a
  * balancer polling health during the start never sees a 404.
+ *
+ * <p>An address matched with the wrong method (405), content type (415) or {@code Accept} (406) is answered with what
+ * the address does take, read from the resources served now ({@link AddressOffer}): a 405 carries the {@code Allow}
+ * header HTTP requires.
  */
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
@@ -37,21 +48,107 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Context
     private HttpServletRequest request;
 
+    /** The address asked for, relative to the application (CXF's proxy for the current request). */
+    @Context
+    private UriInfo address;
+
+    /** The request's headers (CXF's proxy for the current request). */
+    @Context
+    private HttpHeaders headers;
+
+    private final ServedResources served;
+
+    @Activate
+    public ProblemMapper(BundleContext context) {
+        this.served = new ServedResources(context);
+    }
+
     @Override
     public Response toResponse(Throwable failure) {
-        return answer(failure, request == null || !isApi(request.getRequestURI())
-                || request.getAttribute(ContainerRefusals.TOOK_REQUEST) != null);
+        boolean inPlace = request == null || !isApi(request.getRequestURI())
+                || request.getAttribute(ContainerRefusals.TOOK_REQUEST) != null;
+        AddressOffer offer = AddressOffer.UNKNOWN;
+        Throwable answered = failure;
+        if (inPlace && request != null && address != null && unmatched(failure, 404, 405, 406, 415)) {
+            offer = AddressOffer.at(served.classes(), address.getPath(false), request.getMethod());
+            if (unmatched(failure, 404) && refusesEveryAnswer(offer)) {
+                // CXF passed over the address's own method for its answer type and tried a template beside it
+                // (activities/{id} for activities/export), which then could not read the address: 406 is the truth
+                answered = new NotAcceptableException();
+            }
+        }
+        return answer(answered, inPlace, request == null ? "" : request.getMethod(), offer);
+    }
+
+    /** Whether the request's Accept header takes none of the types the address answers its method with. */
+    private boolean refusesEveryAnswer(AddressOffer offer) {
+        if (offer.produced().isEmpty() || headers == null) {
+            return false;
+        }
+        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+            for (String produced : offer.produced()) {
+                if (accepted.isCompatible(MediaType.valueOf(produced))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The answer to a failure, with nothing known of what its address takes. */
+    static Response answer(Throwable failure, boolean inPlace) {
+        return answer(failure, inPlace, "", AddressOffer.UNKNOWN);
     }
 
     /**
      * The answer to a failure; {@code inPlace} false for a request to the API that did not pass its front filter, whose
-     * unmatched address or method is then not served yet rather than absent.
+     * unmatched address or method is then not served yet rather than absent; {@code offer} what the address takes, for
+     * a request the runtime could not match to a method of it.
      */
-    static Response answer(Throwable failure, boolean inPlace) {
+    static Response answer(Throwable failure, boolean inPlace, String method, AddressOffer offer) {
+        if (!inPlace && unmatched(failure, 404, 405)) {
+            return notServedYet();
+        }
         Problem problem = problem(failure);
-        boolean unmatched = failure instanceof WebApplicationException w && !(w.getCause() instanceof ProblemException)
-                && (problem.status() == 404 || problem.status() == 405);
-        return unmatched && !inPlace ? notServedYet() : answer(problem);
+        if (unmatched(failure, 405, 406, 415)) {
+            problem = offered(problem, method, offer);
+        }
+        Response answer = answer(problem);
+        return problem.status() == 405 && !offer.methods().isEmpty()
+                ? Response.fromResponse(answer).header("Allow", String.join(", ", offer.methods())).build() : answer;
+    }
+
+    /** Whether the runtime found nothing to call for the request, for one of these reasons (statuses). */
+    private static boolean unmatched(Throwable failure, int... statuses) {
+        if (failure instanceof WebApplicationException w && !(w.getCause() instanceof ProblemException)) {
+            for (int status : statuses) {
+                if (w.getResponse().getStatus() == status) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The problem saying what the address takes instead, where that is known. */
+    private static Problem offered(Problem problem, String method, AddressOffer offer) {
+        String detail = switch (problem.status()) {
+            case 405 -> offer.methods().isEmpty() ? null
+                    : "This address does not take " + method + "; it takes " + listed(offer.methods()) + ".";
+            case 415 -> offer.consumed().isEmpty() ? null : "This address takes " + listed(offer.consumed())
+                    + " with " + method + "; send the body as that (Content-Type).";
+            case 406 -> offer.produced().isEmpty() ? null : "This address answers " + method + " with "
+                    + listed(offer.produced()) + " only; ask for that (Accept) or for any type (*/*).";
+            default -> null;
+        };
+        return detail == null ? problem
+                : new Problem(problem.type(), problem.title(), problem.status(), detail, problem.violations());
+    }
+
+    private static String listed(SortedSet<String> items) {
+        List<String> all = List.copyOf(items);
+        return all.size() == 1 ? all.get(0)
+                : String.join(", ", all.subList(0, all.size() - 1)) + " or " + all.get(all.size() - 1);
     }
 
     private static boolean isApi(String path) {

@@ -3,8 +3,12 @@ package org.civicbackbone.rest.internal;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 
+import java.util.List;
+import java.util.TreeSet;
+import javax.ws.rs.NotAcceptableException;
 import javax.ws.rs.NotAllowedException;
 import javax.ws.rs.NotFoundException;
+import javax.ws.rs.NotSupportedException;
 import javax.ws.rs.core.Response;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
@@ -39,5 +43,33 @@ public class ProblemMapperTest {
         Response answer = ProblemMapper.answer(new ProblemException(Problem.notFound("No initiative 'x'.")), false);
         assertEquals(404, answer.getStatus());
         assertEquals(400, ProblemMapper.answer(new javax.ws.rs.BadRequestException(), false).getStatus());
+    }
+
+    /** A method, body type or answer type the address does not take: the answer says what it takes (RFC 9110). */
+    @Test
+    public void anUnmatchedMethodOrTypeIsAnsweredWithWhatTheAddressTakes() {
+        AddressOffer offer = new AddressOffer(new TreeSet<>(List.of("GET", "HEAD", "POST")),
+                new TreeSet<>(List.of("application/json")), new TreeSet<>(List.of("text/csv")));
+        Response wrongMethod = ProblemMapper.answer(new NotAllowedException("GET"), true, "DELETE", offer);
+        assertEquals(405, wrongMethod.getStatus());
+        assertEquals("GET, HEAD, POST", wrongMethod.getHeaderString("Allow"));
+        assertEquals("This address does not take DELETE; it takes GET, HEAD or POST.",
+                ((Problem) wrongMethod.getEntity()).detail());
+        assertEquals("This address takes application/json with POST; send the body as that (Content-Type).",
+                ((Problem) ProblemMapper.answer(new NotSupportedException(), true, "POST", offer).getEntity()).detail());
+        assertEquals("This address answers GET with text/csv only; ask for that (Accept) or for any type (*/*).",
+                ((Problem) ProblemMapper.answer(new NotAcceptableException(), true, "GET", offer).getEntity()).detail());
+    }
+
+    /** Where nothing is known of the address, the answers stay general, and a 405 has no made-up Allow. */
+    @Test
+    public void withNothingKnownTheAnswersStayGeneral() {
+        Response wrongMethod = ProblemMapper.answer(new NotAllowedException("GET"), true);
+        assertEquals("This address does not accept that method.", ((Problem) wrongMethod.getEntity()).detail());
+        assertNull(wrongMethod.getHeaderString("Allow"));
+        Response module = ProblemMapper.answer(new ProblemException(new Problem("about:blank", "Method Not Allowed",
+                405, "the module's own words", List.of())), true, "PUT", new AddressOffer(new TreeSet<>(List.of("GET")),
+                new TreeSet<>(), new TreeSet<>()));
+        assertEquals("the module's own words", ((Problem) module.getEntity()).detail());
     }
 }
