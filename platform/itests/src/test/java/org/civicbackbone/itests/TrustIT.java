@@ -443,6 +443,11 @@ public class TrustIT extends InsideKaraf {
         assertFalse(http.get("/initiatives/trust-input").json().get("enabledFunctionIds").toString()
                 .contains("aligned-activities"));
         assertEquals(200, http.send("PUT", toggle, Http.ADMIN, "application/json", "{}").status());
+        // an export asked for as JSON is 406, though the address beside it (activities/{id}) answers JSON
+        Http.Answer exportAsJson = http.sendWithHeaders("GET", "/initiatives/trust-input/aligned-activities/activities/export",
+                Map.of("Authorization", Http.basic(Http.ADMIN), "Accept", "application/json"), null);
+        assertEquals(exportAsJson.toString(), 406, exportAsJson.status());
+        assertTrue(exportAsJson.body(), exportAsJson.body().contains("answers GET with text/csv only"));
         assertEquals(200, http.send("DELETE", toggle, Http.ADMIN, null, null).status());
         Http.Answer charset = http.send("POST", base + "/values/import", Http.ADMIN, "text/csv; charset=bogus-8",
                 "indicator,period,partner,value\nCards,2025,X,1\n");

@@ -40,11 +40,10 @@ record AddressOffer(SortedSet<String> methods, SortedSet<String> consumed, Sorte
             for (Method javaMethod : resource.getMethods()) {
                 String verb = verb(javaMethod);
                 if (verb != null) {
-                    Template template = Template.of(join(value(resource.getAnnotation(Path.class)),
-                            value(javaMethod.getAnnotation(Path.class))));
+                    Template template = Template.of(template(resource, javaMethod));
                     if (template.pattern().matcher(address).matches()) {
-                        fitting.add(new Operation(template, verb, types(javaMethod, resource, true),
-                                types(javaMethod, resource, false)));
+                        fitting.add(new Operation(template, verb, orAny(declaredTypes(javaMethod, resource, true)),
+                                orAny(declaredTypes(javaMethod, resource, false))));
                     }
                 }
             }
@@ -114,7 +113,8 @@ record AddressOffer(SortedSet<String> methods, SortedSet<String> consumed, Sorte
         }
     }
 
-    private static String verb(Method method) {
+    /** The HTTP method a resource method answers (GET, POST, ...), or null for one that answers none. */
+    static String verb(Method method) {
         for (Annotation annotation : method.getAnnotations()) {
             HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
             if (verb != null) {
@@ -124,25 +124,34 @@ record AddressOffer(SortedSet<String> methods, SortedSet<String> consumed, Sorte
         return null;
     }
 
-    private static List<String> types(Method method, Class<?> resource, boolean consumed) {
-        String[] declared = consumed
-                ? first(method.getAnnotation(Consumes.class), resource.getAnnotation(Consumes.class))
-                : first(method.getAnnotation(Produces.class), resource.getAnnotation(Produces.class));
-        return declared == null ? List.of(MediaType.WILDCARD) : List.of(declared);
+    /** A resource method's whole path template: its class's and its own, one slash between, none at the end. */
+    static String template(Class<?> resource, Method method) {
+        return joined(value(resource.getAnnotation(Path.class)), value(method.getAnnotation(Path.class)));
     }
 
-    private static String[] first(Annotation onMethod, Annotation onClass) {
-        Annotation chosen = onMethod != null ? onMethod : onClass;
-        return chosen instanceof Consumes c ? c.value() : chosen instanceof Produces p ? p.value() : null;
+    /** Two path pieces joined by one slash, with one in front and none at the end. */
+    static String joined(String base, String sub) {
+        String joined = trimmed(base) + (sub.isEmpty() ? "" : (sub.startsWith("/") ? sub : "/" + sub));
+        return trimmed(joined.startsWith("/") ? joined : "/" + joined);
+    }
+
+    /**
+     * The media types a resource method reads ({@code consumed}) or answers, as declared on it or else on its class;
+     * empty where neither says.
+     */
+    static List<String> declaredTypes(Method method, Class<?> resource, boolean consumed) {
+        Class<? extends Annotation> kind = consumed ? Consumes.class : Produces.class;
+        Annotation chosen = method.isAnnotationPresent(kind) ? method.getAnnotation(kind) : resource.getAnnotation(kind);
+        return chosen instanceof Consumes c ? List.of(c.value()) : chosen instanceof Produces p ? List.of(p.value())
+                : List.of();
+    }
+
+    private static List<String> orAny(List<String> types) {
+        return types.isEmpty() ? List.of(MediaType.WILDCARD) : types;
     }
 
     private static String value(Path path) {
         return path == null ? "" : path.value();
-    }
-
-    private static String join(String base, String sub) {
-        String joined = trimmed(base) + (sub.isEmpty() ? "" : (sub.startsWith("/") ? sub : "/" + sub));
-        return trimmed(joined.startsWith("/") ? joined : "/" + joined);
     }
 
     private static String trimmed(String path) {

@@ -15,17 +15,10 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.ws.rs.Consumes;
-import javax.ws.rs.DELETE;
-import javax.ws.rs.GET;
-import javax.ws.rs.HEAD;
-import javax.ws.rs.POST;
-import javax.ws.rs.PUT;
-import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
-import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import org.civicbackbone.api.rest.Audience;
@@ -49,14 +42,14 @@ final class OpenApiDocument {
     private Map<String, Object> build(Collection<Class<?>> resources, String version) {
         Map<String, Map<String, Object>> paths = new TreeMap<>();
         for (Class<?> resource : resources.stream().sorted(Comparator.comparing(Class::getName)).toList()) {
-            String base = path(resource.getAnnotation(Path.class));
             for (Method method : resource.getMethods()) {
-                String verb = verb(method);
+                String verb = AddressOffer.verb(method);
                 if (verb == null) {
                     continue;
                 }
-                String address = join(base, path(method.getAnnotation(Path.class)));
-                paths.computeIfAbsent(address, a -> new TreeMap<>()).put(verb, operation(resource, method));
+                String address = named(AddressOffer.template(resource, method));
+                paths.computeIfAbsent(address, a -> new TreeMap<>()).put(verb.toLowerCase(Locale.ROOT),
+                        operation(resource, method));
             }
         }
         Map<String, Object> document = new LinkedHashMap<>();
@@ -95,8 +88,7 @@ final class OpenApiDocument {
                         path != null ? "path" : "query", "required", path != null,
                         "schema", schema(parameter.getParameterizedType())));
             } else if (!annotated(parameter, Context.class) && parameter.getAnnotations().length == 0) {
-                String type = mediaType(method.getAnnotation(Consumes.class), resource.getAnnotation(Consumes.class),
-                        "application/json");
+                String type = firstOr(AddressOffer.declaredTypes(method, resource, true), "application/json");
                 Object body = parameter.getType() == java.io.InputStream.class ? Map.of("type", "string", "format",
                         "binary") : schema(parameter.getParameterizedType());
                 operation.put("requestBody", Map.of("required", true, "content", Map.of(type, Map.of("schema", body))));
@@ -105,8 +97,7 @@ final class OpenApiDocument {
         if (!parameters.isEmpty()) {
             operation.put("parameters", parameters);
         }
-        String produced = mediaType(method.getAnnotation(Produces.class), resource.getAnnotation(Produces.class),
-                "application/json");
+        String produced = firstOr(AddressOffer.declaredTypes(method, resource, false), "application/json");
         Type answer = method.getGenericReturnType();
         Map<String, Object> ok = new LinkedHashMap<>();
         ok.put("description", answer == javax.ws.rs.core.Response.class ? "the answer (status as documented)" : "OK");
@@ -193,31 +184,12 @@ final class OpenApiDocument {
         return parameter.getAnnotation(annotation) != null;
     }
 
-    private static String verb(Method method) {
-        for (var entry : List.of(Map.entry(GET.class, "get"), Map.entry(POST.class, "post"),
-                Map.entry(PUT.class, "put"), Map.entry(DELETE.class, "delete"), Map.entry(HEAD.class, "head"))) {
-            if (method.getAnnotation(entry.getKey()) != null) {
-                return entry.getValue();
-            }
-        }
-        return null;
+    private static String firstOr(List<String> types, String otherwise) {
+        return types.isEmpty() ? otherwise : types.get(0);
     }
 
-    private static String mediaType(Annotation onMethod, Annotation onClass, String otherwise) {
-        String[] types = onMethod instanceof Produces p ? p.value() : onMethod instanceof Consumes c ? c.value()
-                : onClass instanceof Produces p ? p.value() : onClass instanceof Consumes c ? c.value() : new String[0];
-        return types.length == 0 ? otherwise : types[0];
-    }
-
-    private static String path(Path path) {
-        return path == null ? "" : path.value();
-    }
-
-    /** Two path pieces joined by one slash, without a trailing one; path templates keep only their names. */
-    static String join(String base, String sub) {
-        String joined = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
-                + (sub.isEmpty() ? "" : (sub.startsWith("/") ? sub : "/" + sub));
-        joined = joined.replaceAll("\\{(\\w+)\\s*:[^}]*}", "{$1}");
-        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
+    /** A path template as OpenAPI spells it: each variable by its name alone, without the pattern it must match. */
+    static String named(String template) {
+        return template.replaceAll("\\{(\\w+)\\s*:[^}]*}", "{$1}");
     }
 }

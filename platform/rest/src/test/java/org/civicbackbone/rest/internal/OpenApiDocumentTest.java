@@ -52,9 +52,9 @@ public class OpenApiDocumentTest {
     @Test
     public void pathsJoinWithOneSlashAndTemplatesLoseTheirPatterns() {
         assertEquals("/api/v1/initiatives/{initiativeId}/policy",
-                OpenApiDocument.join("/api/v1/initiatives/{initiativeId}/", "policy"));
+                OpenApiDocument.named(AddressOffer.joined("/api/v1/initiatives/{initiativeId}/", "policy")));
         assertEquals("/api/v1/initiatives/{initiativeId}/policy",
-                OpenApiDocument.join("/api/v1/initiatives/{initiativeId}/policy", ""));
-        assertEquals("/api/v1/x/{id}", OpenApiDocument.join("/api/v1/x", "/{id: [0-9]+}"));
+                OpenApiDocument.named(AddressOffer.joined("/api/v1/initiatives/{initiativeId}/policy", "")));
+        assertEquals("/api/v1/x/{id}", OpenApiDocument.named(AddressOffer.joined("/api/v1/x", "/{id: [0-9]+}")));
     }
 }
