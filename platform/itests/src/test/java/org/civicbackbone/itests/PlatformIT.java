@@ -524,6 +524,10 @@ public class PlatformIT extends InsideKaraf {
         assertEquals(201, http.post(base + "/indicators/" + id + "/values",
                 "{\"period\":\"2025-Q1\",\"partner\":\"Head Start\",\"value\":47}").status());
 
+        // what the API says it takes follows the modules: read once here, then after each change
+        assertEquals("GET, HEAD, POST", http.send("DELETE", base + "/indicators", Http.ADMIN, null, null).header("Allow"));
+        assertTrue(http.get("/openapi.json").body().contains("/shared-measurement/indicators"));
+
         Map<Long, String> before = otherBundles();
         List<String> events = new ArrayList<>();
         SynchronousBundleListener listener = event -> {
@@ -542,9 +546,14 @@ public class PlatformIT extends InsideKaraf {
             assertFalse(health.toString().contains("function-shared-measurement"));
             assertEquals("uninstall restarted or refreshed other bundles", List.of(), events);
             assertEquals(before, otherBundles());
+            assertFalse("the API description went with the module",
+                    http.get("/openapi.json").body().contains("/shared-measurement/"));
 
             features(bundleContext).installFeature(MEASUREMENT_FEATURE);
             http.await(base, a -> a.status() == 200);
+            assertTrue(http.get("/openapi.json").body().contains("/shared-measurement/indicators"));
+            assertEquals("GET, HEAD, POST", http.send("DELETE", base + "/indicators", Http.ADMIN, null, null)
+                    .header("Allow"));
             assertEquals("install restarted or refreshed other bundles", List.of(), events);
             assertEquals(before, otherBundles());
         } finally {

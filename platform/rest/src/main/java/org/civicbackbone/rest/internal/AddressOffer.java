@@ -32,20 +32,16 @@ record AddressOffer(SortedSet<String> methods, SortedSet<String> consumed, Sorte
     static final AddressOffer UNKNOWN = new AddressOffer(Collections.emptySortedSet(), Collections.emptySortedSet(),
             Collections.emptySortedSet());
 
-    /** What these resource classes take at a path (relative to the application, with or without a leading slash). */
-    static AddressOffer at(Collection<Class<?>> resources, String path, String method) {
+    /**
+     * What the operations of the resources served take at a path (relative to the application, with or without a
+     * leading slash), for a request with this method.
+     */
+    static AddressOffer at(Collection<Operation> operations, String path, String method) {
         String address = trimmed(path.startsWith("/") ? path : "/" + path);
         List<Operation> fitting = new ArrayList<>();
-        for (Class<?> resource : resources) {
-            for (Method javaMethod : resource.getMethods()) {
-                String verb = verb(javaMethod);
-                if (verb != null) {
-                    Template template = Template.of(template(resource, javaMethod));
-                    if (template.pattern().matcher(address).matches()) {
-                        fitting.add(new Operation(template, verb, orAny(declaredTypes(javaMethod, resource, true)),
-                                orAny(declaredTypes(javaMethod, resource, false))));
-                    }
-                }
+        for (Operation operation : operations) {
+            if (operation.template().pattern().matcher(address).matches()) {
+                fitting.add(operation);
             }
         }
         Template best = fitting.stream().map(Operation::template).max(Template::compareSpecificity).orElse(null);
@@ -72,12 +68,25 @@ record AddressOffer(SortedSet<String> methods, SortedSet<String> consumed, Sorte
                 Collections.unmodifiableSortedSet(consumed), Collections.unmodifiableSortedSet(produced));
     }
 
-    /** One resource method that fits the address. */
-    private record Operation(Template template, String verb, List<String> consumed, List<String> produced) {
+    /** One resource method as matching sees it: its whole template, its HTTP method and its media types. */
+    record Operation(Template template, String verb, List<String> consumed, List<String> produced) {
+
+        /** The operations of a resource class (read once per class by whoever keeps them; see ProblemMapper). */
+        static List<Operation> of(Class<?> resource) {
+            List<Operation> operations = new ArrayList<>();
+            for (Method method : resource.getMethods()) {
+                String verb = AddressOffer.verb(method);
+                if (verb != null) {
+                    operations.add(new Operation(Template.of(AddressOffer.template(resource, method)), verb,
+                            orAny(declaredTypes(method, resource, true)), orAny(declaredTypes(method, resource, false))));
+                }
+            }
+            return List.copyOf(operations);
+        }
     }
 
     /** A path template as a pattern, with what JAX-RS ranks templates by. */
-    private record Template(Pattern pattern, int literals, int variables) {
+    record Template(Pattern pattern, int literals, int variables) {
 
         static Template of(String template) {
             StringBuilder regex = new StringBuilder();

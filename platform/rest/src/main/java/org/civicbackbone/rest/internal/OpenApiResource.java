@@ -12,6 +12,7 @@ import org.civicbackbone.api.rest.RestExtensions;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * The OpenAPI 3 description of the whole REST API at {@code /api/v1/openapi.json}: the core's resources and those of
@@ -30,6 +31,11 @@ public class OpenApiResource {
     public OpenApiResource(BundleContext context) {
         this.context = context;
         this.served = new ServedResources(context);
+    }
+
+    @Deactivate
+    void deactivate() {
+        served.close();
     }
 
     /** The description; public like the health, because it says what can be asked, never what is stored. */

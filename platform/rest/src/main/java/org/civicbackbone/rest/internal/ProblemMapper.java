@@ -1,5 +1,6 @@
 package org.civicbackbone.rest.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import javax.servlet.http.HttpServletRequest;
@@ -9,13 +10,13 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.ExceptionMapper;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.slf4j.Logger;
@@ -48,19 +49,24 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Context
     private HttpServletRequest request;
 
-    /** The address asked for, relative to the application (CXF's proxy for the current request). */
-    @Context
-    private UriInfo address;
-
-    /** The request's headers (CXF's proxy for the current request). */
-    @Context
-    private HttpHeaders headers;
-
     private final ServedResources served;
+
+    /** Each resource class's operations, read once per class (a module's classes go with its bundle). */
+    private final ClassValue<List<AddressOffer.Operation>> operations = new ClassValue<>() {
+        @Override
+        protected List<AddressOffer.Operation> computeValue(Class<?> resource) {
+            return AddressOffer.Operation.of(resource);
+        }
+    };
 
     @Activate
     public ProblemMapper(BundleContext context) {
         this.served = new ServedResources(context);
+    }
+
+    @Deactivate
+    void deactivate() {
+        served.close();
     }
 
     @Override
@@ -69,9 +75,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 || request.getAttribute(ContainerRefusals.TOOK_REQUEST) != null;
         AddressOffer offer = AddressOffer.UNKNOWN;
         Throwable answered = failure;
-        if (inPlace && request != null && address != null && unmatched(failure, 404, 405, 406, 415)) {
-            offer = AddressOffer.at(served.classes(), address.getPath(false), request.getMethod());
-            if (unmatched(failure, 404) && refusesEveryAnswer(offer)) {
+        List<MediaType> accepted = request == null ? List.of() : accepted(request.getHeader(HttpHeaders.ACCEPT));
+        // a 404 is read further only for a caller that asks for particular types: an unknown address costs no more
+        if (inPlace && request != null && (unmatched(failure, 405, 406, 415)
+                || unmatched(failure, 404) && !accepted.isEmpty())) {
+            offer = AddressOffer.at(served.classes().stream().flatMap(c -> operations.get(c).stream()).toList(),
+                    request.getRequestURI().substring(request.getContextPath().length()), request.getMethod());
+            if (unmatched(failure, 404) && refusesEveryAnswer(accepted, offer)) {
                 // CXF passed over the address's own method for its answer type and tried a template beside it
                 // (activities/{id} for activities/export), which then could not read the address: 406 is the truth
                 answered = new NotAcceptableException();
@@ -80,14 +90,30 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return answer(answered, inPlace, request == null ? "" : request.getMethod(), offer);
     }
 
-    /** Whether the request's Accept header takes none of the types the address answers its method with. */
-    private boolean refusesEveryAnswer(AddressOffer offer) {
-        if (offer.produced().isEmpty() || headers == null) {
+    /** The types an Accept header asks for; empty where it takes any (absent, {@code *}{@code /*}, unreadable). */
+    static List<MediaType> accepted(String header) {
+        if (header == null || header.isBlank() || header.contains("*/*")) {
+            return List.of();
+        }
+        List<MediaType> types = new ArrayList<>();
+        for (String type : header.split(",")) {
+            try {
+                types.add(MediaType.valueOf(type.trim()));
+            } catch (IllegalArgumentException unreadable) {
+                return List.of();
+            }
+        }
+        return types;
+    }
+
+    /** Whether none of the types asked for is one the address answers its method with. */
+    private static boolean refusesEveryAnswer(List<MediaType> accepted, AddressOffer offer) {
+        if (offer.produced().isEmpty()) {
             return false;
         }
-        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+        for (MediaType asked : accepted) {
             for (String produced : offer.produced()) {
-                if (accepted.isCompatible(MediaType.valueOf(produced))) {
+                if (asked.isCompatible(MediaType.valueOf(produced))) {
                     return false;
                 }
             }

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertSame;
 
 import java.util.List;
+import java.util.stream.Stream;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
@@ -58,7 +59,8 @@ public class AddressOfferTest {
         String absentDelete();
     }
 
-    private static final List<Class<?>> SERVED = List.of(Things.class, Initiatives.class);
+    private static final List<AddressOffer.Operation> SERVED = Stream.of(Things.class, Initiatives.class)
+            .flatMap(resource -> AddressOffer.Operation.of(resource).stream()).toList();
     private static final String THINGS = "api/v1/initiatives/i-1/things";
 
     @Test

@@ -72,4 +72,14 @@ public class ProblemMapperTest {
                 new TreeSet<>(), new TreeSet<>()));
         assertEquals("the module's own words", ((Problem) module.getEntity()).detail());
     }
+
+    /** Only a caller that asks for particular types has its 404 read further (is it a 406?); any other costs nothing. */
+    @Test
+    public void anAcceptHeaderCountsOnlyWhenItAsksForParticularTypes() {
+        assertEquals(List.of(), ProblemMapper.accepted(null));
+        assertEquals(List.of(), ProblemMapper.accepted("text/csv, */*;q=0.1"));
+        assertEquals(List.of(), ProblemMapper.accepted("text/csv, not a type/"));
+        assertEquals(List.of("text/csv", "application/json"), ProblemMapper.accepted("text/csv, application/json;q=0.5")
+                .stream().map(t -> t.getType() + "/" + t.getSubtype()).toList());
+    }
 }
