@@ -471,6 +471,14 @@ public class TrustIT extends InsideKaraf {
             assertEquals(wrongAnswer.toString(), 406, wrongAnswer.status());
             assertTrue(wrongAnswer.body(), wrongAnswer.body().contains("answers GET with " + asked[2] + " only"));
         }
+        // an address whose number is not one stays a 404, and names the variable and why
+        Http.Answer notANumber = http.get(base + "/indicators/abc");
+        assertEquals(notANumber.toString(), 404, notANumber.status());
+        assertTrue(notANumber.body(), notANumber.body().contains(
+                "{\"field\":\"indicatorId\",\"message\":\"must be a whole number; 'abc' is not one\"}"));
+        Http.Answer unknown = http.get(base + "/indicators/" + indicator + "/nothing-here");
+        assertEquals(unknown.toString(), 404, unknown.status());
+        assertTrue(unknown.body(), unknown.body().contains("There is nothing at this address.\""));
 
         // a partner reports for its own organisation only
         Http.Answer own = http.send("POST", values, "v06:pw", "application/json",

@@ -2,18 +2,24 @@ package org.civicbackbone.rest.internal;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.HttpMethod;
 import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
+import org.civicbackbone.api.problem.Violation;
 
 /**
  * What the API takes at one address, read from its resources' annotations: the methods (a 405's {@code Allow}
@@ -37,7 +43,75 @@ record AddressOffer(SortedSet<String> methods, SortedSet<String> consumed, Sorte
      * leading slash), for a request with this method.
      */
     static AddressOffer at(Collection<Operation> operations, String path, String method) {
-        String address = trimmed(path.startsWith("/") ? path : "/" + path);
+        List<Operation> fitting = mostSpecific(operations, address(path));
+        if (fitting.isEmpty()) {
+            return UNKNOWN;
+        }
+        String asked = asked(method);
+        SortedSet<String> methods = new TreeSet<>();
+        SortedSet<String> consumed = new TreeSet<>();
+        SortedSet<String> produced = new TreeSet<>();
+        for (Operation operation : fitting) {
+            methods.add(operation.verb());
+            if ("GET".equals(operation.verb())) {
+                methods.add("HEAD");
+            }
+            if (operation.verb().equals(asked)) {
+                consumed.addAll(operation.consumed());
+                produced.addAll(operation.produced());
+            }
+        }
+        return new AddressOffer(Collections.unmodifiableSortedSet(methods),
+                Collections.unmodifiableSortedSet(consumed), Collections.unmodifiableSortedSet(produced));
+    }
+
+    /**
+     * The variables of a path that its method cannot read as the type it declares them (a number where {@code abc}
+     * stands): empty where every one reads, or where nothing served fits the path.
+     */
+    static List<Violation> unreadable(Collection<Operation> operations, String path, String method) {
+        String address = address(path);
+        String asked = asked(method);
+        List<Violation> violations = new ArrayList<>();
+        for (Operation operation : mostSpecific(operations, address)) {
+            Matcher values = operation.template().pattern().matcher(address);
+            if (!operation.verb().equals(asked) || !values.matches()) {
+                continue;
+            }
+            List<String> names = operation.template().names();
+            for (int i = 0; i < names.size(); i++) {
+                String reason = wholeNumberReason(operation.pathTypes().get(names.get(i)), values.group(i + 1));
+                Violation violation = new Violation(names.get(i), reason);
+                if (reason != null && !violations.contains(violation)) {
+                    violations.add(violation);
+                }
+            }
+        }
+        return List.copyOf(violations);
+    }
+
+    /** Why a value is not the whole number its type needs, or null where it is one or none is needed. */
+    private static String wholeNumberReason(Class<?> type, String value) {
+        long largest = type == long.class || type == Long.class ? Long.MAX_VALUE
+                : type == int.class || type == Integer.class ? Integer.MAX_VALUE : 0;
+        if (largest == 0) {
+            return null;
+        }
+        try {
+            if (largest == Long.MAX_VALUE) {
+                Long.parseLong(value);
+            } else {
+                Integer.parseInt(value);
+            }
+            return null;
+        } catch (NumberFormatException notOne) {
+            return value.matches("-?[0-9]+") ? "must be a whole number no larger than " + largest + "; '" + value
+                    + "' is larger" : "must be a whole number; '" + value + "' is not one";
+        }
+    }
+
+    /** The operations whose templates fit the address and are the most specific of those that do. */
+    private static List<Operation> mostSpecific(Collection<Operation> operations, String address) {
         List<Operation> fitting = new ArrayList<>();
         for (Operation operation : operations) {
             if (operation.template().pattern().matcher(address).matches()) {
@@ -45,31 +119,24 @@ record AddressOffer(SortedSet<String> methods, SortedSet<String> consumed, Sorte
             }
         }
         Template best = fitting.stream().map(Operation::template).max(Template::compareSpecificity).orElse(null);
-        if (best == null) {
-            return UNKNOWN;
-        }
-        String asked = "HEAD".equals(method) ? "GET" : method;
-        SortedSet<String> methods = new TreeSet<>();
-        SortedSet<String> consumed = new TreeSet<>();
-        SortedSet<String> produced = new TreeSet<>();
-        for (Operation operation : fitting) {
-            if (Template.compareSpecificity(operation.template(), best) == 0) {
-                methods.add(operation.verb());
-                if ("GET".equals(operation.verb())) {
-                    methods.add("HEAD");
-                }
-                if (operation.verb().equals(asked)) {
-                    consumed.addAll(operation.consumed());
-                    produced.addAll(operation.produced());
-                }
-            }
-        }
-        return new AddressOffer(Collections.unmodifiableSortedSet(methods),
-                Collections.unmodifiableSortedSet(consumed), Collections.unmodifiableSortedSet(produced));
+        return best == null ? List.of()
+                : fitting.stream().filter(o -> Template.compareSpecificity(o.template(), best) == 0).toList();
     }
 
-    /** One resource method as matching sees it: its whole template, its HTTP method and its media types. */
-    record Operation(Template template, String verb, List<String> consumed, List<String> produced) {
+    private static String address(String path) {
+        return trimmed(path.startsWith("/") ? path : "/" + path);
+    }
+
+    private static String asked(String method) {
+        return "HEAD".equals(method) ? "GET" : method;
+    }
+
+    /**
+     * One resource method as matching sees it: its whole template, its HTTP method, its media types and the types it
+     * reads its path's variables as.
+     */
+    record Operation(Template template, String verb, List<String> consumed, List<String> produced,
+                     Map<String, Class<?>> pathTypes) {
 
         /** The operations of a resource class (read once per class by whoever keeps them; see ProblemMapper). */
         static List<Operation> of(Class<?> resource) {
@@ -78,18 +145,31 @@ record AddressOffer(SortedSet<String> methods, SortedSet<String> consumed, Sorte
                 String verb = AddressOffer.verb(method);
                 if (verb != null) {
                     operations.add(new Operation(Template.of(AddressOffer.template(resource, method)), verb,
-                            orAny(declaredTypes(method, resource, true)), orAny(declaredTypes(method, resource, false))));
+                            orAny(declaredTypes(method, resource, true)), orAny(declaredTypes(method, resource, false)),
+                            pathTypes(method)));
                 }
             }
             return List.copyOf(operations);
         }
+
+        private static Map<String, Class<?>> pathTypes(Method method) {
+            Map<String, Class<?>> types = new HashMap<>();
+            for (Parameter parameter : method.getParameters()) {
+                PathParam variable = parameter.getAnnotation(PathParam.class);
+                if (variable != null) {
+                    types.put(variable.value(), parameter.getType());
+                }
+            }
+            return Map.copyOf(types);
+        }
     }
 
-    /** A path template as a pattern, with what JAX-RS ranks templates by. */
-    record Template(Pattern pattern, int literals, int variables) {
+    /** A path template as a pattern (a group a variable, named in order), with what JAX-RS ranks templates by. */
+    record Template(Pattern pattern, int literals, int variables, List<String> names) {
 
         static Template of(String template) {
             StringBuilder regex = new StringBuilder();
+            List<String> names = new ArrayList<>();
             int literals = 0;
             int variables = 0;
             int i = 0;
@@ -109,11 +189,18 @@ record AddressOffer(SortedSet<String> methods, SortedSet<String> consumed, Sorte
                 }
                 String variable = template.substring(i + 1, end - 1);
                 int colon = variable.indexOf(':');
-                regex.append('(').append(colon < 0 ? "[^/]+" : variable.substring(colon + 1).trim()).append(')');
+                // a variable's own pattern may hold groups: they must not count as variables
+                regex.append('(').append(colon < 0 ? "[^/]+" : uncaptured(variable.substring(colon + 1).trim()))
+                        .append(')');
+                names.add((colon < 0 ? variable : variable.substring(0, colon)).trim());
                 variables++;
                 i = end;
             }
-            return new Template(Pattern.compile(regex.toString()), literals, variables);
+            return new Template(Pattern.compile(regex.toString()), literals, variables, List.copyOf(names));
+        }
+
+        private static String uncaptured(String pattern) {
+            return pattern.replaceAll("(?<!\\\\)\\((?!\\?)", "(?:");
         }
 
         static int compareSpecificity(Template a, Template b) {

@@ -13,6 +13,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.Violation;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An address matched with the wrong method (405), content type (415) or {@code Accept} (406) is answered with what
  * the address does take, read from the resources served now ({@link AddressOffer}): a 405 carries the {@code Allow}
- * header HTTP requires.
+ * header HTTP requires. An address whose variable its method cannot read as the number it declares
+ * ({@code indicators/abc}) stays a 404, as JAX-RS has it, that names the variable and why.
  */
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
@@ -73,21 +75,46 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable failure) {
         boolean inPlace = request == null || !isApi(request.getRequestURI())
                 || request.getAttribute(ContainerRefusals.TOOK_REQUEST) != null;
-        AddressOffer offer = AddressOffer.UNKNOWN;
-        Throwable answered = failure;
-        List<MediaType> accepted = request == null ? List.of() : accepted(request.getHeader(HttpHeaders.ACCEPT));
-        // a 404 is read further only for a caller that asks for particular types: an unknown address costs no more
-        if (inPlace && request != null && (unmatched(failure, 405, 406, 415)
-                || unmatched(failure, 404) && !accepted.isEmpty())) {
-            offer = AddressOffer.at(served.classes().stream().flatMap(c -> operations.get(c).stream()).toList(),
-                    request.getRequestURI().substring(request.getContextPath().length()), request.getMethod());
-            if (unmatched(failure, 404) && refusesEveryAnswer(accepted, offer)) {
+        if (!inPlace || request == null) {
+            return answer(failure, inPlace);
+        }
+        String method = request.getMethod();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (unmatched(failure, 405, 406, 415)) {
+            return answer(failure, true, method, AddressOffer.at(operations(), path, method));
+        }
+        if (!unmatched(failure, 404)) {
+            return answer(failure, true);
+        }
+        // a 404 is read further only where it may be more than an unknown address: that one costs no more
+        List<MediaType> accepted = accepted(request.getHeader(HttpHeaders.ACCEPT));
+        if (!accepted.isEmpty()) {
+            AddressOffer offer = AddressOffer.at(operations(), path, method);
+            if (refusesEveryAnswer(accepted, offer)) {
                 // CXF passed over the address's own method for its answer type and tried a template beside it
                 // (activities/{id} for activities/export), which then could not read the address: 406 is the truth
-                answered = new NotAcceptableException();
+                return answer(new NotAcceptableException(), true, method, offer);
             }
         }
-        return answer(answered, inPlace, request == null ? "" : request.getMethod(), offer);
+        if (failure.getCause() instanceof IllegalArgumentException) {
+            // the address matched, but a variable of it could not be read as its method declares it (a number)
+            List<Violation> unreadable = AddressOffer.unreadable(operations(), path, method);
+            if (!unreadable.isEmpty()) {
+                return answer(unreadableAddress(unreadable));
+            }
+        }
+        return answer(failure, true);
+    }
+
+    private List<AddressOffer.Operation> operations() {
+        return served.classes().stream().flatMap(c -> operations.get(c).stream()).toList();
+    }
+
+    /** The 404 for an address whose variables do not read as what its method takes: it names each of them. */
+    static Problem unreadableAddress(List<Violation> unreadable) {
+        Violation first = unreadable.get(0);
+        return new Problem("about:blank", "Not Found", 404, "There is nothing at this address: " + first.field() + " "
+                + first.message() + ".", unreadable);
     }
 
     /** The types an Accept header asks for; empty where it takes any (absent, {@code *}{@code /*}, unreadable). */

@@ -5,12 +5,14 @@ import static org.junit.Assert.assertSame;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.civicbackbone.api.problem.Violation;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import org.junit.Test;
 
@@ -35,11 +37,11 @@ public class AddressOfferTest {
 
         @GET
         @Path("{id}")
-        String one();
+        String one(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id);
 
         @PUT
         @Path("{id}/status")
-        String status(String body);
+        String status(@PathParam("id") Integer id, String body);
 
         @POST
         @Path("import")
@@ -51,8 +53,8 @@ public class AddressOfferTest {
     @Path("/api/v1/initiatives")
     public interface Initiatives {
         @GET
-        @Path("{initiativeId}/{function}/{rest: .+}")
-        String absent();
+        @Path("{initiativeId}/{function}/{rest: (.+)}")
+        String absent(@PathParam("initiativeId") String initiativeId, @PathParam("rest") String rest);
 
         @DELETE
         @Path("{initiativeId}/{function}/{rest: .*}")
@@ -94,5 +96,21 @@ public class AddressOfferTest {
     public void anAddressNothingServesIsUnknown() {
         assertSame(AddressOffer.UNKNOWN, AddressOffer.at(SERVED, "api/v2/nowhere", "GET"));
         assertSame(AddressOffer.UNKNOWN, AddressOffer.at(List.of(), THINGS, "GET"));
+    }
+
+    /** A variable its method reads as a number is named where the address holds something else there. */
+    @Test
+    public void aVariableThatIsNotTheNumberItsMethodReadsIsNamed() {
+        assertEquals(List.of(new Violation("id", "must be a whole number; 'abc' is not one")),
+                AddressOffer.unreadable(SERVED, THINGS + "/abc", "HEAD"));
+        assertEquals(List.of(new Violation("id", "must be a whole number no larger than 2147483647; '2147483648' is "
+                + "larger")), AddressOffer.unreadable(SERVED, THINGS + "/2147483648/status", "PUT"));
+        assertEquals(List.of(), AddressOffer.unreadable(SERVED, THINGS + "/2147483648", "GET"));
+        assertEquals(List.of(), AddressOffer.unreadable(SERVED, THINGS + "/export", "GET"));
+        // text variables read whatever stands there, and a variable's own pattern's groups are not variables
+        assertEquals(List.of(), AddressOffer.unreadable(SERVED, "api/v1/initiatives/i-1/absent/x/y", "GET"));
+        assertEquals(List.of("initiativeId", "function", "rest"), AddressOffer.Template.of(
+                "/api/v1/initiatives/{initiativeId}/{function}/{rest: (.+)}").names());
+        assertEquals(List.of(), AddressOffer.unreadable(SERVED, "api/v2/nowhere/abc", "GET"));
     }
 }

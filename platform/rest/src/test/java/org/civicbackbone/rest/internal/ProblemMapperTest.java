@@ -12,6 +12,7 @@ import javax.ws.rs.NotSupportedException;
 import javax.ws.rs.core.Response;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.Violation;
 import org.junit.Test;
 
 public class ProblemMapperTest {
@@ -59,6 +60,18 @@ public class ProblemMapperTest {
                 ((Problem) ProblemMapper.answer(new NotSupportedException(), true, "POST", offer).getEntity()).detail());
         assertEquals("This address answers GET with text/csv only; ask for that (Accept) or for any type (*/*).",
                 ((Problem) ProblemMapper.answer(new NotAcceptableException(), true, "GET", offer).getEntity()).detail());
+    }
+
+    /** An address whose variable is not the number its method reads stays a 404 that names the variable and why. */
+    @Test
+    public void anUnreadableVariableIsNamed() {
+        Response answer = ProblemMapper.answer(ProblemMapper.unreadableAddress(List.of(new Violation("indicatorId",
+                "must be a whole number; 'abc' is not one"))));
+        assertEquals(404, answer.getStatus());
+        Problem problem = (Problem) answer.getEntity();
+        assertEquals("There is nothing at this address: indicatorId must be a whole number; 'abc' is not one.",
+                problem.detail());
+        assertEquals("indicatorId", problem.violations().get(0).field());
     }
 
     /** Where nothing is known of the address, the answers stay general, and a 405 has no made-up Allow. */
