@@ -475,7 +475,7 @@ public class TrustIT extends InsideKaraf {
         Http.Answer notANumber = http.get(base + "/indicators/abc");
         assertEquals(notANumber.toString(), 404, notANumber.status());
         assertTrue(notANumber.body(), notANumber.body().contains(
-                "{\"field\":\"indicatorId\",\"message\":\"must be a whole number; 'abc' is not one\"}"));
+                "{\"field\":\"indicatorId\",\"message\":\"'abc' is not a whole number\"}"));
         Http.Answer unknown = http.get(base + "/indicators/" + indicator + "/nothing-here");
         assertEquals(unknown.toString(), 404, unknown.status());
         assertTrue(unknown.body(), unknown.body().contains("There is nothing at this address.\""));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.ws.rs.Consumes;
@@ -18,6 +19,7 @@ import javax.ws.rs.HttpMethod;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 import org.civicbackbone.api.problem.Violation;
 
@@ -66,47 +68,58 @@ record AddressOffer(SortedSet<String> methods, SortedSet<String> consumed, Sorte
     }
 
     /**
-     * The variables of a path that its method cannot read as the type it declares them (a number where {@code abc}
-     * stands): empty where every one reads, or where nothing served fits the path.
+     * The variables of a path, and the query parameters of a request, that the method called there cannot read as the
+     * whole numbers it declares them ({@code abc} where a number stands): each list empty where all read, or where
+     * nothing served fits the path. {@code query} gives a query parameter's values by name (null where absent).
      */
-    static List<Violation> unreadable(Collection<Operation> operations, String path, String method) {
+    static Unreadable unreadable(Collection<Operation> operations, String path, String method,
+                                 Function<String, String[]> query) {
         String address = address(path);
-        String asked = asked(method);
-        List<Violation> violations = new ArrayList<>();
+        List<Violation> variables = new ArrayList<>();
+        List<Violation> parameters = new ArrayList<>();
         for (Operation operation : mostSpecific(operations, address)) {
             Matcher values = operation.template().pattern().matcher(address);
-            if (!operation.verb().equals(asked) || !values.matches()) {
+            if (!operation.verb().equals(asked(method)) || !values.matches()) {
                 continue;
             }
             List<String> names = operation.template().names();
             for (int i = 0; i < names.size(); i++) {
-                String reason = wholeNumberReason(operation.pathTypes().get(names.get(i)), values.group(i + 1));
-                Violation violation = new Violation(names.get(i), reason);
-                if (reason != null && !violations.contains(violation)) {
-                    violations.add(violation);
-                }
+                addIfNotWhole(variables, names.get(i), operation.pathTypes().get(names.get(i)), values.group(i + 1));
             }
+            operation.queryTypes().forEach((name, type) -> {
+                String[] given = query.apply(name);
+                for (String value : given == null ? new String[0] : given) {
+                    addIfNotWhole(parameters, name, type, value);
+                }
+            });
         }
-        return List.copyOf(violations);
+        return new Unreadable(List.copyOf(variables), List.copyOf(parameters));
     }
 
-    /** Why a value is not the whole number its type needs, or null where it is one or none is needed. */
-    private static String wholeNumberReason(Class<?> type, String value) {
-        long largest = type == long.class || type == Long.class ? Long.MAX_VALUE
-                : type == int.class || type == Integer.class ? Integer.MAX_VALUE : 0;
-        if (largest == 0) {
-            return null;
+    /** What a request gave that its method could not read: path variables, query parameters. */
+    record Unreadable(List<Violation> variables, List<Violation> queryParameters) {
+    }
+
+    /** Adds why a value is not the whole number its type needs, where it is not and that is not said yet. */
+    private static void addIfNotWhole(List<Violation> faults, String name, Class<?> type, String value) {
+        boolean isLong = type == long.class || type == Long.class;
+        if (!isLong && type != int.class && type != Integer.class) {
+            return;
         }
         try {
-            if (largest == Long.MAX_VALUE) {
+            if (isLong) {
                 Long.parseLong(value);
             } else {
                 Integer.parseInt(value);
             }
-            return null;
         } catch (NumberFormatException notOne) {
-            return value.matches("-?[0-9]+") ? "must be a whole number no larger than " + largest + "; '" + value
-                    + "' is larger" : "must be a whole number; '" + value + "' is not one";
+            String range = isLong ? Long.MIN_VALUE + " to " + Long.MAX_VALUE
+                    : Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+            Violation fault = new Violation(name, "'" + value + "' is not a whole number"
+                    + (value.matches("-?[0-9]+") ? " from " + range : ""));
+            if (!faults.contains(fault)) {
+                faults.add(fault);
+            }
         }
     }
 
@@ -133,10 +146,10 @@ record AddressOffer(SortedSet<String> methods, SortedSet<String> consumed, Sorte
 
     /**
      * One resource method as matching sees it: its whole template, its HTTP method, its media types and the types it
-     * reads its path's variables as.
+     * reads its path's variables and its query parameters as.
      */
     record Operation(Template template, String verb, List<String> consumed, List<String> produced,
-                     Map<String, Class<?>> pathTypes) {
+                     Map<String, Class<?>> pathTypes, Map<String, Class<?>> queryTypes) {
 
         /** The operations of a resource class (read once per class by whoever keeps them; see ProblemMapper). */
         static List<Operation> of(Class<?> resource) {
@@ -146,18 +159,21 @@ record AddressOffer(SortedSet<String> methods, SortedSet<String> consumed, Sorte
                 if (verb != null) {
                     operations.add(new Operation(Template.of(AddressOffer.template(resource, method)), verb,
                             orAny(declaredTypes(method, resource, true)), orAny(declaredTypes(method, resource, false)),
-                            pathTypes(method)));
+                            parameterTypes(method, PathParam.class), parameterTypes(method, QueryParam.class)));
                 }
             }
             return List.copyOf(operations);
         }
 
-        private static Map<String, Class<?>> pathTypes(Method method) {
+        /** The types a method reads its parameters of one kind ({@code @PathParam}, {@code @QueryParam}) as, by name. */
+        private static Map<String, Class<?>> parameterTypes(Method method, Class<? extends Annotation> kind) {
             Map<String, Class<?>> types = new HashMap<>();
             for (Parameter parameter : method.getParameters()) {
-                PathParam variable = parameter.getAnnotation(PathParam.class);
-                if (variable != null) {
+                Annotation named = parameter.getAnnotation(kind);
+                if (named instanceof PathParam variable) {
                     types.put(variable.value(), parameter.getType());
+                } else if (named instanceof QueryParam query) {
+                    types.put(query.value(), parameter.getType());
                 }
             }
             return Map.copyOf(types);
@@ -165,13 +181,12 @@ record AddressOffer(SortedSet<String> methods, SortedSet<String> consumed, Sorte
     }
 
     /** A path template as a pattern (a group a variable, named in order), with what JAX-RS ranks templates by. */
-    record Template(Pattern pattern, int literals, int variables, List<String> names) {
+    record Template(Pattern pattern, int literals, List<String> names) {
 
         static Template of(String template) {
             StringBuilder regex = new StringBuilder();
             List<String> names = new ArrayList<>();
             int literals = 0;
-            int variables = 0;
             int i = 0;
             while (i < template.length()) {
                 char c = template.charAt(i);
@@ -193,10 +208,9 @@ record AddressOffer(SortedSet<String> methods, SortedSet<String> consumed, Sorte
                 regex.append('(').append(colon < 0 ? "[^/]+" : uncaptured(variable.substring(colon + 1).trim()))
                         .append(')');
                 names.add((colon < 0 ? variable : variable.substring(0, colon)).trim());
-                variables++;
                 i = end;
             }
-            return new Template(Pattern.compile(regex.toString()), literals, variables, List.copyOf(names));
+            return new Template(Pattern.compile(regex.toString()), literals, List.copyOf(names));
         }
 
         private static String uncaptured(String pattern) {
@@ -205,7 +219,7 @@ record AddressOffer(SortedSet<String> methods, SortedSet<String> consumed, Sorte
 
         static int compareSpecificity(Template a, Template b) {
             int byLiterals = Integer.compare(a.literals(), b.literals());
-            return byLiterals != 0 ? byLiterals : Integer.compare(a.variables(), b.variables());
+            return byLiterals != 0 ? byLiterals : Integer.compare(a.names().size(), b.names().size());
         }
     }
 

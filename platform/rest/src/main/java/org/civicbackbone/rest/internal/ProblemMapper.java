@@ -3,6 +3,7 @@ package org.civicbackbone.rest.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
+import java.util.function.Supplier;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.NotAcceptableException;
 import javax.ws.rs.WebApplicationException;
@@ -38,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * <p>An address matched with the wrong method (405), content type (415) or {@code Accept} (406) is answered with what
  * the address does take, read from the resources served now ({@link AddressOffer}): a 405 carries the {@code Allow}
  * header HTTP requires. An address whose variable its method cannot read as the number it declares
- * ({@code indicators/abc}) stays a 404, as JAX-RS has it, that names the variable and why.
+ * ({@code indicators/abc}) stays a 404, as JAX-RS has it, that names the variable and why; such a query parameter is
+ * a 400 naming it, as the platform's own query parameters are (JAX-RS would have a bare 404).
  */
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
@@ -51,7 +53,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Context
     private HttpServletRequest request;
 
-    private final ServedResources served;
+    /** The resource classes served now, and how to stop following them. */
+    private final Supplier<List<Class<?>>> served;
+    private final Runnable unfollow;
 
     /** Each resource class's operations, read once per class (a module's classes go with its bundle). */
     private final ClassValue<List<AddressOffer.Operation>> operations = new ClassValue<>() {
@@ -63,12 +67,22 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Activate
     public ProblemMapper(BundleContext context) {
-        this.served = new ServedResources(context);
+        this(new ServedResources(context));
+    }
+
+    private ProblemMapper(ServedResources served) {
+        this(served::classes, served::close);
+    }
+
+    /** With the resource classes served given, as where no service registry serves them (a unit test's runtime). */
+    ProblemMapper(Supplier<List<Class<?>>> served, Runnable unfollow) {
+        this.served = served;
+        this.unfollow = unfollow;
     }
 
     @Deactivate
     void deactivate() {
-        served.close();
+        unfollow.run();
     }
 
     @Override
@@ -79,7 +93,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return answer(failure, inPlace);
         }
         String method = request.getMethod();
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // the address as the application's templates see it: below the context and the JAX-RS servlet
+        String path = request.getRequestURI().substring(request.getContextPath().length()
+                + request.getServletPath().length());
         if (unmatched(failure, 405, 406, 415)) {
             return answer(failure, true, method, AddressOffer.at(operations(), path, method));
         }
@@ -96,25 +112,35 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 return answer(new NotAcceptableException(), true, method, offer);
             }
         }
-        if (failure.getCause() instanceof IllegalArgumentException) {
-            // the address matched, but a variable of it could not be read as its method declares it (a number)
-            List<Violation> unreadable = AddressOffer.unreadable(operations(), path, method);
-            if (!unreadable.isEmpty()) {
-                return answer(unreadableAddress(unreadable));
+        if (failure.getCause() != null) {
+            // the address matched, but a value of the request could not be read as its method declares it (a number)
+            Problem unreadable = unreadableInput(AddressOffer.unreadable(operations(), path, method,
+                    request::getParameterValues));
+            if (unreadable != null) {
+                return answer(unreadable);
             }
         }
         return answer(failure, true);
     }
 
     private List<AddressOffer.Operation> operations() {
-        return served.classes().stream().flatMap(c -> operations.get(c).stream()).toList();
+        return served.get().stream().flatMap(c -> operations.get(c).stream()).toList();
     }
 
-    /** The 404 for an address whose variables do not read as what its method takes: it names each of them. */
-    static Problem unreadableAddress(List<Violation> unreadable) {
-        Violation first = unreadable.get(0);
-        return new Problem("about:blank", "Not Found", 404, "There is nothing at this address: " + first.field() + " "
-                + first.message() + ".", unreadable);
+    /**
+     * The problem for values its method could not read as it declares them: a 404 naming the address's variables at
+     * fault (an address that cannot exist), else a 400 naming the query parameters; null where there are neither.
+     */
+    static Problem unreadableInput(AddressOffer.Unreadable unreadable) {
+        List<Violation> variables = unreadable.variables();
+        List<Violation> query = unreadable.queryParameters();
+        if (!variables.isEmpty()) {
+            return new Problem("about:blank", "Not Found", 404, "There is nothing at this address: "
+                    + variables.get(0).field() + " " + variables.get(0).message() + ".", variables);
+        }
+        return query.isEmpty() ? null : query.size() == 1
+                ? ProblemException.invalid(query.get(0).field(), query.get(0).message()).problem()
+                : ProblemException.invalid(query).problem();
     }
 
     /** The types an Accept header asks for; empty where it takes any (absent, {@code *}{@code /*}, unreadable). */

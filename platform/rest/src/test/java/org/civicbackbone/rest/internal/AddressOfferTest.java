@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertSame;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.civicbackbone.api.problem.Violation;
 import javax.ws.rs.Consumes;
@@ -14,6 +15,7 @@ import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import org.junit.Test;
 
 /** What an address takes, read from resources shaped as the platform's are: a module's and the core's catch-all. */
@@ -25,7 +27,7 @@ public class AddressOfferTest {
     @Consumes("application/json")
     public interface Things {
         @GET
-        String list();
+        String list(@QueryParam("limit") int limit, @QueryParam("after") Long after, @QueryParam("q") String q);
 
         @POST
         String add(String body);
@@ -98,19 +100,31 @@ public class AddressOfferTest {
         assertSame(AddressOffer.UNKNOWN, AddressOffer.at(List.of(), THINGS, "GET"));
     }
 
-    /** A variable its method reads as a number is named where the address holds something else there. */
+    /** A variable or query parameter its method reads as a number is named where the request holds something else. */
     @Test
-    public void aVariableThatIsNotTheNumberItsMethodReadsIsNamed() {
-        assertEquals(List.of(new Violation("id", "must be a whole number; 'abc' is not one")),
-                AddressOffer.unreadable(SERVED, THINGS + "/abc", "HEAD"));
-        assertEquals(List.of(new Violation("id", "must be a whole number no larger than 2147483647; '2147483648' is "
-                + "larger")), AddressOffer.unreadable(SERVED, THINGS + "/2147483648/status", "PUT"));
-        assertEquals(List.of(), AddressOffer.unreadable(SERVED, THINGS + "/2147483648", "GET"));
-        assertEquals(List.of(), AddressOffer.unreadable(SERVED, THINGS + "/export", "GET"));
+    public void aValueThatIsNotTheNumberItsMethodReadsIsNamed() {
+        assertEquals(new AddressOffer.Unreadable(List.of(new Violation("id", "'abc' is not a whole number")),
+                List.of()), unreadable(THINGS + "/abc", "HEAD", Map.of()));
+        assertEquals(List.of(new Violation("id", "'2147483648' is not a whole number from -2147483648 to 2147483647")),
+                unreadable(THINGS + "/2147483648/status", "PUT", Map.of()).variables());
+        assertEquals(List.of(), unreadable(THINGS + "/2147483648", "GET", Map.of()).variables());
+        assertEquals(List.of(), unreadable(THINGS + "/export", "GET", Map.of()).variables());
+        // each query value of each parameter the method reads as a number; text reads whatever it is
+        assertEquals(List.of(new Violation("limit", "'ten' is not a whole number"), new Violation("limit",
+                "'-99999999999' is not a whole number from -2147483648 to 2147483647")), unreadable(THINGS, "GET",
+                Map.of("limit", new String[] {"ten", "-99999999999", "5"}, "after", new String[] {"7"},
+                        "q", new String[] {"x"})).queryParameters());
+        assertEquals(List.of(), unreadable(THINGS, "POST", Map.of("limit", new String[] {"ten"})).queryParameters());
         // text variables read whatever stands there, and a variable's own pattern's groups are not variables
-        assertEquals(List.of(), AddressOffer.unreadable(SERVED, "api/v1/initiatives/i-1/absent/x/y", "GET"));
+        assertEquals(new AddressOffer.Unreadable(List.of(), List.of()),
+                unreadable("api/v1/initiatives/i-1/absent/x/y", "GET", Map.of()));
         assertEquals(List.of("initiativeId", "function", "rest"), AddressOffer.Template.of(
                 "/api/v1/initiatives/{initiativeId}/{function}/{rest: (.+)}").names());
-        assertEquals(List.of(), AddressOffer.unreadable(SERVED, "api/v2/nowhere/abc", "GET"));
+        assertEquals(new AddressOffer.Unreadable(List.of(), List.of()), unreadable("api/v2/nowhere/abc", "GET",
+                Map.of()));
+    }
+
+    private static AddressOffer.Unreadable unreadable(String path, String method, Map<String, String[]> query) {
+        return AddressOffer.unreadable(SERVED, path, method, query::get);
     }
 }

@@ -62,16 +62,26 @@ public class ProblemMapperTest {
                 ((Problem) ProblemMapper.answer(new NotAcceptableException(), true, "GET", offer).getEntity()).detail());
     }
 
-    /** An address whose variable is not the number its method reads stays a 404 that names the variable and why. */
+    /**
+     * A value its method cannot read as the number it declares: in the address, a 404 naming the variable (an address
+     * that cannot exist); in the query, a 400 naming the parameter, as the platform's own query parameters are.
+     */
     @Test
-    public void anUnreadableVariableIsNamed() {
-        Response answer = ProblemMapper.answer(ProblemMapper.unreadableAddress(List.of(new Violation("indicatorId",
-                "must be a whole number; 'abc' is not one"))));
-        assertEquals(404, answer.getStatus());
-        Problem problem = (Problem) answer.getEntity();
-        assertEquals("There is nothing at this address: indicatorId must be a whole number; 'abc' is not one.",
-                problem.detail());
-        assertEquals("indicatorId", problem.violations().get(0).field());
+    public void anUnreadableValueIsNamed() {
+        Violation variable = new Violation("indicatorId", "'abc' is not a whole number");
+        Violation parameter = new Violation("limit", "'ten' is not a whole number");
+        Problem address = ProblemMapper.unreadableInput(new AddressOffer.Unreadable(List.of(variable),
+                List.of(parameter)));
+        assertEquals(404, address.status());
+        assertEquals("There is nothing at this address: indicatorId 'abc' is not a whole number.", address.detail());
+        assertEquals(List.of(variable), address.violations());
+        Problem query = ProblemMapper.unreadableInput(new AddressOffer.Unreadable(List.of(), List.of(parameter)));
+        assertEquals(400, query.status());
+        assertEquals("limit: 'ten' is not a whole number", query.detail());
+        assertEquals(List.of(parameter), query.violations());
+        assertEquals(2, ProblemMapper.unreadableInput(new AddressOffer.Unreadable(List.of(), List.of(parameter,
+                new Violation("before", "'x' is not a whole number")))).violations().size());
+        assertNull(ProblemMapper.unreadableInput(new AddressOffer.Unreadable(List.of(), List.of())));
     }
 
     /** Where nothing is known of the address, the answers stay general, and a 405 has no made-up Allow. */

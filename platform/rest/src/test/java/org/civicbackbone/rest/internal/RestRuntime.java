@@ -17,8 +17,8 @@ import org.eclipse.jetty.servlet.ServletHolder;
 
 /**
  * The HTTP stack the API runs on, for unit tests: a real Jetty on 127.0.0.1 with CXF serving the given resources and
- * providers under {@code /api}, behind {@link ContainerRefusals} as in the distribution, and the same application
- * under {@code /bare} without it (as while the platform starts).
+ * providers under {@code /api}, behind {@link ContainerRefusals} as in the distribution once the node has started,
+ * and the same application under {@code /bare} without it (as while the platform starts).
  */
 final class RestRuntime implements AutoCloseable {
 
@@ -38,7 +38,9 @@ final class RestRuntime implements AutoCloseable {
             }
         };
         ServletContextHandler context = new ServletContextHandler();
-        context.addFilter(new FilterHolder(new ContainerRefusals()), "/api/*", EnumSet.of(DispatcherType.REQUEST));
+        ContainerRefusals refusals = new ContainerRefusals();
+        refusals.bindStart(() -> true); // every resource is served from the first request: a node after its start
+        context.addFilter(new FilterHolder(refusals), "/api/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new CXFNonSpringJaxrsServlet(application)), "/api/*");
         context.addServlet(new ServletHolder(new CXFNonSpringJaxrsServlet(application)), "/bare/*");
         server.setHandler(context);

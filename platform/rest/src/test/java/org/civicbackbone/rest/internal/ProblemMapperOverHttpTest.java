@@ -1,0 +1,78 @@
+package org.civicbackbone.rest.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.QueryParam;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/**
+ * What {@link ProblemMapper} answers for values a method could not read, in a real Jetty and CXF: the runtime's own
+ * failure (a 404 caused by the conversion, as JAX-RS has it for the address and the query alike) is read against the
+ * resources served. The platform's resources take query parameters as text; a plugin's may declare numbers.
+ */
+public class ProblemMapperOverHttpTest {
+
+    private RestRuntime runtime;
+
+    /** A plugin's resource that reads a number from its address and another from its query. */
+    @Path("/questions")
+    public static class Questions {
+        @GET
+        public String list(@QueryParam("limit") int limit, @QueryParam("q") String text) {
+            return "[" + limit + "]";
+        }
+
+        @GET
+        @Path("{questionId}")
+        public String one(@PathParam("questionId") long id) {
+            return "{\"id\":" + id + "}";
+        }
+    }
+
+    @Before
+    public void start() throws Exception {
+        runtime = new RestRuntime(new Questions(), new JsonProvider(),
+                new ProblemMapper(() -> List.of(Questions.class), () -> { }));
+    }
+
+    @After
+    public void stop() throws Exception {
+        runtime.close();
+    }
+
+    @Test
+    public void anAddressWhoseNumberIsNotOneNamesTheVariable() throws Exception {
+        String body = answered("/api/questions/abc", 404);
+        assertTrue(body, body.contains("\"detail\":\"There is nothing at this address: questionId 'abc' is not a "
+                + "whole number.\""));
+        assertTrue(body, body.contains("{\"field\":\"questionId\",\"message\":\"'abc' is not a whole number\"}"));
+        assertEquals("{\"id\":7}", answered("/api/questions/7", 200));
+    }
+
+    @Test
+    public void aQueryParameterThatIsNotTheNumberItsMethodReadsIsA400NamingIt() throws Exception {
+        String body = answered("/api/questions?limit=ten&q=x", 400);
+        assertTrue(body, body.contains("{\"field\":\"limit\",\"message\":\"'ten' is not a whole number\"}"));
+        assertEquals("[5]", answered("/api/questions?limit=5&q=x", 200));
+    }
+
+    @Test
+    public void anAddressNothingServesIsStillOnlyAbsent() throws Exception {
+        String body = answered("/api/questions/7/nothing", 404);
+        assertTrue(body, body.contains("\"detail\":\"There is nothing at this address.\""));
+    }
+
+    private String answered(String path, int status) throws Exception {
+        HttpResponse<String> answer = runtime.send("GET", path, null);
+        assertEquals(answer.body(), status, answer.statusCode());
+        return answer.body();
+    }
+}
