@@ -38,18 +38,20 @@ public interface ImportRecords {
     }
 
     /** A job's own row. */
-    record JobRow(long id, String initiativeId, ImportJob.State state, long bytes, int rowsRead, int rowsChecked,
-                  int rowsStored, int faults, String message, String createdBy, Instant createdAt, Instant finishedAt) {
+    record JobRow(long id, String initiativeId, ImportJob.State state, long bytes, long bytesRead, int rowsRead,
+                  int rowsChecked, int rowsStored, int faults, String message, String createdBy, Instant createdAt,
+                  Instant finishedAt) {
 
+        /** The job as its row says: while it runs, its counts as its node last wrote them ({@link #shown}). */
         ImportJob job(List<Violation> violations) {
-            long bytesRead = state == ImportJob.State.DONE || state == ImportJob.State.REFUSED ? bytes : 0;
-            return new ImportJob(id, initiativeId, state, bytes, bytesRead, rowsRead, rowsChecked, rowsStored, faults, violations,
-                    message, createdBy, createdAt, finishedAt);
+            long read = state == ImportJob.State.DONE || state == ImportJob.State.REFUSED ? bytes : bytesRead;
+            return new ImportJob(id, initiativeId, state, bytes, read, rowsRead, rowsChecked, rowsStored, faults,
+                    violations, message, createdBy, createdAt, finishedAt);
         }
     }
 
-    String JOB = "SELECT id, initiative_id, state, bytes, rows_read, rows_checked, rows_stored, faults, message, "
-            + "created_by, created_at, finished_at FROM sm_import ";
+    String JOB = "SELECT id, initiative_id, state, bytes, bytes_read, rows_read, rows_checked, rows_stored, faults, "
+            + "message, created_by, created_at, finished_at FROM sm_import ";
 
     @Insert("INSERT INTO sm_import (initiative_id, state, bytes, rows_read, rows_checked, rows_stored, faults, created_by, "
             + "created_at, charset, any_partner) VALUES (#{initiativeId}, 'RECEIVING', #{bytes}, 0, 0, 0, 0, #{by}, #{at}, "
@@ -91,7 +93,7 @@ public interface ImportRecords {
     @Update("UPDATE sm_import SET state = 'QUEUED' WHERE id = #{id} AND state = 'RECEIVING'")
     int accepted(long id);
 
-    @Update("UPDATE sm_import SET state = 'QUEUED', rows_read = 0, rows_checked = 0, rows_stored = 0, "
+    @Update("UPDATE sm_import SET state = 'QUEUED', bytes_read = 0, rows_read = 0, rows_checked = 0, rows_stored = 0, "
             + "message = #{message} WHERE id = #{id}")
     int requeue(@Param("id") long id, @Param("message") String message);
 
@@ -133,6 +135,17 @@ public interface ImportRecords {
             + "rows_stored = #{stored} WHERE id = #{id}")
     int progress(@Param("id") long id, @Param("state") ImportJob.State state, @Param("read") int read,
                  @Param("checked") int checked, @Param("stored") int stored);
+
+    /**
+     * Shows a running job's state and counts to every node: written by the node that runs it (its {@code runner}),
+     * only while the job checks or stores; 0 once it ended or was taken over.
+     */
+    @Update("UPDATE sm_import SET state = #{state}, bytes_read = #{bytesRead}, rows_read = #{read}, "
+            + "rows_checked = #{checked}, rows_stored = #{stored} WHERE id = #{id} AND runner = #{runner} "
+            + "AND finished_at IS NULL AND state IN ('CHECKING', 'STORING')")
+    int shown(@Param("id") long id, @Param("runner") String runner, @Param("state") ImportJob.State state,
+              @Param("bytesRead") long bytesRead, @Param("read") int read, @Param("checked") int checked,
+              @Param("stored") int stored);
 
     @Update("UPDATE sm_import SET state = #{state}, faults = #{faults}, message = #{message}, finished_at = #{at} "
             + "WHERE id = #{id}")

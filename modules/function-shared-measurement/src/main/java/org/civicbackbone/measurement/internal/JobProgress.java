@@ -11,9 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running job's progress: its state written when it changes, its counts kept here (shown by the node that runs it);
- * stops the job when the module stops; writes the outcome, and lets the import commit, only while the job's lease
- * is still this node's.
+ * A running job's progress: its state written when it changes, its counts kept here (the node that runs it shows them
+ * as they are) and written to the job's row every moment ({@link #show}, in a transaction of its own, for the other
+ * nodes); stops the job when the module stops; writes the outcome, and lets the import commit, only while the job's
+ * lease is still this node's.
  */
 final class JobProgress implements ImportProgress {
 
@@ -29,6 +30,9 @@ final class JobProgress implements ImportProgress {
     private volatile int checked;
     private volatile int stored;
     private volatile int faults;
+    /** Set once the import's transaction holds the job's row, and once the outcome is written: nothing more to show. */
+    private volatile boolean committing;
+    private boolean finished;
 
     JobProgress(long id, BackboneStore store, ImportLeases leases, BooleanSupplier stopping) {
         this.id = id;
@@ -52,8 +56,21 @@ final class JobProgress implements ImportProgress {
         stillRunning();
     }
 
+    /**
+     * Writes the state and counts of now to the job's row, for the other nodes to show, while the job checks or stores
+     * here; in a transaction of its own (a moment's: the import's own transaction has not touched the row yet).
+     */
+    synchronized void show() {
+        State now = state;
+        if (finished || committing || (now != State.CHECKING && now != State.STORING)) {
+            return;
+        }
+        store.inTransaction(c -> records(c).shown(id, leases.node(), now, fetched, read, checked, stored));
+    }
+
     /** The job's outcome, with its counts and the faults listed; nothing once another node took the job over. */
-    void finish(State outcome, String message, List<Violation> violations) {
+    synchronized void finish(State outcome, String message, List<Violation> violations) {
+        finished = true;
         store.inTransaction(c -> {
             if (!leases.stillMine(c, id)) {
                 LOG.warn("Value import {} was taken over by another node; its outcome here is dropped", id);
@@ -80,8 +97,8 @@ final class JobProgress implements ImportProgress {
     public void storing(int rows) {
         read = rows;
         checked = rows;
-        // in memory only: it comes inside the import's large transaction, and a commit then makes H2 write that
-        // transaction's pages out again; the row's state counts only after a crash, when CHECKING and STORING are alike
+        // not written here, inside the import's large transaction: show() writes it with the counts, in a moment of
+        // its own; after a crash CHECKING and STORING are alike
         state = State.STORING;
         stillRunning();
     }
@@ -94,6 +111,7 @@ final class JobProgress implements ImportProgress {
 
     @Override
     public void committing(Connection c) {
+        committing = true; // the row is the import transaction's from here: showing would wait for its commit
         if (!leases.stillMine(c, id)) { // paused past the lease: the node that took the job over stores it
             throw new IllegalStateException("value import " + id + " was taken over by another node");
         }

@@ -103,6 +103,8 @@ final class MeasurementSchema {
             """), new SchemaMigration(8, "an indicator may bound the values reported for it", """
             ALTER TABLE sm_indicator ADD COLUMN minimum DECIMAL(20, 6);
             ALTER TABLE sm_indicator ADD COLUMN maximum DECIMAL(20, 6);
+            """), new SchemaMigration(9, "a running import job's progress is shown on every node", """
+            ALTER TABLE sm_import ADD COLUMN bytes_read BIGINT DEFAULT 0 NOT NULL;
             """));
 
     private MeasurementSchema() {

@@ -33,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * Accepting a job keeps its upload and scope in the database ({@link ImportUploads}: the job RECEIVING, then QUEUED
  * before {@link #start} returns); its progress and outcome are rows of {@code sm_import}: its state when it changes,
  * in transactions of its own;
- * the rows counted as it runs are kept in memory and shown on its page (a commit while the import's large transaction
- * is open would make the database write that transaction's pages out again, each time, which cost a third of an
- * import's time). A job that a crash, a restart or a stop of the module interrupts stored nothing and runs again from
+ * the rows counted as it runs are kept in memory, shown as they are by the node that runs it, and written to its row
+ * about once a second, for the other nodes, in a transaction of a moment (a commit while the import's large
+ * transaction is open makes H2 write that transaction's pages out again: at every batch that cost a third of an
+ * import's time; once a second, nothing the import benchmark can tell, docs/benchmarks.md). A job that a crash, a restart or a stop of the module interrupts stored nothing and runs again from
  * its start; one interrupted {@value #ATTEMPTS} times is marked FAILED instead. With several nodes on one database
  * each job is run by one node, which holds its lease ({@link ImportLeases}, ADR 0021): the node that accepted it, or
  * the node that takes it over once that node's lease lapses (it died), or the same node when it starts again.
@@ -53,6 +54,10 @@ public class ValueImports {
 
         @AttributeDefinition(name = "Take-over check (s)", description = "How often a node looks for jobs to take over")
         int takeOverSeconds() default 10;
+
+        @AttributeDefinition(name = "Progress shown (ms)", description = "How often the node running a job writes its "
+                + "counts for the other nodes to show (the node itself shows them as they are)")
+        int progressMillis() default 1000;
     }
 
     /** How many times a job may start before a further interruption fails it (a file that stops the platform). */
@@ -75,16 +80,20 @@ public class ValueImports {
     @Activate
     public ValueImports(@Reference SharedMeasurement measurement, Config config) {
         this(measurement, ImportLeases.thisNode(), Duration.ofSeconds(Math.max(3, config.leaseSeconds())),
-                Duration.ofSeconds(Math.max(1, config.takeOverSeconds())));
+                Duration.ofSeconds(Math.max(1, config.takeOverSeconds())),
+                Duration.ofMillis(Math.max(100, config.progressMillis())));
     }
 
-    /** Imports on one node with the default lease (tests, benchmarks). */
+    /** Imports on one node with the default lease and progress (tests, benchmarks). */
     public ValueImports(SharedMeasurement measurement) {
-        this(measurement, ImportLeases.thisNode(), Duration.ofSeconds(30), Duration.ofSeconds(10));
+        this(measurement, ImportLeases.thisNode(), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(1));
     }
 
-    /** Imports as the node {@code node} runs them, taking over lapsed jobs every {@code takeOver}. */
-    ValueImports(SharedMeasurement measurement, String node, Duration lease, Duration takeOver) {
+    /**
+     * Imports as the node {@code node} runs them, taking over lapsed jobs every {@code takeOver} and writing the
+     * counts of its running jobs every {@code shown}.
+     */
+    ValueImports(SharedMeasurement measurement, String node, Duration lease, Duration takeOver, Duration shown) {
         this.measurement = measurement;
         this.store = measurement.store();
         this.uploads = new ImportUploads(store);
@@ -94,13 +103,16 @@ public class ValueImports {
         clock.scheduleWithFixedDelay(() -> quietly(leases::renew), renew, renew, TimeUnit.MILLISECONDS);
         clock.scheduleWithFixedDelay(() -> quietly(this::takeOver), takeOver.toMillis(), takeOver.toMillis(),
                 TimeUnit.MILLISECONDS);
+        clock.scheduleWithFixedDelay(() -> quietly(() -> running.values().forEach(JobProgress::show)),
+                shown.toMillis(), shown.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static void quietly(Runnable work) {
         try {
             work.run();
         } catch (RuntimeException e) {
-            LOG.warn("Keeping import leases failed; trying again", e); // the database may be away for a moment
+            // the database may be away for a moment
+            LOG.warn("Keeping import leases or showing an import's progress failed; trying again", e);
         }
     }
 

@@ -18,6 +18,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.civicbackbone.api.initiative.AccessRole;
 import org.civicbackbone.api.initiative.InitiativeAccess;
 import org.civicbackbone.api.initiative.Sector;
@@ -248,7 +250,8 @@ public class ValueImportsTest {
         store.inTransaction(c -> store.mapper(c, ImportRecords.class).claim(id, "node-a", Instant.now(),
                 Instant.now())); // node A holds it, then dies: nobody renews its lease
         imports.stop();
-        imports = new ValueImports(measurement, "node-b", Duration.ofSeconds(2), Duration.ofMillis(100));
+        imports = new ValueImports(measurement, "node-b", Duration.ofSeconds(2), Duration.ofMillis(100),
+                Duration.ofSeconds(1));
         Thread.sleep(500);
         assertEquals("a lease not yet lapsed is left alone", State.STORING, imports.job("town", id).state());
         ImportJob job = awaitEnd(id);
@@ -256,6 +259,56 @@ public class ValueImportsTest {
         assertTrue(job.message(), job.message().contains("values stored"));
         assertEquals(5760, stored());
         assertEquals(1, audit.actions().stream().filter("staff value.import"::equals).count());
+    }
+
+    /** The node running a job writes its counts every moment: another node, asked meanwhile, shows them. */
+    @Test
+    public void anotherNodeShowsTheCountsOfAJobWhileItRuns() throws Exception {
+        imports.stop();
+        imports = new ValueImports(measurement, "node-a", Duration.ofSeconds(30), Duration.ofSeconds(10),
+                Duration.ofMillis(50));
+        ValueImports other = new ValueImports(measurement, "node-b", Duration.ofSeconds(30), Duration.ofSeconds(10),
+                Duration.ofMillis(50));
+        long second = measurement.indicators("town").stream().filter(i -> i.name().equals("Children read to"))
+                .findFirst().orElseThrow().id();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // the import stops at the second indicator's first row, the first indicator's rows read, checked and stored
+        Thread holder = new Thread(() -> store.inTransaction(c -> {
+            store.mapper(c, ImportRecords.class).lockIndicator(second);
+            held.countDown();
+            try {
+                return release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }));
+        try {
+            holder.start();
+            held.await();
+            long id = imports.start("town", ValueUpload.receive(new ByteArrayInputStream(file(0).getBytes(
+                    StandardCharsets.UTF_8))), "staff", ReportingScope.ANY).id();
+            // the first indicator's rows are stored by the thousand before the import waits for the lock, and then
+            // shown within a moment: well within the 2 s the import waits for the lock (H2's default)
+            ImportJob seen = other.job("town", id);
+            for (int i = 0; i < 1000 && seen.rowsStored() == 0; i++) { // bounded: 10 s at the most
+                Thread.sleep(10);
+                seen = other.job("town", id);
+            }
+            release.countDown();
+            assertFalse(seen.toString(), seen.state().ended());
+            // rows checked are counted every 10,000 and at the end: they may not be counted yet here
+            assertTrue(seen.toString(), seen.rowsStored() >= 1000 && seen.bytesRead() > 0);
+            assertEquals(State.DONE, awaitEnd(id).state());
+            ImportJob done = other.job("town", id);
+            assertEquals(List.of(5760L, 5760L, done.bytes()), List.of((long) done.rowsRead(),
+                    (long) done.rowsStored(), done.bytesRead()));
+        } finally {
+            release.countDown();
+            holder.join();
+            other.stop();
+        }
     }
 
     @Test
