@@ -125,10 +125,12 @@ public final class ImportBenchmark {
         heap.stop();
         world.imports.stop(); // else its leases' clock would open the database again after it is shut down
         BenchmarkDatabase.close(world.dataSource);
+        String again = Double.isNaN(againSeconds) ? String.format("%-30s", "not run (over " + String.format("%,d",
+                AGAIN_AT_MOST) + " rows)") : String.format("%6.2f s (%,9.0f rows/s)        ", againSeconds,
+                rows / againSeconds);
         System.out.printf("%,9d | %6.2f s (%,9.0f rows/s)         | %6.2f s (%,9.0f rows/s)         | %5.2fx | "
-                        + "%,10.1f ms            | %,10.1f ms            | %6.2f s (%,9.0f rows/s)         | "
-                        + "%,d MB%n", rows, seconds, rows / seconds, anchor, rows / anchor, anchor / seconds,
-                overviewNanos / 1e6, groupByNanos / 1e6, againSeconds, rows / againSeconds,
+                        + "%,10.1f ms            | %,10.1f ms            | %s | %,d MB%n", rows, seconds, rows / seconds,
+                anchor, rows / anchor, anchor / seconds, overviewNanos / 1e6, groupByNanos / 1e6, again,
                 heap.peakLiveBytes() / (1024 * 1024));
         System.out.printf("%9s   where the time went: the raw insert sent its rows in %.2f s and committed in %.2f s; "
                         + "the import kept its upload in %.2f s, had read, checked and sent its rows at %.2f s, "
