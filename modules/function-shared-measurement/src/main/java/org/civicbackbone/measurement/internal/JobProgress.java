@@ -30,8 +30,9 @@ final class JobProgress implements ImportProgress {
     private volatile int checked;
     private volatile int stored;
     private volatile int faults;
-    /** Set once the import's transaction holds the job's row, and once the outcome is written: nothing more to show. */
+    /** Set once the import's transaction holds the job's row: showing would wait for its commit. */
     private volatile boolean committing;
+    /** Set, under this object's lock as {@link #show} reads it, once the outcome is written: nothing more to show. */
     private boolean finished;
 
     JobProgress(long id, BackboneStore store, ImportLeases leases, BooleanSupplier stopping) {

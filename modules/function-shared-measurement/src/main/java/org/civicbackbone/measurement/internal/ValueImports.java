@@ -36,10 +36,11 @@ import org.slf4j.LoggerFactory;
  * the rows counted as it runs are kept in memory, shown as they are by the node that runs it, and written to its row
  * about once a second, for the other nodes, in a transaction of a moment (a commit while the import's large
  * transaction is open makes H2 write that transaction's pages out again: at every batch that cost a third of an
- * import's time; once a second, nothing the import benchmark can tell, docs/benchmarks.md). A job that a crash, a restart or a stop of the module interrupts stored nothing and runs again from
- * its start; one interrupted {@value #ATTEMPTS} times is marked FAILED instead. With several nodes on one database
- * each job is run by one node, which holds its lease ({@link ImportLeases}, ADR 0021): the node that accepted it, or
- * the node that takes it over once that node's lease lapses (it died), or the same node when it starts again.
+ * import's time; once a second, nothing the import benchmark can tell, docs/benchmarks.md). A job that a crash, a
+ * restart or a stop of the module interrupts stored nothing and runs again from its start; one interrupted
+ * {@value #ATTEMPTS} times is marked FAILED instead. With several nodes on one database each job is run by one node,
+ * which holds its lease ({@link ImportLeases}, ADR 0021): the node that accepted it, or the node that takes it over
+ * once that node's lease lapses (it died), or the same node when it starts again.
  */
 @Component(service = ValueImports.class, configurationPid = "org.civicbackbone.measurement.imports")
 @Designate(ocd = ValueImports.Config.class)
@@ -86,7 +87,8 @@ public class ValueImports {
 
     /** Imports on one node with the default lease and progress (tests, benchmarks). */
     public ValueImports(SharedMeasurement measurement) {
-        this(measurement, ImportLeases.thisNode(), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(1));
+        this(measurement, ImportLeases.thisNode(), Duration.ofSeconds(30), Duration.ofSeconds(10),
+                Duration.ofSeconds(1));
     }
 
     /**
