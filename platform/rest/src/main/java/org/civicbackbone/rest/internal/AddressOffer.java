@@ -2,8 +2,10 @@ package org.civicbackbone.rest.internal;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -68,9 +70,10 @@ record AddressOffer(SortedSet<String> methods, SortedSet<String> consumed, Sorte
     }
 
     /**
-     * The variables of a path, and the query parameters of a request, that the method called there cannot read as the
-     * whole numbers it declares them ({@code abc} where a number stands): each list empty where all read, or where
-     * nothing served fits the path. {@code query} gives a query parameter's values by name (null where absent).
+     * The variables of a path, and the query parameters of a request, that the method called there cannot read as it
+     * declares them ({@code abc} where a whole number stands, a name that is none of an enum's constants): each list
+     * empty where all read, or where nothing served fits the path. {@code query} gives a query parameter's values by
+     * name (null where absent).
      */
     static Unreadable unreadable(Collection<Operation> operations, String path, String method,
                                  Function<String, String[]> query) {
@@ -84,12 +87,12 @@ record AddressOffer(SortedSet<String> methods, SortedSet<String> consumed, Sorte
             }
             List<String> names = operation.template().names();
             for (int i = 0; i < names.size(); i++) {
-                addIfNotWhole(variables, names.get(i), operation.pathTypes().get(names.get(i)), values.group(i + 1));
+                addIfUnreadable(variables, names.get(i), operation.pathTypes().get(names.get(i)), values.group(i + 1));
             }
             operation.queryTypes().forEach((name, type) -> {
                 String[] given = query.apply(name);
                 for (String value : given == null ? new String[0] : given) {
-                    addIfNotWhole(parameters, name, type, value);
+                    addIfUnreadable(parameters, name, type, value);
                 }
             });
         }
@@ -100,11 +103,20 @@ record AddressOffer(SortedSet<String> methods, SortedSet<String> consumed, Sorte
     record Unreadable(List<Violation> variables, List<Violation> queryParameters) {
     }
 
-    /** Adds why a value is not the whole number its type needs, where it is not and that is not said yet. */
-    private static void addIfNotWhole(List<Violation> faults, String name, Class<?> type, String value) {
+    /** Adds why a value cannot be read as its type, where it cannot and that is not said yet. */
+    private static void addIfUnreadable(List<Violation> faults, String name, Class<?> type, String value) {
+        String why = type == null ? null : type.isEnum() ? notAConstant(type, value) : notWhole(type, value);
+        Violation fault = why == null ? null : new Violation(name, "'" + value + "' " + why);
+        if (fault != null && !faults.contains(fault)) {
+            faults.add(fault);
+        }
+    }
+
+    /** Why a value is not the whole number an int or a long needs; null where it is one, or the type is neither. */
+    private static String notWhole(Class<?> type, String value) {
         boolean isLong = type == long.class || type == Long.class;
         if (!isLong && type != int.class && type != Integer.class) {
-            return;
+            return null;
         }
         try {
             if (isLong) {
@@ -112,15 +124,27 @@ record AddressOffer(SortedSet<String> methods, SortedSet<String> consumed, Sorte
             } else {
                 Integer.parseInt(value);
             }
+            return null;
         } catch (NumberFormatException notOne) {
             String range = isLong ? Long.MIN_VALUE + " to " + Long.MAX_VALUE
                     : Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
-            Violation fault = new Violation(name, "'" + value + "' is not a whole number"
-                    + (value.matches("-?[0-9]+") ? " from " + range : ""));
-            if (!faults.contains(fault)) {
-                faults.add(fault);
-            }
+            return "is not a whole number" + (value.matches("-?[0-9]+") ? " from " + range : "");
         }
+    }
+
+    /**
+     * Why a value is none of an enum's constants as CXF reads a parameter ({@code valueOf}: the name exactly, case
+     * counts); null where it is one, or where the enum reads its values its own way ({@code fromString},
+     * {@code fromValue}, which CXF asks first).
+     */
+    private static String notAConstant(Class<?> type, String value) {
+        boolean ownWay = Arrays.stream(type.getMethods()).anyMatch(m -> Modifier.isStatic(m.getModifiers())
+                && (m.getName().equals("fromString") || m.getName().equals("fromValue")));
+        if (ownWay) {
+            return null;
+        }
+        List<String> names = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+        return names.contains(value) ? null : "is not one of " + String.join(", ", names);
     }
 
     /** The operations whose templates fit the address and are the most specific of those that do. */

@@ -113,7 +113,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             }
         }
         if (failure.getCause() != null) {
-            // the address matched, but a value of the request could not be read as its method declares it (a number)
+            // the address matched, but a value of the request could not be read as its method declares it (a number,
+            // an enum's constant)
             Problem unreadable = unreadableInput(AddressOffer.unreadable(operations(), path, method,
                     request::getParameterValues));
             if (unreadable != null) {

@@ -45,10 +45,26 @@ public class AddressOfferTest {
         @Path("{id}/status")
         String status(@PathParam("id") Integer id, String body);
 
+        @GET
+        @Path("by-state/{state}")
+        String byState(@PathParam("state") State state, @QueryParam("tone") Tone tone);
+
         @POST
         @Path("import")
         @Consumes({"text/csv", "application/json"})
         String load(String body);
+    }
+
+    /** An enum read by its constants' names. */
+    public enum State { OPEN, CLOSED }
+
+    /** An enum that reads its values its own way, as CXF asks first. */
+    public enum Tone {
+        WARM, COOL;
+
+        public static Tone fromString(String text) {
+            return text.startsWith("w") ? WARM : COOL;
+        }
     }
 
     /** The core's answers for a function that is not installed, under any address of an initiative. */
@@ -122,6 +138,15 @@ public class AddressOfferTest {
                 "/api/v1/initiatives/{initiativeId}/{function}/{rest: (.+)}").names());
         assertEquals(new AddressOffer.Unreadable(List.of(), List.of()), unreadable("api/v2/nowhere/abc", "GET",
                 Map.of()));
+    }
+
+    /** A value none of its enum's constants is named with them, case counting; an enum's own reading is its own. */
+    @Test
+    public void aValueThatIsNoneOfItsEnumsConstantsIsNamedWithThem() {
+        assertEquals(List.of(new Violation("state", "'open' is not one of OPEN, CLOSED")),
+                unreadable(THINGS + "/by-state/open", "GET", Map.of()).variables());
+        assertEquals(new AddressOffer.Unreadable(List.of(), List.of()),
+                unreadable(THINGS + "/by-state/OPEN", "GET", Map.of("tone", new String[] {"anything"})));
     }
 
     private static AddressOffer.Unreadable unreadable(String path, String method, Map<String, String[]> query) {

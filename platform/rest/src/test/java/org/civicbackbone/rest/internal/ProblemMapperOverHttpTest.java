@@ -35,7 +35,16 @@ public class ProblemMapperOverHttpTest {
         public String one(@PathParam("questionId") long id) {
             return "{\"id\":" + id + "}";
         }
+
+        @GET
+        @Path("{questionId}/answers")
+        public String answers(@PathParam("questionId") long id, @QueryParam("state") State state) {
+            return "\"" + state + "\"";
+        }
     }
+
+    /** What a plugin may read a query parameter as: JAX-RS reads an enum's constant by its name. */
+    public enum State { OPEN, CLOSED }
 
     @Before
     public void start() throws Exception {
@@ -62,6 +71,17 @@ public class ProblemMapperOverHttpTest {
         String body = answered("/api/questions?limit=ten&q=x", 400);
         assertTrue(body, body.contains("{\"field\":\"limit\",\"message\":\"'ten' is not a whole number\"}"));
         assertEquals("[5]", answered("/api/questions?limit=5&q=x", 200));
+    }
+
+    @Test
+    public void aQueryParameterThatIsNoneOfItsEnumsConstantsIsA400NamingThem() throws Exception {
+        String body = answered("/api/questions/7/answers?state=opened", 400);
+        assertTrue(body, body.contains("{\"field\":\"state\",\"message\":\"'opened' is not one of OPEN, CLOSED\"}"));
+        // CXF reads a constant by its name exactly: case counts
+        body = answered("/api/questions/7/answers?state=open", 400);
+        assertTrue(body, body.contains("{\"field\":\"state\",\"message\":\"'open' is not one of OPEN, CLOSED\"}"));
+        assertEquals("\"CLOSED\"", answered("/api/questions/7/answers?state=CLOSED", 200));
+        assertEquals("\"null\"", answered("/api/questions/7/answers", 200));
     }
 
     @Test
