@@ -114,7 +114,7 @@ public class ConsoleIT {
         visited("indicator-chart");
 
         new Select(browser.findElement(By.id("breakdown"))).selectByVisibleText("By partner");
-        wait.until(d -> d.findElements(By.cssSelector("svg.chart polyline.series")).size() > 1);
+        wait.until(d -> d.findElements(By.cssSelector("svg.chart path.series")).size() > 1);
         visited("indicator-by-partner");
         enterAValueWrongTwiceOnceThenRight();
 
@@ -924,6 +924,17 @@ public class ConsoleIT {
         WebElement chart = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("svg.chart")));
         int after = chart.findElements(By.tagName("circle")).size();
         assertEquals("two more periods in the chart", pointsBefore + 2, after);
+        // 2024-Q1 and Q2 stand a year and more before the demo's values: the quarters between keep their room on
+        // the time axis, the line breaks there, and the description says which quarters have no values
+        List<Double> xs = chart.findElements(By.tagName("circle")).stream()
+                .map(c -> Double.parseDouble(c.getAttribute("cx"))).sorted().toList();
+        assertTrue("the quarters without values keep their room: " + xs,
+                xs.get(2) - xs.get(1) > 2 * (xs.get(1) - xs.get(0)));
+        String line = chart.findElement(By.cssSelector("path.series")).getAttribute("d");
+        assertEquals("the line breaks once, where no values are: " + line, 2,
+                line.chars().filter(c -> c == 'M').count());
+        String described = chart.findElement(By.tagName("desc")).getAttribute("textContent");
+        assertTrue(described, described.matches(".*2024-Q2 [0-9.]+, no values for 2024-Q3 to 20[0-9]{2}-Q[1-4], .*"));
         visited("import-done");
     }
 
