@@ -9,7 +9,7 @@ export async function render(element, context) {
         columns: [['Item', i => i.title], ['Target', i => `${i.target} (${i.targetKind.toLowerCase()})`],
           ['Status', i => i.status.toLowerCase().replace(/_/g, ' ')],
           ['Stances', i => Object.entries(i.stances || {}).map(([k, n]) => `${n} ${k.toLowerCase()}`).join(', ') || '—'],
-          ['Outcome', i => i.outcome ? i.outcome.toLowerCase() : '—']],
+          ['Outcome', i => i.outcome ? i.outcome.toLowerCase().replace(/_/g, ' ') : '—']],
         empty: 'Nothing on the policy agenda yet.',
         actions: [
           { label: 'Record a stance', when: i => i.status !== 'CLOSED', path: i => `items/${i.id}/stances`, fields: [

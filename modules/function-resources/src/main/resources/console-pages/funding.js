@@ -33,7 +33,7 @@ export async function render(element, context) {
             fields: [{ name: 'amount', label: 'Amount', type: 'number' }, { name: 'receivedOn', label: 'Received on', type: 'date' }] },
         ] },
       { title: 'Reporting deadlines', path: 'deadlines',
-        columns: [['Due', d => day(d.dueOn)], ['What', d => d.description], ['Grant', d => d.grant], ['State', d => d.state.toLowerCase()]],
+        columns: [['Due', d => day(d.dueOn)], ['What', d => d.description], ['Grant', d => d.grant], ['State', d => d.state.toLowerCase().replace(/_/g, ' ')]],
         empty: 'No reporting deadlines.' },
       { title: `Budget ${year}`, path: `budget/${year}`, rows: budget => budget.lines,
         columns: [['Category', l => l.category], ['Amount', l => l.amount]],

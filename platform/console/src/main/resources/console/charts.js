@@ -81,10 +81,11 @@ export function lineChart({ title, series, baseline, target }) {
       .join(', ')).join('; ')));
   svg.append(s('line', { x1: left, x2: width - right, y1: top + plot, y2: top + plot, stroke: '#4a5561' }));
   [low, high].forEach(v => svg.append(s('text', { x: 4, y: y(v) + 4 }, String(+v.toFixed(2)))));
-  // a period's label where it does not run into the one before
+  // the first and the last period's labels, and between them each that runs into neither the one before nor the last
   let labelled = -Infinity;
-  periods.forEach(p => {
-    if (x(p) - labelled >= 64) {
+  periods.forEach((p, i) => {
+    const last = i === periods.length - 1;
+    if (last || (x(p) - labelled >= 64 && x(periods[periods.length - 1]) - x(p) >= 64)) {
       svg.append(s('text', { x: x(p) - 16, y: top + plot + 20 }, p));
       labelled = x(p);
     }

@@ -125,7 +125,12 @@ export function table(rows, columns, emptyText) {
   return h('div', { class: 'table-wrap', tabindex: 0, role: 'region',
     'aria-label': `Table: ${columns.map(c => c.title).filter(Boolean).join(', ')}` }, h('table', {},
     h('thead', {}, h('tr', {}, columns.map(c => h('th', { scope: 'col' }, c.title)))),
-    h('tbody', {}, rows.map(r => h('tr', {}, columns.map(c => h('td', {}, c.cell(r))))))));
+    h('tbody', {}, rows.map(r => h('tr', {}, columns.map(c => cell(c.cell(r))))))));
+}
+
+// a cell; one that starts with a day (2026-12-16, due dates and meetings) keeps it on one line, not broken at a hyphen
+function cell(content) {
+  return h('td', typeof content === 'string' && /^\d{4}-\d{2}-\d{2}/.test(content) ? { class: 'day' } : {}, content);
 }
 
 export { lineChart, barChart } from './charts.js';

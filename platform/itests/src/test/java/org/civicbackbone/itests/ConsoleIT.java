@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -28,6 +29,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -62,6 +66,10 @@ public class ConsoleIT {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1280,900");
+        // what the pages' scripts report to the browser's console, read at each page visited
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         browser = new ChromeDriver(new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).build(), options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -98,6 +106,12 @@ public class ConsoleIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Meeting: Partners' quarterly meeting"));
         assertTrue(browser.findElement(By.partialLinkText("Report due: Interim narrative and budget report"))
                 .getAttribute("href").endsWith("/p/resources/funding"));
+        // a day stays on one line: one line box for the meeting's day, not "2026-12-" and "16"
+        assertEquals("line boxes of the meeting's day", 1L, browser.executeScript(
+                "const range = document.createRange();"
+                + "range.selectNodeContents(document.evaluate(arguments[0], document, null, 9, null).singleNodeValue);"
+                + "return range.getClientRects().length;",
+                "//main//tr[td//a[contains(., 'quarterly meeting')]]/td[1]"));
         visited("my-work");
 
         browser.findElement(By.linkText("Riverbend County Reads (DEMO DATA)")).click();
@@ -402,6 +416,9 @@ public class ConsoleIT {
         new Select(grantRow.findElement(By.name("stage"))).selectByValue("SUBMITTED");
         grantRow.findElement(By.xpath(".//form[contains(@aria-label, 'Move to a stage')]//button")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(grant, "submitted"));
+        // the demo's report is due within the month: a state of two words reads as two words
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.xpath(
+                "//main//tr[td[2][normalize-space()='Interim narrative and budget report']]/td[4]"), "due soon"));
         visited("grant-and-budget");
 
         browser.findElement(By.linkText("Policy")).click();
@@ -972,8 +989,18 @@ public class ConsoleIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h1"), text));
     }
 
-    /** Saves the page as a screenshot and fails on any serious or critical WCAG 2.1 AA violation on it. */
+    /**
+     * Saves the page as a screenshot and fails on any error its scripts met since the page before (a refusal the API
+     * answered with a 4xx is what the page shows, not an error) and on any serious or critical WCAG 2.1 AA violation.
+     */
     private void visited(String name) throws Exception {
+        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(message -> !message.matches("(?s).*Failed to load resource: the server responded with a "
+                        + "status of 4[0-9][0-9].*"))
+                .toList();
+        assertEquals("script errors on " + name, List.of(), errors);
         recordRender(name);
         Path folder = Path.of("target", "console-screenshots");
         Files.createDirectories(folder);
