@@ -112,7 +112,11 @@ function markFields(form, violations) {
     const id = `${input.id || input.name.replace(/\W/g, '-')}-error`;
     input.setAttribute('aria-invalid', 'true');
     input.setAttribute('aria-describedby', id);
-    input.closest('label').append(h('span', { class: 'field-error', id }, v.message));
+    // under a group of check boxes' legend, else beside its input
+    const error = h('span', { class: 'field-error', id }, v.message);
+    const group = input.closest('fieldset.choices');
+    if (group) group.querySelector('legend').after(error);
+    else input.closest('label').append(error);
     placed.push(v);
   }
   return placed;
@@ -228,10 +232,14 @@ export function onSubmit(form, work) {
   });
 }
 
+// a select's or a choice's option: its value and the words shown for it
+const option = o => Array.isArray(o) ? o : [o, words(o.toLowerCase()).replace(/_/g, ' ')];
+
 /**
  * A titled form that sends its fields to {base}/{path} and then calls again(). spec = { title, submit, path (or
  * path(values)), key (for element ids when path is a function), method, fields: [{ name, label, type, options,
- * optional, example, value }], body(values) }. A select's options are values, or [value, label] pairs; an
+ * optional, example, value }], body(values) }. A select's options are values, or [value, label] pairs; 'choices'
+ * are such options as check boxes, sent as the list of those checked (a value fills them with a list); an
  * 'organisation' is text that offers the page's organisation names (organisationNames); an example is shown with the
  * label; a value fills the field at first (a record being changed). Numbers are sent through typedNumber, passwords
  * as typed, other text trimmed (blank as null).
@@ -241,9 +249,18 @@ export function formSection(base, spec, again, level = 'h2') {
   const key = (spec.key || spec.path).replace(/\W/g, '-');
   const form = h('form', { class: 'stack', 'aria-label': spec.title }, spec.fields.map(f => {
     const id = `${key}-${f.name}`;
+    if (f.type === 'choices') {
+      // a group of check boxes is a fieldset named by its legend, not one label around one input
+      return h('fieldset', { id, class: 'choices' }, h('legend', {}, f.label + (f.optional ? ' (optional)' : '')),
+        f.options.map(o => {
+          const [value, label] = option(o);
+          return h('label', { class: 'choice' }, h('input', { type: 'checkbox', name: f.name, value,
+            checked: (f.value || []).includes(value) }), label);
+        }));
+    }
     const input = f.type === 'textarea' ? h('textarea', { id, name: f.name, rows: 3 }, f.value ?? null)
       : f.type === 'select' ? h('select', { id, name: f.name }, f.options.map(o => {
-        const [value, label] = Array.isArray(o) ? o : [o, words(o.toLowerCase()).replace(/_/g, ' ')];
+        const [value, label] = option(o);
         return h('option', { value, selected: f.value !== undefined && value === f.value }, label);
       }))
       : f.type === 'organisation' ? h('input', { id, name: f.name, list: ORGANISATION_NAMES, autocomplete: 'off',
@@ -255,6 +272,9 @@ export function formSection(base, spec, again, level = 'h2') {
   }), h('button', { type: 'submit' }, spec.submit || spec.title));
   onSubmit(form, async () => {
     const values = Object.fromEntries(spec.fields.map(f => {
+      if (f.type === 'choices') {
+        return [f.name, [...form.querySelectorAll(`input[name="${CSS.escape(f.name)}"]:checked`)].map(c => c.value)];
+      }
       const value = form.elements[f.name].value;
       if (f.type === 'number') return [f.name, typedNumber(value)];
       return [f.name, (f.type === 'password' ? value : value.trim()) || null];

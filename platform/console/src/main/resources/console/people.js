@@ -1,6 +1,7 @@
 // People, organisations and logins without the shell: an initiative's people with their seats and logins (its staff
 // record people, seat them, create their logins and give new passwords), its organisation registry (staff register
-// organisations and merge a duplicate into the one it is), and the platform's logins (platform admins only).
+// organisations, change one, and merge a duplicate into the one it is), and the platform's logins (platform admins
+// only).
 import { h, api, table, formSection, actionCell, showProblem, useCsrfToken, organisationNames, onSubmit } from './kit.js';
 import { page, initiative, navigation, session } from './shell.js';
 
@@ -71,6 +72,16 @@ export async function organisationsPage(id) {
   const again = () => organisationsPage(id);
   const organisations = await api(`${base}/organisations`);
   const element = h('div');
+  const aliasList = text => (text || '').split(',').map(a => a.trim()).filter(Boolean);
+  // a record's name, other names and sectors as they are, to be changed (PUT replaces all three)
+  const change = o => ({
+    name: c => c.name,
+    action: { label: 'Change', path: c => `organisations/${c.id}`, method: 'PUT',
+      fields: [{ name: 'name', label: 'Name', value: o.name },
+        { name: 'aliases', label: 'Other names, separated by commas', optional: true, value: o.aliases.join(', ') },
+        { name: 'sectors', label: 'Sectors', type: 'choices', options: SECTORS, value: o.sectors }],
+      body: v => ({ name: v.name, aliases: aliasList(v.aliases), sectors: v.sectors }) },
+  });
   // merging offers every organisation but the row's own (ADR 0025)
   const merge = o => ({
     name: m => m.name,
@@ -88,14 +99,14 @@ export async function organisationsPage(id) {
       { title: 'Name', cell: o => o.name },
       { title: 'Also known as', cell: o => o.aliases.join(', ') || '—' },
       { title: 'Sectors', cell: o => o.sectors.map(s => s.toLowerCase().replace(/_/g, ' ')).join(', ') },
-      { title: 'Action', cell: o => actionCell(base, merge(o), o, element, again) },
+      { title: 'Action', cell: o => h('div', {}, actionCell(base, change(o), o, element, again),
+          actionCell(base, merge(o), o, element, again)) },
     ], 'No organisation is on record yet.'),
     formSection(base, { title: 'Register an organisation', path: 'organisations',
       fields: [{ name: 'name', label: 'Name' },
         { name: 'aliases', label: 'Other names, separated by commas', optional: true },
-        { name: 'sector', label: 'Sector', type: 'select', options: SECTORS }],
-      body: v => ({ name: v.name, aliases: (v.aliases || '').split(',').map(a => a.trim()).filter(Boolean),
-        sectors: [v.sector] }) }, again));
+        { name: 'sectors', label: 'Sectors', type: 'choices', options: SECTORS }],
+      body: v => ({ name: v.name, aliases: aliasList(v.aliases), sectors: v.sectors }) }, again));
   page(`Organisations · ${i.name}`, element);
 }
 

@@ -528,7 +528,7 @@ public class ConsoleIT {
         expected.put("Common agenda", List.of("form Draft the next version", "button Put to adoption"));
         expected.put("People", List.of("form Record a person", "form Give a person a seat", "action New password",
                 "action Create a login"));
-        expected.put("Organisations", List.of("form Register an organisation", "action Merge into"));
+        expected.put("Organisations", List.of("form Register an organisation", "action Change", "action Merge into"));
         expected.put("Governance", List.of("form Add a body", "form Propose another structure model",
                 "form Propose a rule change", "action Change", "action Rename", "button Retire", "button Retire the body"));
         assertEquals("what the demo offers, each taken once", expected, taken);
@@ -610,6 +610,12 @@ public class ConsoleIT {
             List<WebElement> example = label.findElements(By.className("example"));
             if (type.equals("select") || label.getText().contains("(optional)")) {
                 continue; // a select keeps its first choice; an optional field stays blank
+            } else if (type.equals("checkbox")) {
+                // a group of check boxes keeps what is checked, or has its first one checked
+                if (input.findElement(By.xpath("ancestor::fieldset[1]")).findElements(By.cssSelector("input:checked"))
+                        .isEmpty()) {
+                    input.click();
+                }
             } else if (!example.isEmpty()) {
                 input.sendKeys(example.get(0).getText().replaceFirst("^for example ", ""));
             } else if ("organisation-names".equals(input.getAttribute("list"))) {
@@ -704,9 +710,12 @@ public class ConsoleIT {
         visited("statement-proposed");
     }
 
-    /** Staff register an organisation and merge it, a duplicate, into the one it is (ADR 0025). */
+    /**
+     * Staff change an organisation's names and sectors in a form that holds them as they are, register another with
+     * two sectors, and merge that one, a duplicate, into the one it is (ADR 0025).
+     */
     @Test
-    public void staffMergeADuplicateOrganisationIntoTheOneItIs() throws Exception {
+    public void staffChangeAnOrganisationAndMergeADuplicateIntoTheOneItIs() throws Exception {
         openTheDemoAs("scarter", "demo");
         follow("Organisations");
         heading("Organisations · Riverbend County Reads (DEMO DATA)");
@@ -714,10 +723,37 @@ public class ConsoleIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(kept));
         visited("organisations");
 
+        WebElement reyes = browser.findElement(personRow("Reyes Hardware"));
+        reyes.findElement(By.xpath(".//summary[normalize-space()='Change']")).click();
+        WebElement change = reyes.findElement(By.cssSelector("form[aria-label='Change: Reyes Hardware']"));
+        assertEquals("Reyes Hardware", change.findElement(By.name("name")).getAttribute("value"));
+        WebElement business = change.findElement(By.cssSelector("input[name=sectors][value=BUSINESS]"));
+        assertTrue("the sectors it has are checked", business.isSelected());
+        business.click();
+        change.findElement(By.tagName("button")).click();
+        WebElement none = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "form[aria-label='Change: Reyes Hardware'] fieldset.choices .field-error")));
+        assertEquals("without a sector it is refused beside the sectors", "must not be empty", none.getText());
+        visited("organisation-change-refused");
+        business.click();
+        change.findElement(By.cssSelector("input[name=sectors][value=HOUSING]")).click();
+        change.findElement(By.name("aliases")).sendKeys("Reyes Hardware and Supply");
+        change.findElement(By.tagName("button")).click();
+        // the row's cells, not its form (whose check boxes are labelled with every sector)
+        By sectors = By.xpath("//main//tr[td[1][normalize-space()='Reyes Hardware']]/td[3]");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(sectors, "housing"));
+        assertTrue(browser.findElement(sectors).getText().contains("business"));
+        assertEquals("Reyes Hardware and Supply", browser.findElement(
+                By.xpath("//main//tr[td[1][normalize-space()='Reyes Hardware']]/td[2]")).getText());
+        assertTrue(http.get("/initiatives/" + DEMO + "/organisations?name=Reyes%20Hardware%20and%20Supply").body()
+                .contains("\"name\":\"Reyes Hardware\""));
+        visited("organisation-changed");
+
         WebElement register = browser.findElement(By.cssSelector("form[aria-label='Register an organisation']"));
         register.findElement(By.name("name")).sendKeys("Northside FRC");
         register.findElement(By.name("aliases")).sendKeys("NFRC, Head Start");
-        new Select(register.findElement(By.name("sector"))).selectByValue("HEALTH");
+        register.findElement(By.cssSelector("input[name=sectors][value=HEALTH]")).click();
+        register.findElement(By.cssSelector("input[name=sectors][value=NONPROFIT]")).click();
         register.findElement(By.tagName("button")).click();
         WebElement taken = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("form[aria-label='Register an organisation'] label[for=organisations-aliases] .field-error")));
