@@ -29,8 +29,9 @@ export async function initiativesPage() {
     h('label', { for: 'new-problem' }, 'The problem it works on (optional)',
       h('textarea', { id: 'new-problem', name: 'problemStatement', rows: 2 })),
     h('label', { for: 'new-vision' }, 'Its shared vision (optional)', h('textarea', { id: 'new-vision', name: 'vision', rows: 2 })),
-    h('fieldset', {}, h('legend', {}, 'Functions it uses'), functions.map(f => h('label', { class: 'check' },
-      h('input', { type: 'checkbox', name: 'functions', value: f.id, checked: true }), f.name))),
+    h('fieldset', { class: 'choices' }, h('legend', {}, 'Functions it uses'),
+      functions.map(f => h('label', { class: 'choice' },
+        h('input', { type: 'checkbox', name: 'functions', value: f.id, checked: true }), f.name))),
     h('button', { type: 'submit' }, 'Create the initiative'));
   onSubmit(form, async () => {
     const text = name => form.elements[name].value.trim() || null;
