@@ -74,14 +74,14 @@ export async function organisationsPage(id) {
   const element = h('div');
   const aliasList = text => (text || '').split(',').map(a => a.trim()).filter(Boolean);
   // a record's name, other names and sectors as they are, to be changed (PUT replaces all three)
-  const change = o => ({
-    name: c => c.name,
-    action: { label: 'Change', path: c => `organisations/${c.id}`, method: 'PUT',
-      fields: [{ name: 'name', label: 'Name', value: o.name },
+  const change = {
+    name: o => o.name,
+    action: { label: 'Change', path: o => `organisations/${o.id}`, method: 'PUT',
+      fields: o => [{ name: 'name', label: 'Name', value: o.name },
         { name: 'aliases', label: 'Other names, separated by commas', optional: true, value: o.aliases.join(', ') },
         { name: 'sectors', label: 'Sectors', type: 'choices', options: SECTORS, value: o.sectors }],
       body: v => ({ name: v.name, aliases: aliasList(v.aliases), sectors: v.sectors }) },
-  });
+  };
   // merging offers every organisation but the row's own (ADR 0025)
   const merge = o => ({
     name: m => m.name,
@@ -100,7 +100,7 @@ export async function organisationsPage(id) {
       { title: 'Also known as', cell: o => o.aliases.join(', ') || '—' },
       { title: 'Sectors', cell: o => o.sectors.map(s => s.toLowerCase().replace(/_/g, ' ')).join(', ') },
       { title: 'Action', cell: o => h('div', { class: 'row-actions' },
-          actionCell(base, change(o), o, element, again), actionCell(base, merge(o), o, element, again)) },
+          actionCell(base, change, o, element, again), actionCell(base, merge(o), o, element, again)) },
     ], 'No organisation is on record yet.'),
     formSection(base, { title: 'Register an organisation', path: 'organisations',
       fields: [{ name: 'name', label: 'Name' },
