@@ -2,13 +2,13 @@
 // decided by its bodies), engagement events, who may speak for the initiative; drafting a communication, publishing
 // it or putting it to the bodies as a statement, and recording an event with who took part.
 export async function render(element, context) {
-  const { functionPage } = context;
+  const { functionPage, spoken } = context;
   const day = t => (t || '').slice(0, 10) || '—';
   await functionPage(element, context, {
     lists: [
       { title: 'Communications and statements', path: 'communications',
-        columns: [['Title', c => c.title], ['Kind', c => c.kind.toLowerCase().replace('_', ' ')],
-          ['Status', c => c.status.toLowerCase().replace(/_/g, ' ')], ['Spokesperson', c => c.spokesperson || '—'],
+        columns: [['Title', c => c.title], ['Kind', c => spoken(c.kind)],
+          ['Status', c => spoken(c.status)], ['Spokesperson', c => c.spokesperson || '—'],
           ['Published', c => day(c.publishedAt)]],
         empty: 'No communications yet.',
         actions: [

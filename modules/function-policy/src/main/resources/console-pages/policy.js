@@ -2,14 +2,14 @@
 // item on the agenda, recording a stance, moving it to research, putting its position to the bodies (adopting it is
 // decided by the structure model's bodies), recording the outcome of an adopted position and dropping an item.
 export async function render(element, context) {
-  const { functionPage } = context;
+  const { functionPage, spoken } = context;
   await functionPage(element, context, {
     lists: [
       { title: 'Policy items', path: 'items',
         columns: [['Item', i => i.title], ['Target', i => `${i.target} (${i.targetKind.toLowerCase()})`],
-          ['Status', i => i.status.toLowerCase().replace(/_/g, ' ')],
+          ['Status', i => spoken(i.status)],
           ['Stances', i => Object.entries(i.stances || {}).map(([k, n]) => `${n} ${k.toLowerCase()}`).join(', ') || '—'],
-          ['Outcome', i => i.outcome ? i.outcome.toLowerCase().replace(/_/g, ' ') : '—']],
+          ['Outcome', i => i.outcome ? spoken(i.outcome) : '—']],
         empty: 'Nothing on the policy agenda yet.',
         actions: [
           { label: 'Record a stance', when: i => i.status !== 'CLOSED', path: i => `items/${i.id}/stances`, fields: [

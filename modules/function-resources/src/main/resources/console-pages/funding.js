@@ -3,7 +3,7 @@
 // record a funder, apply for a grant, move it through its stages, record money received, set a budget line and
 // propose an allocation.
 export async function render(element, context) {
-  const { h, barChart, functionPage } = context;
+  const { h, barChart, functionPage, spoken } = context;
   const day = t => (t || '').slice(0, 10) || '—';
   const year = new Date().getFullYear();
   await functionPage(element, context, {
@@ -33,7 +33,7 @@ export async function render(element, context) {
             fields: [{ name: 'amount', label: 'Amount', type: 'number' }, { name: 'receivedOn', label: 'Received on', type: 'date' }] },
         ] },
       { title: 'Reporting deadlines', path: 'deadlines',
-        columns: [['Due', d => day(d.dueOn)], ['What', d => d.description], ['Grant', d => d.grant], ['State', d => d.state.toLowerCase().replace(/_/g, ' ')]],
+        columns: [['Due', d => day(d.dueOn)], ['What', d => d.description], ['Grant', d => d.grant], ['State', d => spoken(d.state)]],
         empty: 'No reporting deadlines.' },
       { title: `Budget ${year}`, path: `budget/${year}`, rows: budget => budget.lines,
         columns: [['Category', l => l.category], ['Amount', l => l.amount]],
@@ -43,7 +43,7 @@ export async function render(element, context) {
           ['Decision', a => a.state.toLowerCase()]],
         empty: 'No allocations yet.' },
       { title: 'Funders', path: 'funders',
-        columns: [['Funder', f => f.name], ['Sector', f => f.sector.toLowerCase().replace('_', ' ')], ['Contact', f => f.contact || '—']],
+        columns: [['Funder', f => f.name], ['Sector', f => spoken(f.sector)], ['Contact', f => f.contact || '—']],
         empty: 'No funders yet.' },
     ],
     forms: (overview, [grants, , budget, , funders]) => [

@@ -1,6 +1,6 @@
 // Administration in the console: the modules (install and uninstall with their progress) and the REST API's
 // description.
-import { h, api, showProblem, table } from './kit.js';
+import { h, api, showProblem, table, spoken } from './kit.js';
 import { page, navigation } from './shell.js';
 
 export async function apiPage() {
@@ -24,7 +24,7 @@ export async function apiPage() {
       table(operations, [
         { title: 'Method', cell: o => o.verb.toUpperCase() },
         { title: 'Address', cell: o => h('code', {}, o.path) },
-        { title: 'Who may call', cell: o => o.op['x-audience'].toLowerCase().replace('_', ' ') },
+        { title: 'Who may call', cell: o => spoken(o.op['x-audience']) },
         { title: 'Body', cell: o => o.op.requestBody
             ? schemaName(Object.values(o.op.requestBody.content)[0].schema) : '' },
         { title: 'Answer', cell: o => o.op.responses['200'].content

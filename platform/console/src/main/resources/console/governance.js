@@ -1,6 +1,6 @@
 // An initiative's governance in the console: its open proposals with voting and withdrawal, the decision log, and
 // the governance page (the model, bodies and seats, the rules in force, the history, proposing another model).
-import { h, api, showProblem, table, formSection, actionCell, organisationNames, onSubmit } from './kit.js';
+import { h, api, showProblem, table, formSection, actionCell, organisationNames, onSubmit, spoken } from './kit.js';
 import { session, page, initiative, redraw } from './shell.js';
 import { functionsSection } from './setup.js';
 
@@ -51,7 +51,7 @@ function decisionLog(id, log) {
   const rows = h('div');
   const show = entries => rows.replaceChildren(table(entries, [
     { title: 'Proposal', cell: r => r.proposal.title },
-    { title: 'Decision', cell: r => r.proposal.type.toLowerCase().replace(/_/g, ' ') },
+    { title: 'Decision', cell: r => spoken(r.proposal.type) },
     { title: 'State', cell: r => h('span', { class: `status-${r.proposal.state}` }, r.proposal.state.toLowerCase()) },
     { title: 'Votes', cell: r => r.votes.length ? h('ul', { class: 'votes' }, r.votes.map(v =>
         h('li', {}, `${v.voter}: ${v.choice.toLowerCase()}: ${v.reason}`))) : '—' },
@@ -60,7 +60,7 @@ function decisionLog(id, log) {
   ], 'No decision matches.'));
   const choice = (name, label, values) => h('label', { for: `log-${name}` }, label,
     h('select', { id: `log-${name}`, name }, h('option', { value: '' }, 'any'),
-      values.map(v => h('option', { value: v }, v.toLowerCase().replace(/_/g, ' ')))));
+      values.map(v => h('option', { value: v }, spoken(v)))));
   const form = h('form', { class: 'filters', 'aria-label': 'Filter the decision log' },
     choice('state', 'State', ['OPEN', 'APPROVED', 'REJECTED', 'WITHDRAWN', 'EXPIRED']),
     choice('type', 'Decision', [...new Set(log.map(r => r.proposal.type))].sort()),
@@ -142,7 +142,7 @@ export async function governancePage(id) {
     }
   });
   const bodyName = bodyNamer(overview);
-  const chain = steps => steps.map(s => `${bodyName(s.bodyType)} (${s.rule.toLowerCase().replace(/_/g, ' ')})`).join(' → ');
+  const chain = steps => steps.map(s => `${bodyName(s.bodyType)} (${spoken(s.rule)})`).join(' → ');
   page(`Governance · ${i.name}`, names,
     h('p', {}, overview.model ? `${overview.model.name}: ${overview.model.description}`
       : `The structure model's module (${overview.missingModule}) is not installed: decisions wait until it is.`),
@@ -160,7 +160,7 @@ export async function governancePage(id) {
       { name: 'name', label: 'Name' }] }, again),
     h('h2', {}, 'Rules in force'),
     table(overview.rules, [
-      { title: 'Decision', cell: r => r.decisionType.toLowerCase().replace(/_/g, ' ') },
+      { title: 'Decision', cell: r => spoken(r.decisionType) },
       { title: 'Who decides', cell: r => chain(r.steps) },
       { title: 'Why', cell: r => r.rationale },
     ], 'No rules: the structure model is not installed.'),
@@ -171,7 +171,7 @@ export async function governancePage(id) {
       { title: 'Until', cell: m => (m.until || '').slice(0, 10) || 'now' },
     ], 'No change of model yet.'),
     table(history.rules, [
-      { title: 'Decision', cell: r => r.decisionType.toLowerCase().replace(/_/g, ' ') },
+      { title: 'Decision', cell: r => spoken(r.decisionType) },
       { title: 'Version', cell: r => r.version },
       { title: 'Who decides', cell: r => chain(r.steps) },
       { title: 'Since', cell: r => (r.effectiveAt || '').slice(0, 10) },
@@ -217,7 +217,6 @@ function ruleChangeForm(base, overview, id) {
   const types = [...new Set([...overview.requiredBodies.map(r => r.bodyType), ...overview.bodies.map(b => b.type)])];
   const bodyName = bodyNamer(overview);
   const rules = ['MAJORITY', 'TWO_THIRDS', 'CONSENSUS', 'ACCOUNTABLE_OFFICER'];
-  const label = t => t.toLowerCase().replace(/_/g, ' ');
   // inputs named as the API names the fields (steps[0].rule), so that a fault is shown beside its input
   const body = n => form.elements[`steps[${n - 1}].bodyType`];
   const rule = n => form.elements[`steps[${n - 1}].rule`];
@@ -226,10 +225,10 @@ function ruleChangeForm(base, overview, id) {
       name: `steps[${n - 1}].bodyType` },
       n > 1 ? h('option', { value: '' }, 'none') : null, types.map(t => h('option', { value: t }, bodyName(t))))),
     h('label', { for: `rule-step${n}-rule` }, 'Rule', h('select', { id: `rule-step${n}-rule`, name: `steps[${n - 1}].rule` },
-      rules.map(r => h('option', { value: r }, label(r))))));
+      rules.map(r => h('option', { value: r }, spoken(r))))));
   const form = h('form', { class: 'stack', 'aria-label': 'Propose a rule change' },
     h('label', { for: 'rule-decision' }, 'Decision', h('select', { id: 'rule-decision', name: 'decisionType' },
-      overview.rules.map(r => h('option', { value: r.decisionType }, label(r.decisionType))))),
+      overview.rules.map(r => h('option', { value: r.decisionType }, spoken(r.decisionType))))),
     step(1), step(2), step(3),
     h('label', { for: 'rule-reason' }, 'Why', h('textarea', { id: 'rule-reason', name: 'reason', rows: 2 })),
     h('button', { type: 'submit' }, 'Propose the rule'));

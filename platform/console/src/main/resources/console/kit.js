@@ -232,8 +232,11 @@ export function onSubmit(form, work) {
   });
 }
 
+/** A constant of the API as a person reads it: DUE_SOON as "due soon". */
+export const spoken = constant => String(constant).toLowerCase().replace(/_/g, ' ');
+
 // a select's or a choice's option: its value and the words shown for it
-const option = o => Array.isArray(o) ? o : [o, words(o.toLowerCase()).replace(/_/g, ' ')];
+const option = o => Array.isArray(o) ? o : [o, spoken(o)];
 
 /**
  * A titled form that sends its fields to {base}/{path} and then calls again(). spec = { title, submit, path (or

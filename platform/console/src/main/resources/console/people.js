@@ -2,7 +2,8 @@
 // record people, seat them, create their logins and give new passwords), its organisation registry (staff register
 // organisations, change one, and merge a duplicate into the one it is), and the platform's logins (platform admins
 // only).
-import { h, api, table, formSection, actionCell, showProblem, useCsrfToken, organisationNames, onSubmit } from './kit.js';
+import { h, api, table, formSection, actionCell, showProblem, useCsrfToken, organisationNames, onSubmit, spoken }
+  from './kit.js';
 import { page, initiative, navigation, session } from './shell.js';
 
 // The API's Sector values (org.civicbackbone.api.initiative.Sector), in the order a person looks for them.
@@ -98,7 +99,7 @@ export async function organisationsPage(id) {
     table(organisations, [
       { title: 'Name', cell: o => o.name },
       { title: 'Also known as', cell: o => o.aliases.join(', ') || '—' },
-      { title: 'Sectors', cell: o => o.sectors.map(s => s.toLowerCase().replace(/_/g, ' ')).join(', ') },
+      { title: 'Sectors', cell: o => o.sectors.map(spoken).join(', ') },
       { title: 'Action', cell: o => h('div', { class: 'row-actions' },
           actionCell(base, change, o, element, again), actionCell(base, merge(o), o, element, again)) },
     ], 'No organisation is on record yet.'),
