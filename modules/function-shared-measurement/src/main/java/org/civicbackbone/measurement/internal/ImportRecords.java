@@ -75,8 +75,12 @@ public interface ImportRecords {
             + "WHERE i.state IN ('RECEIVING', 'QUEUED', 'CHECKING', 'STORING') ORDER BY i.id")
     List<Unfinished> unfinished();
 
-    /** Takes a job's lease: free, this node's own (from before a restart), or left to lapse by a node gone quiet. */
+    /**
+     * Takes a job's lease: free, this node's own (from before a restart), or left to lapse by a node gone quiet; never
+     * once the job has ended, which it may have done since the list of unfinished jobs was read.
+     */
     @Update("UPDATE sm_import SET runner = #{runner}, heartbeat_at = #{at} WHERE id = #{id} "
+            + "AND state IN ('RECEIVING', 'QUEUED', 'CHECKING', 'STORING') "
             + "AND (runner IS NULL OR runner = #{runner} OR heartbeat_at IS NULL OR heartbeat_at < #{staleBefore})")
     int claim(@Param("id") long id, @Param("runner") String runner, @Param("at") Instant at,
               @Param("staleBefore") Instant staleBefore);

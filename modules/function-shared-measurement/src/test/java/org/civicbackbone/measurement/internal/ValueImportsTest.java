@@ -24,6 +24,7 @@ import org.civicbackbone.api.initiative.AccessRole;
 import org.civicbackbone.api.initiative.InitiativeAccess;
 import org.civicbackbone.api.initiative.Sector;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.api.store.GeneratedKey;
 import org.civicbackbone.measurement.internal.ImportJob.State;
@@ -309,6 +310,26 @@ public class ValueImportsTest {
             holder.join();
             other.stop();
         }
+    }
+
+    /**
+     * A job that ended after the unfinished jobs were read (to be taken over) is not claimed, so it is not queued
+     * again: its outcome and faults stay as they were written.
+     */
+    @Test
+    public void aJobThatEndedIsNeverClaimedAgain() throws InterruptedException {
+        long id = crashedJob(file(0), State.CHECKING, ReportingScope.ANY, 1);
+        ImportLeases own = new ImportLeases(store, "node-a", Duration.ofMillis(300));
+        assertTrue(store.inTransaction(c -> own.claim(c, id)));
+        new JobProgress(id, store, own, () -> false).finish(State.REFUSED, "1 problem(s) found",
+                List.of(new Violation("row 2, column partner", "is not registered")));
+        Thread.sleep(400); // its lease lapses too
+        assertFalse("by its own node", store.inTransaction(c -> own.claim(c, id)));
+        ImportLeases other = new ImportLeases(store, "node-b", Duration.ofMillis(300));
+        assertFalse("by another", store.inTransaction(c -> other.claim(c, id)));
+        ImportJob ended = imports.job("town", id);
+        assertEquals(State.REFUSED, ended.state());
+        assertEquals(1, ended.violations().size());
     }
 
     @Test
