@@ -1,8 +1,8 @@
 // The joint plan in the web console: activities by goal and owner, working groups, meetings with their materials and
 // action items, and forms to add an activity, form a working group and add its members, schedule a meeting, share its
-// materials, record its minutes and its action items.
+// materials, record its minutes and its action items, and set how long before a meeting its materials are due.
 export async function render(element, context) {
-  const { h, functionPage, typedNumber } = context;
+  const { h, functionPage, typedNumber, spoken } = context;
   const day = t => (t || '').slice(0, 10) || '—';
   // each material opens in a new tab; a link recorded before links had to be web addresses shows as its title only
   const material = x => /^https?:\/\//i.test(x.link)
@@ -13,7 +13,7 @@ export async function render(element, context) {
     lists: [
       { title: 'Activities', path: 'activities',
         columns: [['Activity', a => a.title], ['Owner', a => a.ownerOrganisation], ['Goals', a => a.goalNumbers.join(', ')],
-          ['Status', a => a.status.toLowerCase()], ['From', a => day(a.startOn)], ['To', a => day(a.endOn)]],
+          ['Status', a => spoken(a.status)], ['From', a => day(a.startOn)], ['To', a => day(a.endOn)]],
         empty: 'No activities in the joint plan yet.',
         action: { label: 'Change the status', method: 'PUT', path: a => `activities/${a.id}/status`, fields: [
           { name: 'status', label: 'Status', type: 'select', options: ['PLANNED', 'UNDERWAY', 'DONE', 'STALLED', 'DROPPED'] }] } },
@@ -57,6 +57,10 @@ export async function render(element, context) {
           { name: 'agenda', label: 'Agenda', type: 'textarea' }],
         body: v => ({ ...v, heldAt: v.heldAt ? new Date(v.heldAt).toISOString() : null,
           workingGroupId: v.workingGroupId ? Number(v.workingGroupId) : null }) },
+      // staff's setting: a meeting's materials count as late from this many days before it
+      { title: 'Set when meeting materials are due', path: 'settings', method: 'PUT', fields: [
+          { name: 'materialsDaysBefore', label: 'Days before a meeting (0 to 60)', type: 'number',
+            value: String(overview.materialsDaysBefore) }] },
     ],
   });
 }

@@ -8,7 +8,7 @@ export async function render(element, context) {
       { title: 'Policy items', path: 'items',
         columns: [['Item', i => i.title], ['Target', i => `${i.target} (${i.targetKind.toLowerCase()})`],
           ['Status', i => spoken(i.status)],
-          ['Stances', i => Object.entries(i.stances || {}).map(([k, n]) => `${n} ${k.toLowerCase()}`).join(', ') || '—'],
+          ['Stances', i => Object.entries(i.stances || {}).map(([k, n]) => `${n} ${spoken(k)}`).join(', ') || '—'],
           ['Outcome', i => i.outcome ? spoken(i.outcome) : '—']],
         empty: 'Nothing on the policy agenda yet.',
         actions: [

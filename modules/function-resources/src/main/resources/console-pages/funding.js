@@ -3,7 +3,7 @@
 // record a funder, apply for a grant, move it through its stages, record money received, set a budget line and
 // propose an allocation.
 export async function render(element, context) {
-  const { h, barChart, functionPage, spoken } = context;
+  const { h, barChart, functionPage, spoken, amount } = context;
   const day = t => (t || '').slice(0, 10) || '—';
   const year = new Date().getFullYear();
   await functionPage(element, context, {
@@ -15,8 +15,9 @@ export async function render(element, context) {
       { label: 'pending', value: overview.totals.pending, colour: '#7a4f01' }] })),
     lists: [
       { title: 'Grants', path: 'grants',
-        columns: [['Grant', g => g.title], ['Funder', g => g.funder], ['Status', g => g.status.toLowerCase()],
-          ['Requested', g => g.amountRequested], ['Awarded', g => g.amountAwarded ?? '—'], ['Received', g => g.received]],
+        columns: [['Grant', g => g.title], ['Funder', g => g.funder], ['Status', g => spoken(g.status)],
+          ['Requested', g => amount(g.amountRequested)], ['Awarded', g => amount(g.amountAwarded)],
+          ['Received', g => amount(g.received)]],
         empty: 'No grants yet.',
         actions: [
           { label: 'Add a reporting deadline', path: g => `grants/${g.id}/deadlines`, fields: [
@@ -36,11 +37,11 @@ export async function render(element, context) {
         columns: [['Due', d => day(d.dueOn)], ['What', d => d.description], ['Grant', d => d.grant], ['State', d => spoken(d.state)]],
         empty: 'No reporting deadlines.' },
       { title: `Budget ${year}`, path: `budget/${year}`, rows: budget => budget.lines,
-        columns: [['Category', l => l.category], ['Amount', l => l.amount]],
+        columns: [['Category', l => l.category], ['Amount', l => amount(l.amount)]],
         empty: `No budget for ${year} yet.` },
       { title: 'Allocations', path: 'allocations',
-        columns: [['Recipient', a => a.recipient], ['Amount', a => a.amount], ['Purpose', a => a.purpose || ''],
-          ['Decision', a => a.state.toLowerCase()]],
+        columns: [['Recipient', a => a.recipient], ['Amount', a => amount(a.amount)], ['Purpose', a => a.purpose || ''],
+          ['Decision', a => spoken(a.state)]],
         empty: 'No allocations yet.' },
       { title: 'Funders', path: 'funders',
         columns: [['Funder', f => f.name], ['Sector', f => spoken(f.sector)], ['Contact', f => f.contact || '—']],

@@ -3,7 +3,7 @@
 // its definition; a CSV import, and a form for staff to define an indicator.
 export async function render(element, context) {
   const { initiative, api, h, table, showProblem, lineChart, typedNumber, organisationNames, onSubmit,
-    formSection } = context;
+    formSection, spoken } = context;
   const base = `/initiatives/${encodeURIComponent(initiative.id)}/shared-measurement`;
   const overview = await api(base);
   const detail = h('section', { 'aria-live': 'polite' });
@@ -23,7 +23,7 @@ export async function render(element, context) {
               'aria-label': `${s.indicator.name}: ${s.progress.percentOfTarget}% of the way to target` }),
             ` ${s.progress.percentOfTarget}%`) },
       { title: 'Status', cell: s => h('span', { class: `status-${s.progress.status}` },
-          s.progress.status.replace('_', ' ').toLowerCase()) },
+          spoken(s.progress.status)) },
     ], 'No indicators yet: the initiative\'s staff define them.')), detail, importSection(),
     formSection(base, { title: 'Define an indicator', path: 'indicators', fields: definitionFields() },
       () => render(element, context)));
@@ -45,7 +45,7 @@ export async function render(element, context) {
         let job = await api(`${base}/values/import`, { method: 'POST', raw: true, body: file.files[0],
           headers: { Prefer: 'respond-async' } });
         while (!['DONE', 'REFUSED', 'FAILED'].includes(job.state)) {
-          region.replaceChildren(h('p', {}, `Import ${job.state.toLowerCase()}: ${job.rowsRead} rows read, `
+          region.replaceChildren(h('p', {}, `Import ${spoken(job.state)}: ${job.rowsRead} rows read, `
             + `${job.rowsChecked} checked, ${job.rowsStored} stored `),
             h('progress', { max: Math.max(job.bytes, 1), value: job.bytesRead, 'aria-label': 'Import progress' }));
           await new Promise(resolve => setTimeout(resolve, 500));
@@ -57,7 +57,7 @@ export async function render(element, context) {
           return;
         }
         region.replaceChildren(h('div', { class: 'problem', role: 'alert' },
-          job.message || `Nothing was imported (${job.state.toLowerCase()}).`),
+          job.message || `Nothing was imported (${spoken(job.state)}).`),
           table(job.violations, [{ title: 'Where', cell: v => v.field }, { title: 'Fault', cell: v => v.message }],
             'No fault was listed.'));
       } catch (error) {

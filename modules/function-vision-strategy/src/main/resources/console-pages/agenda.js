@@ -2,12 +2,12 @@
 // draft to adoption (the structure model's bodies decide; the decision shows on the initiative's page), and drafting
 // the next version, which starts as a copy of the latest one.
 export async function render(element, context) {
-  const { h, functionPage, api, showProblem, onSubmit } = context;
+  const { h, functionPage, api, showProblem, onSubmit, spoken } = context;
   const day = t => (t || '').slice(0, 10) || '—';
   await functionPage(element, context, {
     lists: [
       { title: 'Versions', path: 'versions', name: v => `version ${v.number}`,
-        columns: [['Version', v => v.number], ['Status', v => v.status.toLowerCase()],
+        columns: [['Version', v => v.number], ['Status', v => spoken(v.status)],
           ['Goals', v => v.goals.map(g => `${g.number}. ${g.title}`).join('; ')], ['Adopted', v => day(v.adoptedAt)]],
         empty: 'No version of the agenda yet.',
         action: { label: 'Put to adoption', when: v => v.status === 'DRAFT', path: v => `versions/${v.number}/adoption`,

@@ -1,7 +1,7 @@
 // The console: sign-in, "my work", an initiative's page with its proposals, and the pages installed modules add.
 // Every figure comes from the REST API as the signed-in person may see it; the console has no data of its own.
 import { h, api, Problem, showProblem, table, lineChart, barChart, functionPage, formSection, typedNumber,
-  organisationNames, useCsrfToken, onSubmit, spoken } from './kit.js';
+  organisationNames, useCsrfToken, onSubmit, spoken, amount, moment } from './kit.js';
 import { session, page, navigation, initiative, onRedraw } from './shell.js';
 import { initiativePage, governancePage, bodyNamesOf } from './governance.js';
 import { apiPage, modulesPage } from './admin.js';
@@ -74,7 +74,8 @@ async function home() {
       { title: 'Proposal', cell: p => h('a', { href: `#/i/${encodeURIComponent(p.initiativeId)}` }, p.title) },
       { title: 'Initiative', cell: p => names.get(p.initiativeId) || p.initiativeId },
       { title: 'Body', cell: openBody },
-      { title: 'Expires', cell: p => (p.expiresAt || '').slice(0, 10) },
+      // the moment voting closes (the calendar file gives it in the reader's own zone)
+      { title: 'Voting closes', cell: p => moment(p.expiresAt) },
     ], 'Nothing is waiting for your vote.'),
     h('h2', {}, 'My initiatives'),
     initiatives.length ? h('ul', { class: 'cards' }, initiatives.map(i => h('li', { class: 'card' },
@@ -88,6 +89,12 @@ async function home() {
       { title: 'What', cell: itemLink },
       { title: 'Initiative', cell: c => c.initiative },
     ], 'No reporting deadlines or meetings coming up.'),
+    // a calendar app reminds the person of the days above and of when voting closes; one that subscribes asks for
+    // the feed again now and then, with the login's own name and password
+    h('p', {}, 'Your calendar app can remind you of these days and of when voting closes: ',
+      h('a', { href: '/api/v1/my-work/calendar', download: 'my-work.ics' }, 'download them as a calendar file'),
+      ' to import, or subscribe to ', h('code', {}, `${location.origin}/api/v1/my-work/calendar`),
+      ' with your login and password.'),
     h('h2', {}, 'Needs attention'),
     table(attention, [
       { title: 'What', cell: itemLink },
@@ -109,7 +116,7 @@ async function contributedPage(id, functionId, pageId) {
   const module = await import(wanted.script);
   await module.render(container,
     { initiative: i, page: wanted, api, h, table, showProblem, lineChart, barChart, functionPage, formSection,
-      typedNumber, organisationNames, Problem, onSubmit, spoken });
+      typedNumber, organisationNames, Problem, onSubmit, spoken, amount, moment });
 }
 
 // Navigations started, the latest one finished, and whether an earlier one drew over a later one still loading. A page

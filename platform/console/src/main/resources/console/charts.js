@@ -1,5 +1,6 @@
 // The console's charts: SVG line and bar charts that screen readers read by their title and description. Module
 // pages receive them in their context through the kit.
+import { amount } from './words.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 function s(tag, attrs, text) {
@@ -122,13 +123,13 @@ export function barChart({ title, bars }) {
   const max = Math.max(1, ...bars.map(b => Number(b.value) || 0));
   const svg = s('svg', { class: 'chart', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': 'bars-title bars-desc' });
   svg.append(s('title', { id: 'bars-title' }, title));
-  svg.append(s('desc', { id: 'bars-desc' }, bars.map(b => `${b.label} ${b.value}`).join(', ')));
+  svg.append(s('desc', { id: 'bars-desc' }, bars.map(b => `${b.label} ${amount(b.value)}`).join(', ')));
   bars.forEach((b, i) => {
     const y = top + i * row;
     const w = (width - left - right) * (Number(b.value) || 0) / max;
     svg.append(s('text', { x: 4, y: y + 18 }, b.label));
     svg.append(s('rect', { x: left, y: y + 4, width: Math.max(1, w), height: row - 10, fill: b.colour || '#1d4e89' }));
-    svg.append(s('text', { x: left + w + 6, y: y + 18 }, String(b.value)));
+    svg.append(s('text', { x: left + w + 6, y: y + 18 }, amount(b.value)));
   });
   return svg;
 }

@@ -1,17 +1,24 @@
 // An initiative's governance in the console: its open proposals with voting and withdrawal, the decision log, and
 // the governance page (the model, bodies and seats, the rules in force, the history, proposing another model).
-import { h, api, showProblem, table, formSection, actionCell, organisationNames, onSubmit, spoken } from './kit.js';
+import { h, api, showProblem, table, formSection, actionCell, organisationNames, onSubmit, spoken, moment }
+  from './kit.js';
 import { session, page, initiative, redraw } from './shell.js';
 import { functionsSection } from './setup.js';
 
-/** How a body type reads to people: the initiative's sitting bodies of that type by name, else the model's name. */
+/** What a kind of body is called: the model's name for it ("Fiscal host"), else its key in words ("Backbone team"). */
+export function bodyTypeNamer(overview) {
+  const required = new Map(overview.requiredBodies.map(r => [r.bodyType, r.name]));
+  return type => required.get(type) || (type.charAt(0).toUpperCase() + type.slice(1)).replace(/-/g, ' ');
+}
+
+/** How a body type reads to people: the initiative's sitting bodies of that type by name, else what it is called. */
 export function bodyNamer(overview) {
   const sitting = new Map();
   for (const b of overview.bodies.filter(b => !b.retiredAt)) {
     sitting.set(b.type, [...(sitting.get(b.type) || []), b.name]);
   }
-  const required = new Map(overview.requiredBodies.map(r => [r.bodyType, r.name]));
-  return type => (sitting.get(type) || []).join(' or ') || required.get(type) || type.replace(/-/g, ' ');
+  const typeName = bodyTypeNamer(overview);
+  return type => (sitting.get(type) || []).join(' or ') || typeName(type);
 }
 
 /** The body namer of one initiative; where its governance cannot be read, a type reads as its words. */
@@ -52,9 +59,9 @@ function decisionLog(id, log) {
   const show = entries => rows.replaceChildren(table(entries, [
     { title: 'Proposal', cell: r => r.proposal.title },
     { title: 'Decision', cell: r => spoken(r.proposal.type) },
-    { title: 'State', cell: r => h('span', { class: `status-${r.proposal.state}` }, r.proposal.state.toLowerCase()) },
+    { title: 'State', cell: r => h('span', { class: `status-${r.proposal.state}` }, spoken(r.proposal.state)) },
     { title: 'Votes', cell: r => r.votes.length ? h('ul', { class: 'votes' }, r.votes.map(v =>
-        h('li', {}, `${v.voter}: ${v.choice.toLowerCase()}: ${v.reason}`))) : '—' },
+        h('li', {}, `${v.voter}: ${spoken(v.choice)}: ${v.reason}`))) : '—' },
     { title: 'Proposed', cell: r => (r.proposal.createdAt || '').slice(0, 10) },
     { title: 'Decided', cell: r => (r.proposal.decidedAt || '').slice(0, 10) || '—' },
   ], 'No decision matches.'));
@@ -86,7 +93,7 @@ function proposalCard(initiativeId, p, bodyName) {
   const key = `vote-${p.id}`;
   const form = h('form', { class: 'stack', 'aria-label': `Vote on ${p.title}` },
     h('label', { for: `${key}-choice` }, 'Your vote', h('select', { id: `${key}-choice`, name: 'choice' },
-      ['APPROVE', 'OBJECT', 'BLOCK', 'ABSTAIN'].map(c => h('option', { value: c }, c.toLowerCase()))),
+      ['APPROVE', 'OBJECT', 'BLOCK', 'ABSTAIN'].map(c => h('option', { value: c }, spoken(c)))),
     ),
     h('label', { for: `${key}-reason` }, 'Reason', h('textarea', { id: `${key}-reason`, name: 'reason', rows: 2 })),
     h('button', { type: 'submit' }, 'Vote'));
@@ -114,7 +121,8 @@ function proposalCard(initiativeId, p, bodyName) {
       }
     } }, 'Withdraw this proposal') : null;
   return h('section', { class: 'card' }, h('h3', {}, p.title), h('p', {}, p.description || ''),
-    h('p', {}, 'Chain: ', p.steps.map(s => `${bodyName(s.bodyType)} (${s.state.toLowerCase()})`).join(' → ')), region, form,
+    h('p', {}, `Proposed by ${p.proposedBy}${p.expiresAt ? `; voting closes ${moment(p.expiresAt)}` : ''}`),
+    h('p', {}, 'Chain: ', p.steps.map(s => `${bodyName(s.bodyType)} (${spoken(s.state)})`).join(' → ')), region, form,
     withdraw);
 }
 
@@ -142,6 +150,8 @@ export async function governancePage(id) {
     }
   });
   const bodyName = bodyNamer(overview);
+  const kindOf = bodyTypeNamer(overview);
+  const typeName = b => `${kindOf(b.type)}${b.custom ? ', the initiative\'s own kind' : ''}`;
   const chain = steps => steps.map(s => `${bodyName(s.bodyType)} (${spoken(s.rule)})`).join(' → ');
   page(`Governance · ${i.name}`, names,
     h('p', {}, overview.model ? `${overview.model.name}: ${overview.model.description}`
@@ -152,12 +162,9 @@ export async function governancePage(id) {
     h('p', {}, 'Staff change a seat\'s role or retire it (a retired seat votes on nothing; its history stays), rename '
       + 'or retire a body, and add bodies; seats are given on the People page. Seats on the backbone team come from an '
       + 'approved hire.'),
-    overview.bodies.length ? overview.bodies.map((b, n) => bodyCard(base, b, seats[n], again))
+    overview.bodies.length ? overview.bodies.map((b, n) => bodyCard(base, b, seats[n], typeName(b), again))
       : h('p', { class: 'empty' }, 'No bodies yet.'),
-    formSection(base, { title: 'Add a body', path: 'bodies', fields: [
-      { name: 'type', label: 'Type', type: 'select', options: [...new Set([
-        ...overview.requiredBodies.map(r => r.bodyType), 'partners', 'observers', 'backbone-team'])].map(t => [t, t]) },
-      { name: 'name', label: 'Name' }] }, again),
+    addBodyForm(base, overview, again),
     h('h2', {}, 'Rules in force'),
     table(overview.rules, [
       { title: 'Decision', cell: r => spoken(r.decisionType) },
@@ -180,8 +187,24 @@ export async function governancePage(id) {
     ruleChangeForm(base, overview, id));
 }
 
+/**
+ * Adding a body of a kind the model or the platform names, or of a kind of the initiative's own (a youth council),
+ * whose key the API takes in lower case with hyphens.
+ */
+function addBodyForm(base, overview, again) {
+  const kindOf = bodyTypeNamer(overview);
+  const kinds = [...new Set([...overview.requiredBodies.map(r => r.bodyType), 'partners', 'observers', 'backbone-team'])];
+  const key = words => (words || '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return formSection(base, { title: 'Add a body', path: 'bodies', fields: [
+    { name: 'type', label: 'Kind', type: 'select', options: [...kinds.map(t => [t, kindOf(t)]),
+      ['', 'Another kind, named below']] },
+    { name: 'kind', label: 'Its kind, when another', optional: true, example: 'youth council' },
+    { name: 'name', label: 'Name' }],
+    body: v => v.type ? { type: v.type, name: v.name } : { type: key(v.kind), name: v.name, custom: true } }, again);
+}
+
 /** A body with its seats; each seat can be changed or retired, the body renamed or retired. */
-function bodyCard(base, body, seats, again) {
+function bodyCard(base, body, seats, typeName, again) {
   const element = h('section', { class: 'card' });
   const seatName = m => `${m.person || m.organisation}, ${body.name}`;
   const change = { name: seatName, action: { label: 'Change', path: m => `bodies/${body.id}/members/${m.id}`,
@@ -196,7 +219,7 @@ function bodyCard(base, body, seats, again) {
     fields: [{ name: 'name', label: 'New name' }], body: (v, b) => ({ type: b.type, name: v.name, custom: b.custom }) } };
   const retireBody = { name: b => b.name, action: { label: 'Retire the body', path: b => `bodies/${b.id}`,
     method: 'DELETE', when: b => b.type !== 'backbone-team' } };
-  element.replaceChildren(h('h3', {}, `${body.name} (${body.type})`),
+  element.replaceChildren(h('h3', {}, `${body.name} (${typeName})`),
     table(seats.filter(m => !m.retiredAt), [
       { title: 'Member', cell: m => m.person || m.organisation },
       { title: 'Organisation', cell: m => m.organisation },

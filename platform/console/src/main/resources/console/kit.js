@@ -1,6 +1,7 @@
 // What the console and the modules' pages share: building elements, calling the REST API as the signed-in person,
 // showing its problems next to the field at fault, forms and whole function pages, and the charts (charts.js).
 // Module pages receive it as their context.
+import { amount, spoken } from './words.js';
 
 /** An element with attributes (on* keys are listeners) and children (strings become text, never HTML). */
 export function h(tag, attrs = {}, ...children) {
@@ -125,19 +126,25 @@ function markFields(form, violations) {
 /** A table, or a sentence saying there is nothing yet. */
 export function table(rows, columns, emptyText) {
   if (!rows.length) return h('p', { class: 'empty' }, emptyText);
-  // a table wider than a phone scrolls sideways: focusable, so a keyboard can scroll it too
+  // a table wider than the screen scrolls sideways: focusable, so a keyboard can scroll it too. On a phone each row
+  // stands as a block whose cells name their column (style.css); the roles keep it a table to screen readers, which
+  // drop a table's meaning once its display is changed
   return h('div', { class: 'table-wrap', tabindex: 0, role: 'region',
-    'aria-label': `Table: ${columns.map(c => c.title).filter(Boolean).join(', ')}` }, h('table', {},
-    h('thead', {}, h('tr', {}, columns.map(c => h('th', { scope: 'col' }, c.title)))),
-    h('tbody', {}, rows.map(r => h('tr', {}, columns.map(c => cell(c.cell(r))))))));
+    'aria-label': `Table: ${columns.map(c => c.title).filter(Boolean).join(', ')}` }, h('table', { role: 'table' },
+    h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' },
+      columns.map(c => h('th', { scope: 'col', role: 'columnheader' }, c.title)))),
+    h('tbody', { role: 'rowgroup' }, rows.map(r => h('tr', { role: 'row' }, columns.map(c => cell(c.title, c.cell(r))))))));
 }
 
-// a cell; one that starts with a day (2026-12-16, due dates and meetings) keeps it on one line, not broken at a hyphen
-function cell(content) {
-  return h('td', typeof content === 'string' && /^\d{4}-\d{2}-\d{2}/.test(content) ? { class: 'day' } : {}, content);
+// a cell, named by its column; one that starts with a day (2026-12-16, due dates and meetings) keeps it on one line,
+// not broken at a hyphen
+function cell(column, content) {
+  const day = typeof content === 'string' && /^\d{4}-\d{2}-\d{2}/.test(content);
+  return h('td', { role: 'cell', class: day ? 'day' : null, 'data-column': column || null }, content);
 }
 
 export { lineChart, barChart } from './charts.js';
+export { spoken, amount, moment } from './words.js';
 
 const words = key => key.replace(/([A-Z])/g, ' $1').toLowerCase();
 
@@ -169,7 +176,7 @@ export async function functionPage(element, context, spec) {
       actions.map(action => actionCell(base, { ...list, action }, row, element, again))) }] : shown;
   };
   element.replaceChildren(h('div', {}, names,
-    figures.length ? h('p', {}, figures.map(([k, v]) => `${words(k)}: ${v}`).join(' · ')) : null,
+    figures.length ? h('p', {}, figures.map(([k, v]) => `${words(k)}: ${amount(v)}`).join(' · ')) : null,
     attention.length ? h('div', { class: 'problem' }, h('p', {}, 'Needs attention:'),
       h('ul', {}, attention.map(a => h('li', {}, a)))) : null,
     spec.extra ? spec.extra(overview) : null,
@@ -231,9 +238,6 @@ export function onSubmit(form, work) {
     }
   });
 }
-
-/** A constant of the API as a person reads it: DUE_SOON as "due soon". */
-export const spoken = constant => String(constant).toLowerCase().replace(/_/g, ' ');
 
 // a select's or a choice's option: its value and the words shown for it
 const option = o => Array.isArray(o) ? o : [o, spoken(o)];

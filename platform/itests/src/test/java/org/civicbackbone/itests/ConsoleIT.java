@@ -1,6 +1,7 @@
 package org.civicbackbone.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.deque.html.axecore.results.Results;
@@ -65,7 +66,7 @@ public class ConsoleIT {
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,900");
+                "--window-size=1280,900", "--lang=en-US"); // amounts are written in the browser's language
         // what the pages' scripts report to the browser's console, read at each page visited
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
@@ -257,6 +258,16 @@ public class ConsoleIT {
         WebElement waiting = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.linkText("Adopt version 1 of the common agenda")));
         visited("my-work-proposals");
+        // the calendar file the page offers, fetched as the link fetches it: with the console's session
+        WebElement calendarLink = browser.findElement(By.linkText("download them as a calendar file"));
+        assertEquals("my-work.ics", calendarLink.getAttribute("download"));
+        // (the driver hands the text over with its CRLFs as LFs: GovernanceIT and WorkCalendarTest read them as sent)
+        String calendar = ((String) browser.executeAsyncScript("fetch(arguments[0]).then(r => r.text()).then("
+                + "arguments[arguments.length - 1])", calendarLink.getAttribute("href")))
+                .replace("\r\n", "\n").replace("\n ", "");
+        assertTrue(calendar, calendar.startsWith("BEGIN:VCALENDAR\n"));
+        assertTrue(calendar, calendar.contains("\nSUMMARY:Voting closes: Adopt version 1 of the common agenda\n"));
+        assertTrue(calendar, calendar.contains("\nSUMMARY:Meeting: Partners' quarterly meeting\n"));
         assertTrue("the body is named as the initiative names it, not by its type key", browser.findElement(
                 By.xpath("//main//tr[td/a[normalize-space()='Adopt version 1 of the common agenda']]")).getText()
                 .contains("Riverbend Reads leadership group"));
@@ -265,6 +276,9 @@ public class ConsoleIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
                 "Chain: Riverbend Reads leadership group (open)"));
         WebElement form = browser.findElement(By.cssSelector("form[aria-label='Vote on Adopt version 1 of the common agenda']"));
+        String card = form.findElement(By.xpath("ancestor::section[1]")).getText();
+        assertTrue("the card says who proposed it and when voting closes: " + card,
+                card.matches("(?s).*Proposed by \\w+; voting closes \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC.*"));
         new Select(form.findElement(By.name("choice"))).selectByValue("APPROVE");
         form.findElement(By.tagName("button")).click();
         WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form .field-error")));
@@ -382,6 +396,16 @@ public class ConsoleIT {
                         By.cssSelector("form[aria-label='Add an activity'] label[for=activities-goalNumbers] .field-error")));
                 assertEquals("the fault of one item of a list stands beside the list's input", "must be a whole number",
                         goalFault.getText());
+                WebElement due = browser.findElement(By.cssSelector(
+                        "form[aria-label='Set when meeting materials are due'] [name=materialsDaysBefore]"));
+                assertEquals("the setting as it is", "3", due.getAttribute("value"));
+                due.clear();
+                due.sendKeys("5");
+                due.findElement(By.xpath("ancestor::form//button")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+                        "materials days before: 5"));
+                assertEquals(5, http.get("/initiatives/" + DEMO + "/aligned-activities/settings").json()
+                        .get("materialsDaysBefore").asInt());
             }
         }
 
@@ -405,7 +429,8 @@ public class ConsoleIT {
         apply.findElement(By.name("amountRequested")).sendKeys("12000");
         apply.findElement(By.tagName("button")).click();
         By grant = By.xpath("//main//tr[td[1][normalize-space()='Family literacy nights']]");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(grant));
+        assertEquals("an amount reads as people write it", "12,000",
+                wait.until(ExpectedConditions.visibilityOfElementLocated(grant)).findElement(By.xpath("td[4]")).getText());
         WebElement budgetLine = browser.findElement(By.cssSelector("form[aria-label^='Set a budget line']"));
         budgetLine.findElement(By.name("category")).sendKeys("Family nights");
         budgetLine.findElement(By.name("amount")).sendKeys("3500");
@@ -516,7 +541,7 @@ public class ConsoleIT {
         }
         Map<String, List<String>> expected = new LinkedHashMap<>();
         expected.put("Joint plan", List.of("form Add an activity", "form Form a working group", "form Schedule a meeting",
-                "action Change the status", "action Add a member", "action Share a material", "action Add an action item",
+                "form Set when meeting materials are due", "action Change the status", "action Add a member", "action Share a material", "action Add an action item",
                 "action Record the minutes"));
         expected.put("Community engagement", List.of("form Draft a communication", "form Record an event",
                 "button Publish"));
@@ -608,8 +633,9 @@ public class ConsoleIT {
             WebElement input = label.findElement(By.cssSelector("input, select, textarea"));
             String type = input.getTagName().equals("input") ? input.getAttribute("type") : input.getTagName();
             List<WebElement> example = label.findElements(By.className("example"));
-            if (type.equals("select") || label.getText().contains("(optional)")) {
-                continue; // a select keeps its first choice; an optional field stays blank
+            if (type.equals("select") || label.getText().contains("(optional)")
+                    || !input.getAttribute("value").isEmpty() && !type.equals("checkbox")) {
+                continue; // a select keeps its first choice, a field holding a value keeps it; an optional one stays blank
             } else if (type.equals("checkbox")) {
                 // a group of check boxes keeps what is checked, or has its first one checked
                 if (input.findElement(By.xpath("ancestor::fieldset[1]")).findElements(By.cssSelector("input:checked"))
@@ -837,6 +863,22 @@ public class ConsoleIT {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(niasSeat));
         assertTrue("the seat is retired, not deleted", http.get("/initiatives/" + DEMO + "/people").body()
                 .contains("Nia Brooks"));
+        assertFalse("a body is headed by what its kind is called", browser.findElements(By.xpath(
+                "//main//h3[normalize-space()='Riverbend Community Foundation (Fiscal host)']")).isEmpty());
+        WebElement addBody = browser.findElement(By.cssSelector("form[aria-label='Add a body']"));
+        new Select(addBody.findElement(By.name("type"))).selectByVisibleText("Another kind, named below");
+        addBody.findElement(By.name("kind")).sendKeys("Youth council");
+        addBody.findElement(By.name("name")).sendKeys("Riverbend youth council");
+        addBody.findElement(By.tagName("button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//main//h3[normalize-space()=\"Riverbend youth council (Youth council, the initiative's own kind)\"]")));
+        visited("body-of-its-own-kind");
+        JsonNode youth = null;
+        for (JsonNode body : http.get("/initiatives/" + DEMO + "/governance").json().get("bodies")) {
+            youth = body.get("name").asText().equals("Riverbend youth council") ? body : youth;
+        }
+        assertEquals("youth-council", youth.get("type").asText());
+        assertTrue("declared the initiative's own", youth.get("custom").asBoolean());
 
         new Select(browser.findElement(By.id("rule-decision"))).selectByValue("SPEAK_ON_BEHALF");
         new Select(browser.findElement(By.id("rule-step1-body"))).selectByValue("leadership-group");
@@ -845,7 +887,8 @@ public class ConsoleIT {
         browser.findElement(By.xpath("//button[normalize-space()='Propose the rule']")).click();
         heading("Riverbend County Reads (DEMO DATA)");
         WebElement ruleProposal = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.xpath("//section[contains(@class,'card')][h3[contains(., 'SPEAK_ON_BEHALF')]]")));
+                By.xpath("//section[contains(@class,'card')][h3[contains(., "
+                        + "'speaking on behalf of the initiative: Leadership group (two thirds)')]]")));
         visited("rule-change-proposed");
         ruleProposal.findElement(By.xpath(".//button[normalize-space()='Withdraw this proposal']")).click();
         wait.until(ExpectedConditions.stalenessOf(ruleProposal));
@@ -948,6 +991,10 @@ public class ConsoleIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Riverbend County Reads (DEMO DATA)")));
         assertTrue("readable at phone width: the page does not scroll sideways", (Boolean) browser.executeScript(
                 "return document.documentElement.scrollWidth <= window.innerWidth"));
+        assertEquals("on a phone a proposal stands as a block, each of its cells headed by its column",
+                List.of("block", "\"Initiative: \"", "table"), browser.executeScript("const td = document.querySelector("
+                        + "'main tbody td:nth-child(2)'); return [getComputedStyle(td).display, "
+                        + "getComputedStyle(td, '::before').content, td.closest('table').getAttribute('role')]"));
         visited("my-work-phone");
     }
 

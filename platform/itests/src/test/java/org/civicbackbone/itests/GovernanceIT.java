@@ -98,6 +98,17 @@ public class GovernanceIT extends InsideKaraf {
         long refused = proposeHire("nested-hire");
         assertEquals("the host board decides first", List.of(refused), awaiting("hb1", "nested-hire"));
         assertEquals(List.of(), awaiting("lg1", "nested-hire"));
+        // a calendar app subscribed with the login's name and password is reminded of when voting closes (the logins
+        // sit in other tests' initiatives too: this one's events link to its page)
+        Http.Answer calendar = http.send("GET", "/my-work/calendar", "hb1:pw", null, null);
+        assertEquals(calendar.toString(), 200, calendar.status());
+        assertTrue(calendar.contentType(), calendar.contentType().startsWith("text/calendar"));
+        String board = calendar.body().replace("\r\n ", "");
+        assertTrue(board, board.contains("\r\nSUMMARY:Voting closes: Hire Jordan Lee as backbone director\r\n"));
+        assertTrue(board, board.contains("/console/#/i/nested-hire\r\n"));
+        String leadership = http.send("GET", "/my-work/calendar", "lg1:pw", null, null).body().replace("\r\n ", "");
+        assertFalse("nothing here waits for lg1's vote yet: " + leadership,
+                leadership.contains("/console/#/i/nested-hire\r\n"));
         assertEquals("OPEN", castOk("nested-hire", refused, "hb1", "APPROVE", "good candidate").get("state").asText());
         assertEquals("hb1 has voted", List.of(), awaiting("hb1", "nested-hire"));
         assertEquals(List.of(refused), awaiting("hb2", "nested-hire"));
@@ -321,6 +332,8 @@ public class GovernanceIT extends InsideKaraf {
                 + "\"steps\":[{\"bodyType\":\"board-of-directors\",\"rule\":\"CONSENSUS\"},"
                 + "{\"bodyType\":\"advisory-committee\",\"rule\":\"MAJORITY\"}],\"reason\":\"hires need everyone\"}");
         assertEquals(tighten.toString(), 201, tighten.status());
+        assertEquals("the members vote on a title in the model's words", "Adopt a stricter rule for hiring staff: "
+                + "Board of directors (consensus), then Advisory committee (majority)", tighten.json().get("title").asText());
         long id = tighten.json().get("id").asLong();
         castOk("tighter", id, "hb1", "APPROVE", "yes");
         castOk("tighter", id, "hb2", "APPROVE", "yes");

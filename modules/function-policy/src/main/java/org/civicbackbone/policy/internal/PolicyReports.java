@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.civicbackbone.api.decision.Proposal;
 import org.civicbackbone.api.decision.ProposalState;
@@ -61,7 +62,8 @@ final class PolicyReports {
             }
             if (i.lastDecision() != null && i.lastDecision() != ProposalState.OPEN
                     && i.lastDecision() != ProposalState.APPROVED && i.status() != Status.CLOSED) {
-                attention.add("'" + i.title() + "': the position was not adopted (" + i.lastDecision() + ")");
+                attention.add("'" + i.title() + "': the position was not adopted ("
+                        + i.lastDecision().name().toLowerCase(Locale.ROOT) + ")");
             }
         }
         return new Overview(initiativeId, items.size(), byStatus, attention);

@@ -56,7 +56,7 @@ public class PolicyAgendaTest {
         Overview o = PolicyReports.overview("i", List.of(item(Status.POSITION_PROPOSED, ProposalState.OPEN, 1, 0, 1),
                 item(Status.RESEARCHING, ProposalState.REJECTED, 0, 0, 0)), 4);
         assertEquals(List.of("'Weekend hours': position being decided; 2 of 4 partners have not stated a stance",
-                "'Weekend hours': 1 partner dissents", "'Weekend hours': the position was not adopted (REJECTED)"),
+                "'Weekend hours': 1 partner dissents", "'Weekend hours': the position was not adopted (rejected)"),
                 o.needsAttention());
         assertEquals(Long.valueOf(1), o.byStatus().get(Status.POSITION_PROPOSED));
     }

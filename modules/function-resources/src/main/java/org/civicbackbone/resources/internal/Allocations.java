@@ -47,7 +47,7 @@ record Allocations(BackboneStore store, AuditLog audit, DecisionService decision
         Long beneficiaryId = partner != null ? Long.valueOf(partner.id())
                 : organisations.resolve(initiativeId, beneficiary).map(Organisation::id).orElse(null);
         return decisions.propose(initiativeId, new ProposalSpec(DecisionType.ALLOCATE_FUNDS,
-                "Allocate " + spec.amount().toPlainString() + " to " + recipient, spec.purpose(), beneficiary,
+                "Allocate " + Amounts.written(spec.amount()) + " to " + recipient, spec.purpose(), beneficiary,
                 spec.expiresInDays()), ResourcesSchema.MODULE, actor, (c, proposal) -> {
                     FundingRecords records = store.mapper(c, FundingRecords.class);
                     records.lockAll(initiativeId);

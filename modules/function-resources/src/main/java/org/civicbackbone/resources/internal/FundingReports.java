@@ -61,14 +61,14 @@ final class FundingReports {
                 + d.funder() + ")"));
         upcoming.forEach(d -> attention.add("report due " + d.dueOn() + ": " + d.description() + " (" + d.funder() + ")"));
         grants.stream().filter(g -> g.status() == GrantStatus.AWARDED).forEach(g -> attention.add("award of "
-                + g.amountAwarded().toPlainString() + " from " + g.funder() + " awaits a decision to accept it"));
+                + Amounts.written(g.amountAwarded()) + " from " + g.funder() + " awaits a decision to accept it"));
         long pending = allocations.stream().filter(a -> a.state() == ProposalState.OPEN).count();
         if (pending > 0) {
             attention.add(pending + " allocation" + (pending == 1 ? "" : "s") + " awaiting approval");
         }
         if (budget.total().compareTo(totals.awarded()) > 0) {
-            attention.add("the " + budget.year() + " budget (" + budget.total().toPlainString()
-                    + ") is more than the grants accepted (" + totals.awarded().toPlainString() + ")");
+            attention.add("the " + budget.year() + " budget (" + Amounts.written(budget.total())
+                    + ") is more than the grants accepted (" + Amounts.written(totals.awarded()) + ")");
         }
         return new Overview(initiativeId, funders, byStatus, totals, budget.total(), upcoming, overdue, attention);
     }

@@ -122,7 +122,7 @@ record Grants(BackboneStore store, AuditLog audit, DecisionService decisions) {
                     + "; only an awarded grant can be put to acceptance."));
         }
         decisions.propose(grant.initiativeId(), new ProposalSpec(DecisionType.ACCEPT_GRANT,
-                "Accept " + grant.amountAwarded().toPlainString() + " from " + grant.funder() + " for '" + grant.title()
+                "Accept " + Amounts.written(grant.amountAwarded()) + " from " + grant.funder() + " for '" + grant.title()
                         + "'", spec == null ? null : spec.reason(), null, spec == null ? null : spec.expiresInDays()),
                 ResourcesSchema.MODULE, actor, (c, proposal) -> {
                     if (store.mapper(c, FundingRecords.class).setAcceptanceProposal(grant.id(), proposal.id(),

@@ -72,13 +72,13 @@ public class FundingTest {
         Deadline soon = new Deadline(2, 1, "g1", "Foundation", TODAY.plusDays(3), "Interim report", null, "DUE_SOON");
         Overview o = FundingReports.overview("i", 1, List.of(grant(1, GrantStatus.AWARDED, "500", "0")),
                 List.of(allocation("10", ProposalState.OPEN)), List.of(overdue, soon),
-                new Budget("i", 2026, List.of(), new BigDecimal("800")));
+                new Budget("i", 2026, List.of(), new BigDecimal("1800.50")));
         assertEquals(List.of(overdue), o.overdueDeadlines());
         assertEquals(List.of(soon), o.upcomingDeadlines());
         assertEquals(5, o.needsAttention().size());
         assertTrue(o.needsAttention().get(0).startsWith("report overdue since"));
         assertTrue(o.needsAttention().get(2).contains("awaits a decision to accept it"));
         assertEquals("1 allocation awaiting approval", o.needsAttention().get(3));
-        assertTrue(o.needsAttention().get(4).contains("more than the grants accepted"));
+        assertEquals("the 2026 budget (1,800.50) is more than the grants accepted (0)", o.needsAttention().get(4));
     }
 }

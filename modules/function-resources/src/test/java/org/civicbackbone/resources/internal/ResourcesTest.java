@@ -124,6 +124,18 @@ public class ResourcesTest {
     }
 
     @Test
+    public void theMembersVoteOnAmountsWrittenAsPeopleWriteThem() {
+        Grant grant = activeGrant();
+        resources.proposeAllocation("town", new AllocationSpec(grant.id(), RecipientKind.PARTNER, "Riverbend Library",
+                null, new BigDecimal("250.5"), "books", null), "ann");
+        assertEquals("newest first", List.of("Allocate 250.50 to Riverbend Library",
+                "Accept 1,000 from Community Foundation for 'Summer reading'"),
+                decisions.proposals("town").stream().map(p -> p.title()).toList());
+        assertEquals("1,234,567.89", Amounts.written(new BigDecimal("1234567.89")));
+        assertEquals("0", Amounts.written(BigDecimal.ZERO.setScale(2)));
+    }
+
+    @Test
     public void aPartnerTheRegistryDoesNotKnowGetsNothingAndNoProposalIsOpened() {
         Grant grant = activeGrant();
         ProblemException unknown = assertThrows(ProblemException.class, () -> resources.proposeAllocation("town",

@@ -41,8 +41,8 @@ public class ConsoleAssets extends HttpServlet {
             "favicon.svg", "image/svg+xml");
 
     /** The console's scripts (ES modules), by file name. */
-    static final List<String> SCRIPTS = List.of("app.js", "kit.js", "charts.js", "shell.js", "governance.js",
-            "admin.js", "people.js", "setup.js");
+    static final List<String> SCRIPTS = List.of("app.js", "kit.js", "words.js", "charts.js", "shell.js",
+            "governance.js", "admin.js", "people.js", "setup.js");
 
     /** The type a console file is served with, or null for a name that is not one of its files. */
     static String typeOf(String name) {

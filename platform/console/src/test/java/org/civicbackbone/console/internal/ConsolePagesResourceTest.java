@@ -54,7 +54,7 @@ public class ConsolePagesResourceTest {
             folder = files.map(f -> f.getFileName().toString()).sorted().toList();
         }
         assertEquals(List.of("admin.js", "app.js", "charts.js", "favicon.svg", "governance.js", "index.html", "kit.js",
-                "people.js", "setup.js", "shell.js", "style.css"), folder);
+                "people.js", "setup.js", "shell.js", "style.css", "words.js"), folder);
         assertEquals(folder, java.util.stream.Stream.concat(ConsoleAssets.FILES.keySet().stream(),
                 ConsoleAssets.SCRIPTS.stream()).sorted().toList());
     }

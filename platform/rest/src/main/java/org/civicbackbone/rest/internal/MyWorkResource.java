@@ -1,5 +1,6 @@
 package org.civicbackbone.rest.internal;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
 import org.civicbackbone.api.console.WorkItem;
 import org.civicbackbone.api.console.WorkItems;
 import org.civicbackbone.api.decision.DecisionService;
@@ -36,7 +40,7 @@ import org.slf4j.LoggerFactory;
 /**
  * What waits for the person who is logged in, under {@code /api/v1/my-work}, across the initiatives they can see (the
  * web console's home page reads it): the proposals waiting for their vote, and what the installed modules have coming
- * up or needing attention ({@link WorkItems}).
+ * up or needing attention ({@link WorkItems}); and both as a calendar for their calendar app.
  */
 @Component(service = MyWorkResource.class)
 @ApiResource
@@ -126,6 +130,24 @@ public class MyWorkResource {
             LOG.warn("The items of '{}' could not be read", module.functionId(), e);
             return List.of();
         }
+    }
+
+    /**
+     * The days coming up of {@link #items} and when voting closes on each proposal of {@link #awaitingMyVote}, as an
+     * iCalendar file that a calendar app imports or subscribes to (with the login's credentials), so that it reminds
+     * the person of them.
+     */
+    @GET
+    @Allow(Audience.LOGGED_IN)
+    @Path("calendar")
+    @Produces(WorkCalendar.MEDIA_TYPE)
+    public Response calendar(@Context SecurityContext security, @Context UriInfo uri) {
+        Map<String, String> names = initiatives.list().stream()
+                .collect(Collectors.toMap(Initiative::id, Initiative::name, (a, b) -> a));
+        String calendar = WorkCalendar.of(items(security), awaitingMyVote(security), names,
+                uri.getBaseUri().resolve("/console/"), Instant.now());
+        return Response.ok(calendar, WorkCalendar.MEDIA_TYPE + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"my-work.ics\"").build();
     }
 
     /** The open proposals whose open step counts this person's seat and has no vote of theirs yet. */

@@ -97,7 +97,7 @@ public class JdbcRuleBook implements RuleBook, DecisionListener {
         }
         String chain = RuleSteps.write(steps);
         return decisions.propose(initiativeId, new ProposalSpec(DecisionType.CHANGE_STRUCTURE,
-                "Adopt a stricter rule for " + decisionType + ": " + chain, reason, null, null), "core", actor,
+                RuleSteps.title(decisionType, steps, model.requiredBodies()), reason, null, null), "core", actor,
                 (c, proposal) -> {
                     records(c).insertRuleChange(proposal.id(), initiativeId, model.id(), decisionType, chain);
                     return proposal;

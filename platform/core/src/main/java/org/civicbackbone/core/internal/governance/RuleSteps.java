@@ -2,11 +2,15 @@ package org.civicbackbone.core.internal.governance;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.civicbackbone.api.module.AccountabilityRule;
 import org.civicbackbone.api.module.ApprovalStep;
+import org.civicbackbone.api.module.BodyRequirement;
 import org.civicbackbone.api.module.DecisionRule;
+import org.civicbackbone.api.module.DecisionType;
 import org.civicbackbone.api.problem.Violation;
 
 /** Approval chains as stored ({@code host-board:MAJORITY;leadership-group:CONSENSUS}) and the limits of adjusting them. */
@@ -17,6 +21,31 @@ public final class RuleSteps {
 
     static String write(List<ApprovalStep> steps) {
         return steps.stream().map(s -> s.bodyType() + ":" + s.rule().name()).collect(Collectors.joining(";"));
+    }
+
+    /**
+     * A proposal's title for an adjusted rule, as the members who vote on it read it: "Adopt a stricter rule for
+     * hiring staff: Fiscal host's board (accountable officer), then Leadership group (two thirds)".
+     */
+    static String title(DecisionType decisionType, List<ApprovalStep> steps, List<BodyRequirement> bodies) {
+        Map<String, String> names = bodies.stream().collect(Collectors.toMap(BodyRequirement::bodyType,
+                BodyRequirement::name, (a, b) -> a));
+        return "Adopt a stricter rule for " + matter(decisionType) + ": " + steps.stream()
+                .map(s -> names.getOrDefault(s.bodyType(), s.bodyType()) + " ("
+                        + s.rule().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")")
+                .collect(Collectors.joining(", then "));
+    }
+
+    private static String matter(DecisionType decisionType) {
+        return switch (decisionType) {
+            case HIRE_STAFF -> "hiring staff";
+            case ACCEPT_GRANT -> "accepting a grant";
+            case ALLOCATE_FUNDS -> "allocating funds";
+            case SPEAK_ON_BEHALF -> "speaking on behalf of the initiative";
+            case ADOPT_POLICY_POSITION -> "adopting a policy position";
+            case ADOPT_COMMON_AGENDA -> "adopting the common agenda";
+            case CHANGE_STRUCTURE -> "changing the structure";
+        };
     }
 
     static List<ApprovalStep> read(String text) {

@@ -63,6 +63,8 @@ public class RuleBookTest {
     public void anAdjustmentIsInForceOnlyOnceApprovedAndTheLatestVersionWins() {
         Proposal twoThirds = rules.proposeRule("town", DecisionType.HIRE_STAFF,
                 List.of(new ApprovalStep("board", DecisionRule.TWO_THIRDS)), "hires matter", "ann");
+        assertEquals("the members vote on what they can read", "Adopt a stricter rule for hiring staff: Board (two thirds)",
+                twoThirds.title());
         assertEquals(DecisionRule.MAJORITY, hiring());
         approve(twoThirds);
         assertEquals(DecisionRule.TWO_THIRDS, hiring());
