@@ -1,6 +1,6 @@
 // What the console and the modules' pages share: building elements, calling the REST API as the signed-in person,
-// showing its problems next to the field at fault, forms and whole function pages, and the charts (charts.js).
-// Module pages receive it as their context.
+// showing its problems next to the field at fault, forms and whole function pages, the charts (charts.js) and the
+// API's values in words (words.js). Module pages receive it as their context.
 import { amount, spoken } from './words.js';
 
 /** An element with attributes (on* keys are listeners) and children (strings become text, never HTML). */

@@ -18,8 +18,9 @@ import org.civicbackbone.rest.internal.MyWorkResource.Item;
 /**
  * A person's work as an iCalendar feed (RFC 5545), so that a calendar app reminds them of it: each day coming up of
  * "My work" (reports due, meetings) as an all-day event, and the moment voting closes on each proposal waiting for
- * their vote (in UTC, which the app shows in the person's own zone), each linking to the console. Each event keeps its UID from one download to the next, so that a calendar
- * subscribed to the feed, or a file imported again, changes an event rather than adding a second one.
+ * their vote (in UTC, which the app shows in the person's own zone), each linking to the console. Each event keeps its
+ * UID from one download to the next, so that a calendar subscribed to the feed, or a file imported again, changes an
+ * event rather than adding a second one.
  */
 final class WorkCalendar {
 
@@ -83,7 +84,7 @@ final class WorkCalendar {
         int octets = 0;
         for (int i = 0; i < content.length(); ) {
             int c = content.codePointAt(i);
-            int size = new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8).length;
+            int size = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; // its length in UTF-8
             if (octets + size > LINE) {
                 text.append("\r\n ");
                 octets = 1;
