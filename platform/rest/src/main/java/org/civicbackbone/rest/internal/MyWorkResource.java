@@ -94,9 +94,18 @@ public class MyWorkResource {
     @Allow(Audience.LOGGED_IN)
     @Path("items")
     public List<Item> items(@Context SecurityContext security) {
+        return itemsIn(visibleTo(security));
+    }
+
+    /** The initiatives this person can see. */
+    private List<Initiative> visibleTo(SecurityContext security) {
         Set<String> visible = access.visible(security.getUserPrincipal().getName(),
                 security.isUserInRole(AccessRules.ADMIN_ROLE));
-        List<Initiative> mine = initiatives.list().stream().filter(i -> visible.contains(i.id())).toList();
+        return initiatives.list().stream().filter(i -> visible.contains(i.id())).toList();
+    }
+
+    /** What the installed modules have in these initiatives, in the page's order. */
+    private List<Item> itemsIn(List<Initiative> mine) {
         List<Item> items = new ArrayList<>();
         for (ComponentServiceObjects<WorkItems> objects : modules) {
             WorkItems module = objects.getService(); // null while the module's component is failing: nothing of it
@@ -142,9 +151,12 @@ public class MyWorkResource {
     @Path("calendar")
     @Produces(WorkCalendar.MEDIA_TYPE)
     public Response calendar(@Context SecurityContext security, @Context UriInfo uri) {
-        Map<String, String> names = initiatives.list().stream()
+        // the initiatives read once, for the items, the proposals and their names
+        List<Initiative> mine = visibleTo(security);
+        Map<String, String> names = mine.stream()
                 .collect(Collectors.toMap(Initiative::id, Initiative::name, (a, b) -> a));
-        String calendar = WorkCalendar.of(items(security), awaitingMyVote(security), names,
+        String calendar = WorkCalendar.of(itemsIn(mine), decisions.awaitingVote(security.getUserPrincipal().getName())
+                .stream().filter(p -> names.containsKey(p.initiativeId())).toList(), names,
                 uri.getBaseUri().resolve("/console/"), Instant.now());
         return Response.ok(calendar, WorkCalendar.MEDIA_TYPE + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"my-work.ics\"").build();
