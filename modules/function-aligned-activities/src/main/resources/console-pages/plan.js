@@ -10,6 +10,7 @@ export async function render(element, context) {
   const materials = m => m.materials.length
     ? m.materials.flatMap((x, i) => i ? [', ', material(x)] : [material(x)]) : '—';
   await functionPage(element, context, {
+    figures: { materialsDaysBefore: n => `meeting materials due ${n} ${n === 1 ? 'day' : 'days'} before` },
     lists: [
       { title: 'Activities', path: 'activities',
         columns: [['Activity', a => a.title], ['Owner', a => a.ownerOrganisation], ['Goals', a => a.goalNumbers.join(', ')],

@@ -3,12 +3,15 @@
 // decided by the structure model's bodies), recording the outcome of an adopted position and dropping an item.
 export async function render(element, context) {
   const { functionPage, spoken } = context;
+  // partners by their stance, as a person counts them: "2 endorsing, 1 neutral, 0 dissenting"
+  const stanceWords = { ENDORSE: 'endorsing', NEUTRAL: 'neutral', DISSENT: 'dissenting' };
   await functionPage(element, context, {
     lists: [
       { title: 'Policy items', path: 'items',
-        columns: [['Item', i => i.title], ['Target', i => `${i.target} (${i.targetKind.toLowerCase()})`],
+        columns: [['Item', i => i.title], ['Target', i => `${i.target} (${spoken(i.targetKind)})`],
           ['Status', i => spoken(i.status)],
-          ['Stances', i => Object.entries(i.stances || {}).map(([k, n]) => `${n} ${spoken(k)}`).join(', ') || '—'],
+          ['Stances', i => Object.entries(i.stances || {})
+            .map(([k, n]) => `${n} ${stanceWords[k] || spoken(k)}`).join(', ') || '—'],
           ['Outcome', i => i.outcome ? spoken(i.outcome) : '—']],
         empty: 'Nothing on the policy agenda yet.',
         actions: [

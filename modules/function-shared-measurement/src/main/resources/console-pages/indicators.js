@@ -3,7 +3,7 @@
 // its definition; a CSV import, and a form for staff to define an indicator.
 export async function render(element, context) {
   const { initiative, api, h, table, showProblem, lineChart, typedNumber, organisationNames, onSubmit,
-    formSection, spoken } = context;
+    formSection, spoken, figure } = context;
   const base = `/initiatives/${encodeURIComponent(initiative.id)}/shared-measurement`;
   const overview = await api(base);
   const detail = h('section', { 'aria-live': 'polite' });
@@ -17,11 +17,11 @@ export async function render(element, context) {
       { title: 'Indicator', cell: s => h('button', { type: 'button', class: 'secondary', onclick: () => show(s.indicator) },
           s.indicator.name) },
       { title: 'Latest', cell: s => s.progress.latestValue === null ? '—'
-          : `${s.progress.latestValue} ${s.indicator.unit || ''} (${s.progress.latestPeriod})` },
+          : `${figure(s.progress.latestValue)} ${s.indicator.unit || ''} (${s.progress.latestPeriod})` },
       { title: 'Progress to target', cell: s => percent(s.progress) === null ? '—'
           : h('span', {}, h('progress', { max: 100, value: percent(s.progress),
-              'aria-label': `${s.indicator.name}: ${s.progress.percentOfTarget}% of the way to target` }),
-            ` ${s.progress.percentOfTarget}%`) },
+              'aria-label': `${s.indicator.name}: ${figure(s.progress.percentOfTarget)}% of the way to target` }),
+            ` ${figure(s.progress.percentOfTarget)}%`) },
       { title: 'Status', cell: s => h('span', { class: `status-${s.progress.status}` },
           spoken(s.progress.status)) },
     ], 'No indicators yet: the initiative\'s staff define them.')), detail, importSection(),
@@ -108,7 +108,7 @@ export async function render(element, context) {
         h('input', { id: 'period', name: 'period', required: true })),
       h('label', { for: 'partner' }, 'Partner',
         h('input', { id: 'partner', name: 'partner', required: true, list: 'organisation-names', autocomplete: 'off' })),
-      h('label', { for: 'value' }, `Value${bounds(indicator)}`,
+      h('label', { for: 'value' }, `Value${bounds(indicator, figure)}`,
         h('input', { id: 'value', name: 'value', inputmode: 'decimal', required: true })),
       h('button', { type: 'submit' }, 'Enter value'));
     onSubmit(form, async () => {
@@ -135,11 +135,11 @@ export async function render(element, context) {
 }
 
 // what the indicator lets a value be, said beside the field: " (0 to 100)", " (at least 0)", or nothing
-function bounds(indicator) {
+function bounds(indicator, figure) {
   const { minimum: low, maximum: high } = indicator;
-  if (low != null && high != null) return ` (${low} to ${high})`;
-  if (low != null) return ` (at least ${low})`;
-  return high != null ? ` (at most ${high})` : '';
+  if (low != null && high != null) return ` (${figure(low)} to ${figure(high)})`;
+  if (low != null) return ` (at least ${figure(low)})`;
+  return high != null ? ` (at most ${figure(high)})` : '';
 }
 
 // the fields that define an indicator, filled with what it is now when it is changed

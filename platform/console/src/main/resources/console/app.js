@@ -1,7 +1,7 @@
 // The console: sign-in, "my work", an initiative's page with its proposals, and the pages installed modules add.
 // Every figure comes from the REST API as the signed-in person may see it; the console has no data of its own.
 import { h, api, Problem, showProblem, table, lineChart, barChart, functionPage, formSection, typedNumber,
-  organisationNames, useCsrfToken, onSubmit, spoken, amount, moment } from './kit.js';
+  organisationNames, useCsrfToken, onSubmit, spoken, amount, moment, figure } from './kit.js';
 import { session, page, navigation, initiative, onRedraw } from './shell.js';
 import { initiativePage, governancePage, bodyNamesOf } from './governance.js';
 import { apiPage, modulesPage } from './admin.js';
@@ -116,7 +116,7 @@ async function contributedPage(id, functionId, pageId) {
   const module = await import(wanted.script);
   await module.render(container,
     { initiative: i, page: wanted, api, h, table, showProblem, lineChart, barChart, functionPage, formSection,
-      typedNumber, organisationNames, Problem, onSubmit, spoken, amount, moment });
+      typedNumber, organisationNames, Problem, onSubmit, spoken, amount, moment, figure });
 }
 
 // Navigations started, the latest one finished, and whether an earlier one drew over a later one still loading. A page

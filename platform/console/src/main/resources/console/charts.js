@@ -1,6 +1,6 @@
 // The console's charts: SVG line and bar charts that screen readers read by their title and description. Module
 // pages receive them in their context through the kit.
-import { amount } from './words.js';
+import { amount, figure } from './words.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 function s(tag, attrs, text) {
@@ -78,10 +78,10 @@ export function lineChart({ title, series, baseline, target }) {
   const svg = s('svg', { class: 'chart', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': 'chart-title chart-desc' });
   svg.append(s('title', { id: 'chart-title' }, title));
   svg.append(s('desc', { id: 'chart-desc' }, runs.map(({ line, points, missing }) => `${line.name}: `
-    + points.flatMap((p, i) => missing[i].map(m => `no values for ${m}`).concat(`${p.period} ${p.value}`))
+    + points.flatMap((p, i) => missing[i].map(m => `no values for ${m}`).concat(`${p.period} ${figure(p.value)}`))
       .join(', ')).join('; ')));
   svg.append(s('line', { x1: left, x2: width - right, y1: top + plot, y2: top + plot, stroke: '#4a5561' }));
-  [low, high].forEach(v => svg.append(s('text', { x: 4, y: y(v) + 4 }, String(+v.toFixed(2)))));
+  [low, high].forEach(v => svg.append(s('text', { x: 4, y: y(v) + 4 }, figure(+v.toFixed(2)))));
   // the first and the last period's labels, and between them each that runs into neither the one before nor the last
   let labelled = -Infinity;
   periods.forEach((p, i) => {
@@ -94,7 +94,7 @@ export function lineChart({ title, series, baseline, target }) {
   for (const [name, v, colour] of [['baseline', baseline, '#4a5561'], ['target', target, '#1e6b34']]) {
     if (v === null || v === undefined) continue;
     svg.append(s('line', { x1: left, x2: width - right, y1: y(v), y2: y(v), stroke: colour, 'stroke-dasharray': '6 4' }));
-    svg.append(s('text', { x: width - right + 6, y: y(v) + 4 }, `${name} ${v}`));
+    svg.append(s('text', { x: width - right + 6, y: y(v) + 4 }, `${name} ${figure(v)}`));
   }
   const colours = ['#1d4e89', '#a1260d', '#7a4f01', '#5b2a86', '#0b6e6e', '#b0306a', '#3d5a00', '#444'];
   runs.forEach(({ line, points, missing }, n) => {

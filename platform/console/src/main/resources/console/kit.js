@@ -144,7 +144,7 @@ function cell(column, content) {
 }
 
 export { lineChart, barChart } from './charts.js';
-export { spoken, amount, moment } from './words.js';
+export { spoken, amount, moment, figure } from './words.js';
 
 const words = key => key.replace(/([A-Z])/g, ' $1').toLowerCase();
 
@@ -157,6 +157,8 @@ const words = key => key.replace(/([A-Z])/g, ' $1').toLowerCase();
  *                      actions: [{ label, when(row), path(row), method, fields, body(values, row) }] }],
  *            forms: [{ title, path, fields: [{ name, label, type, options, optional }], body(values) }], or
  *                   forms(overview, answers) when a form needs what the lists hold (a select of funders),
+ *            figures: { key: value → text } the overview's figures a module puts in words of its own (others read
+ *                     "working groups: 1"),
  *            extra(overview) → elements shown under the figures,
  *            after(overview, answers, again) → elements shown after the forms (a form of its own making) }
  */
@@ -176,7 +178,8 @@ export async function functionPage(element, context, spec) {
       actions.map(action => actionCell(base, { ...list, action }, row, element, again))) }] : shown;
   };
   element.replaceChildren(h('div', {}, names,
-    figures.length ? h('p', {}, figures.map(([k, v]) => `${words(k)}: ${amount(v)}`).join(' · ')) : null,
+    figures.length ? h('p', {}, figures.map(([k, v]) => (spec.figures && spec.figures[k] ? spec.figures[k](v)
+      : `${words(k)}: ${amount(v)}`)).join(' · ')) : null,
     attention.length ? h('div', { class: 'problem' }, h('p', {}, 'Needs attention:'),
       h('ul', {}, attention.map(a => h('li', {}, a)))) : null,
     spec.extra ? spec.extra(overview) : null,

@@ -8,6 +8,7 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.rules.TestName;
@@ -50,6 +50,46 @@ public class ConsoleIT {
     @org.junit.Rule
     public final TestName test = new TestName();
 
+    /**
+     * On a failure, the page as the browser last drew it: a screenshot beside the others and the main region's text in
+     * the test's output. Then, failed or not, the browser quits and the platform is killed.
+     */
+    @org.junit.Rule
+    public final org.junit.rules.TestWatcher lastPage = new org.junit.rules.TestWatcher() {
+        @Override
+        protected void failed(Throwable e, org.junit.runner.Description description) {
+            if (browser == null) {
+                return;
+            }
+            try {
+                Path folder = Files.createDirectories(Path.of("target", "console-screenshots"));
+                Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(),
+                        folder.resolve(test.getMethodName() + "-FAILED.png"), StandardCopyOption.REPLACE_EXISTING);
+                System.out.println("The page when " + test.getMethodName() + " failed (" + browser.getCurrentUrl()
+                        + "):\n" + browser.findElement(By.tagName("main")).getText());
+            } catch (IOException | RuntimeException unreadable) {
+                System.out.println("The page when " + test.getMethodName() + " failed could not be read: " + unreadable);
+            }
+        }
+
+        @Override
+        protected void finished(org.junit.runner.Description description) {
+            try {
+                if (browser != null) {
+                    browser.quit();
+                }
+            } finally {
+                if (platform != null) {
+                    try {
+                        platform.kill("-9");
+                    } catch (IOException | InterruptedException e) {
+                        throw new IllegalStateException("the platform of " + test.getMethodName() + " was not killed", e);
+                    }
+                }
+            }
+        }
+    };
+
     private final Http http = new Http();
     private UnpackedDistribution platform;
     private ChromeDriver browser;
@@ -74,16 +114,6 @@ public class ConsoleIT {
         browser = new ChromeDriver(new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).build(), options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @After
-    public void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (platform != null) {
-            platform.kill("-9");
-        }
     }
 
     @Test
@@ -121,6 +151,13 @@ public class ConsoleIT {
 
         browser.findElement(By.linkText("Shared measurement")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main table")));
+        // a mean of 48.0 and 50.5 as reported, with the decimals it has and no more
+        assertTrue(wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//main//tr[td//button[contains(., 'Kindergarten readiness')]]/td[2]"))).getText().startsWith("49.25 % ("));
+        // measured values as the page writes them: grouped, with every decimal reported and none added
+        assertEquals("12,000|49.25|1,234.5|0.125|-3|—", browser.executeAsyncScript("import(arguments[0]).then(words => "
+                + "arguments[arguments.length - 1]([12000, '49.2500', 1234.5, '0.125', -3, null].map(words.figure)"
+                + ".join('|')))", CONSOLE + "words.js"));
         visited("shared-measurement");
         browser.findElement(By.xpath("//main//table//button[contains(., 'Kindergarten readiness')]")).click();
         WebElement chart = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("svg.chart")));
@@ -335,7 +372,7 @@ public class ConsoleIT {
         http.await("/initiatives/" + DEMO + "/shared-measurement", a -> a.status() == 200);
         assertTrue("the API description has the module again",
                 http.get("/openapi.json").body().contains("/api/v1/initiatives/{initiativeId}/shared-measurement"));
-        browser.get(CONSOLE + "#/i/" + DEMO);
+        initiativePage();
         follow("Shared measurement");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main table")));
         visited("module-back");
@@ -376,7 +413,7 @@ public class ConsoleIT {
         pages.put("Resources", "Interim narrative and budget report");
         pages.put("Common agenda", "Children arrive ready for kindergarten");
         for (Map.Entry<String, String> page : pages.entrySet()) {
-            browser.get(CONSOLE + "#/i/" + DEMO);
+            initiativePage();
             follow(page.getKey());
             heading(page.getKey() + " · Riverbend County Reads (DEMO DATA)");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), page.getValue()));
@@ -403,13 +440,13 @@ public class ConsoleIT {
                 due.sendKeys("5");
                 due.findElement(By.xpath("ancestor::form//button")).click();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
-                        "materials days before: 5"));
+                        "meeting materials due 5 days before"));
                 assertEquals(5, http.get("/initiatives/" + DEMO + "/aligned-activities/settings").json()
                         .get("materialsDaysBefore").asInt());
             }
         }
 
-        browser.get(CONSOLE + "#/i/" + DEMO);
+        initiativePage();
         follow("Resources");
         WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("form[aria-label='Record a funder']")));
@@ -449,7 +486,7 @@ public class ConsoleIT {
         browser.findElement(By.linkText("Policy")).click();
         WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//main//tr[td[1][normalize-space()='Library hours on weekends']]")));
-        assertTrue(row.getText(), row.getText().contains("1 endorse"));
+        assertTrue(row.getText(), row.getText().contains("1 endorsing, 1 neutral, 0 dissenting"));
         row.findElement(By.tagName("summary")).click();
         WebElement stance = row.findElement(By.tagName("form"));
         stance.findElement(By.name("organisation")).sendKeys("Reyes Hardware");
@@ -462,7 +499,7 @@ public class ConsoleIT {
         // submitted twice before the first answer (a double click): the console sends it once, as stances are history
         browser.executeScript("arguments[0].requestSubmit(); arguments[0].requestSubmit();", stance);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                By.xpath("//main//tr[td[1][normalize-space()='Library hours on weekends']]"), "2 endorse"));
+                By.xpath("//main//tr[td[1][normalize-space()='Library hours on weekends']]"), "2 endorsing"));
         assertEquals("one stance recorded", before + 1, http.get(stances).json().size());
         visited("stance-recorded");
 
@@ -508,7 +545,7 @@ public class ConsoleIT {
         Map<String, List<String>> taken = new LinkedHashMap<>();
         for (String page : List.of("Joint plan", "Community engagement", "Policy", "Resources", "Common agenda",
                 "People", "Organisations", "Governance")) {
-            browser.get(CONSOLE + "#/i/" + DEMO);
+            initiativePage();
             follow(page);
             heading(page + " · Riverbend County Reads (DEMO DATA)");
             String address = browser.getCurrentUrl();
@@ -809,7 +846,7 @@ public class ConsoleIT {
         browser.get(CONSOLE);
         signIn("scarter", "demo"); // the demo's backbone director: staff, not a platform admin
         heading("My work");
-        browser.get(CONSOLE + "#/i/" + DEMO);
+        initiativePage();
         follow("People");
         heading("People · Riverbend County Reads (DEMO DATA)");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Linh Tran"));
@@ -1066,6 +1103,17 @@ public class ConsoleIT {
                 return false;
             }
         });
+    }
+
+    /**
+     * Goes to the demo initiative's page and waits until it is drawn: its address differs from the page before only in
+     * the fragment, so that page, whose header has the same links, stays a moment and a link followed at once may be
+     * its own, while the initiative's page is still drawn over it.
+     */
+    private void initiativePage() {
+        browser.get(CONSOLE + "#/i/" + DEMO);
+        wait.until(ExpectedConditions.textMatches(By.cssSelector("main h1"),
+                java.util.regex.Pattern.compile("^" + java.util.regex.Pattern.quote("Riverbend County Reads (DEMO DATA)") + "$")));
     }
 
     private void heading(String text) {

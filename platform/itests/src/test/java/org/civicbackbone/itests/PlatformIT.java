@@ -274,6 +274,25 @@ public class PlatformIT extends InsideKaraf {
                 .json();
     }
 
+    /**
+     * What the database holds of an import job, beside its answer: for the message of an assertion on it, so that a
+     * failure says whether the job's rows or only its answer disagreed (Pax Exam removes the container's log).
+     */
+    private String importRows(JsonNode answer) throws java.sql.SQLException {
+        long job = answer.get("id").asLong();
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement row = c.prepareStatement("SELECT i.state, i.faults, i.attempts, i.runner, "
+                     + "i.finished_at, (SELECT COUNT(*) FROM sm_import_fault f WHERE f.import_id = i.id) "
+                     + "FROM sm_import i WHERE i.id = ?")) {
+            row.setLong(1, job);
+            try (java.sql.ResultSet r = row.executeQuery()) {
+                return "answered " + answer + "; its row now: " + (r.next() ? "state " + r.getString(1) + ", faults "
+                        + r.getInt(2) + ", attempts " + r.getInt(3) + ", runner " + r.getString(4) + ", finished "
+                        + r.getTimestamp(5) + ", fault rows " + r.getInt(6) : "none");
+            }
+        }
+    }
+
     @Test
     public void importsLargeFilesAsJobsAllOrNothing() throws Exception {
         awaitServing("shared-measurement");
@@ -309,7 +328,7 @@ public class PlatformIT extends InsideKaraf {
         JsonNode refused = finished(http.postCsv(base + "/values/import", unknown.toString()));
         assertEquals(refused.toString(), "REFUSED", refused.get("state").asText());
         assertTrue(refused.get("faults").asInt() > 300_000);
-        assertEquals(100, refused.get("violations").size());
+        assertEquals(importRows(refused), 100, refused.get("violations").size());
         assertEquals("row 2, column partner", refused.get("violations").get(0).get("field").asText());
         assertEquals(40_000, http.get(base + "/indicators/" + id + "/values").json().size());
 
