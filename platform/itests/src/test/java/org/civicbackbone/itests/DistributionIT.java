@@ -350,6 +350,44 @@ public class DistributionIT {
         assertEquals(200, http.await(members, a -> a.status() == 200).status());
     }
 
+    /**
+     * A hosting organisation's backup, as the README tells it: {@code backbone:backup} while the platform serves, then
+     * later, stopped, the zip unpacked where the database lives: the platform starts on it with what was committed
+     * when the backup was taken, and without what came after.
+     */
+    @Test
+    public void aBackupTakenWhileServingRestoresWhatWasCommitted() throws Exception {
+        Http.Answer kept = http.post("/initiatives", "{\"id\":\"kept\",\"name\":\"Kept\",\"structureModelId\":"
+                + "\"nested\",\"enabledFunctionIds\":[\"shared-measurement\"]}");
+        assertEquals(kept.toString(), 201, kept.status());
+        String said = platform.bin("backbone", "backbone:backup");
+        assertTrue(said, said.matches("(?s).*backed up [0-9,]+ rows in [0-9]+ tables to .*/data/backups/backbone-"
+                + "[0-9]{8}-[0-9]{6}\\.zip \\([0-9,]+ bytes\\).*"));
+        Path backup = Path.of(said.replaceAll("(?s).* to (\\S+\\.zip) .*", "$1"));
+        assertTrue(backup + " exists", Files.isRegularFile(backup));
+        Http.Answer later = http.post("/initiatives", "{\"id\":\"later\",\"name\":\"Later\",\"structureModelId\":"
+                + "\"nested\",\"enabledFunctionIds\":[\"shared-measurement\"]}");
+        assertEquals(later.toString(), 201, later.status());
+        assertEquals("a folder that is a file is refused, and the client says so", 1,
+                platform.exitCode("backbone", "backbone:backup --to " + backup));
+
+        assertEquals(0, platform.exitCode("stop")); // returns once the JVM is gone
+        Path database = platform.home().resolve("data/backbone");
+        Files.move(database, platform.home().resolve("data/backbone-before-restore"));
+        Files.createDirectories(database);
+        // unzip, as the README says, done here by the JDK: a fresh machine may lack the unzip command
+        try (var entries = new java.util.zip.ZipInputStream(Files.newInputStream(backup))) {
+            for (java.util.zip.ZipEntry entry; (entry = entries.getNextEntry()) != null; ) {
+                Files.copy(entries, database.resolve(entry.getName()));
+            }
+        }
+        start();
+        assertEquals(200, http.get("/initiatives/kept").status());
+        assertEquals("written after the backup: not in it", 404, http.get("/initiatives/later").status());
+        assertEquals("the restored platform writes", 201, http.post("/initiatives", "{\"id\":\"after-restore\","
+                + "\"name\":\"After\",\"structureModelId\":\"nested\",\"enabledFunctionIds\":[]}").status());
+    }
+
     @Test
     public void acknowledgedWritesSurviveKillMinus9() throws Exception {
         Http.Answer created = http.post("/initiatives", "{\"id\":\"durable\",\"name\":\"Durable\",\"structureModelId\":"

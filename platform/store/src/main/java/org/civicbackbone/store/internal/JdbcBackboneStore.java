@@ -240,9 +240,14 @@ public class JdbcBackboneStore implements BackboneStore {
         return java.util.Map.copyOf(modules);
     }
 
-    /** This store's DataSource, to copy from. */
+    /** This store's DataSource, to copy from and back up. */
     DataSource dataSource() {
         return dataSource;
+    }
+
+    /** Whether the database is PostgreSQL (else the embedded H2). */
+    boolean onPostgresql() {
+        return postgresql;
     }
 
     @Override

@@ -91,8 +91,8 @@ final class StoreCopy {
         return null;
     }
 
-    /** The user tables, lower case. */
-    private static Set<String> tables(DatabaseMetaData meta) throws SQLException {
+    /** The user tables, lower case (a backup is counted by them too). */
+    static Set<String> tables(DatabaseMetaData meta) throws SQLException {
         Set<String> names = new LinkedHashSet<>();
         try (ResultSet r = meta.getTables(null, null, "%", new String[] {"TABLE"})) {
             while (r.next()) {

@@ -1,8 +1,6 @@
 package org.civicbackbone.store.internal;
 
-import java.util.Collection;
 import java.util.Map;
-import java.util.Properties;
 import javax.sql.DataSource;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -11,8 +9,6 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
-import org.osgi.service.jdbc.DataSourceFactory;
 
 /**
  * {@code backbone:store-copy}: moves an installation's data to PostgreSQL. Run it on the platform as it runs on its
@@ -37,9 +33,8 @@ public class StoreCopyCommand implements Action {
     @Reference
     JdbcBackboneStore store;
 
-    // looked up by filter at run time: the shell's own reference injection picks any DataSourceFactory (H2's too)
     @Reference
-    BundleContext bundleContext;
+    BundleContext bundleContext; // to reach the PostgreSQL driver (JdbcDriver)
 
     @Override
     public Object execute() throws Exception {
@@ -47,25 +42,9 @@ public class StoreCopyCommand implements Action {
             throw new IllegalArgumentException("The target must be a PostgreSQL URL (jdbc:postgresql://HOST:PORT/DB), "
                     + "not " + url);
         }
-        Properties properties = new Properties();
-        properties.setProperty(DataSourceFactory.JDBC_URL, url);
-        if (user != null) {
-            properties.setProperty(DataSourceFactory.JDBC_USER, user);
-        }
-        properties.setProperty(DataSourceFactory.JDBC_PASSWORD, password == null ? "" : password);
-        Collection<ServiceReference<DataSourceFactory>> drivers = bundleContext.getServiceReferences(
-                DataSourceFactory.class, "(" + DataSourceFactory.OSGI_JDBC_DRIVER_CLASS + "=org.postgresql.Driver)");
-        if (drivers.isEmpty()) {
-            throw new IllegalStateException("The PostgreSQL driver is not installed (feature pax-jdbc-postgresql).");
-        }
-        ServiceReference<DataSourceFactory> driver = drivers.iterator().next();
-        DataSourceFactory postgresql = bundleContext.getService(driver);
-        DataSource target;
-        try {
-            target = postgresql.createDataSource(properties);
-        } finally {
-            bundleContext.ungetService(driver);
-        }
+        DataSource target = JdbcDriver.use(bundleContext, "org.postgresql.Driver",
+                "The PostgreSQL driver is not installed (feature pax-jdbc-postgresql).",
+                postgresql -> JdbcDriver.open(postgresql, url, user, password == null ? "" : password));
         Map<String, Long> copied = new StoreCopy(store, target, System.out).run();
         System.out.println("copied " + copied.values().stream().mapToLong(Long::longValue).sum() + " rows in "
                 + copied.size() + " tables; point etc/org.ops4j.datasource-backbone.cfg at " + url + " and restart");

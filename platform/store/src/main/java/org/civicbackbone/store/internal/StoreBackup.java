@@ -1,0 +1,118 @@
+package org.civicbackbone.store.internal;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * A backup of the embedded H2 database taken while the platform serves (ADR 0033): H2's {@code BACKUP TO} writes a
+ * zip of the database file as one transaction sees it, so the copy holds every write committed before it began and
+ * none after. The zip is written under a {@code .part} name and renamed when whole, so a crash or a full disk never
+ * leaves a file that looks like a backup; then it is opened as a read-only database and its rows are counted, so a
+ * backup that would not restore is found now, not on the day it is needed. PostgreSQL is backed up with its own
+ * tools ({@code pg_dump}); this refuses it.
+ */
+final class StoreBackup {
+
+    /** The database's name inside the zip: the distribution's URL ends in {@code .../backbone/backbone}. */
+    static final String DATABASE = "backbone";
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    /** A backup written and opened again: its file, its size, and the rows of each table it holds. */
+    record Taken(Path file, long bytes, Map<String, Long> rows) {
+
+        long totalRows() {
+            return rows.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private final JdbcBackboneStore store;
+    private final Clock clock;
+    /** Opens a JDBC URL as a data source: the H2 driver, as the platform has it (a service in OSGi). */
+    private final Function<String, DataSource> h2;
+
+    StoreBackup(JdbcBackboneStore store, Clock clock, Function<String, DataSource> h2) {
+        this.store = store;
+        this.clock = clock;
+        this.h2 = h2;
+    }
+
+    /** Writes a backup into the folder (made if missing), named by the moment it was taken, and checks it. */
+    Taken into(Path folder) throws IOException, SQLException {
+        if (store.onPostgresql()) {
+            throw new IllegalStateException("The platform runs on PostgreSQL: back it up with PostgreSQL's own tools "
+                    + "(pg_dump; README, \"Backups\").");
+        }
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new IllegalStateException(folder + " is a file, not a folder to write backups into.");
+        }
+        Files.createDirectories(folder);
+        Path part = reserve(folder);
+        Path file = part.resolveSibling(part.getFileName().toString().replaceFirst("\\.part$", ""));
+        try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("BACKUP TO '" + part.toAbsolutePath().toString().replace("'", "''") + "'");
+        } catch (SQLException e) {
+            Files.deleteIfExists(part);
+            throw e;
+        }
+        Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            return new Taken(file, Files.size(file), rowsIn(file));
+        } catch (SQLException | RuntimeException e) { // not a backup: nobody should find it and trust it
+            Files.deleteIfExists(file);
+            throw new IllegalStateException("The backup written did not open as a database, so it was removed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The rows of each table of a backup, read from the zip as a read-only database. */
+    Map<String, Long> rowsIn(Path backup) throws SQLException {
+        DataSource zipped = h2.apply("jdbc:h2:zip:" + backup.toAbsolutePath() + "!/" + DATABASE);
+        Map<String, Long> rows = new LinkedHashMap<>();
+        try (Connection c = zipped.getConnection()) {
+            for (String table : StoreCopy.tables(c.getMetaData())) {
+                try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                    r.next();
+                    rows.put(table, r.getLong(1));
+                }
+            }
+        }
+        if (!rows.containsKey("schema_version")) {
+            throw new IllegalStateException(backup + " opens, but holds no platform data (no schema_version table).");
+        }
+        return rows;
+    }
+
+    /**
+     * Creates the backup's {@code .part} file under a name no backup has, named by the moment: two backups started in
+     * the same second get two names (creating a file is atomic), and a part left by a crash keeps its name taken.
+     */
+    private Path reserve(Path folder) throws IOException {
+        String stamp = STAMP.format(clock.instant());
+        for (int n = 1; ; n++) {
+            String name = "backbone-" + stamp + (n == 1 ? "" : "-" + n) + ".zip";
+            if (Files.exists(folder.resolve(name))) {
+                continue;
+            }
+            try {
+                return Files.createFile(folder.resolve(name + ".part"));
+            } catch (FileAlreadyExistsException taken) {
+                // another backup's part, or one left by a crash: the next name
+            }
+        }
+    }
+}

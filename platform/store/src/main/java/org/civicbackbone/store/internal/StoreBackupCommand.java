@@ -1,0 +1,56 @@
+package org.civicbackbone.store.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Locale;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.civicbackbone.api.shell.CommandRefused;
+import org.osgi.framework.BundleContext;
+
+/**
+ * {@code backbone:backup}: a consistent backup of the embedded database while the platform serves, into
+ * {@code data/backups/} (or {@code --to}); restoring it is {@code bin/stop}, the zip unpacked into
+ * {@code data/backbone/}, {@code bin/start} (README, "Backups"; ADR 0033).
+ */
+@Service
+@Command(scope = "backbone", name = "backup",
+        description = "Backs up the embedded H2 database while the platform runs, and checks that the backup opens")
+public class StoreBackupCommand implements Action {
+
+    @Option(name = "--to", description = "The folder to write the backup into (default: data/backups)")
+    String folder;
+
+    @Reference
+    JdbcBackboneStore store;
+
+    @Reference
+    BundleContext bundleContext;
+
+    @Override
+    public Object execute() throws Exception {
+        Path into = folder != null ? Path.of(folder) : Path.of(System.getProperty("karaf.data", "data"), "backups");
+        StoreBackup.Taken taken = JdbcDriver.use(bundleContext, "org.h2.Driver",
+                "The H2 driver is not installed, so no backup could be checked.", h2 -> {
+                    try {
+                        return new StoreBackup(store, Clock.systemUTC(), url -> {
+                            try {
+                                return JdbcDriver.open(h2, url, null, null);
+                            } catch (SQLException e) {
+                                throw new IllegalStateException(e.getMessage(), e);
+                            }
+                        }).into(into);
+                    } catch (IllegalStateException | IOException | SQLException e) {
+                        throw new CommandRefused("No backup was taken: " + e.getMessage());
+                    }
+                });
+        System.out.printf(Locale.ROOT, "backed up %,d rows in %d tables to %s (%,d bytes)%n",
+                taken.totalRows(), taken.rows().size(), taken.file().toAbsolutePath(), taken.bytes());
+        return null;
+    }
+}
