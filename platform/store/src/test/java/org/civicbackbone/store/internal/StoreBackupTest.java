@@ -122,6 +122,10 @@ public class StoreBackupTest {
         assertEquals("backbone-20261206-120000.zip", first.getFileName().toString());
         assertEquals("a name a crashed backup holds is passed over", "backbone-20261206-120000-3.zip",
                 second.getFileName().toString());
+        Path roundabout = backup.into(home.resolve("elsewhere/../backups")).file();
+        assertEquals("a folder named the long way is the same folder", "backbone-20261206-120000-4.zip",
+                roundabout.getFileName().toString());
+        assertTrue(Files.isRegularFile(home.resolve("backups").resolve(roundabout.getFileName())));
 
         Path notAFolder = Files.writeString(home.resolve("plain-file"), "x");
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> backup.into(notAFolder));
