@@ -2,9 +2,13 @@ package org.civicbackbone.store.internal;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -33,6 +38,10 @@ final class StoreBackup {
 
     /** The database's name inside the zip: the distribution's URL ends in {@code .../backbone/backbone}. */
     static final String DATABASE = "backbone";
+
+    /** A backup holds every login's password hash and every partner's data: only the platform's user reads it. */
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -65,7 +74,7 @@ final class StoreBackup {
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new IllegalStateException(folder + " is a file, not a folder to write backups into.");
         }
-        Files.createDirectories(folder);
+        Files.createDirectories(folder, ownerOnly(OWNER_ONLY_FOLDER)); // a folder that exists keeps its own
         Path part = reserve(folder);
         Path file = part.resolveSibling(part.getFileName().toString().replaceFirst("\\.part$", ""));
         try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
@@ -128,6 +137,12 @@ final class StoreBackup {
         }
     }
 
+    /** The permissions as a file attribute where the file system has them (POSIX), else none. */
+    private static FileAttribute<?>[] ownerOnly(Set<PosixFilePermission> permissions) {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)} : new FileAttribute<?>[0];
+    }
+
     /**
      * Creates the backup's {@code .part} file under a name no backup has, named by the moment: two backups started in
      * the same second get two names (creating a file is atomic), and a part left by a crash keeps its name taken.
@@ -140,7 +155,7 @@ final class StoreBackup {
                 continue;
             }
             try {
-                return Files.createFile(folder.resolve(name + ".part"));
+                return Files.createFile(folder.resolve(name + ".part"), ownerOnly(OWNER_ONLY)); // H2 writes into it
             } catch (FileAlreadyExistsException taken) {
                 // another backup's part, or one left by a crash: the next name
             }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -94,6 +95,12 @@ public class StoreBackupTest {
         assertEquals("rows as the backup opened", Long.valueOf(2), taken.rows().get("bk_note"));
         assertTrue(taken.rows().containsKey("schema_version"));
         assertFalse("no part left behind", Files.exists(home.resolve("backups/backbone-20261206-120000.zip.part")));
+        assertEquals("the platform's user alone reads a backup", "rw-------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(taken.file())));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("backups"))));
+        try (var left = Files.list(home.resolve("backups"))) {
+            assertEquals("the check's folder is gone", List.of(taken.file()), left.toList());
+        }
         try (Connection live = store.dataSource().getConnection()) {
             assertEquals(List.of("first", "second", "not yet committed", "after the backup"), notes(live));
         }
