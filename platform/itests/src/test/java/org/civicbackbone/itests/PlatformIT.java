@@ -328,7 +328,9 @@ public class PlatformIT extends InsideKaraf {
         JsonNode refused = finished(http.postCsv(base + "/values/import", unknown.toString()));
         assertEquals(refused.toString(), "REFUSED", refused.get("state").asText());
         assertTrue(refused.get("faults").asInt() > 300_000);
-        assertEquals(importRows(refused), 100, refused.get("violations").size());
+        if (refused.get("violations").size() != 100) { // the job's rows read only when the answer disagrees
+            assertEquals(importRows(refused), 100, refused.get("violations").size());
+        }
         assertEquals("row 2, column partner", refused.get("violations").get(0).get("field").asText());
         assertEquals(40_000, http.get(base + "/indicators/" + id + "/values").json().size());
 

@@ -20,7 +20,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -56,9 +55,14 @@ final class StoreBackup {
     private final JdbcBackboneStore store;
     private final Clock clock;
     /** Opens a JDBC URL as a data source: the H2 driver, as the platform has it (a service in OSGi). */
-    private final Function<String, DataSource> h2;
+    @FunctionalInterface
+    interface Opener {
+        DataSource open(String url) throws SQLException;
+    }
 
-    StoreBackup(JdbcBackboneStore store, Clock clock, Function<String, DataSource> h2) {
+    private final Opener h2;
+
+    StoreBackup(JdbcBackboneStore store, Clock clock, Opener h2) {
         this.store = store;
         this.clock = clock;
         this.h2 = h2;
@@ -102,7 +106,7 @@ final class StoreBackup {
         Path unpacked = Files.createTempDirectory(backup.getParent(), backup.getFileName() + ".check-");
         try {
             unzip(backup, unpacked);
-            DataSource opened = h2.apply("jdbc:h2:" + unpacked.resolve(DATABASE).toAbsolutePath() + ";ACCESS_MODE_DATA=r");
+            DataSource opened = h2.open("jdbc:h2:" + unpacked.resolve(DATABASE).toAbsolutePath() + ";ACCESS_MODE_DATA=r");
             Map<String, Long> rows = new LinkedHashMap<>();
             try (Connection c = opened.getConnection()) {
                 for (String table : StoreCopy.tables(c.getMetaData())) {

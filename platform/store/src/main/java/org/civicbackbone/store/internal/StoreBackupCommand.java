@@ -38,13 +38,8 @@ public class StoreBackupCommand implements Action {
         StoreBackup.Taken taken = JdbcDriver.use(bundleContext, "org.h2.Driver",
                 "The H2 driver is not installed, so no backup could be checked.", h2 -> {
                     try {
-                        return new StoreBackup(store, Clock.systemUTC(), url -> {
-                            try {
-                                return JdbcDriver.open(h2, url, null, null);
-                            } catch (SQLException e) {
-                                throw new IllegalStateException(e.getMessage(), e);
-                            }
-                        }).into(into);
+                        return new StoreBackup(store, Clock.systemUTC(), url -> JdbcDriver.open(h2, url, null, null))
+                                .into(into);
                     } catch (IllegalStateException | IOException | SQLException e) {
                         throw new CommandRefused("No backup was taken: " + e.getMessage());
                     }
