@@ -47,6 +47,9 @@ public class CustomDistributionIT {
         assertTrue(platform.jvmArguments().toString(),
                 platform.jvmArguments().contains("-XX:Tier4InvocationThreshold=50000"));
         assertEquals("no demo data in the starter", 0, http.await("/initiatives", a -> a.status() == 200).json().size());
+        String backups = platform.bin("backbone", "backbone:backups");
+        assertTrue("the starter's database is backed up daily as the main distribution's is: " + backups,
+                backups.contains("Next scheduled backup: ") && backups.contains("the newest 7 are kept"));
         assertEquals("no demo logins without the demo", 401, http.send("GET", "/initiatives", "gokafor:demo", null, null)
                 .status());
 

@@ -389,6 +389,58 @@ public class DistributionIT {
     }
 
     @Test
+    public void backupsAreTakenOnTheirScheduleAndTheFolderKeepsTheNewest() throws Exception {
+        Path backups = platform.home().resolve("data/backups");
+        String first = platform.bin("backbone", "backbone:backups");
+        assertTrue("as shipped: daily, the first ten minutes after the start, none yet: " + first,
+                first.contains("No backups in " + backups) && first.contains("Next scheduled backup: ")
+                        && first.contains("the newest 7 are kept"));
+        assertTrue("none taken on the start's path", !Files.exists(backups));
+
+        Files.createDirectories(backups);
+        for (String day : List.of("20200101", "20200102", "20200103")) {
+            Files.writeString(backups.resolve("backbone-" + day + "-023000.zip"), "an old backup");
+        }
+        Files.writeString(backups.resolve("notes.txt"), "an operator's own file");
+        // the operator edits the settings while the platform runs; written whole, then moved in, as an editor saves
+        Path settings = platform.home().resolve("etc/org.civicbackbone.backup.cfg");
+        Path edited = platform.home().resolve("org.civicbackbone.backup.cfg.edited");
+        Files.writeString(edited, Files.readString(settings).replace("keep = 7", "keep = 2")
+                .replace("start.delay.seconds = 600", "start.delay.seconds = 1"));
+        Files.move(edited, settings, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+
+        Path oldest = backups.resolve("backbone-20200101-023000.zip");
+        long giveUp = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        while ((Files.exists(oldest) || zips(backups).size() != 2) && System.nanoTime() < giveUp) {
+            Thread.sleep(200);
+        }
+        List<String> kept = zips(backups);
+        assertEquals("the backup just taken and the newest old one: " + kept, 2, kept.size());
+        assertTrue(kept.toString(), kept.get(0).matches("backbone-20[2-9][0-9]{5}-[0-9]{6}\\.zip"));
+        assertEquals("backbone-20200103-023000.zip", kept.get(1));
+        assertTrue("an operator's own file stays", Files.exists(backups.resolve("notes.txt")));
+        try (var entries = new java.util.zip.ZipInputStream(Files.newInputStream(backups.resolve(kept.get(0))))) {
+            assertEquals("a database, checked before the old ones went", "backbone.mv.db",
+                    entries.getNextEntry().getName());
+        }
+        String listed = platform.bin("backbone", "backbone:backups");
+        assertTrue(listed, listed.contains(kept.get(0)) && listed.contains("the newest 2 are kept"));
+        try (var lines = Files.lines(platform.home().resolve("data/log/karaf.log"))) {
+            assertTrue("the log says what was taken and removed", lines.anyMatch(l -> l.contains("Scheduled backup: ")
+                    && l.contains(kept.get(0)) && l.contains("removed 2 older, keeping the newest 2")));
+        }
+    }
+
+    /** The backups' names in the folder, the newest first (their names sort by the moment they were taken). */
+    private static List<String> zips(Path folder) throws java.io.IOException {
+        try (var files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".zip"))
+                    .sorted(java.util.Comparator.reverseOrder()).toList();
+        }
+    }
+
+    @Test
     public void acknowledgedWritesSurviveKillMinus9() throws Exception {
         Http.Answer created = http.post("/initiatives", "{\"id\":\"durable\",\"name\":\"Durable\",\"structureModelId\":"
                 + "\"nested\",\"enabledFunctionIds\":[\"shared-measurement\"]}");

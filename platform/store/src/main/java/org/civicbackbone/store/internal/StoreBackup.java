@@ -14,8 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,8 +40,6 @@ final class StoreBackup {
     /** A backup holds every login's password hash and every partner's data: only the platform's user reads it. */
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
-
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     /** A backup written and opened again: its file, its size, and the rows of each table it holds. */
     record Taken(Path file, long bytes, Map<String, Long> rows) {
@@ -152,9 +149,9 @@ final class StoreBackup {
      * the same second get two names (creating a file is atomic), and a part left by a crash keeps its name taken.
      */
     private Path reserve(Path folder) throws IOException {
-        String stamp = STAMP.format(clock.instant());
+        Instant now = clock.instant();
         for (int n = 1; ; n++) {
-            String name = "backbone-" + stamp + (n == 1 ? "" : "-" + n) + ".zip";
+            String name = BackupFolder.name(now, n);
             if (Files.exists(folder.resolve(name))) {
                 continue;
             }

@@ -1,0 +1,83 @@
+package org.civicbackbone.store.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The backups in one folder, known by the names {@link StoreBackup} gives them: {@code backbone-<UTC moment>.zip},
+ * {@code -2} and on for a second one in the same second. Other files there, and the {@code .part} of a backup being
+ * written, are not backups and are never touched.
+ */
+final class BackupFolder {
+
+    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final Pattern NAME = Pattern.compile("backbone-([0-9]{8}-[0-9]{6})(?:-([0-9]+))?\\.zip");
+
+    /** A backup found in the folder: its file, the moment it was taken (from its name), and its size. */
+    record Backup(Path file, Instant takenAt, int sequence, long bytes) {
+    }
+
+    private static final Comparator<Backup> NEWEST_FIRST =
+            Comparator.comparing(Backup::takenAt).thenComparingInt(Backup::sequence).reversed();
+
+    private final Path folder;
+
+    BackupFolder(Path folder) {
+        this.folder = folder.toAbsolutePath().normalize();
+    }
+
+    Path path() {
+        return folder;
+    }
+
+    /** The name of a backup taken at this moment, the {@code n}th of its second. */
+    static String name(Instant moment, int n) {
+        return "backbone-" + STAMP.format(moment) + (n == 1 ? "" : "-" + n) + ".zip";
+    }
+
+    /** Every backup in the folder, the newest first; none when the folder does not exist yet. */
+    List<Backup> newestFirst() throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<Backup> found = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Matcher m = NAME.matcher(file.getFileName().toString());
+                if (m.matches() && Files.isRegularFile(file)) {
+                    Instant at = LocalDateTime.parse(m.group(1), STAMP).toInstant(ZoneOffset.UTC);
+                    found.add(new Backup(file, at, m.group(2) == null ? 1 : Integer.parseInt(m.group(2)), Files.size(file)));
+                }
+            }
+        }
+        found.sort(NEWEST_FIRST);
+        return found;
+    }
+
+    /** When the newest backup in the folder was taken, if there is one. */
+    Optional<Instant> newest() throws IOException {
+        return newestFirst().stream().findFirst().map(Backup::takenAt);
+    }
+
+    /** Removes every backup but the {@code keep} newest; returns those removed. */
+    List<Backup> removeAllBut(int keep) throws IOException {
+        List<Backup> all = newestFirst();
+        List<Backup> removed = all.subList(Math.min(keep, all.size()), all.size());
+        for (Backup old : removed) {
+            Files.deleteIfExists(old.file());
+        }
+        return removed;
+    }
+}

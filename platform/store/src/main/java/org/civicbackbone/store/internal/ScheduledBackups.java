@@ -1,0 +1,190 @@
+package org.civicbackbone.store.internal;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Backs the embedded database up on a schedule and keeps the newest few ({@code etc/org.civicbackbone.backup.cfg},
+ * ADR 0033's amendment), so that a hosting organisation without a shell or cron still has last night's data the
+ * day a disk fails. The next backup is due one interval after the newest in the folder, whoever took it, so a
+ * restart neither skips one nor takes one early; a first one waits a while after the start, off the start's path.
+ * On PostgreSQL it takes none: that database is backed up with its own tools.
+ */
+@Component(service = ScheduledBackups.class, configurationPid = "org.civicbackbone.backup",
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
+@Designate(ocd = ScheduledBackups.Config.class)
+public class ScheduledBackups {
+
+    /** Settings of the scheduled backups. */
+    @ObjectClassDefinition(name = "Civic Backbone scheduled backups",
+            description = "Backs the embedded H2 database up while the platform runs, and keeps the newest few.")
+    public @interface Config {
+        @AttributeDefinition(name = "Enabled", description = "Take backups on a schedule.")
+        boolean enabled() default false;
+
+        @AttributeDefinition(name = "Every (hours)", description = "Hours from one backup to the next.", min = "1")
+        int every_hours() default 24;
+
+        @AttributeDefinition(name = "Keep", description = "How many of the newest backups the folder keeps; "
+                + "older ones are removed after each scheduled backup.", min = "1")
+        int keep() default 7;
+
+        @AttributeDefinition(name = "Folder", description = "Where backups go; empty for data/backups.")
+        String folder() default "";
+
+        @AttributeDefinition(name = "Delay after start (seconds)",
+                description = "How long a backup that is due waits after the platform starts.", min = "0")
+        int start_delay_seconds() default 600;
+    }
+
+    /** How long a failed backup waits before it is tried again, at most. */
+    private static final Duration RETRY = Duration.ofHours(1);
+    private static final Logger LOG = LoggerFactory.getLogger(ScheduledBackups.class);
+
+    private final BackupFolder folder;
+    private final Duration every;
+    private final int keep;
+    private final Taker backup;
+    private final Clock clock;
+    /** Null when nothing is scheduled: disabled, on PostgreSQL, or settings that make no sense. */
+    private final ScheduledThreadPoolExecutor timer;
+    private final AtomicReference<Instant> next = new AtomicReference<>();
+
+    /** Takes one backup into a folder; in the platform, through the H2 driver as it is when the backup runs. */
+    @FunctionalInterface
+    interface Taker {
+        StoreBackup.Taken into(Path folder) throws Exception;
+    }
+
+    /**
+     * The H2 driver is looked up when a backup runs, as the shell commands do, not referenced: a reference would
+     * make the features resolver require a driver service that H2's bundle does not declare.
+     */
+    @Activate
+    public ScheduledBackups(Config config, @Reference JdbcBackboneStore store, BundleContext context) {
+        this(config, store, into -> JdbcDriver.use(context, "org.h2.Driver", "The H2 driver is not installed.",
+                h2 -> new StoreBackup(store, Clock.systemUTC(), url -> JdbcDriver.open(h2, url, null, null)).into(into)),
+                Clock.systemUTC());
+    }
+
+    ScheduledBackups(Config config, JdbcBackboneStore store, Taker backup, Clock clock) {
+        this.folder = new BackupFolder(config.folder().isBlank()
+                ? Path.of(System.getProperty("karaf.data", "data"), "backups") : Path.of(config.folder()));
+        this.every = Duration.ofHours(config.every_hours());
+        this.keep = config.keep();
+        this.backup = backup;
+        this.clock = clock;
+        this.timer = config.enabled() && sensible(config, store) ? newTimer() : null;
+        if (timer != null) {
+            Instant now = clock.instant();
+            Optional<Instant> newest = Optional.empty();
+            try {
+                newest = folder.newest();
+            } catch (java.io.IOException e) {
+                LOG.warn("Could not read the backups in {}; the first is due after the start's delay: {}",
+                        folder.path(), e.toString());
+            }
+            scheduleAt(firstDue(newest, now, every, Duration.ofSeconds(config.start_delay_seconds())), now);
+        }
+    }
+
+    /** A backup is due one interval after the newest, and never sooner than the delay after the start. */
+    static Instant firstDue(Optional<Instant> newest, Instant now, Duration every, Duration startDelay) {
+        Instant earliest = now.plus(startDelay);
+        return newest.map(n -> n.plus(every)).filter(due -> due.isAfter(earliest)).orElse(earliest);
+    }
+
+    /** When the next scheduled backup is due; empty when none is scheduled. */
+    Optional<Instant> nextDue() {
+        return Optional.ofNullable(next.get());
+    }
+
+    /** The folder the schedule writes into and prunes. */
+    BackupFolder folder() {
+        return folder;
+    }
+
+    int keep() {
+        return keep;
+    }
+
+    private static boolean sensible(Config config, JdbcBackboneStore store) {
+        if (store.onPostgresql()) {
+            LOG.info("Scheduled backups are off: the platform runs on PostgreSQL, which is backed up with pg_dump");
+            return false;
+        }
+        if (config.every_hours() < 1 || config.keep() < 1 || config.start_delay_seconds() < 0) {
+            LOG.error("Scheduled backups are off: etc/org.civicbackbone.backup.cfg asks for every.hours = {}, keep = {},"
+                            + " start.delay.seconds = {}; every.hours and keep must be at least 1, the delay at least 0",
+                    config.every_hours(), config.keep(), config.start_delay_seconds());
+            return false;
+        }
+        return true;
+    }
+
+    private static ScheduledThreadPoolExecutor newTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "backbone-scheduled-backup");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // a stop cancels what waits
+        return timer;
+    }
+
+    private void scheduleAt(Instant due, Instant now) {
+        next.set(due);
+        timer.schedule(this::takeOne, Math.max(0, Duration.between(now, due).toMillis()), TimeUnit.MILLISECONDS);
+        LOG.info("Next scheduled backup of the embedded database at {} into {}", due, folder.path());
+    }
+
+    private void takeOne() {
+        Instant due;
+        try {
+            StoreBackup.Taken taken = backup.into(folder.path());
+            List<BackupFolder.Backup> removed = folder.removeAllBut(keep);
+            LOG.info("Scheduled backup: {} rows in {} tables to {} ({} bytes); removed {} older, keeping the newest {}",
+                    taken.totalRows(), taken.rows().size(), taken.file(), taken.bytes(), removed.size(), keep);
+            due = clock.instant().plus(every);
+        } catch (Exception e) { // a full disk, a folder gone: said in the log, and tried again
+            Duration wait = every.compareTo(RETRY) < 0 ? every : RETRY;
+            LOG.error("The scheduled backup into {} failed; trying again in {} minutes: {}", folder.path(),
+                    wait.toMinutes(), e.getMessage(), e);
+            due = clock.instant().plus(wait);
+        }
+        try {
+            scheduleAt(due, clock.instant());
+        } catch (RejectedExecutionException stopped) {
+            // the component stopped while this backup ran: nothing more is due
+        }
+    }
+
+    /** Cancels the next backup; one being written is let finish, so it never leaves a half-written part. */
+    @Deactivate
+    void stop() throws InterruptedException {
+        if (timer != null) {
+            next.set(null);
+            timer.shutdown();
+            timer.awaitTermination(2, TimeUnit.MINUTES);
+        }
+    }
+}
