@@ -1,6 +1,6 @@
 // Administration in the console: the modules (install and uninstall with their progress) and the REST API's
-// description.
-import { h, api, showProblem, table, spoken } from './kit.js';
+// description, and the database's backups.
+import { h, api, showProblem, table, spoken, figure, moment } from './kit.js';
 import { page, navigation } from './shell.js';
 
 export async function apiPage() {
@@ -68,3 +68,45 @@ export async function modulesPage() {
   ], 'No modules are known.'));
 }
 
+
+/** A size in the units people read: "585.2 kB", "34.1 MB". */
+const size = bytes => (bytes >= 1e6 ? `${figure(Math.round(bytes / 1e5) / 10)} MB` : `${figure(Math.round(bytes / 100) / 10)} kB`);
+
+/** The embedded database's backups: those in the folder, when the next is due, one taken now, each downloadable. */
+export async function backupsPage() {
+  navigation([['My work', '#/'], ['Backups', '#/admin/backups']]);
+  const state = await api('/backups');
+  const region = h('div', { 'aria-live': 'polite', role: 'status' });
+  if (!state.available) {
+    page('Backups', h('p', {}, 'The platform runs on PostgreSQL: back it up with PostgreSQL\'s own tools (pg_dump), '
+      + 'as the README\'s "Backups" section says.'));
+    return;
+  }
+  async function takeNow(button) {
+    button.disabled = true; // a backup of a large database takes seconds: one click, one backup
+    region.replaceChildren(h('p', {}, 'Taking a backup and checking it…'));
+    try {
+      const taken = await api('/backups', { method: 'POST' });
+      await backupsPage();
+      document.getElementById('main').querySelector('[role=status]').replaceChildren(h('p', {},
+        `Backed up ${figure(taken.rows)} rows in ${taken.tables} tables to ${taken.backup.name}, and checked it.`));
+    } catch (error) {
+      button.disabled = false;
+      showProblem(region, error);
+    }
+  }
+  page('Backups',
+    h('p', {}, `Backups of the platform's database, in ${state.folder}. Each is taken while the platform serves and `
+      + 'checked by opening it. A backup holds every partner\'s data and every login\'s password hash: download one '
+      + 'to keep it somewhere safe off this machine.'),
+    h('p', {}, state.nextDue ? `Next scheduled backup: ${moment(state.nextDue)}. The newest ${state.keep} are kept.`
+      : 'No backup is scheduled (etc/org.civicbackbone.backup.cfg).'),
+    h('button', { type: 'button', onclick: event => takeNow(event.currentTarget) }, 'Take a backup now'),
+    region,
+    table(state.backups, [
+      { title: 'Taken', cell: b => moment(b.takenAt) },
+      { title: 'Size', cell: b => size(b.bytes) },
+      { title: 'File', cell: b => h('a', { href: `/api/v1/backups/${encodeURIComponent(b.name)}`, download: b.name },
+          b.name) },
+    ], 'No backup has been taken yet.'));
+}

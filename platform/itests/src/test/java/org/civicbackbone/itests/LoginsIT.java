@@ -238,6 +238,62 @@ public class LoginsIT extends InsideKaraf {
         assertEquals(401, http.sendWithHeaders("GET", "/session", session, null).status());
     }
 
+    /**
+     * The embedded database backed up without the shell: a platform admin lists the backups, takes one (checked by
+     * opening it) and downloads it to keep off the machine; nobody else may. On PostgreSQL it is refused with a
+     * problem naming pg_dump (ADR 0033).
+     */
+    @Test
+    public void aPlatformAdminTakesABackupAndDownloadsIt() throws Exception {
+        ready();
+        boolean postgresql;
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            postgresql = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+        }
+        assertEquals(403, as("v01:pw", "GET", "/backups").status());
+        assertEquals(403, as("v01:pw", "POST", "/backups", "").status());
+        Http.Answer overview = http.get("/backups");
+        assertEquals(overview.toString(), 200, overview.status());
+        assertEquals(overview.body(), !postgresql, overview.json().get("available").asBoolean());
+        if (postgresql) {
+            Http.Answer refused = http.post("/backups", "");
+            assertEquals(refused.toString(), 409, refused.status());
+            assertTrue(refused.contentType(), refused.contentType().startsWith("application/problem+json"));
+            assertTrue(refused.body(), refused.body().contains("pg_dump"));
+            return;
+        }
+        int before = overview.json().get("backups").size();
+
+        Http.Answer taken = http.post("/backups", "");
+        assertEquals(taken.toString(), 201, taken.status());
+        String name = taken.json().get("backup").get("name").asText();
+        assertTrue(name, name.matches("backbone-[0-9]{8}-[0-9]{6}(-[0-9]+)?\\.zip"));
+        assertTrue(taken.header("Location"), taken.header("Location").endsWith("/api/v1/backups/" + name));
+        assertTrue(taken.body(), taken.json().get("rows").asLong() > 0 && taken.json().get("tables").asInt() > 10);
+        Http.Answer after = http.get("/backups");
+        assertEquals(after.body(), before + 1, after.json().get("backups").size());
+        assertEquals("the newest first", name, after.json().get("backups").get(0).get("name").asText());
+
+        java.net.http.HttpResponse<byte[]> zip = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(Http.BASE + "/backups/" + name)).header("Authorization", "Basic "
+                        + java.util.Base64.getEncoder().encodeToString(Http.ADMIN.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, zip.statusCode());
+        assertEquals("application/zip", zip.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(zip.headers().firstValue("Content-Disposition").orElse("").contains(name));
+        assertEquals(after.json().get("backups").get(0).get("bytes").asLong(), zip.body().length);
+        try (var entries = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+            assertEquals("the database, as it restores", "backbone.mv.db", entries.getNextEntry().getName());
+        }
+        assertEquals(403, as("v01:pw", "GET", "/backups/" + name).status());
+        for (String notABackup : java.util.List.of("backbone-19990101-000000.zip", "..%2F..%2Fetc%2Fusers.properties",
+                "users.properties")) {
+            Http.Answer missing = http.get("/backups/" + notABackup);
+            assertTrue(notABackup + " " + missing, missing.status() == 404 || missing.status() == 400);
+            assertTrue(missing.toString(), missing.contentType().startsWith("application/problem+json"));
+        }
+    }
+
     /** Signs in as the console does; the headers a console request of that session carries. */
     private Map<String, String> signIn(String user, String password) {
         Http.Answer answer = http.sendWithHeaders("POST", "/session", Map.of("X-Requested-With", "XMLHttpRequest"),

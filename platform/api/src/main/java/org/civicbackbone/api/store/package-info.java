@@ -1,8 +1,9 @@
 /**
- * The database as modules use it: transactions, per-module schema migrations, and mappers that map rows by name.
+ * The database as modules use it: transactions, per-module schema migrations, and mappers that map rows by name;
+ * and its backups, for platform admins (1.8).
  */
 @Export
-@Version("1.7.0")
+@Version("1.8.0")
 package org.civicbackbone.api.store;
 
 import org.osgi.annotation.bundle.Export;

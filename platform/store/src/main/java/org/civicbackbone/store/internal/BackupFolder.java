@@ -38,6 +38,11 @@ final class BackupFolder {
         this.folder = folder.toAbsolutePath().normalize();
     }
 
+    /** The folder backups go to unless told otherwise: {@code data/backups} of the installation. */
+    static BackupFolder ofData() {
+        return new BackupFolder(Path.of(System.getProperty("karaf.data", "data"), "backups"));
+    }
+
     Path path() {
         return folder;
     }
@@ -45,6 +50,15 @@ final class BackupFolder {
     /** The name of a backup taken at this moment, the {@code n}th of its second. */
     static String name(Instant moment, int n) {
         return "backbone-" + STAMP.format(moment) + (n == 1 ? "" : "-" + n) + ".zip";
+    }
+
+    /** When the backup of this name was taken. */
+    static Instant takenAt(Path backup) {
+        Matcher m = NAME.matcher(backup.getFileName().toString());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(backup + " is not named as a backup");
+        }
+        return LocalDateTime.parse(m.group(1), STAMP).toInstant(ZoneOffset.UTC);
     }
 
     /** Every backup in the folder, the newest first; none when the folder does not exist yet. */
@@ -57,8 +71,8 @@ final class BackupFolder {
             for (Path file : files.toList()) {
                 Matcher m = NAME.matcher(file.getFileName().toString());
                 if (m.matches() && Files.isRegularFile(file)) {
-                    Instant at = LocalDateTime.parse(m.group(1), STAMP).toInstant(ZoneOffset.UTC);
-                    found.add(new Backup(file, at, m.group(2) == null ? 1 : Integer.parseInt(m.group(2)), Files.size(file)));
+                    int sequence = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
+                    found.add(new Backup(file, takenAt(file), sequence, Files.size(file)));
                 }
             }
         }

@@ -1,6 +1,5 @@
 package org.civicbackbone.store.internal;
 
-import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -36,7 +35,7 @@ public class BackupsCommand implements Action {
             return null;
         }
         BackupFolder folder = schedule != null ? schedule.folder()
-                : new BackupFolder(Path.of(System.getProperty("karaf.data", "data"), "backups"));
+                : BackupFolder.ofData();
         List<BackupFolder.Backup> backups = folder.newestFirst();
         System.out.println(backups.isEmpty() ? "No backups in " + folder.path()
                 : "Backups in " + folder.path() + ", the newest first:");

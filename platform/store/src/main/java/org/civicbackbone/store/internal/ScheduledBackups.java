@@ -63,32 +63,19 @@ public class ScheduledBackups {
     private final BackupFolder folder;
     private final Duration every;
     private final int keep;
-    private final Taker backup;
+    private final StoreBackup.Taker backup;
     private final Clock clock;
     /** Null when nothing is scheduled: disabled, on PostgreSQL, or settings that make no sense. */
     private final ScheduledThreadPoolExecutor timer;
     private final AtomicReference<Instant> next = new AtomicReference<>();
 
-    /** Takes one backup into a folder; in the platform, through the H2 driver as it is when the backup runs. */
-    @FunctionalInterface
-    interface Taker {
-        StoreBackup.Taken into(Path folder) throws Exception;
-    }
-
-    /**
-     * The H2 driver is looked up when a backup runs, as the shell commands do, not referenced: a reference would
-     * make the features resolver require a driver service that H2's bundle does not declare.
-     */
     @Activate
     public ScheduledBackups(Config config, @Reference JdbcBackboneStore store, BundleContext context) {
-        this(config, store, into -> JdbcDriver.use(context, "org.h2.Driver", "The H2 driver is not installed.",
-                h2 -> new StoreBackup(store, Clock.systemUTC(), url -> JdbcDriver.open(h2, url, null, null)).into(into)),
-                Clock.systemUTC());
+        this(config, store, StoreBackup.throughDriverOf(context, store), Clock.systemUTC());
     }
 
-    ScheduledBackups(Config config, JdbcBackboneStore store, Taker backup, Clock clock) {
-        this.folder = new BackupFolder(config.folder().isBlank()
-                ? Path.of(System.getProperty("karaf.data", "data"), "backups") : Path.of(config.folder()));
+    ScheduledBackups(Config config, JdbcBackboneStore store, StoreBackup.Taker backup, Clock clock) {
+        this.folder = config.folder().isBlank() ? BackupFolder.ofData() : new BackupFolder(Path.of(config.folder()));
         this.every = Duration.ofHours(config.every_hours());
         this.keep = config.keep();
         this.backup = backup;

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.sql.DataSource;
+import org.osgi.framework.BundleContext;
 
 /**
  * A backup of the embedded H2 database taken while the platform serves (ADR 0033): H2's {@code BACKUP TO} writes a
@@ -58,6 +59,23 @@ final class StoreBackup {
     }
 
     private final Opener h2;
+
+    /** Takes one backup into a folder. */
+    @FunctionalInterface
+    interface Taker {
+        Taken into(Path folder) throws Exception;
+    }
+
+    /**
+     * Backups as the platform takes them: through the H2 driver's service as it is when each one runs. It is looked up
+     * then, as the shell commands do, not referenced by a component: a reference would make the features resolver
+     * require a driver service that H2's bundle does not declare.
+     */
+    static Taker throughDriverOf(BundleContext context, JdbcBackboneStore store) {
+        return into -> JdbcDriver.use(context, "org.h2.Driver", "The H2 driver is not installed, so no backup could be "
+                + "checked.", h2 -> new StoreBackup(store, Clock.systemUTC(), url -> JdbcDriver.open(h2, url, null, null))
+                .into(into));
+    }
 
     StoreBackup(JdbcBackboneStore store, Clock clock, Opener h2) {
         this.store = store;

@@ -3,7 +3,6 @@ package org.civicbackbone.store.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.Locale;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
@@ -34,16 +33,13 @@ public class StoreBackupCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        Path into = folder != null ? Path.of(folder) : Path.of(System.getProperty("karaf.data", "data"), "backups");
-        StoreBackup.Taken taken = JdbcDriver.use(bundleContext, "org.h2.Driver",
-                "The H2 driver is not installed, so no backup could be checked.", h2 -> {
-                    try {
-                        return new StoreBackup(store, Clock.systemUTC(), url -> JdbcDriver.open(h2, url, null, null))
-                                .into(into);
-                    } catch (IllegalStateException | IOException | SQLException e) {
-                        throw new CommandRefused("No backup was taken: " + e.getMessage());
-                    }
-                });
+        Path into = folder != null ? Path.of(folder) : BackupFolder.ofData().path();
+        StoreBackup.Taken taken;
+        try {
+            taken = StoreBackup.throughDriverOf(bundleContext, store).into(into);
+        } catch (IllegalStateException | IOException | SQLException e) {
+            throw new CommandRefused("No backup was taken: " + e.getMessage());
+        }
         System.out.printf(Locale.ROOT, "backed up %,d rows in %d tables to %s (%,d bytes)%n",
                 taken.totalRows(), taken.rows().size(), taken.file().toAbsolutePath(), taken.bytes());
         return null;

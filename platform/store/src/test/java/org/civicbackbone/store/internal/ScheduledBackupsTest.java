@@ -98,7 +98,7 @@ public class ScheduledBackupsTest {
     }
 
     /** The backup the platform takes, with the H2 driver of the test's class path. */
-    private static ScheduledBackups.Taker taker(JdbcBackboneStore store) {
+    private static StoreBackup.Taker taker(JdbcBackboneStore store) {
         return into -> new StoreBackup(store, Clock.systemUTC(), ScheduledBackupsTest::h2).into(into);
     }
 

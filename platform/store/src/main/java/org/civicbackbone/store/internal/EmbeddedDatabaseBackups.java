@@ -1,0 +1,108 @@
+package org.civicbackbone.store.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.civicbackbone.api.problem.Problem;
+import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.store.DatabaseBackups;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * The backups of the embedded database as platform admins see them through the REST API and the console: the
+ * schedule's folder (or {@code data/backups} without a schedule) and a backup taken now, the same as
+ * {@code backbone:backup} takes (ADR 0033).
+ */
+@Component(service = DatabaseBackups.class)
+public class EmbeddedDatabaseBackups implements DatabaseBackups {
+
+    private static final String ON_POSTGRESQL = "The platform runs on PostgreSQL: back it up with PostgreSQL's own "
+            + "tools (pg_dump; README, \"Backups\").";
+
+    private final JdbcBackboneStore store;
+    private final ScheduledBackups schedule;
+    private final StoreBackup.Taker backup;
+    /** Where backups go while no schedule names a folder. */
+    private final BackupFolder unscheduled;
+
+    /** The schedule is there while etc/org.civicbackbone.backup.cfg is; this follows it as it comes and goes. */
+    @Activate
+    public EmbeddedDatabaseBackups(@Reference JdbcBackboneStore store,
+                                   @Reference(cardinality = ReferenceCardinality.OPTIONAL,
+                                           policyOption = ReferencePolicyOption.GREEDY) ScheduledBackups schedule,
+                                   BundleContext context) {
+        this(store, schedule, StoreBackup.throughDriverOf(context, store), BackupFolder.ofData());
+    }
+
+    EmbeddedDatabaseBackups(JdbcBackboneStore store, ScheduledBackups schedule, StoreBackup.Taker backup,
+                            BackupFolder unscheduled) {
+        this.store = store;
+        this.schedule = schedule;
+        this.backup = backup;
+        this.unscheduled = unscheduled;
+    }
+
+    private BackupFolder folder() {
+        return schedule != null ? schedule.folder() : unscheduled;
+    }
+
+    @Override
+    public Overview overview() {
+        BackupFolder folder = folder();
+        if (store.onPostgresql()) {
+            return new Overview(false, folder.path().toString(), List.of(), null, 0);
+        }
+        try {
+            List<Backup> backups = folder.newestFirst().stream()
+                    .map(b -> new Backup(b.file().getFileName().toString(), b.takenAt(), b.bytes())).toList();
+            return schedule == null || schedule.nextDue().isEmpty()
+                    ? new Overview(true, folder.path().toString(), backups, null, 0)
+                    : new Overview(true, folder.path().toString(), backups, schedule.nextDue().get(), schedule.keep());
+        } catch (IOException e) {
+            throw new UncheckedIOException("The backups folder " + folder.path() + " could not be read", e);
+        }
+    }
+
+    @Override
+    public Taken takeNow() {
+        if (store.onPostgresql()) {
+            throw new ProblemException(Problem.conflict(ON_POSTGRESQL));
+        }
+        StoreBackup.Taken taken;
+        try {
+            taken = backup.into(folder().path());
+        } catch (IllegalStateException e) { // a folder that is a file, a backup that did not open: the admin's to mend
+            throw new ProblemException(Problem.conflict("No backup was taken: " + e.getMessage()));
+        } catch (Exception e) {
+            throw new IllegalStateException("No backup was taken: " + e.getMessage(), e);
+        }
+        return new Taken(new Backup(taken.file().getFileName().toString(), BackupFolder.takenAt(taken.file()),
+                taken.bytes()), taken.totalRows(), taken.rows().size());
+    }
+
+    @Override
+    public InputStream open(String name) {
+        BackupFolder folder = folder();
+        try {
+            // only a name from the folder's own list: never a path of the caller's making
+            Optional<Path> file = folder.newestFirst().stream().map(BackupFolder.Backup::file)
+                    .filter(f -> f.getFileName().toString().equals(name)).findFirst();
+            if (file.isEmpty()) {
+                throw new ProblemException(Problem.notFound("There is no backup '" + name + "' in " + folder.path()
+                        + "."));
+            }
+            return Files.newInputStream(file.get());
+        } catch (IOException e) {
+            throw new UncheckedIOException("The backup " + name + " could not be read", e);
+        }
+    }
+}
