@@ -56,7 +56,7 @@ public class ScheduledBackups {
         int start_delay_seconds() default 600;
     }
 
-    /** How long a failed backup waits before it is tried again, at most. */
+    /** How long a failed backup waits before it is tried again (the shortest interval there is). */
     private static final Duration RETRY = Duration.ofHours(1);
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledBackups.class);
 
@@ -139,8 +139,8 @@ public class ScheduledBackups {
     }
 
     private void scheduleAt(Instant due, Instant now) {
-        next.set(due);
         timer.schedule(this::takeOne, Math.max(0, Duration.between(now, due).toMillis()), TimeUnit.MILLISECONDS);
+        next.set(due); // only once it is really scheduled
         LOG.info("Next scheduled backup of the embedded database at {} into {}", due, folder.path());
     }
 
@@ -153,10 +153,9 @@ public class ScheduledBackups {
                     taken.totalRows(), taken.rows().size(), taken.file(), taken.bytes(), removed.size(), keep);
             due = clock.instant().plus(every);
         } catch (Exception e) { // a full disk, a folder gone: said in the log, and tried again
-            Duration wait = every.compareTo(RETRY) < 0 ? every : RETRY;
-            LOG.error("The scheduled backup into {} failed; trying again in {} minutes: {}", folder.path(),
-                    wait.toMinutes(), e.getMessage(), e);
-            due = clock.instant().plus(wait);
+            LOG.error("The scheduled backup into {} failed; trying again in an hour: {}", folder.path(),
+                    e.getMessage(), e);
+            due = clock.instant().plus(RETRY);
         }
         try {
             scheduleAt(due, clock.instant());

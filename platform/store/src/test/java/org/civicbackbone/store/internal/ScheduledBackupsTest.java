@@ -186,6 +186,23 @@ public class ScheduledBackupsTest {
     }
 
     @Test
+    public void aBackupThatFailsIsTriedAgainInAnHour() throws Exception {
+        JdbcBackboneStore store = fileStore();
+        Path notAFolder = Files.writeString(folder.getRoot().toPath().resolve("backups"), "a file, not a folder");
+        Instant started = Instant.now();
+        schedule = new ScheduledBackups(settings(true, 24, 7, notAFolder, 0), store, taker(store), Clock.systemUTC());
+        long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (schedule.nextDue().orElseThrow().isBefore(started.plus(Duration.ofMinutes(30)))
+                && System.nanoTime() < giveUp) {
+            Thread.sleep(50);
+        }
+        Instant next = schedule.nextDue().orElseThrow();
+        assertTrue("in an hour, not a day: " + next, !next.isBefore(started.plus(Duration.ofHours(1)))
+                && next.isBefore(Instant.now().plus(Duration.ofHours(1)).plusSeconds(5)));
+        assertEquals("a file is still a file", "a file, not a folder", Files.readString(notAFolder));
+    }
+
+    @Test
     public void disabledOrSenselessSettingsScheduleNothing() throws Exception {
         JdbcBackboneStore store = fileStore();
         Path into = folder.getRoot().toPath().resolve("backups");
