@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  */
 final class BackupFolder {
 
-    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final Pattern NAME = Pattern.compile("backbone-([0-9]{8}-[0-9]{6})(?:-([0-9]+))?\\.zip");
 
     /** A backup found in the folder: its file, the moment it was taken (from its name), and its size. */

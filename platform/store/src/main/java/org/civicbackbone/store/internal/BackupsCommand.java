@@ -2,12 +2,12 @@ package org.civicbackbone.store.internal;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.civicbackbone.api.store.DatabaseBackups;
 
 /**
  * {@code backbone:backups}: the backups in the backups folder, the newest first, and when the next scheduled one is
@@ -22,31 +22,25 @@ public class BackupsCommand implements Action {
             .withZone(ZoneOffset.UTC);
 
     @Reference
-    JdbcBackboneStore store;
-
-    /** Present while etc/org.civicbackbone.backup.cfg exists, whether or not it schedules anything. */
-    @Reference(optional = true)
-    ScheduledBackups schedule;
+    DatabaseBackups backups;
 
     @Override
     public Object execute() throws Exception {
-        if (store.onPostgresql()) {
+        DatabaseBackups.Overview overview = backups.overview(); // what the API and the console show too
+        if (!overview.available()) {
             System.out.println("The platform runs on PostgreSQL: back it up with pg_dump (README, \"Backups\").");
             return null;
         }
-        BackupFolder folder = schedule != null ? schedule.folder()
-                : BackupFolder.ofData();
-        List<BackupFolder.Backup> backups = folder.newestFirst();
-        System.out.println(backups.isEmpty() ? "No backups in " + folder.path()
-                : "Backups in " + folder.path() + ", the newest first:");
-        for (BackupFolder.Backup b : backups) {
-            System.out.printf(Locale.ROOT, "  %-34s taken %s  %,15d bytes%n", b.file().getFileName(),
-                    SHOWN.format(b.takenAt()), b.bytes());
+        System.out.println(overview.backups().isEmpty() ? "No backups in " + overview.folder()
+                : "Backups in " + overview.folder() + ", the newest first:");
+        for (DatabaseBackups.Backup b : overview.backups()) {
+            System.out.printf(Locale.ROOT, "  %-34s taken %s  %,15d bytes%n", b.name(), SHOWN.format(b.takenAt()),
+                    b.bytes());
         }
-        System.out.println(schedule == null || schedule.nextDue().isEmpty()
+        System.out.println(overview.nextDue() == null
                 ? "No backup is scheduled (etc/org.civicbackbone.backup.cfg: enabled = true schedules them)."
-                : "Next scheduled backup: " + SHOWN.format(schedule.nextDue().get()) + "; the newest "
-                        + schedule.keep() + " are kept.");
+                : "Next scheduled backup: " + SHOWN.format(overview.nextDue()) + "; the newest " + overview.keep()
+                        + " are kept.");
         return null;
     }
 }

@@ -15,7 +15,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The backups of the embedded database as platform admins see them through the REST API and the console: the
@@ -29,44 +29,41 @@ public class EmbeddedDatabaseBackups implements DatabaseBackups {
             + "tools (pg_dump; README, \"Backups\").";
 
     private final JdbcBackboneStore store;
-    private final ScheduledBackups schedule;
     private final StoreBackup.Taker backup;
     /** Where backups go while no schedule names a folder. */
     private final BackupFolder unscheduled;
 
-    /** The schedule is there while etc/org.civicbackbone.backup.cfg is; this follows it as it comes and goes. */
+    /**
+     * The schedule, while etc/org.civicbackbone.backup.cfg is there. Followed as it comes and goes (an edit of the file
+     * makes a new one) without restarting this service, and with it the REST resource and the API's application.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ScheduledBackups schedule;
+
     @Activate
-    public EmbeddedDatabaseBackups(@Reference JdbcBackboneStore store,
-                                   @Reference(cardinality = ReferenceCardinality.OPTIONAL,
-                                           policyOption = ReferencePolicyOption.GREEDY) ScheduledBackups schedule,
-                                   BundleContext context) {
-        this(store, schedule, StoreBackup.throughDriverOf(context, store), BackupFolder.ofData());
+    public EmbeddedDatabaseBackups(@Reference JdbcBackboneStore store, BundleContext context) {
+        this(store, StoreBackup.throughDriverOf(context, store), BackupFolder.ofData());
     }
 
-    EmbeddedDatabaseBackups(JdbcBackboneStore store, ScheduledBackups schedule, StoreBackup.Taker backup,
-                            BackupFolder unscheduled) {
+    EmbeddedDatabaseBackups(JdbcBackboneStore store, StoreBackup.Taker backup, BackupFolder unscheduled) {
         this.store = store;
-        this.schedule = schedule;
         this.backup = backup;
         this.unscheduled = unscheduled;
     }
 
-    private BackupFolder folder() {
-        return schedule != null ? schedule.folder() : unscheduled;
-    }
-
     @Override
     public Overview overview() {
-        BackupFolder folder = folder();
+        ScheduledBackups schedule = this.schedule; // one schedule for the whole answer, though it may change meanwhile
+        BackupFolder folder = schedule != null ? schedule.folder() : unscheduled;
         if (store.onPostgresql()) {
             return new Overview(false, folder.path().toString(), List.of(), null, 0);
         }
         try {
             List<Backup> backups = folder.newestFirst().stream()
                     .map(b -> new Backup(b.file().getFileName().toString(), b.takenAt(), b.bytes())).toList();
-            return schedule == null || schedule.nextDue().isEmpty()
-                    ? new Overview(true, folder.path().toString(), backups, null, 0)
-                    : new Overview(true, folder.path().toString(), backups, schedule.nextDue().get(), schedule.keep());
+            Optional<java.time.Instant> next = schedule == null ? Optional.empty() : schedule.nextDue();
+            return new Overview(true, folder.path().toString(), backups, next.orElse(null),
+                    next.isPresent() ? schedule.keep() : 0);
         } catch (IOException e) {
             throw new UncheckedIOException("The backups folder " + folder.path() + " could not be read", e);
         }
@@ -87,6 +84,11 @@ public class EmbeddedDatabaseBackups implements DatabaseBackups {
         }
         return new Taken(new Backup(taken.file().getFileName().toString(), BackupFolder.takenAt(taken.file()),
                 taken.bytes()), taken.totalRows(), taken.rows().size());
+    }
+
+    private BackupFolder folder() {
+        ScheduledBackups schedule = this.schedule;
+        return schedule != null ? schedule.folder() : unscheduled;
     }
 
     @Override

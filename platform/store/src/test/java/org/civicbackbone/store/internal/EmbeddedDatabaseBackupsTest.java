@@ -33,7 +33,7 @@ public class EmbeddedDatabaseBackupsTest {
         source.setURL("jdbc:h2:async:" + data.resolve("backbone/backbone") + ";WRITE_DELAY=0;DB_CLOSE_DELAY=-1");
         JdbcBackboneStore store = new JdbcBackboneStore(source);
         store.migrate("notes", List.of(new SchemaMigration(1, "notes", "CREATE TABLE bk_note (id INT PRIMARY KEY)")));
-        return new EmbeddedDatabaseBackups(store, null, into -> new StoreBackup(store, Clock.systemUTC(), url -> {
+        return new EmbeddedDatabaseBackups(store, into -> new StoreBackup(store, Clock.systemUTC(), url -> {
             JdbcDataSource opened = new JdbcDataSource();
             opened.setURL(url);
             return opened;
