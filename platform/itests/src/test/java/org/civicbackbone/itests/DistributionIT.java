@@ -430,6 +430,22 @@ public class DistributionIT {
             assertTrue("the log says what was taken and removed", lines.anyMatch(l -> l.contains("Scheduled backup: ")
                     && l.contains(kept.get(0)) && l.contains("removed 2 older, keeping the newest 2")));
         }
+
+        // the operator names another folder (a mounted share, say): the shell's backup goes there, as the console's does
+        Path share = platform.home().resolve("share");
+        Files.writeString(edited, Files.readString(settings).replace("\nfolder =", "\nfolder = " + share));
+        Files.move(edited, settings, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        giveUp = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
+        while (!platform.bin("backbone", "backbone:backups").contains("No backups in " + share)
+                && System.nanoTime() < giveUp) {
+            Thread.sleep(500);
+        }
+        String taken = platform.bin("backbone", "backbone:backup");
+        assertTrue(taken, taken.contains(" to " + share.resolve("backbone-")));
+        String name = taken.replaceAll("(?s).* to \\S+/(backbone-\\S+\\.zip) .*", "$1");
+        assertTrue(name + " in " + zips(share), zips(share).contains(name)); // beside a scheduled one, due at once
+        assertTrue("listed where the console lists them", platform.bin("backbone", "backbone:backups").contains(name));
     }
 
     /** The backups' names in the folder, the newest first (their names sort by the moment they were taken). */
