@@ -1,10 +1,19 @@
 // Policy in the web console: the policy agenda's items with their stage, partners' stances and outcome; putting an
-// item on the agenda, recording a stance, moving it to research, putting its position to the bodies (adopting it is
-// decided by the structure model's bodies), recording the outcome of an adopted position and dropping an item.
+// item on the agenda, changing one being worked out, recording a stance, moving it to research, putting its position
+// to the bodies (adopting it is decided by the structure model's bodies), recording the outcome of an adopted
+// position and dropping an item.
 export async function render(element, context) {
   const { functionPage, spoken } = context;
   // partners by their stance, as a person counts them: "2 endorsing, 1 neutral, 0 dissenting"
   const stanceWords = { ENDORSE: 'endorsing', NEUTRAL: 'neutral', DISSENT: 'dissenting' };
+  // an item's fields, filled with what it holds when it is being changed
+  const itemFields = i => [
+    { name: 'title', label: 'Title', value: i.title },
+    { name: 'problem', label: 'The problem', type: 'textarea', value: i.problem },
+    { name: 'proposedPosition', label: 'Proposed position', type: 'textarea', value: i.proposedPosition },
+    { name: 'targetKind', label: 'What it targets', type: 'select', value: i.targetKind,
+      options: ['BODY', 'BILL', 'REGULATION', 'BUDGET', 'OTHER'] },
+    { name: 'target', label: 'Target (the body, bill or budget)', value: i.target }];
   await functionPage(element, context, {
     lists: [
       { title: 'Policy items', path: 'items',
@@ -15,6 +24,10 @@ export async function render(element, context) {
           ['Outcome', i => i.outcome ? spoken(i.outcome) : '—']],
         empty: 'Nothing on the policy agenda yet.',
         actions: [
+          // an item's text is worked out until its position goes to the bodies (the API keeps the position and target
+          // as they are once a partner has taken a stance on them)
+          { label: 'Change', method: 'PUT', when: i => ['IDEA', 'RESEARCHING'].includes(i.status),
+            path: i => `items/${i.id}`, fields: i => itemFields(i) },
           { label: 'Record a stance', when: i => i.status !== 'CLOSED', path: i => `items/${i.id}/stances`, fields: [
             { name: 'organisation', label: 'Partner organisation', type: 'organisation' },
             { name: 'stance', label: 'Stance', type: 'select', options: ['ENDORSE', 'NEUTRAL', 'DISSENT'] },
@@ -35,11 +48,7 @@ export async function render(element, context) {
         ] },
     ],
     forms: [
-      { title: 'Add a policy item', path: 'items', fields: [
-          { name: 'title', label: 'Title' }, { name: 'problem', label: 'The problem', type: 'textarea' },
-          { name: 'proposedPosition', label: 'Proposed position', type: 'textarea' },
-          { name: 'targetKind', label: 'What it targets', type: 'select', options: ['BODY', 'BILL', 'REGULATION', 'BUDGET', 'OTHER'] },
-          { name: 'target', label: 'Target (the body, bill or budget)' }] },
+      { title: 'Add a policy item', path: 'items', fields: itemFields({}) },
     ],
   });
 }

@@ -1,11 +1,22 @@
 // Resources in the web console: money in and out as a chart, funders, grants with their stage and receipts,
 // reporting deadlines, this year's budget, allocations (decided by the structure model's bodies), and the forms to
-// record a funder, apply for a grant, move it through its stages, record money received, set a budget line and
-// propose an allocation.
+// record a funder, apply for a grant, correct one not yet answered, move it through its stages, record money
+// received, set a budget line and propose an allocation.
 export async function render(element, context) {
   const { h, barChart, functionPage, spoken, amount } = context;
   const day = t => (t || '').slice(0, 10) || '—';
   const year = new Date().getFullYear();
+  // a grant's fields, filled with what it holds when it is being corrected
+  const grantFields = (g, funders) => [
+    { name: 'funderId', label: 'Funder', type: 'select', value: g.funderId && String(g.funderId),
+      options: funders.map(f => [String(f.id), f.name]) },
+    { name: 'title', label: 'Title', value: g.title },
+    { name: 'amountRequested', label: 'Amount requested', type: 'number',
+      value: g.amountRequested && String(g.amountRequested) },
+    { name: 'periodStart', label: 'Period starts', type: 'date', optional: true, value: g.periodStart },
+    { name: 'periodEnd', label: 'Period ends', type: 'date', optional: true, value: g.periodEnd }];
+  const grantBody = v => ({ funderId: Number(v.funderId), title: v.title, amountRequested: v.amountRequested,
+    periodStart: v.periodStart, periodEnd: v.periodEnd });
   await functionPage(element, context, {
     extra: overview => h('div', {}, barChart({ title: 'Money in and out', bars: [
       { label: 'budget this year', value: overview.budgetThisYear ?? 0, colour: '#4a5561' },
@@ -20,6 +31,9 @@ export async function render(element, context) {
           ['Received', g => amount(g.received)]],
         empty: 'No grants yet.',
         actions: [
+          // corrected until the funder answers: after that its figures are the funder's and the bodies decide on them
+          { label: 'Correct', method: 'PUT', when: g => ['OPPORTUNITY', 'SUBMITTED'].includes(g.status),
+            path: g => `grants/${g.id}`, fields: (g, [, , , , funders]) => grantFields(g, funders), body: grantBody },
           { label: 'Add a reporting deadline', path: g => `grants/${g.id}/deadlines`, fields: [
             { name: 'dueOn', label: 'Due on', type: 'date' }, { name: 'description', label: 'What is due' }] },
           { label: 'Move to a stage', when: g => ['OPPORTUNITY', 'SUBMITTED'].includes(g.status),
@@ -48,11 +62,7 @@ export async function render(element, context) {
         empty: 'No funders yet.' },
     ],
     forms: (overview, [grants, , budget, , funders]) => [
-      { title: 'Apply for a grant', path: 'grants', fields: [
-          { name: 'funderId', label: 'Funder', type: 'select', options: funders.map(f => [String(f.id), f.name]) },
-          { name: 'title', label: 'Title' },
-          { name: 'amountRequested', label: 'Amount requested', type: 'number' }],
-        body: v => ({ funderId: Number(v.funderId), title: v.title, amountRequested: v.amountRequested }) },
+      { title: 'Apply for a grant', path: 'grants', fields: grantFields({}, funders), body: grantBody },
       { title: `Set a budget line for ${year}`, path: `budget/${year}`, method: 'PUT', fields: [
           { name: 'category', label: 'Category' }, { name: 'amount', label: 'Amount', type: 'number' }],
         // the budget is replaced whole: the other lines stay as they are, this one is added or changed

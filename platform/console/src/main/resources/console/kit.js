@@ -175,7 +175,7 @@ export async function functionPage(element, context, spec) {
     const shown = list.columns.map(([title, cell]) => ({ title, cell }));
     const actions = list.actions || (list.action ? [list.action] : []);
     return actions.length ? [...shown, { title: 'Action', cell: row => h('div', { class: 'row-actions' },
-      actions.map(action => actionCell(base, { ...list, action }, row, element, again))) }] : shown;
+      actions.map(action => actionCell(base, { ...list, action }, row, element, again, answers))) }] : shown;
   };
   element.replaceChildren(h('div', {}, names,
     figures.length ? h('p', {}, figures.map(([k, v]) => (spec.figures && spec.figures[k] ? spec.figures[k](v)
@@ -192,17 +192,20 @@ export async function functionPage(element, context, spec) {
 
 /**
  * A row's action: a button, or a small form that opens under it when the action takes fields. list = { action:
- * { label, when(row), path(row), method, fields (or fields(row), when what the row may become depends on it),
- * body(values, row) }, name(row) }.
+ * { label, when(row), path(row) (or path(row, values), when the form chooses what in the row it acts on: one of a
+ * group's members), method, fields (or fields(row, answers), when what the row may become depends on it or on the
+ * page's lists, answers in the order of spec.lists), body(values, row) }, name(row) }.
  */
-export function actionCell(base, list, row, element, again) {
+export function actionCell(base, list, row, element, again, answers = []) {
   const action = list.action;
   if (action.when && !action.when(row)) return '';
   const label = `${action.label}: ${(list.name || (r => r.title || r.name || r.id))(row)}`;
   if (action.fields) {
     return h('details', {}, h('summary', {}, action.label),
-      formSection(base, { title: label, submit: action.label, path: action.path(row), method: action.method,
-        fields: typeof action.fields === 'function' ? action.fields(row) : action.fields,
+      formSection(base, { title: label, submit: action.label, method: action.method,
+        ...(action.path.length > 1 ? { path: values => action.path(row, values), key: `${action.label}-${row.id}` }
+          : { path: action.path(row) }),
+        fields: typeof action.fields === 'function' ? action.fields(row, answers) : action.fields,
         body: action.body && (values => action.body(values, row)) }, again, 'h3'));
   }
   return h('button', { type: 'button', class: 'secondary', 'aria-label': label, onclick: async event => {

@@ -453,6 +453,13 @@ public class ConsoleIT {
                 assertEquals("a meeting's material opens from the plan", "https://example.org/riverbend/summer.pdf",
                         material.getAttribute("href"));
                 assertEquals("_blank", material.getAttribute("target"));
+                WebElement edit = browser.findElement(By.cssSelector(
+                        "form[aria-label='Edit: Reading coaches for parents at well-child visits']"));
+                assertEquals("an activity's edit holds what it is", "Reading coaches for parents at well-child visits",
+                        edit.findElement(By.name("title")).getAttribute("value"));
+                assertEquals("1", edit.findElement(By.name("goalNumbers")).getAttribute("value"));
+                assertEquals("Northside Family Resource Center", edit.findElement(By.name("ownerOrganisation"))
+                        .getAttribute("value"));
                 WebElement activity = browser.findElement(By.cssSelector("form[aria-label='Add an activity']"));
                 activity.findElement(By.name("goalNumbers")).sendKeys("1, two");
                 activity.findElement(By.tagName("button")).click();
@@ -605,14 +612,15 @@ public class ConsoleIT {
         }
         Map<String, List<String>> expected = new LinkedHashMap<>();
         expected.put("Joint plan", List.of("form Add an activity", "form Form a working group", "form Schedule a meeting",
-                "form Set when meeting materials are due", "action Change the status", "action Add a member", "action Share a material", "action Add an action item",
-                "action Record the minutes"));
+                "form Set when meeting materials are due", "action Change the status", "action Edit", "action Add a member",
+                "action Change a member's role", "action A member leaves", "action Change", "action Share a material",
+                "action Add an action item", "action Record the minutes"));
         expected.put("Community engagement", List.of("form Draft a communication", "form Record an event",
-                "button Publish"));
+                "action Edit", "action Correct", "button Publish"));
         expected.put("Policy", List.of("form Add a policy item", "action Record a stance", "action Drop it",
-                "action Put the position to the bodies", "button Start researching"));
+                "action Change", "action Put the position to the bodies", "button Start researching"));
         expected.put("Resources", List.of("form Apply for a grant", "form Set a budget line for " + java.time.Year.now(),
-                "form Propose an allocation", "form Record a funder", "action Add a reporting deadline",
+                "form Propose an allocation", "form Record a funder", "action Add a reporting deadline", "action Correct",
                 "action Move to a stage", "action Put its acceptance to the bodies"));
         expected.put("Common agenda", List.of("form Draft the next version", "button Put to adoption"));
         expected.put("People", List.of("form Record a person", "form Give a person a seat", "action New password",
@@ -785,6 +793,23 @@ public class ConsoleIT {
         assertTrue("no publishing in the team's name for words said by a spokesperson",
                 drafted.findElements(By.xpath(".//button[normalize-space()='Publish']")).isEmpty());
         visited("statement-drafted");
+        // the draft is edited before it goes: its text held as it is, key messages added one per line
+        drafted.findElement(By.xpath(".//summary[normalize-space()='Edit']")).click();
+        WebElement edit = drafted.findElement(By.cssSelector("form[aria-label='Edit: Reading week begins']"));
+        assertEquals("Every branch reads aloud at noon.", edit.findElement(By.name("body")).getAttribute("value"));
+        assertEquals("Maria Alvarez", new Select(edit.findElement(By.name("spokesperson"))).getFirstSelectedOption()
+                .getText());
+        edit.findElement(By.name("body")).sendKeys(" All week.");
+        edit.findElement(By.name("keyMessages")).sendKeys("Read aloud\nEvery branch, every day");
+        edit.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.stalenessOf(edit));
+        JsonNode edited = null;
+        for (JsonNode c : http.get("/initiatives/" + DEMO + "/community-engagement/communications").json()) {
+            edited = c.get("title").asText().equals("Reading week begins") ? c : edited;
+        }
+        assertEquals("Every branch reads aloud at noon. All week.", edited.get("body").asText());
+        assertEquals("[\"Read aloud\",\"Every branch, every day\"]", edited.get("keyMessages").toString());
+        drafted = wait.until(ExpectedConditions.visibilityOfElementLocated(row));
         drafted.findElement(By.xpath(".//summary[normalize-space()='Put to the bodies as a statement']")).click();
         WebElement put = drafted.findElement(By.cssSelector(
                 "form[aria-label='Put to the bodies as a statement: Reading week begins']"));
@@ -797,6 +822,8 @@ public class ConsoleIT {
             status = c.get("title").asText().equals("Reading week begins") ? c.get("status").asText() : status;
         }
         assertEquals("STATEMENT_PROPOSED", status);
+        assertTrue("what the bodies decide on is no longer edited", browser.findElement(row)
+                .findElements(By.xpath(".//summary[normalize-space()='Edit']")).isEmpty());
         visited("statement-proposed");
     }
 

@@ -169,10 +169,18 @@ public class FunctionsIT extends InsideKaraf {
         assertEquals(typed.toString(), 400, typed.status());
         assertTrue(typed.body(), typed.body().contains(
                 "{\"field\":\"dueOn\",\"message\":\"must be in a year between 2000 and 2100\"}"));
+        // corrected before the funder answers: the amount asked for was mistyped
+        JsonNode corrected = http.send("PUT", base + "/grants/" + grant, Http.ADMIN, "application/json", "{\"funderId\":"
+                + funder + ",\"title\":\"Summer reading\",\"amountRequested\":65000,\"periodStart\":\"2026-01-01\","
+                + "\"periodEnd\":\"2026-12-31\"}").json();
+        assertEquals(65000, corrected.get("amountRequested").asInt());
         assertEquals("an award needs its amount", 400, http.send("PUT", base + "/grants/" + grant + "/stage", Http.ADMIN,
                 "application/json", "{\"stage\":\"AWARDED\"}").status());
         assertEquals("AWARDED", http.send("PUT", base + "/grants/" + grant + "/stage", Http.ADMIN, "application/json",
                 "{\"stage\":\"AWARDED\",\"amountAwarded\":50000}").json().get("status").asText());
+        assertEquals("the funder answered: its figures stand", 409, http.send("PUT", base + "/grants/" + grant,
+                Http.ADMIN, "application/json", "{\"funderId\":" + funder + ",\"title\":\"Summer reading\","
+                + "\"amountRequested\":90000}").status());
         assertEquals("no money before acceptance", 409, http.post(base + "/grants/" + grant + "/receipts",
                 "{\"amount\":100,\"receivedOn\":\"2026-02-01\"}").status());
 
@@ -250,6 +258,13 @@ public class FunctionsIT extends InsideKaraf {
         long item = http.post(base + "/items", "{\"title\":\"Weekend hours\",\"problem\":\"Branches close on Sundays\","
                 + "\"proposedPosition\":\"Open three branches on Sundays\",\"targetKind\":\"BUDGET\","
                 + "\"target\":\"County budget\"}").json().get("id").asLong();
+        // worked out before partners take their stance: the position sharpened, the target named
+        JsonNode sharpened = http.send("PUT", base + "/items/" + item, Http.ADMIN, "application/json", "{\"title\":"
+                + "\"Weekend hours\",\"problem\":\"Branches close on Sundays\",\"proposedPosition\":\"Open three "
+                + "branches on Sundays, noon to five\",\"targetKind\":\"BUDGET\",\"target\":\"County budget 2027\"}")
+                .json();
+        assertEquals("County budget 2027", sharpened.get("target").asText());
+        assertEquals(1, sharpened.get("revision").asInt());
         String stances = base + "/items/" + item + "/stances";
         Http.Answer stranger = http.post(stances, "{\"organisation\":\"Acme Lobbying\",\"stance\":\"ENDORSE\"}");
         assertEquals(400, stranger.status());
@@ -263,9 +278,18 @@ public class FunctionsIT extends InsideKaraf {
         assertEquals(201, http.post(stances, "{\"organisation\":\"Parents network\",\"stance\":\"NEUTRAL\"}").status());
         assertEquals(201, http.post(stances, "{\"organisation\":\"Parents network\",\"stance\":\"ENDORSE\"}").status());
         assertEquals("history is kept", 4, http.get(stances).json().size());
+        Http.Answer underStances = http.send("PUT", base + "/items/" + item, Http.ADMIN, "application/json",
+                "{\"title\":\"Weekend hours\",\"problem\":\"Branches close on Sundays\",\"proposedPosition\":\"Open "
+                + "every branch on Sundays\",\"targetKind\":\"BUDGET\",\"target\":\"County budget 2027\"}");
+        assertEquals("partners took their stance on the position as it is: " + underStances, 409,
+                underStances.status());
+        assertTrue(underStances.body(), underStances.body().contains("\"field\":\"proposedPosition\""));
 
         JsonNode proposed = http.post(base + "/items/" + item + "/adoption", "{\"reason\":\"hearing next month\"}").json();
         assertEquals("POSITION_PROPOSED", proposed.get("status").asText());
+        assertEquals("the bodies decide on the text they were given", 409, http.send("PUT", base + "/items/" + item,
+                Http.ADMIN, "application/json", "{\"title\":\"Weekend hours, again\",\"problem\":\"p\","
+                + "\"proposedPosition\":\"p\",\"targetKind\":\"BUDGET\",\"target\":\"t\"}").status());
         assertEquals("no outcome before a position", 400, http.send("PUT", base + "/items/" + item + "/outcome", Http.ADMIN,
                 "application/json", "{\"outcome\":\"ENACTED\"}").status());
         long proposal = proposed.get("positionProposalId").asLong();
@@ -318,12 +342,28 @@ public class FunctionsIT extends InsideKaraf {
                 + "\"body\":\"Partners commit\",\"keyMessages\":[\"Reading matters\",\"Everyone has a part\"],"
                 + "\"spokesperson\":\"lg2\"}").json();
         assertEquals("DRAFT", release.get("status").asText());
+        // a draft is edited while it is one, checked as a new one is
+        String releaseAddress = base + "/communications/" + release.get("id").asLong();
+        Http.Answer stranger = http.send("PUT", releaseAddress, Http.ADMIN, "application/json", "{\"kind\":"
+                + "\"NEWS_RELEASE\",\"title\":\"County goal set\",\"body\":\"Partners commit\",\"spokesperson\":\"hb1\"}");
+        assertEquals(stranger.toString(), 400, stranger.status());
+        assertTrue(stranger.body(), stranger.body().contains("\"field\":\"spokesperson\""));
+        JsonNode edited = http.send("PUT", releaseAddress, Http.ADMIN, "application/json", "{\"kind\":\"NEWS_RELEASE\","
+                + "\"title\":\"County goal set\",\"body\":\"Partners commit to reading\",\"keyMessages\":[\"Reading "
+                + "matters\"],\"spokesperson\":\"lg2\"}").json();
+        assertEquals("Partners commit to reading", edited.get("body").asText());
+        assertEquals(1, edited.get("revision").asInt());
+        assertTrue(http.get("/initiatives/voice/audit").body().contains("communication " + release.get("id").asLong()
+                + ": text; key messages"));
         Http.Answer speaking = http.post(base + "/communications/" + release.get("id").asLong() + "/publication", "");
         assertEquals("a named spokesperson speaks for the initiative only by decision: " + speaking, 409, speaking.status());
         assertTrue(speaking.body(), speaking.body().contains("\"field\":\"spokesperson\""));
         JsonNode proposed = http.post(base + "/communications/" + release.get("id").asLong() + "/statement",
                 "{\"reason\":\"for the forum\"}").json();
         assertEquals("STATEMENT_PROPOSED", proposed.get("status").asText());
+        Http.Answer late = http.send("PUT", releaseAddress, Http.ADMIN, "application/json", "{\"kind\":"
+                + "\"NEWS_RELEASE\",\"title\":\"County goal set\",\"body\":\"Something else\",\"spokesperson\":\"lg2\"}");
+        assertEquals("the bodies decide on the text they were given: " + late, 409, late.status());
         assertTrue(http.get(base).json().get("needsAttention").toString().contains("awaits a decision"));
         long proposal = proposed.get("statementProposalId").asLong();
         vote("voice", proposal, "lg1", "APPROVE");
@@ -350,6 +390,18 @@ public class FunctionsIT extends InsideKaraf {
         JsonNode overview = http.get(base).json();
         assertEquals(40, overview.get("participantsLastYear").get("COMMUNITY_MEMBER").asInt());
         assertEquals(250, overview.get("communityMembersReachedLastYear").asInt());
+        // a count mistyped is corrected, and the reports follow
+        JsonNode session = null;
+        for (JsonNode event : http.get(base + "/events").json()) {
+            session = event.get("title").asText().equals("Listening session") ? event : session;
+        }
+        Http.Answer corrected = http.send("PUT", base + "/events/" + session.get("id").asLong(), Http.ADMIN,
+                "application/json", "{\"title\":\"Listening session\",\"heldOn\":\"" + java.time.LocalDate.now()
+                .minusDays(5) + "\",\"participation\":[{\"sector\":\"COMMUNITY_MEMBER\",\"count\":45},{\"sector\":"
+                + "\"BUSINESS\",\"count\":3}],\"communityMembersReached\":250}");
+        assertEquals(corrected.toString(), 200, corrected.status());
+        assertEquals(48, corrected.json().get("participants").asInt());
+        assertEquals(45, http.get(base).json().get("participantsLastYear").get("COMMUNITY_MEMBER").asInt());
         String events = http.get(base + "/events/export").body();
         assertTrue(events, events.startsWith("id,title,held_on") && events.contains("Listening session"));
         assertTrue(http.get(base + "/communications/export").body().contains("OFFICIAL_STATEMENT"));
@@ -438,11 +490,27 @@ public class FunctionsIT extends InsideKaraf {
         assertTrue(stranger.body(), stranger.body().contains("\"ownerOrganisation\""));
         assertEquals(201, http.post(base + "/activities", "{\"title\":\"Story time\",\"ownerOrganisation\":\"Library\","
                 + "\"goalNumbers\":[1,2],\"startOn\":\"2026-01-01\"}").status());
-        assertEquals(201, http.post(base + "/activities", "{\"title\":\"Pre-K curriculum\",\"ownerOrganisation\":\"Head Start\","
-                + "\"goalNumbers\":[1],\"startOn\":\"2026-01-01\"}").status());
+        Http.Answer preK = http.post(base + "/activities", "{\"title\":\"Pre-K curriculum\","
+                + "\"ownerOrganisation\":\"Head Start\",\"goalNumbers\":[1],\"startOn\":\"2026-01-01\"}");
+        assertEquals(201, preK.status());
         JsonNode alignment = http.get(base + "/alignment").json();
         assertEquals(true, alignment.get("goalsKnown").asBoolean());
         assertEquals("[\"goal 3 'Attend every day'\"]", alignment.get("gaps").toString());
+        // plans change: the curriculum takes up attendance too, and runs to a date now; the gap closes
+        String preKAddress = base + "/activities/" + preK.json().get("id").asLong();
+        Http.Answer wrongEdit = http.send("PUT", preKAddress, Http.ADMIN, "application/json", "{\"title\":\"Pre-K\","
+                + "\"ownerOrganisation\":\"Head Start\",\"goalNumbers\":[1,7],\"startOn\":\"2026-01-01\"}");
+        assertEquals(wrongEdit.toString(), 400, wrongEdit.status());
+        assertTrue(wrongEdit.body(), wrongEdit.body().contains("\"field\":\"goalNumbers[1]\""));
+        assertEquals("a refused edit changes nothing", "Pre-K curriculum", http.get(preKAddress).json().get("title")
+                .asText());
+        JsonNode edited = http.send("PUT", preKAddress, Http.ADMIN, "application/json", "{\"title\":\"Pre-K "
+                + "curriculum\",\"ownerOrganisation\":\"Head Start\",\"goalNumbers\":[1,3],\"startOn\":\"2026-01-01\","
+                + "\"endOn\":\"2027-06-30\"}").json();
+        assertEquals("[1,3]", edited.get("goalNumbers").toString());
+        assertEquals("2027-06-30", edited.get("endOn").asText());
+        assertEquals("[]", http.get(base + "/alignment").json().get("gaps").toString());
+        assertTrue(http.get("/initiatives/plan/audit").body().contains("goals [1] to [1, 3]; end open to 2027-06-30"));
         assertEquals(1, alignment.get("overlaps").size());
         assertEquals(1, alignment.get("overlaps").get(0).get("goal").asInt());
         assertEquals(50, alignment.get("shares").get(0).get("percent").asInt());
@@ -453,6 +521,20 @@ public class FunctionsIT extends InsideKaraf {
         assertTrue(http.get(base).json().get("needsAttention").toString().contains("has no co-chair"));
         assertEquals(201, http.post(base + "/working-groups/" + group + "/members", "{\"person\":\"Aisha\","
                 + "\"organisation\":\"Head Start\",\"role\":\"CO_CHAIR\"}").status());
+        // co-chairs rotate and members leave, each change by the membership's id
+        JsonNode withBen = http.post(base + "/working-groups/" + group + "/members", "{\"person\":\"Ben\","
+                + "\"organisation\":\"Library\",\"role\":\"MEMBER\"}").json();
+        String ben = base + "/working-groups/" + group + "/members/" + withBen.get("members").get(1).get("id").asLong();
+        Http.Answer noRole = http.send("PUT", ben, Http.ADMIN, "application/json", "{\"role\":\"CHAIR\"}");
+        assertEquals(noRole.toString(), 400, noRole.status());
+        assertTrue(noRole.body(), noRole.body().contains("\"field\":\"role\""));
+        assertEquals("CO_CHAIR", http.send("PUT", ben, Http.ADMIN, "application/json", "{\"role\":\"CO_CHAIR\"}").json()
+                .get("members").get(1).get("role").asText());
+        Http.Answer left = http.send("DELETE", ben, Http.ADMIN, null, null);
+        assertEquals(left.toString(), 200, left.status());
+        assertEquals(1, left.json().get("members").size());
+        assertEquals("a membership that ended is gone", 404, http.send("DELETE", ben, Http.ADMIN, null, null).status());
+        assertTrue(http.get("/initiatives/plan/audit").body().contains("Ben (CO_CHAIR) leaves 'Early learning'"));
 
         assertEquals(400, http.send("PUT", base + "/settings", Http.ADMIN, "application/json", "{\"materialsDaysBefore\":-1}").status());
         assertEquals(5, http.send("PUT", base + "/settings", Http.ADMIN, "application/json", "{\"materialsDaysBefore\":5}")
@@ -465,6 +547,18 @@ public class FunctionsIT extends InsideKaraf {
         JsonNode withLate = http.post(base + "/meetings/" + meeting + "/materials", "{\"title\":\"Results deck\","
                 + "\"link\":\"https://example.org/deck\"}").json();
         assertEquals("due five days before, sent two days before", true, withLate.get("materials").get(0).get("late").asBoolean());
+        // the meeting moves out by a week: its material went out in time after all
+        String later = java.time.Instant.now().plus(java.time.Duration.ofDays(10)).toString();
+        JsonNode moved = http.send("PUT", base + "/meetings/" + meeting, Http.ADMIN, "application/json",
+                "{\"workingGroupId\":" + group + ",\"title\":\"October meeting\",\"heldAt\":\"" + later
+                + "\",\"agenda\":\"1. Screen results\\n2. Budget\"}").json();
+        assertEquals(false, moved.get("materials").get(0).get("late").asBoolean());
+        assertEquals("1. Screen results\n2. Budget", moved.get("agenda").asText());
+        assertEquals(400, http.send("PUT", base + "/meetings/" + meeting, Http.ADMIN, "application/json",
+                "{\"workingGroupId\":999,\"title\":\"x\",\"heldAt\":\"" + later + "\",\"agenda\":\"a\"}").status());
+        assertEquals("and back: late again", true, http.send("PUT", base + "/meetings/" + meeting, Http.ADMIN,
+                "application/json", "{\"workingGroupId\":" + group + ",\"title\":\"October meeting\",\"heldAt\":\""
+                + soon + "\",\"agenda\":\"1. Screen results\"}").json().get("materials").get(0).get("late").asBoolean());
         Http.Answer script = http.post(base + "/meetings/" + meeting + "/materials", "{\"title\":\"Deck\","
                 + "\"link\":\"javascript:alert(1)\"}");
         assertEquals(script.toString(), 400, script.status());

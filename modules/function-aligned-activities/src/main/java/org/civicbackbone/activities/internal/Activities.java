@@ -3,6 +3,7 @@ package org.civicbackbone.activities.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.civicbackbone.activities.internal.JointPlan.Activity;
@@ -33,6 +34,79 @@ record Activities(BackboneStore store, AuditLog audit) {
      * the adopted agenda's, or null when vision and strategy is not installed. Returns the new activity's id.
      */
     long add(String initiativeId, ActivitySpec spec, Organisation owner, List<GoalRef> goals, String actor) {
+        refuseIfWrong(spec, owner, goals);
+        GeneratedKey key = new GeneratedKey();
+        store.inTurn(ActivitiesSchema.MODULE, initiativeId, c -> {
+            PlanRecords records = store.mapper(c, PlanRecords.class);
+            refuseRunning(records.activities(initiativeId), owner.name(), spec.title(), null);
+            records.insertActivity(key, initiativeId, spec.title().strip(), spec.description(), owner.name(), owner.id(),
+                    spec.startOn(), spec.endOn(), ActivityStatus.PLANNED, actor, Instant.now());
+            spec.goalNumbers().stream().distinct().forEach(goal -> records.insertGoal(key.id(), goal));
+            audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, "activity.add", "activity " + key.id() + " '"
+                    + spec.title().strip() + "' by " + owner.name());
+            return null;
+        });
+        return key.id();
+    }
+
+    /**
+     * Changes an activity to what {@code spec} says (plans change: a later end, another goal, a partner taking it
+     * over), under the rules it was added by; the audit log says what changed. Returns whether anything did.
+     */
+    boolean edit(String initiativeId, Activity activity, ActivitySpec spec, Organisation owner, List<GoalRef> goals,
+                 String actor) {
+        refuseIfWrong(spec, owner, goals);
+        List<Integer> goalNumbers = spec.goalNumbers().stream().distinct().sorted().toList();
+        String changes = changes(activity, spec, owner.name(), goalNumbers);
+        if (changes.isEmpty()) {
+            return false;
+        }
+        store.inTurn(ActivitiesSchema.MODULE, initiativeId, c -> {
+            PlanRecords records = store.mapper(c, PlanRecords.class);
+            if (activity.status().active()) { // one the partner runs already, renamed or handed over to it: counted twice
+                refuseRunning(records.activities(initiativeId), owner.name(), spec.title(), activity.id());
+            }
+            records.updateActivity(activity.id(), spec.title().strip(), spec.description(), owner.name(), owner.id(),
+                    spec.startOn(), spec.endOn());
+            records.deleteGoals(activity.id());
+            goalNumbers.forEach(goal -> records.insertGoal(activity.id(), goal));
+            audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, "activity.edit", "activity " + activity.id()
+                    + ": " + changes);
+            return null;
+        });
+        return true;
+    }
+
+    /** What an edit changes, in words for the audit log; empty when nothing does. */
+    private static String changes(Activity before, ActivitySpec after, String owner, List<Integer> goals) {
+        List<String> changes = new ArrayList<>();
+        if (!before.title().equals(after.title().strip())) {
+            changes.add("title '" + before.title() + "' to '" + after.title().strip() + "'");
+        }
+        if (!Objects.equals(before.description(), after.description())) {
+            changes.add("description");
+        }
+        if (!before.ownerOrganisation().equals(owner)) {
+            changes.add("owner " + before.ownerOrganisation() + " to " + owner);
+        }
+        if (!before.goalNumbers().stream().sorted().toList().equals(goals)) {
+            changes.add("goals " + before.goalNumbers() + " to " + goals);
+        }
+        if (!before.startOn().equals(after.startOn())) {
+            changes.add("start " + before.startOn() + " to " + after.startOn());
+        }
+        if (!Objects.equals(before.endOn(), after.endOn())) {
+            changes.add("end " + (before.endOn() == null ? "open" : before.endOn()) + " to "
+                    + (after.endOn() == null ? "open" : after.endOn()));
+        }
+        return String.join("; ", changes);
+    }
+
+    /**
+     * Refuses (400, each field with its reason) an activity whose owner the registry does not know, with days records
+     * cannot carry or an end before its start, or linked to goals the adopted agenda lacks.
+     */
+    private static void refuseIfWrong(ActivitySpec spec, Organisation owner, List<GoalRef> goals) {
         List<Violation> violations = new ArrayList<>();
         if (owner == null) {
             violations.add(new Violation("ownerOrganisation", OrganisationRegistry.unknown(spec.ownerOrganisation())));
@@ -53,18 +127,6 @@ record Activities(BackboneStore store, AuditLog audit) {
             }
         }
         ProblemException.refuseIfAny(violations);
-        GeneratedKey key = new GeneratedKey();
-        store.inTurn(ActivitiesSchema.MODULE, initiativeId, c -> {
-            PlanRecords records = store.mapper(c, PlanRecords.class);
-            refuseRunning(records.activities(initiativeId), owner.name(), spec.title(), null);
-            records.insertActivity(key, initiativeId, spec.title().strip(), spec.description(), owner.name(), owner.id(),
-                    spec.startOn(), spec.endOn(), ActivityStatus.PLANNED, actor, Instant.now());
-            spec.goalNumbers().stream().distinct().forEach(goal -> records.insertGoal(key.id(), goal));
-            audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, "activity.add", "activity " + key.id() + " '"
-                    + spec.title().strip() + "' by " + owner.name());
-            return null;
-        });
-        return key.id();
     }
 
     /** Moves an activity to a status; one taken up again must not be a second of one its partner runs meanwhile. */

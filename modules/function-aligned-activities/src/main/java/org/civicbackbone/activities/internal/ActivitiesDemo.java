@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import org.civicbackbone.activities.internal.JointPlan.ActionItemSpec;
@@ -54,7 +55,7 @@ public class ActivitiesDemo extends RememberedDemo {
         plan.addGroupMember(id, group.id(), new GroupMemberSpec("Dr. James Whitfield", "Riverbend Unified School District",
                 GroupRole.CO_CHAIR), "system");
         plan.addGroupMember(id, group.id(), new GroupMemberSpec("Linh Tran", "Eastside Parents Network", GroupRole.MEMBER), "system");
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS); // meetings are set on the hour
         Instant held = now.minus(Duration.ofDays(20));
         // named by the month it was held in, as a group names its meetings, whenever the demo is loaded
         String month = held.atZone(ZoneOffset.UTC).getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);

@@ -12,6 +12,7 @@ import org.civicbackbone.activities.internal.JointPlan.GroupMemberSpec;
 import org.civicbackbone.activities.internal.JointPlan.MaterialSpec;
 import org.civicbackbone.activities.internal.JointPlan.Meeting;
 import org.civicbackbone.activities.internal.JointPlan.MeetingSpec;
+import org.civicbackbone.activities.internal.JointPlan.MemberRoleSpec;
 import org.civicbackbone.activities.internal.JointPlan.MinutesSpec;
 import org.civicbackbone.activities.internal.JointPlan.Overview;
 import org.civicbackbone.activities.internal.JointPlan.Settings;
@@ -129,6 +130,18 @@ public class AlignedActivities {
         return activity(initiativeId, activities.add(initiativeId, spec, owner, goals(initiativeId), actor));
     }
 
+    /**
+     * Changes an activity to what {@code spec} says, checked as one being added is; the same activity when nothing
+     * changes.
+     */
+    public Activity editActivity(String initiativeId, long id, ActivitySpec spec, String actor) {
+        validator.validate(spec);
+        Activity activity = activity(initiativeId, id);
+        Organisation owner = organisations.resolve(initiativeId, spec.ownerOrganisation()).orElse(null);
+        return activities.edit(initiativeId, activity, spec, owner, goals(initiativeId), actor)
+                ? activity(initiativeId, id) : activity;
+    }
+
     public Activity setStatus(String initiativeId, long id, StatusSpec spec, String actor) {
         validator.validate(spec);
         activities.setStatus(initiativeId, activity(initiativeId, id), spec, actor);
@@ -157,6 +170,18 @@ public class AlignedActivities {
         validator.validate(spec);
         require(initiativeId);
         return groups.addMember(initiativeId, groupId, spec, actor);
+    }
+
+    public WorkingGroup changeMemberRole(String initiativeId, long groupId, long memberId, MemberRoleSpec spec,
+                                         String actor) {
+        validator.validate(spec);
+        require(initiativeId);
+        return groups.changeRole(initiativeId, groupId, memberId, spec, actor);
+    }
+
+    public WorkingGroup removeGroupMember(String initiativeId, long groupId, long memberId, String actor) {
+        require(initiativeId);
+        return groups.removeMember(initiativeId, groupId, memberId, actor);
     }
 
     // ---- settings and meetings
@@ -188,13 +213,24 @@ public class AlignedActivities {
     }
 
     public Meeting schedule(String initiativeId, MeetingSpec spec, String actor) {
+        checkMeeting(initiativeId, spec);
+        return meeting(initiativeId, meetings.schedule(initiativeId, spec, actor));
+    }
+
+    /** Moves a meeting, retitles it or revises its agenda; the same meeting when nothing changes. */
+    public Meeting changeMeeting(String initiativeId, long meetingId, MeetingSpec spec, String actor) {
+        checkMeeting(initiativeId, spec);
+        Meeting meeting = meeting(initiativeId, meetingId);
+        return meetings.change(initiativeId, meeting, spec, actor) ? meeting(initiativeId, meetingId) : meeting;
+    }
+
+    private void checkMeeting(String initiativeId, MeetingSpec spec) {
         validator.validate(spec);
         if (spec.workingGroupId() != null && workingGroups(initiativeId).stream().noneMatch(g -> g.id() == spec.workingGroupId())) {
             throw ProblemException.invalid("workingGroupId", "initiative '" + initiativeId + "' has no working group "
                     + spec.workingGroupId());
         }
         require(initiativeId);
-        return meeting(initiativeId, meetings.schedule(initiativeId, spec, actor));
     }
 
     /** Sends material for a meeting; material after the limit is kept and flagged late. */

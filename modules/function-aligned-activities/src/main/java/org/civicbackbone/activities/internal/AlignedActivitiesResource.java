@@ -7,6 +7,7 @@ import static org.civicbackbone.api.rest.Answers.csv;
 
 import java.util.List;
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
@@ -26,6 +27,7 @@ import org.civicbackbone.activities.internal.JointPlan.GroupMemberSpec;
 import org.civicbackbone.activities.internal.JointPlan.MaterialSpec;
 import org.civicbackbone.activities.internal.JointPlan.Meeting;
 import org.civicbackbone.activities.internal.JointPlan.MeetingSpec;
+import org.civicbackbone.activities.internal.JointPlan.MemberRoleSpec;
 import org.civicbackbone.activities.internal.JointPlan.MinutesSpec;
 import org.civicbackbone.activities.internal.JointPlan.Overview;
 import org.civicbackbone.activities.internal.JointPlan.Settings;
@@ -99,6 +101,15 @@ public class AlignedActivitiesResource {
         return plan.activity(initiativeId, id);
     }
 
+    /** The activity as it should be now: the same fields as when it was added, checked the same way. */
+    @PUT
+    @Allow(Audience.CONTRIBUTORS)
+    @Path("activities/{id}")
+    public Activity editActivity(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
+                                 ActivitySpec spec, @Context SecurityContext security) {
+        return plan.editActivity(initiativeId, id, spec, actor(security));
+    }
+
     @PUT
     @Allow(Audience.CONTRIBUTORS)
     @Path("activities/{id}/status")
@@ -138,6 +149,25 @@ public class AlignedActivitiesResource {
         return created(uri, plan.addGroupMember(initiativeId, id, spec, actor(security)), WorkingGroup::id);
     }
 
+    /** A member's role from now on (co-chairs rotate); the group as it is then. */
+    @PUT
+    @Allow(Audience.CONTRIBUTORS)
+    @Path("working-groups/{id}/members/{memberId}")
+    public WorkingGroup changeMemberRole(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
+                                         @PathParam("memberId") long memberId, MemberRoleSpec spec,
+                                         @Context SecurityContext security) {
+        return plan.changeMemberRole(initiativeId, id, memberId, spec, actor(security));
+    }
+
+    /** The member leaves the group; the group as it is then. */
+    @DELETE
+    @Allow(Audience.CONTRIBUTORS)
+    @Path("working-groups/{id}/members/{memberId}")
+    public WorkingGroup removeMember(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
+                                     @PathParam("memberId") long memberId, @Context SecurityContext security) {
+        return plan.removeGroupMember(initiativeId, id, memberId, actor(security));
+    }
+
     @GET
     @Allow(Audience.READERS)
     @Path("settings")
@@ -174,6 +204,15 @@ public class AlignedActivitiesResource {
     @Path("meetings/{id}")
     public Meeting meeting(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id) {
         return plan.meeting(initiativeId, id);
+    }
+
+    /** The meeting as it should be now: moved, retitled, its agenda revised (the same fields as when scheduled). */
+    @PUT
+    @Allow(Audience.CONTRIBUTORS)
+    @Path("meetings/{id}")
+    public Meeting changeMeeting(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
+                                 MeetingSpec spec, @Context SecurityContext security) {
+        return plan.changeMeeting(initiativeId, id, spec, actor(security));
     }
 
     @POST

@@ -33,7 +33,7 @@ public final class JointPlan {
         }
     }
 
-    /** An activity to add to the plan. */
+    /** An activity to add to the plan, or what one already in it becomes when edited. */
     public record ActivitySpec(@NotBlank @Size(max = 300) String title, @Size(max = 4000) String description,
                                @NotBlank @Size(max = 200) String ownerOrganisation,
                                @NotNull @Size(max = 20) List<@NotNull @Min(1) @Max(99) Integer> goalNumbers,
@@ -49,8 +49,12 @@ public final class JointPlan {
         CO_CHAIR, MEMBER
     }
 
-    /** A member of a working group. */
-    public record GroupMember(String person, String organisation, GroupRole role) {
+    /** A member of a working group; the id names the membership, to change its role or end it. */
+    public record GroupMember(long id, String person, String organisation, GroupRole role) {
+    }
+
+    /** A member's role in their group from now on. */
+    public record MemberRoleSpec(@NotNull GroupRole role) {
     }
 
     /** A member to add. */

@@ -3,6 +3,7 @@ package org.civicbackbone.activities.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -22,7 +23,8 @@ import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.api.store.GeneratedKey;
 
 /**
- * The rules of meetings: scheduled for the initiative or a working group (one meeting of either at a time),
+ * The rules of meetings: scheduled for the initiative or a working group (one meeting of either at a time), moved
+ * and revised until they are held,
  * materials out before the initiative's limit (late ones kept and flagged; an address shared once), minutes only
  * once held, action items due no earlier than the day they are agreed, recorded once and done once.
  */
@@ -42,18 +44,57 @@ record Meetings(BackboneStore store, AuditLog audit) {
         ProblemException.refuseIfAny(RecordDays.outsideYears("heldAt", spec.heldAt()));
         GeneratedKey key = new GeneratedKey();
         write(initiativeId, actor, r -> {
-            for (PlanRecords.MeetingRow other : r.meetingRows(initiativeId)) {
-                if (other.heldAt().equals(spec.heldAt()) && Objects.equals(other.groupId(),
-                        spec.workingGroupId())) { // a second click, or the same meeting entered twice
-                    throw new ProblemException(Problem.conflict("Meeting " + other.id() + " ('" + other.title()
-                            + "') is held then by the same " + (spec.workingGroupId() == null ? "initiative"
-                            : "working group") + ".", List.of(new Violation("heldAt", "meeting " + other.id()
-                            + " is held then"))));
-                }
-            }
+            refuseClash(r, initiativeId, spec, null);
             r.insertMeeting(key, initiativeId, spec.workingGroupId(), spec.title().strip(), spec.heldAt(), spec.agenda());
         }, "meeting.schedule", () -> "meeting " + key.id() + " '" + spec.title().strip() + "' at " + spec.heldAt());
         return key.id();
+    }
+
+    /**
+     * Changes a meeting to what {@code spec} says: moved (never onto another of the same group's), retitled, its
+     * agenda revised, another group's. One whose minutes are recorded was held: it is not moved into the future.
+     * Returns whether anything changed; the audit log says what.
+     */
+    boolean change(String initiativeId, Meeting meeting, MeetingSpec spec, String actor) {
+        ProblemException.refuseIfAny(RecordDays.outsideYears("heldAt", spec.heldAt()));
+        if (meeting.minutes() != null && spec.heldAt().isAfter(Instant.now())) {
+            throw new ProblemException(Problem.conflict("Meeting " + meeting.id() + " was held: its minutes are "
+                    + "recorded.", List.of(new Violation("heldAt", "is to come, but the meeting's minutes are recorded"))));
+        }
+        List<String> changes = new ArrayList<>();
+        if (!meeting.heldAt().equals(spec.heldAt())) {
+            changes.add("moved from " + meeting.heldAt() + " to " + spec.heldAt());
+        }
+        if (!Objects.equals(meeting.workingGroupId(), spec.workingGroupId())) {
+            changes.add("group " + meeting.workingGroupId() + " to " + spec.workingGroupId());
+        }
+        if (!meeting.title().equals(spec.title().strip())) {
+            changes.add("title '" + meeting.title() + "' to '" + spec.title().strip() + "'");
+        }
+        if (!meeting.agenda().equals(spec.agenda())) {
+            changes.add("agenda");
+        }
+        if (changes.isEmpty()) {
+            return false;
+        }
+        write(initiativeId, actor, r -> {
+            refuseClash(r, initiativeId, spec, meeting.id());
+            r.updateMeeting(meeting.id(), spec.workingGroupId(), spec.title().strip(), spec.heldAt(), spec.agenda());
+        }, "meeting.change", () -> "meeting " + meeting.id() + ": " + String.join("; ", changes));
+        return true;
+    }
+
+    /** Refuses a meeting held when another of the same group (or of the initiative) is, other than {@code self}. */
+    private static void refuseClash(PlanRecords r, String initiativeId, MeetingSpec spec, Long self) {
+        for (PlanRecords.MeetingRow other : r.meetingRows(initiativeId)) {
+            if (!Long.valueOf(other.id()).equals(self) && other.heldAt().equals(spec.heldAt())
+                    && Objects.equals(other.groupId(), spec.workingGroupId())) { // a second click, or entered twice
+                throw new ProblemException(Problem.conflict("Meeting " + other.id() + " ('" + other.title()
+                        + "') is held then by the same " + (spec.workingGroupId() == null ? "initiative"
+                        : "working group") + ".", List.of(new Violation("heldAt", "meeting " + other.id()
+                        + " is held then"))));
+            }
+        }
     }
 
     void addMaterial(String initiativeId, Meeting meeting, MaterialSpec spec, String actor) {

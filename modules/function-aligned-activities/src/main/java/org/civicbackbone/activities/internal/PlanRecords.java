@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Options;
 import org.apache.ibatis.annotations.Param;
@@ -35,7 +36,7 @@ public interface PlanRecords {
     }
 
     /** A member of a working group, with the group. */
-    record MemberRow(long groupId, String person, String organisation, GroupRole groupRole) {
+    record MemberRow(long id, long groupId, String person, String organisation, GroupRole groupRole) {
     }
 
     /** A working group's row. */
@@ -76,10 +77,19 @@ public interface PlanRecords {
     @Insert("INSERT INTO aa_activity_goal (activity_id, goal_number) VALUES (#{activityId}, #{goalNumber})")
     void insertGoal(@Param("activityId") long activityId, @Param("goalNumber") int goalNumber);
 
+    @Update("UPDATE aa_activity SET title = #{title}, description = #{description}, owner_organisation = #{owner}, "
+            + "owner_organisation_id = #{ownerId}, start_on = #{startOn}, end_on = #{endOn} WHERE id = #{id}")
+    int updateActivity(@Param("id") long id, @Param("title") String title, @Param("description") String description,
+                       @Param("owner") String owner, @Param("ownerId") long ownerId,
+                       @Param("startOn") LocalDate startOn, @Param("endOn") LocalDate endOn);
+
+    @Delete("DELETE FROM aa_activity_goal WHERE activity_id = #{activityId}")
+    int deleteGoals(long activityId);
+
     @Update("UPDATE aa_activity SET status = #{status} WHERE id = #{id}")
     int setStatus(@Param("id") long id, @Param("status") ActivityStatus status);
 
-    @Select("SELECT m.group_id, m.person, m.organisation, m.group_role FROM aa_group_member m "
+    @Select("SELECT m.id, m.group_id, m.person, m.organisation, m.group_role FROM aa_group_member m "
             + "JOIN aa_working_group g ON g.id = m.group_id WHERE g.initiative_id = #{initiativeId} ORDER BY m.id")
     List<MemberRow> memberRows(String initiativeId);
 
@@ -96,6 +106,12 @@ public interface PlanRecords {
     void insertMember(@Param("groupId") long groupId, @Param("person") String person,
                       @Param("organisation") String organisation, @Param("organisationId") long organisationId,
                       @Param("role") GroupRole role);
+
+    @Update("UPDATE aa_group_member SET group_role = #{role} WHERE id = #{id}")
+    int setMemberRole(@Param("id") long id, @Param("role") GroupRole role);
+
+    @Delete("DELETE FROM aa_group_member WHERE id = #{id}")
+    int deleteMember(long id);
 
     @Select("SELECT materials_days_before FROM aa_setting WHERE initiative_id = #{initiativeId}")
     Integer materialsDaysBefore(String initiativeId);
@@ -139,6 +155,11 @@ public interface PlanRecords {
                        @Param("groupId") Long groupId, @Param("title") String title, @Param("heldAt") Instant heldAt,
                        @Param("agenda") String agenda);
 
+    @Update("UPDATE aa_meeting SET group_id = #{groupId}, title = #{title}, held_at = #{heldAt}, agenda = #{agenda} "
+            + "WHERE id = #{id}")
+    int updateMeeting(@Param("id") long id, @Param("groupId") Long groupId, @Param("title") String title,
+                      @Param("heldAt") Instant heldAt, @Param("agenda") String agenda);
+
     @Insert("INSERT INTO aa_material (meeting_id, title, link, shared_at) "
             + "VALUES (#{meetingId}, #{title}, #{link}, #{sharedAt})")
     void insertMaterial(@Param("meetingId") long meetingId, @Param("title") String title, @Param("link") String link,
@@ -170,7 +191,7 @@ public interface PlanRecords {
     default List<WorkingGroup> workingGroups(String initiativeId) {
         Map<Long, List<GroupMember>> members = new LinkedHashMap<>();
         memberRows(initiativeId).forEach(m -> members.computeIfAbsent(m.groupId(), k -> new ArrayList<>())
-                .add(new GroupMember(m.person(), m.organisation(), m.groupRole())));
+                .add(new GroupMember(m.id(), m.person(), m.organisation(), m.groupRole())));
         return groupRows(initiativeId).stream().map(g -> new WorkingGroup(g.id(), initiativeId, g.name(), g.purpose(),
                 members.getOrDefault(g.id(), List.of()))).toList();
     }

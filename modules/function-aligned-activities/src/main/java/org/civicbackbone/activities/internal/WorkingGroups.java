@@ -1,7 +1,10 @@
 package org.civicbackbone.activities.internal;
 
 import java.util.List;
+import java.util.function.ToIntFunction;
+import org.civicbackbone.activities.internal.JointPlan.GroupMember;
 import org.civicbackbone.activities.internal.JointPlan.GroupMemberSpec;
+import org.civicbackbone.activities.internal.JointPlan.MemberRoleSpec;
 import org.civicbackbone.activities.internal.JointPlan.WorkingGroup;
 import org.civicbackbone.activities.internal.JointPlan.WorkingGroupSpec;
 import org.civicbackbone.api.audit.AuditLog;
@@ -16,7 +19,7 @@ import org.civicbackbone.api.store.GeneratedKey;
 
 /**
  * The rules of working groups: one name per initiative, each person once in a group, each member from an
- * organisation of the registry.
+ * organisation of the registry; roles change and members leave, each change in the audit log.
  */
 record WorkingGroups(BackboneStore store, AuditLog audit, OrganisationRegistry organisations) {
 
@@ -65,5 +68,43 @@ record WorkingGroups(BackboneStore store, AuditLog audit, OrganisationRegistry o
             return null;
         });
         return one(initiativeId, groupId);
+    }
+
+    /** Gives a member another role in their group: co-chairs rotate. */
+    WorkingGroup changeRole(String initiativeId, long groupId, long memberId, MemberRoleSpec spec, String actor) {
+        WorkingGroup group = one(initiativeId, groupId);
+        GroupMember member = member(group, memberId);
+        if (member.role() != spec.role()) {
+            write(initiativeId, actor, "group.role", member.person() + " in '" + group.name() + "': " + member.role()
+                    + " to " + spec.role(), records -> records.setMemberRole(memberId, spec.role()));
+        }
+        return one(initiativeId, groupId);
+    }
+
+    /** Ends a membership: the person leaves the group (the audit log keeps that they were in it). */
+    WorkingGroup removeMember(String initiativeId, long groupId, long memberId, String actor) {
+        WorkingGroup group = one(initiativeId, groupId);
+        GroupMember member = member(group, memberId);
+        write(initiativeId, actor, "group.leave", member.person() + " (" + member.role() + ") leaves '" + group.name()
+                + "'", records -> records.deleteMember(memberId));
+        return one(initiativeId, groupId);
+    }
+
+    private static GroupMember member(WorkingGroup group, long memberId) {
+        return group.members().stream().filter(m -> m.id() == memberId).findFirst().orElseThrow(() ->
+                new ProblemException(Problem.notFound("Working group '" + group.name() + "' has no member " + memberId
+                        + ".")));
+    }
+
+    /** One change of a membership with its audit entry, in one transaction; refused when it was ended meanwhile. */
+    private void write(String initiativeId, String actor, String action, String detail,
+                       ToIntFunction<PlanRecords> change) {
+        store.inTransaction(c -> {
+            if (change.applyAsInt(store.mapper(c, PlanRecords.class)) == 0) {
+                throw new ProblemException(Problem.notFound("That membership has ended meanwhile."));
+            }
+            audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, action, detail);
+            return null;
+        });
     }
 }

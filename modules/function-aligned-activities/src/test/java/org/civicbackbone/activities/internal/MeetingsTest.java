@@ -14,19 +14,12 @@ import org.civicbackbone.activities.internal.JointPlan.MeetingSpec;
 import org.civicbackbone.activities.internal.JointPlan.WorkingGroupSpec;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.problem.Violation;
-import org.civicbackbone.api.store.BackboneStore;
-import org.civicbackbone.testkit.InMemoryInitiatives;
-import org.civicbackbone.testkit.InMemoryOrganisations;
-import org.civicbackbone.testkit.RecordingAuditLog;
-import org.civicbackbone.testkit.TestStore;
 import org.junit.Test;
 
 /** Meetings through the function's rules on a real (in-memory) database: what a second click must not record twice. */
 public class MeetingsTest {
 
-    private final BackboneStore store = TestStore.inMemory();
-    private final AlignedActivities plan = new AlignedActivities(store, new RecordingAuditLog(store),
-            InMemoryInitiatives.with("town", AlignedActivities.FUNCTION_ID), input -> { }, new InMemoryOrganisations());
+    private final AlignedActivities plan = TownPlan.with().plan();
 
     public MeetingsTest() throws Exception {
     }
@@ -43,6 +36,40 @@ public class MeetingsTest {
         // another group, or the whole initiative, may meet then
         plan.schedule("town", new MeetingSpec(null, "Leadership", at, "1. Budget"), "staff");
         assertEquals(2, plan.meetings("town").size());
+    }
+
+    /** A meeting moves and its agenda is revised until it is held; never onto another of its group's. */
+    @Test
+    public void aMeetingIsMovedAndRevisedButNotOntoAnotherOfItsGroup() {
+        Instant at = Instant.parse("2027-01-10T17:00:00Z");
+        long group = plan.formGroup("town", new WorkingGroupSpec("Early learning", "readiness"), "staff").id();
+        Meeting january = plan.schedule("town", new MeetingSpec(group, "January", at, "1. Pilot"), "staff");
+        plan.schedule("town", new MeetingSpec(group, "February", at.plus(Duration.ofDays(31)), "1. Results"), "staff");
+        Instant later = at.plus(Duration.ofDays(7));
+        Meeting moved = plan.changeMeeting("town", january.id(), new MeetingSpec(group, " January, moved ", later,
+                "1. Pilot\n2. Budget"), "staff");
+        assertEquals(later, moved.heldAt());
+        assertEquals("January, moved", moved.title());
+        assertEquals("1. Pilot\n2. Budget", moved.agenda());
+        assertEquals(moved, plan.meeting("town", january.id()));
+        ProblemException clash = assertThrows(ProblemException.class, () -> plan.changeMeeting("town", january.id(),
+                new MeetingSpec(group, "January", at.plus(Duration.ofDays(31)), "1. Pilot"), "staff"));
+        assertEquals(409, clash.problem().status());
+        assertEquals("heldAt", clash.problem().violations().get(0).field());
+        assertEquals(400, assertThrows(ProblemException.class, () -> plan.changeMeeting("town", january.id(),
+                new MeetingSpec(99L, "January", later, "1. Pilot"), "staff")).problem().status());
+        assertEquals("refused changes change nothing", moved, plan.meeting("town", january.id()));
+
+        // held, with its minutes: not moved into the future, though its title may still be mended
+        Instant held = Instant.now().minus(Duration.ofDays(2));
+        Meeting past = plan.schedule("town", new MeetingSpec(null, "Leadership", held, "1. Budget"), "staff");
+        plan.recordMinutes("town", past.id(), new JointPlan.MinutesSpec("Budget agreed."), "staff");
+        ProblemException future = assertThrows(ProblemException.class, () -> plan.changeMeeting("town", past.id(),
+                new MeetingSpec(null, "Leadership", Instant.now().plus(Duration.ofDays(2)), "1. Budget"), "staff"));
+        assertEquals(List.of(new Violation("heldAt", "is to come, but the meeting's minutes are recorded")),
+                future.problem().violations());
+        assertEquals("Leadership table", plan.changeMeeting("town", past.id(), new MeetingSpec(null,
+                "Leadership table", held, "1. Budget"), "staff").title());
     }
 
     @Test

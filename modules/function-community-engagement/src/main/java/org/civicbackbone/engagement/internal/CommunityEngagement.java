@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -29,7 +28,6 @@ import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.BackboneStore;
-import org.civicbackbone.api.store.GeneratedKey;
 import org.civicbackbone.engagement.internal.Engagement.Communication;
 import org.civicbackbone.engagement.internal.Engagement.CommunicationSpec;
 import org.civicbackbone.engagement.internal.Engagement.Event;
@@ -66,6 +64,7 @@ public class CommunityEngagement {
     private final DecisionService decisions;
     private final RuleBook rules;
     private final EngagementEvents events;
+    private final CommunicationDrafts drafts;
 
     @Activate
     public CommunityEngagement(@Reference BackboneStore store, @Reference AuditLog audit,
@@ -78,6 +77,7 @@ public class CommunityEngagement {
         this.decisions = decisions;
         this.rules = rules;
         this.events = new EngagementEvents(store, audit);
+        this.drafts = new CommunicationDrafts(store, audit);
         store.migrate(MODULE, EngagementSchema.MIGRATIONS);
     }
 
@@ -98,7 +98,8 @@ public class CommunityEngagement {
             List<String> messages = row.keyMessages().isEmpty() ? List.of() : Arrays.asList(row.keyMessages().split("\n"));
             return new Communication(row.id(), initiativeId, row.kind(), row.title(), row.body(), messages,
                     row.spokesperson(), status, proposal == null ? null : proposal.id(),
-                    proposal == null ? null : proposal.state(), publishedAt, row.createdBy(), row.createdAt());
+                    proposal == null ? null : proposal.state(), publishedAt, row.createdBy(), row.createdAt(),
+                    row.revision());
         }).toList();
     }
 
@@ -114,38 +115,32 @@ public class CommunityEngagement {
     public Communication draft(String initiativeId, CommunicationSpec spec, String actor) {
         validator.validate(spec);
         initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
-        String spokesperson = spec.spokesperson() == null || spec.spokesperson().isBlank() ? null : spec.spokesperson().strip();
+        return communication(initiativeId, drafts.draft(initiativeId, spec, spokesperson(initiativeId, spec), actor));
+    }
+
+    /**
+     * Changes a draft to what {@code spec} says, checked as a new one is; only a draft (409 once published or put to
+     * the bodies, whose decision is on the text they were given). The same communication when nothing changes.
+     */
+    public Communication editDraft(String initiativeId, long id, CommunicationSpec spec, String actor) {
+        validator.validate(spec);
+        Communication draft = communication(initiativeId, id);
+        if (draft.status() != Status.DRAFT) {
+            throw new ProblemException(Problem.conflict("Communication " + id + " is " + draft.status()
+                    + "; only a draft is edited (draft a new one to say something else)."));
+        }
+        return drafts.edit(initiativeId, draft, spec, spokesperson(initiativeId, spec), actor)
+                ? communication(initiativeId, id) : draft;
+    }
+
+    /** The spokesperson a draft names, stripped, and authorised by the structure model; null when it names none. */
+    private String spokesperson(String initiativeId, CommunicationSpec spec) {
+        String spokesperson = spec.spokesperson() == null || spec.spokesperson().isBlank() ? null
+                : spec.spokesperson().strip();
         if (spokesperson != null) {
             requireAuthorised(initiativeId, spokesperson, "spokesperson");
         }
-        List<String> messages = spec.keyMessages() == null ? List.of()
-                : spec.keyMessages().stream().map(m -> m.strip().replace('\n', ' ')).toList();
-        for (int i = 1; i < messages.size(); i++) {
-            String message = messages.get(i);
-            if (messages.subList(0, i).stream().anyMatch(earlier -> SameName.of(earlier, message))) {
-                throw ProblemException.invalid("keyMessages[" + i + "]", "'" + message + "' is a key message already");
-            }
-        }
-        long id = store.inTurn(MODULE, initiativeId, c -> {
-            // a second click would leave two drafts alike, and either could be put to the bodies; a draft may be
-            // drafted again otherwise (drafts are not edited: a new one changes its spokesperson or its text)
-            for (EngagementRecords.CommunicationRow draft : records(c).plainDrafts(initiativeId)) {
-                if (SameName.of(draft.title(), spec.title()) && draft.body().equals(spec.body())
-                        && Objects.equals(draft.spokesperson(), spokesperson)) {
-                    throw new ProblemException(Problem.conflict("Communication " + draft.id() + " is a draft of '"
-                            + draft.title() + "' with this text already.", List.of(new Violation("title",
-                            "is draft " + draft.id() + " already"))));
-                }
-            }
-            GeneratedKey key = new GeneratedKey();
-            records(c).insertCommunication(key, initiativeId, spec.kind(), spec.title().strip(), spec.body(),
-                    String.join("\n", messages), spokesperson, actor, Instant.now());
-            long created = key.id();
-            audit.record(c, actor, initiativeId, MODULE, "communication.draft", "communication " + created + " '"
-                    + spec.title().strip() + "'");
-            return created;
-        });
-        return communication(initiativeId, id);
+        return spokesperson;
     }
 
     /**
@@ -165,9 +160,10 @@ public class CommunityEngagement {
         }
         store.inTransaction(c -> {
             // still the draft read above: not published nor put to the bodies meanwhile
-            if (records(c).setPublished(id, Instant.now(), communication.statementProposalId()) == 0) {
+            if (records(c).setPublished(id, Instant.now(), communication.statementProposalId(),
+                    communication.revision()) == 0) {
                 throw new ProblemException(Problem.conflict("Communication " + id
-                        + " was published or put to the bodies meanwhile."));
+                        + " was published, put to the bodies or edited meanwhile."));
             }
             audit.record(c, actor, initiativeId, MODULE, "communication.publish", "communication " + id);
             return null;
@@ -195,9 +191,11 @@ public class CommunityEngagement {
                 "Publish '" + communication.title() + "' as the initiative's statement, " + communication.spokesperson()
                         + " speaking", spec == null ? null : spec.reason(), null, spec == null ? null : spec.expiresInDays()),
                 MODULE, actor, (c, proposal) -> {
-                    if (records(c).setStatementProposal(id, proposal.id(), communication.statementProposalId()) == 0) {
+                    // the bodies decide on the text that was read: not one edited meanwhile
+                    if (records(c).setStatementProposal(id, proposal.id(), communication.statementProposalId(),
+                            communication.revision()) == 0) {
                         throw new ProblemException(Problem.conflict("Communication " + id
-                                + " was published or put to another proposal meanwhile."));
+                                + " was published, put to another proposal or edited meanwhile."));
                     }
                     audit.record(c, actor, initiativeId, MODULE, "communication.statement", "communication " + id
                             + " put to proposal " + proposal.id());
@@ -254,6 +252,14 @@ public class CommunityEngagement {
         validator.validate(spec);
         initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
         return events.record(initiativeId, spec, actor);
+    }
+
+    /** Corrects a recorded event, checked as a new one is; the same event when nothing changes. */
+    public Event correctEvent(String initiativeId, long eventId, EventSpec spec, String actor) {
+        validator.validate(spec);
+        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
+        Event event = events.one(initiativeId, eventId);
+        return events.correct(initiativeId, event, spec, actor) ? events.one(initiativeId, eventId) : event;
     }
 
     // ---- overview and exports

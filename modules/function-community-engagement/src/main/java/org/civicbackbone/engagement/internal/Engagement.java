@@ -44,7 +44,8 @@ public final class Engagement {
      */
     public record Communication(long id, String initiativeId, Kind kind, String title, String body,
                                 List<String> keyMessages, String spokesperson, Status status, Long statementProposalId,
-                                ProposalState lastDecision, Instant publishedAt, String createdBy, Instant createdAt) {
+                                ProposalState lastDecision, Instant publishedAt, String createdBy, Instant createdAt,
+                                int revision) {
         public Communication {
             keyMessages = List.copyOf(keyMessages);
         }

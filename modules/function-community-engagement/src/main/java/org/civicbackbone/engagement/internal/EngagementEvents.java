@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.initiative.SameName;
@@ -22,7 +23,7 @@ import org.civicbackbone.engagement.internal.Engagement.Participation;
 
 /**
  * The rules of engagement events: recorded once they have taken place, each sector counted once, and each event
- * once (its title on its day), since the reports add up every event's participants.
+ * once (its title on its day), since the reports add up every event's participants; corrected under the same rules.
  */
 record EngagementEvents(BackboneStore store, AuditLog audit) {
 
@@ -40,31 +41,17 @@ record EngagementEvents(BackboneStore store, AuditLog audit) {
         }).toList();
     }
 
+    Event one(String initiativeId, long id) {
+        return all(initiativeId).stream().filter(e -> e.id() == id).findFirst().orElseThrow(() ->
+                new ProblemException(Problem.notFound("Initiative '" + initiativeId + "' has no event " + id + ".")));
+    }
+
     /** Records a checked event; a second record of one (a second click, a colleague entering it too) is refused. */
     Event record(String initiativeId, EventSpec spec, String actor) {
-        List<Violation> violations = new ArrayList<>();
-        Set<Sector> seen = EnumSet.noneOf(Sector.class);
-        for (int i = 0; i < spec.participation().size(); i++) {
-            if (!seen.add(spec.participation().get(i).sector())) {
-                violations.add(new Violation("participation[" + i + "].sector", spec.participation().get(i).sector()
-                        + " appears twice"));
-            }
-        }
-        if (spec.heldOn().isAfter(RecordDays.latestToday())) {
-            violations.add(new Violation("heldOn", "an event is recorded once it has taken place"));
-        }
-        violations.addAll(RecordDays.outsideYears("heldOn", spec.heldOn()));
-        ProblemException.refuseIfAny(violations);
+        refuseIfWrong(spec);
         String title = spec.title().strip();
         long id = store.inTurn(CommunityEngagement.MODULE, initiativeId, c -> {
-            for (EngagementRecords.EventRow recorded : records(c).events(initiativeId)) {
-                if (recorded.heldOn().equals(spec.heldOn()) && SameName.of(recorded.title(), title)) {
-                    throw new ProblemException(Problem.conflict("'" + recorded.title() + "' on " + recorded.heldOn()
-                            + " is recorded already (event " + recorded.id() + ", by " + recorded.recordedBy() + ").",
-                            List.of(new Violation("title", "recorded on " + recorded.heldOn() + " already, as event "
-                                    + recorded.id()))));
-                }
-            }
+            refuseRecorded(records(c), initiativeId, spec, null);
             GeneratedKey key = new GeneratedKey();
             records(c).insertEvent(key, initiativeId, title, spec.heldOn(), spec.location(),
                     spec.communityMembersReached(), actor);
@@ -79,6 +66,78 @@ record EngagementEvents(BackboneStore store, AuditLog audit) {
         // what was written, as written: reading every event again would only find it
         return new Event(id, initiativeId, title, spec.heldOn(), spec.location(), spec.participation(),
                 spec.participation().stream().mapToInt(Participation::count).sum(), spec.communityMembersReached(), actor);
+    }
+
+    /**
+     * Corrects a recorded event to what {@code spec} says (a count mistyped, a day misremembered), checked as a new
+     * one is; its participation is replaced whole. The audit log says what changed. Returns whether anything did.
+     */
+    boolean correct(String initiativeId, Event event, EventSpec spec, String actor) {
+        refuseIfWrong(spec);
+        List<String> changes = new ArrayList<>();
+        String title = spec.title().strip();
+        if (!event.title().equals(title)) {
+            changes.add("title '" + event.title() + "' to '" + title + "'");
+        }
+        if (!event.heldOn().equals(spec.heldOn())) {
+            changes.add("held on " + event.heldOn() + " to " + spec.heldOn());
+        }
+        if (!Objects.equals(event.location(), spec.location())) {
+            changes.add("location");
+        }
+        if (!Set.copyOf(event.participation()).equals(Set.copyOf(spec.participation()))) {
+            changes.add("participants " + event.participants() + " to "
+                    + spec.participation().stream().mapToInt(Participation::count).sum());
+        }
+        if (event.communityMembersReached() != spec.communityMembersReached()) {
+            changes.add("community members reached " + event.communityMembersReached() + " to "
+                    + spec.communityMembersReached());
+        }
+        if (changes.isEmpty()) {
+            return false;
+        }
+        store.inTurn(CommunityEngagement.MODULE, initiativeId, c -> {
+            refuseRecorded(records(c), initiativeId, spec, event.id());
+            records(c).updateEvent(event.id(), title, spec.heldOn(), spec.location(), spec.communityMembersReached());
+            records(c).deleteParticipation(event.id());
+            for (Participation p : spec.participation()) {
+                records(c).insertParticipation(event.id(), p.sector(), p.count());
+            }
+            audit.record(c, actor, initiativeId, CommunityEngagement.MODULE, "event.correct", "event " + event.id()
+                    + ": " + String.join("; ", changes));
+            return null;
+        });
+        return true;
+    }
+
+    /** Refuses (400, each field with its reason) a sector counted twice, or a day to come or out of the records' years. */
+    private static void refuseIfWrong(EventSpec spec) {
+        List<Violation> violations = new ArrayList<>();
+        Set<Sector> seen = EnumSet.noneOf(Sector.class);
+        for (int i = 0; i < spec.participation().size(); i++) {
+            if (!seen.add(spec.participation().get(i).sector())) {
+                violations.add(new Violation("participation[" + i + "].sector", spec.participation().get(i).sector()
+                        + " appears twice"));
+            }
+        }
+        if (spec.heldOn().isAfter(RecordDays.latestToday())) {
+            violations.add(new Violation("heldOn", "an event is recorded once it has taken place"));
+        }
+        violations.addAll(RecordDays.outsideYears("heldOn", spec.heldOn()));
+        ProblemException.refuseIfAny(violations);
+    }
+
+    /** Refuses (409 naming {@code title}) the title of an event recorded that day, other than {@code self}. */
+    private static void refuseRecorded(EngagementRecords records, String initiativeId, EventSpec spec, Long self) {
+        for (EngagementRecords.EventRow recorded : records.events(initiativeId)) {
+            if (!Long.valueOf(recorded.id()).equals(self) && recorded.heldOn().equals(spec.heldOn())
+                    && SameName.of(recorded.title(), spec.title())) {
+                throw new ProblemException(Problem.conflict("'" + recorded.title() + "' on " + recorded.heldOn()
+                        + " is recorded already (event " + recorded.id() + ", by " + recorded.recordedBy() + ").",
+                        List.of(new Violation("title", "recorded on " + recorded.heldOn() + " already, as event "
+                                + recorded.id()))));
+            }
+        }
     }
 
     private EngagementRecords records(java.sql.Connection c) {

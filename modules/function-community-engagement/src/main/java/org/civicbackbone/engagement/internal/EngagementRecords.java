@@ -3,6 +3,7 @@ package org.civicbackbone.engagement.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Options;
 import org.apache.ibatis.annotations.Param;
@@ -17,7 +18,8 @@ public interface EngagementRecords {
 
     /** A communication's row; its status comes from the statement proposal, worked out by the service. */
     record CommunicationRow(long id, Kind kind, String title, String body, String keyMessages, String spokesperson,
-                            Instant publishedAt, Long statementProposalId, String createdBy, Instant createdAt) {
+                            Instant publishedAt, Long statementProposalId, String createdBy, Instant createdAt,
+                            int revision) {
     }
 
     /** An event's row; its participation is in {@link ParticipationRow}s. */
@@ -31,7 +33,7 @@ public interface EngagementRecords {
 
     /** The columns of a {@link CommunicationRow}, in every query that reads one. */
     String COMMUNICATION_COLUMNS = "id, kind, title, body, key_messages, spokesperson, published_at, "
-            + "statement_proposal_id, created_by, created_at";
+            + "statement_proposal_id, created_by, created_at, revision";
 
     @Select("SELECT " + COMMUNICATION_COLUMNS + " FROM ce_communication WHERE initiative_id = #{initiativeId} ORDER BY id")
     List<CommunicationRow> communications(String initiativeId);
@@ -50,18 +52,27 @@ public interface EngagementRecords {
                              @Param("keyMessages") String keyMessages, @Param("spokesperson") String spokesperson,
                              @Param("createdBy") String createdBy, @Param("createdAt") Instant createdAt);
 
-    /** Publishes a draft not put to the bodies since {@code seen} was read; 0 when it was, or was published. */
-    @Update("UPDATE ce_communication SET published_at = #{at} WHERE id = #{id} AND published_at IS NULL "
-            + "AND (statement_proposal_id = #{seen,jdbcType=BIGINT} OR statement_proposal_id IS NULL AND #{seen,jdbcType=BIGINT} IS NULL)")
-    int setPublished(@Param("id") long id, @Param("at") Instant at, @Param("seen") Long seen);
+    /** What makes a row still the draft that was read: not published, on the same proposal, not edited since. */
+    String STILL_AS_READ = "published_at IS NULL AND (statement_proposal_id = #{seen,jdbcType=BIGINT} "
+            + "OR statement_proposal_id IS NULL AND #{seen,jdbcType=BIGINT} IS NULL) AND revision = #{revision}";
 
-    /**
-     * Puts an unpublished communication to a proposal, only if no other proposal took it since {@code seen} (its
-     * last proposal, or null) was read: 0 when one did.
-     */
-    @Update("UPDATE ce_communication SET statement_proposal_id = #{proposalId} WHERE id = #{id} AND published_at IS NULL "
-            + "AND (statement_proposal_id = #{seen,jdbcType=BIGINT} OR statement_proposal_id IS NULL AND #{seen,jdbcType=BIGINT} IS NULL)")
-    int setStatementProposal(@Param("id") long id, @Param("proposalId") long proposalId, @Param("seen") Long seen);
+    /** Publishes a draft as it was read ({@link #STILL_AS_READ}); 0 when it is no longer. */
+    @Update("UPDATE ce_communication SET published_at = #{at} WHERE id = #{id} AND " + STILL_AS_READ)
+    int setPublished(@Param("id") long id, @Param("at") Instant at, @Param("seen") Long seen,
+                     @Param("revision") int revision);
+
+    /** Puts a draft as it was read ({@link #STILL_AS_READ}) to a proposal; 0 when it is no longer. */
+    @Update("UPDATE ce_communication SET statement_proposal_id = #{proposalId} WHERE id = #{id} AND " + STILL_AS_READ)
+    int setStatementProposal(@Param("id") long id, @Param("proposalId") long proposalId, @Param("seen") Long seen,
+                             @Param("revision") int revision);
+
+    /** Edits a draft as it was read ({@link #STILL_AS_READ}), counting a revision; 0 when it is no longer. */
+    @Update("UPDATE ce_communication SET kind = #{kind}, title = #{title}, body = #{body}, key_messages = #{keyMessages}, "
+            + "spokesperson = #{spokesperson}, revision = revision + 1 WHERE id = #{id} AND " + STILL_AS_READ)
+    int updateDraft(@Param("id") long id, @Param("kind") Kind kind, @Param("title") String title,
+                    @Param("body") String body, @Param("keyMessages") String keyMessages,
+                    @Param("spokesperson") String spokesperson, @Param("seen") Long seen,
+                    @Param("revision") int revision);
 
     @Select("SELECT id, title, held_on, location, community_members_reached, recorded_by FROM ce_event "
             + "WHERE initiative_id = #{initiativeId} ORDER BY held_on DESC, id DESC")
@@ -77,6 +88,14 @@ public interface EngagementRecords {
     void insertEvent(@Param("key") GeneratedKey key, @Param("initiativeId") String initiativeId,
                      @Param("title") String title, @Param("heldOn") LocalDate heldOn, @Param("location") String location,
                      @Param("reached") int reached, @Param("recordedBy") String recordedBy);
+
+    @Update("UPDATE ce_event SET title = #{title}, held_on = #{heldOn}, location = #{location}, "
+            + "community_members_reached = #{reached} WHERE id = #{id}")
+    int updateEvent(@Param("id") long id, @Param("title") String title, @Param("heldOn") LocalDate heldOn,
+                    @Param("location") String location, @Param("reached") int reached);
+
+    @Delete("DELETE FROM ce_participation WHERE event_id = #{eventId}")
+    int deleteParticipation(long eventId);
 
     @Insert("INSERT INTO ce_participation (event_id, sector, participants) VALUES (#{eventId}, #{sector}, #{participants})")
     void insertParticipation(@Param("eventId") long eventId, @Param("sector") Sector sector,

@@ -10,6 +10,7 @@ import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -91,6 +92,15 @@ public class EngagementResource {
         return engagement.communication(initiativeId, id);
     }
 
+    /** A draft as it should be now: the same fields as when it was drafted, checked the same way. */
+    @PUT
+    @Allow(Audience.CONTRIBUTORS)
+    @Path("communications/{id}")
+    public Communication editDraft(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
+                                   CommunicationSpec spec, @Context SecurityContext security) {
+        return engagement.editDraft(initiativeId, id, spec, actor(security));
+    }
+
     /** Publishes as the team's own communication, not as the initiative's voice. */
     @POST
     @Allow(Audience.CONTRIBUTORS)
@@ -122,6 +132,15 @@ public class EngagementResource {
     public Response recordEvent(@PathParam("initiativeId") String initiativeId, EventSpec spec,
                                 @Context SecurityContext security, @Context UriInfo uri) {
         return created(uri, engagement.recordEvent(initiativeId, spec, actor(security)), Event::id);
+    }
+
+    /** An event as it was after all (a count mistyped, a day misremembered): the same fields as when recorded. */
+    @PUT
+    @Allow(Audience.CONTRIBUTORS)
+    @Path("events/{id}")
+    public Event correctEvent(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
+                              EventSpec spec, @Context SecurityContext security) {
+        return engagement.correctEvent(initiativeId, id, spec, actor(security));
     }
 
     @GET

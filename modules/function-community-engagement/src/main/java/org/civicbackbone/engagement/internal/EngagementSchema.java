@@ -41,5 +41,7 @@ final class EngagementSchema {
             CREATE INDEX ce_communication_initiative_idx ON ce_communication(initiative_id);
             CREATE INDEX ce_communication_statement_proposal_idx ON ce_communication(statement_proposal_id);
             CREATE INDEX ce_event_initiative_idx ON ce_event(initiative_id);
+            """), new SchemaMigration(3, "a draft's revision: edits counted, so a decision takes the text that was read", """
+            ALTER TABLE ce_communication ADD COLUMN revision INT DEFAULT 0 NOT NULL;
             """));
 }

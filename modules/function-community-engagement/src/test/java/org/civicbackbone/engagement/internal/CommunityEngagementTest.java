@@ -63,10 +63,11 @@ public class CommunityEngagementTest {
     private ScriptedDecisions decisions;
     private ModelRuleBook rules;
     private RecordingAuditLog audit;
+    private BackboneStore store;
 
     @Before
     public void setUp() {
-        BackboneStore store = TestStore.inMemory();
+        store = TestStore.inMemory();
         audit = new RecordingAuditLog(store);
         decisions = new ScriptedDecisions(store);
         rules = new ModelRuleBook(MODEL, decisions);
@@ -146,6 +147,55 @@ public class CommunityEngagementTest {
         assertEquals(2, audit.actions().stream().filter("staff communication.statement"::equals).count());
     }
 
+    /**
+     * A draft is edited while it is one, checked as a new one is; the bodies decide on the text they were given, so
+     * neither an edit nor a publication takes a draft that changed after it was read.
+     */
+    @Test
+    public void aDraftIsEditedWhileItIsOneAndADecisionTakesTheTextThatWasRead() {
+        Communication draft = engagement.draft("town", speaking(null), "staff");
+        Communication edited = engagement.editDraft("town", draft.id(), new CommunicationSpec(Kind.NEWSLETTER,
+                " Reading week, all week ", "All of us read, every day.", List.of("read", "every day"), "Maria Alvarez"),
+                "editor");
+        assertEquals("Reading week, all week", edited.title());
+        assertEquals(List.of("read", "every day"), edited.keyMessages());
+        assertEquals("Maria Alvarez", edited.spokesperson());
+        assertEquals(1, edited.revision());
+        assertEquals("communication " + draft.id() + ": kind " + Kind.values()[0] + " to NEWSLETTER; title 'Reading "
+                + "week' to 'Reading week, all week'; text; key messages; spokesperson none to Maria Alvarez",
+                audit.recent("town", 1).get(0).detail());
+        int recorded = audit.actions().size();
+        assertEquals(edited, engagement.editDraft("town", draft.id(), new CommunicationSpec(Kind.NEWSLETTER,
+                "Reading week, all week", "All of us read, every day.", List.of("read", "every day"), "Maria Alvarez"),
+                "editor"));
+        assertEquals("nothing changed, nothing recorded", recorded, audit.actions().size());
+        ProblemException stranger = assertThrows(ProblemException.class, () -> engagement.editDraft("town", draft.id(),
+                speaking("Sam Okafor"), "editor"));
+        assertEquals("spokesperson", stranger.problem().violations().get(0).field());
+        Communication other = engagement.draft("town", speaking(null), "staff");
+        ProblemException alike = assertThrows(ProblemException.class, () -> engagement.editDraft("town", draft.id(),
+                speaking(null), "editor"));
+        assertEquals("two plain drafts alike", List.of(new org.civicbackbone.api.problem.Violation("title", "is draft "
+                + other.id() + " already")), alike.problem().violations());
+
+        // read before an edit, put to the bodies after it: refused, and nothing is proposed
+        Communication stale = engagement.communication("town", draft.id());
+        engagement.editDraft("town", draft.id(), new CommunicationSpec(Kind.NEWSLETTER, "Reading week, all week",
+                "All of us read, every day, all year.", List.of("read"), "Maria Alvarez"), "editor");
+        assertEquals("publishing what was read finds it changed", 0, (int) store.inTransaction(c -> store.mapper(c,
+                EngagementRecords.class).setPublished(stale.id(), java.time.Instant.now(), stale.statementProposalId(),
+                stale.revision())));
+        assertEquals("so does putting it to the bodies", 0, (int) store.inTransaction(c -> store.mapper(c,
+                EngagementRecords.class).setStatementProposal(stale.id(), 99, stale.statementProposalId(),
+                stale.revision())));
+        Communication proposed = engagement.proposeStatement("town", draft.id(), new StatementSpec("week", 7), "staff");
+        assertEquals(1, decisions.proposals("town").size());
+        ProblemException put = assertThrows(ProblemException.class, () -> engagement.editDraft("town", draft.id(),
+                speaking("Maria Alvarez"), "editor"));
+        assertEquals("the bodies decide on the text they were given", 409, put.problem().status());
+        assertEquals("All of us read, every day, all year.", engagement.communication("town", proposed.id()).body());
+    }
+
     /** The reports add up every event's participants: one event recorded twice would count its people twice. */
     @Test
     public void anEventIsRecordedOnceOnItsDay() {
@@ -169,5 +219,39 @@ public class CommunityEngagementTest {
                 "must be in a year between 2000 and 2100")), typed.problem().violations());
         assertEquals(2, engagement.events("town").size());
         assertEquals(80, engagement.overview("town").participantsLastYear().get(Sector.COMMUNITY_MEMBER).intValue());
+    }
+
+    /** A count mistyped or a day misremembered is corrected under the rules the event was recorded by. */
+    @Test
+    public void anEventIsCorrectedAsItWasRecorded() {
+        java.time.LocalDate day = java.time.LocalDate.now().minusDays(3);
+        Engagement.Event forum = engagement.recordEvent("town", new Engagement.EventSpec("Forum", day, "Library",
+                List.of(new Engagement.Participation(Sector.COMMUNITY_MEMBER, 400)), 100), "staff");
+        engagement.recordEvent("town", new Engagement.EventSpec("Listening session", day, null, List.of(), 10), "staff");
+        Engagement.Event corrected = engagement.correctEvent("town", forum.id(), new Engagement.EventSpec(" Forum ",
+                day, "Library", List.of(new Engagement.Participation(Sector.COMMUNITY_MEMBER, 40),
+                        new Engagement.Participation(Sector.BUSINESS, 3)), 100), "editor");
+        assertEquals(43, corrected.participants());
+        assertEquals(corrected, engagement.events("town").stream().filter(e -> e.id() == forum.id()).findFirst()
+                .orElseThrow());
+        assertEquals("event " + forum.id() + ": participants 400 to 43", audit.recent("town", 1).get(0).detail());
+        assertEquals(43, engagement.overview("town").participantsLastYear().values().stream().mapToLong(Number::longValue)
+                .sum());
+        int recorded = audit.actions().size();
+        engagement.correctEvent("town", forum.id(), new Engagement.EventSpec("Forum", day, "Library", List.of(
+                new Engagement.Participation(Sector.BUSINESS, 3), new Engagement.Participation(Sector.COMMUNITY_MEMBER,
+                        40)), 100), "editor");
+        assertEquals("the same, in another order: nothing recorded", recorded, audit.actions().size());
+        ProblemException clash = assertThrows(ProblemException.class, () -> engagement.correctEvent("town",
+                forum.id(), new Engagement.EventSpec("listening  session", day, null, List.of(), 10), "editor"));
+        assertEquals("title", clash.problem().violations().get(0).field());
+        ProblemException ahead = assertThrows(ProblemException.class, () -> engagement.correctEvent("town",
+                forum.id(), new Engagement.EventSpec("Forum", java.time.LocalDate.now().plusDays(9), null, List.of(), 10),
+                "editor"));
+        assertEquals("heldOn", ahead.problem().violations().get(0).field());
+        assertEquals("refused corrections change nothing", corrected, engagement.events("town").stream()
+                .filter(e -> e.id() == forum.id()).findFirst().orElseThrow());
+        assertEquals(404, assertThrows(ProblemException.class, () -> engagement.correctEvent("town", 999,
+                new Engagement.EventSpec("Forum", day, null, List.of(), 10), "editor")).problem().status());
     }
 }

@@ -37,16 +37,18 @@ public class EngagementRecordsTest {
                     Kind.values()[0], "Other", "b", "", "Ann", "staff2", AT);
             return key.id();
         });
-        store.inTransaction(c -> store.mapper(c, EngagementRecords.class).setStatementProposal(id, 7, null));
+        store.inTransaction(c -> store.mapper(c, EngagementRecords.class).setStatementProposal(id, 7, null, 0));
         List<CommunicationRow> rows = store.read(c -> store.mapper(c, EngagementRecords.class).communications("town"));
         assertEquals(List.of(new CommunicationRow(id, Kind.values()[0], "Spring news", "body", "one\ntwo", null, null, 7L,
-                "staff1", AT)), rows);
+                "staff1", AT, 0)), rows);
         assertEquals("put to proposal 7 since it was read as a plain draft", 0, (int) store.inTransaction(c ->
-                store.mapper(c, EngagementRecords.class).setPublished(id, AT.plusSeconds(60), null)));
+                store.mapper(c, EngagementRecords.class).setPublished(id, AT.plusSeconds(60), null, 0)));
+        assertEquals("edited since it was read", 0, (int) store.inTransaction(c -> store.mapper(c,
+                EngagementRecords.class).setPublished(id, AT.plusSeconds(60), 7L, 1)));
         assertEquals(1, (int) store.inTransaction(c -> store.mapper(c, EngagementRecords.class).setPublished(id,
-                AT.plusSeconds(60), 7L)));
+                AT.plusSeconds(60), 7L, 0)));
         assertEquals("published once", 0, (int) store.inTransaction(c -> store.mapper(c, EngagementRecords.class)
-                .setPublished(id, AT.plusSeconds(90), 7L)));
+                .setPublished(id, AT.plusSeconds(90), 7L, 0)));
         assertEquals(AT.plusSeconds(60), store.read(c -> store.mapper(c, EngagementRecords.class).communications("town"))
                 .get(0).publishedAt());
     }

@@ -20,7 +20,6 @@ import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.initiative.Membership;
 import org.civicbackbone.api.initiative.Organisation;
 import org.civicbackbone.api.initiative.OrganisationRegistry;
-import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.module.DecisionType;
 import org.civicbackbone.api.module.FunctionDescriptor;
 import org.civicbackbone.api.module.FunctionKind;
@@ -43,7 +42,6 @@ import org.civicbackbone.policy.internal.PolicyAgenda.StanceKind;
 import org.civicbackbone.policy.internal.PolicyAgenda.StanceSpec;
 import org.civicbackbone.policy.internal.PolicyAgenda.Statement;
 import org.civicbackbone.policy.internal.PolicyAgenda.Status;
-import org.civicbackbone.policy.internal.PolicyRecords.ItemRow;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -72,6 +70,7 @@ public class Policy {
     private final InputValidator validator;
     private final DecisionService decisions;
     private final OrganisationRegistry organisations;
+    private final PolicyItems itemRules;
 
     @Activate
     public Policy(@Reference BackboneStore store, @Reference AuditLog audit, @Reference InitiativeService initiatives,
@@ -83,6 +82,7 @@ public class Policy {
         this.initiatives = initiatives;
         this.validator = validator;
         this.decisions = decisions;
+        this.itemRules = new PolicyItems(store, audit);
         store.migrate(MODULE, PolicySchema.MIGRATIONS);
     }
 
@@ -109,36 +109,34 @@ public class Policy {
                 new ProblemException(Problem.notFound("Initiative '" + initiativeId + "' has no policy item " + itemId + ".")));
     }
 
+    /** The item while it is worked out (an idea, or being researched); a 409 saying {@code why} otherwise. */
+    private Item beingWorkedOut(String initiativeId, long itemId, String why) {
+        Item item = item(initiativeId, itemId);
+        if (item.status() != Status.IDEA && item.status() != Status.RESEARCHING) {
+            throw new ProblemException(Problem.conflict("Policy item " + itemId + " is " + item.status() + "; " + why));
+        }
+        return item;
+    }
+
     public Item add(String initiativeId, ItemSpec spec, String actor) {
         validator.validate(spec);
         initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
-        long id = store.inTurn(MODULE, initiativeId, c -> {
-            // one item an issue while it is worked on: partners' stances would split between two; a closed one may return
-            for (ItemRow open : records(c).items(initiativeId)) {
-                if (open.outcome() == null && SameName.of(open.title(), spec.title())) {
-                    throw new ProblemException(Problem.conflict("Policy item " + open.id() + " is '" + open.title()
-                            + "' (stage " + open.stage() + ", no outcome yet).",
-                            List.of(new Violation("title", "is open item " + open.id()))));
-                }
-            }
-            GeneratedKey key = new GeneratedKey();
-            records(c).insertItem(key, initiativeId, spec.title().strip(), spec.problem().strip(),
-                    spec.proposedPosition().strip(), spec.targetKind(), spec.target().strip(), Stage.IDEA, actor,
-                    Instant.now());
-            long created = key.id();
-            audit.record(c, actor, initiativeId, MODULE, "item.add", "policy item " + created + " '" + spec.title().strip() + "'");
-            return created;
-        });
-        return item(initiativeId, id);
+        return item(initiativeId, itemRules.add(initiativeId, spec, actor));
+    }
+
+    /**
+     * Changes an item's text while it is worked out (an idea, or being researched): 409 once its position is put to
+     * the bodies or it is closed. The same item when nothing changes.
+     */
+    public Item change(String initiativeId, long itemId, ItemSpec spec, String actor) {
+        validator.validate(spec);
+        Item item = beingWorkedOut(initiativeId, itemId, "only an item being worked out is changed.");
+        return itemRules.change(initiativeId, item, spec, actor) ? item(initiativeId, itemId) : item;
     }
 
     public Item changeStage(String initiativeId, long itemId, StageSpec spec, String actor) {
         validator.validate(spec);
-        Item item = item(initiativeId, itemId);
-        if (item.status() != Status.IDEA && item.status() != Status.RESEARCHING) {
-            throw new ProblemException(Problem.conflict("Policy item " + itemId + " is " + item.status()
-                    + "; its stage is settled."));
-        }
+        Item item = beingWorkedOut(initiativeId, itemId, "its stage is settled.");
         store.inTransaction(c -> {
             if (records(c).setStage(itemId, spec.stage(), item.positionProposalId()) == 0) {
                 throw new ProblemException(Problem.conflict("Policy item " + itemId + " was put to the bodies or "
@@ -155,19 +153,17 @@ public class Policy {
         if (spec != null) {
             validator.validate(spec);
         }
-        Item item = item(initiativeId, itemId);
-        if (item.status() != Status.IDEA && item.status() != Status.RESEARCHING) {
-            throw new ProblemException(Problem.conflict("Policy item " + itemId + " is " + item.status()
-                    + "; only an item without a position can have one proposed."));
-        }
+        Item item = beingWorkedOut(initiativeId, itemId, "only an item without a position can have one proposed.");
         // the proposal and the item's link to it commit together, or neither does
         decisions.propose(initiativeId, new ProposalSpec(DecisionType.ADOPT_POLICY_POSITION,
                 "Adopt the position on " + item.target() + ": " + item.proposedPosition(),
                 spec == null ? null : spec.reason(), null, spec == null ? null : spec.expiresInDays()), MODULE, actor,
                 (c, proposal) -> {
-                    if (records(c).setPositionProposal(itemId, proposal.id(), item.positionProposalId()) == 0) {
+                    // the bodies decide on the position as it was read, not one changed meanwhile
+                    if (records(c).setPositionProposal(itemId, proposal.id(), item.positionProposalId(),
+                            item.revision()) == 0) {
                         throw new ProblemException(Problem.conflict("Policy item " + itemId
-                                + " was put to another proposal meanwhile."));
+                                + " was put to another proposal or changed meanwhile."));
                     }
                     audit.record(c, actor, initiativeId, MODULE, "item.propose", "position of policy item " + itemId
                             + " put to proposal " + proposal.id());
@@ -223,7 +219,12 @@ public class Policy {
         }
         ProblemException.refuseIfAny(violations);
         Instant now = Instant.now();
-        long id = store.inTransaction(c -> {
+        long id = store.inTurn(MODULE, initiativeId, c -> {
+            // a stance is on the item as it was read: taking turns with changes, it is never one on a changed text
+            if (records(c).revisionOf(itemId) != item.revision()) {
+                throw new ProblemException(Problem.conflict("Policy item " + itemId + " was changed meanwhile: "
+                        + "read its position again before recording a stance on it."));
+            }
             GeneratedKey key = new GeneratedKey();
             records(c).insertStance(key, itemId, known.name(), spec.stance(), named, spec.note(), actor, now,
                     known.id());

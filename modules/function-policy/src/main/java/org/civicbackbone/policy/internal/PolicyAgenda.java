@@ -56,10 +56,10 @@ public final class PolicyAgenda {
     public record Item(long id, String initiativeId, String title, String problem, String proposedPosition,
                        TargetKind targetKind, String target, Status status, Long positionProposalId,
                        ProposalState lastDecision, Outcome outcome, String outcomeNote, Map<StanceKind, Long> stances,
-                       String createdBy, Instant createdAt) {
+                       String createdBy, Instant createdAt, int revision) {
     }
 
-    /** An item to put on the agenda. */
+    /** An item to put on the agenda, or what one being worked out becomes when changed. */
     public record ItemSpec(@NotBlank @Size(max = 300) String title, @NotBlank @Size(max = 4000) String problem,
                            @NotBlank @Size(max = 4000) String proposedPosition, @NotNull TargetKind targetKind,
                            @NotBlank @Size(max = 300) String target) {

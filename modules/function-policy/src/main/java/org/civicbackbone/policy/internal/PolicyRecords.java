@@ -20,11 +20,11 @@ public interface PolicyRecords {
     /** A policy item's row; its status and stance counts are worked out by {@link Policy}. */
     record ItemRow(long id, String title, String problem, String proposedPosition, TargetKind targetKind, String target,
                    Stage stage, Long positionProposalId, Outcome outcome, String outcomeNote, String createdBy,
-                   Instant createdAt) {
+                   Instant createdAt, int revision) {
     }
 
     @Select("SELECT id, title, problem, proposed_position, target_kind, target, stage, position_proposal_id, outcome, "
-            + "outcome_note, created_by, created_at FROM pol_item WHERE initiative_id = #{initiativeId} ORDER BY id")
+            + "outcome_note, created_by, created_at, revision FROM pol_item WHERE initiative_id = #{initiativeId} ORDER BY id")
     List<ItemRow> items(String initiativeId);
 
     @Insert("INSERT INTO pol_item (initiative_id, title, problem, proposed_position, target_kind, target, stage, "
@@ -43,12 +43,28 @@ public interface PolicyRecords {
             + "AND #{seen,jdbcType=BIGINT} IS NULL)")
     int setStage(@Param("itemId") long itemId, @Param("stage") Stage stage, @Param("seen") Long seen);
 
-    /** Puts an item's position to a proposal, only if no other proposal took it since {@code seen} was read. */
-    @Update("UPDATE pol_item SET position_proposal_id = #{proposalId} WHERE id = #{itemId} AND "
-            + "(position_proposal_id = #{seen,jdbcType=BIGINT} OR position_proposal_id IS NULL "
+    /** An item's revision: how many times its text was changed. */
+    @Select("SELECT revision FROM pol_item WHERE id = #{itemId}")
+    int revisionOf(long itemId);
+
+    /**
+     * Puts an item's position to a proposal, only as it was read: no other proposal took it since, and its text was
+     * not changed ({@code revision}); 0 otherwise.
+     */
+    @Update("UPDATE pol_item SET position_proposal_id = #{proposalId} WHERE id = #{itemId} AND revision = #{revision} "
+            + "AND (position_proposal_id = #{seen,jdbcType=BIGINT} OR position_proposal_id IS NULL "
             + "AND #{seen,jdbcType=BIGINT} IS NULL)")
     int setPositionProposal(@Param("itemId") long itemId, @Param("proposalId") long proposalId,
-                            @Param("seen") Long seen);
+                            @Param("seen") Long seen, @Param("revision") int revision);
+
+    /** Changes an open item's text as it was read (same proposal, same revision), counting a revision; 0 otherwise. */
+    @Update("UPDATE pol_item SET title = #{title}, problem = #{problem}, proposed_position = #{proposedPosition}, "
+            + "target_kind = #{targetKind}, target = #{target}, revision = revision + 1 WHERE id = #{itemId} "
+            + "AND outcome IS NULL AND revision = #{revision} AND (position_proposal_id = #{seen,jdbcType=BIGINT} "
+            + "OR position_proposal_id IS NULL AND #{seen,jdbcType=BIGINT} IS NULL)")
+    int updateItem(@Param("itemId") long itemId, @Param("title") String title, @Param("problem") String problem,
+                   @Param("proposedPosition") String proposedPosition, @Param("targetKind") TargetKind targetKind,
+                   @Param("target") String target, @Param("seen") Long seen, @Param("revision") int revision);
 
     /** Closes an item with its outcome unless it is closed: 0 when it was. */
     @Update("UPDATE pol_item SET outcome = #{outcome}, outcome_note = #{note} WHERE id = #{itemId} AND outcome IS NULL")

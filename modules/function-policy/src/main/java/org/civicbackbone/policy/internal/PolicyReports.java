@@ -81,7 +81,7 @@ final class PolicyReports {
         current.forEach(stance -> counts.merge(stance.stance(), 1L, Long::sum));
         return new Item(row.id(), initiativeId, row.title(), row.problem(), row.proposedPosition(), row.targetKind(),
                 row.target(), status(row.stage(), decision, row.outcome()), proposal, decision, row.outcome(),
-                row.outcomeNote(), counts, row.createdBy(), row.createdAt());
+                row.outcomeNote(), counts, row.createdBy(), row.createdAt(), row.revision());
     }
 
     static Status status(Stage stage, ProposalState decision, Outcome outcome) {

@@ -87,6 +87,15 @@ public class PolicyResource {
         return policy.item(initiativeId, itemId);
     }
 
+    /** The item's text as it should be now, while it is worked out: the same fields as when it was added. */
+    @PUT
+    @Allow(Audience.CONTRIBUTORS)
+    @Path("items/{itemId}")
+    public Item change(@PathParam("initiativeId") String initiativeId, @PathParam("itemId") long itemId, ItemSpec spec,
+                       @Context SecurityContext security) {
+        return policy.change(initiativeId, itemId, spec, actor(security));
+    }
+
     @PUT
     @Allow(Audience.CONTRIBUTORS)
     @Path("items/{itemId}/stage")

@@ -42,5 +42,7 @@ final class PolicySchema {
             """), new SchemaMigration(3, "stances point to the organisation's record in the initiative's registry", """
             ALTER TABLE pol_stance ADD COLUMN organisation_id BIGINT;
             CREATE INDEX pol_stance_organisation_idx ON pol_stance(organisation_id);
+            """), new SchemaMigration(4, "an item's revision: changes counted, so stances and decisions are on the text read", """
+            ALTER TABLE pol_item ADD COLUMN revision INT DEFAULT 0 NOT NULL;
             """));
 }

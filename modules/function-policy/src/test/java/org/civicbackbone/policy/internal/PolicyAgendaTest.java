@@ -26,7 +26,7 @@ public class PolicyAgendaTest {
     private static Item item(Status status, ProposalState decision, long endorse, long neutral, long dissent) {
         return new Item(1, "i", "Weekend hours", "p", "Open on Sundays", TargetKind.BUDGET, "County budget", status, 5L,
                 decision, null, null, Map.of(StanceKind.ENDORSE, endorse, StanceKind.NEUTRAL, neutral,
-                StanceKind.DISSENT, dissent), "u", Instant.EPOCH);
+                StanceKind.DISSENT, dissent), "u", Instant.EPOCH, 0);
     }
 
     @Test

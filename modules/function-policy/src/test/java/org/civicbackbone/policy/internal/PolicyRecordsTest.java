@@ -47,7 +47,8 @@ public class PolicyRecordsTest {
         store.inTransaction(c -> {
             PolicyRecords records = store.mapper(c, PolicyRecords.class);
             assertEquals(1, records.setStage(second, Stage.RESEARCHING, null));
-            assertEquals(1, records.setPositionProposal(second, 42, null));
+            assertEquals("changed since it was read", 0, records.setPositionProposal(second, 42, null, 1));
+            assertEquals(1, records.setPositionProposal(second, 42, null, 0));
             assertEquals("put to a proposal since it was read", 0, records.setStage(second, Stage.IDEA, null));
             assertEquals(1, records.setOutcome(second, Outcome.ENACTED, "passed in June"));
             assertEquals("closed already", 0, records.setOutcome(second, Outcome.DROPPED, "a second click"));
@@ -58,7 +59,7 @@ public class PolicyRecordsTest {
         assertEquals(List.of(first, second), items.stream().map(ItemRow::id).toList());
         ItemRow fresh = items.get(0);
         assertEquals(new ItemRow(first, "Library hours", "problem", "position", TargetKind.BUDGET, "County budget",
-                Stage.IDEA, null, null, null, "staff1", AT), fresh);
+                Stage.IDEA, null, null, null, "staff1", AT, 0), fresh);
         ItemRow settled = items.get(1);
         assertEquals(Stage.RESEARCHING, settled.stage());
         assertEquals(Long.valueOf(42), settled.positionProposalId());

@@ -97,6 +97,13 @@ public interface FundingRecords {
                  @Param("periodEnd") LocalDate periodEnd, @Param("seenStage") Stage seenStage,
                  @Param("seenProposal") Long seenProposal);
 
+    /** Corrects a grant still at the stage it was read at; 0 when the funder's answer came first. */
+    @Update("UPDATE rs_grant SET funder_id = #{funderId}, title = #{title}, amount_requested = #{amountRequested}, "
+            + "period_start = #{periodStart}, period_end = #{periodEnd} WHERE id = #{grantId} AND stage = #{seenStage}")
+    int updateGrant(@Param("grantId") long grantId, @Param("funderId") long funderId, @Param("title") String title,
+                    @Param("amountRequested") BigDecimal amountRequested, @Param("periodStart") LocalDate periodStart,
+                    @Param("periodEnd") LocalDate periodEnd, @Param("seenStage") Stage seenStage);
+
     /** Puts a grant to a proposal, only if no other proposal took it since {@code seen} (its last, or null) was read. */
     @Update("UPDATE rs_grant SET acceptance_proposal_id = #{proposalId} WHERE id = #{grantId} AND "
             + "(acceptance_proposal_id = #{seen,jdbcType=BIGINT} OR acceptance_proposal_id IS NULL "

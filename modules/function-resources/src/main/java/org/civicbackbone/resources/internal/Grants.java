@@ -29,7 +29,8 @@ import org.civicbackbone.resources.internal.Funding.StageSpec;
 import org.civicbackbone.resources.internal.FundingRecords.Award;
 
 /**
- * A grant's life: opportunity, submitted, awarded or declined by the funder, accepted by the initiative's own
+ * A grant's life: opportunity, submitted (corrected until the funder answers), awarded or declined by the funder,
+ * accepted by the initiative's own
  * decision, then money received against it, never more than awarded. Every check that protects money or a decision
  * runs in the transaction that writes, on the rows it locks.
  */
@@ -57,14 +58,7 @@ record Grants(BackboneStore store, AuditLog audit, DecisionService decisions) {
         GeneratedKey key = new GeneratedKey();
         store.inTurn(ResourcesSchema.MODULE, initiativeId, c -> {
             FundingRecords records = store.mapper(c, FundingRecords.class);
-            for (FundingRecords.LiveGrant same : records.liveGrantsOf(initiativeId, spec.funderId())) {
-                if (SameName.of(same.title(), title) && Objects.equals(same.periodStart(), spec.periodStart())
-                        && Objects.equals(same.periodEnd(), spec.periodEnd())) {
-                    throw new ProblemException(Problem.conflict("Grant " + same.id() + " is '" + same.title()
-                            + "' from " + same.funder() + " for that period (" + same.stage() + ").",
-                            List.of(new Violation("title", "is grant " + same.id() + " already"))));
-                }
-            }
+            refuseLiveNamesake(records, initiativeId, spec, null);
             records.insertGrant(key, initiativeId, spec.funderId(), title, Stage.OPPORTUNITY, spec.amountRequested(),
                     spec.periodStart(), spec.periodEnd(), actor, Instant.now());
             audit.record(c, actor, initiativeId, ResourcesSchema.MODULE, "grant.add", "grant " + key.id() + " '"
@@ -72,6 +66,67 @@ record Grants(BackboneStore store, AuditLog audit, DecisionService decisions) {
             return null;
         });
         return key.id();
+    }
+
+    /**
+     * Corrects a grant not yet answered (an opportunity, or submitted): its funder, title, amount requested and period,
+     * under the rule it was added by. Once awarded or declined its figures are the funder's answer, and the bodies
+     * decide on them: 409. Returns whether anything changed; the audit log says what.
+     */
+    boolean correct(Grant grant, GrantSpec spec, String actor) {
+        if (grant.status() != GrantStatus.OPPORTUNITY && grant.status() != GrantStatus.SUBMITTED) {
+            throw new ProblemException(Problem.conflict("Grant " + grant.id() + " is " + grant.status()
+                    + "; only a grant not yet answered by its funder is corrected."));
+        }
+        String title = spec.title().strip();
+        List<String> changes = new ArrayList<>();
+        if (grant.funderId() != spec.funderId()) {
+            changes.add("funder " + grant.funderId() + " to " + spec.funderId());
+        }
+        if (!grant.title().equals(title)) {
+            changes.add("title '" + grant.title() + "' to '" + title + "'");
+        }
+        if (grant.amountRequested().compareTo(spec.amountRequested()) != 0) {
+            changes.add("requested " + grant.amountRequested().toPlainString() + " to "
+                    + spec.amountRequested().toPlainString());
+        }
+        if (!Objects.equals(grant.periodStart(), spec.periodStart())
+                || !Objects.equals(grant.periodEnd(), spec.periodEnd())) {
+            changes.add("period " + grant.periodStart() + ".." + grant.periodEnd() + " to " + spec.periodStart() + ".."
+                    + spec.periodEnd());
+        }
+        if (changes.isEmpty()) {
+            return false;
+        }
+        store.inTurn(ResourcesSchema.MODULE, grant.initiativeId(), c -> {
+            FundingRecords records = store.mapper(c, FundingRecords.class);
+            refuseLiveNamesake(records, grant.initiativeId(), spec, grant.id());
+            if (records.updateGrant(grant.id(), spec.funderId(), title, spec.amountRequested(), spec.periodStart(),
+                    spec.periodEnd(), Stage.valueOf(grant.status().name())) == 0) { // the funder's answer came first
+                throw new ProblemException(Problem.conflict("Grant " + grant.id() + " changed while this was sent "
+                        + "(it was " + grant.status() + "); read it again."));
+            }
+            audit.record(c, actor, grant.initiativeId(), ResourcesSchema.MODULE, "grant.correct", "grant "
+                    + grant.id() + ": " + String.join("; ", changes));
+            return null;
+        });
+        return true;
+    }
+
+    /**
+     * Refuses a grant of a funder, title and period that another (not {@code self}) not declined has: a second click,
+     * or a colleague entering it too, would count its money twice in the pipeline.
+     */
+    private static void refuseLiveNamesake(FundingRecords records, String initiativeId, GrantSpec spec, Long self) {
+        for (FundingRecords.LiveGrant same : records.liveGrantsOf(initiativeId, spec.funderId())) {
+            if (!Long.valueOf(same.id()).equals(self) && SameName.of(same.title(), spec.title())
+                    && Objects.equals(same.periodStart(), spec.periodStart())
+                    && Objects.equals(same.periodEnd(), spec.periodEnd())) {
+                throw new ProblemException(Problem.conflict("Grant " + same.id() + " is '" + same.title()
+                        + "' from " + same.funder() + " for that period (" + same.stage() + ").",
+                        List.of(new Violation("title", "is grant " + same.id() + " already"))));
+            }
+        }
     }
 
     /** Records a submission or the funder's answer; an award needs its amount, and only an award has one. */

@@ -156,6 +156,19 @@ public class Resources {
     }
 
     public Grant addGrant(String initiativeId, GrantSpec spec, String actor) {
+        refuseIfWrong(initiativeId, spec);
+        return grant(initiativeId, grants.add(initiativeId, spec, actor));
+    }
+
+    /** Corrects a grant not yet answered by its funder, checked as a new one is; see {@link Grants#correct}. */
+    public Grant correctGrant(String initiativeId, long grantId, GrantSpec spec, String actor) {
+        refuseIfWrong(initiativeId, spec);
+        Grant grant = grant(initiativeId, grantId);
+        return grants.correct(grant, spec, actor) ? grant(initiativeId, grantId) : grant;
+    }
+
+    /** Refuses (400, each field with its reason) a grant of a funder the initiative lacks, or of a wrong period. */
+    private void refuseIfWrong(String initiativeId, GrantSpec spec) {
         validator.validate(spec);
         List<Violation> violations = new ArrayList<>();
         if (funders(initiativeId).stream().noneMatch(f -> f.id() == spec.funderId())) {
@@ -163,7 +176,6 @@ public class Resources {
         }
         Grants.checkPeriod(spec.periodStart(), spec.periodEnd(), violations);
         ProblemException.refuseIfAny(violations);
-        return grant(initiativeId, grants.add(initiativeId, spec, actor));
     }
 
     /** Records a submission or the funder's answer; see {@link Grants#changeStage}. */

@@ -124,6 +124,15 @@ public class ResourcesResource {
     }
 
     /** A submission, an award (with its amount) or a refusal by the funder. */
+    /** A grant not yet answered by its funder, as it should be now: the same fields as when it was added. */
+    @PUT
+    @Allow(Audience.STAFF)
+    @Path("grants/{grantId}")
+    public Grant correctGrant(@PathParam("initiativeId") String initiativeId, @PathParam("grantId") long grantId,
+                              GrantSpec spec, @Context SecurityContext security) {
+        return resources.correctGrant(initiativeId, grantId, spec, actor(security));
+    }
+
     @PUT
     @Allow(Audience.STAFF)
     @Path("grants/{grantId}/stage")

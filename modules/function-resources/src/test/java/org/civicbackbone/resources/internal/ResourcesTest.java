@@ -50,12 +50,17 @@ public class ResourcesTest {
                 decisions, organisations);
     }
 
-    /** A grant of 1000 awarded and accepted by decision, 600 of it received. */
-    private Grant activeGrant() {
+    /** An opportunity: 1500 asked of the community foundation for 2026. */
+    private Grant summerReading() {
         Funder funder = resources.addFunder("town", new FunderSpec("Community Foundation", Sector.PHILANTHROPY, null),
                 "ann");
-        Grant grant = resources.addGrant("town", new GrantSpec(funder.id(), "Summer reading", new BigDecimal("1500"),
+        return resources.addGrant("town", new GrantSpec(funder.id(), "Summer reading", new BigDecimal("1500"),
                 LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)), "ann");
+    }
+
+    /** A grant of 1000 awarded and accepted by decision, 600 of it received. */
+    private Grant activeGrant() {
+        Grant grant = summerReading();
         resources.changeStage("town", grant.id(), new StageSpec(Stage.AWARDED, new BigDecimal("1000"), null, null), "ann");
         Grant accepting = resources.proposeAcceptance("town", grant.id(), new AcceptanceSpec("fits goal 2", 7), "ann");
         assertEquals(GrantStatus.ACCEPTING, accepting.status());
@@ -148,10 +153,7 @@ public class ResourcesTest {
 
     @Test
     public void aGrantIsPutToOneAcceptanceProposalAtATimeEvenByRequestsThatReadItAtOnce() {
-        Funder funder = resources.addFunder("town", new FunderSpec("Community Foundation", Sector.PHILANTHROPY, null),
-                "ann");
-        Grant grant = resources.addGrant("town", new GrantSpec(funder.id(), "Summer reading", new BigDecimal("1500"),
-                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)), "ann");
+        Grant grant = summerReading();
         ProblemException notAnAward = assertThrows(ProblemException.class, () -> resources.changeStage("town",
                 grant.id(), new StageSpec(Stage.SUBMITTED, new BigDecimal("1000"), null, null), "ann"));
         assertEquals("only an award has an amount awarded, not a move to SUBMITTED",
@@ -238,5 +240,36 @@ public class ResourcesTest {
         assertEquals(List.of(new Violation("dueOn", "must be in a year between 2000 and 2100")),
                 longAgo.problem().violations());
         assertEquals(2, resources.deadlines("town").size());
+    }
+
+    /**
+     * A grant is corrected until its funder answers (the amount requested, the period, the title), under the rule it
+     * was added by; after that its figures are the funder's and the bodies decide on them.
+     */
+    @Test
+    public void aGrantIsCorrectedUntilItsFunderAnswers() {
+        Grant grant = summerReading();
+        Grant other = resources.addGrant("town", new GrantSpec(grant.funderId(), "Book fair", new BigDecimal("500"),
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)), "ann");
+        Grant corrected = resources.correctGrant("town", grant.id(), new GrantSpec(grant.funderId(), " Summer reading ",
+                new BigDecimal("1750.00"), LocalDate.of(2026, 3, 1), LocalDate.of(2027, 2, 28)), "ann");
+        assertEquals(0, new BigDecimal("1750").compareTo(corrected.amountRequested()));
+        assertEquals(LocalDate.of(2026, 3, 1), corrected.periodStart());
+        assertEquals("grant " + grant.id() + ": requested 1500.00 to 1750.00; period 2026-01-01..2026-12-31 to "
+                + "2026-03-01..2027-02-28", audit.recent("town", 1).get(0).detail());
+        ProblemException twice = assertThrows(ProblemException.class, () -> resources.correctGrant("town", other.id(),
+                new GrantSpec(grant.funderId(), "summer  reading", new BigDecimal("500"), LocalDate.of(2026, 3, 1),
+                        LocalDate.of(2027, 2, 28)), "ann"));
+        assertEquals(List.of(new Violation("title", "is grant " + grant.id() + " already")), twice.problem().violations());
+        ProblemException wrong = assertThrows(ProblemException.class, () -> resources.correctGrant("town", grant.id(),
+                new GrantSpec(999L, "Summer reading", new BigDecimal("1750"), LocalDate.of(2027, 3, 1),
+                        LocalDate.of(2026, 2, 28)), "ann"));
+        assertEquals(List.of("funderId", "periodEnd"), wrong.problem().violations().stream().map(Violation::field)
+                .toList());
+        resources.changeStage("town", grant.id(), new StageSpec(Stage.AWARDED, new BigDecimal("1000"), null, null), "ann");
+        assertEquals("the funder answered", 409, assertThrows(ProblemException.class, () -> resources.correctGrant(
+                "town", grant.id(), new GrantSpec(grant.funderId(), "Summer reading", new BigDecimal("9000"),
+                        LocalDate.of(2026, 3, 1), LocalDate.of(2027, 2, 28)), "ann")).problem().status());
+        assertEquals(0, new BigDecimal("1750").compareTo(resources.grant("town", grant.id()).amountRequested()));
     }
 }
