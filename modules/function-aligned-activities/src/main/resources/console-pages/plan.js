@@ -1,7 +1,7 @@
 // The joint plan in the web console: activities by goal and owner, working groups, meetings with their materials and
-// action items, and forms to add an activity or edit one, form a working group, add its members, change a member's
-// role or let one leave, schedule a meeting or change one, share its materials, record its minutes and its action
-// items, and set how long before a meeting its materials are due.
+// action items, and forms to add an activity or edit one, form a working group, rename it, add its members, change a
+// member's role or let one leave, schedule a meeting or change one, share its materials, record its minutes and its
+// action items, hand over or postpone an action item, and set how long before a meeting its materials are due.
 export async function render(element, context) {
   const { h, functionPage, typedNumber, spoken } = context;
   const day = t => (t || '').slice(0, 10) || '—';
@@ -65,6 +65,9 @@ export async function render(element, context) {
           { label: 'A member leaves', method: 'DELETE', when: g => g.members.length > 0,
             path: (g, v) => `working-groups/${g.id}/members/${v.member}`, fields: g => [memberField(g)],
             body: () => undefined },
+          { label: 'Change its name or purpose', method: 'PUT', path: g => `working-groups/${g.id}`, fields: g => [
+            { name: 'name', label: 'Name', value: g.name },
+            { name: 'purpose', label: 'Purpose', type: 'textarea', optional: true, value: g.purpose }] },
         ] },
       { title: 'Meetings', path: 'meetings',
         columns: [['Meeting', m => m.title], ['When', m => day(m.heldAt)],
@@ -80,6 +83,17 @@ export async function render(element, context) {
           { label: 'Add an action item', path: m => `meetings/${m.id}/action-items`, fields: [
             { name: 'description', label: 'What is to be done' }, { name: 'owner', label: 'Who' },
             { name: 'dueOn', label: 'Due on', type: 'date' }] },
+          // an open item changes hands or days: what is left blank stays as it is
+          { label: 'Hand over or postpone an action item', method: 'PUT', when: m => m.actionItems.some(a => !a.doneOn),
+            path: (m, v) => `meetings/${m.id}/action-items/${v.actionItem}`, fields: m => [
+            { name: 'actionItem', label: 'Action item', type: 'select', options: m.actionItems.filter(a => !a.doneOn)
+              .map(a => [String(a.id), `${a.description} (${a.owner}, due ${a.dueOn})`]) },
+            { name: 'owner', label: 'Who does it now', optional: true },
+            { name: 'dueOn', label: 'Due on now', type: 'date', optional: true }],
+            body: (v, m) => {
+              const item = m.actionItems.find(a => String(a.id) === v.actionItem);
+              return { description: item.description, owner: v.owner || item.owner, dueOn: v.dueOn || item.dueOn };
+            } },
           // minutes are kept of a meeting once it has been held
           { label: 'Record the minutes', when: m => new Date(m.heldAt) <= new Date(), method: 'PUT',
             path: m => `meetings/${m.id}/minutes`,

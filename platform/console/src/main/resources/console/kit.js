@@ -288,7 +288,8 @@ export function formSection(base, spec, again, level = 'h2') {
       if (f.type === 'choices') {
         return [f.name, [...form.querySelectorAll(`input[name="${CSS.escape(f.name)}"]:checked`)].map(c => c.value)];
       }
-      const value = form.elements[f.name].value;
+      // by namedItem: a field named as one of the collection's own members (item, length) would get that member
+      const value = form.elements.namedItem(f.name).value;
       if (f.type === 'number') return [f.name, typedNumber(value)];
       return [f.name, (f.type === 'password' ? value : value.trim()) || null];
     }));

@@ -613,8 +613,9 @@ public class ConsoleIT {
         Map<String, List<String>> expected = new LinkedHashMap<>();
         expected.put("Joint plan", List.of("form Add an activity", "form Form a working group", "form Schedule a meeting",
                 "form Set when meeting materials are due", "action Change the status", "action Edit", "action Add a member",
-                "action Change a member's role", "action A member leaves", "action Change", "action Share a material",
-                "action Add an action item", "action Record the minutes"));
+                "action Change a member's role", "action A member leaves", "action Change its name or purpose",
+                "action Change", "action Share a material", "action Add an action item",
+                "action Hand over or postpone an action item", "action Record the minutes"));
         expected.put("Community engagement", List.of("form Draft a communication", "form Record an event",
                 "action Edit", "action Correct", "button Publish"));
         expected.put("Policy", List.of("form Add a policy item", "action Record a stance", "action Drop it",

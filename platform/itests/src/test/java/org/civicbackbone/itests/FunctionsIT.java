@@ -589,6 +589,16 @@ public class FunctionsIT extends InsideKaraf {
         assertTrue(http.get(base + "/action-items/export").body().contains("Share results"));
         assertTrue(http.get(base + "/activities/export").body().contains("Pre-K curriculum"));
         assertTrue(http.get(base + "/working-groups/export").body().contains("Early learning,readiness,Aisha,Head Start,CO_CHAIR"));
+        // the overdue action is handed over and postponed; the group is renamed
+        long overdue = withAction.get("actionItems").get(0).get("id").asLong();
+        JsonNode postponed = http.send("PUT", base + "/meetings/" + past + "/action-items/" + overdue, Http.ADMIN,
+                "application/json", "{\"description\":\"Share results\",\"owner\":\"Ben\",\"dueOn\":\""
+                + java.time.LocalDate.now().plusDays(7) + "\"}").json();
+        assertEquals("Ben", postponed.get("actionItems").get(0).get("owner").asText());
+        assertEquals(false, postponed.get("actionItems").get(0).get("overdue").asBoolean());
+        assertTrue(!http.get(base).json().get("needsAttention").toString().contains("action overdue"));
+        assertEquals("Early years", http.send("PUT", base + "/working-groups/" + group, Http.ADMIN, "application/json",
+                "{\"name\":\"Early years\",\"purpose\":\"readiness\"}").json().get("name").asText());
 
         // without vision and strategy, links are kept and gaps become unknown
         features(bundleContext).uninstallFeature("backbone-function-vision-strategy");

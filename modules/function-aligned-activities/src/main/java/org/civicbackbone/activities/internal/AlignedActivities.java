@@ -166,6 +166,12 @@ public class AlignedActivities {
         return groups.form(initiativeId, spec, actor);
     }
 
+    public WorkingGroup changeGroup(String initiativeId, long groupId, WorkingGroupSpec spec, String actor) {
+        validator.validate(spec);
+        require(initiativeId);
+        return groups.change(initiativeId, groupId, spec, actor);
+    }
+
     public WorkingGroup addGroupMember(String initiativeId, long groupId, GroupMemberSpec spec, String actor) {
         validator.validate(spec);
         require(initiativeId);
@@ -252,12 +258,19 @@ public class AlignedActivities {
         return meeting(initiativeId, meetingId);
     }
 
+    public Meeting changeActionItem(String initiativeId, long meetingId, long itemId, ActionItemSpec spec,
+                                    String actor) {
+        validator.validate(spec);
+        meetings.changeActionItem(initiativeId, meeting(initiativeId, meetingId), itemId, spec, actor);
+        return meeting(initiativeId, meetingId);
+    }
+
     public Meeting completeActionItem(String initiativeId, long meetingId, long itemId, String actor) {
         meetings.completeActionItem(initiativeId, meeting(initiativeId, meetingId), itemId, actor);
         return meeting(initiativeId, meetingId);
     }
 
-    // ---- alignment, overview, exports
+    // ---- alignment and overview (the CSV exports are PlanReports' of the lists)
 
     /** The adopted agenda's goals, or null when the vision and strategy module is not installed. */
     private List<GoalRef> goals(String initiativeId) {
@@ -274,17 +287,5 @@ public class AlignedActivities {
         return PlanReports.overview(initiativeId, activities, workingGroups(initiativeId), meetings(initiativeId),
                 settings(initiativeId).materialsDaysBefore(), PlanReports.alignment(initiativeId, activities,
                         goals(initiativeId)), Instant.now());
-    }
-
-    public String exportActivities(String initiativeId) {
-        return PlanReports.activities(activities(initiativeId));
-    }
-
-    public String exportWorkingGroups(String initiativeId) {
-        return PlanReports.workingGroups(workingGroups(initiativeId));
-    }
-
-    public String exportActionItems(String initiativeId) {
-        return PlanReports.actionItems(meetings(initiativeId));
     }
 }

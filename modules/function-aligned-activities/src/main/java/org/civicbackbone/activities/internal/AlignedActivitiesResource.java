@@ -91,7 +91,7 @@ public class AlignedActivitiesResource {
     @Path("activities/export")
     @Produces(CSV)
     public Response exportActivities(@PathParam("initiativeId") String initiativeId) {
-        return csv(plan.exportActivities(initiativeId), initiativeId + "-activities.csv");
+        return csv(PlanReports.activities(plan.activities(initiativeId)), initiativeId + "-activities.csv");
     }
 
     @GET
@@ -133,12 +133,21 @@ public class AlignedActivitiesResource {
         return created(uri, plan.formGroup(initiativeId, spec, actor(security)), WorkingGroup::id);
     }
 
+    /** A group renamed, or its purpose restated. */
+    @PUT
+    @Allow(Audience.CONTRIBUTORS)
+    @Path("working-groups/{id}")
+    public WorkingGroup changeGroup(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
+                                    WorkingGroupSpec spec, @Context SecurityContext security) {
+        return plan.changeGroup(initiativeId, id, spec, actor(security));
+    }
+
     @GET
     @Allow(Audience.READERS)
     @Path("working-groups/export")
     @Produces(CSV)
     public Response exportWorkingGroups(@PathParam("initiativeId") String initiativeId) {
-        return csv(plan.exportWorkingGroups(initiativeId), initiativeId + "-working-groups.csv");
+        return csv(PlanReports.workingGroups(plan.workingGroups(initiativeId)), initiativeId + "-working-groups.csv");
     }
 
     @POST
@@ -239,6 +248,16 @@ public class AlignedActivitiesResource {
         return created(uri, plan.addActionItem(initiativeId, id, spec, actor(security)), Meeting::id);
     }
 
+    /** An open action item with another owner, a later day or clearer words. */
+    @PUT
+    @Allow(Audience.CONTRIBUTORS)
+    @Path("meetings/{id}/action-items/{itemId}")
+    public Meeting changeActionItem(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
+                                    @PathParam("itemId") long itemId, ActionItemSpec spec,
+                                    @Context SecurityContext security) {
+        return plan.changeActionItem(initiativeId, id, itemId, spec, actor(security));
+    }
+
     @POST
     @Allow(Audience.CONTRIBUTORS)
     @Path("meetings/{id}/action-items/{itemId}/done")
@@ -252,6 +271,6 @@ public class AlignedActivitiesResource {
     @Path("action-items/export")
     @Produces(CSV)
     public Response exportActionItems(@PathParam("initiativeId") String initiativeId) {
-        return csv(plan.exportActionItems(initiativeId), initiativeId + "-action-items.csv");
+        return csv(PlanReports.actionItems(plan.meetings(initiativeId)), initiativeId + "-action-items.csv");
     }
 }

@@ -121,8 +121,51 @@ record Meetings(BackboneStore store, AuditLog audit) {
     }
 
     void addActionItem(String initiativeId, Meeting meeting, ActionItemSpec spec, String actor) {
-        // due no earlier than the day it is agreed: a held meeting's day (its earliest anywhere, so in every time
-        // zone), or today for a meeting to come (a task to prepare it may fall before it; a day's leeway)
+        refuseEarly(meeting, spec);
+        long meetingId = meeting.id();
+        write(initiativeId, actor, r -> {
+            refuseRecorded(r, initiativeId, meetingId, spec, null);
+            r.insertAction(meetingId, spec.description().strip(), spec.owner().strip(), spec.dueOn());
+        }, "meeting.action", () -> spec.owner().strip() + ": " + spec.description().strip() + " by " + spec.dueOn());
+    }
+
+    /**
+     * Changes an open action item (another owner, a later day, clearer words) under the rules it was agreed by; one
+     * done is settled (409). Returns whether anything changed; the audit log says what.
+     */
+    boolean changeActionItem(String initiativeId, Meeting meeting, long itemId, ActionItemSpec spec, String actor) {
+        ActionItem item = actionItem(meeting, itemId);
+        if (item.doneOn() != null) {
+            throw new ProblemException(Problem.conflict("Action item " + itemId + " was done on " + item.doneOn() + "."));
+        }
+        refuseEarly(meeting, spec);
+        List<String> changes = new ArrayList<>();
+        if (!item.description().equals(spec.description().strip())) {
+            changes.add("description");
+        }
+        if (!item.owner().equals(spec.owner().strip())) {
+            changes.add("owner " + item.owner() + " to " + spec.owner().strip());
+        }
+        if (!item.dueOn().equals(spec.dueOn())) {
+            changes.add("due " + item.dueOn() + " to " + spec.dueOn());
+        }
+        if (changes.isEmpty()) {
+            return false;
+        }
+        write(initiativeId, actor, r -> {
+            refuseRecorded(r, initiativeId, meeting.id(), spec, itemId);
+            if (r.updateAction(itemId, spec.description().strip(), spec.owner().strip(), spec.dueOn()) == 0) {
+                throw new ProblemException(Problem.conflict("Action item " + itemId + " was done meanwhile."));
+            }
+        }, "meeting.action.change", () -> "action item " + itemId + ": " + String.join("; ", changes));
+        return true;
+    }
+
+    /**
+     * Refuses a due day before the item is agreed: a held meeting's day (its earliest anywhere, so in every time
+     * zone), or today for a meeting to come (a task to prepare it may fall before it; a day's leeway).
+     */
+    private static void refuseEarly(Meeting meeting, ActionItemSpec spec) {
         boolean held = !meeting.heldAt().isAfter(Instant.now());
         ProblemException.refuseIfAny(RecordDays.outsideYears("dueOn", spec.dueOn()));
         LocalDate earliest = held ? LocalDate.ofInstant(meeting.heldAt(), ZoneOffset.MIN) : RecordDays.earliestToday();
@@ -130,23 +173,28 @@ record Meetings(BackboneStore store, AuditLog audit) {
             throw ProblemException.invalid("dueOn", held ? "is before the meeting it comes from (held "
                     + meeting.heldAt() + ")" : "has passed; an action for a meeting to come is due from today on");
         }
-        long meetingId = meeting.id();
-        write(initiativeId, actor, r -> {
-            for (PlanRecords.ActionRow agreed : r.actionRows(initiativeId)) {
-                if (agreed.meetingId() == meetingId && SameName.of(agreed.description(), spec.description())
-                        && SameName.of(agreed.owner(), spec.owner())) {
-                    throw new ProblemException(Problem.conflict("Action item " + agreed.id() + " of meeting "
-                            + meetingId + " is this one.", List.of(new Violation("description",
-                            "recorded for " + agreed.owner() + " already, as action item " + agreed.id()))));
-                }
+    }
+
+    /** Refuses an item of the meeting, other than {@code self}, with the same description and owner. */
+    private static void refuseRecorded(PlanRecords r, String initiativeId, long meetingId, ActionItemSpec spec,
+                                       Long self) {
+        for (PlanRecords.ActionRow agreed : r.actionRows(initiativeId)) {
+            if (agreed.meetingId() == meetingId && !Long.valueOf(agreed.id()).equals(self)
+                    && SameName.of(agreed.description(), spec.description()) && SameName.of(agreed.owner(), spec.owner())) {
+                throw new ProblemException(Problem.conflict("Action item " + agreed.id() + " of meeting "
+                        + meetingId + " is this one.", List.of(new Violation("description",
+                        "recorded for " + agreed.owner() + " already, as action item " + agreed.id()))));
             }
-            r.insertAction(meetingId, spec.description().strip(), spec.owner().strip(), spec.dueOn());
-        }, "meeting.action", () -> spec.owner().strip() + ": " + spec.description().strip() + " by " + spec.dueOn());
+        }
+    }
+
+    private static ActionItem actionItem(Meeting meeting, long itemId) {
+        return meeting.actionItems().stream().filter(a -> a.id() == itemId).findFirst().orElseThrow(() ->
+                new ProblemException(Problem.notFound("Meeting " + meeting.id() + " has no action item " + itemId + ".")));
     }
 
     void completeActionItem(String initiativeId, Meeting meeting, long itemId, String actor) {
-        ActionItem item = meeting.actionItems().stream().filter(a -> a.id() == itemId).findFirst().orElseThrow(() ->
-                new ProblemException(Problem.notFound("Meeting " + meeting.id() + " has no action item " + itemId + ".")));
+        ActionItem item = actionItem(meeting, itemId);
         write(initiativeId, actor, r -> {
             if (r.markDone(itemId, LocalDate.now()) == 0) { // done already, maybe by a second click a moment ago
                 throw new ProblemException(Problem.conflict("Action item " + itemId + " is done already"

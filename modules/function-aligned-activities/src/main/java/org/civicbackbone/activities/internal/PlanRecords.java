@@ -101,6 +101,9 @@ public interface PlanRecords {
     void insertGroup(@Param("key") GeneratedKey key, @Param("initiativeId") String initiativeId,
                      @Param("name") String name, @Param("purpose") String purpose);
 
+    @Update("UPDATE aa_working_group SET name = #{name}, purpose = #{purpose} WHERE id = #{id}")
+    int updateGroup(@Param("id") long id, @Param("name") String name, @Param("purpose") String purpose);
+
     @Insert("INSERT INTO aa_group_member (group_id, person, organisation, organisation_id, group_role) "
             + "VALUES (#{groupId}, #{person}, #{organisation}, #{organisationId}, #{role})")
     void insertMember(@Param("groupId") long groupId, @Param("person") String person,
@@ -174,6 +177,11 @@ public interface PlanRecords {
                       @Param("owner") String owner, @Param("dueOn") LocalDate dueOn);
 
     /** Marks an action item done unless it is: 0 when it was. */
+    @Update("UPDATE aa_action_item SET description = #{description}, owner = #{owner}, due_on = #{dueOn} "
+            + "WHERE id = #{itemId} AND done_on IS NULL")
+    int updateAction(@Param("itemId") long itemId, @Param("description") String description,
+                     @Param("owner") String owner, @Param("dueOn") LocalDate dueOn);
+
     @Update("UPDATE aa_action_item SET done_on = #{doneOn} WHERE id = #{itemId} AND done_on IS NULL")
     int markDone(@Param("itemId") long itemId, @Param("doneOn") LocalDate doneOn);
 

@@ -1,6 +1,8 @@
 package org.civicbackbone.activities.internal;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.ToIntFunction;
 import org.civicbackbone.activities.internal.JointPlan.GroupMember;
 import org.civicbackbone.activities.internal.JointPlan.GroupMemberSpec;
@@ -37,17 +39,47 @@ record WorkingGroups(BackboneStore store, AuditLog audit, OrganisationRegistry o
         GeneratedKey key = new GeneratedKey();
         store.inTurn(ActivitiesSchema.MODULE, initiativeId, c -> {
             PlanRecords records = store.mapper(c, PlanRecords.class);
-            if (records.groupRows(initiativeId).stream().anyMatch(g -> SameName.of(g.name(), name))) {
-                throw new ProblemException(Problem.conflict("Initiative '" + initiativeId
-                        + "' already has a working group named '" + name + "'.", List.of(new Violation("name",
-                        "names another working group already"))));
-            }
+            refuseNamesake(records, initiativeId, name, null);
             records.insertGroup(key, initiativeId, name, spec.purpose());
             audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, "group.form", "working group " + key.id()
                     + " '" + name + "'");
             return null;
         });
         return one(initiativeId, key.id());
+    }
+
+    /** Renames a group or restates its purpose; its name stays its own in the initiative. */
+    WorkingGroup change(String initiativeId, long groupId, WorkingGroupSpec spec, String actor) {
+        WorkingGroup group = one(initiativeId, groupId);
+        String name = spec.name().strip();
+        List<String> changes = new ArrayList<>();
+        if (!group.name().equals(name)) {
+            changes.add("name '" + group.name() + "' to '" + name + "'");
+        }
+        if (!Objects.equals(group.purpose(), spec.purpose())) {
+            changes.add("purpose");
+        }
+        if (!changes.isEmpty()) {
+            store.inTurn(ActivitiesSchema.MODULE, initiativeId, c -> {
+                PlanRecords records = store.mapper(c, PlanRecords.class);
+                refuseNamesake(records, initiativeId, name, groupId);
+                records.updateGroup(groupId, name, spec.purpose());
+                audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, "group.change", "working group "
+                        + groupId + ": " + String.join("; ", changes));
+                return null;
+            });
+        }
+        return one(initiativeId, groupId);
+    }
+
+    /** Refuses (409 naming {@code name}) a name another group than {@code self} has; read under the module's turn. */
+    private static void refuseNamesake(PlanRecords records, String initiativeId, String name, Long self) {
+        if (records.groupRows(initiativeId).stream().anyMatch(g -> !Long.valueOf(g.id()).equals(self)
+                && SameName.of(g.name(), name))) {
+            throw new ProblemException(Problem.conflict("Initiative '" + initiativeId
+                    + "' already has a working group named '" + name + "'.", List.of(new Violation("name",
+                    "names another working group already"))));
+        }
     }
 
     WorkingGroup addMember(String initiativeId, long groupId, GroupMemberSpec spec, String actor) {

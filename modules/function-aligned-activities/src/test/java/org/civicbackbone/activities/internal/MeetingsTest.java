@@ -72,6 +72,36 @@ public class MeetingsTest {
                 "Leadership table", held, "1. Budget"), "staff").title());
     }
 
+    /** An open action item changes hands or days under the rules it was agreed by; one done is settled. */
+    @Test
+    public void anOpenActionItemChangesHandsOrDaysButADoneOneIsSettled() {
+        Instant held = Instant.now().minus(Duration.ofDays(3));
+        Meeting meeting = plan.schedule("town", new MeetingSpec(null, "Leadership", held, "1. Budget"), "staff");
+        LocalDate inAWeek = LocalDate.now().plusDays(7);
+        List<JointPlan.ActionItem> items = plan.addActionItem("town", meeting.id(), new ActionItemSpec("Draft the budget",
+                "Ann", inAWeek), "staff").actionItems();
+        items = plan.addActionItem("town", meeting.id(), new ActionItemSpec("Book the hall", "Ben", inAWeek), "staff")
+                .actionItems();
+        long budget = items.get(0).id();
+        long hall = items.get(1).id();
+        JointPlan.ActionItem handed = plan.changeActionItem("town", meeting.id(), budget, new ActionItemSpec(
+                "Draft the budget", "Chloe", inAWeek.plusDays(7)), "staff").actionItems().get(0);
+        assertEquals("Chloe", handed.owner());
+        assertEquals(inAWeek.plusDays(7), handed.dueOn());
+        assertEquals("dueOn", assertThrows(ProblemException.class, () -> plan.changeActionItem("town", meeting.id(),
+                budget, new ActionItemSpec("Draft the budget", "Chloe", LocalDate.now().minusDays(30)), "staff"))
+                .problem().violations().get(0).field());
+        assertEquals("the same as the other", 409, assertThrows(ProblemException.class, () -> plan.changeActionItem(
+                "town", meeting.id(), budget, new ActionItemSpec("book the hall", "ben", inAWeek), "staff"))
+                .problem().status());
+        plan.completeActionItem("town", meeting.id(), hall, "staff");
+        assertEquals("done: settled", 409, assertThrows(ProblemException.class, () -> plan.changeActionItem("town",
+                meeting.id(), hall, new ActionItemSpec("Book the hall", "Ben", inAWeek.plusDays(1)), "staff"))
+                .problem().status());
+        assertEquals(404, assertThrows(ProblemException.class, () -> plan.changeActionItem("town", meeting.id(), 999,
+                new ActionItemSpec("x", "y", inAWeek), "staff")).problem().status());
+    }
+
     @Test
     public void materialFromOneAddressIsSharedOnce() {
         Meeting meeting = plan.schedule("town", new MeetingSpec(null, "Leadership", Instant.now().plus(Duration.ofDays(9)),

@@ -118,6 +118,14 @@ public class WorkingGroupsTest {
         assertEquals(404, assertThrows(ProblemException.class, () -> plan.changeMemberRole("town", group.id(), annId,
                 new MemberRoleSpec(GroupRole.MEMBER), "chair")).problem().status());
         assertEquals(1, plan.workingGroup("town", group.id()).members().size());
+        // renamed, its purpose restated; its name stays its own
+        assertEquals("Early years", plan.changeGroup("town", group.id(), new WorkingGroupSpec(" Early years ",
+                "readiness, birth to five"), "chair").name());
+        assertEquals("working group " + group.id() + ": name 'Early learning' to 'Early years'; purpose",
+                audit.recent("town", 1).get(0).detail());
+        assertEquals(List.of(new Violation("name", "names another working group already")), assertThrows(
+                ProblemException.class, () -> plan.changeGroup("town", group.id(), new WorkingGroupSpec("attendance",
+                        null), "chair")).problem().violations());
         // she may join again later, as a new membership
         assertEquals(2, plan.addGroupMember("town", group.id(), new GroupMemberSpec("Ann", "Library",
                 GroupRole.MEMBER), "staff").members().size());

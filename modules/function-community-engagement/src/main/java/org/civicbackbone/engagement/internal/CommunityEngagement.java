@@ -159,7 +159,7 @@ public class CommunityEngagement {
                     "speaks for the initiative only by the bodies' decision"))));
         }
         store.inTransaction(c -> {
-            // still the draft read above: not published nor put to the bodies meanwhile
+            // still the draft read above: not published, put to the bodies nor edited meanwhile
             if (records(c).setPublished(id, Instant.now(), communication.statementProposalId(),
                     communication.revision()) == 0) {
                 throw new ProblemException(Problem.conflict("Communication " + id
