@@ -510,7 +510,7 @@ public class FunctionsIT extends InsideKaraf {
         assertEquals("[1,3]", edited.get("goalNumbers").toString());
         assertEquals("2027-06-30", edited.get("endOn").asText());
         assertEquals("[]", http.get(base + "/alignment").json().get("gaps").toString());
-        assertTrue(http.get("/initiatives/plan/audit").body().contains("goals [1] to [1, 3]; end open to 2027-06-30"));
+        assertTrue(http.get("/initiatives/plan/audit").body().contains("goals [1] to [1, 3]; end none to 2027-06-30"));
         assertEquals(1, alignment.get("overlaps").size());
         assertEquals(1, alignment.get("overlaps").get(0).get("goal").asInt());
         assertEquals(50, alignment.get("shares").get(0).get("percent").asInt());

@@ -3,7 +3,6 @@ package org.civicbackbone.activities.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.civicbackbone.activities.internal.JointPlan.Activity;
@@ -12,6 +11,7 @@ import org.civicbackbone.activities.internal.JointPlan.ActivityStatus;
 import org.civicbackbone.activities.internal.JointPlan.StatusSpec;
 import org.civicbackbone.api.agenda.GoalRef;
 import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.audit.Changes;
 import org.civicbackbone.api.initiative.Organisation;
 import org.civicbackbone.api.initiative.OrganisationRegistry;
 import org.civicbackbone.api.initiative.SameName;
@@ -57,8 +57,12 @@ record Activities(BackboneStore store, AuditLog audit) {
                  String actor) {
         refuseIfWrong(spec, owner, goals);
         List<Integer> goalNumbers = spec.goalNumbers().stream().distinct().sorted().toList();
-        String changes = changes(activity, spec, owner.name(), goalNumbers);
-        if (changes.isEmpty()) {
+        Changes changes = new Changes().quoted("title", activity.title(), spec.title().strip())
+                .named("description", activity.description(), spec.description())
+                .shown("owner", activity.ownerOrganisation(), owner.name())
+                .shown("goals", activity.goalNumbers().stream().sorted().toList(), goalNumbers)
+                .shown("start", activity.startOn(), spec.startOn()).shown("end", activity.endOn(), spec.endOn());
+        if (changes.none()) {
             return false;
         }
         store.inTurn(ActivitiesSchema.MODULE, initiativeId, c -> {
@@ -75,31 +79,6 @@ record Activities(BackboneStore store, AuditLog audit) {
             return null;
         });
         return true;
-    }
-
-    /** What an edit changes, in words for the audit log; empty when nothing does. */
-    private static String changes(Activity before, ActivitySpec after, String owner, List<Integer> goals) {
-        List<String> changes = new ArrayList<>();
-        if (!before.title().equals(after.title().strip())) {
-            changes.add("title '" + before.title() + "' to '" + after.title().strip() + "'");
-        }
-        if (!Objects.equals(before.description(), after.description())) {
-            changes.add("description");
-        }
-        if (!before.ownerOrganisation().equals(owner)) {
-            changes.add("owner " + before.ownerOrganisation() + " to " + owner);
-        }
-        if (!before.goalNumbers().stream().sorted().toList().equals(goals)) {
-            changes.add("goals " + before.goalNumbers() + " to " + goals);
-        }
-        if (!before.startOn().equals(after.startOn())) {
-            changes.add("start " + before.startOn() + " to " + after.startOn());
-        }
-        if (!Objects.equals(before.endOn(), after.endOn())) {
-            changes.add("end " + (before.endOn() == null ? "open" : before.endOn()) + " to "
-                    + (after.endOn() == null ? "open" : after.endOn()));
-        }
-        return String.join("; ", changes);
     }
 
     /**

@@ -3,7 +3,6 @@ package org.civicbackbone.activities.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -14,6 +13,7 @@ import org.civicbackbone.activities.internal.JointPlan.Meeting;
 import org.civicbackbone.activities.internal.JointPlan.MeetingSpec;
 import org.civicbackbone.activities.internal.JointPlan.MinutesSpec;
 import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.audit.Changes;
 import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
@@ -61,26 +61,16 @@ record Meetings(BackboneStore store, AuditLog audit) {
             throw new ProblemException(Problem.conflict("Meeting " + meeting.id() + " was held: its minutes are "
                     + "recorded.", List.of(new Violation("heldAt", "is to come, but the meeting's minutes are recorded"))));
         }
-        List<String> changes = new ArrayList<>();
-        if (!meeting.heldAt().equals(spec.heldAt())) {
-            changes.add("moved from " + meeting.heldAt() + " to " + spec.heldAt());
-        }
-        if (!Objects.equals(meeting.workingGroupId(), spec.workingGroupId())) {
-            changes.add("group " + meeting.workingGroupId() + " to " + spec.workingGroupId());
-        }
-        if (!meeting.title().equals(spec.title().strip())) {
-            changes.add("title '" + meeting.title() + "' to '" + spec.title().strip() + "'");
-        }
-        if (!meeting.agenda().equals(spec.agenda())) {
-            changes.add("agenda");
-        }
-        if (changes.isEmpty()) {
+        Changes changes = new Changes().shown("held at", meeting.heldAt(), spec.heldAt())
+                .shown("working group", meeting.workingGroupId(), spec.workingGroupId())
+                .quoted("title", meeting.title(), spec.title().strip()).named("agenda", meeting.agenda(), spec.agenda());
+        if (changes.none()) {
             return false;
         }
         write(initiativeId, actor, r -> {
             refuseClash(r, initiativeId, spec, meeting.id());
             r.updateMeeting(meeting.id(), spec.workingGroupId(), spec.title().strip(), spec.heldAt(), spec.agenda());
-        }, "meeting.change", () -> "meeting " + meeting.id() + ": " + String.join("; ", changes));
+        }, "meeting.change", () -> "meeting " + meeting.id() + ": " + changes);
         return true;
     }
 
@@ -139,17 +129,9 @@ record Meetings(BackboneStore store, AuditLog audit) {
             throw new ProblemException(Problem.conflict("Action item " + itemId + " was done on " + item.doneOn() + "."));
         }
         refuseEarly(meeting, spec);
-        List<String> changes = new ArrayList<>();
-        if (!item.description().equals(spec.description().strip())) {
-            changes.add("description");
-        }
-        if (!item.owner().equals(spec.owner().strip())) {
-            changes.add("owner " + item.owner() + " to " + spec.owner().strip());
-        }
-        if (!item.dueOn().equals(spec.dueOn())) {
-            changes.add("due " + item.dueOn() + " to " + spec.dueOn());
-        }
-        if (changes.isEmpty()) {
+        Changes changes = new Changes().named("description", item.description(), spec.description().strip())
+                .shown("owner", item.owner(), spec.owner().strip()).shown("due", item.dueOn(), spec.dueOn());
+        if (changes.none()) {
             return false;
         }
         write(initiativeId, actor, r -> {
@@ -157,7 +139,7 @@ record Meetings(BackboneStore store, AuditLog audit) {
             if (r.updateAction(itemId, spec.description().strip(), spec.owner().strip(), spec.dueOn()) == 0) {
                 throw new ProblemException(Problem.conflict("Action item " + itemId + " was done meanwhile."));
             }
-        }, "meeting.action.change", () -> "action item " + itemId + ": " + String.join("; ", changes));
+        }, "meeting.action.change", () -> "action item " + itemId + ": " + changes);
         return true;
     }
 

@@ -1,8 +1,6 @@
 package org.civicbackbone.activities.internal;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.ToIntFunction;
 import org.civicbackbone.activities.internal.JointPlan.GroupMember;
 import org.civicbackbone.activities.internal.JointPlan.GroupMemberSpec;
@@ -10,6 +8,7 @@ import org.civicbackbone.activities.internal.JointPlan.MemberRoleSpec;
 import org.civicbackbone.activities.internal.JointPlan.WorkingGroup;
 import org.civicbackbone.activities.internal.JointPlan.WorkingGroupSpec;
 import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.audit.Changes;
 import org.civicbackbone.api.initiative.Organisation;
 import org.civicbackbone.api.initiative.OrganisationRegistry;
 import org.civicbackbone.api.initiative.SameName;
@@ -52,20 +51,15 @@ record WorkingGroups(BackboneStore store, AuditLog audit, OrganisationRegistry o
     WorkingGroup change(String initiativeId, long groupId, WorkingGroupSpec spec, String actor) {
         WorkingGroup group = one(initiativeId, groupId);
         String name = spec.name().strip();
-        List<String> changes = new ArrayList<>();
-        if (!group.name().equals(name)) {
-            changes.add("name '" + group.name() + "' to '" + name + "'");
-        }
-        if (!Objects.equals(group.purpose(), spec.purpose())) {
-            changes.add("purpose");
-        }
-        if (!changes.isEmpty()) {
+        Changes changes = new Changes().quoted("name", group.name(), name).named("purpose", group.purpose(),
+                spec.purpose());
+        if (!changes.none()) {
             store.inTurn(ActivitiesSchema.MODULE, initiativeId, c -> {
                 PlanRecords records = store.mapper(c, PlanRecords.class);
                 refuseNamesake(records, initiativeId, name, groupId);
                 records.updateGroup(groupId, name, spec.purpose());
                 audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, "group.change", "working group "
-                        + groupId + ": " + String.join("; ", changes));
+                        + groupId + ": " + changes);
                 return null;
             });
         }

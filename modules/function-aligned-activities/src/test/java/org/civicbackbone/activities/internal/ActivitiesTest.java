@@ -67,7 +67,7 @@ public class ActivitiesTest {
                 edited);
         assertEquals(edited, plan.activity("town", coaching.id()));
         assertEquals("activity " + coaching.id() + ": title 'Reading coaches at well-child visits' to 'Reading coaches "
-                + "at clinics'; description; owner Family Center to Library; goals [1] to [1, 3]; end open to "
+                + "at clinics'; description; owner Family Center to Library; goals [1] to [1, 3]; end none to "
                 + "2028-06-30", audit.recent("town", 1).get(0).detail());
 
         int recorded = audit.actions().size();

@@ -1,10 +1,10 @@
 package org.civicbackbone.engagement.internal;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.audit.Changes;
 import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
@@ -42,8 +42,11 @@ record CommunicationDrafts(BackboneStore store, AuditLog audit) {
      */
     boolean edit(String initiativeId, Communication draft, CommunicationSpec spec, String spokesperson, String actor) {
         List<String> messages = keyMessages(spec);
-        String changes = changes(draft, spec, messages, spokesperson);
-        if (changes.isEmpty()) {
+        Changes changes = new Changes().shown("kind", draft.kind(), spec.kind())
+                .quoted("title", draft.title(), spec.title().strip()).named("text", draft.body(), spec.body())
+                .named("key messages", draft.keyMessages(), messages)
+                .shown("spokesperson", draft.spokesperson(), spokesperson);
+        if (changes.none()) {
             return false;
         }
         store.inTurn(CommunityEngagement.MODULE, initiativeId, c -> {
@@ -88,28 +91,5 @@ record CommunicationDrafts(BackboneStore store, AuditLog audit) {
                         "is draft " + other.id() + " already"))));
             }
         }
-    }
-
-    /** What an edit changes, in words for the audit log; empty when nothing does. */
-    private static String changes(Communication before, CommunicationSpec after, List<String> messages,
-                                  String spokesperson) {
-        List<String> changes = new ArrayList<>();
-        if (before.kind() != after.kind()) {
-            changes.add("kind " + before.kind() + " to " + after.kind());
-        }
-        if (!before.title().equals(after.title().strip())) {
-            changes.add("title '" + before.title() + "' to '" + after.title().strip() + "'");
-        }
-        if (!before.body().equals(after.body())) {
-            changes.add("text");
-        }
-        if (!before.keyMessages().equals(messages)) {
-            changes.add("key messages");
-        }
-        if (!Objects.equals(before.spokesperson(), spokesperson)) {
-            changes.add("spokesperson " + (before.spokesperson() == null ? "none" : before.spokesperson()) + " to "
-                    + (spokesperson == null ? "none" : spokesperson));
-        }
-        return String.join("; ", changes);
     }
 }

@@ -6,9 +6,9 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.audit.Changes;
 import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.initiative.Sector;
 import org.civicbackbone.api.problem.Problem;
@@ -74,26 +74,15 @@ record EngagementEvents(BackboneStore store, AuditLog audit) {
      */
     boolean correct(String initiativeId, Event event, EventSpec spec, String actor) {
         refuseIfWrong(spec);
-        List<String> changes = new ArrayList<>();
         String title = spec.title().strip();
-        if (!event.title().equals(title)) {
-            changes.add("title '" + event.title() + "' to '" + title + "'");
-        }
-        if (!event.heldOn().equals(spec.heldOn())) {
-            changes.add("held on " + event.heldOn() + " to " + spec.heldOn());
-        }
-        if (!Objects.equals(event.location(), spec.location())) {
-            changes.add("location");
-        }
-        if (!Set.copyOf(event.participation()).equals(Set.copyOf(spec.participation()))) {
-            changes.add("participants " + event.participants() + " to "
-                    + spec.participation().stream().mapToInt(Participation::count).sum());
-        }
-        if (event.communityMembersReached() != spec.communityMembersReached()) {
-            changes.add("community members reached " + event.communityMembersReached() + " to "
-                    + spec.communityMembersReached());
-        }
-        if (changes.isEmpty()) {
+        Changes changes = new Changes().quoted("title", event.title(), title)
+                .shown("held on", event.heldOn(), spec.heldOn())
+                .named("location", event.location(), spec.location())
+                .shown("participants", event.participants(), spec.participation().stream()
+                        .mapToInt(Participation::count).sum())
+                .named("participation by sector", Set.copyOf(event.participation()), Set.copyOf(spec.participation()))
+                .shown("community members reached", event.communityMembersReached(), spec.communityMembersReached());
+        if (changes.none()) {
             return false;
         }
         store.inTurn(CommunityEngagement.MODULE, initiativeId, c -> {
@@ -104,7 +93,7 @@ record EngagementEvents(BackboneStore store, AuditLog audit) {
                 records(c).insertParticipation(event.id(), p.sector(), p.count());
             }
             audit.record(c, actor, initiativeId, CommunityEngagement.MODULE, "event.correct", "event " + event.id()
-                    + ": " + String.join("; ", changes));
+                    + ": " + changes);
             return null;
         });
         return true;

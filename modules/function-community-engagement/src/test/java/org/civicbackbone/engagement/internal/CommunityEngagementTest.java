@@ -234,7 +234,7 @@ public class CommunityEngagementTest {
         assertEquals(43, corrected.participants());
         assertEquals(corrected, engagement.events("town").stream().filter(e -> e.id() == forum.id()).findFirst()
                 .orElseThrow());
-        assertEquals("event " + forum.id() + ": participants 400 to 43", audit.recent("town", 1).get(0).detail());
+        assertEquals("event " + forum.id() + ": participants 400 to 43; participation by sector", audit.recent("town", 1).get(0).detail());
         assertEquals(43, engagement.overview("town").participantsLastYear().values().stream().mapToLong(Number::longValue)
                 .sum());
         int recorded = audit.actions().size();

@@ -1,9 +1,9 @@
 package org.civicbackbone.policy.internal;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.audit.Changes;
 import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
@@ -43,12 +43,11 @@ record PolicyItems(BackboneStore store, AuditLog audit) {
      * what changed. Returns whether anything did.
      */
     boolean change(String initiativeId, Item item, ItemSpec spec, String actor) {
-        List<String> changes = new ArrayList<>();
-        changed(changes, "title", item.title(), spec.title());
-        changed(changes, "problem", item.problem(), spec.problem());
-        changed(changes, "proposedPosition", item.proposedPosition(), spec.proposedPosition());
-        changed(changes, "target", item.targetKind() + " " + item.target(), spec.targetKind() + " " + spec.target());
-        if (changes.isEmpty()) {
+        Changes changes = new Changes().quoted("title", item.title(), spec.title().strip())
+                .named("problem", item.problem(), spec.problem().strip())
+                .named("proposedPosition", item.proposedPosition(), spec.proposedPosition().strip())
+                .named("target", item.targetKind() + " " + item.target(), spec.targetKind() + " " + spec.target().strip());
+        if (changes.none()) {
             return false;
         }
         store.inTurn(Policy.MODULE, initiativeId, c -> {
@@ -56,7 +55,7 @@ record PolicyItems(BackboneStore store, AuditLog audit) {
             refuseOpenNamesake(records, initiativeId, spec.title(), item.id());
             int stances = records.stancesOf(item.id()).size();
             for (String field : List.of("proposedPosition", "target")) {
-                if (stances > 0 && changes.contains(field)) {
+                if (stances > 0 && changes.changed(field)) {
                     throw new ProblemException(Problem.conflict("Partners recorded " + stances + " stance(s) on policy "
                             + "item " + item.id() + " as it is: they would count for a "
                             + (field.equals("target") ? "target" : "position") + " they did not see.",
@@ -71,17 +70,10 @@ record PolicyItems(BackboneStore store, AuditLog audit) {
                         + "closed or changed meanwhile: look at it again."));
             }
             audit.record(c, actor, initiativeId, Policy.MODULE, "item.change", "policy item " + item.id() + ": "
-                    + String.join("; ", changes));
+                    + changes);
             return null;
         });
         return true;
-    }
-
-    /** Adds the field's name (a title with its words before and after) to {@code changes} when its text changes. */
-    private static void changed(List<String> changes, String field, String before, String after) {
-        if (!before.equals(after.strip())) {
-            changes.add(field.equals("title") ? "title '" + before + "' to '" + after.strip() + "'" : field);
-        }
     }
 
     /** Refuses a title an open item other than {@code self} has (409 naming {@code title}); a closed one may return. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.audit.Changes;
 import org.civicbackbone.api.decision.DecisionService;
 import org.civicbackbone.api.decision.ProposalSpec;
 import org.civicbackbone.api.initiative.SameName;
@@ -79,23 +80,12 @@ record Grants(BackboneStore store, AuditLog audit, DecisionService decisions) {
                     + "; only a grant not yet answered by its funder is corrected."));
         }
         String title = spec.title().strip();
-        List<String> changes = new ArrayList<>();
-        if (grant.funderId() != spec.funderId()) {
-            changes.add("funder " + grant.funderId() + " to " + spec.funderId());
-        }
-        if (!grant.title().equals(title)) {
-            changes.add("title '" + grant.title() + "' to '" + title + "'");
-        }
-        if (grant.amountRequested().compareTo(spec.amountRequested()) != 0) {
-            changes.add("requested " + grant.amountRequested().toPlainString() + " to "
-                    + spec.amountRequested().toPlainString());
-        }
-        if (!Objects.equals(grant.periodStart(), spec.periodStart())
-                || !Objects.equals(grant.periodEnd(), spec.periodEnd())) {
-            changes.add("period " + grant.periodStart() + ".." + grant.periodEnd() + " to " + spec.periodStart() + ".."
-                    + spec.periodEnd());
-        }
-        if (changes.isEmpty()) {
+        Changes changes = new Changes().shown("funder", grant.funderId(), spec.funderId())
+                .quoted("title", grant.title(), title)
+                .shown("requested", grant.amountRequested(), spec.amountRequested())
+                .shown("period", grant.periodStart() + ".." + grant.periodEnd(),
+                        spec.periodStart() + ".." + spec.periodEnd());
+        if (changes.none()) {
             return false;
         }
         store.inTurn(ResourcesSchema.MODULE, grant.initiativeId(), c -> {
@@ -107,7 +97,7 @@ record Grants(BackboneStore store, AuditLog audit, DecisionService decisions) {
                         + "(it was " + grant.status() + "); read it again."));
             }
             audit.record(c, actor, grant.initiativeId(), ResourcesSchema.MODULE, "grant.correct", "grant "
-                    + grant.id() + ": " + String.join("; ", changes));
+                    + grant.id() + ": " + changes);
             return null;
         });
         return true;
