@@ -2,8 +2,10 @@ package org.civicbackbone.api.audit;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What an edit of a record changes, in words for the audit log (ADR 0034): each field that changed, in the order
@@ -26,11 +28,13 @@ import java.util.Objects;
 public final class Changes {
 
     private final List<String> said = new ArrayList<>();
+    /** The fields that changed, by the names given: what {@link #changed} asks, not read back out of the words. */
+    private final Set<String> fields = new HashSet<>();
 
     /** A field of text a person wrote, shown quoted as it was and as it became when it changed. */
     public Changes quoted(String field, String before, String after) {
         if (!Objects.equals(before, after)) {
-            said.add(field + " " + quote(before) + " to " + quote(after));
+            said(field, field + " " + quote(before) + " to " + quote(after));
         }
         return this;
     }
@@ -38,7 +42,7 @@ public final class Changes {
     /** A field shown as it was and as it became when it changed: a name, a number, a day, a list. */
     public Changes shown(String field, Object before, Object after) {
         if (!same(before, after)) {
-            said.add(field + " " + word(before) + " to " + word(after));
+            said(field, field + " " + word(before) + " to " + word(after));
         }
         return this;
     }
@@ -46,14 +50,14 @@ public final class Changes {
     /** A field named alone when it changed: a long text, whose words the record itself holds. */
     public Changes named(String field, Object before, Object after) {
         if (!same(before, after)) {
-            said.add(field);
+            said(field, field);
         }
         return this;
     }
 
     /** Whether the field of that name changed (as given to this object). */
     public boolean changed(String field) {
-        return said.stream().anyMatch(s -> s.equals(field) || s.startsWith(field + " "));
+        return fields.contains(field);
     }
 
     /** Whether nothing changed. */
@@ -65,6 +69,11 @@ public final class Changes {
     @Override
     public String toString() {
         return String.join("; ", said);
+    }
+
+    private void said(String field, String words) {
+        fields.add(field);
+        said.add(words);
     }
 
     private static boolean same(Object before, Object after) {

@@ -24,6 +24,8 @@ public class ChangesTest {
         assertTrue(changes.changed("goals"));
         assertTrue(changes.changed("text"));
         assertFalse(changes.changed("owner"));
+        assertFalse("a field by its whole name, not a prefix of another's", new Changes().shown("held on", 1, 2)
+                .changed("held"));
         assertFalse(changes.none());
     }
 
