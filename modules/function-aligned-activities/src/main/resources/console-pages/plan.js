@@ -1,7 +1,8 @@
-// The joint plan in the web console: activities by goal and owner, working groups, meetings with their materials and
-// action items, and forms to add an activity or edit one, form a working group, rename it, add its members, change a
-// member's role or let one leave, schedule a meeting or change one, share its materials, record its minutes and its
-// action items, hand over or postpone an action item, and set how long before a meeting its materials are due.
+// The joint plan in the web console: activities by goal and owner, working groups with their former members,
+// meetings with their materials and action items, and forms to add an activity or edit one, form a working group,
+// rename it, add its members, change a member's role or let one leave, schedule a meeting or change one, share its
+// materials, record its minutes and its action items, hand over or postpone an action item, and set how long before a
+// meeting its materials are due.
 export async function render(element, context) {
   const { h, functionPage, typedNumber, spoken } = context;
   const day = t => (t || '').slice(0, 10) || '—';
@@ -51,19 +52,25 @@ export async function render(element, context) {
         ] },
       { title: 'Working groups', path: 'working-groups',
         columns: [['Group', g => g.name], ['Purpose', g => g.purpose || ''],
-          ['Members', g => g.members.map(m => `${m.person} (${m.organisation})`).join(', ')]],
+          ['Members', g => g.members.map(m => `${m.person} (${m.organisation}${m.joinedOn ? `, since ${m.joinedOn}` : ''})`)
+            .join(', ') || '—'],
+          // who worked in the group before: a membership that ended stays on record with its days
+          ['Former members', g => g.formerMembers.map(m => `${m.person} (${m.organisation}, ${spoken(m.role)}, `
+            + `${m.joinedOn ? `${m.joinedOn} to ` : 'until '}${m.leftOn})`).join(', ') || '—']],
         empty: 'No working groups yet.',
         actions: [
           { label: 'Add a member', path: g => `working-groups/${g.id}/members`, fields: [
             { name: 'person', label: 'Person' }, { name: 'organisation', label: 'Organisation', type: 'organisation' },
-            { name: 'role', label: 'Role', type: 'select', options: ['MEMBER', 'CO_CHAIR'] }] },
+            { name: 'role', label: 'Role', type: 'select', options: ['MEMBER', 'CO_CHAIR'] },
+            { name: 'joinedOn', label: 'Joined on (today if blank)', type: 'date', optional: true }] },
           // co-chairs rotate and members leave: the form chooses the member
           { label: "Change a member's role", method: 'PUT', when: g => g.members.length > 0,
             path: (g, v) => `working-groups/${g.id}/members/${v.member}`,
             fields: g => [memberField(g), { name: 'role', label: 'Role', type: 'select', options: ['MEMBER', 'CO_CHAIR'] }],
             body: v => ({ role: v.role }) },
           { label: 'A member leaves', method: 'DELETE', when: g => g.members.length > 0,
-            path: (g, v) => `working-groups/${g.id}/members/${v.member}`, fields: g => [memberField(g)],
+            path: (g, v) => `working-groups/${g.id}/members/${v.member}${v.leftOn ? `?leftOn=${v.leftOn}` : ''}`,
+            fields: g => [memberField(g), { name: 'leftOn', label: 'Left on (today if blank)', type: 'date', optional: true }],
             body: () => undefined },
           { label: 'Change its name or purpose', method: 'PUT', path: g => `working-groups/${g.id}`, fields: g => [
             { name: 'name', label: 'Name', value: g.name },

@@ -1,12 +1,19 @@
 // Resources in the web console: money in and out as a chart, funders, grants with their stage and receipts,
 // reporting deadlines, this year's budget, allocations (decided by the structure model's bodies), and the forms to
-// record a funder, apply for a grant, correct one not yet answered, move it through its stages, record money
-// received, set a budget line and propose an allocation.
+// record a funder or correct one, apply for a grant, correct one not yet answered, move it through its stages, record
+// money received, set a budget line and propose an allocation.
 export async function render(element, context) {
   const { h, barChart, functionPage, spoken, amount } = context;
   const day = t => (t || '').slice(0, 10) || '—';
   const year = new Date().getFullYear();
   // a grant's fields, filled with what it holds when it is being corrected
+  // a funder's fields, filled with what it holds when it is being corrected
+  const funderFields = f => [
+    { name: 'name', label: 'Name', type: 'organisation', value: f.name },
+    { name: 'sector', label: 'Sector', type: 'select', value: f.sector, options: ['FUNDER', 'PHILANTHROPY',
+      'PUBLIC_AGENCY', 'BUSINESS', 'NONPROFIT', 'EDUCATION', 'YOUTH', 'HEALTH', 'FAITH', 'WORKFORCE', 'HOUSING',
+      'COMMUNITY_MEMBER'] },
+    { name: 'contact', label: 'Contact', optional: true, value: f.contact }];
   const grantFields = (g, funders) => [
     { name: 'funderId', label: 'Funder', type: 'select', value: g.funderId && String(g.funderId),
       options: funders.map(f => [String(f.id), f.name]) },
@@ -59,7 +66,10 @@ export async function render(element, context) {
         empty: 'No allocations yet.' },
       { title: 'Funders', path: 'funders',
         columns: [['Funder', f => f.name], ['Sector', f => spoken(f.sector)], ['Contact', f => f.contact || '—']],
-        empty: 'No funders yet.' },
+        empty: 'No funders yet.',
+        // a new programme officer, a sector set wrong: the funder as it is, to be corrected
+        action: { label: 'Correct the funder', method: 'PUT', path: f => `funders/${f.id}`,
+          fields: f => funderFields(f) } },
     ],
     forms: (overview, [grants, , budget, , funders]) => [
       { title: 'Apply for a grant', path: 'grants', fields: grantFields({}, funders), body: grantBody },
@@ -77,11 +87,7 @@ export async function render(element, context) {
           { name: 'grantId', label: 'From grant', type: 'select',
             options: [['', 'no particular grant'], ...grants.map(g => [String(g.id), g.title])] }],
         body: v => ({ ...v, grantId: v.grantId ? Number(v.grantId) : null }) },
-      { title: 'Record a funder', path: 'funders', fields: [
-          { name: 'name', label: 'Name', type: 'organisation' },
-          { name: 'sector', label: 'Sector', type: 'select', options: ['FUNDER', 'PHILANTHROPY', 'PUBLIC_AGENCY', 'BUSINESS',
-            'NONPROFIT', 'EDUCATION', 'YOUTH', 'HEALTH', 'FAITH', 'WORKFORCE', 'HOUSING', 'COMMUNITY_MEMBER'] },
-          { name: 'contact', label: 'Contact', optional: true }] },
+      { title: 'Record a funder', path: 'funders', fields: funderFields({}) },
     ],
   });
 }

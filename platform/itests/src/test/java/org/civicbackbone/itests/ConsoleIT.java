@@ -447,12 +447,25 @@ public class ConsoleIT {
             visited(page.getKey().toLowerCase().replace(' ', '-'));
             if (page.getKey().equals("Resources")) {
                 assertEquals("money in and out", 5, browser.findElements(By.cssSelector("svg.chart rect")).size());
+                WebElement funder = browser.findElement(By.cssSelector(
+                        "form[aria-label='Correct the funder: Riverbend Community Foundation']"));
+                assertEquals("a funder's correction holds what it is", "Riverbend Community Foundation",
+                        funder.findElement(By.name("name")).getAttribute("value"));
+                assertEquals("FUNDER", funder.findElement(By.name("sector")).getAttribute("value"));
             }
             if (page.getKey().equals("Joint plan")) {
                 WebElement material = browser.findElement(By.linkText("Summer reading results"));
                 assertEquals("a meeting's material opens from the plan", "https://example.org/riverbend/summer.pdf",
                         material.getAttribute("href"));
                 assertEquals("_blank", material.getAttribute("target"));
+                WebElement group = browser.findElement(By.xpath("//main//tr[td[normalize-space()="
+                        + "'Early learning working group']]"));
+                String handedOver = java.time.LocalDate.now().minusMonths(3).toString();
+                assertTrue("a co-chair who handed over stays on record: " + group.getText(), group.getText().contains(
+                        "Marcus Reyes (Riverbend Public Library, co chair, " + java.time.LocalDate.now().minusMonths(14)
+                        + " to " + handedOver + ")"));
+                assertTrue(group.getText(), group.getText().contains("Dr. James Whitfield (Riverbend Unified School "
+                        + "District, since " + handedOver + ")"));
                 WebElement edit = browser.findElement(By.cssSelector(
                         "form[aria-label='Edit: Reading coaches for parents at well-child visits']"));
                 assertEquals("an activity's edit holds what it is", "Reading coaches for parents at well-child visits",
@@ -622,7 +635,7 @@ public class ConsoleIT {
                 "action Change", "action Put the position to the bodies", "button Start researching"));
         expected.put("Resources", List.of("form Apply for a grant", "form Set a budget line for " + java.time.Year.now(),
                 "form Propose an allocation", "form Record a funder", "action Add a reporting deadline", "action Correct",
-                "action Move to a stage", "action Put its acceptance to the bodies"));
+                "action Move to a stage", "action Put its acceptance to the bodies", "action Correct the funder"));
         expected.put("Common agenda", List.of("form Draft the next version", "button Put to adoption"));
         expected.put("People", List.of("form Record a person", "form Give a person a seat", "action New password",
                 "action Create a login"));

@@ -149,6 +149,15 @@ public class FunctionsIT extends InsideKaraf {
         long funder = http.post(base + "/funders", "{\"name\":\"Community Foundation\",\"sector\":\"FUNDER\"}").json()
                 .get("id").asLong();
         assertEquals(409, http.post(base + "/funders", "{\"name\":\"community foundation\",\"sector\":\"FUNDER\"}").status());
+        // a new programme officer: the funder is corrected, but stays its organisation
+        Http.Answer other = http.send("PUT", base + "/funders/" + funder, Http.ADMIN, "application/json",
+                "{\"name\":\"Riverbend Library\",\"sector\":\"FUNDER\"}");
+        assertEquals(other.toString(), 400, other.status());
+        assertTrue(other.body(), other.body().contains("\"field\":\"name\""));
+        assertEquals("Dana Lee", http.send("PUT", base + "/funders/" + funder, Http.ADMIN, "application/json",
+                "{\"name\":\"Community Foundation\",\"sector\":\"FUNDER\",\"contact\":\"Dana Lee\"}").json()
+                .get("contact").asText());
+        assertTrue(http.get("/initiatives/funds/audit").body().contains("Community Foundation: contact none to 'Dana Lee'"));
         Http.Answer badGrant = http.post(base + "/grants", "{\"funderId\":9999,\"title\":\"x\",\"amountRequested\":-5}");
         assertEquals(400, badGrant.status());
         assertTrue(badGrant.body(), badGrant.body().contains(
@@ -238,7 +247,7 @@ public class FunctionsIT extends InsideKaraf {
         assertTrue(csv.body(), csv.body().startsWith("id,grant,recipient_kind") && csv.body().contains("Riverbend Library"));
         assertTrue(http.get(base + "/grants/export").body().contains("ACTIVE"));
         assertTrue(http.get(base + "/deadlines/export").body().contains("Final report,OVERDUE"));
-        assertTrue(http.get(base + "/funders/export").body().contains("Community Foundation,FUNDER"));
+        assertTrue(http.get(base + "/funders/export").body().contains("Community Foundation,FUNDER,Dana Lee"));
 
         features(bundleContext).uninstallFeature("backbone-function-resources");
         http.await(base, a -> a.status() == 404);
@@ -530,11 +539,23 @@ public class FunctionsIT extends InsideKaraf {
         assertTrue(noRole.body(), noRole.body().contains("\"field\":\"role\""));
         assertEquals("CO_CHAIR", http.send("PUT", ben, Http.ADMIN, "application/json", "{\"role\":\"CO_CHAIR\"}").json()
                 .get("members").get(1).get("role").asText());
-        Http.Answer left = http.send("DELETE", ben, Http.ADMIN, null, null);
+        Http.Answer badDay = http.send("DELETE", ben + "?leftOn=yesterday", Http.ADMIN, null, null);
+        assertEquals(badDay.toString(), 400, badDay.status());
+        assertTrue(badDay.body(), badDay.body().contains("\"field\":\"leftOn\""));
+        String today = java.time.LocalDate.now().toString();
+        Http.Answer left = http.send("DELETE", ben + "?leftOn=" + today, Http.ADMIN, null, null);
         assertEquals(left.toString(), 200, left.status());
         assertEquals(1, left.json().get("members").size());
-        assertEquals("a membership that ended is gone", 404, http.send("DELETE", ben, Http.ADMIN, null, null).status());
-        assertTrue(http.get("/initiatives/plan/audit").body().contains("Ben (CO_CHAIR) leaves 'Early learning'"));
+        // he left, and stays on record as a former member with his days
+        JsonNode former = left.json().get("formerMembers").get(0);
+        assertEquals("Ben", former.get("person").asText());
+        assertEquals(today, former.get("leftOn").asText());
+        Http.Answer again = http.send("DELETE", ben, Http.ADMIN, null, null);
+        assertEquals("a membership that ended is over: " + again, 409, again.status());
+        assertTrue(http.get("/initiatives/plan/audit").body().contains("Ben (CO_CHAIR) leaves 'Early learning' on "
+                + today));
+        assertTrue(http.get(base + "/working-groups/export").body().contains(",Ben,Library,CO_CHAIR," + today + ","
+                + today));
 
         assertEquals(400, http.send("PUT", base + "/settings", Http.ADMIN, "application/json", "{\"materialsDaysBefore\":-1}").status());
         assertEquals(5, http.send("PUT", base + "/settings", Http.ADMIN, "application/json", "{\"materialsDaysBefore\":5}")

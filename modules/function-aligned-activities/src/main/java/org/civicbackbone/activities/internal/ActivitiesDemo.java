@@ -50,11 +50,16 @@ public class ActivitiesDemo extends RememberedDemo {
         plan.setStatus(id, summer.id(), new StatusSpec(ActivityStatus.UNDERWAY), "system");
         WorkingGroup group = plan.formGroup(id, new WorkingGroupSpec("Early learning working group",
                 "Align pre-K and child care around kindergarten readiness"), "system");
+        // a group with a history: the library's co-chair handed over to the district a few months ago
+        WorkingGroup founded = plan.addGroupMember(id, group.id(), new GroupMemberSpec("Marcus Reyes",
+                "Riverbend Public Library", GroupRole.CO_CHAIR, today.minusMonths(14)), "system");
         plan.addGroupMember(id, group.id(), new GroupMemberSpec("Aisha Bello", "Northside Family Resource Center",
-                GroupRole.CO_CHAIR), "system");
+                GroupRole.CO_CHAIR, today.minusMonths(14)), "system");
         plan.addGroupMember(id, group.id(), new GroupMemberSpec("Dr. James Whitfield", "Riverbend Unified School District",
-                GroupRole.CO_CHAIR), "system");
-        plan.addGroupMember(id, group.id(), new GroupMemberSpec("Linh Tran", "Eastside Parents Network", GroupRole.MEMBER), "system");
+                GroupRole.CO_CHAIR, today.minusMonths(3)), "system");
+        plan.endGroupMembership(id, group.id(), founded.members().get(0).id(), today.minusMonths(3), "system");
+        plan.addGroupMember(id, group.id(), new GroupMemberSpec("Linh Tran", "Eastside Parents Network", GroupRole.MEMBER,
+                today.minusMonths(8)), "system");
         Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS); // meetings are set on the hour
         Instant held = now.minus(Duration.ofDays(20));
         // named by the month it was held in, as a group names its meetings, whenever the demo is loaded

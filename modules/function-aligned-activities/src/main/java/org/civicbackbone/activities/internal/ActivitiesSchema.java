@@ -92,6 +92,9 @@ final class ActivitiesSchema {
             """), new SchemaMigration(4, "working-group members point to the organisation registry", """
             ALTER TABLE aa_group_member ADD COLUMN organisation_id BIGINT;
             CREATE INDEX aa_group_member_organisation_idx ON aa_group_member(organisation_id);
+            """), new SchemaMigration(5, "a membership keeps when it began and ended, instead of being deleted", """
+            ALTER TABLE aa_group_member ADD COLUMN joined_on DATE;
+            ALTER TABLE aa_group_member ADD COLUMN left_on DATE;
             """));
 
     private ActivitiesSchema() {

@@ -1,5 +1,6 @@
 package org.civicbackbone.activities.internal;
 
+import java.time.LocalDate;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -185,9 +186,11 @@ public class AlignedActivities {
         return groups.changeRole(initiativeId, groupId, memberId, spec, actor);
     }
 
-    public WorkingGroup removeGroupMember(String initiativeId, long groupId, long memberId, String actor) {
+    /** Ends a membership on {@code leftOn}, today when null; the group as it is then. */
+    public WorkingGroup endGroupMembership(String initiativeId, long groupId, long memberId, LocalDate leftOn,
+                                           String actor) {
         require(initiativeId);
-        return groups.removeMember(initiativeId, groupId, memberId, actor);
+        return groups.endMembership(initiativeId, groupId, memberId, leftOn, actor);
     }
 
     // ---- settings and meetings

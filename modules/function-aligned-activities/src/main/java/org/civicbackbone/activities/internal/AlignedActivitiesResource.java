@@ -13,6 +13,7 @@ import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
@@ -37,6 +38,7 @@ import org.civicbackbone.activities.internal.JointPlan.WorkingGroupSpec;
 import org.civicbackbone.api.rest.Allow;
 import org.civicbackbone.api.rest.ApiResource;
 import org.civicbackbone.api.rest.Audience;
+import org.civicbackbone.api.rest.QueryParameters;
 import org.civicbackbone.api.rest.RestExtensions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -168,13 +170,18 @@ public class AlignedActivitiesResource {
         return plan.changeMemberRole(initiativeId, id, memberId, spec, actor(security));
     }
 
-    /** The member leaves the group; the group as it is then. */
+    /**
+     * The member leaves the group, today or on {@code ?leftOn=YYYY-MM-DD}; the membership stays among the group's
+     * former members. The group as it is then.
+     */
     @DELETE
     @Allow(Audience.CONTRIBUTORS)
     @Path("working-groups/{id}/members/{memberId}")
-    public WorkingGroup removeMember(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
-                                     @PathParam("memberId") long memberId, @Context SecurityContext security) {
-        return plan.removeGroupMember(initiativeId, id, memberId, actor(security));
+    public WorkingGroup endMembership(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
+                                      @PathParam("memberId") long memberId, @QueryParam("leftOn") String leftOn,
+                                      @Context SecurityContext security) {
+        return plan.endGroupMembership(initiativeId, id, memberId, QueryParameters.day("leftOn", leftOn).orElse(null),
+                actor(security));
     }
 
     @GET

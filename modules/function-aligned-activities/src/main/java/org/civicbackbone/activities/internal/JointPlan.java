@@ -49,23 +49,32 @@ public final class JointPlan {
         CO_CHAIR, MEMBER
     }
 
-    /** A member of a working group; the id names the membership, to change its role or end it. */
-    public record GroupMember(long id, String person, String organisation, GroupRole role) {
+    /**
+     * A membership of a working group; the id names it, to change its role or end it. It began on {@code joinedOn}
+     * (none when it began before the platform kept that day) and ended on {@code leftOn} (none while it lasts).
+     */
+    public record GroupMember(long id, String person, String organisation, GroupRole role, LocalDate joinedOn,
+                              LocalDate leftOn) {
     }
 
     /** A member's role in their group from now on. */
     public record MemberRoleSpec(@NotNull GroupRole role) {
     }
 
-    /** A member to add. */
+    /** A member to add, who joined on {@code joinedOn} (today when none is given). */
     public record GroupMemberSpec(@NotBlank @Size(max = 200) String person, @NotBlank @Size(max = 200) String organisation,
-                                  @NotNull GroupRole role) {
+                                  @NotNull GroupRole role, LocalDate joinedOn) {
     }
 
-    /** A working group: cross-sector, usually led by co-chairs. */
-    public record WorkingGroup(long id, String initiativeId, String name, String purpose, List<GroupMember> members) {
+    /**
+     * A working group: cross-sector, usually led by co-chairs. Its members are those in it now; its former members,
+     * the memberships that ended, most recent first, so that who worked on what stays known.
+     */
+    public record WorkingGroup(long id, String initiativeId, String name, String purpose, List<GroupMember> members,
+                               List<GroupMember> formerMembers) {
         public WorkingGroup {
             members = List.copyOf(members);
+            formerMembers = List.copyOf(formerMembers);
         }
     }
 

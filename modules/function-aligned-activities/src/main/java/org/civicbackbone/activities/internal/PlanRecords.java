@@ -3,6 +3,7 @@ package org.civicbackbone.activities.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,8 @@ public interface PlanRecords {
     }
 
     /** A member of a working group, with the group. */
-    record MemberRow(long id, long groupId, String person, String organisation, GroupRole groupRole) {
+    record MemberRow(long id, long groupId, String person, String organisation, GroupRole groupRole,
+                     LocalDate joinedOn, LocalDate leftOn) {
     }
 
     /** A working group's row. */
@@ -89,7 +91,7 @@ public interface PlanRecords {
     @Update("UPDATE aa_activity SET status = #{status} WHERE id = #{id}")
     int setStatus(@Param("id") long id, @Param("status") ActivityStatus status);
 
-    @Select("SELECT m.id, m.group_id, m.person, m.organisation, m.group_role FROM aa_group_member m "
+    @Select("SELECT m.id, m.group_id, m.person, m.organisation, m.group_role, m.joined_on, m.left_on FROM aa_group_member m "
             + "JOIN aa_working_group g ON g.id = m.group_id WHERE g.initiative_id = #{initiativeId} ORDER BY m.id")
     List<MemberRow> memberRows(String initiativeId);
 
@@ -104,17 +106,19 @@ public interface PlanRecords {
     @Update("UPDATE aa_working_group SET name = #{name}, purpose = #{purpose} WHERE id = #{id}")
     int updateGroup(@Param("id") long id, @Param("name") String name, @Param("purpose") String purpose);
 
-    @Insert("INSERT INTO aa_group_member (group_id, person, organisation, organisation_id, group_role) "
-            + "VALUES (#{groupId}, #{person}, #{organisation}, #{organisationId}, #{role})")
+    @Insert("INSERT INTO aa_group_member (group_id, person, organisation, organisation_id, group_role, joined_on) "
+            + "VALUES (#{groupId}, #{person}, #{organisation}, #{organisationId}, #{role}, #{joinedOn})")
     void insertMember(@Param("groupId") long groupId, @Param("person") String person,
                       @Param("organisation") String organisation, @Param("organisationId") long organisationId,
-                      @Param("role") GroupRole role);
+                      @Param("role") GroupRole role, @Param("joinedOn") LocalDate joinedOn);
 
-    @Update("UPDATE aa_group_member SET group_role = #{role} WHERE id = #{id}")
+    /** A role change of a membership that lasts: 0 rows when it has ended. */
+    @Update("UPDATE aa_group_member SET group_role = #{role} WHERE id = #{id} AND left_on IS NULL")
     int setMemberRole(@Param("id") long id, @Param("role") GroupRole role);
 
-    @Delete("DELETE FROM aa_group_member WHERE id = #{id}")
-    int deleteMember(long id);
+    /** Ends a membership that lasts: 0 rows when it has ended already. */
+    @Update("UPDATE aa_group_member SET left_on = #{leftOn} WHERE id = #{id} AND left_on IS NULL")
+    int endMember(@Param("id") long id, @Param("leftOn") LocalDate leftOn);
 
     @Select("SELECT materials_days_before FROM aa_setting WHERE initiative_id = #{initiativeId}")
     Integer materialsDaysBefore(String initiativeId);
@@ -195,13 +199,17 @@ public interface PlanRecords {
                 r.status())).toList();
     }
 
-    /** The initiative's working groups with their members: two queries. */
+    /** The initiative's working groups with their members, present and former: two queries. */
     default List<WorkingGroup> workingGroups(String initiativeId) {
         Map<Long, List<GroupMember>> members = new LinkedHashMap<>();
-        memberRows(initiativeId).forEach(m -> members.computeIfAbsent(m.groupId(), k -> new ArrayList<>())
-                .add(new GroupMember(m.id(), m.person(), m.organisation(), m.groupRole())));
+        Map<Long, List<GroupMember>> former = new LinkedHashMap<>();
+        memberRows(initiativeId).forEach(m -> (m.leftOn() == null ? members : former)
+                .computeIfAbsent(m.groupId(), k -> new ArrayList<>()).add(new GroupMember(m.id(), m.person(),
+                        m.organisation(), m.groupRole(), m.joinedOn(), m.leftOn())));
+        former.values().forEach(list -> list.sort(Comparator.comparing(GroupMember::leftOn).reversed()
+                .thenComparing(Comparator.comparingLong(GroupMember::id).reversed())));
         return groupRows(initiativeId).stream().map(g -> new WorkingGroup(g.id(), initiativeId, g.name(), g.purpose(),
-                members.getOrDefault(g.id(), List.of()))).toList();
+                members.getOrDefault(g.id(), List.of()), former.getOrDefault(g.id(), List.of()))).toList();
     }
 
     /** The initiative's meetings, newest first, with materials (late or not) and action items: three queries. */

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.civicbackbone.activities.internal.JointPlan.ActionItem;
 import org.civicbackbone.activities.internal.JointPlan.Activity;
 import org.civicbackbone.activities.internal.JointPlan.ActivityStatus;
@@ -116,13 +117,15 @@ final class PlanReports {
     }
 
     static String workingGroups(List<WorkingGroup> groups) {
-        CsvTable csv = new CsvTable(List.of("group", "name", "purpose", "person", "organisation", "role"));
+        CsvTable csv = new CsvTable(List.of("group", "name", "purpose", "person", "organisation", "role", "joined_on",
+                "left_on"));
         for (WorkingGroup g : groups) {
-            if (g.members().isEmpty()) {
-                csv.row(g.id(), g.name(), g.purpose(), null, null, null);
+            if (g.members().isEmpty() && g.formerMembers().isEmpty()) {
+                csv.row(g.id(), g.name(), g.purpose(), null, null, null, null, null);
             }
-            for (GroupMember m : g.members()) {
-                csv.row(g.id(), g.name(), g.purpose(), m.person(), m.organisation(), m.role());
+            // those in the group now, then those who left it: a row per membership, with its days
+            for (GroupMember m : Stream.concat(g.members().stream(), g.formerMembers().stream()).toList()) {
+                csv.row(g.id(), g.name(), g.purpose(), m.person(), m.organisation(), m.role(), m.joinedOn(), m.leftOn());
             }
         }
         return csv.toString();

@@ -1,5 +1,7 @@
 package org.civicbackbone.activities.internal;
 
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.ToIntFunction;
 import org.civicbackbone.activities.internal.JointPlan.GroupMember;
@@ -7,6 +9,7 @@ import org.civicbackbone.activities.internal.JointPlan.GroupMemberSpec;
 import org.civicbackbone.activities.internal.JointPlan.MemberRoleSpec;
 import org.civicbackbone.activities.internal.JointPlan.WorkingGroup;
 import org.civicbackbone.activities.internal.JointPlan.WorkingGroupSpec;
+import org.civicbackbone.activities.internal.PlanRecords.MemberRow;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.audit.Changes;
 import org.civicbackbone.api.initiative.Organisation;
@@ -14,13 +17,15 @@ import org.civicbackbone.api.initiative.OrganisationRegistry;
 import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.RecordDays;
 import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.api.store.GeneratedKey;
 
 /**
- * The rules of working groups: one name per initiative, each person once in a group, each member from an
- * organisation of the registry; roles change and members leave, each change in the audit log.
+ * The rules of working groups: one name per initiative, each person in a group once at a time, each member from an
+ * organisation of the registry; roles change and members leave, each change in the audit log. A membership that ends
+ * is kept with its days, so a group's history (who chaired it, who worked in it when) stays known.
  */
 record WorkingGroups(BackboneStore store, AuditLog audit, OrganisationRegistry organisations) {
 
@@ -76,21 +81,37 @@ record WorkingGroups(BackboneStore store, AuditLog audit, OrganisationRegistry o
         }
     }
 
+    /**
+     * Adds a member, who joined on the day given (today when none is): not after today, and for someone who was in
+     * the group before, not before that membership ended (409 naming {@code joinedOn}).
+     */
     WorkingGroup addMember(String initiativeId, long groupId, GroupMemberSpec spec, String actor) {
+        LocalDate joinedOn = spec.joinedOn() == null ? LocalDate.now() : spec.joinedOn();
+        ProblemException.refuseIfAny(RecordDays.outsideYears("joinedOn", joinedOn));
+        if (joinedOn.isAfter(RecordDays.latestToday())) {
+            throw ProblemException.invalid("joinedOn", "is after today: add a member once they have joined");
+        }
         WorkingGroup group = one(initiativeId, groupId);
         String person = spec.person().strip();
         Organisation organisation = organisations.registered(initiativeId, "organisation", spec.organisation());
         store.inTurn(ActivitiesSchema.MODULE, initiativeId, c -> {
             PlanRecords records = store.mapper(c, PlanRecords.class);
             // read in the writing transaction, under its lock, as the group's name is
-            if (records.memberRows(initiativeId).stream()
-                    .anyMatch(m -> m.groupId() == groupId && SameName.of(m.person(), person))) {
+            List<MemberRow> earlier = records.memberRows(initiativeId).stream()
+                    .filter(m -> m.groupId() == groupId && SameName.of(m.person(), person)).toList();
+            if (earlier.stream().anyMatch(m -> m.leftOn() == null)) {
                 throw new ProblemException(Problem.conflict(person + " is already in '" + group.name() + "'.",
                         List.of(new Violation("person", "already in '" + group.name() + "'"))));
             }
-            records.insertMember(groupId, person, organisation.name(), organisation.id(), spec.role());
+            earlier.stream().map(MemberRow::leftOn).filter(joinedOn::isBefore).max(Comparator.naturalOrder())
+                    .ifPresent(left -> {
+                        throw new ProblemException(Problem.conflict(person + " was in '" + group.name() + "' until "
+                                + left + ".", List.of(new Violation("joinedOn", "falls before " + left + ", when "
+                                + person + " left '" + group.name() + "'"))));
+                    });
+            records.insertMember(groupId, person, organisation.name(), organisation.id(), spec.role(), joinedOn);
             audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, "group.member", person + " joins '"
-                    + group.name() + "' as " + spec.role());
+                    + group.name() + "' as " + spec.role() + " on " + joinedOn);
             return null;
         });
         return one(initiativeId, groupId);
@@ -107,27 +128,43 @@ record WorkingGroups(BackboneStore store, AuditLog audit, OrganisationRegistry o
         return one(initiativeId, groupId);
     }
 
-    /** Ends a membership: the person leaves the group (the audit log keeps that they were in it). */
-    WorkingGroup removeMember(String initiativeId, long groupId, long memberId, String actor) {
+    /**
+     * Ends a membership on the day given (today when none is): the person leaves the group and is listed among its
+     * former members. The day is not after today, nor before they joined (400 naming {@code leftOn}).
+     */
+    WorkingGroup endMembership(String initiativeId, long groupId, long memberId, LocalDate day, String actor) {
+        LocalDate leftOn = day == null ? LocalDate.now() : day;
+        ProblemException.refuseIfAny(RecordDays.outsideYears("leftOn", leftOn));
+        if (leftOn.isAfter(RecordDays.latestToday())) {
+            throw ProblemException.invalid("leftOn", "is after today: a member leaves on the day they leave");
+        }
         WorkingGroup group = one(initiativeId, groupId);
         GroupMember member = member(group, memberId);
+        if (member.joinedOn() != null && leftOn.isBefore(member.joinedOn())) {
+            throw ProblemException.invalid("leftOn", "falls before " + member.joinedOn() + ", when " + member.person()
+                    + " joined");
+        }
         write(initiativeId, actor, "group.leave", member.person() + " (" + member.role() + ") leaves '" + group.name()
-                + "'", records -> records.deleteMember(memberId));
+                + "' on " + leftOn, records -> records.endMember(memberId, leftOn));
         return one(initiativeId, groupId);
     }
 
+    /** A membership that lasts: 404 for none, 409 for one that has ended (it stays on record, but is over). */
     private static GroupMember member(WorkingGroup group, long memberId) {
         return group.members().stream().filter(m -> m.id() == memberId).findFirst().orElseThrow(() ->
-                new ProblemException(Problem.notFound("Working group '" + group.name() + "' has no member " + memberId
-                        + ".")));
+                group.formerMembers().stream().filter(m -> m.id() == memberId).findFirst()
+                        .map(m -> new ProblemException(Problem.conflict(m.person() + " left '" + group.name() + "' on "
+                                + m.leftOn() + "; add them again if they rejoin.")))
+                        .orElseGet(() -> new ProblemException(Problem.notFound("Working group '" + group.name()
+                                + "' has no member " + memberId + "."))));
     }
 
-    /** One change of a membership with its audit entry, in one transaction; refused when it was ended meanwhile. */
+    /** One change of a membership with its audit entry, in one transaction; refused when it ended meanwhile. */
     private void write(String initiativeId, String actor, String action, String detail,
                        ToIntFunction<PlanRecords> change) {
         store.inTransaction(c -> {
             if (change.applyAsInt(store.mapper(c, PlanRecords.class)) == 0) {
-                throw new ProblemException(Problem.notFound("That membership has ended meanwhile."));
+                throw new ProblemException(Problem.conflict("That membership has ended meanwhile."));
             }
             audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, action, detail);
             return null;

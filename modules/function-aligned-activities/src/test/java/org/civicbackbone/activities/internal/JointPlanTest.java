@@ -63,7 +63,7 @@ public class JointPlanTest {
                 List.of(new Material(1, "Deck", "https://x", now, now.isAfter(due))), List.of());
         Meeting bare = new Meeting(2, "i", null, "Steering", held, "agenda", null, due, List.of(), List.of());
         WorkingGroup leaderless = new WorkingGroup(1, "i", "Data group", null,
-                List.of(new GroupMember(1, "Priya", "Foundation", GroupRole.MEMBER)));
+                List.of(new GroupMember(1, "Priya", "Foundation", GroupRole.MEMBER, null, null)), List.of());
         Overview o = PlanReports.overview("i", List.of(), List.of(leaderless), List.of(upcoming, bare), 3,
                 PlanReports.alignment("i", List.of(), GOALS), now);
         assertTrue(o.needsAttention().toString(), o.needsAttention().contains("meeting 'Quarterly': 'Deck' went out late"));

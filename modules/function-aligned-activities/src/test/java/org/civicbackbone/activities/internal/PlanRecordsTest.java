@@ -60,7 +60,7 @@ public class PlanRecordsTest {
         store.inTransaction(c -> {
             PlanRecords r = store.mapper(c, PlanRecords.class);
             r.insertGroup(group, "town", "Data", null);
-            r.insertMember(group.id(), "Ann", "Library", 3, GroupRole.CO_CHAIR);
+            r.insertMember(group.id(), "Ann", "Library", 3, GroupRole.CO_CHAIR, LocalDate.of(2026, 1, 5));
             r.insertMeeting(meeting, "town", group.id(), "Kick-off", HELD, "1. Data");
             r.insertMaterial(meeting.id(), "Slides", "https://example.org/s", HELD.minusSeconds(3600));
             r.insertAction(meeting.id(), "Send data", "Ann", LocalDate.of(2026, 5, 1));

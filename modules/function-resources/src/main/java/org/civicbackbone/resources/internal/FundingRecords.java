@@ -62,6 +62,11 @@ public interface FundingRecords {
                       @Param("name") String name, @Param("sector") Sector sector, @Param("contact") String contact,
                       @Param("organisationId") long organisationId);
 
+    @Update("UPDATE rs_funder SET name = #{name}, sector = #{sector}, contact = #{contact}, "
+            + "organisation_id = #{organisationId} WHERE id = #{id}")
+    int updateFunder(@Param("id") long id, @Param("name") String name, @Param("sector") Sector sector,
+                     @Param("contact") String contact, @Param("organisationId") long organisationId);
+
     @Select("SELECT g.id, g.funder_id, f.name AS funder, g.title, g.stage, g.amount_requested, g.amount_awarded, "
             + "g.period_start, g.period_end, (SELECT COALESCE(SUM(r.amount), 0) FROM rs_receipt r "
             + "WHERE r.grant_id = g.id) AS received, g.acceptance_proposal_id, g.created_by, g.created_at "

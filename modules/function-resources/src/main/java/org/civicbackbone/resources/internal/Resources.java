@@ -11,10 +11,7 @@ import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.decision.DecisionService;
 import org.civicbackbone.api.decision.Proposal;
 import org.civicbackbone.api.initiative.InitiativeService;
-import org.civicbackbone.api.initiative.Organisation;
 import org.civicbackbone.api.initiative.OrganisationRegistry;
-import org.civicbackbone.api.initiative.OrganisationSpec;
-import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.module.DecisionType;
 import org.civicbackbone.api.module.FunctionDescriptor;
 import org.civicbackbone.api.module.FunctionKind;
@@ -23,7 +20,6 @@ import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.BackboneStore;
-import org.civicbackbone.api.store.GeneratedKey;
 import org.civicbackbone.resources.internal.Funding.AcceptanceSpec;
 import org.civicbackbone.resources.internal.Funding.Allocation;
 import org.civicbackbone.resources.internal.Funding.AllocationSpec;
@@ -69,11 +65,11 @@ public class Resources {
     private final InitiativeService initiatives;
     private final InputValidator validator;
     private final DecisionService decisions;
-    private final OrganisationRegistry organisations;
     private final Allocations allocating;
     private final ReportingDeadlines deadlines;
     private final Budgets budgets;
     private final Grants grants;
+    private final Funders funders;
 
     // optional and dynamic: aligned activities may come and go while this module runs
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -89,11 +85,11 @@ public class Resources {
         this.initiatives = initiatives;
         this.validator = validator;
         this.decisions = decisions;
-        this.organisations = organisations;
         this.allocating = new Allocations(store, audit, decisions, organisations, () -> activityCatalogue);
         this.deadlines = new ReportingDeadlines(store, audit);
         this.budgets = new Budgets(store, audit);
         this.grants = new Grants(store, audit, decisions);
+        this.funders = new Funders(store, audit, organisations);
         store.migrate(ResourcesSchema.MODULE, ResourcesSchema.MIGRATIONS);
     }
 
@@ -113,33 +109,20 @@ public class Resources {
 
     public List<Funder> funders(String initiativeId) {
         initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
-        return read(r -> r.funders(initiativeId));
+        return funders.all(initiativeId);
     }
 
-    /**
-     * Adds a funder: an organisation of the registry, registered with the funder's sector when it is new there (the
-     * registry's own write: the organisation exists whether or not it funds). Each organisation funds once.
-     */
     public Funder addFunder(String initiativeId, FunderSpec spec, String actor) {
         validator.validate(spec);
         initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
-        Organisation organisation = organisations.resolve(initiativeId, spec.name()).orElseGet(() ->
-                organisations.register(initiativeId, new OrganisationSpec(spec.name(), List.of(),
-                        List.of(spec.sector())), actor));
-        long id = store.inTurn(ResourcesSchema.MODULE, initiativeId, c -> {
-            FundingRecords records = records(store, c);
-            if (records.funders(initiativeId).stream().anyMatch(f -> SameName.of(f.name(), organisation.name())
-                    || Long.valueOf(organisation.id()).equals(f.organisationId()))) {
-                throw new ProblemException(Problem.conflict("Initiative '" + initiativeId + "' already has '"
-                        + organisation.name() + "' as a funder.", List.of(new Violation("name", "'"
-                        + organisation.name() + "' is a funder already"))));
-            }
-            GeneratedKey key = new GeneratedKey();
-            records.insertFunder(key, initiativeId, organisation.name(), spec.sector(), spec.contact(), organisation.id());
-            audit.record(c, actor, initiativeId, ResourcesSchema.MODULE, "funder.add", organisation.name());
-            return key.id();
-        });
-        return new Funder(id, initiativeId, organisation.name(), spec.sector(), spec.contact(), organisation.id());
+        return funders.add(initiativeId, spec, actor);
+    }
+
+    /** A funder corrected: its sector, its contact, its name as its organisation is spelt (staff). */
+    public Funder changeFunder(String initiativeId, long funderId, FunderSpec spec, String actor) {
+        validator.validate(spec);
+        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
+        return funders.change(initiativeId, funderId, spec, actor);
     }
 
     // ---- grants

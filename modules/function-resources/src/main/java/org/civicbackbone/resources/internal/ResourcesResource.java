@@ -77,6 +77,15 @@ public class ResourcesResource {
         return created(uri, resources.addFunder(initiativeId, spec, actor(security)), Funder::id);
     }
 
+    /** A funder as it should be now (its sector, its contact): the same fields as when it was recorded. */
+    @PUT
+    @Allow(Audience.CONTRIBUTORS)
+    @Path("funders/{funderId}")
+    public Funder changeFunder(@PathParam("initiativeId") String initiativeId, @PathParam("funderId") long funderId,
+                               FunderSpec spec, @Context SecurityContext security) {
+        return resources.changeFunder(initiativeId, funderId, spec, actor(security));
+    }
+
     @GET
     @Allow(Audience.READERS)
     @Path("funders/export")
@@ -123,7 +132,6 @@ public class ResourcesResource {
         return resources.grant(initiativeId, grantId);
     }
 
-    /** A submission, an award (with its amount) or a refusal by the funder. */
     /** A grant not yet answered by its funder, as it should be now: the same fields as when it was added. */
     @PUT
     @Allow(Audience.STAFF)
@@ -133,6 +141,7 @@ public class ResourcesResource {
         return resources.correctGrant(initiativeId, grantId, spec, actor(security));
     }
 
+    /** A submission, an award (with its amount) or a refusal by the funder. */
     @PUT
     @Allow(Audience.STAFF)
     @Path("grants/{grantId}/stage")

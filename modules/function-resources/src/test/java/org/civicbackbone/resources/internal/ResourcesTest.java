@@ -8,6 +8,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.civicbackbone.api.decision.ProposalState;
+import org.civicbackbone.api.initiative.Organisation;
+import org.civicbackbone.api.initiative.OrganisationSpec;
 import org.civicbackbone.api.initiative.Sector;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.problem.Violation;
@@ -81,6 +83,45 @@ public class ResourcesTest {
         assertEquals(409, again.problem().status());
         assertEquals("named beside the console's input", "name", again.problem().violations().get(0).field());
         assertEquals(List.of("ann funder.add"), audit.actions());
+    }
+
+    /**
+     * A funder is corrected with the fields it was recorded with: its sector and contact change, its name may be
+     * respelt as its organisation is known (an alias, the registry's new name) but never become another organisation.
+     */
+    @Test
+    public void aFunderIsCorrectedButStaysItsOrganisation() {
+        Grant grant = summerReading();
+        Funder funder = resources.funders("town").get(0);
+        Organisation foundation = organisations.organisation("town", funder.organisationId());
+        organisations.update("town", foundation.id(), new OrganisationSpec("Riverbend Community Foundation",
+                List.of("Community Foundation", "RCF"), List.of(Sector.PHILANTHROPY)), "ann");
+
+        Funder changed = resources.changeFunder("town", funder.id(), new FunderSpec("RCF", Sector.FUNDER,
+                " Dana Lee, programme officer "), "ann");
+        assertEquals(new Funder(funder.id(), "town", "Riverbend Community Foundation", Sector.FUNDER,
+                "Dana Lee, programme officer", foundation.id()), changed);
+        assertEquals(List.of(changed), resources.funders("town"));
+        assertEquals("its grants name it as it now is", "Riverbend Community Foundation",
+                resources.grant("town", grant.id()).funder());
+        assertEquals("Community Foundation: name 'Community Foundation' to 'Riverbend Community Foundation'; sector "
+                + "PHILANTHROPY to FUNDER; contact none to 'Dana Lee, programme officer'",
+                audit.recent("town", 1).get(0).detail());
+
+        int recorded = audit.actions().size();
+        resources.changeFunder("town", funder.id(), new FunderSpec("Riverbend Community Foundation", Sector.FUNDER,
+                "Dana Lee, programme officer"), "ann");
+        assertEquals("as it is already: nothing recorded", recorded, audit.actions().size());
+        for (String other : List.of("Riverbend Library", "Eastside Trust")) {
+            ProblemException refused = assertThrows(ProblemException.class, () -> resources.changeFunder("town",
+                    funder.id(), new FunderSpec(other, Sector.FUNDER, null), "ann"));
+            assertEquals(400, refused.problem().status());
+            assertEquals("name", refused.problem().violations().get(0).field());
+        }
+        assertEquals("a refused edit changes nothing", List.of(changed), resources.funders("town"));
+        assertEquals(404, assertThrows(ProblemException.class, () -> resources.changeFunder("town", funder.id() + 1,
+                new FunderSpec("RCF", Sector.FUNDER, null), "ann")).problem().status());
+        assertEquals(recorded, audit.actions().size());
     }
 
     @Test

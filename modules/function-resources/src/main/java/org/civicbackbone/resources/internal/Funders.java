@@ -1,0 +1,92 @@
+package org.civicbackbone.resources.internal;
+
+import java.util.List;
+import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.audit.Changes;
+import org.civicbackbone.api.initiative.Organisation;
+import org.civicbackbone.api.initiative.OrganisationRegistry;
+import org.civicbackbone.api.initiative.OrganisationSpec;
+import org.civicbackbone.api.initiative.SameName;
+import org.civicbackbone.api.problem.Problem;
+import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.problem.Violation;
+import org.civicbackbone.api.store.BackboneStore;
+import org.civicbackbone.api.store.GeneratedKey;
+import org.civicbackbone.resources.internal.Funding.Funder;
+import org.civicbackbone.resources.internal.Funding.FunderSpec;
+
+/**
+ * The initiative's funders: each an organisation of the registry, funding once. A funder's sector and contact are
+ * corrected as they change (a new programme officer); its name stays its organisation's, so an edit may respell it
+ * (an alias, the registry's new spelling) but not make it another organisation.
+ */
+record Funders(BackboneStore store, AuditLog audit, OrganisationRegistry organisations) {
+
+    List<Funder> all(String initiativeId) {
+        return store.read(c -> store.mapper(c, FundingRecords.class).funders(initiativeId));
+    }
+
+    Funder one(String initiativeId, long funderId) {
+        return all(initiativeId).stream().filter(f -> f.id() == funderId).findFirst().orElseThrow(() ->
+                new ProblemException(Problem.notFound("Initiative '" + initiativeId + "' has no funder " + funderId
+                        + ".")));
+    }
+
+    /**
+     * Adds a funder: an organisation of the registry, registered with the funder's sector when it is new there (the
+     * registry's own write: the organisation exists whether or not it funds). Each organisation funds once.
+     */
+    Funder add(String initiativeId, FunderSpec spec, String actor) {
+        Organisation organisation = organisations.resolve(initiativeId, spec.name()).orElseGet(() ->
+                organisations.register(initiativeId, new OrganisationSpec(spec.name(), List.of(),
+                        List.of(spec.sector())), actor));
+        long id = store.inTurn(ResourcesSchema.MODULE, initiativeId, c -> {
+            FundingRecords records = store.mapper(c, FundingRecords.class);
+            if (records.funders(initiativeId).stream().anyMatch(f -> SameName.of(f.name(), organisation.name())
+                    || Long.valueOf(organisation.id()).equals(f.organisationId()))) {
+                throw new ProblemException(Problem.conflict("Initiative '" + initiativeId + "' already has '"
+                        + organisation.name() + "' as a funder.", List.of(new Violation("name", "'"
+                        + organisation.name() + "' is a funder already"))));
+            }
+            GeneratedKey key = new GeneratedKey();
+            records.insertFunder(key, initiativeId, organisation.name(), spec.sector(), contact(spec), organisation.id());
+            audit.record(c, actor, initiativeId, ResourcesSchema.MODULE, "funder.add", organisation.name());
+            return key.id();
+        });
+        return new Funder(id, initiativeId, organisation.name(), spec.sector(), contact(spec), organisation.id());
+    }
+
+    /** The contact as typed, without surrounding spaces; none when blank. */
+    private static String contact(FunderSpec spec) {
+        return spec.contact() == null || spec.contact().isBlank() ? null : spec.contact().strip();
+    }
+
+    /**
+     * Corrects a funder with the fields it was recorded with. The name must name the funder's own organisation (its
+     * name or an alias: 400 naming {@code name} otherwise) and is kept as the registry spells it; an edit that changes
+     * nothing records nothing. The audit log ({@code funder.change}) says what changed.
+     */
+    Funder change(String initiativeId, long funderId, FunderSpec spec, String actor) {
+        Funder funder = one(initiativeId, funderId);
+        Organisation organisation = organisations.resolve(initiativeId, spec.name())
+                .filter(o -> funder.organisationId() == null || o.id() == funder.organisationId())
+                .orElseThrow(() -> ProblemException.invalid("name", "'" + spec.name().strip() + "' is not "
+                        + funder.name() + " or one of its aliases: a funder stays its organisation (merge two records "
+                        + "of one organisation in the registry)"));
+        String contact = contact(spec);
+        Changes changes = new Changes().quoted("name", funder.name(), organisation.name())
+                .shown("sector", funder.sector(), spec.sector()).quoted("contact", funder.contact(), contact);
+        if (!changes.none()) {
+            store.inTransaction(c -> {
+                if (store.mapper(c, FundingRecords.class).updateFunder(funderId, organisation.name(), spec.sector(),
+                        contact, organisation.id()) == 0) {
+                    throw new ProblemException(Problem.notFound("Funder " + funderId + " is gone."));
+                }
+                audit.record(c, actor, initiativeId, ResourcesSchema.MODULE, "funder.change", funder.name() + ": "
+                        + changes);
+                return null;
+            });
+        }
+        return one(initiativeId, funderId);
+    }
+}
