@@ -1,14 +1,18 @@
 // The joint plan in the web console: activities by goal and owner, working groups with their former members,
-// meetings with their materials and action items, and forms to add an activity or edit one, form a working group,
-// rename it, add its members, change a member's role or let one leave, schedule a meeting or change one, share its
-// materials, record its minutes and its action items, hand over or postpone an action item, and set how long before a
-// meeting its materials are due.
+// meetings with their materials, attendance and action items, and forms to add an activity or edit one, form a working
+// group, rename it, add its members, change a member's role or let one leave, schedule a meeting or change one, record
+// who attended, share its materials, record its minutes and its action items, hand over or postpone an action item, and
+// set how long before a meeting its materials are due.
 export async function render(element, context) {
   const { h, functionPage, typedNumber, spoken } = context;
   const day = t => (t || '').slice(0, 10) || '—';
   // each material opens in a new tab; a link recorded before links had to be web addresses shows as its title only
   const material = x => /^https?:\/\//i.test(x.link)
     ? h('a', { href: x.link, target: '_blank', rel: 'noopener noreferrer' }, x.title) : x.title;
+  // a held working-group meeting: how many of its members came, and who did not; '—' for any other meeting
+  const attended = m => !m.attendance ? '—' : !m.attendance.recorded ? 'not recorded'
+    : `${m.attendance.present.length} of ${m.attendance.members.length} present`
+      + (m.attendance.absent.length ? `; absent: ${m.attendance.absent.map(a => a.person).join(', ')}` : '');
   const materials = m => m.materials.length
     ? m.materials.flatMap((x, i) => i ? [', ', material(x)] : [material(x)]) : '—';
   // an activity's fields, filled with what it holds when it is being edited
@@ -78,13 +82,20 @@ export async function render(element, context) {
         ] },
       { title: 'Meetings', path: 'meetings',
         columns: [['Meeting', m => m.title], ['When', m => day(m.heldAt)],
-          ['Materials', materials],
+          ['Materials', materials], ['Attendance', attended],
           ['Open action items', m => m.actionItems.filter(a => !a.doneOn).map(a => `${a.description} (${a.owner})`).join('; ') || '—']],
         empty: 'No meetings yet.',
         actions: [
           // a meeting moves and its agenda is revised; one with minutes was held and stays in the past
           { label: 'Change', method: 'PUT', path: m => `meetings/${m.id}`,
             fields: (m, [, groups]) => meetingFields(m, groups), body: meetingBody },
+          // who came, from the group's members on the meeting's day; recorded again, the whole list replaces the last
+          { label: 'Record who attended', method: 'PUT', path: m => `meetings/${m.id}/attendance`,
+            when: m => m.attendance && m.attendance.members.length > 0,
+            fields: m => [{ name: 'present', label: 'Present', type: 'choices',
+              options: m.attendance.members.map(a => [String(a.memberId), `${a.person} (${a.organisation})`]),
+              value: m.attendance.present.map(a => String(a.memberId)) }],
+            body: v => ({ present: v.present.map(Number) }) },
           { label: 'Share a material', path: m => `meetings/${m.id}/materials`, fields: [
             { name: 'title', label: 'Title' }, { name: 'link', label: 'Link', example: 'https://example.org/minutes.pdf' }] },
           { label: 'Add an action item', path: m => `meetings/${m.id}/action-items`, fields: [

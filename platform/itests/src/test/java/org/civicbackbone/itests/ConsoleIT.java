@@ -466,6 +466,13 @@ public class ConsoleIT {
                         + " to " + handedOver + ")"));
                 assertTrue(group.getText(), group.getText().contains("Dr. James Whitfield (Riverbend Unified School "
                         + "District, since " + handedOver + ")"));
+                WebElement held = browser.findElement(By.xpath("//main//tr[td[starts-with(normalize-space(),"
+                        + "'Early learning working group, ')]]"));
+                assertTrue("who came to the group's last meeting: " + held.getText(), held.getText().contains(
+                        "2 of 3 present; absent: Linh Tran"));
+                WebElement attended = held.findElement(By.xpath(".//form[starts-with(@aria-label,'Record who attended')]"));
+                assertEquals("the form holds who was recorded", 2, attended.findElements(By.cssSelector(
+                        "input[type=checkbox]:checked")).size());
                 WebElement edit = browser.findElement(By.cssSelector(
                         "form[aria-label='Edit: Reading coaches for parents at well-child visits']"));
                 assertEquals("an activity's edit holds what it is", "Reading coaches for parents at well-child visits",
@@ -628,7 +635,8 @@ public class ConsoleIT {
                 "form Set when meeting materials are due", "action Change the status", "action Edit", "action Add a member",
                 "action Change a member's role", "action A member leaves", "action Change its name or purpose",
                 "action Change", "action Share a material", "action Add an action item",
-                "action Hand over or postpone an action item", "action Record the minutes"));
+                "action Hand over or postpone an action item", "action Record the minutes",
+                "action Record who attended"));
         expected.put("Community engagement", List.of("form Draft a communication", "form Record an event",
                 "action Edit", "action Correct", "button Publish"));
         expected.put("Policy", List.of("form Add a policy item", "action Record a stance", "action Drop it",

@@ -604,6 +604,27 @@ public class FunctionsIT extends InsideKaraf {
         assertEquals("a second click records nothing", 409, http.post(base + "/meetings/" + past + "/action-items",
                 "{\"description\":\"Share results\",\"owner\":\"Aisha\",\"dueOn\":\"" + java.time.LocalDate.now()
                 + "\"}").status());
+        // who came to last month's meeting: only those in the group then (Aisha joined today, Cleo two months ago)
+        JsonNode withCleo = http.post(base + "/working-groups/" + group + "/members", "{\"person\":\"Cleo\","
+                + "\"organisation\":\"Library\",\"role\":\"MEMBER\",\"joinedOn\":\""
+                + java.time.LocalDate.now().minusDays(60) + "\"}").json();
+        long aisha = withCleo.get("members").get(0).get("id").asLong();
+        long cleo = withCleo.get("members").get(1).get("id").asLong();
+        String attendance = base + "/meetings/" + past + "/attendance";
+        Http.Answer notYetIn = http.send("PUT", attendance, Http.ADMIN, "application/json", "{\"present\":[" + aisha
+                + "]}");
+        assertEquals(notYetIn.toString(), 400, notYetIn.status());
+        assertTrue(notYetIn.body(), notYetIn.body().contains("\"field\":\"present\""));
+        JsonNode came = http.send("PUT", attendance, Http.ADMIN, "application/json", "{\"present\":[" + cleo + "]}")
+                .json().get("attendance");
+        assertTrue(came.get("recorded").asBoolean());
+        assertEquals("Cleo", came.get("present").get(0).get("person").asText());
+        assertEquals(0, came.get("absent").size());
+        String attended = http.get(base + "/attendance/export").body();
+        assertTrue(attended, attended.contains(past + ",September meeting,") && attended.contains(",Early learning,"
+                + cleo + ",Cleo,Library,yes"));
+        assertEquals("a meeting to come has nobody present yet", 409, http.send("PUT", base + "/meetings/" + meeting
+                + "/attendance", Http.ADMIN, "application/json", "{\"present\":[]}").status());
         JsonNode overview = http.get(base).json();
         assertTrue(overview.get("needsAttention").toString(), overview.get("needsAttention").toString().contains("went out late"));
         assertTrue(overview.get("needsAttention").toString().contains("action overdue"));

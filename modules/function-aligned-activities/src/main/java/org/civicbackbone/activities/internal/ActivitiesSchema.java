@@ -95,6 +95,13 @@ final class ActivitiesSchema {
             """), new SchemaMigration(5, "a membership keeps when it began and ended, instead of being deleted", """
             ALTER TABLE aa_group_member ADD COLUMN joined_on DATE;
             ALTER TABLE aa_group_member ADD COLUMN left_on DATE;
+            """), new SchemaMigration(6, "who came to a working group's meetings", """
+            ALTER TABLE aa_meeting ADD COLUMN attendance_recorded_at TIMESTAMP WITH TIME ZONE;
+            CREATE TABLE aa_attendance (
+              meeting_id BIGINT NOT NULL REFERENCES aa_meeting(id),
+              member_id BIGINT NOT NULL REFERENCES aa_group_member(id),
+              PRIMARY KEY (meeting_id, member_id));
+            CREATE INDEX aa_attendance_member_idx ON aa_attendance(member_id);
             """));
 
     private ActivitiesSchema() {

@@ -1,14 +1,14 @@
 package org.civicbackbone.activities.internal;
 
-import java.time.LocalDate;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.civicbackbone.activities.internal.JointPlan.ActionItemSpec;
 import org.civicbackbone.activities.internal.JointPlan.Activity;
 import org.civicbackbone.activities.internal.JointPlan.ActivitySpec;
 import org.civicbackbone.activities.internal.JointPlan.Alignment;
+import org.civicbackbone.activities.internal.JointPlan.AttendanceSpec;
 import org.civicbackbone.activities.internal.JointPlan.GroupMemberSpec;
 import org.civicbackbone.activities.internal.JointPlan.MaterialSpec;
 import org.civicbackbone.activities.internal.JointPlan.Meeting;
@@ -57,8 +57,6 @@ public class AlignedActivities {
             + "groups with co-chairs, meetings with materials out early, minutes and action items, and gaps and "
             + "overlaps.");
 
-    static final int DEFAULT_MATERIALS_DAYS = 3;
-
     private final BackboneStore store;
     private final AuditLog audit;
     private final InitiativeService initiatives;
@@ -67,6 +65,7 @@ public class AlignedActivities {
     private final Meetings meetings;
     private final WorkingGroups groups;
     private final Activities activities;
+    private final MeetingAttendance attendance;
 
     // optional and dynamic: vision and strategy may come and go while this module runs
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -85,6 +84,7 @@ public class AlignedActivities {
         this.meetings = new Meetings(store, audit);
         this.groups = new WorkingGroups(store, audit, organisations);
         this.activities = new Activities(store, audit);
+        this.attendance = new MeetingAttendance(store, audit);
         store.migrate(ActivitiesSchema.MODULE, ActivitiesSchema.MIGRATIONS);
     }
 
@@ -98,14 +98,6 @@ public class AlignedActivities {
 
     private <T> T read(Function<PlanRecords, T> query) {
         return store.read(c -> query.apply(store.mapper(c, PlanRecords.class)));
-    }
-
-    private void write(String initiativeId, String actor, String action, String detail, Consumer<PlanRecords> change) {
-        store.inTransaction(c -> {
-            change.accept(store.mapper(c, PlanRecords.class));
-            audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, action, detail);
-            return null;
-        });
     }
 
     // ---- activities
@@ -197,19 +189,13 @@ public class AlignedActivities {
 
     public Settings settings(String initiativeId) {
         require(initiativeId);
-        Integer days = read(r -> r.materialsDaysBefore(initiativeId));
-        return new Settings(days == null ? DEFAULT_MATERIALS_DAYS : days);
+        return meetings.settings(initiativeId);
     }
 
     public Settings setSettings(String initiativeId, Settings spec, String actor) {
         validator.validate(spec);
         require(initiativeId);
-        write(initiativeId, actor, "settings.set", "materials due " + spec.materialsDaysBefore()
-                + " days before meetings", r -> {
-                    if (r.updateSetting(initiativeId, spec.materialsDaysBefore()) == 0) {
-                        r.insertSetting(initiativeId, spec.materialsDaysBefore());
-                    }
-                });
+        meetings.setSettings(initiativeId, spec, actor);
         return settings(initiativeId);
     }
 
@@ -219,6 +205,13 @@ public class AlignedActivities {
 
     public Meeting meeting(String initiativeId, long id) {
         return meetings.meeting(initiativeId, id, settings(initiativeId).materialsDaysBefore());
+    }
+
+    /** Records who came to a held meeting of a working group, replacing what was recorded; the meeting then. */
+    public Meeting recordAttendance(String initiativeId, long meetingId, AttendanceSpec spec, String actor) {
+        validator.validate(spec);
+        attendance.record(initiativeId, meeting(initiativeId, meetingId), spec, actor);
+        return meeting(initiativeId, meetingId);
     }
 
     public Meeting schedule(String initiativeId, MeetingSpec spec, String actor) {

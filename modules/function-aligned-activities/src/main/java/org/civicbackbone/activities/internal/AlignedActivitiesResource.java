@@ -20,16 +20,11 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
-import org.civicbackbone.activities.internal.JointPlan.ActionItemSpec;
 import org.civicbackbone.activities.internal.JointPlan.Activity;
 import org.civicbackbone.activities.internal.JointPlan.ActivitySpec;
 import org.civicbackbone.activities.internal.JointPlan.Alignment;
 import org.civicbackbone.activities.internal.JointPlan.GroupMemberSpec;
-import org.civicbackbone.activities.internal.JointPlan.MaterialSpec;
-import org.civicbackbone.activities.internal.JointPlan.Meeting;
-import org.civicbackbone.activities.internal.JointPlan.MeetingSpec;
 import org.civicbackbone.activities.internal.JointPlan.MemberRoleSpec;
-import org.civicbackbone.activities.internal.JointPlan.MinutesSpec;
 import org.civicbackbone.activities.internal.JointPlan.Overview;
 import org.civicbackbone.activities.internal.JointPlan.Settings;
 import org.civicbackbone.activities.internal.JointPlan.StatusSpec;
@@ -202,82 +197,19 @@ public class AlignedActivitiesResource {
 
     @GET
     @Allow(Audience.READERS)
-    @Path("meetings")
-    public List<Meeting> meetings(@PathParam("initiativeId") String initiativeId) {
-        return plan.meetings(initiativeId);
-    }
-
-    @POST
-    @Allow(Audience.CONTRIBUTORS)
-    @Path("meetings")
-    public Response schedule(@PathParam("initiativeId") String initiativeId, MeetingSpec spec,
-                             @Context SecurityContext security, @Context UriInfo uri) {
-        return created(uri, plan.schedule(initiativeId, spec, actor(security)), Meeting::id);
-    }
-
-    @GET
-    @Allow(Audience.READERS)
-    @Path("meetings/{id}")
-    public Meeting meeting(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id) {
-        return plan.meeting(initiativeId, id);
-    }
-
-    /** The meeting as it should be now: moved, retitled, its agenda revised (the same fields as when scheduled). */
-    @PUT
-    @Allow(Audience.CONTRIBUTORS)
-    @Path("meetings/{id}")
-    public Meeting changeMeeting(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
-                                 MeetingSpec spec, @Context SecurityContext security) {
-        return plan.changeMeeting(initiativeId, id, spec, actor(security));
-    }
-
-    @POST
-    @Allow(Audience.CONTRIBUTORS)
-    @Path("meetings/{id}/materials")
-    public Response material(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
-                             MaterialSpec spec, @Context SecurityContext security, @Context UriInfo uri) {
-        return created(uri, plan.addMaterial(initiativeId, id, spec, actor(security)), Meeting::id);
-    }
-
-    @PUT
-    @Allow(Audience.CONTRIBUTORS)
-    @Path("meetings/{id}/minutes")
-    public Meeting minutes(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id, MinutesSpec spec,
-                           @Context SecurityContext security) {
-        return plan.recordMinutes(initiativeId, id, spec, actor(security));
-    }
-
-    @POST
-    @Allow(Audience.CONTRIBUTORS)
-    @Path("meetings/{id}/action-items")
-    public Response actionItem(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
-                               ActionItemSpec spec, @Context SecurityContext security, @Context UriInfo uri) {
-        return created(uri, plan.addActionItem(initiativeId, id, spec, actor(security)), Meeting::id);
-    }
-
-    /** An open action item with another owner, a later day or clearer words. */
-    @PUT
-    @Allow(Audience.CONTRIBUTORS)
-    @Path("meetings/{id}/action-items/{itemId}")
-    public Meeting changeActionItem(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
-                                    @PathParam("itemId") long itemId, ActionItemSpec spec,
-                                    @Context SecurityContext security) {
-        return plan.changeActionItem(initiativeId, id, itemId, spec, actor(security));
-    }
-
-    @POST
-    @Allow(Audience.CONTRIBUTORS)
-    @Path("meetings/{id}/action-items/{itemId}/done")
-    public Meeting done(@PathParam("initiativeId") String initiativeId, @PathParam("id") long id,
-                        @PathParam("itemId") long itemId, @Context SecurityContext security) {
-        return plan.completeActionItem(initiativeId, id, itemId, actor(security));
-    }
-
-    @GET
-    @Allow(Audience.READERS)
     @Path("action-items/export")
     @Produces(CSV)
     public Response exportActionItems(@PathParam("initiativeId") String initiativeId) {
         return csv(PlanReports.actionItems(plan.meetings(initiativeId)), initiativeId + "-action-items.csv");
+    }
+
+    /** Who came to each meeting whose attendance is recorded: a row per member expected or present. */
+    @GET
+    @Allow(Audience.READERS)
+    @Path("attendance/export")
+    @Produces(CSV)
+    public Response exportAttendance(@PathParam("initiativeId") String initiativeId) {
+        return csv(PlanReports.attendance(plan.meetings(initiativeId), plan.workingGroups(initiativeId)),
+                initiativeId + "-attendance.csv");
     }
 }

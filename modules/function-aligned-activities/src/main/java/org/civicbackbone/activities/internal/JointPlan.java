@@ -102,14 +102,39 @@ public final class JointPlan {
                                  @NotNull LocalDate dueOn) {
     }
 
+    /** Someone a working group's meeting expected, or who came: a membership of the group. */
+    public record Attendee(long memberId, String person, String organisation) {
+    }
+
+    /**
+     * Who a held meeting of a working group expected and who came.
+     *
+     * @param recorded whether who came has been recorded; until it is, nobody is present or absent
+     * @param members  the group's members on the meeting's day
+     * @param present  those recorded as there
+     * @param absent   the members not recorded as there, once it is recorded
+     */
+    public record Attendance(boolean recorded, List<Attendee> members, List<Attendee> present, List<Attendee> absent) {
+        public Attendance {
+            members = List.copyOf(members);
+            present = List.copyOf(present);
+            absent = List.copyOf(absent);
+        }
+    }
+
+    /** Who came to a held meeting, by their memberships' ids: the whole list, replacing what was recorded. */
+    public record AttendanceSpec(@NotNull List<@NotNull Long> present) {
+    }
+
     /**
      * A meeting of the initiative or one of its working groups.
      *
      * @param materialsDue when materials are due, by the initiative's rule
+     * @param attendance   for a held meeting of a working group, who it expected and who came; none otherwise
      */
     public record Meeting(long id, String initiativeId, Long workingGroupId, String title, Instant heldAt,
                           String agenda, String minutes, Instant materialsDue, List<Material> materials,
-                          List<ActionItem> actionItems) {
+                          List<ActionItem> actionItems, Attendance attendance) {
         public Meeting {
             materials = List.copyOf(materials);
             actionItems = List.copyOf(actionItems);

@@ -12,6 +12,7 @@ import org.civicbackbone.activities.internal.JointPlan.MaterialSpec;
 import org.civicbackbone.activities.internal.JointPlan.Meeting;
 import org.civicbackbone.activities.internal.JointPlan.MeetingSpec;
 import org.civicbackbone.activities.internal.JointPlan.MinutesSpec;
+import org.civicbackbone.activities.internal.JointPlan.Settings;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.audit.Changes;
 import org.civicbackbone.api.initiative.SameName;
@@ -30,9 +31,29 @@ import org.civicbackbone.api.store.GeneratedKey;
  */
 record Meetings(BackboneStore store, AuditLog audit) {
 
+    /** How many days before a meeting its materials are due where the initiative has not said. */
+    static final int DEFAULT_MATERIALS_DAYS = 3;
+
+    Settings settings(String initiativeId) {
+        Integer days = store.read(c -> store.mapper(c, PlanRecords.class).materialsDaysBefore(initiativeId));
+        return new Settings(days == null ? DEFAULT_MATERIALS_DAYS : days);
+    }
+
+    void setSettings(String initiativeId, Settings spec, String actor) {
+        store.inTransaction(c -> {
+            PlanRecords r = store.mapper(c, PlanRecords.class);
+            if (r.updateSetting(initiativeId, spec.materialsDaysBefore()) == 0) {
+                r.insertSetting(initiativeId, spec.materialsDaysBefore());
+            }
+            audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, "settings.set", "materials due "
+                    + spec.materialsDaysBefore() + " days before meetings");
+            return null;
+        });
+    }
+
     List<Meeting> meetings(String initiativeId, int materialsDaysBefore) {
-        LocalDate today = LocalDate.now();
-        return store.read(c -> store.mapper(c, PlanRecords.class).meetings(initiativeId, materialsDaysBefore, today));
+        Instant now = Instant.now();
+        return store.read(c -> store.mapper(c, PlanRecords.class).meetings(initiativeId, materialsDaysBefore, now));
     }
 
     Meeting meeting(String initiativeId, long id, int materialsDaysBefore) {
@@ -52,14 +73,23 @@ record Meetings(BackboneStore store, AuditLog audit) {
 
     /**
      * Changes a meeting to what {@code spec} says: moved (never onto another of the same group's), retitled, its
-     * agenda revised, another group's. One whose minutes are recorded was held: it is not moved into the future.
+     * agenda revised, another group's. One whose minutes or attendance are recorded was held: it is not moved into
+     * the future, and one whose attendance is recorded stays its group's (who came were that group's members).
      * Returns whether anything changed; the audit log says what.
      */
     boolean change(String initiativeId, Meeting meeting, MeetingSpec spec, String actor) {
         ProblemException.refuseIfAny(RecordDays.outsideYears("heldAt", spec.heldAt()));
-        if (meeting.minutes() != null && spec.heldAt().isAfter(Instant.now())) {
-            throw new ProblemException(Problem.conflict("Meeting " + meeting.id() + " was held: its minutes are "
-                    + "recorded.", List.of(new Violation("heldAt", "is to come, but the meeting's minutes are recorded"))));
+        boolean attended = meeting.attendance() != null && meeting.attendance().recorded();
+        if ((meeting.minutes() != null || attended) && spec.heldAt().isAfter(Instant.now())) {
+            String what = meeting.minutes() != null ? "minutes are" : "attendance is";
+            throw new ProblemException(Problem.conflict("Meeting " + meeting.id() + " was held: its " + what
+                    + " recorded.", List.of(new Violation("heldAt", "is to come, but the meeting's " + what
+                    + " recorded"))));
+        }
+        if (attended && !Objects.equals(spec.workingGroupId(), meeting.workingGroupId())) {
+            throw new ProblemException(Problem.conflict("Meeting " + meeting.id() + " has its attendance recorded by "
+                    + "its group's members.", List.of(new Violation("workingGroupId", "is another group than the one "
+                    + "whose members' attendance is recorded"))));
         }
         Changes changes = new Changes().shown("held at", meeting.heldAt(), spec.heldAt())
                 .shown("working group", meeting.workingGroupId(), spec.workingGroupId())

@@ -2,11 +2,15 @@ package org.civicbackbone.activities.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Options;
@@ -45,8 +49,13 @@ public interface PlanRecords {
     record GroupRow(long id, String name, String purpose) {
     }
 
-    /** A meeting's row. */
-    record MeetingRow(long id, Long groupId, String title, Instant heldAt, String agenda, String minutes) {
+    /** A meeting's row; who came was recorded at {@code attendanceRecordedAt} (none until it was). */
+    record MeetingRow(long id, Long groupId, String title, Instant heldAt, String agenda, String minutes,
+                      Instant attendanceRecordedAt) {
+    }
+
+    /** A membership recorded as present at a meeting. */
+    record AttendanceRow(long meetingId, long memberId) {
     }
 
     /** A material's row, with its meeting. */
@@ -129,9 +138,22 @@ public interface PlanRecords {
     @Insert("INSERT INTO aa_setting (initiative_id, materials_days_before) VALUES (#{initiativeId}, #{days})")
     void insertSetting(@Param("initiativeId") String initiativeId, @Param("days") int days);
 
-    @Select("SELECT id, group_id, title, held_at, agenda, minutes FROM aa_meeting WHERE initiative_id = #{initiativeId} "
-            + "ORDER BY held_at DESC, id DESC")
+    @Select("SELECT id, group_id, title, held_at, agenda, minutes, attendance_recorded_at FROM aa_meeting "
+            + "WHERE initiative_id = #{initiativeId} ORDER BY held_at DESC, id DESC")
     List<MeetingRow> meetingRows(String initiativeId);
+
+    @Select("SELECT a.meeting_id, a.member_id FROM aa_attendance a JOIN aa_meeting g ON g.id = a.meeting_id "
+            + "WHERE g.initiative_id = #{initiativeId} ORDER BY a.meeting_id, a.member_id")
+    List<AttendanceRow> attendanceRows(String initiativeId);
+
+    @Delete("DELETE FROM aa_attendance WHERE meeting_id = #{meetingId}")
+    int clearAttendance(long meetingId);
+
+    @Insert("INSERT INTO aa_attendance (meeting_id, member_id) VALUES (#{meetingId}, #{memberId})")
+    void insertAttendee(@Param("meetingId") long meetingId, @Param("memberId") long memberId);
+
+    @Update("UPDATE aa_meeting SET attendance_recorded_at = #{at} WHERE id = #{meetingId}")
+    int markAttendanceRecorded(@Param("meetingId") long meetingId, @Param("at") Instant at);
 
     /** The meetings from a moment on in any of these initiatives (distinct ids), soonest first; one statement. */
     @Select("SELECT m.initiative_id, m.title, m.held_at FROM " + BackboneStore.CHOSEN_INITIATIVES + " JOIN aa_meeting m "
@@ -212,20 +234,28 @@ public interface PlanRecords {
                 members.getOrDefault(g.id(), List.of()), former.getOrDefault(g.id(), List.of()))).toList();
     }
 
-    /** The initiative's meetings, newest first, with materials (late or not) and action items: three queries. */
-    default List<Meeting> meetings(String initiativeId, int materialsDaysBefore, LocalDate today) {
+    /**
+     * The initiative's meetings, newest first, with materials (late or not), action items and attendance: five
+     * queries.
+     */
+    default List<Meeting> meetings(String initiativeId, int materialsDaysBefore, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneId.systemDefault());
         Map<Long, List<MaterialRow>> materials = new LinkedHashMap<>();
         materialRows(initiativeId).forEach(m -> materials.computeIfAbsent(m.meetingId(), k -> new ArrayList<>()).add(m));
         Map<Long, List<ActionItem>> actions = new LinkedHashMap<>();
         actionRows(initiativeId).forEach(a -> actions.computeIfAbsent(a.meetingId(), k -> new ArrayList<>())
                 .add(new ActionItem(a.id(), a.meetingId(), a.description(), a.owner(), a.dueOn(), a.doneOn(),
                         a.doneOn() == null && a.dueOn().isBefore(today))));
+        List<MemberRow> members = memberRows(initiativeId);
+        Map<Long, Set<Long>> present = new HashMap<>();
+        attendanceRows(initiativeId).forEach(a -> present.computeIfAbsent(a.meetingId(), k -> new HashSet<>())
+                .add(a.memberId()));
         return meetingRows(initiativeId).stream().map(m -> {
             Instant due = PlanReports.materialsDue(m.heldAt(), materialsDaysBefore);
             List<Material> of = materials.getOrDefault(m.id(), List.of()).stream().map(x -> new Material(x.id(),
                     x.title(), x.link(), x.sharedAt(), x.sharedAt().isAfter(due))).toList();
             return new Meeting(m.id(), initiativeId, m.groupId(), m.title(), m.heldAt(), m.agenda(), m.minutes(), due,
-                    of, actions.getOrDefault(m.id(), List.of()));
+                    of, actions.getOrDefault(m.id(), List.of()), MeetingAttendance.of(m, members, present, now));
         }).toList();
     }
 }

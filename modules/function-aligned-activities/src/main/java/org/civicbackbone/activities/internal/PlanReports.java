@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,7 @@ import org.civicbackbone.activities.internal.JointPlan.ActionItem;
 import org.civicbackbone.activities.internal.JointPlan.Activity;
 import org.civicbackbone.activities.internal.JointPlan.ActivityStatus;
 import org.civicbackbone.activities.internal.JointPlan.Alignment;
+import org.civicbackbone.activities.internal.JointPlan.Attendee;
 import org.civicbackbone.activities.internal.JointPlan.GroupMember;
 import org.civicbackbone.activities.internal.JointPlan.GroupRole;
 import org.civicbackbone.activities.internal.JointPlan.Material;
@@ -87,6 +89,7 @@ final class PlanReports {
         alignment.unknownGoals().forEach(n -> attention.add("activities link goal " + n + ", which the adopted agenda does not have"));
         groups.stream().filter(g -> g.members().stream().noneMatch(m -> m.role() == GroupRole.CO_CHAIR))
                 .forEach(g -> attention.add("working group '" + g.name() + "' has no co-chair"));
+        groups.forEach(g -> attention.addAll(missedMeetings(g, meetings)));
         int upcoming = 0;
         for (Meeting m : meetings) {
             if (m.heldAt().isAfter(now)) {
@@ -105,6 +108,29 @@ final class PlanReports {
         open.stream().filter(ActionItem::overdue).forEach(a -> attention.add("action overdue since " + a.dueOn() + ": "
                 + a.owner() + ", " + a.description()));
         return new Overview(initiativeId, byStatus, groups.size(), upcoming, open.size(), days, alignment, attention);
+    }
+
+    /** How many of their group's last meetings in a row a member may miss before a co-chair should ask why. */
+    static final int MISSED_IN_A_ROW = 3;
+
+    /**
+     * The group's members who missed its last {@value #MISSED_IN_A_ROW} meetings they were expected at, among those
+     * whose attendance is recorded (meetings come newest first).
+     */
+    static List<String> missedMeetings(WorkingGroup group, List<Meeting> meetings) {
+        List<Meeting> recorded = meetings.stream().filter(m -> Long.valueOf(group.id()).equals(m.workingGroupId())
+                && m.attendance() != null && m.attendance().recorded()).toList();
+        List<String> missed = new ArrayList<>();
+        for (GroupMember member : group.members()) {
+            List<Meeting> expected = recorded.stream().filter(m -> m.attendance().members().stream()
+                    .anyMatch(a -> a.memberId() == member.id())).limit(MISSED_IN_A_ROW).toList();
+            if (expected.size() == MISSED_IN_A_ROW && expected.stream().allMatch(m -> m.attendance().absent().stream()
+                    .anyMatch(a -> a.memberId() == member.id()))) {
+                missed.add("working group '" + group.name() + "': " + member.person() + " missed its last "
+                        + MISSED_IN_A_ROW + " meetings");
+            }
+        }
+        return missed;
     }
 
     static String activities(List<Activity> activities) {
@@ -127,6 +153,29 @@ final class PlanReports {
             for (GroupMember m : Stream.concat(g.members().stream(), g.formerMembers().stream()).toList()) {
                 csv.row(g.id(), g.name(), g.purpose(), m.person(), m.organisation(), m.role(), m.joinedOn(), m.leftOn());
             }
+        }
+        return csv.toString();
+    }
+
+    /**
+     * Who came to each meeting whose attendance is recorded, oldest first: a row per member it expected, and per
+     * person recorded as present beyond them (a meeting moved since), with whether they came.
+     */
+    static String attendance(List<Meeting> meetings, List<WorkingGroup> groups) {
+        Map<Long, String> names = groups.stream().collect(Collectors.toMap(WorkingGroup::id, WorkingGroup::name));
+        CsvTable csv = new CsvTable(List.of("meeting", "meeting_title", "held_at", "working_group", "member", "person",
+                "organisation", "present"));
+        for (int i = meetings.size() - 1; i >= 0; i--) { // meetings come newest first
+            Meeting m = meetings.get(i);
+            if (m.attendance() == null || !m.attendance().recorded()) {
+                continue;
+            }
+            Set<Long> present = m.attendance().present().stream().map(Attendee::memberId).collect(Collectors.toSet());
+            Map<Long, Attendee> everyone = new LinkedHashMap<>();
+            Stream.concat(m.attendance().members().stream(), m.attendance().present().stream())
+                    .forEach(a -> everyone.putIfAbsent(a.memberId(), a));
+            everyone.values().forEach(a -> csv.row(m.id(), m.title(), m.heldAt(), names.get(m.workingGroupId()),
+                    a.memberId(), a.person(), a.organisation(), present.contains(a.memberId()) ? "yes" : "no"));
         }
         return csv.toString();
     }

@@ -60,8 +60,8 @@ public class JointPlanTest {
         Instant due = PlanReports.materialsDue(held, 3);
         assertEquals(now.minus(Duration.ofDays(1)), due);
         Meeting upcoming = new Meeting(1, "i", null, "Quarterly", held, "agenda", null, due,
-                List.of(new Material(1, "Deck", "https://x", now, now.isAfter(due))), List.of());
-        Meeting bare = new Meeting(2, "i", null, "Steering", held, "agenda", null, due, List.of(), List.of());
+                List.of(new Material(1, "Deck", "https://x", now, now.isAfter(due))), List.of(), null);
+        Meeting bare = new Meeting(2, "i", null, "Steering", held, "agenda", null, due, List.of(), List.of(), null);
         WorkingGroup leaderless = new WorkingGroup(1, "i", "Data group", null,
                 List.of(new GroupMember(1, "Priya", "Foundation", GroupRole.MEMBER, null, null)), List.of());
         Overview o = PlanReports.overview("i", List.of(), List.of(leaderless), List.of(upcoming, bare), 3,

@@ -68,7 +68,8 @@ public class PlanRecordsTest {
         });
         assertEquals(GroupRole.CO_CHAIR, store.read(c -> store.mapper(c, PlanRecords.class).workingGroups("town"))
                 .get(0).members().get(0).role());
-        Meeting m = store.read(c -> store.mapper(c, PlanRecords.class).meetings("town", 3, LocalDate.of(2026, 6, 1)))
+        Meeting m = store.read(c -> store.mapper(c, PlanRecords.class).meetings("town", 3,
+                Instant.parse("2026-06-01T12:00:00Z")))
                 .get(0);
         assertEquals(Long.valueOf(group.id()), m.workingGroupId());
         assertTrue("material an hour before a 3-day limit is late", m.materials().get(0).late());
