@@ -1,6 +1,6 @@
 // Administration in the console: the modules (install and uninstall with their progress) and the REST API's
-// description, and the database's backups.
-import { h, api, showProblem, table, spoken, figure, moment } from './kit.js';
+// description, the database's backups, and the daily e-mail digest.
+import { h, api, showProblem, table, spoken, figure, moment, formSection } from './kit.js';
 import { page, navigation } from './shell.js';
 
 export async function apiPage() {
@@ -109,4 +109,56 @@ export async function backupsPage() {
       { title: 'File', cell: b => h('a', { href: `/api/v1/backups/${encodeURIComponent(b.name)}`, download: b.name },
           b.name) },
     ], 'No backup has been taken yet.'));
+}
+
+/** The daily e-mail digest: on or off (and why), a test letter to check the settings, today's digests sent now. */
+export async function mailPage() {
+  navigation([['My work', '#/'], ['Mail', '#/admin/mail']]);
+  let state;
+  try {
+    state = await api('/mail');
+  } catch (error) {
+    if (error.status !== 404) throw error;
+    page('Mail', h('p', {}, 'This distribution has no e-mail module (the feature backbone-mail).'));
+    return;
+  }
+  const region = h('div', { 'aria-live': 'polite', role: 'status' });
+  async function sendNow(button) {
+    button.disabled = true; // one click, one round
+    region.replaceChildren(h('p', {}, 'Sending today\'s digests…'));
+    try {
+      const log = await api('/mail/digests', { method: 'POST' });
+      await mailPage();
+      document.getElementById('main').querySelector('[role=status]').replaceChildren(h('p', {},
+        `Sent ${figure(log.filter(d => d.state === 'SENT').length)} of today's digests in all.`));
+    } catch (error) {
+      button.disabled = false;
+      showProblem(region, error);
+    }
+  }
+  const tested = async () => {
+    await mailPage();
+    document.getElementById('main').querySelector('[role=status]').replaceChildren(h('p', {},
+      'The mail server took the letter: look for it in that inbox.'));
+  };
+  page('Mail',
+    h('p', {}, 'Once a day each person with a login and an e-mail address on an initiative\'s record gets what waits '
+      + 'for them: votes, days coming up and what needs attention. Nobody with nothing waiting gets a letter.'),
+    h('p', {}, state.enabled ? `The digests go out at ${state.sendAt} (${state.zone}) through ${state.server}, `
+      + `from ${state.from}.` : state.off),
+    region,
+    state.enabled ? h('button', { type: 'button', onclick: event => sendNow(event.currentTarget) },
+      'Send today\'s digests now') : null,
+    formSection('', { title: 'Send a test letter', path: 'mail/test',
+      fields: [{ name: 'to', label: 'To', example: 'you@example.org' }] }, tested),
+    h('h2', {}, `Today's digests (${state.day})`),
+    table(state.digests, [
+      { title: 'Login', cell: d => d.login },
+      { title: 'Address', cell: d => d.address },
+      { title: 'State', cell: d => spoken(d.state) },
+      { title: 'Things told', cell: d => figure(d.items) },
+      { title: 'Tries', cell: d => figure(d.attempts) },
+      { title: 'When', cell: d => moment(d.notedAt) },
+      { title: 'What the server said', cell: d => d.error || '—' },
+    ], 'None yet today.'));
 }

@@ -4,7 +4,7 @@ import { h, api, Problem, showProblem, table, lineChart, barChart, functionPage,
   organisationNames, useCsrfToken, onSubmit, spoken, amount, moment, figure } from './kit.js';
 import { session, page, navigation, initiative, onRedraw } from './shell.js';
 import { initiativePage, governancePage, bodyNamesOf } from './governance.js';
-import { apiPage, modulesPage, backupsPage } from './admin.js';
+import { apiPage, modulesPage, backupsPage, mailPage } from './admin.js';
 import { peoplePage, organisationsPage, loginsPage, passwordPage } from './people.js';
 import { initiativesPage } from './setup.js';
 
@@ -38,6 +38,7 @@ function signedIn() {
     session.me.platformAdmin ? h('a', { href: '#/admin/logins' }, 'Logins') : '',
     session.me.platformAdmin ? h('a', { href: '#/admin/initiatives' }, 'Initiatives') : '',
     session.me.platformAdmin ? h('a', { href: '#/admin/backups' }, 'Backups') : '',
+    session.me.platformAdmin ? h('a', { href: '#/admin/mail' }, 'Mail') : '',
     h('a', { href: '#/api' }, 'API'), h('a', { href: '#/me/password' }, 'My password'),
     h('span', {}, `Signed in as ${session.me.user}`),
     h('button', { type: 'button', onclick: signOut }, 'Sign out'));
@@ -137,6 +138,7 @@ async function route() {
     else if (parts[0] === 'admin' && parts[1] === 'logins') await loginsPage();
     else if (parts[0] === 'admin' && parts[1] === 'initiatives') await initiativesPage();
     else if (parts[0] === 'admin' && parts[1] === 'backups') await backupsPage();
+    else if (parts[0] === 'admin' && parts[1] === 'mail') await mailPage();
     else if (parts[0] === 'me' && parts[1] === 'password') await passwordPage();
     else if (parts[0] === 'i' && parts[2] === 'people') await peoplePage(parts[1]);
     else if (parts[0] === 'i' && parts[2] === 'organisations') await organisationsPage(parts[1]);

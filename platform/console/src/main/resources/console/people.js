@@ -33,6 +33,14 @@ export async function peoplePage(id) {
       body: v => ({ name: v.name, password: v.password }),
     },
   };
+  // a person's name and address as they are, to be changed; their login stays as it is (PUT replaces all three)
+  const change = {
+    name: p => p.name,
+    action: { label: 'Change', path: p => `people/${p.id}`, method: 'PUT',
+      fields: p => [{ name: 'name', label: 'Name', value: p.name },
+        { name: 'email', label: 'E-mail address', optional: true, value: p.email || '' }],
+      body: (v, p) => ({ name: v.name, username: p.username, email: v.email }) },
+  };
   const reset = {
     name: p => p.name,
     action: { label: 'New password', when: p => !!p.username, path: p => `people/${p.id}/login/password`,
@@ -45,13 +53,15 @@ export async function peoplePage(id) {
     table(people, [
       { title: 'Name', cell: p => p.name },
       { title: 'Login', cell: p => p.username || '—' },
+      { title: 'E-mail', cell: p => p.email || '—' },
       { title: 'Seats', cell: p => seatsOf(p).join('; ') || 'none' },
-      { title: 'Action', cell: p => p.username ? actionCell(base, reset, p, element, again)
-          : actionCell(base, createLogin, p, element, again) },
+      { title: 'Action', cell: p => h('div', { class: 'row-actions' }, actionCell(base, change, p, element, again),
+          actionCell(base, p.username ? reset : createLogin, p, element, again)) },
     ], 'Nobody is on record yet.'),
     formSection(base, { title: 'Record a person', path: 'people',
       fields: [{ name: 'name', label: 'Name' },
-        { name: 'username', label: 'Existing login', optional: true, example: 'mlopez' }] },
+        { name: 'username', label: 'Existing login', optional: true, example: 'mlopez' },
+        { name: 'email', label: 'E-mail address', optional: true, example: 'mlopez@example.org' }] },
     again),
     bodies.length && people.length ? formSection(base, { title: 'Give a person a seat', key: 'seat',
       path: v => `bodies/${v.bodyId}/members`,

@@ -406,6 +406,31 @@ public class ConsoleIT {
     }
 
     /**
+     * A platform admin sees that mail is off as shipped and why, and a test letter to something that is not an
+     * address is refused beside its input (MailIT sends real letters).
+     */
+    @Test
+    public void aPlatformAdminSeesTheMailSettings() throws Exception {
+        browser.get(CONSOLE);
+        signIn("admin", "admin");
+        heading("My work");
+        follow("Mail");
+        heading("Mail");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "None yet today."));
+        String main = browser.findElement(By.tagName("main")).getText();
+        assertTrue(main, main.contains("Mail is off: set enabled = true and the SMTP server in "
+                + "etc/org.civicbackbone.mail.cfg."));
+        assertTrue("no sending while it is off: " + main, !main.contains("Send today's digests now"));
+        WebElement test = browser.findElement(By.cssSelector("form[aria-label='Send a test letter']"));
+        test.findElement(By.name("to")).sendKeys("you at example");
+        test.findElement(By.tagName("button")).click();
+        WebElement fault = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form[aria-label='Send a test letter'] .field-error")));
+        assertEquals("must be an e-mail address such as 'ann@example.org'", fault.getText());
+        visited("mail-off");
+    }
+
+    /**
      * A page chosen while the page before it still loads is the page that stays. An initiative's page shows its
      * navigation before its decision log has loaded; the joint plan chosen there meanwhile draws its heading before its
      * lists have loaded. The browser's fetch is slowed for those two, the plan's more, so the initiative's page is drawn
@@ -645,8 +670,8 @@ public class ConsoleIT {
                 "form Propose an allocation", "form Record a funder", "action Add a reporting deadline", "action Correct",
                 "action Move to a stage", "action Put its acceptance to the bodies", "action Correct the funder"));
         expected.put("Common agenda", List.of("form Draft the next version", "button Put to adoption"));
-        expected.put("People", List.of("form Record a person", "form Give a person a seat", "action New password",
-                "action Create a login"));
+        expected.put("People", List.of("form Record a person", "form Give a person a seat", "action Change",
+                "action New password", "action Create a login"));
         expected.put("Organisations", List.of("form Register an organisation", "action Change", "action Merge into"));
         expected.put("Governance", List.of("form Add a body", "form Propose another structure model",
                 "form Propose a rule change", "action Change", "action Rename", "button Retire", "button Retire the body"));
@@ -956,6 +981,19 @@ public class ConsoleIT {
         password.sendKeys("nia-password-1");
         browser.findElement(By.cssSelector("form[aria-label='Create a login: Nia Brooks'] button")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(personRow("Nia Brooks"), "nbrooks"));
+        // her address, for the daily digest: one that is not an address is refused beside its input
+        rowAction("Nia Brooks", "Change", Map.of("email", "nia.brooks at riverbend"));
+        WebElement notAnAddress = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form[aria-label='Change: Nia Brooks'] .field-error")));
+        assertTrue(notAnAddress.getText(), notAnAddress.getText().contains("must be an e-mail address"));
+        WebElement email = browser.findElement(By.cssSelector("form[aria-label='Change: Nia Brooks'] [name=email]"));
+        email.clear();
+        email.sendKeys("nia.brooks@riverbend.example");
+        browser.findElement(By.cssSelector("form[aria-label='Change: Nia Brooks'] button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(personRow("Nia Brooks"),
+                "nia.brooks@riverbend.example"));
+        assertTrue("her login stays as it was", browser.findElement(personRow("Nia Brooks")).getText()
+                .contains("nbrooks"));
         rowAction("Linh Tran", "New password", Map.of("password", "linh-password-2"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated( // drawn again, its action closed: done
                 By.cssSelector("form[aria-label='New password: Linh Tran']")));

@@ -196,6 +196,17 @@ public class DistributionIT {
         String missing = platform.bin("backbone", "backbone:values-import demo-riverbend-reads /no/such/values.csv");
         assertTrue(missing, missing.contains("Error executing command: There is no file /no/such/values.csv"));
 
+        // the e-mail digest as shipped: off, and saying how to turn it on (MailIT sends real letters)
+        String mail = platform.bin("backbone", "backbone:mail");
+        assertTrue(mail, mail.contains("Mail is off: set enabled = true and the SMTP server in "
+                + "etc/org.civicbackbone.mail.cfg.") && mail.contains("No digest yet on "));
+        String digestsOff = platform.bin("backbone", "backbone:mail-digests");
+        assertTrue(digestsOff, digestsOff.contains("Error executing command: Mail is off"));
+        String notAnAddress = platform.bin("backbone", "backbone:mail-test not-an-address");
+        assertTrue(notAnAddress, notAnAddress.contains("Error executing command: ")
+                && notAnAddress.contains("to: must be an e-mail address"));
+        assertEquals(1, platform.exitCode("backbone", "backbone:mail-digests"));
+
         String refused = platform.bin("backbone", "-u", "admin", "-p", "wrong", "backbone:modules");
         assertTrue(refused, !refused.contains("function-shared-measurement"));
     }

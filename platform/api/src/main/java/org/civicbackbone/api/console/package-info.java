@@ -6,7 +6,7 @@
  * org.civicbackbone.api.console.WorkItemsReadTogether}, since 1.3).
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.civicbackbone.api.console;
 
 import org.osgi.annotation.bundle.Export;

@@ -8,6 +8,12 @@ package org.civicbackbone.api.initiative;
  * @param initiativeId the initiative
  * @param name         their name
  * @param username     their login, when they have one (their seats decide what the login may do)
+ * @param email        the address their daily digest of what waits for them goes to, or null (since 1.7)
  */
-public record Person(long id, String initiativeId, String name, String username) {
+public record Person(long id, String initiativeId, String name, String username, String email) {
+
+    /** A person with no e-mail address on record. */
+    public Person(long id, String initiativeId, String name, String username) {
+        this(id, initiativeId, name, username, null);
+    }
 }

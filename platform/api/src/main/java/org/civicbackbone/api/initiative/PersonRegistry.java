@@ -23,6 +23,14 @@ public interface PersonRegistry {
     /** Records a person, audited as the actor's. */
     Person register(String initiativeId, PersonSpec spec, String actor);
 
-    /** Changes a person's name or login; every seat they hold follows. */
+    /**
+     * Every initiative's record of the person who signs in with this login, by initiative: where their e-mail address
+     * is found, whichever initiative recorded it.
+     *
+     * @since 1.7
+     */
+    List<Person> withLogin(String login);
+
+    /** Changes a person's name, login or e-mail address; every seat they hold follows. */
     Person update(String initiativeId, long personId, PersonSpec spec, String actor);
 }

@@ -239,6 +239,8 @@ public final class CoreSchema {
             CREATE INDEX core_organisation_merge_initiative_idx ON core_organisation_merge(initiative_id);
             CREATE INDEX core_organisation_merge_from_idx ON core_organisation_merge(from_id);
             CREATE INDEX core_organisation_merge_into_idx ON core_organisation_merge(into_id);
+            """), new SchemaMigration(14, "a person's e-mail address, for the daily digest of what waits for them", """
+            ALTER TABLE core_person ADD COLUMN email VARCHAR(254);
             """));
 
     private CoreSchema() {

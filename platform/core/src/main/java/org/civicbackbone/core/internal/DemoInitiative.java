@@ -56,6 +56,8 @@ public class DemoInitiative {
                 return null;
             }
             Initiative demo = load(c, service, organisations);
+            // the demo's people with a login get an address at a domain that never receives mail (RFC 2606)
+            store.mapper(c, PersonRecords.class).addressByLogin(ID, "@riverbend.example");
             store.mapper(c, FlagRecords.class).set(FLAG);
             return demo;
         }));

@@ -3,6 +3,7 @@ package org.civicbackbone.core.internal;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.initiative.Membership;
@@ -114,10 +115,12 @@ public class JdbcPersonRegistry implements PersonRegistry {
         String login = checkedLogin(spec.username());
         refuseTakenLogin(c, initiativeId, login, -1);
         refuseNamesake(c, initiativeId, spec.name(), login, -1, nameField);
+        String email = address(spec.email());
         GeneratedKey key = new GeneratedKey();
-        records(c).insert(key, initiativeId, spec.name().strip(), login, actor, Instant.now());
+        records(c).insert(key, initiativeId, spec.name().strip(), login, email, actor, Instant.now());
         audit.record(c, actor, initiativeId, CoreSchema.MODULE, "person.register", "'" + spec.name().strip() + "' ("
-                + key.id() + ")" + (login == null ? "" : " with login " + login));
+                + key.id() + ")" + (login == null ? "" : " with login " + login)
+                + (email == null ? "" : ", e-mail " + email));
         return records(c).person(initiativeId, key.id());
     }
 
@@ -133,12 +136,24 @@ public class JdbcPersonRegistry implements PersonRegistry {
         String login = checkedLogin(spec.username());
         refuseTakenLogin(c, initiativeId, login, personId);
         refuseNamesake(c, initiativeId, spec.name(), login, personId, "name");
-        records(c).update(personId, spec.name().strip(), login);
+        String email = address(spec.email());
+        records(c).update(personId, spec.name().strip(), login, email);
         int seats = records(c).renameSeats(personId, spec.name().strip(), login);
         audit.record(c, actor, initiativeId, CoreSchema.MODULE, "person.update", "'" + before.name() + "' ("
                 + personId + ") is now '" + spec.name().strip() + "'" + (login == null ? "" : " with login " + login)
-                + "; " + seats + " seat(s) follow");
+                + (Objects.equals(before.email(), email) ? "" : email == null ? ", no e-mail address"
+                        : ", e-mail " + email) + "; " + seats + " seat(s) follow");
         return records(c).person(initiativeId, personId);
+    }
+
+    @Override
+    public List<Person> withLogin(String login) {
+        return store.read(c -> records(c).withLogin(login));
+    }
+
+    /** An e-mail address as given, stripped; blank is none (its form was checked with the spec). */
+    private static String address(String email) {
+        return email == null || email.isBlank() ? null : email.strip();
     }
 
     /**

@@ -114,7 +114,8 @@ public class RealmLoginDirectory implements LoginDirectory {
                         + person.username() + "': give it a new password instead."));
             }
             refuseTaken(c, spec.name());
-            Person linked = people.update(c, initiativeId, personId, new PersonSpec(person.name(), spec.name()), actor);
+            Person linked = people.update(c, initiativeId, personId, new PersonSpec(person.name(), spec.name(),
+                    person.email()), actor);
             audit.record(c, actor, initiativeId, CoreSchema.MODULE, "login.create", "login " + spec.name() + " for '"
                     + person.name() + "' (" + personId + ")");
             add(c, spec);

@@ -204,6 +204,25 @@ public class BodySeatsTest {
                 .username());
     }
 
+    @Test
+    public void aPersonsEmailAddressIsKeptChangedAndFoundByLogin() {
+        Person ann = people.register("town", new PersonSpec("Ann Lee", "ann", " ann@town.example "), "admin");
+        assertEquals("stripped", "ann@town.example", ann.email());
+        people.register("village", new PersonSpec("Ann Lee", "ann", "ann@village.example"), "admin");
+        people.register("village", new PersonSpec("Ben Okafor", "ben", "ben@village.example"), "admin");
+        assertEquals("every initiative's record of the login, by initiative",
+                List.of("ann@town.example", "ann@village.example"),
+                people.withLogin("ann").stream().map(Person::email).toList());
+        // a change replaces the address; blank is none
+        assertEquals("ann.lee@town.example", people.update("town", ann.id(),
+                new PersonSpec("Ann Lee", "ann", "ann.lee@town.example"), "admin").email());
+        assertEquals(null, people.update("town", ann.id(), new PersonSpec("Ann Lee", "ann", " "), "admin").email());
+        assertEquals(null, people.person("town", ann.id()).email());
+        assertTrue("the audit log says the address went", audit.recent("town", 10).stream()
+                .anyMatch(e -> e.detail().contains("no e-mail address")));
+        assertEquals(List.of(), people.withLogin("nobody"));
+    }
+
     /** Two bodies of a test. */
     private record TwoBodies(GovernanceBody first, GovernanceBody second) {
     }

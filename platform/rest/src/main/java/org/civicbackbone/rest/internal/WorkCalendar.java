@@ -11,9 +11,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.civicbackbone.api.console.InitiativeWorkItem;
 import org.civicbackbone.api.console.WorkItem;
 import org.civicbackbone.api.decision.Proposal;
-import org.civicbackbone.rest.internal.MyWorkResource.Item;
 
 /**
  * A person's work as an iCalendar feed (RFC 5545), so that a calendar app reminds them of it: each day coming up of
@@ -48,12 +48,12 @@ final class WorkCalendar {
      * @param initiatives initiative names by id, for the proposals
      * @param console     the web console's address, which each event links to
      */
-    static String of(List<Item> items, List<Proposal> awaiting, Map<String, String> initiatives, URI console,
-                     Instant now) {
+    static String of(List<InitiativeWorkItem> items, List<Proposal> awaiting, Map<String, String> initiatives,
+                     URI console, Instant now) {
         WorkCalendar calendar = new WorkCalendar(now);
         calendar.line("BEGIN:VCALENDAR").line("VERSION:2.0").line("PRODID:-//Civic Backbone//My work//EN")
                 .line("CALSCALE:GREGORIAN").line("X-WR-CALNAME:" + text("Civic Backbone: my work"));
-        for (Item item : items) {
+        for (InitiativeWorkItem item : items) {
             if (item.kind() == WorkItem.Kind.COMING_UP) {
                 String page = item.page() == null ? "#/i/" + item.initiativeId()
                         : "#/i/" + item.initiativeId() + "/p/" + item.functionId() + "/" + item.page();

@@ -12,11 +12,11 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.civicbackbone.api.console.InitiativeWorkItem;
 import org.civicbackbone.api.console.WorkItem.Kind;
 import org.civicbackbone.api.decision.Proposal;
 import org.civicbackbone.api.decision.ProposalState;
 import org.civicbackbone.api.module.DecisionType;
-import org.civicbackbone.rest.internal.MyWorkResource.Item;
 import org.junit.Test;
 
 /** A person's work as an iCalendar file: the events, their days and links, and the format's rules. */
@@ -25,17 +25,17 @@ public class WorkCalendarTest {
     private static final URI CONSOLE = URI.create("http://backbone.example/console/");
     private static final Instant NOW = Instant.parse("2026-12-06T09:30:15.123Z");
 
-    private static final Item MEETING = new Item("riverbend", "Riverbend Reads", "aligned-activities",
-            Kind.COMING_UP, LocalDate.of(2026, 12, 16), "Meeting: Partners' quarterly meeting", false, "plan");
-    private static final Item OFF_TRACK = new Item("riverbend", "Riverbend Reads", "shared-measurement",
-            Kind.NEEDS_ATTENTION, null, "Indicator off track: Kindergarten readiness", false, "indicators");
+    private static final InitiativeWorkItem MEETING = new InitiativeWorkItem("riverbend", "Riverbend Reads",
+            "aligned-activities", Kind.COMING_UP, LocalDate.of(2026, 12, 16), "Meeting: Partners' quarterly meeting", false, "plan");
+    private static final InitiativeWorkItem OFF_TRACK = new InitiativeWorkItem("riverbend", "Riverbend Reads",
+            "shared-measurement", Kind.NEEDS_ATTENTION, null, "Indicator off track: Kindergarten readiness", false, "indicators");
 
     private static Proposal vote(long id, String title, String expiresAt) {
         return new Proposal(id, "riverbend", DecisionType.SPEAK_ON_BEHALF, title, null, null, "core", "nested", "r",
                 "ann", ProposalState.OPEN, List.of(), NOW, Instant.parse(expiresAt), null);
     }
 
-    private static String calendar(List<Item> items, List<Proposal> votes) {
+    private static String calendar(List<InitiativeWorkItem> items, List<Proposal> votes) {
         return WorkCalendar.of(items, votes, Map.of("riverbend", "Riverbend Reads"), CONSOLE, NOW);
     }
 

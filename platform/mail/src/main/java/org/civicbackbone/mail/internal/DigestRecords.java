@@ -1,0 +1,33 @@
+package org.civicbackbone.mail.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.ibatis.annotations.Delete;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/** The digests of each day, through a mapper (ADR 0009). */
+public interface DigestRecords {
+
+    String DIGEST = "SELECT login, address, digest_day, state, items, attempts, noted_at, error FROM mail_digest ";
+
+    @Select(DIGEST + "WHERE digest_day = #{day} ORDER BY login, address")
+    List<Digest> ofDay(LocalDate day);
+
+    @Select(DIGEST + "WHERE digest_day = #{day} AND login = #{login} AND address = #{address}")
+    Digest one(@Param("day") LocalDate day, @Param("login") String login, @Param("address") String address);
+
+    @Insert("INSERT INTO mail_digest (login, address, digest_day, state, items, attempts, noted_at, error) "
+            + "VALUES (#{login}, #{address}, #{digestDay}, #{state}, #{items}, #{attempts}, #{notedAt}, #{error})")
+    void insert(Digest digest);
+
+    @Update("UPDATE mail_digest SET state = #{state}, items = #{items}, attempts = #{attempts}, noted_at = #{notedAt}, "
+            + "error = #{error} WHERE digest_day = #{digestDay} AND login = #{login} AND address = #{address}")
+    int update(Digest digest);
+
+    /** The log is kept for a while, then forgotten. */
+    @Delete("DELETE FROM mail_digest WHERE digest_day < #{before}")
+    int forgetBefore(LocalDate before);
+}

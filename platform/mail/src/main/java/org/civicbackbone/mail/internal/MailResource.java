@@ -1,0 +1,64 @@
+package org.civicbackbone.mail.internal;
+
+import java.util.List;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import org.civicbackbone.api.rest.Allow;
+import org.civicbackbone.api.rest.ApiResource;
+import org.civicbackbone.api.rest.Audience;
+import org.civicbackbone.api.rest.RestExtensions;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The e-mail digest for platform admins, under {@code /api/v1/mail}: whether it is on and today's log, today's
+ * digests sent at once (those not sent yet), and a letter that shows the settings reach the mail server.
+ */
+@Component(service = MailResource.class)
+@ApiResource
+@Path(RestExtensions.API + "/mail")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class MailResource {
+
+    private final DailyDigests digests;
+
+    @Activate
+    public MailResource(@Reference DailyDigests digests) {
+        this.digests = digests;
+    }
+
+    /** Whether the digests are sent (and if not, why), where and when they go, and today's log. */
+    @GET
+    @Allow(Audience.PLATFORM_ADMINS)
+    public DailyDigests.Status status() {
+        return digests.status();
+    }
+
+    /**
+     * Sends today's digests that are not sent yet, now rather than at the hour set, and answers today's log: a digest
+     * already sent today is not sent again. 409 while mail is off.
+     */
+    @POST
+    @Allow(Audience.PLATFORM_ADMINS)
+    @Path("digests")
+    public List<Digest> sendToday() {
+        return digests.sendToday();
+    }
+
+    /**
+     * Sends a letter that says only that mail works, also while the digests are not enabled: 502 with what the mail
+     * server said when it cannot be reached or refuses it; 409 while the settings are wrong.
+     */
+    @POST
+    @Allow(Audience.PLATFORM_ADMINS)
+    @Path("test")
+    public DailyDigests.TestLetter test(TestLetterSpec spec) {
+        return digests.sendTestLetter(spec.to());
+    }
+}
