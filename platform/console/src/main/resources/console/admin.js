@@ -1,6 +1,7 @@
 // Administration in the console: the modules (install and uninstall with their progress) and the REST API's
 // description, the database's backups, and the daily e-mail digest.
-import { h, api, showProblem, table, spoken, figure, moment, formSection } from './kit.js';
+import { h, api, showProblem, table, spoken, figure, moment, formSection, oneWriteButton, redrawSaying }
+  from './kit.js';
 import { page, navigation } from './shell.js';
 
 export async function apiPage() {
@@ -82,26 +83,16 @@ export async function backupsPage() {
       + 'as the README\'s "Backups" section says.'));
     return;
   }
-  async function takeNow(button) {
-    button.disabled = true; // a backup of a large database takes seconds: one click, one backup
-    region.replaceChildren(h('p', {}, 'Taking a backup and checking it…'));
-    try {
-      const taken = await api('/backups', { method: 'POST' });
-      await backupsPage();
-      document.getElementById('main').querySelector('[role=status]').replaceChildren(h('p', {},
-        `Backed up ${figure(taken.rows)} rows in ${taken.tables} tables to ${taken.backup.name}, and checked it.`));
-    } catch (error) {
-      button.disabled = false;
-      showProblem(region, error);
-    }
-  }
   page('Backups',
     h('p', {}, `Backups of the platform's database, in ${state.folder}. Each is taken while the platform serves and `
       + 'checked by opening it. A backup holds every partner\'s data and every login\'s password hash: download one '
       + 'to keep it somewhere safe off this machine.'),
     h('p', {}, state.nextDue ? `Next scheduled backup: ${moment(state.nextDue)}. The newest ${state.keep} are kept.`
       : 'No backup is scheduled (etc/org.civicbackbone.backup.cfg).'),
-    h('button', { type: 'button', onclick: event => takeNow(event.currentTarget) }, 'Take a backup now'),
+    // a backup of a large database takes seconds
+    oneWriteButton('Take a backup now', region, 'Taking a backup and checking it…',
+      () => api('/backups', { method: 'POST' }), backupsPage, taken => `Backed up ${figure(taken.rows)} rows in `
+        + `${taken.tables} tables to ${taken.backup.name}, and checked it.`),
     region,
     table(state.backups, [
       { title: 'Taken', cell: b => moment(b.takenAt) },
@@ -123,34 +114,18 @@ export async function mailPage() {
     return;
   }
   const region = h('div', { 'aria-live': 'polite', role: 'status' });
-  async function sendNow(button) {
-    button.disabled = true; // one click, one round
-    region.replaceChildren(h('p', {}, 'Sending today\'s digests…'));
-    try {
-      const log = await api('/mail/digests', { method: 'POST' });
-      await mailPage();
-      document.getElementById('main').querySelector('[role=status]').replaceChildren(h('p', {},
-        `Sent ${figure(log.filter(d => d.state === 'SENT').length)} of today's digests in all.`));
-    } catch (error) {
-      button.disabled = false;
-      showProblem(region, error);
-    }
-  }
-  const tested = async () => {
-    await mailPage();
-    document.getElementById('main').querySelector('[role=status]').replaceChildren(h('p', {},
-      'The mail server took the letter: look for it in that inbox.'));
-  };
   page('Mail',
     h('p', {}, 'Once a day each person with a login and an e-mail address on an initiative\'s record gets what waits '
       + 'for them: votes, days coming up and what needs attention. Nobody with nothing waiting gets a letter.'),
     h('p', {}, state.enabled ? `The digests go out at ${state.sendAt} (${state.zone}) through ${state.server}, `
       + `from ${state.from}.` : state.off),
     region,
-    state.enabled ? h('button', { type: 'button', onclick: event => sendNow(event.currentTarget) },
-      'Send today\'s digests now') : null,
+    state.enabled ? oneWriteButton('Send today\'s digests now', region, 'Sending today\'s digests…',
+      () => api('/mail/digests', { method: 'POST' }), mailPage,
+      log => `Sent ${figure(log.filter(d => d.state === 'SENT').length)} of today's digests in all.`) : null,
     formSection('', { title: 'Send a test letter', path: 'mail/test',
-      fields: [{ name: 'to', label: 'To', example: 'you@example.org' }] }, tested),
+      fields: [{ name: 'to', label: 'To', example: 'you@example.org' }] },
+    () => redrawSaying(mailPage, 'The mail server took the letter: look for it in that inbox.')),
     h('h2', {}, `Today's digests (${state.day})`),
     table(state.digests, [
       { title: 'Login', cell: d => d.login },

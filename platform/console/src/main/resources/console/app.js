@@ -5,7 +5,7 @@ import { h, api, Problem, showProblem, table, lineChart, barChart, functionPage,
 import { session, page, navigation, initiative, onRedraw } from './shell.js';
 import { initiativePage, governancePage, bodyNamesOf } from './governance.js';
 import { apiPage, modulesPage, backupsPage, mailPage } from './admin.js';
-import { peoplePage, organisationsPage, loginsPage, passwordPage } from './people.js';
+import { peoplePage, organisationsPage, loginsPage, passwordPage, myMailPage } from './people.js';
 import { initiativesPage } from './setup.js';
 
 const who = document.getElementById('who');
@@ -40,6 +40,7 @@ function signedIn() {
     session.me.platformAdmin ? h('a', { href: '#/admin/backups' }, 'Backups') : '',
     session.me.platformAdmin ? h('a', { href: '#/admin/mail' }, 'Mail') : '',
     h('a', { href: '#/api' }, 'API'), h('a', { href: '#/me/password' }, 'My password'),
+    h('a', { href: '#/me/mail' }, 'My e-mail'),
     h('span', {}, `Signed in as ${session.me.user}`),
     h('button', { type: 'button', onclick: signOut }, 'Sign out'));
 }
@@ -140,6 +141,7 @@ async function route() {
     else if (parts[0] === 'admin' && parts[1] === 'backups') await backupsPage();
     else if (parts[0] === 'admin' && parts[1] === 'mail') await mailPage();
     else if (parts[0] === 'me' && parts[1] === 'password') await passwordPage();
+    else if (parts[0] === 'me' && parts[1] === 'mail') await myMailPage();
     else if (parts[0] === 'i' && parts[2] === 'people') await peoplePage(parts[1]);
     else if (parts[0] === 'i' && parts[2] === 'organisations') await organisationsPage(parts[1]);
     else if (parts[0] === 'i' && parts[2] === 'p') await contributedPage(parts[1], parts[3], parts[4]);

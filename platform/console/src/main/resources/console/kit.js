@@ -248,6 +248,32 @@ export function onSubmit(form, work) {
 // a select's or a choice's option: its value and the words shown for it
 const option = o => Array.isArray(o) ? o : [o, spoken(o)];
 
+/** Draws the page again, then says in its status region (role=status) what was just done. */
+export async function redrawSaying(draw, text) {
+  await draw();
+  document.getElementById('main').querySelector('[role=status]').replaceChildren(h('p', {}, text));
+}
+
+/**
+ * A button for one write that takes a while (a backup, a round of letters): disabled once clicked, so one click is
+ * one write; it says what it is doing in the region, then draws the page again and says there what was done
+ * (said(answer)). A problem shows in the region and the button can be clicked again.
+ */
+export function oneWriteButton(label, region, doing, write, draw, said) {
+  return h('button', { type: 'button', onclick: async event => {
+    const button = event.currentTarget;
+    button.disabled = true;
+    region.replaceChildren(h('p', {}, doing));
+    try {
+      const answer = await write();
+      await redrawSaying(draw, said(answer));
+    } catch (error) {
+      button.disabled = false;
+      showProblem(region, error);
+    }
+  } }, label);
+}
+
 /**
  * A titled form that sends its fields to {base}/{path} and then calls again(). spec = { title, submit, path (or
  * path(values)), key (for element ids when path is a function), method, fields: [{ name, label, type, options,

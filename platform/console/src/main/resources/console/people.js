@@ -2,8 +2,8 @@
 // record people, seat them, create their logins and give new passwords), its organisation registry (staff register
 // organisations, change one, and merge a duplicate into the one it is), and the platform's logins (platform admins
 // only).
-import { h, api, table, formSection, actionCell, showProblem, useCsrfToken, organisationNames, onSubmit, spoken }
-  from './kit.js';
+import { h, api, table, formSection, actionCell, showProblem, useCsrfToken, organisationNames, onSubmit, spoken,
+  redrawSaying } from './kit.js';
 import { page, initiative, navigation, session } from './shell.js';
 
 // The API's Sector values (org.civicbackbone.api.initiative.Sector), in the order a person looks for them.
@@ -184,4 +184,30 @@ export async function passwordPage() {
     }
   });
   page('My password', h('p', {}, `Signed in as ${session.me.user}.`), region, form);
+}
+
+/** The signed-in person's own e-mail digest: where it goes and how often they want it. */
+export async function myMailPage() {
+  navigation([['My work', '#/'], ['My e-mail', '#/me/mail']]);
+  let mine;
+  try {
+    mine = await api('/mail/mine');
+  } catch (error) {
+    if (error.status !== 404) throw error;
+    page('My e-mail', h('p', {}, 'This platform sends no e-mail.'));
+    return;
+  }
+  const region = h('div', { 'aria-live': 'polite', role: 'status' });
+  page('My e-mail',
+    h('p', {}, 'A digest of what waits for you (votes, days coming up, what needs attention) goes to the addresses '
+      + 'on your records.'),
+    h('p', {}, mine.addresses.length ? `Your addresses: ${mine.addresses.join(', ')}.`
+      : 'No e-mail address is on your records: ask your initiative\'s staff to add one on its People page.'),
+    h('p', {}, mine.sent ? `Digests go out at ${mine.sendAt} (${mine.zone}).`
+      : 'This platform does not send the digests now; your choice counts once it does.'),
+    region,
+    formSection('', { title: 'Choose how often', path: 'mail/mine', method: 'PUT',
+      fields: [{ name: 'frequency', label: 'How often', type: 'select', value: mine.frequency,
+        options: [['DAILY', 'Every day'], ['WEEKLY', 'On Mondays'], ['NONE', 'Never']] }] },
+    () => redrawSaying(myMailPage, 'Your choice is kept.')));
 }

@@ -430,6 +430,28 @@ public class ConsoleIT {
         visited("mail-off");
     }
 
+    /** A partner sees where their digest goes and chooses to get it on Mondays only. */
+    @Test
+    public void aPersonChoosesHowOftenTheirDigestComes() throws Exception {
+        browser.get(CONSOLE);
+        signIn("jwhitfield", "demo");
+        heading("My work");
+        follow("My e-mail");
+        heading("My e-mail");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+                "Your addresses: jwhitfield@riverbend.example."));
+        WebElement form = browser.findElement(By.cssSelector("form[aria-label='Choose how often']"));
+        assertEquals("DAILY", new Select(form.findElement(By.name("frequency"))).getFirstSelectedOption()
+                .getAttribute("value"));
+        new Select(form.findElement(By.name("frequency"))).selectByVisibleText("On Mondays");
+        form.findElement(By.tagName("button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"),
+                "Your choice is kept."));
+        assertEquals("WEEKLY", new Select(browser.findElement(By.cssSelector(
+                "form[aria-label='Choose how often'] [name=frequency]"))).getFirstSelectedOption().getAttribute("value"));
+        visited("my-mail");
+    }
+
     /**
      * A page chosen while the page before it still loads is the page that stays. An initiative's page shows its
      * navigation before its decision log has loaded; the joint plan chosen there meanwhile draws its heading before its

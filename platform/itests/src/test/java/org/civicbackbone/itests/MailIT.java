@@ -94,6 +94,17 @@ public class MailIT extends InsideKaraf {
                 "scarter:demo", "application/json", "{\"name\":\"Linh Tran\",\"email\":\"linh@home.example\"}");
         assertEquals(linhs.toString(), 200, linhs.status());
 
+        // a person chooses how often: never, for abello; a frequency that is not one is refused, naming it
+        Http.Answer mine = http.send("GET", "/mail/mine", "abello:demo", null, null);
+        assertEquals(mine.toString(), "DAILY", mine.json().get("frequency").asText());
+        assertEquals("abello@riverbend.example", mine.json().get("addresses").get(0).asText());
+        Http.Answer monthly = http.send("PUT", "/mail/mine", "abello:demo", "application/json",
+                "{\"frequency\":\"MONTHLY\"}");
+        assertEquals(monthly.toString(), 400, monthly.status());
+        assertTrue(monthly.body(), monthly.body().contains("\"frequency\""));
+        assertEquals("NONE", http.send("PUT", "/mail/mine", "abello:demo", "application/json",
+                "{\"frequency\":\"NONE\"}").json().get("frequency").asText());
+
         Http.Answer unreachable = http.post("/mail/test", "{\"to\":\"admin@riverbend.example\"}");
         assertEquals("no mail server listens yet: " + unreachable, 502, unreachable.status());
         assertTrue(unreachable.body(), unreachable.body().contains("127.0.0.1:" + SMTP_PORT));
@@ -114,6 +125,7 @@ public class MailIT extends InsideKaraf {
             for (JsonNode digest : sent.json()) {
                 assertFalse("nobody without a login gets one: " + digest, digest.get("address").asText()
                         .equals("linh@home.example"));
+                assertFalse("nor anyone who chose none: " + digest, digest.get("login").asText().equals("abello"));
                 if (digest.get("state").asText().equals("SENT")) {
                     sentTo.add(digest.get("address").asText());
                 }

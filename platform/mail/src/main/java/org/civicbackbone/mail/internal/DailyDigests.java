@@ -1,15 +1,10 @@
 package org.civicbackbone.mail.internal;
 
-import java.net.URI;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +17,7 @@ import org.civicbackbone.api.console.PersonalWork;
 import org.civicbackbone.api.initiative.Initiative;
 import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.initiative.PersonRegistry;
+import org.civicbackbone.api.login.Login;
 import org.civicbackbone.api.login.LoginDirectory;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
@@ -30,10 +26,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,52 +38,8 @@ import org.slf4j.LoggerFactory;
  * every quarter of an hour.
  */
 @Component(service = DailyDigests.class, configurationPid = "org.civicbackbone.mail", immediate = true)
-@Designate(ocd = DailyDigests.Config.class)
+@Designate(ocd = MailSettings.Config.class)
 public class DailyDigests {
-
-    /** Settings of the e-mail digest. */
-    @ObjectClassDefinition(name = "Civic Backbone e-mail",
-            description = "A daily e-mail to each person of what waits for them, through your SMTP server.")
-    public @interface Config {
-        @AttributeDefinition(name = "Enabled", description = "Send the daily digest.")
-        boolean enabled() default false;
-
-        @AttributeDefinition(name = "SMTP host")
-        String host() default "127.0.0.1";
-
-        @AttributeDefinition(name = "SMTP port", min = "1", max = "65535")
-        int port() default 25;
-
-        @AttributeDefinition(name = "SMTP user", description = "Empty when the server takes mail without a login.")
-        String username() default "";
-
-        @AttributeDefinition(name = "SMTP password", type = AttributeType.PASSWORD)
-        String password() default "";
-
-        @AttributeDefinition(name = "STARTTLS", description = "Encrypt the connection with STARTTLS (required then).")
-        boolean starttls() default false;
-
-        @AttributeDefinition(name = "From", description = "The sender, such as 'Riverbend Reads <backbone@example.org>'.")
-        String from() default "Civic Backbone <backbone@localhost>";
-
-        @AttributeDefinition(name = "Send at", description = "The time of day the digests go out, HH:MM.")
-        String send_at() default "07:00";
-
-        @AttributeDefinition(name = "Time zone", description = "Of the time of day and the days; empty for the "
-                + "server's own (an id such as 'America/Chicago').")
-        String zone() default "";
-
-        @AttributeDefinition(name = "Days ahead", description = "How far ahead the days coming up reach.", min = "0")
-        int days_ahead() default 7;
-
-        @AttributeDefinition(name = "Console address", description = "The web console's address as people reach it, "
-                + "which the digest links to.")
-        String console_address() default "http://localhost:8181/console/";
-
-        @AttributeDefinition(name = "Timeout (seconds)", description = "How long connecting to the SMTP server, and "
-                + "each read and write, may take.", min = "1")
-        int timeout_seconds() default 20;
-    }
 
     /**
      * What an admin sees of the mail: whether it is on (and if not, why), where it goes, when, and the day's log.
@@ -112,19 +61,12 @@ public class DailyDigests {
     private static final Duration RETRY = Duration.ofMinutes(15);
     private static final Logger LOG = LoggerFactory.getLogger(DailyDigests.class);
 
-    private final Config config;
+    private final MailSettings settings;
     private final LoginDirectory logins;
     private final PersonRegistry people;
     private final InitiativeService initiatives;
     private final Clock clock;
-    private final ZoneId zone;
-    private final LocalTime sendAt;
-    /** What is wrong with the settings, or null. */
-    private final String wrong;
-    /** Why digests are not sent (the settings are wrong, or mail is not enabled), or null. */
-    private final String off;
-    /** Null when the settings are wrong. */
-    private final SmtpPostbox postbox;
+    private final DigestChoices choices;
     private final DigestRound round;
     private final ScheduledThreadPoolExecutor timer;
     /** The day whose digests are all done, and when a round may next be tried: touched by the timer thread only. */
@@ -132,46 +74,30 @@ public class DailyDigests {
     private Instant nextTry = Instant.MIN;
 
     @Activate
-    public DailyDigests(Config config, @Reference BackboneStore store, @Reference PersonalWork work,
+    public DailyDigests(MailSettings.Config config, @Reference BackboneStore store, @Reference PersonalWork work,
                         @Reference LoginDirectory logins, @Reference PersonRegistry people,
                         @Reference InitiativeService initiatives) {
         this(config, store, work, logins, people, initiatives, Clock.systemUTC());
     }
 
-    DailyDigests(Config config, BackboneStore store, PersonalWork work, LoginDirectory logins, PersonRegistry people,
-                 InitiativeService initiatives, Clock clock) {
-        this.config = config;
+    DailyDigests(MailSettings.Config config, BackboneStore store, PersonalWork work, LoginDirectory logins,
+                 PersonRegistry people, InitiativeService initiatives, Clock clock) {
+        this.settings = new MailSettings(config, clock);
         this.logins = logins;
         this.people = people;
         this.initiatives = initiatives;
         this.clock = clock;
-        List<String> faults = new ArrayList<>();
-        this.zone = zone(config.zone(), faults);
-        this.sendAt = sendAt(config.send_at(), faults);
-        URI console = console(config.console_address(), faults);
-        SmtpPostbox box = null;
-        try {
-            box = new SmtpPostbox(config.host(), config.port(), config.username(), config.password(), config.from(),
-                    config.starttls(), Math.max(1, config.timeout_seconds()), clock);
-        } catch (AddressException e) {
-            faults.add("from: '" + config.from() + "' is not an e-mail address (" + e.getMessage() + ")");
+        this.choices = new DigestChoices(store, clock);
+        this.round = new DigestRound(store, work, choices, settings.postbox(), clock, settings.daysAhead(),
+                settings.console(), settings.zone());
+        if (settings.off() != null && config.enabled()) {
+            LOG.error("The daily digests are off: {}", settings.off());
         }
-        if (config.port() < 1 || config.port() > 65535) {
-            faults.add("port: " + config.port() + " is not a port (1 to 65535)");
-        }
-        this.postbox = faults.isEmpty() ? box : null;
-        this.round = new DigestRound(store, work, box, clock, Math.max(0, config.days_ahead()), console, zone);
-        this.wrong = faults.isEmpty() ? null
-                : "etc/org.civicbackbone.mail.cfg is wrong: " + String.join("; ", faults) + ".";
-        this.off = wrong != null ? wrong : !config.enabled() ? "Mail is off: set enabled = true and the SMTP server "
-                + "in etc/org.civicbackbone.mail.cfg." : null;
-        if (off != null && config.enabled()) {
-            LOG.error("The daily digests are off: {}", off);
-        }
-        this.timer = off == null ? newTimer() : null;
+        this.timer = settings.off() == null ? newTimer() : null;
         if (timer != null) {
             timer.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.MINUTES);
-            LOG.info("Daily digests go out at {} ({}) through {}", sendAt, zone, postbox.server());
+            LOG.info("Daily digests go out at {} ({}) through {}", settings.sendAt(), settings.zone(),
+                    settings.server());
         }
     }
 
@@ -184,18 +110,14 @@ public class DailyDigests {
 
     /** Today, where the digests are read. */
     LocalDate today() {
-        return LocalDate.now(clock.withZone(zone));
+        return LocalDate.now(clock.withZone(settings.zone()));
     }
 
     /** Whether mail is on, where it goes and today's log. */
     public Status status() {
-        return new Status(off == null, off, server(), config.from(), sendAt == null ? null
-                : sendAt.toString(), zone.getId(), today(), round.log(today()));
-    }
-
-    /** The SMTP server, host:port. */
-    public String server() {
-        return config.host() + ":" + config.port();
+        return new Status(settings.off() == null, settings.off(), settings.server(), settings.from(),
+                settings.sendAt() == null ? null : settings.sendAt().toString(), settings.zone().getId(), today(),
+                round.log(today()));
     }
 
     /**
@@ -203,8 +125,8 @@ public class DailyDigests {
      * digests are off.
      */
     public List<Digest> sendToday() {
-        if (off != null) {
-            throw new ProblemException(Problem.conflict(off));
+        if (settings.off() != null) {
+            throw new ProblemException(Problem.conflict(settings.off()));
         }
         LocalDate today = today();
         return round.send(today, recipients(), initiativeNames());
@@ -226,19 +148,47 @@ public class DailyDigests {
         } catch (AddressException e) {
             throw ProblemException.invalid("to", "must be an e-mail address such as 'ann@example.org'");
         }
-        if (wrong != null) {
-            throw new ProblemException(Problem.conflict(wrong));
+        if (settings.wrong() != null) {
+            throw new ProblemException(Problem.conflict(settings.wrong()));
         }
         try {
-            postbox.send(new Letter(address, "Civic Backbone can send you e-mail", "This letter shows that Civic "
-                    + "Backbone reaches its mail server, " + postbox.server() + ". The daily digests go out at " + sendAt
-                    + " (" + zone.getId() + ")" + (off == null ? "" : ", once they are enabled") + ".\n"));
+            settings.postbox().send(new Letter(address, "Civic Backbone can send you e-mail", "This letter shows that "
+                    + "Civic Backbone reaches its mail server, " + settings.server() + ". The daily digests go out at "
+                    + settings.sendAt() + " (" + settings.zone().getId() + ")"
+                    + (settings.off() == null ? "" : ", once they are enabled") + ".\n"));
         } catch (MessagingException e) {
             throw new ProblemException(new Problem("urn:civicbackbone:problem:mail-server", "Bad Gateway", 502,
-                    "The mail server at " + server() + " did not take the letter: " + e.getMessage()
+                    "The mail server at " + settings.server() + " did not take the letter: " + e.getMessage()
                             + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"), List.of()));
         }
-        return new TestLetter(address, server());
+        return new TestLetter(address, settings.server());
+    }
+
+    /**
+     * What a person sees of their own digest: where it goes, how often, and whether digests are sent at all.
+     *
+     * @param addresses the addresses on their records; none means no digest whatever they choose
+     * @param frequency how often they chose to get it (daily until they choose)
+     * @param sent      whether the platform sends digests at all
+     * @param sendAt    the time of day they go out
+     * @param zone      the time zone of that time
+     */
+    public record MyDigest(List<String> addresses, DigestChoice.Frequency frequency, boolean sent, String sendAt,
+                           String zone) {
+    }
+
+    /** The login's own digest. */
+    public MyDigest mine(String login) {
+        List<Recipient> me = Recipient.of(List.of(new Login(login, false, List.of())), people::withLogin);
+        return new MyDigest(me.isEmpty() ? List.of() : me.get(0).addresses(), choices.of(login),
+                settings.off() == null, settings.sendAt() == null ? null : settings.sendAt().toString(),
+                settings.zone().getId());
+    }
+
+    /** Records how often the login wants its digest; the login's own digest then. */
+    public MyDigest choose(String login, DigestChoice.Frequency frequency) {
+        choices.choose(login, frequency);
+        return mine(login);
     }
 
     /** Looks whether today's digests are due, and sends them; never throws, or the schedule would stop. */
@@ -247,7 +197,7 @@ public class DailyDigests {
             Instant now = clock.instant();
             LocalDate today = today();
             if (today.equals(doneFor) || now.isBefore(nextTry)
-                    || ZonedDateTime.now(clock.withZone(zone)).toLocalTime().isBefore(sendAt)) {
+                    || ZonedDateTime.now(clock.withZone(settings.zone())).toLocalTime().isBefore(settings.sendAt())) {
                 return;
             }
             List<Digest> log = sendToday();
@@ -273,40 +223,6 @@ public class DailyDigests {
             names.put(initiative.id(), initiative.name());
         }
         return names;
-    }
-
-    private static ZoneId zone(String zone, List<String> faults) {
-        if (zone == null || zone.isBlank()) {
-            return ZoneId.systemDefault();
-        }
-        try {
-            return ZoneId.of(zone.strip());
-        } catch (DateTimeException e) {
-            faults.add("zone: '" + zone + "' is not a time zone such as 'America/Chicago'");
-            return ZoneId.systemDefault();
-        }
-    }
-
-    private static LocalTime sendAt(String time, List<String> faults) {
-        try {
-            return LocalTime.parse(time.strip());
-        } catch (DateTimeException | NullPointerException e) {
-            faults.add("send.at: '" + time + "' is not a time of day such as 07:00");
-            return null;
-        }
-    }
-
-    private static URI console(String address, List<String> faults) {
-        try {
-            URI uri = URI.create(address.strip());
-            if (uri.isAbsolute()) {
-                return uri;
-            }
-        } catch (IllegalArgumentException | NullPointerException e) {
-            // said below
-        }
-        faults.add("console.address: '" + address + "' is not an address such as https://backbone.example.org/console/");
-        return URI.create("http://localhost:8181/console/");
     }
 
     private static ScheduledThreadPoolExecutor newTimer() {

@@ -66,7 +66,8 @@ record DigestLetter(List<Proposal> votes, List<InitiativeWorkItem> comingUp, Lis
         }
         text.append("\nAll of it, and the rest of your work: ").append(console).append('\n')
                 .append("\n--\nYou get this because your e-mail address is on an initiative's record in Civic Backbone. ")
-                .append("Its staff can change or remove it on the initiative's People page.\n");
+                .append("Choose how often you get it (every day, on Mondays or never): ").append(console)
+                .append("#/me/mail\n");
         return new Letter(address, subject(day), text.toString());
     }
 

@@ -27,6 +27,19 @@ public interface DigestRecords {
             + "error = #{error} WHERE digest_day = #{digestDay} AND login = #{login} AND address = #{address}")
     int update(Digest digest);
 
+    /** Every login's choice that differs from the daily default. */
+    @Select("SELECT login, frequency, chosen_at FROM mail_choice ORDER BY login")
+    List<DigestChoice> choices();
+
+    @Select("SELECT login, frequency, chosen_at FROM mail_choice WHERE login = #{login}")
+    DigestChoice choice(String login);
+
+    @Update("UPDATE mail_choice SET frequency = #{frequency}, chosen_at = #{chosenAt} WHERE login = #{login}")
+    int updateChoice(DigestChoice choice);
+
+    @Insert("INSERT INTO mail_choice (login, frequency, chosen_at) VALUES (#{login}, #{frequency}, #{chosenAt})")
+    void insertChoice(DigestChoice choice);
+
     /** The log is kept for a while, then forgotten. */
     @Delete("DELETE FROM mail_digest WHERE digest_day < #{before}")
     int forgetBefore(LocalDate before);

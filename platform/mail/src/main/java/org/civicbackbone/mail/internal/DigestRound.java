@@ -15,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends a day's digests: to each address of each login, once. Each digest is written to the log as being sent before
+ * Sends a day's digests: to each address of each login, once, as often as the person chose (daily until they
+ * choose). Each digest is written to the log as being sent before
  * it is handed to the mail server, and as sent once the server took it, so that a crash between the two sends it
  * again rather than never (a reminder twice is better than none); one the server refused is tried again later that day,
  * up to {@link #MOST_ATTEMPTS} times. The round holds a lock of every node on the database, so two nodes never send
@@ -31,16 +32,18 @@ final class DigestRound {
 
     private final BackboneStore store;
     private final PersonalWork work;
+    private final DigestChoices choices;
     private final Postbox postbox;
     private final Clock clock;
     private final int daysAhead;
     private final URI console;
     private final ZoneId zone;
 
-    DigestRound(BackboneStore store, PersonalWork work, Postbox postbox, Clock clock, int daysAhead, URI console,
-                ZoneId zone) {
+    DigestRound(BackboneStore store, PersonalWork work, DigestChoices choices, Postbox postbox, Clock clock,
+                int daysAhead, URI console, ZoneId zone) {
         this.store = store;
         this.work = work;
+        this.choices = choices;
         this.postbox = postbox;
         this.clock = clock;
         this.daysAhead = daysAhead;
@@ -64,7 +67,11 @@ final class DigestRound {
         return store.exclusively("mail:digests", () -> {
             int sent = 0;
             int failed = 0;
+            Map<String, DigestChoice.Frequency> chosen = choices.all();
             for (Recipient recipient : recipients) {
+                if (!chosen.getOrDefault(recipient.login(), DigestChoice.Frequency.DAILY).sendsOn(day)) {
+                    continue; // they asked for none, or for Mondays only
+                }
                 List<String> due = recipient.addresses().stream().filter(a -> due(logged(day, recipient.login(), a)))
                         .toList();
                 if (due.isEmpty()) {

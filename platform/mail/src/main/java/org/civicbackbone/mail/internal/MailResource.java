@@ -4,9 +4,12 @@ import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 import org.civicbackbone.api.rest.Allow;
 import org.civicbackbone.api.rest.ApiResource;
 import org.civicbackbone.api.rest.Audience;
@@ -16,8 +19,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The e-mail digest for platform admins, under {@code /api/v1/mail}: whether it is on and today's log, today's
- * digests sent at once (those not sent yet), and a letter that shows the settings reach the mail server.
+ * The e-mail digest under {@code /api/v1/mail}. For platform admins: whether it is on and today's log, today's
+ * digests sent at once (those not sent yet), and a letter that shows the settings reach the mail server. For anyone
+ * signed in: their own digest ({@code mine}), and how often they want it.
  */
 @Component(service = MailResource.class)
 @ApiResource
@@ -49,6 +53,22 @@ public class MailResource {
     @Path("digests")
     public List<Digest> sendToday() {
         return digests.sendToday();
+    }
+
+    /** The digest of the person signed in: where it goes, how often they chose, and whether digests go at all. */
+    @GET
+    @Allow(Audience.LOGGED_IN)
+    @Path("mine")
+    public DailyDigests.MyDigest mine(@Context SecurityContext security) {
+        return digests.mine(security.getUserPrincipal().getName());
+    }
+
+    /** How often the person signed in wants their digest: DAILY, WEEKLY (on Mondays) or NONE. */
+    @PUT
+    @Allow(Audience.LOGGED_IN)
+    @Path("mine")
+    public DailyDigests.MyDigest choose(DigestChoiceSpec spec, @Context SecurityContext security) {
+        return digests.choose(security.getUserPrincipal().getName(), spec.frequency());
     }
 
     /**

@@ -20,6 +20,11 @@ final class MailSchema {
               noted_at TIMESTAMP WITH TIME ZONE NOT NULL,
               error VARCHAR(1000),
               PRIMARY KEY (digest_day, login, address));
+            """), new SchemaMigration(2, "how often each person wants the digest", """
+            CREATE TABLE mail_choice (
+              login VARCHAR(100) PRIMARY KEY,
+              frequency VARCHAR(10) NOT NULL,
+              chosen_at TIMESTAMP WITH TIME ZONE NOT NULL);
             """));
 
     private MailSchema() {

@@ -33,8 +33,8 @@ public class DailyDigestsTest {
 
     private static DailyDigests digests(boolean enabled, int port, String from, String sendAt, String zone,
                                         String console) {
-        return new DailyDigests(new DailyDigests.Config() {
-            @Override public Class<? extends Annotation> annotationType() { return DailyDigests.Config.class; }
+        return new DailyDigests(new MailSettings.Config() {
+            @Override public Class<? extends Annotation> annotationType() { return MailSettings.Config.class; }
             @Override public boolean enabled() { return enabled; }
             @Override public String host() { return "127.0.0.1"; }
             @Override public int port() { return port; }

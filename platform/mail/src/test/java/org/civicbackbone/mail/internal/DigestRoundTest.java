@@ -81,7 +81,7 @@ public class DigestRoundTest {
     }
 
     private DigestRound round(int port) throws Exception {
-        return new DigestRound(store, work, new SmtpPostbox("127.0.0.1", port, "", "", "Riverbend Reads "
+        return new DigestRound(store, work, new DigestChoices(store, CLOCK), new SmtpPostbox("127.0.0.1", port, "", "", "Riverbend Reads "
                 + "<backbone@riverbend.example>", false, 5, CLOCK), CLOCK, 7, CONSOLE, ZoneId.of("America/Chicago"));
     }
 
@@ -162,6 +162,25 @@ public class DigestRoundTest {
         assertEquals(State.SENT, digest.state());
         assertEquals(2, digest.attempts());
         assertEquals(1, smtp.getReceivedMessages().length);
+    }
+
+    @Test
+    public void eachPersonGetsTheDigestAsOftenAsTheyChose() throws Exception {
+        DigestChoices choices = new DigestChoices(store, CLOCK);
+        choices.choose("ann", DigestChoice.Frequency.WEEKLY);
+        List<Recipient> ann = List.of(new Recipient("ann", false, "Ann Lee", List.of("ann@riverbend.example")));
+        assertEquals("a Monday: the week's digest", 1, round().send(DAY, ann, NAMES).size());
+        assertEquals("a Tuesday: none, nor a row in the log", List.of(), round().send(DAY.plusDays(1), ann, NAMES));
+        choices.choose("ann", DigestChoice.Frequency.NONE);
+        assertEquals(List.of(), round().send(DAY.plusDays(7), ann, NAMES));
+        choices.choose("ann", DigestChoice.Frequency.DAILY);
+        assertEquals(DigestChoice.Frequency.DAILY, choices.of("ann"));
+        assertEquals(1, round().send(DAY.plusDays(8), ann, NAMES).size());
+        assertEquals("Monday's and the last day's", 2, smtp.getReceivedMessages().length);
+        assertTrue("the letter says where to choose", GreenMailUtil.getBody(smtp.getReceivedMessages()[0])
+                .contains("Choose how often you get it (every day, on Mondays or never): "
+                        + "https://backbone.example.org/console/#/me/mail"));
+        assertEquals("daily until chosen", DigestChoice.Frequency.DAILY, choices.of("ben"));
     }
 
     @Test
