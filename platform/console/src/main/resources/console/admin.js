@@ -89,6 +89,8 @@ export async function backupsPage() {
       + 'to keep it somewhere safe off this machine.'),
     h('p', {}, state.nextDue ? `Next scheduled backup: ${moment(state.nextDue)}. The newest ${state.keep} are kept.`
       : 'No backup is scheduled (etc/org.civicbackbone.backup.cfg).'),
+    state.copiedTo ? h('p', {}, `Each scheduled backup is also copied to ${state.copiedTo} (${state.copies} there `
+      + 'now).', state.copyFailure ? h('strong', {}, ` The last copy failed: ${state.copyFailure}`) : null) : null,
     // a backup of a large database takes seconds
     oneWriteButton('Take a backup now', region, 'Taking a backup and checking it…',
       () => api('/backups', { method: 'POST' }), backupsPage, taken => `Backed up ${figure(taken.rows)} rows in `

@@ -416,8 +416,10 @@ public class DistributionIT {
         // the operator edits the settings while the platform runs; written whole, then moved in, as an editor saves
         Path settings = platform.home().resolve("etc/org.civicbackbone.backup.cfg");
         Path edited = platform.home().resolve("org.civicbackbone.backup.cfg.edited");
+        Path offsite = platform.home().resolve("offsite"); // a second disk, say
         Files.writeString(edited, Files.readString(settings).replace("keep = 7", "keep = 2")
-                .replace("start.delay.seconds = 600", "start.delay.seconds = 1"));
+                .replace("start.delay.seconds = 600", "start.delay.seconds = 1")
+                .replace("copy.to =", "copy.to = " + offsite));
         Files.move(edited, settings, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
 
@@ -435,8 +437,15 @@ public class DistributionIT {
             assertEquals("a database, checked before the old ones went", "backbone.mv.db",
                     entries.getNextEntry().getName());
         }
+        giveUp = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!(Files.isDirectory(offsite) && zips(offsite).equals(kept)) && System.nanoTime() < giveUp) {
+            Thread.sleep(200);
+        }
+        assertEquals("the second folder has a copy of each kept backup", kept, zips(offsite));
+        assertEquals(Files.size(backups.resolve(kept.get(0))), Files.size(offsite.resolve(kept.get(0))));
         String listed = platform.bin("backbone", "backbone:backups");
-        assertTrue(listed, listed.contains(kept.get(0)) && listed.contains("the newest 2 are kept"));
+        assertTrue(listed, listed.contains(kept.get(0)) && listed.contains("the newest 2 are kept")
+                && listed.contains("Each scheduled backup is also copied to " + offsite + " (2 there now)."));
         try (var lines = Files.lines(platform.home().resolve("data/log/karaf.log"))) {
             assertTrue("the log says what was taken and removed", lines.anyMatch(l -> l.contains("Scheduled backup: ")
                     && l.contains(kept.get(0)) && l.contains("removed 2 older, keeping the newest 2")));

@@ -20,11 +20,18 @@ public interface DatabaseBackups {
     /**
      * The backups folder as it is: its backups, the newest first; when the next scheduled backup is due (null when
      * none is scheduled) and how many the schedule keeps (0 then); whether backups are taken here at all (false on
-     * PostgreSQL, with the backups empty).
+     * PostgreSQL, with the backups empty). Since 1.9, the second folder each scheduled backup is copied to (null when
+     * none is set), how many backups it holds, and why the last copy failed (null when it did not).
      */
-    record Overview(boolean available, String folder, List<Backup> backups, Instant nextDue, int keep) {
+    record Overview(boolean available, String folder, List<Backup> backups, Instant nextDue, int keep,
+                    String copiedTo, int copies, String copyFailure) {
         public Overview {
             backups = List.copyOf(backups);
+        }
+
+        /** An overview of a folder whose backups are copied nowhere. */
+        public Overview(boolean available, String folder, List<Backup> backups, Instant nextDue, int keep) {
+            this(available, folder, backups, nextDue, keep, null, 0, null);
         }
     }
 

@@ -3,6 +3,7 @@ package org.civicbackbone.store.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -83,6 +84,26 @@ final class BackupFolder {
     /** When the newest backup in the folder was taken, if there is one. */
     Optional<Instant> newest() throws IOException {
         return newestFirst().stream().findFirst().map(Backup::takenAt);
+    }
+
+    /**
+     * Copies each of this folder's {@code keep} newest backups that the other folder lacks (by name) into it, each
+     * written under a name no backup has and renamed once whole, so that a copy cut short is never taken for a
+     * backup; returns those copied. A share that was out of reach catches up at the next copy.
+     */
+    List<Backup> copyInto(BackupFolder other, int keep) throws IOException {
+        Files.createDirectories(other.folder);
+        List<Backup> copied = new ArrayList<>();
+        for (Backup backup : newestFirst().stream().limit(keep).toList()) {
+            Path target = other.folder.resolve(backup.file().getFileName());
+            if (!Files.exists(target)) {
+                Path part = other.folder.resolve(backup.file().getFileName() + ".part");
+                Files.copy(backup.file(), part, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+                copied.add(backup);
+            }
+        }
+        return copied;
     }
 
     /** Removes every backup but the {@code keep} newest; returns those removed. */

@@ -41,6 +41,11 @@ public class BackupsCommand implements Action {
                 ? "No backup is scheduled (etc/org.civicbackbone.backup.cfg: enabled = true schedules them)."
                 : "Next scheduled backup: " + SHOWN.format(overview.nextDue()) + "; the newest " + overview.keep()
                         + " are kept.");
+        if (overview.copiedTo() != null) {
+            System.out.println("Each scheduled backup is also copied to " + overview.copiedTo() + " ("
+                    + overview.copies() + " there now)" + (overview.copyFailure() == null ? "."
+                    : "; the last copy failed: " + overview.copyFailure()));
+        }
         return null;
     }
 }

@@ -46,9 +46,16 @@ public class EmbeddedDatabaseBackups implements DatabaseBackups {
     }
 
     EmbeddedDatabaseBackups(JdbcBackboneStore store, StoreBackup.Taker backup, BackupFolder unscheduled) {
+        this(store, backup, unscheduled, null);
+    }
+
+    /** With a schedule bound from the start (tests; the running platform binds it as it comes and goes). */
+    EmbeddedDatabaseBackups(JdbcBackboneStore store, StoreBackup.Taker backup, BackupFolder unscheduled,
+                            ScheduledBackups schedule) {
         this.store = store;
         this.backup = backup;
         this.unscheduled = unscheduled;
+        this.schedule = schedule;
     }
 
     @Override
@@ -62,8 +69,19 @@ public class EmbeddedDatabaseBackups implements DatabaseBackups {
             List<Backup> backups = folder.newestFirst().stream()
                     .map(b -> new Backup(b.file().getFileName().toString(), b.takenAt(), b.bytes())).toList();
             Optional<java.time.Instant> next = schedule == null ? Optional.empty() : schedule.nextDue();
+            Optional<BackupFolder> copies = schedule == null ? Optional.empty() : schedule.copies();
+            String failure = schedule == null ? null : schedule.copyFailure().orElse(null);
+            int copied = 0;
+            if (copies.isPresent()) {
+                try {
+                    copied = copies.get().newestFirst().size();
+                } catch (IOException e) { // a share out of reach: said, not a failed answer
+                    failure = failure != null ? failure : "the folder could not be read: " + e.getMessage();
+                }
+            }
             return new Overview(true, folder.path().toString(), backups, next.orElse(null),
-                    next.isPresent() ? schedule.keep() : 0);
+                    next.isPresent() ? schedule.keep() : 0, copies.map(c -> c.path().toString()).orElse(null), copied,
+                    failure);
         } catch (IOException e) {
             throw new UncheckedIOException("The backups folder " + folder.path() + " could not be read", e);
         }

@@ -51,6 +51,10 @@ public class ScheduledBackups {
         @AttributeDefinition(name = "Folder", description = "Where backups go; empty for data/backups.")
         String folder() default "";
 
+        @AttributeDefinition(name = "Copy to", description = "A second folder, such as a mounted network share or "
+                + "another disk, that gets a copy of each scheduled backup and keeps as many; empty for none.")
+        String copy_to() default "";
+
         @AttributeDefinition(name = "Delay after start (seconds)",
                 description = "How long a backup that is due waits after the platform starts.", min = "0")
         int start_delay_seconds() default 600;
@@ -61,6 +65,10 @@ public class ScheduledBackups {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledBackups.class);
 
     private final BackupFolder folder;
+    /** The second folder each scheduled backup is copied to, or null. */
+    private final BackupFolder copies;
+    /** Why the last copy failed, or null when it did not (or none was tried yet). */
+    private final AtomicReference<String> copyFailure = new AtomicReference<>();
     private final Duration every;
     private final int keep;
     private final StoreBackup.Taker backup;
@@ -76,6 +84,7 @@ public class ScheduledBackups {
 
     ScheduledBackups(Config config, JdbcBackboneStore store, StoreBackup.Taker backup, Clock clock) {
         this.folder = config.folder().isBlank() ? BackupFolder.ofData() : new BackupFolder(Path.of(config.folder()));
+        this.copies = config.copy_to().isBlank() ? null : new BackupFolder(Path.of(config.copy_to().strip()));
         this.every = Duration.ofHours(config.every_hours());
         this.keep = config.keep();
         this.backup = backup;
@@ -112,6 +121,16 @@ public class ScheduledBackups {
 
     int keep() {
         return keep;
+    }
+
+    /** The second folder each scheduled backup is copied to, if one is set. */
+    Optional<BackupFolder> copies() {
+        return Optional.ofNullable(copies);
+    }
+
+    /** Why the last copy to the second folder failed, if it did. */
+    Optional<String> copyFailure() {
+        return Optional.ofNullable(copyFailure.get());
     }
 
     private static boolean sensible(Config config, JdbcBackboneStore store) {
@@ -152,6 +171,7 @@ public class ScheduledBackups {
             LOG.info("Scheduled backup: {} rows in {} tables to {} ({} bytes); removed {} older, keeping the newest {}",
                     taken.totalRows(), taken.rows().size(), taken.file(), taken.bytes(), removed.size(), keep);
             due = clock.instant().plus(every);
+            copyOut();
         } catch (Exception e) { // a full disk, a folder gone: said in the log, and tried again
             LOG.error("The scheduled backup into {} failed; trying again in an hour: {}", folder.path(),
                     e.getMessage(), e);
@@ -161,6 +181,27 @@ public class ScheduledBackups {
             scheduleAt(due, clock.instant());
         } catch (RejectedExecutionException stopped) {
             // the component stopped while this backup ran: nothing more is due
+        }
+    }
+
+    /**
+     * Copies the newest backups the second folder lacks into it, and prunes it as the backups folder is pruned. A copy
+     * that fails leaves the backup itself standing: it is said in the log and the overview, and the next scheduled
+     * backup copies whatever is missing.
+     */
+    private void copyOut() {
+        if (copies == null) {
+            return;
+        }
+        try {
+            List<BackupFolder.Backup> copied = folder.copyInto(copies, keep);
+            List<BackupFolder.Backup> removed = copies.removeAllBut(keep);
+            copyFailure.set(null);
+            LOG.info("Copied {} backup(s) to {}; removed {} older there", copied.size(), copies.path(), removed.size());
+        } catch (Exception e) {
+            copyFailure.set(e.getClass().getSimpleName() + ": " + e.getMessage());
+            LOG.error("Copying the backups to {} failed; the next scheduled backup tries again: {}", copies.path(),
+                    e.getMessage(), e);
         }
     }
 

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.civicbackbone.api.store.DatabaseBackups;
 import org.civicbackbone.api.store.SchemaMigration;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.After;
@@ -64,6 +65,11 @@ public class ScheduledBackupsTest {
     }
 
     private static ScheduledBackups.Config settings(boolean enabled, int everyHours, int keep, Path into, int delay) {
+        return settings(enabled, everyHours, keep, into, delay, "");
+    }
+
+    private static ScheduledBackups.Config settings(boolean enabled, int everyHours, int keep, Path into, int delay,
+                                                    String copyTo) {
         return new ScheduledBackups.Config() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -88,6 +94,11 @@ public class ScheduledBackupsTest {
             @Override
             public String folder() {
                 return into.toString();
+            }
+
+            @Override
+            public String copy_to() {
+                return copyTo;
             }
 
             @Override
@@ -170,6 +181,69 @@ public class ScheduledBackupsTest {
         Instant next = schedule.nextDue().orElseThrow();
         assertTrue("the next a day after this one: " + next, !next.isBefore(kept.get(0).takenAt().plus(DAY))
                 && next.isBefore(Instant.now().plus(DAY).plusSeconds(5)));
+    }
+
+    /** Waits until the schedule has taken a backup and set the next a day on; the next then. */
+    private Instant afterTheBackup(Instant started) throws Exception {
+        long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (schedule.nextDue().map(n -> n.isBefore(started.plus(Duration.ofMinutes(30)))).orElse(true)
+                && System.nanoTime() < giveUp) {
+            Thread.sleep(50);
+        }
+        return schedule.nextDue().orElseThrow();
+    }
+
+    @Test
+    public void eachScheduledBackupIsCopiedToTheSecondFolderWhichKeepsAsMany() throws Exception {
+        JdbcBackboneStore store = fileStore();
+        Path into = folder.getRoot().toPath().resolve("backups");
+        Path share = folder.getRoot().toPath().resolve("share");
+        backupFile(into, Instant.parse("2020-01-01T02:30:00Z"), "old");
+        Path newestOld = backupFile(into, Instant.parse("2020-01-02T02:30:00Z"), "old");
+        Path copiedBefore = backupFile(share, Instant.parse("2019-12-31T02:30:00Z"), "copied before");
+        Path ownFile = Files.writeString(share.resolve("README.txt"), "an operator's own file");
+        Instant started = Instant.now();
+        schedule = new ScheduledBackups(settings(true, 24, 2, into, 0, share.toString()), store, taker(store),
+                Clock.systemUTC());
+        afterTheBackup(started);
+        List<String> kept = new BackupFolder(into).newestFirst().stream().map(b -> b.file().getFileName().toString())
+                .toList();
+        assertEquals(2, kept.size());
+        assertEquals("the second folder has the same backups, whole", kept, new BackupFolder(share).newestFirst()
+                .stream().map(b -> b.file().getFileName().toString()).toList());
+        assertEquals(Files.size(into.resolve(kept.get(0))), Files.size(share.resolve(kept.get(0))));
+        assertEquals("old", Files.readString(share.resolve(newestOld.getFileName())));
+        assertFalse("pruned as the backups folder is", Files.exists(copiedBefore));
+        assertTrue("an operator's own file stays", Files.exists(ownFile));
+        assertEquals(Optional.empty(), schedule.copyFailure());
+        DatabaseBackups.Overview overview = new EmbeddedDatabaseBackups(store, taker(store), new BackupFolder(into),
+                schedule).overview();
+        assertEquals("what the API and the console say", share.toString(), overview.copiedTo());
+        assertEquals(2, overview.copies());
+        assertEquals(null, overview.copyFailure());
+    }
+
+    @Test
+    public void aCopyThatFailsLeavesTheBackupAndSaysWhy() throws Exception {
+        JdbcBackboneStore store = fileStore();
+        Path into = folder.getRoot().toPath().resolve("backups");
+        Path notAFolder = Files.writeString(folder.getRoot().toPath().resolve("share"), "a file, not a folder");
+        Instant started = Instant.now();
+        schedule = new ScheduledBackups(settings(true, 24, 7, into, 0, notAFolder.toString()), store, taker(store),
+                Clock.systemUTC());
+        Instant next = afterTheBackup(started);
+        assertEquals("the backup is taken", 1, new BackupFolder(into).newestFirst().size());
+        assertTrue("the next a day on, as after any backup: " + next,
+                !next.isBefore(started.plus(DAY).minusSeconds(5)));
+        long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (schedule.copyFailure().isEmpty() && System.nanoTime() < giveUp) {
+            Thread.sleep(50);
+        }
+        assertTrue(schedule.copyFailure().toString(), schedule.copyFailure().orElseThrow().contains("share"));
+        DatabaseBackups.Overview overview = new EmbeddedDatabaseBackups(store, taker(store), new BackupFolder(into),
+                schedule).overview();
+        assertEquals(schedule.copyFailure().orElseThrow(), overview.copyFailure());
+        assertEquals(1, overview.backups().size());
     }
 
     @Test
