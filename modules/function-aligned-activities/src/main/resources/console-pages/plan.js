@@ -12,6 +12,7 @@ export async function render(element, context) {
   // a held working-group meeting: how many of its members came, and who did not; '—' for any other meeting
   const attended = m => !m.attendance ? '—' : !m.attendance.recorded ? 'not recorded'
     : `${m.attendance.present.length} of ${m.attendance.members.length} present`
+      + (m.attendance.guests ? `, and ${m.attendance.guests} guest${m.attendance.guests === 1 ? '' : 's'}` : '')
       + (m.attendance.absent.length ? `; absent: ${m.attendance.absent.map(a => a.person).join(', ')}` : '');
   const materials = m => m.materials.length
     ? m.materials.flatMap((x, i) => i ? [', ', material(x)] : [material(x)]) : '—';
@@ -94,8 +95,10 @@ export async function render(element, context) {
             when: m => m.attendance && m.attendance.members.length > 0,
             fields: m => [{ name: 'present', label: 'Present', type: 'choices',
               options: m.attendance.members.map(a => [String(a.memberId), `${a.person} (${a.organisation})`]),
-              value: m.attendance.present.map(a => String(a.memberId)) }],
-            body: v => ({ present: v.present.map(Number) }) },
+              value: m.attendance.present.map(a => String(a.memberId)) },
+            { name: 'guests', label: 'Others who came (guests)', type: 'number', optional: true,
+              value: m.attendance.recorded ? String(m.attendance.guests) : '' }],
+            body: v => ({ present: v.present.map(Number), guests: v.guests }) },
           { label: 'Share a material', path: m => `meetings/${m.id}/materials`, fields: [
             { name: 'title', label: 'Title' }, { name: 'link', label: 'Link', example: 'https://example.org/minutes.pdf' }] },
           { label: 'Add an action item', path: m => `meetings/${m.id}/action-items`, fields: [

@@ -5,7 +5,7 @@ import { h, api, Problem, showProblem, table, lineChart, barChart, functionPage,
 import { session, page, navigation, initiative, onRedraw } from './shell.js';
 import { initiativePage, governancePage, bodyNamesOf } from './governance.js';
 import { apiPage, modulesPage, backupsPage, mailPage } from './admin.js';
-import { peoplePage, organisationsPage, loginsPage, passwordPage, myMailPage } from './people.js';
+import { peoplePage, organisationsPage, loginsPage, passwordPage, myMailPage, stopMailPage } from './people.js';
 import { initiativesPage } from './setup.js';
 
 const who = document.getElementById('who');
@@ -134,7 +134,8 @@ async function route() {
   performance.mark('backbone:route'); // what a page costs to show, data included: the browser tests report it
   const parts = location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   try {
-    if (parts[0] === 'api') await apiPage();
+    if (parts[0] === 'stop-mail') stopMailPage(parts[1], parts[2]);
+    else if (parts[0] === 'api') await apiPage();
     else if (parts[0] === 'admin' && parts[1] === 'modules') await modulesPage();
     else if (parts[0] === 'admin' && parts[1] === 'logins') await loginsPage();
     else if (parts[0] === 'admin' && parts[1] === 'initiatives') await initiativesPage();
@@ -168,12 +169,18 @@ async function route() {
 }
 
 onRedraw(route);
-window.addEventListener('hashchange', () => { if (session.me) route(); });
-try {
-  session.me = await api('/session');
-  useCsrfToken(session.me.csrfToken);
-  signedIn();
-  route();
-} catch (error) {
-  signIn();
+window.addEventListener('hashchange', () => { if (session.me || location.hash.startsWith('#/stop-mail/')) route(); });
+// a letter's link that stops the digest is for whoever reads the letter: no sign-in, no session
+const stopping = location.hash.match(/^#\/stop-mail\/([^/]+)\/([^/]+)$/);
+if (stopping) {
+  stopMailPage(decodeURIComponent(stopping[1]), stopping[2]);
+} else {
+  try {
+    session.me = await api('/session');
+    useCsrfToken(session.me.csrfToken);
+    signedIn();
+    route();
+  } catch (error) {
+    signIn();
+  }
 }

@@ -3,7 +3,7 @@
 // organisations, change one, and merge a duplicate into the one it is), and the platform's logins (platform admins
 // only).
 import { h, api, table, formSection, actionCell, showProblem, useCsrfToken, organisationNames, onSubmit, spoken,
-  redrawSaying } from './kit.js';
+  redrawSaying, oneWriteButton, Problem } from './kit.js';
 import { page, initiative, navigation, session } from './shell.js';
 
 // The API's Sector values (org.civicbackbone.api.initiative.Sector), in the order a person looks for them.
@@ -210,4 +210,26 @@ export async function myMailPage() {
       fields: [{ name: 'frequency', label: 'How often', type: 'select', value: mine.frequency,
         options: [['DAILY', 'Every day'], ['WEEKLY', 'On Mondays'], ['NONE', 'Never']] }] },
     () => redrawSaying(myMailPage, 'Your choice is kept.')));
+}
+
+/**
+ * A letter's link that stops the digest, nobody signing in: it asks first (a mail program or a link checker that opens
+ * the link stops nothing), then posts the link's login and token without the browser's session.
+ */
+export function stopMailPage(login, token) {
+  navigation([]); // the page is the letter reader's, signed in or not
+  const region = h('div', { 'aria-live': 'polite', role: 'status' });
+  const stopped = () => page('Stop my e-mail', region);
+  const stop = async () => {
+    const answer = await fetch(`/api/v1/mail/stop?login=${encodeURIComponent(login)}&token=${encodeURIComponent(token)}`,
+      { method: 'POST', credentials: 'omit', headers: { Accept: 'application/json, application/problem+json' } });
+    if (!answer.ok) throw new Problem(answer.status, await answer.json());
+    return answer.json();
+  };
+  page('Stop my e-mail',
+    h('p', {}, `No more digests go to ${login} once you press the button. Signed in, you can choose them again on `
+      + 'My e-mail.'),
+    region,
+    oneWriteButton('Stop my digest', region, 'Stopping…', stop, stopped,
+      () => `Stopped: no more digests go to ${login}.`));
 }

@@ -453,6 +453,58 @@ public class ConsoleIT {
     }
 
     /**
+     * A letter's link stops the digest for whoever reads the letter, without signing in: the platform's mail is turned
+     * on while it runs (GreenMail, a real SMTP server in this test), a digest goes to the co-chair, and her letter's
+     * link asks first, then stops it. A forged link stops nothing.
+     */
+    @Test
+    public void aLettersLinkStopsTheDigestWithoutSigningIn() throws Exception {
+        com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", "smtp").dynamicPort());
+        smtp.start();
+        try {
+            Path settings = platform.home().resolve("etc/org.civicbackbone.mail.cfg");
+            Path edited = platform.home().resolve("org.civicbackbone.mail.cfg.edited");
+            Files.writeString(edited, Files.readString(settings).replace("enabled = false", "enabled = true")
+                    .replace("port = 25", "port = " + smtp.getSmtp().getPort())
+                    .replace("console.address = http://localhost:8181/console/", "console.address = " + CONSOLE));
+            Files.move(edited, settings, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            http.await("/mail", a -> a.status() == 200 && a.json().get("enabled").asBoolean());
+            assertEquals(200, http.post("/mail/digests", "").status());
+            String link = null;
+            for (javax.mail.internet.MimeMessage letter : smtp.getReceivedMessages()) {
+                if (letter.getAllRecipients()[0].toString().equals("malvarez@riverbend.example")) {
+                    link = String.valueOf(letter.getContent()) // decoded, whatever its transfer encoding
+                            .replaceAll("(?s).*Stop it without signing in: (\\S+).*", "$1");
+                }
+            }
+            assertTrue("her letter has the link: " + link, link != null && link.startsWith(CONSOLE + "#/stop-mail/malvarez/"));
+
+            browser.get(link.substring(0, link.lastIndexOf('/') + 1) + "forged");
+            heading("Stop my e-mail");
+            browser.findElement(By.xpath("//main//button[normalize-space()='Stop my digest']")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"),
+                    "is not the link of a letter to this login"));
+            assertEquals("a forged link stops nothing", "DAILY", http.send("GET", "/mail/mine", "malvarez:demo", null,
+                    null).json().get("frequency").asText());
+
+            browser.get(link);
+            heading("Stop my e-mail");
+            assertEquals("opening the link stops nothing: it asks first", "DAILY", http.send("GET", "/mail/mine",
+                    "malvarez:demo", null, null).json().get("frequency").asText());
+            visited("stop-mail");
+            browser.findElement(By.xpath("//main//button[normalize-space()='Stop my digest']")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"),
+                    "Stopped: no more digests go to malvarez."));
+            assertEquals("NONE", http.send("GET", "/mail/mine", "malvarez:demo", null, null).json().get("frequency")
+                    .asText());
+            visited("mail-stopped");
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    /**
      * A page chosen while the page before it still loads is the page that stays. An initiative's page shows its
      * navigation before its decision log has loaded; the joint plan chosen there meanwhile draws its heading before its
      * lists have loaded. The browser's fetch is slowed for those two, the plan's more, so the initiative's page is drawn
@@ -516,10 +568,12 @@ public class ConsoleIT {
                 WebElement held = browser.findElement(By.xpath("//main//tr[td[starts-with(normalize-space(),"
                         + "'Early learning working group, ')]]"));
                 assertTrue("who came to the group's last meeting: " + held.getText(), held.getText().contains(
-                        "2 of 3 present; absent: Linh Tran"));
+                        "2 of 3 present, and 2 guests; absent: Linh Tran"));
                 WebElement attended = held.findElement(By.xpath(".//form[starts-with(@aria-label,'Record who attended')]"));
                 assertEquals("the form holds who was recorded", 2, attended.findElements(By.cssSelector(
                         "input[type=checkbox]:checked")).size());
+                assertEquals("and how many others came", "2", attended.findElement(By.name("guests"))
+                        .getAttribute("value"));
                 WebElement edit = browser.findElement(By.cssSelector(
                         "form[aria-label='Edit: Reading coaches for parents at well-child visits']"));
                 assertEquals("an activity's edit holds what it is", "Reading coaches for parents at well-child visits",

@@ -615,14 +615,19 @@ public class FunctionsIT extends InsideKaraf {
                 + "]}");
         assertEquals(notYetIn.toString(), 400, notYetIn.status());
         assertTrue(notYetIn.body(), notYetIn.body().contains("\"field\":\"present\""));
-        JsonNode came = http.send("PUT", attendance, Http.ADMIN, "application/json", "{\"present\":[" + cleo + "]}")
-                .json().get("attendance");
+        Http.Answer negative = http.send("PUT", attendance, Http.ADMIN, "application/json", "{\"present\":[" + cleo
+                + "],\"guests\":-1}");
+        assertEquals(negative.toString(), 400, negative.status());
+        assertTrue(negative.body(), negative.body().contains("\"field\":\"guests\""));
+        JsonNode came = http.send("PUT", attendance, Http.ADMIN, "application/json", "{\"present\":[" + cleo
+                + "],\"guests\":3}").json().get("attendance");
         assertTrue(came.get("recorded").asBoolean());
         assertEquals("Cleo", came.get("present").get(0).get("person").asText());
         assertEquals(0, came.get("absent").size());
+        assertEquals("others who came, beside the members", 3, came.get("guests").asInt());
         String attended = http.get(base + "/attendance/export").body();
         assertTrue(attended, attended.contains(past + ",September meeting,") && attended.contains(",Early learning,"
-                + cleo + ",Cleo,Library,yes"));
+                + cleo + ",Cleo,Library,yes,3"));
         assertEquals("a meeting to come has nobody present yet", 409, http.send("PUT", base + "/meetings/" + meeting
                 + "/attendance", Http.ADMIN, "application/json", "{\"present\":[]}").status());
         JsonNode overview = http.get(base).json();

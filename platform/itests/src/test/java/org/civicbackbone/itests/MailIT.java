@@ -156,6 +156,21 @@ public class MailIT extends InsideKaraf {
 
             assertEquals(200, http.post("/mail/digests", "").status());
             assertEquals("a digest goes once a day", letters.length, smtp.getReceivedMessages().length);
+
+            // her mail program's "unsubscribe": a post to the letter's List-Unsubscribe address, nobody signing in
+            assertEquals("List-Unsubscribe=One-Click", marias.getHeader("List-Unsubscribe-Post")[0]);
+            String oneClick = marias.getHeader("List-Unsubscribe")[0]
+                    .replaceAll("^<https://backbone\\.example\\.org(.*)>$", "http://localhost:8181$1");
+            assertTrue(oneClick, oneClick.startsWith("http://localhost:8181/api/v1/mail/stop?login=malvarez&token="));
+            Http.Answer forged = http.sendTo(oneClick.replaceAll("token=.*", "token=forged"), "POST", null,
+                    "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click");
+            assertEquals(forged.toString(), 400, forged.status());
+            assertTrue(forged.body(), forged.body().contains("\"token\""));
+            Http.Answer stopped = http.sendTo(oneClick, "POST", null, "application/x-www-form-urlencoded",
+                    "List-Unsubscribe=One-Click");
+            assertEquals(stopped.toString(), 200, stopped.status());
+            assertEquals("NONE", http.send("GET", "/mail/mine", "malvarez:demo", null, null).json().get("frequency")
+                    .asText());
             assertEquals("the day's log", sent.json().size(), http.get("/mail").json().get("digests").size());
         } finally {
             smtp.stop();

@@ -70,9 +70,9 @@ public class ActivitiesDemo extends RememberedDemo {
                 held, "1. Readiness screen results\n2. Curriculum pilot"), "system");
         plan.addActionItem(id, past.id(), new ActionItemSpec("Share the pilot schools' screen results", "Dr. James Whitfield",
                 today.plusDays(10)), "system");
-        // the co-chairs came; the parents' network did not
+        // the co-chairs came, with two parents invited; the parents' network did not
         plan.recordAttendance(id, past.id(), new AttendanceSpec(plan.workingGroup(id, group.id()).members().stream()
-                .filter(m -> m.role() == GroupRole.CO_CHAIR).map(GroupMember::id).toList()), "system");
+                .filter(m -> m.role() == GroupRole.CO_CHAIR).map(GroupMember::id).toList(), 2), "system");
         Meeting next = plan.schedule(id, new MeetingSpec(null, "Partners' quarterly meeting", now.plus(Duration.ofDays(10)),
                 "1. Summer reading results\n2. Budget hearing"), "system");
         plan.addMaterial(id, next.id(), new MaterialSpec("Summer reading results", "https://example.org/riverbend/summer.pdf"),

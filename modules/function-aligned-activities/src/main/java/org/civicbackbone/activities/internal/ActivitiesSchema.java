@@ -102,6 +102,8 @@ final class ActivitiesSchema {
               member_id BIGINT NOT NULL REFERENCES aa_group_member(id),
               PRIMARY KEY (meeting_id, member_id));
             CREATE INDEX aa_attendance_member_idx ON aa_attendance(member_id);
+            """), new SchemaMigration(7, "how many came who are not members of the meeting's group", """
+            ALTER TABLE aa_meeting ADD COLUMN guests INT;
             """));
 
     private ActivitiesSchema() {

@@ -113,8 +113,10 @@ public final class JointPlan {
      * @param members  the group's members on the meeting's day
      * @param present  those recorded as there
      * @param absent   the members not recorded as there, once it is recorded
+     * @param guests   how many others came (guests, community members), once it is recorded
      */
-    public record Attendance(boolean recorded, List<Attendee> members, List<Attendee> present, List<Attendee> absent) {
+    public record Attendance(boolean recorded, List<Attendee> members, List<Attendee> present, List<Attendee> absent,
+                             int guests) {
         public Attendance {
             members = List.copyOf(members);
             present = List.copyOf(present);
@@ -122,8 +124,16 @@ public final class JointPlan {
         }
     }
 
-    /** Who came to a held meeting, by their memberships' ids: the whole list, replacing what was recorded. */
-    public record AttendanceSpec(@NotNull List<@NotNull Long> present) {
+    /**
+     * Who came to a held meeting, by their memberships' ids, and how many others came (none when not given): the whole
+     * record, replacing what was recorded.
+     */
+    public record AttendanceSpec(@NotNull List<@NotNull Long> present, @Min(0) @Max(100000) Integer guests) {
+
+        /** Members only, nobody else. */
+        public AttendanceSpec(List<Long> present) {
+            this(present, null);
+        }
     }
 
     /**

@@ -43,7 +43,8 @@ record MeetingAttendance(BackboneStore store, AuditLog audit) {
         boolean recorded = meeting.attendanceRecordedAt() != null;
         return new Attendance(recorded, members, ofGroup.stream().filter(m -> there.contains(m.id()))
                 .map(MeetingAttendance::attendee).toList(), recorded ? members.stream()
-                .filter(a -> !there.contains(a.memberId())).toList() : List.of());
+                .filter(a -> !there.contains(a.memberId())).toList() : List.of(),
+                recorded && meeting.guests() != null ? meeting.guests() : 0);
     }
 
     private static Attendee attendee(MemberRow m) {
@@ -77,10 +78,11 @@ record MeetingAttendance(BackboneStore store, AuditLog audit) {
             PlanRecords r = store.mapper(c, PlanRecords.class);
             r.clearAttendance(meeting.id());
             present.forEach(id -> r.insertAttendee(meeting.id(), id));
-            r.markAttendanceRecorded(meeting.id(), Instant.now());
+            int guests = spec.guests() == null ? 0 : spec.guests();
+            r.markAttendanceRecorded(meeting.id(), Instant.now(), guests);
             audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, "meeting.attendance", "meeting "
                     + meeting.id() + " '" + meeting.title() + "': " + present.size() + " of " + expected.size()
-                    + " members present");
+                    + " members present" + (guests == 0 ? "" : ", " + guests + " guest(s)"));
             return null;
         });
     }

@@ -51,7 +51,7 @@ public interface PlanRecords {
 
     /** A meeting's row; who came was recorded at {@code attendanceRecordedAt} (none until it was). */
     record MeetingRow(long id, Long groupId, String title, Instant heldAt, String agenda, String minutes,
-                      Instant attendanceRecordedAt) {
+                      Instant attendanceRecordedAt, Integer guests) {
     }
 
     /** A membership recorded as present at a meeting. */
@@ -138,7 +138,7 @@ public interface PlanRecords {
     @Insert("INSERT INTO aa_setting (initiative_id, materials_days_before) VALUES (#{initiativeId}, #{days})")
     void insertSetting(@Param("initiativeId") String initiativeId, @Param("days") int days);
 
-    @Select("SELECT id, group_id, title, held_at, agenda, minutes, attendance_recorded_at FROM aa_meeting "
+    @Select("SELECT id, group_id, title, held_at, agenda, minutes, attendance_recorded_at, guests FROM aa_meeting "
             + "WHERE initiative_id = #{initiativeId} ORDER BY held_at DESC, id DESC")
     List<MeetingRow> meetingRows(String initiativeId);
 
@@ -152,8 +152,9 @@ public interface PlanRecords {
     @Insert("INSERT INTO aa_attendance (meeting_id, member_id) VALUES (#{meetingId}, #{memberId})")
     void insertAttendee(@Param("meetingId") long meetingId, @Param("memberId") long memberId);
 
-    @Update("UPDATE aa_meeting SET attendance_recorded_at = #{at} WHERE id = #{meetingId}")
-    int markAttendanceRecorded(@Param("meetingId") long meetingId, @Param("at") Instant at);
+    @Update("UPDATE aa_meeting SET attendance_recorded_at = #{at}, guests = #{guests} WHERE id = #{meetingId}")
+    int markAttendanceRecorded(@Param("meetingId") long meetingId, @Param("at") Instant at,
+                               @Param("guests") int guests);
 
     /** The meetings from a moment on in any of these initiatives (distinct ids), soonest first; one statement. */
     @Select("SELECT m.initiative_id, m.title, m.held_at FROM " + BackboneStore.CHOSEN_INITIATIVES + " JOIN aa_meeting m "

@@ -159,12 +159,13 @@ final class PlanReports {
 
     /**
      * Who came to each meeting whose attendance is recorded, oldest first: a row per member it expected, and per
-     * person recorded as present beyond them (a meeting moved since), with whether they came.
+     * person recorded as present beyond them (a meeting moved since), with whether they came; each row says how many
+     * others (guests) came to its meeting.
      */
     static String attendance(List<Meeting> meetings, List<WorkingGroup> groups) {
         Map<Long, String> names = groups.stream().collect(Collectors.toMap(WorkingGroup::id, WorkingGroup::name));
         CsvTable csv = new CsvTable(List.of("meeting", "meeting_title", "held_at", "working_group", "member", "person",
-                "organisation", "present"));
+                "organisation", "present", "guests"));
         for (int i = meetings.size() - 1; i >= 0; i--) { // meetings come newest first
             Meeting m = meetings.get(i);
             if (m.attendance() == null || !m.attendance().recorded()) {
@@ -175,7 +176,8 @@ final class PlanReports {
             Stream.concat(m.attendance().members().stream(), m.attendance().present().stream())
                     .forEach(a -> everyone.putIfAbsent(a.memberId(), a));
             everyone.values().forEach(a -> csv.row(m.id(), m.title(), m.heldAt(), names.get(m.workingGroupId()),
-                    a.memberId(), a.person(), a.organisation(), present.contains(a.memberId()) ? "yes" : "no"));
+                    a.memberId(), a.person(), a.organisation(), present.contains(a.memberId()) ? "yes" : "no",
+                    m.attendance().guests()));
         }
         return csv.toString();
     }

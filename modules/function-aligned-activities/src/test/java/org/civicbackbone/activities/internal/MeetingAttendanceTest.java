@@ -89,17 +89,22 @@ public class MeetingAttendanceTest {
                 stranger.problem().violations());
         assertEquals("refused: nothing changed", recorded, plan.meeting("town", february.id()).attendance());
 
-        Attendance again = plan.recordAttendance("town", february.id(), present("Ben"), "staff").attendance();
+        assertEquals("no guests when none are given", 0, recorded.guests());
+        Attendance again = plan.recordAttendance("town", february.id(), new AttendanceSpec(List.of(ids.get("Ben")), 4),
+                "staff").attendance();
         assertEquals(List.of("Ben"), people(again.present()));
         assertEquals(List.of("Ann", "Dee"), people(again.absent()));
+        assertEquals("others who came, beside the members", 4, again.guests());
+        assertEquals("meeting " + february.id() + " 'February': 1 of 3 members present, 4 guest(s)",
+                audit.recent("town", 1).get(0).detail());
 
         held("March, not recorded", "2026-03-10T17:00:00Z");
         String at = february.heldAt().toString();
         assertEquals("a row per member expected, of the meetings recorded", List.of(
-                "meeting,meeting_title,held_at,working_group,member,person,organisation,present",
-                february.id() + ",February," + at + ",Early learning," + ids.get("Ann") + ",Ann,Library,no",
-                february.id() + ",February," + at + ",Early learning," + ids.get("Ben") + ",Ben,Library,yes",
-                february.id() + ",February," + at + ",Early learning," + ids.get("Dee") + ",Dee,Library,no"),
+                "meeting,meeting_title,held_at,working_group,member,person,organisation,present,guests",
+                february.id() + ",February," + at + ",Early learning," + ids.get("Ann") + ",Ann,Library,no,4",
+                february.id() + ",February," + at + ",Early learning," + ids.get("Ben") + ",Ben,Library,yes,4",
+                february.id() + ",February," + at + ",Early learning," + ids.get("Dee") + ",Dee,Library,no,4"),
                 PlanReports.attendance(plan.meetings("town"), plan.workingGroups("town")).lines().toList());
     }
 

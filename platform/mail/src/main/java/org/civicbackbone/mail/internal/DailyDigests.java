@@ -67,6 +67,7 @@ public class DailyDigests {
     private final InitiativeService initiatives;
     private final Clock clock;
     private final DigestChoices choices;
+    private final StopLinks stop;
     private final DigestRound round;
     private final ScheduledThreadPoolExecutor timer;
     /** The day whose digests are all done, and when a round may next be tried: touched by the timer thread only. */
@@ -88,7 +89,8 @@ public class DailyDigests {
         this.initiatives = initiatives;
         this.clock = clock;
         this.choices = new DigestChoices(store, clock);
-        this.round = new DigestRound(store, work, choices, settings.postbox(), clock, settings.daysAhead(),
+        this.stop = new StopLinks(store);
+        this.round = new DigestRound(store, work, choices, stop, settings.postbox(), clock, settings.daysAhead(),
                 settings.console(), settings.zone());
         if (settings.off() != null && config.enabled()) {
             LOG.error("The daily digests are off: {}", settings.off());
@@ -189,6 +191,21 @@ public class DailyDigests {
     public MyDigest choose(String login, DigestChoice.Frequency frequency) {
         choices.choose(login, frequency);
         return mine(login);
+    }
+
+    /**
+     * Stops the login's digest through a letter's link, nobody signing in: its choice becomes NONE. A token that is not
+     * the login's is a 400 naming {@code token}, whoever the login is (it tells nothing of who has a login).
+     */
+    public MyDigest stopThroughLink(String login, String token) {
+        if (!stop.verifies(login, token)) {
+            throw ProblemException.invalid("token", "is not the link of a letter to this login; open the link in "
+                    + "the letter again, or choose on My e-mail once signed in");
+        }
+        choices.choose(login, DigestChoice.Frequency.NONE);
+        LOG.info("The digest of {} stopped through its letter's link", login);
+        return new MyDigest(List.of(), DigestChoice.Frequency.NONE, settings.off() == null,
+                settings.sendAt() == null ? null : settings.sendAt().toString(), settings.zone().getId());
     }
 
     /** Looks whether today's digests are due, and sends them; never throws, or the schedule would stop. */

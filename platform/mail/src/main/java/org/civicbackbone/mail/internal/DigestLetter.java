@@ -44,9 +44,10 @@ record DigestLetter(List<Proposal> votes, List<InitiativeWorkItem> comingUp, Lis
      * @param initiatives initiative names by id, for the votes
      * @param console     the web console's address, which each line links to
      * @param zone        where the person reads the time voting closes
+     * @param stop        the login's links that stop the digest without signing in
      */
-    Letter to(String address, String name, LocalDate day, Map<String, String> initiatives, URI console,
-              ZoneId zone) {
+    Letter to(String address, String name, String login, LocalDate day, Map<String, String> initiatives, URI console,
+              ZoneId zone, StopLinks stop) {
         StringBuilder text = new StringBuilder("Good morning, ").append(name).append(".\n\n")
                 .append("This is what waits for you on ").append(DAY.format(day)).append(".\n");
         if (!votes.isEmpty()) {
@@ -67,8 +68,11 @@ record DigestLetter(List<Proposal> votes, List<InitiativeWorkItem> comingUp, Lis
         text.append("\nAll of it, and the rest of your work: ").append(console).append('\n')
                 .append("\n--\nYou get this because your e-mail address is on an initiative's record in Civic Backbone. ")
                 .append("Choose how often you get it (every day, on Mondays or never): ").append(console)
-                .append("#/me/mail\n");
-        return new Letter(address, subject(day), text.toString());
+                .append("#/me/mail\nStop it without signing in: ").append(stop.page(console, login)).append('\n');
+        // a mail program offers "unsubscribe" and posts to the address at once, nobody signing in (RFC 8058)
+        return new Letter(address, subject(day), text.toString(), Map.of(
+                "List-Unsubscribe", "<" + stop.oneClick(console, login) + ">",
+                "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
     }
 
     private String subject(LocalDate day) {

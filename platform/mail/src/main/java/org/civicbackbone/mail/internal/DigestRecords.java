@@ -40,6 +40,13 @@ public interface DigestRecords {
     @Insert("INSERT INTO mail_choice (login, frequency, chosen_at) VALUES (#{login}, #{frequency}, #{chosenAt})")
     void insertChoice(DigestChoice choice);
 
+    /** The platform's key for stop links: one row, id 1, once made. */
+    @Select("SELECT secret FROM mail_secret WHERE id = 1")
+    String secret();
+
+    @Insert("INSERT INTO mail_secret (id, secret) VALUES (1, #{secret})")
+    void insertSecret(String secret);
+
     /** The log is kept for a while, then forgotten. */
     @Delete("DELETE FROM mail_digest WHERE digest_day < #{before}")
     int forgetBefore(LocalDate before);

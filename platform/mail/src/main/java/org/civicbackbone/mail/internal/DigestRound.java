@@ -33,17 +33,19 @@ final class DigestRound {
     private final BackboneStore store;
     private final PersonalWork work;
     private final DigestChoices choices;
+    private final StopLinks stop;
     private final Postbox postbox;
     private final Clock clock;
     private final int daysAhead;
     private final URI console;
     private final ZoneId zone;
 
-    DigestRound(BackboneStore store, PersonalWork work, DigestChoices choices, Postbox postbox, Clock clock,
-                int daysAhead, URI console, ZoneId zone) {
+    DigestRound(BackboneStore store, PersonalWork work, DigestChoices choices, StopLinks stop, Postbox postbox,
+                Clock clock, int daysAhead, URI console, ZoneId zone) {
         this.store = store;
         this.work = work;
         this.choices = choices;
+        this.stop = stop;
         this.postbox = postbox;
         this.clock = clock;
         this.daysAhead = daysAhead;
@@ -91,7 +93,8 @@ final class DigestRound {
                     Digest sending = log(before, new Digest(recipient.login(), address, day, State.SENDING,
                             letter.size(), attempts + 1, clock.instant(), null));
                     try {
-                        postbox.send(letter.to(address, recipient.name(), day, initiatives, console, zone));
+                        postbox.send(letter.to(address, recipient.name(), recipient.login(), day, initiatives,
+                                console, zone, stop));
                         log(sending, new Digest(recipient.login(), address, day, State.SENT, letter.size(),
                                 attempts + 1, clock.instant(), null));
                         sent++;

@@ -7,6 +7,7 @@ import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
@@ -69,6 +70,20 @@ public class MailResource {
     @Path("mine")
     public DailyDigests.MyDigest choose(DigestChoiceSpec spec, @Context SecurityContext security) {
         return digests.choose(security.getUserPrincipal().getName(), spec.frequency());
+    }
+
+    /**
+     * Stops a digest through its letter's link, nobody signing in: what a mail program posts when its reader asks it
+     * to unsubscribe ({@code List-Unsubscribe=One-Click}, RFC 8058), and what the console's stop page posts. The body,
+     * if any, is not read. 400 naming {@code token} when the link is not a letter's to that login.
+     */
+    @POST
+    @Allow(Audience.PUBLIC)
+    @Path("stop")
+    @Consumes(MediaType.WILDCARD)
+    public DailyDigests.MyDigest stop(@QueryParam("login") String login, @QueryParam("token") String token,
+                                      String oneClick) {
+        return digests.stopThroughLink(login, token);
     }
 
     /**

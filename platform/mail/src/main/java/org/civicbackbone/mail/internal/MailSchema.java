@@ -25,6 +25,10 @@ final class MailSchema {
               login VARCHAR(100) PRIMARY KEY,
               frequency VARCHAR(10) NOT NULL,
               chosen_at TIMESTAMP WITH TIME ZONE NOT NULL);
+            """), new SchemaMigration(3, "the key that signs each letter's link to stop the digest", """
+            CREATE TABLE mail_secret (
+              id INT PRIMARY KEY,
+              secret VARCHAR(64) NOT NULL);
             """));
 
     private MailSchema() {

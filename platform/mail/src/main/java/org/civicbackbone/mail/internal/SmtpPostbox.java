@@ -69,6 +69,9 @@ final class SmtpPostbox implements Postbox {
             message.setSubject(letter.subject(), "UTF-8");
             message.setText(letter.text(), "UTF-8");
             message.setSentDate(Date.from(clock.instant()));
+            for (var header : letter.headers().entrySet()) {
+                message.setHeader(header.getKey(), header.getValue());
+            }
             message.saveChanges();
             try (SMTPTransport transport = new SMTPTransport(session, new URLName("smtp", host, port, null, username,
                     password))) {

@@ -13,6 +13,7 @@ import org.civicbackbone.api.console.InitiativeWorkItem;
 import org.civicbackbone.api.console.PersonalWork;
 import org.civicbackbone.api.decision.Proposal;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.testkit.TestStore;
 import org.junit.Test;
 
@@ -33,7 +34,13 @@ public class DailyDigestsTest {
 
     private static DailyDigests digests(boolean enabled, int port, String from, String sendAt, String zone,
                                         String console) {
-        return new DailyDigests(new MailSettings.Config() {
+        return new DailyDigests(settings(enabled, port, from, sendAt, zone, console), TestStore.inMemory(), NOTHING,
+                null, null, null, Clock.systemUTC());
+    }
+
+    private static MailSettings.Config settings(boolean enabled, int port, String from, String sendAt, String zone,
+                                                String console) {
+        return new MailSettings.Config() {
             @Override public Class<? extends Annotation> annotationType() { return MailSettings.Config.class; }
             @Override public boolean enabled() { return enabled; }
             @Override public String host() { return "127.0.0.1"; }
@@ -47,7 +54,7 @@ public class DailyDigestsTest {
             @Override public int days_ahead() { return 7; }
             @Override public String console_address() { return console; }
             @Override public int timeout_seconds() { return 5; }
-        }, TestStore.inMemory(), NOTHING, null, null, null, Clock.systemUTC());
+        };
     }
 
     /** A loopback port nothing listens on. */
@@ -74,6 +81,22 @@ public class DailyDigestsTest {
         // the settings are right, so a test letter goes even while the digests are off: nothing listens here
         assertRefused(502, "The mail server at 127.0.0.1:" + port + " did not take the letter",
                 () -> off.sendTestLetter("ann@example.org"));
+    }
+
+    @Test
+    public void aLettersLinkStopsTheDigestOfItsLoginOnly() throws Exception {
+        BackboneStore store = TestStore.inMemory();
+        DailyDigests digests = new DailyDigests(settings(false, closedPort(), "Backbone <backbone@example.org>", "07:00",
+                "UTC", "https://backbone.example.org/console/"), store, NOTHING, null, null, null, Clock.systemUTC());
+        String token = new StopLinks(store).token("ann");
+        assertRefused(400, "field=token", () -> digests.stopThroughLink("ben", token));
+        assertRefused(400, "field=token", () -> digests.stopThroughLink("ann", "forged"));
+        assertEquals("refused: nothing chosen", DigestChoice.Frequency.DAILY, new DigestChoices(store, Clock.systemUTC())
+                .of("ann"));
+        DailyDigests.MyDigest stopped = digests.stopThroughLink("ann", token);
+        assertEquals(DigestChoice.Frequency.NONE, stopped.frequency());
+        assertEquals("nothing of the person is told to whoever holds the link", List.of(), stopped.addresses());
+        assertEquals(DigestChoice.Frequency.NONE, new DigestChoices(store, Clock.systemUTC()).of("ann"));
     }
 
     @Test

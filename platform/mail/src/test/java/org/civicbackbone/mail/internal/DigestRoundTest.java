@@ -81,7 +81,7 @@ public class DigestRoundTest {
     }
 
     private DigestRound round(int port) throws Exception {
-        return new DigestRound(store, work, new DigestChoices(store, CLOCK), new SmtpPostbox("127.0.0.1", port, "", "", "Riverbend Reads "
+        return new DigestRound(store, work, new DigestChoices(store, CLOCK), new StopLinks(store), new SmtpPostbox("127.0.0.1", port, "", "", "Riverbend Reads "
                 + "<backbone@riverbend.example>", false, 5, CLOCK), CLOCK, 7, CONSOLE, ZoneId.of("America/Chicago"));
     }
 
@@ -116,6 +116,19 @@ public class DigestRoundTest {
         assertTrue(text, text.contains("Needs attention\n- Indicator off track: Kindergarten readiness "
                 + "[Riverbend Reads]\n  https://backbone.example.org/console/#/i/riverbend\n"));
         assertEquals("ann.lee@home.example", letters[1].getAllRecipients()[0].toString());
+        // the links that stop it, nobody signing in: the console's page, and the one a mail program posts to
+        StopLinks stop = new StopLinks(store);
+        String token = stop.token("ann");
+        assertTrue(text, text.contains("Stop it without signing in: https://backbone.example.org/console/#/stop-mail/ann/"
+                + token));
+        assertEquals("<https://backbone.example.org/api/v1/mail/stop?login=ann&token=" + token + ">",
+                letter.getHeader("List-Unsubscribe")[0]);
+        assertEquals("List-Unsubscribe=One-Click", letter.getHeader("List-Unsubscribe-Post")[0]);
+        assertTrue(stop.verifies("ann", token));
+        assertTrue("no other login's", !stop.verifies("ben", token) && !stop.verifies("ann", token + "x")
+                && !stop.verifies("ann", null));
+        assertEquals("one key for every node on the database, kept", token, new StopLinks(store).token("ann"));
+        assertTrue("another database, another key", !new StopLinks(TestStore.inMemory()).verifies("ann", token));
 
         assertEquals(List.of(State.SENT, State.SENT, State.NOTHING), log.stream().map(Digest::state).toList());
         assertEquals(4, log.get(0).items());
