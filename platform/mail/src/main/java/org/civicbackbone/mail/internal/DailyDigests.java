@@ -88,6 +88,7 @@ public class DailyDigests {
         this.people = people;
         this.initiatives = initiatives;
         this.clock = clock;
+        store.migrate(MailSchema.MODULE, MailSchema.MIGRATIONS); // once, for the choices, the keys and the log
         this.choices = new DigestChoices(store, clock);
         this.stop = new StopLinks(store);
         this.round = new DigestRound(store, work, choices, stop, settings.postbox(), clock, settings.daysAhead(),

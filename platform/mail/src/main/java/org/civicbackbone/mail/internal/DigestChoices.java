@@ -6,7 +6,7 @@ import java.util.Map;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.mail.internal.DigestChoice.Frequency;
 
-/** How often each person wants the digest: daily until they choose otherwise. */
+/** How often each person wants the digest: daily until they choose otherwise (on a store with MailSchema's tables). */
 final class DigestChoices {
 
     private final BackboneStore store;
@@ -15,7 +15,6 @@ final class DigestChoices {
     DigestChoices(BackboneStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
-        store.migrate(MailSchema.MODULE, MailSchema.MIGRATIONS);
     }
 
     /** Every choice made, by login. */

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
-import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
@@ -15,9 +14,6 @@ public interface DigestRecords {
 
     @Select(DIGEST + "WHERE digest_day = #{day} ORDER BY login, address")
     List<Digest> ofDay(LocalDate day);
-
-    @Select(DIGEST + "WHERE digest_day = #{day} AND login = #{login} AND address = #{address}")
-    Digest one(@Param("day") LocalDate day, @Param("login") String login, @Param("address") String address);
 
     @Insert("INSERT INTO mail_digest (login, address, digest_day, state, items, attempts, noted_at, error) "
             + "VALUES (#{login}, #{address}, #{digestDay}, #{state}, #{items}, #{attempts}, #{notedAt}, #{error})")

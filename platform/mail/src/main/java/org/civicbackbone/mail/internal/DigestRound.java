@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.mail.MessagingException;
@@ -51,7 +52,6 @@ final class DigestRound {
         this.daysAhead = daysAhead;
         this.console = console;
         this.zone = zone;
-        store.migrate(MailSchema.MODULE, MailSchema.MIGRATIONS);
     }
 
     /** Whether a digest in the log is still to be sent: never tried, cut short by a crash, or failed too few times. */
@@ -70,12 +70,15 @@ final class DigestRound {
             int sent = 0;
             int failed = 0;
             Map<String, DigestChoice.Frequency> chosen = choices.all();
+            // the day's log read once: under the lock nobody else writes it while the round runs
+            Map<String, Digest> logged = new HashMap<>();
+            log(day).forEach(d -> logged.put(key(d.login(), d.address()), d));
             for (Recipient recipient : recipients) {
                 if (!chosen.getOrDefault(recipient.login(), DigestChoice.Frequency.DAILY).sendsOn(day)) {
                     continue; // they asked for none, or for Mondays only
                 }
-                List<String> due = recipient.addresses().stream().filter(a -> due(logged(day, recipient.login(), a)))
-                        .toList();
+                List<String> due = recipient.addresses().stream()
+                        .filter(a -> due(logged.get(key(recipient.login(), a)))).toList();
                 if (due.isEmpty()) {
                     continue;
                 }
@@ -83,7 +86,7 @@ final class DigestRound {
                         work.items(recipient.login(), recipient.platformAdmin()),
                         work.awaitingVote(recipient.login(), recipient.platformAdmin()));
                 for (String address : due) {
-                    Digest before = logged(day, recipient.login(), address);
+                    Digest before = logged.get(key(recipient.login(), address));
                     int attempts = before == null ? 0 : before.attempts();
                     if (letter.size() == 0) {
                         log(before, new Digest(recipient.login(), address, day, State.NOTHING, 0, attempts,
@@ -120,8 +123,8 @@ final class DigestRound {
         return store.read(c -> records(c).ofDay(day));
     }
 
-    private Digest logged(LocalDate day, String login, String address) {
-        return store.read(c -> records(c).one(day, login, address));
+    private static String key(String login, String address) {
+        return login + "\u0000" + address;
     }
 
     /** Writes the digest's new state, committed before anything else happens. */

@@ -16,7 +16,8 @@ import org.civicbackbone.api.store.BackboneStore;
  * The links in each letter that stop a person's digest without signing in: signed with a key of the platform's, made
  * once and kept in the database (so every node signs alike), so that only the letter's reader can use them. One goes
  * to the console's page that asks before it stops anything; the other is the letter's {@code List-Unsubscribe}
- * address, which a mail program posts to when its reader asks it to stop (RFC 8058).
+ * address, which a mail program posts to when its reader asks it to stop (RFC 8058). Made on a store with
+ * MailSchema's tables.
  */
 final class StopLinks {
 
@@ -25,7 +26,6 @@ final class StopLinks {
 
     StopLinks(BackboneStore store) {
         this.store = store;
-        store.migrate(MailSchema.MODULE, MailSchema.MIGRATIONS);
         this.key = HexFormat.of().parseHex(secret());
     }
 

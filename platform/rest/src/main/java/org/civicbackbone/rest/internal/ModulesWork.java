@@ -71,8 +71,12 @@ public class ModulesWork implements PersonalWork {
 
     @Override
     public List<Proposal> awaitingVote(String login, boolean platformAdmin) {
-        Set<String> visible = access.visible(login, platformAdmin);
-        return decisions.awaitingVote(login).stream().filter(p -> visible.contains(p.initiativeId())).toList();
+        return awaitingVoteIn(login, access.visible(login, platformAdmin));
+    }
+
+    /** The proposals waiting for the login's vote in these initiatives (those it can see, already read). */
+    List<Proposal> awaitingVoteIn(String login, Set<String> initiativeIds) {
+        return decisions.awaitingVote(login).stream().filter(p -> initiativeIds.contains(p.initiativeId())).toList();
     }
 
     /** The initiatives this login can see. */

@@ -68,8 +68,8 @@ public class MyWorkResource {
                 security.isUserInRole(AccessRules.ADMIN_ROLE));
         Map<String, String> names = mine.stream()
                 .collect(Collectors.toMap(Initiative::id, Initiative::name, (a, b) -> a));
-        String calendar = WorkCalendar.of(work.itemsIn(mine), work.awaitingVote(security.getUserPrincipal().getName(),
-                        security.isUserInRole(AccessRules.ADMIN_ROLE)), names,
+        String calendar = WorkCalendar.of(work.itemsIn(mine), work.awaitingVoteIn(security.getUserPrincipal().getName(),
+                        names.keySet()), names,
                 uri.getBaseUri().resolve("/console/"), Instant.now());
         return Response.ok(calendar, WorkCalendar.MEDIA_TYPE + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"my-work.ics\"").build();
