@@ -24,8 +24,10 @@ final class SmtpPostbox implements Postbox {
     private final String username;
     private final String password;
     private final InternetAddress from;
-    private final Session session;
+    private final Properties properties;
     private final Clock clock;
+    /** Made at the first letter: JavaMail reads its providers then, not at the platform's start. */
+    private Session session;
 
     /**
      * @param from             the sender, an address with an optional name ("Riverbend Reads &lt;backbone@...&gt;")
@@ -41,7 +43,7 @@ final class SmtpPostbox implements Postbox {
         this.password = this.username == null ? null : password;
         this.from = new InternetAddress(from, true);
         this.clock = clock;
-        Properties properties = new Properties();
+        this.properties = new Properties();
         String millis = Integer.toString(timeoutSeconds * 1000);
         properties.setProperty("mail.smtp.connectiontimeout", millis);
         properties.setProperty("mail.smtp.timeout", millis);
@@ -49,7 +51,13 @@ final class SmtpPostbox implements Postbox {
         properties.setProperty("mail.smtp.auth", Boolean.toString(this.username != null));
         properties.setProperty("mail.smtp.starttls.enable", Boolean.toString(startTls));
         properties.setProperty("mail.smtp.starttls.required", Boolean.toString(startTls));
-        this.session = Session.getInstance(properties);
+    }
+
+    private synchronized Session session() {
+        if (session == null) {
+            session = Session.getInstance(properties);
+        }
+        return session;
     }
 
     /** Where letters go, for messages to people: {@code host:port}. */
@@ -63,6 +71,7 @@ final class SmtpPostbox implements Postbox {
         ClassLoader before = thread.getContextClassLoader();
         thread.setContextClassLoader(SMTPTransport.class.getClassLoader());
         try {
+            Session session = session();
             MimeMessage message = new MimeMessage(session);
             message.setFrom(from);
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(letter.to(), true));
