@@ -8,6 +8,7 @@ import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.module.FunctionDescriptor;
 import org.civicbackbone.api.module.FunctionKind;
+import org.civicbackbone.api.module.FunctionRules;
 import org.civicbackbone.api.problem.InputValidator;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
@@ -27,7 +28,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /** The learning-evaluation function: questions, evidence and reflections, in the plugin's own tables. */
 @Component(service = Learning.class)
-public class Learning {
+public class Learning extends FunctionRules {
 
     static final String FUNCTION_ID = "learning-evaluation";
 
@@ -86,19 +87,10 @@ public class Learning {
             CREATE INDEX le_reflection_question_idx ON le_reflection(question_id);
             """));
 
-    private final BackboneStore store;
-    private final AuditLog audit;
-    private final InitiativeService initiatives;
-    private final InputValidator validator;
-
     @Activate
     public Learning(@Reference BackboneStore store, @Reference AuditLog audit, @Reference InitiativeService initiatives,
                     @Reference InputValidator validator) {
-        this.store = store;
-        this.audit = audit;
-        this.initiatives = initiatives;
-        this.validator = validator;
-        store.migrate(MODULE, MIGRATIONS);
+        super(DESCRIPTOR, MODULE, MIGRATIONS, store, audit, initiatives, validator);
     }
 
     public Records.Overview overview(String initiativeId) {
@@ -106,7 +98,7 @@ public class Learning {
     }
 
     public List<Question> questions(String initiativeId) {
-        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
+        requireInUse(initiativeId);
         return store.read(c -> records(c).questions(initiativeId));
     }
 
@@ -118,7 +110,7 @@ public class Learning {
 
     public Question ask(String initiativeId, QuestionSpec spec, String actor) {
         validator.validate(spec);
-        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
+        requireInUse(initiativeId);
         GeneratedKey key = new GeneratedKey();
         // a question asked once: a second click would split its evidence between two (SameName: the platform's
         // judgement of "the same words", read where the question is written, in turn, so that two requests at the

@@ -28,6 +28,7 @@ import org.civicbackbone.api.initiative.Organisation;
 import org.civicbackbone.api.initiative.OrganisationRegistry;
 import org.civicbackbone.api.module.FunctionDescriptor;
 import org.civicbackbone.api.module.FunctionKind;
+import org.civicbackbone.api.module.FunctionRules;
 import org.civicbackbone.api.problem.InputValidator;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
@@ -46,7 +47,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * partner's share.
  */
 @Component(service = AlignedActivities.class)
-public class AlignedActivities {
+public class AlignedActivities extends FunctionRules {
 
     static final String FUNCTION_ID = "aligned-activities";
 
@@ -57,10 +58,6 @@ public class AlignedActivities {
             + "groups with co-chairs, meetings with materials out early, minutes and action items, and gaps and "
             + "overlaps.");
 
-    private final BackboneStore store;
-    private final AuditLog audit;
-    private final InitiativeService initiatives;
-    private final InputValidator validator;
     private final OrganisationRegistry organisations;
     private final Meetings meetings;
     private final WorkingGroups groups;
@@ -76,24 +73,16 @@ public class AlignedActivities {
     public AlignedActivities(@Reference BackboneStore store, @Reference AuditLog audit,
                              @Reference InitiativeService initiatives, @Reference InputValidator validator,
                              @Reference OrganisationRegistry organisations) {
-        this.store = store;
-        this.audit = audit;
-        this.initiatives = initiatives;
-        this.validator = validator;
+        super(DESCRIPTOR, ActivitiesSchema.MODULE, ActivitiesSchema.MIGRATIONS, store, audit, initiatives, validator);
         this.organisations = organisations;
         this.meetings = new Meetings(store, audit);
         this.groups = new WorkingGroups(store, audit, organisations);
         this.activities = new Activities(store, audit);
         this.attendance = new MeetingAttendance(store, audit);
-        store.migrate(ActivitiesSchema.MODULE, ActivitiesSchema.MIGRATIONS);
-    }
-
-    BackboneStore store() {
-        return store;
     }
 
     private void require(String initiativeId) {
-        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
+        requireInUse(initiativeId);
     }
 
     private <T> T read(Function<PlanRecords, T> query) {

@@ -23,6 +23,7 @@ import org.civicbackbone.api.module.ApprovalStep;
 import org.civicbackbone.api.module.DecisionType;
 import org.civicbackbone.api.module.FunctionDescriptor;
 import org.civicbackbone.api.module.FunctionKind;
+import org.civicbackbone.api.module.FunctionRules;
 import org.civicbackbone.api.problem.InputValidator;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
@@ -46,7 +47,7 @@ import org.osgi.service.component.annotations.Reference;
  * engagement events with participation by sector and community members reached.
  */
 @Component(service = CommunityEngagement.class)
-public class CommunityEngagement {
+public class CommunityEngagement extends FunctionRules {
 
     static final String FUNCTION_ID = "community-engagement";
 
@@ -57,10 +58,6 @@ public class CommunityEngagement {
 
     static final String MODULE = "function-community-engagement";
 
-    private final BackboneStore store;
-    private final AuditLog audit;
-    private final InitiativeService initiatives;
-    private final InputValidator validator;
     private final DecisionService decisions;
     private final RuleBook rules;
     private final EngagementEvents events;
@@ -70,25 +67,17 @@ public class CommunityEngagement {
     public CommunityEngagement(@Reference BackboneStore store, @Reference AuditLog audit,
                                @Reference InitiativeService initiatives, @Reference InputValidator validator,
                                @Reference DecisionService decisions, @Reference RuleBook rules) {
-        this.store = store;
-        this.audit = audit;
-        this.initiatives = initiatives;
-        this.validator = validator;
+        super(DESCRIPTOR, MODULE, EngagementSchema.MIGRATIONS, store, audit, initiatives, validator);
         this.decisions = decisions;
         this.rules = rules;
         this.events = new EngagementEvents(store, audit);
         this.drafts = new CommunicationDrafts(store, audit);
-        store.migrate(MODULE, EngagementSchema.MIGRATIONS);
-    }
-
-    BackboneStore store() {
-        return store;
     }
 
     // ---- communications
 
     public List<Communication> communications(String initiativeId) {
-        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
+        requireInUse(initiativeId);
         Map<Long, Proposal> proposals = decisions.proposals(initiativeId).stream()
                 .collect(Collectors.toMap(Proposal::id, Function.identity()));
         return store.read(c -> records(c).communications(initiativeId)).stream().map(row -> {
@@ -114,7 +103,7 @@ public class CommunityEngagement {
 
     public Communication draft(String initiativeId, CommunicationSpec spec, String actor) {
         validator.validate(spec);
-        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
+        requireInUse(initiativeId);
         return communication(initiativeId, drafts.draft(initiativeId, spec, spokesperson(initiativeId, spec), actor));
     }
 
@@ -209,7 +198,7 @@ public class CommunityEngagement {
      * for speaking on behalf of the initiative.
      */
     public List<String> authorisedSpokespeople(String initiativeId) {
-        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
+        requireInUse(initiativeId);
         List<AccountabilityRule> inForce = rules.rulesInForce(initiativeId);
         Set<String> bodyTypes = inForce.stream().filter(r -> r.decisionType() == DecisionType.SPEAK_ON_BEHALF)
                 .flatMap(r -> r.steps().stream()).map(ApprovalStep::bodyType).collect(Collectors.toSet());
@@ -244,20 +233,20 @@ public class CommunityEngagement {
     // ---- events
 
     public List<Event> events(String initiativeId) {
-        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
+        requireInUse(initiativeId);
         return events.all(initiativeId);
     }
 
     public Event recordEvent(String initiativeId, EventSpec spec, String actor) {
         validator.validate(spec);
-        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
+        requireInUse(initiativeId);
         return events.record(initiativeId, spec, actor);
     }
 
     /** Corrects a recorded event, checked as a new one is; the same event when nothing changes. */
     public Event correctEvent(String initiativeId, long eventId, EventSpec spec, String actor) {
         validator.validate(spec);
-        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
+        requireInUse(initiativeId);
         Event event = events.one(initiativeId, eventId);
         return events.correct(initiativeId, event, spec, actor) ? events.one(initiativeId, eventId) : event;
     }

@@ -23,6 +23,7 @@ import org.civicbackbone.api.initiative.OrganisationRegistry;
 import org.civicbackbone.api.module.DecisionType;
 import org.civicbackbone.api.module.FunctionDescriptor;
 import org.civicbackbone.api.module.FunctionKind;
+import org.civicbackbone.api.module.FunctionRules;
 import org.civicbackbone.api.problem.InputValidator;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
@@ -53,7 +54,7 @@ import org.osgi.service.component.annotations.Reference;
  * named: public statements and exports then leave its name out.
  */
 @Component(service = Policy.class)
-public class Policy {
+public class Policy extends FunctionRules {
 
     static final String FUNCTION_ID = "policy";
 
@@ -64,10 +65,6 @@ public class Policy {
 
     static final String MODULE = "function-policy";
 
-    private final BackboneStore store;
-    private final AuditLog audit;
-    private final InitiativeService initiatives;
-    private final InputValidator validator;
     private final DecisionService decisions;
     private final OrganisationRegistry organisations;
     private final PolicyItems itemRules;
@@ -76,22 +73,14 @@ public class Policy {
     public Policy(@Reference BackboneStore store, @Reference AuditLog audit, @Reference InitiativeService initiatives,
                   @Reference InputValidator validator, @Reference DecisionService decisions,
                   @Reference OrganisationRegistry organisations) {
+        super(DESCRIPTOR, MODULE, PolicySchema.MIGRATIONS, store, audit, initiatives, validator);
         this.organisations = organisations;
-        this.store = store;
-        this.audit = audit;
-        this.initiatives = initiatives;
-        this.validator = validator;
         this.decisions = decisions;
         this.itemRules = new PolicyItems(store, audit);
-        store.migrate(MODULE, PolicySchema.MIGRATIONS);
-    }
-
-    BackboneStore store() {
-        return store;
     }
 
     public List<Item> items(String initiativeId) {
-        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
+        requireInUse(initiativeId);
         Map<Long, Proposal> proposals = decisions.proposals(initiativeId).stream()
                 .collect(Collectors.toMap(Proposal::id, Function.identity()));
         Map<Long, List<Stance>> stances = currentStances(initiativeId);
@@ -120,7 +109,7 @@ public class Policy {
 
     public Item add(String initiativeId, ItemSpec spec, String actor) {
         validator.validate(spec);
-        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
+        requireInUse(initiativeId);
         return item(initiativeId, itemRules.add(initiativeId, spec, actor));
     }
 

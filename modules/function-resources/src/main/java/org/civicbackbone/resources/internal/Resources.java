@@ -15,6 +15,7 @@ import org.civicbackbone.api.initiative.OrganisationRegistry;
 import org.civicbackbone.api.module.DecisionType;
 import org.civicbackbone.api.module.FunctionDescriptor;
 import org.civicbackbone.api.module.FunctionKind;
+import org.civicbackbone.api.module.FunctionRules;
 import org.civicbackbone.api.problem.InputValidator;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
@@ -50,7 +51,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * pending never exceed what was received. Funders are organisations of the initiative's registry.
  */
 @Component(service = Resources.class)
-public class Resources {
+public class Resources extends FunctionRules {
 
     static final String FUNCTION_ID = "resources";
 
@@ -60,10 +61,6 @@ public class Resources {
             + "received, the budget, and allocations to activities and partners, accepted and allocated by "
             + "decision.");
 
-    private final BackboneStore store;
-    private final AuditLog audit;
-    private final InitiativeService initiatives;
-    private final InputValidator validator;
     private final DecisionService decisions;
     private final Allocations allocating;
     private final ReportingDeadlines deadlines;
@@ -80,21 +77,13 @@ public class Resources {
     public Resources(@Reference BackboneStore store, @Reference AuditLog audit, @Reference InitiativeService initiatives,
                      @Reference InputValidator validator, @Reference DecisionService decisions,
                      @Reference OrganisationRegistry organisations) {
-        this.store = store;
-        this.audit = audit;
-        this.initiatives = initiatives;
-        this.validator = validator;
+        super(DESCRIPTOR, ResourcesSchema.MODULE, ResourcesSchema.MIGRATIONS, store, audit, initiatives, validator);
         this.decisions = decisions;
         this.allocating = new Allocations(store, audit, decisions, organisations, () -> activityCatalogue);
         this.deadlines = new ReportingDeadlines(store, audit);
         this.budgets = new Budgets(store, audit);
         this.grants = new Grants(store, audit, decisions);
         this.funders = new Funders(store, audit, organisations);
-        store.migrate(ResourcesSchema.MODULE, ResourcesSchema.MIGRATIONS);
-    }
-
-    BackboneStore store() {
-        return store;
     }
 
     private static FundingRecords records(BackboneStore store, java.sql.Connection c) {
@@ -108,27 +97,27 @@ public class Resources {
     // ---- funders
 
     public List<Funder> funders(String initiativeId) {
-        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
+        requireInUse(initiativeId);
         return funders.all(initiativeId);
     }
 
     public Funder addFunder(String initiativeId, FunderSpec spec, String actor) {
         validator.validate(spec);
-        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
+        requireInUse(initiativeId);
         return funders.add(initiativeId, spec, actor);
     }
 
     /** A funder corrected: its sector, its contact, its name as its organisation is spelt (staff). */
     public Funder changeFunder(String initiativeId, long funderId, FunderSpec spec, String actor) {
         validator.validate(spec);
-        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
+        requireInUse(initiativeId);
         return funders.change(initiativeId, funderId, spec, actor);
     }
 
     // ---- grants
 
     public List<Grant> grants(String initiativeId) {
-        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
+        requireInUse(initiativeId);
         Map<Long, Proposal> proposals = proposals(initiativeId);
         return read(r -> r.grants(initiativeId, proposals));
     }
@@ -186,7 +175,7 @@ public class Resources {
     // ---- deadlines and budget ({@link ReportingDeadlines}, {@link Budgets})
 
     public List<Deadline> deadlines(String initiativeId) {
-        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
+        requireInUse(initiativeId);
         return deadlines.all(initiativeId);
     }
 
@@ -202,26 +191,26 @@ public class Resources {
     }
 
     public Deadline markSubmitted(String initiativeId, long grantId, long deadlineId, String actor) {
-        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
+        requireInUse(initiativeId);
         return deadlines.markSubmitted(initiativeId, grantId, deadlineId, actor);
     }
 
     public Budget budget(String initiativeId, int year) {
-        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
+        requireInUse(initiativeId);
         return budgets.of(initiativeId, year);
     }
 
     public Budget setBudget(String initiativeId, int year, BudgetSpec spec, String actor) {
         validator.validate(spec);
         budgets.check(year, spec);
-        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
+        requireInUse(initiativeId);
         return budgets.set(initiativeId, year, spec, actor);
     }
 
     // ---- allocations
 
     public List<Allocation> allocations(String initiativeId) {
-        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
+        requireInUse(initiativeId);
         Map<Long, Proposal> proposals = proposals(initiativeId);
         return read(r -> r.allocations(initiativeId, proposals));
     }

@@ -18,6 +18,7 @@ import org.civicbackbone.api.initiative.OrganisationRegistry;
 import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.module.FunctionDescriptor;
 import org.civicbackbone.api.module.FunctionKind;
+import org.civicbackbone.api.module.FunctionRules;
 import org.civicbackbone.api.problem.InputValidator;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
@@ -31,7 +32,7 @@ import org.osgi.service.component.annotations.Reference;
  * aggregation, and CSV import and export. Every call first checks that the initiative exists and uses the function.
  */
 @Component(service = SharedMeasurement.class)
-public class SharedMeasurement {
+public class SharedMeasurement extends FunctionRules {
 
     static final String FUNCTION_ID = "shared-measurement";
 
@@ -49,10 +50,6 @@ public class SharedMeasurement {
     public record IndicatorStatus(Indicator indicator, Progress progress) {
     }
 
-    private final BackboneStore store;
-    private final AuditLog audit;
-    private final InitiativeService initiatives;
-    private final InputValidator validator;
     private final InitiativeAccess access;
     private final OrganisationRegistry organisations;
     private final Clock clock;
@@ -68,25 +65,22 @@ public class SharedMeasurement {
 
     SharedMeasurement(BackboneStore store, AuditLog audit, InitiativeService initiatives, InputValidator validator,
                       InitiativeAccess access, OrganisationRegistry organisations, Clock clock) {
+        super(DESCRIPTOR, MeasurementSchema.MODULE, MeasurementSchema.MIGRATIONS, store, audit, initiatives, validator);
         this.access = access;
         this.organisations = organisations;
-        this.store = store;
-        this.audit = audit;
-        this.initiatives = initiatives;
-        this.validator = validator;
         this.clock = clock;
         this.values = new ValueWrites(store, audit, clock);
         this.definitions = new IndicatorDefinitions(store, audit);
-        store.migrate(MeasurementSchema.MODULE, MeasurementSchema.MIGRATIONS);
     }
 
+    /** The check of {@link #requireInUse}, for the module's imports and resource. */
     void require(String initiativeId) {
-        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
+        requireInUse(initiativeId);
     }
 
     /** The overview: two queries on one connection, however many indicators (their totals in one). */
     public Overview overview(String initiativeId) {
-        require(initiativeId);
+        requireInUse(initiativeId);
         List<IndicatorStatus> all = statusOf(List.of(initiativeId)).getOrDefault(initiativeId, List.of());
         return new Overview(initiativeId, all.size(), count(all, "ON_TRACK"), count(all, "OFF_TRACK"),
                 count(all, "TARGET_MET"), count(all, "NO_DATA"),
@@ -118,7 +112,7 @@ public class SharedMeasurement {
     }
 
     public List<Indicator> indicators(String initiativeId) {
-        require(initiativeId);
+        requireInUse(initiativeId);
         return storedIndicators(initiativeId);
     }
 
@@ -128,7 +122,7 @@ public class SharedMeasurement {
     }
 
     public Indicator indicator(String initiativeId, long indicatorId) {
-        require(initiativeId);
+        requireInUse(initiativeId);
         return store.read(c -> find(c, initiativeId, indicatorId)).orElseThrow(() -> new ProblemException(
                 Problem.notFound("Initiative '" + initiativeId + "' has no indicator " + indicatorId + ".")));
     }
@@ -136,7 +130,7 @@ public class SharedMeasurement {
     public Indicator addIndicator(String initiativeId, IndicatorSpec spec, String actor) {
         validator.validate(spec);
         ProblemException.refuseIfAny(spec.faults());
-        require(initiativeId);
+        requireInUse(initiativeId);
         return insertIndicator(initiativeId, spec, actor);
     }
 
@@ -152,7 +146,7 @@ public class SharedMeasurement {
     public Indicator updateIndicator(String initiativeId, long indicatorId, IndicatorSpec spec, String actor) {
         validator.validate(spec);
         ProblemException.refuseIfAny(spec.faults());
-        require(initiativeId);
+        requireInUse(initiativeId);
         return definitions.redefine(initiativeId, indicatorId, spec, actor);
     }
 
@@ -179,7 +173,7 @@ public class SharedMeasurement {
 
     /** Stores every row of a CSV file in one transaction, or none of them. */
     public int importValues(String initiativeId, String csv, String actor, ReportingScope scope) {
-        require(initiativeId);
+        requireInUse(initiativeId);
         return importFile(initiativeId, () -> new StringReader(csv), actor, scope, ImportProgress.NONE);
     }
 
@@ -211,7 +205,7 @@ public class SharedMeasurement {
      * ({@code =cmd|...}) are written with a leading apostrophe ({@link CsvTable}).
      */
     public String exportValues(String initiativeId) {
-        require(initiativeId);
+        requireInUse(initiativeId);
         return store.read(c -> {
             CsvTable out = new CsvTable(ValueImport.COLUMNS);
             records(c).export(initiativeId).forEach(v -> out.row(v.name(), v.period(), v.partner(),
@@ -244,10 +238,6 @@ public class SharedMeasurement {
 
     private MeasurementRecords records(Connection c) {
         return store.mapper(c, MeasurementRecords.class);
-    }
-
-    BackboneStore store() {
-        return store;
     }
 
     /** Every correction of the indicator's values, oldest first. */

@@ -17,6 +17,7 @@ import org.civicbackbone.api.measurement.IndicatorRef;
 import org.civicbackbone.api.module.DecisionType;
 import org.civicbackbone.api.module.FunctionDescriptor;
 import org.civicbackbone.api.module.FunctionKind;
+import org.civicbackbone.api.module.FunctionRules;
 import org.civicbackbone.api.problem.InputValidator;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
@@ -43,7 +44,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * read time, so an adoption decided while this module was uninstalled still counts when it comes back.
  */
 @Component(service = VisionStrategy.class)
-public class VisionStrategy {
+public class VisionStrategy extends FunctionRules {
 
     static final String FUNCTION_ID = "vision-strategy";
 
@@ -52,11 +53,6 @@ public class VisionStrategy {
             "The common agenda: problem statement, shared vision, goals tracked by shared indicators, and the "
             + "strategies under them; drafted in versions, adopted by the initiative's bodies.");
 
-
-    private final BackboneStore store;
-    private final AuditLog audit;
-    private final InitiativeService initiatives;
-    private final InputValidator validator;
     private final DecisionService decisions;
 
     // optional and dynamic: shared measurement may come and go while this module runs
@@ -68,21 +64,13 @@ public class VisionStrategy {
     public VisionStrategy(@Reference BackboneStore store, @Reference AuditLog audit,
                           @Reference InitiativeService initiatives, @Reference InputValidator validator,
                           @Reference DecisionService decisions) {
-        this.store = store;
-        this.audit = audit;
-        this.initiatives = initiatives;
-        this.validator = validator;
+        super(DESCRIPTOR, VisionSchema.MODULE, VisionSchema.MIGRATIONS, store, audit, initiatives, validator);
         this.decisions = decisions;
-        store.migrate(VisionSchema.MODULE, VisionSchema.MIGRATIONS);
-    }
-
-    BackboneStore store() {
-        return store;
     }
 
     /** Every version, newest first, each with its status. */
     public List<Version> versions(String initiativeId) {
-        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
+        requireInUse(initiativeId);
         Map<Long, Proposal> proposals = decisions.proposals(initiativeId).stream()
                 .collect(Collectors.toMap(Proposal::id, p -> p));
         List<Version> stored = store.read(c -> store.mapper(c, AgendaRecords.class).versions(initiativeId));
@@ -108,7 +96,7 @@ public class VisionStrategy {
     /** Drafts a new version; indicators are checked when shared measurement is installed. */
     public Version draft(String initiativeId, VersionSpec spec, String actor) {
         validator.validate(spec);
-        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
+        requireInUse(initiativeId);
         ProblemException.refuseIfAny(spec.repeatedTitles());
         checkIndicators(initiativeId, spec);
         int number = store.inTurn(VisionSchema.MODULE, initiativeId, c -> {

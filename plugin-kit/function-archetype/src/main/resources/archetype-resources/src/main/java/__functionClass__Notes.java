@@ -6,6 +6,7 @@ import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.module.FunctionDescriptor;
 import org.civicbackbone.api.module.FunctionKind;
+import org.civicbackbone.api.module.FunctionRules;
 import org.civicbackbone.api.problem.InputValidator;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.api.store.GeneratedKey;
@@ -16,7 +17,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /** The ${functionName} function's logic and data, in the plugin's own tables. */
 @Component(service = ${functionClass}Notes.class)
-public class ${functionClass}Notes {
+public class ${functionClass}Notes extends FunctionRules {
 
     static final String FUNCTION_ID = "${functionId}";
     static final String MODULE = "function-" + FUNCTION_ID;
@@ -36,19 +37,10 @@ public class ${functionClass}Notes {
               written_at TIMESTAMP WITH TIME ZONE NOT NULL);
             """));
 
-    private final BackboneStore store;
-    private final AuditLog audit;
-    private final InitiativeService initiatives;
-    private final InputValidator validator;
-
     @Activate
     public ${functionClass}Notes(@Reference BackboneStore store, @Reference AuditLog audit,
             @Reference InitiativeService initiatives, @Reference InputValidator validator) {
-        this.store = store;
-        this.audit = audit;
-        this.initiatives = initiatives;
-        this.validator = validator;
-        store.migrate(MODULE, MIGRATIONS);
+        super(DESCRIPTOR, MODULE, MIGRATIONS, store, audit, initiatives, validator);
     }
 
     /** The overview for an initiative that has enabled the function. */
@@ -58,14 +50,14 @@ public class ${functionClass}Notes {
 
     /** An initiative's notes, oldest first. */
     public List<Note> notes(String initiativeId) {
-        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
+        requireInUse(initiativeId);
         return store.read(c -> store.mapper(c, ${functionClass}Records.class).notes(initiativeId));
     }
 
     /** Writes a note, recorded in the audit log in the same transaction. */
     public Note write(String initiativeId, NoteSpec spec, String actor) {
         validator.validate(spec);
-        initiatives.checkFunctionInUse(initiativeId, FUNCTION_ID);
+        requireInUse(initiativeId);
         Instant now = Instant.now();
         GeneratedKey key = new GeneratedKey();
         store.inTransaction(c -> {
