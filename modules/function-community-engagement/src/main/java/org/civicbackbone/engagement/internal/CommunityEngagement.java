@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.decision.DecisionService;
@@ -78,8 +77,7 @@ public class CommunityEngagement extends FunctionRules {
 
     public List<Communication> communications(String initiativeId) {
         requireInUse(initiativeId);
-        Map<Long, Proposal> proposals = decisions.proposals(initiativeId).stream()
-                .collect(Collectors.toMap(Proposal::id, Function.identity()));
+        Map<Long, Proposal> proposals = decisions.proposalsById(initiativeId);
         return store.read(c -> records(c).communications(initiativeId)).stream().map(row -> {
             Proposal proposal = row.statementProposalId() == null ? null : proposals.get(row.statementProposalId());
             Status status = status(row.publishedAt() != null, proposal == null ? null : proposal.state());

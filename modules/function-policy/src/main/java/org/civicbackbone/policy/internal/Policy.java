@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.csv.CsvTable;
 import org.civicbackbone.api.decision.DecisionService;
@@ -81,8 +79,7 @@ public class Policy extends FunctionRules {
 
     public List<Item> items(String initiativeId) {
         requireInUse(initiativeId);
-        Map<Long, Proposal> proposals = decisions.proposals(initiativeId).stream()
-                .collect(Collectors.toMap(Proposal::id, Function.identity()));
+        Map<Long, Proposal> proposals = decisions.proposalsById(initiativeId);
         Map<Long, List<Stance>> stances = currentStances(initiativeId);
         return store.read(c -> records(c).items(initiativeId)).stream()
                 .map(row -> PolicyReports.item(initiativeId, row, proposals, stances.getOrDefault(row.id(), List.of())))

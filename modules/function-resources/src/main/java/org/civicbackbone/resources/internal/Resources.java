@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.civicbackbone.api.activities.ActivityCatalogue;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.decision.DecisionService;
@@ -248,6 +247,6 @@ public class Resources extends FunctionRules {
     }
 
     private Map<Long, Proposal> proposals(String initiativeId) {
-        return decisions.proposals(initiativeId).stream().collect(Collectors.toMap(Proposal::id, Function.identity()));
+        return decisions.proposalsById(initiativeId);
     }
 }

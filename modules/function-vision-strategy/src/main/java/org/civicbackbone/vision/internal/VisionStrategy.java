@@ -71,8 +71,7 @@ public class VisionStrategy extends FunctionRules {
     /** Every version, newest first, each with its status. */
     public List<Version> versions(String initiativeId) {
         requireInUse(initiativeId);
-        Map<Long, Proposal> proposals = decisions.proposals(initiativeId).stream()
-                .collect(Collectors.toMap(Proposal::id, p -> p));
+        Map<Long, Proposal> proposals = decisions.proposalsById(initiativeId);
         List<Version> stored = store.read(c -> store.mapper(c, AgendaRecords.class).versions(initiativeId));
         return AgendaReports.withStatus(stored, proposals).stream().sorted(Comparator.comparingInt(Version::number).reversed())
                 .toList();

@@ -1,5 +1,6 @@
 package org.civicbackbone.api.decision;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.osgi.annotation.versioning.ProviderType;
@@ -45,6 +46,18 @@ public interface DecisionService {
 
     /** The initiative's proposals, newest first. */
     List<Proposal> proposals(String initiativeId);
+
+    /**
+     * The initiative's proposals by id: how a module reads the state of the decisions its records were put to, in one
+     * read for a whole list (1.4).
+     */
+    default Map<Long, Proposal> proposalsById(String initiativeId) {
+        Map<Long, Proposal> byId = new HashMap<>();
+        for (Proposal proposal : proposals(initiativeId)) {
+            byId.put(proposal.id(), proposal);
+        }
+        return byId;
+    }
 
     /**
      * Every vote cast on the initiative's proposals, by proposal id, each list in order with changed votes included
