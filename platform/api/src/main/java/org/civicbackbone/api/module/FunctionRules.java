@@ -34,29 +34,24 @@ public abstract class FunctionRules {
     protected final InitiativeService initiatives;
     /** Checks request bodies against their constraints (400 naming each field). */
     protected final InputValidator validator;
-    private final FunctionDescriptor descriptor;
+    private final String functionId;
 
     /**
      * Migrates the module's tables (each migration once, under the store's lock of every node).
      *
-     * @param descriptor  what the function says about itself
+     * @param descriptor  what the function says about itself (its id is the one {@link #requireInUse} checks)
      * @param module      the module whose migrations these are, as {@link BackboneStore#migrate} keeps them
      * @param migrations  the module's migrations, oldest first
      */
     protected FunctionRules(FunctionDescriptor descriptor, String module, List<SchemaMigration> migrations,
                             BackboneStore store, AuditLog audit, InitiativeService initiatives,
                             InputValidator validator) {
-        this.descriptor = descriptor;
+        this.functionId = descriptor.id();
         this.store = store;
         this.audit = audit;
         this.initiatives = initiatives;
         this.validator = validator;
         store.migrate(module, migrations);
-    }
-
-    /** What the function says about itself. */
-    public final FunctionDescriptor descriptor() {
-        return descriptor;
     }
 
     /** The platform database this function's rules read and write, with the module's tables migrated. */
@@ -69,6 +64,6 @@ public abstract class FunctionRules {
      * anything of the initiative's.
      */
     protected final void requireInUse(String initiativeId) {
-        initiatives.checkFunctionInUse(initiativeId, descriptor.id());
+        initiatives.checkFunctionInUse(initiativeId, functionId);
     }
 }
