@@ -109,8 +109,7 @@ public class Learning extends FunctionRules {
     }
 
     public Question ask(String initiativeId, QuestionSpec spec, String actor) {
-        validator.validate(spec);
-        requireInUse(initiativeId);
+        requireValidInUse(initiativeId, spec);
         GeneratedKey key = new GeneratedKey();
         // a question asked once: a second click would split its evidence between two (SameName: the platform's
         // judgement of "the same words", read where the question is written, in turn, so that two requests at the

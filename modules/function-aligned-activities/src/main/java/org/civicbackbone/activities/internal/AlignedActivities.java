@@ -81,10 +81,6 @@ public class AlignedActivities extends FunctionRules {
         this.attendance = new MeetingAttendance(store, audit);
     }
 
-    private void require(String initiativeId) {
-        requireInUse(initiativeId);
-    }
-
     private <T> T read(Function<PlanRecords, T> query) {
         return store.read(c -> query.apply(store.mapper(c, PlanRecords.class)));
     }
@@ -92,7 +88,7 @@ public class AlignedActivities extends FunctionRules {
     // ---- activities
 
     public List<Activity> activities(String initiativeId) {
-        require(initiativeId);
+        requireInUse(initiativeId);
         return read(r -> r.activities(initiativeId));
     }
 
@@ -106,8 +102,7 @@ public class AlignedActivities extends FunctionRules {
      * goal numbers are checked against the adopted agenda when it is known.
      */
     public Activity addActivity(String initiativeId, ActivitySpec spec, String actor) {
-        validator.validate(spec);
-        require(initiativeId);
+        requireValidInUse(initiativeId, spec);
         Organisation owner = organisations.resolve(initiativeId, spec.ownerOrganisation()).orElse(null);
         return activity(initiativeId, activities.add(initiativeId, spec, owner, goals(initiativeId), actor));
     }
@@ -133,57 +128,52 @@ public class AlignedActivities extends FunctionRules {
     // ---- working groups
 
     public List<WorkingGroup> workingGroups(String initiativeId) {
-        require(initiativeId);
+        requireInUse(initiativeId);
         return groups.all(initiativeId);
     }
 
     public WorkingGroup workingGroup(String initiativeId, long id) {
-        require(initiativeId);
+        requireInUse(initiativeId);
         return groups.one(initiativeId, id);
     }
 
     public WorkingGroup formGroup(String initiativeId, WorkingGroupSpec spec, String actor) {
-        validator.validate(spec);
-        require(initiativeId);
+        requireValidInUse(initiativeId, spec);
         return groups.form(initiativeId, spec, actor);
     }
 
     public WorkingGroup changeGroup(String initiativeId, long groupId, WorkingGroupSpec spec, String actor) {
-        validator.validate(spec);
-        require(initiativeId);
+        requireValidInUse(initiativeId, spec);
         return groups.change(initiativeId, groupId, spec, actor);
     }
 
     public WorkingGroup addGroupMember(String initiativeId, long groupId, GroupMemberSpec spec, String actor) {
-        validator.validate(spec);
-        require(initiativeId);
+        requireValidInUse(initiativeId, spec);
         return groups.addMember(initiativeId, groupId, spec, actor);
     }
 
     public WorkingGroup changeMemberRole(String initiativeId, long groupId, long memberId, MemberRoleSpec spec,
                                          String actor) {
-        validator.validate(spec);
-        require(initiativeId);
+        requireValidInUse(initiativeId, spec);
         return groups.changeRole(initiativeId, groupId, memberId, spec, actor);
     }
 
     /** Ends a membership on {@code leftOn}, today when null; the group as it is then. */
     public WorkingGroup endGroupMembership(String initiativeId, long groupId, long memberId, LocalDate leftOn,
                                            String actor) {
-        require(initiativeId);
+        requireInUse(initiativeId);
         return groups.endMembership(initiativeId, groupId, memberId, leftOn, actor);
     }
 
     // ---- settings and meetings
 
     public Settings settings(String initiativeId) {
-        require(initiativeId);
+        requireInUse(initiativeId);
         return meetings.settings(initiativeId);
     }
 
     public Settings setSettings(String initiativeId, Settings spec, String actor) {
-        validator.validate(spec);
-        require(initiativeId);
+        requireValidInUse(initiativeId, spec);
         meetings.setSettings(initiativeId, spec, actor);
         return settings(initiativeId);
     }
@@ -221,7 +211,7 @@ public class AlignedActivities extends FunctionRules {
             throw ProblemException.invalid("workingGroupId", "initiative '" + initiativeId + "' has no working group "
                     + spec.workingGroupId());
         }
-        require(initiativeId);
+        requireInUse(initiativeId);
     }
 
     /** Sends material for a meeting; material after the limit is kept and flagged late. */

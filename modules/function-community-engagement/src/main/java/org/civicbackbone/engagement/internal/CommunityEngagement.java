@@ -100,8 +100,7 @@ public class CommunityEngagement extends FunctionRules {
     }
 
     public Communication draft(String initiativeId, CommunicationSpec spec, String actor) {
-        validator.validate(spec);
-        requireInUse(initiativeId);
+        requireValidInUse(initiativeId, spec);
         return communication(initiativeId, drafts.draft(initiativeId, spec, spokesperson(initiativeId, spec), actor));
     }
 
@@ -236,15 +235,13 @@ public class CommunityEngagement extends FunctionRules {
     }
 
     public Event recordEvent(String initiativeId, EventSpec spec, String actor) {
-        validator.validate(spec);
-        requireInUse(initiativeId);
+        requireValidInUse(initiativeId, spec);
         return events.record(initiativeId, spec, actor);
     }
 
     /** Corrects a recorded event, checked as a new one is; the same event when nothing changes. */
     public Event correctEvent(String initiativeId, long eventId, EventSpec spec, String actor) {
-        validator.validate(spec);
-        requireInUse(initiativeId);
+        requireValidInUse(initiativeId, spec);
         Event event = events.one(initiativeId, eventId);
         return events.correct(initiativeId, event, spec, actor) ? events.one(initiativeId, eventId) : event;
     }

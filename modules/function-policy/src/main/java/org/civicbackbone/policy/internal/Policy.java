@@ -105,8 +105,7 @@ public class Policy extends FunctionRules {
     }
 
     public Item add(String initiativeId, ItemSpec spec, String actor) {
-        validator.validate(spec);
-        requireInUse(initiativeId);
+        requireValidInUse(initiativeId, spec);
         return item(initiativeId, itemRules.add(initiativeId, spec, actor));
     }
 

@@ -101,15 +101,13 @@ public class Resources extends FunctionRules {
     }
 
     public Funder addFunder(String initiativeId, FunderSpec spec, String actor) {
-        validator.validate(spec);
-        requireInUse(initiativeId);
+        requireValidInUse(initiativeId, spec);
         return funders.add(initiativeId, spec, actor);
     }
 
     /** A funder corrected: its sector, its contact, its name as its organisation is spelt (staff). */
     public Funder changeFunder(String initiativeId, long funderId, FunderSpec spec, String actor) {
-        validator.validate(spec);
-        requireInUse(initiativeId);
+        requireValidInUse(initiativeId, spec);
         return funders.change(initiativeId, funderId, spec, actor);
     }
 

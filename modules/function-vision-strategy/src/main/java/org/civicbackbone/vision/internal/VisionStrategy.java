@@ -94,8 +94,7 @@ public class VisionStrategy extends FunctionRules {
 
     /** Drafts a new version; indicators are checked when shared measurement is installed. */
     public Version draft(String initiativeId, VersionSpec spec, String actor) {
-        validator.validate(spec);
-        requireInUse(initiativeId);
+        requireValidInUse(initiativeId, spec);
         ProblemException.refuseIfAny(spec.repeatedTitles());
         checkIndicators(initiativeId, spec);
         int number = store.inTurn(VisionSchema.MODULE, initiativeId, c -> {

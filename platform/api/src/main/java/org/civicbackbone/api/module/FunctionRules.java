@@ -66,4 +66,13 @@ public abstract class FunctionRules {
     protected final void requireInUse(String initiativeId) {
         initiatives.checkFunctionInUse(initiativeId, functionId);
     }
+
+    /**
+     * What a write checks first, in this order: its body against the body's constraints (400 naming each field), then
+     * {@link #requireInUse(String)}; so bad input is refused the same way whatever the initiative's state (since 1.8).
+     */
+    protected final void requireValidInUse(String initiativeId, Object body) {
+        validator.validate(body);
+        requireInUse(initiativeId);
+    }
 }

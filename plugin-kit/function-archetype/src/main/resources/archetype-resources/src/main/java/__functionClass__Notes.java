@@ -56,8 +56,7 @@ public class ${functionClass}Notes extends FunctionRules {
 
     /** Writes a note, recorded in the audit log in the same transaction. */
     public Note write(String initiativeId, NoteSpec spec, String actor) {
-        validator.validate(spec);
-        requireInUse(initiativeId);
+        requireValidInUse(initiativeId, spec);
         Instant now = Instant.now();
         GeneratedKey key = new GeneratedKey();
         store.inTransaction(c -> {
