@@ -151,6 +151,11 @@ public class JdbcPersonRegistry implements PersonRegistry {
         return store.read(c -> records(c).withLogin(login));
     }
 
+    @Override
+    public List<Person> withAnyLogin() {
+        return store.read(c -> records(c).withAnyLogin());
+    }
+
     /** An e-mail address as given, stripped; blank is none (its form was checked with the spec). */
     private static String address(String email) {
         return email == null || email.isBlank() ? null : email.strip();

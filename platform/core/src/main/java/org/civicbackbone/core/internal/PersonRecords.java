@@ -40,6 +40,10 @@ public interface PersonRecords {
     @Select(PERSON + "WHERE username = #{username} ORDER BY initiative_id")
     List<Person> withLogin(String username);
 
+    /** Every initiative's record of every person with a login, by login and then initiative. */
+    @Select(PERSON + "WHERE username IS NOT NULL ORDER BY username, initiative_id")
+    List<Person> withAnyLogin();
+
     @Insert("INSERT INTO core_person (initiative_id, name, username, email, created_by, created_at) "
             + "VALUES (#{initiativeId}, #{name}, #{username}, #{email}, #{createdBy}, #{createdAt})")
     @Options(useGeneratedKeys = true, keyProperty = "key.id", keyColumn = "id")

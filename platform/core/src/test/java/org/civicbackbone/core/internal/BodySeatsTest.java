@@ -213,6 +213,10 @@ public class BodySeatsTest {
         assertEquals("every initiative's record of the login, by initiative",
                 List.of("ann@town.example", "ann@village.example"),
                 people.withLogin("ann").stream().map(Person::email).toList());
+        people.register("village", new PersonSpec("Cy Dunn", null, "cy@village.example"), "admin");
+        assertEquals("every login's records in one read, by login and then initiative; none without a login",
+                List.of("ann@town.example", "ann@village.example", "ben@village.example"),
+                people.withAnyLogin().stream().map(Person::email).toList());
         // a change replaces the address; blank is none
         assertEquals("ann.lee@town.example", people.update("town", ann.id(),
                 new PersonSpec("Ann Lee", "ann", "ann.lee@town.example"), "admin").email());

@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javax.mail.MessagingException;
 import javax.mail.internet.AddressException;
 import javax.mail.internet.InternetAddress;
 import org.civicbackbone.api.console.PersonalWork;
 import org.civicbackbone.api.initiative.Initiative;
 import org.civicbackbone.api.initiative.InitiativeService;
+import org.civicbackbone.api.initiative.Person;
 import org.civicbackbone.api.initiative.PersonRegistry;
 import org.civicbackbone.api.login.Login;
 import org.civicbackbone.api.login.LoginDirectory;
@@ -230,9 +232,11 @@ public class DailyDigests {
         }
     }
 
-    /** Every login with an e-mail address on an initiative's record. */
+    /** Every login with an e-mail address on an initiative's record: the people's records in one read. */
     List<Recipient> recipients() {
-        return Recipient.of(logins.logins(), people::withLogin);
+        Map<String, List<Person>> byLogin = people.withAnyLogin().stream()
+                .collect(Collectors.groupingBy(Person::username));
+        return Recipient.of(logins.logins(), login -> byLogin.getOrDefault(login, List.of()));
     }
 
     private Map<String, String> initiativeNames() {
