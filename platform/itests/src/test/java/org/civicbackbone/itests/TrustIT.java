@@ -227,6 +227,13 @@ public class TrustIT extends InsideKaraf {
                 "{\"person\":\"Pat\",\"username\":\"v05\",\"organisation\":\"Org\",\"role\":\"director\",\"sector\":\"NONPROFIT\"}");
         assertEquals("even an admin cannot seat staff without a hire: " + direct, 409, direct.status());
         assertTrue(direct.body(), direct.body().contains("staff/hires") || direct.body().contains("hire"));
+        // nor does a body with seated members become the team: they would be staff that no hire made
+        long advisory = bodyOfType("trust-seats", "advisory-committee");
+        Http.Answer retyped = http.send("PUT", "/initiatives/trust-seats/bodies/" + advisory, Http.ADMIN,
+                "application/json", "{\"type\":\"backbone-team\",\"name\":\"Advisory\"}");
+        assertEquals(retyped.toString(), 409, retyped.status());
+        assertTrue(retyped.body(), retyped.body().contains("{\"field\":\"type\",\"message\":\"would make the 1"));
+        assertEquals("the body kept its type", advisory, bodyOfType("trust-seats", "advisory-committee"));
 
         Http.Answer hire = http.post("/initiatives/trust-seats/staff", "{\"person\":\"Pat\",\"username\":\"v05\","
                 + "\"role\":\"director\",\"organisation\":\"Host\",\"reason\":\"needed\"}");

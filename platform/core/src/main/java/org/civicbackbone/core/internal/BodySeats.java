@@ -34,7 +34,7 @@ record BodySeats(BackboneStore store, AuditLog audit, ModuleCatalogue catalogue,
                  JdbcPersonRegistry people) {
 
     /** Body types the platform itself gives meaning to (seats on them grant staff, partner and observer access). */
-    static final List<String> PLATFORM_TYPES = List.of("backbone-team", "partners", "observers");
+    static final List<String> PLATFORM_TYPES = List.of(BackboneTeam.TYPE, "partners", "observers");
 
 
     private BodyRecords records(Connection c) {
@@ -65,6 +65,7 @@ record BodySeats(BackboneStore store, AuditLog audit, ModuleCatalogue catalogue,
         store.holdUntilCommit(c, CoreSchema.seatsLock(initiativeId));
         GovernanceBody before = sittingBody(c, initiativeId, bodyId);
         checkType(initiative(c, initiativeId), spec);
+        BackboneTeam.refuseBecomingTeam(before, spec, records(c).heldSeatsOf(bodyId).size());
         refuseNamesake(c, initiativeId, spec.name(), bodyId);
         records(c).updateBody(bodyId, spec.type(), spec.name().strip(), spec.declaredCustom());
         audit.record(c, actor, initiativeId, CoreSchema.MODULE, "body.update", "body " + bodyId + " " + before.type()
@@ -111,7 +112,7 @@ record BodySeats(BackboneStore store, AuditLog audit, ModuleCatalogue catalogue,
     /** Seats a member; a person already sitting on the body is refused (409 naming the field that named them). */
     Membership addMember(Connection c, String initiativeId, long bodyId, MembershipSpec spec, String actor) {
         store.holdUntilCommit(c, CoreSchema.seatsLock(initiativeId));
-        sittingBody(c, initiativeId, bodyId);
+        BackboneTeam.refuseSeatByHand(initiativeId, sittingBody(c, initiativeId, bodyId));
         Person person = holder(c, initiativeId, spec, actor);
         heldBy(c, bodyId, person, 0).ifPresent(seat -> {
             throw secondSeat(spec, person, seat);
@@ -148,6 +149,7 @@ record BodySeats(BackboneStore store, AuditLog audit, ModuleCatalogue catalogue,
     Membership updateMember(Connection c, String initiativeId, long bodyId, long membershipId, MembershipSpec spec,
                             String actor) {
         store.holdUntilCommit(c, CoreSchema.seatsLock(initiativeId));
+        BackboneTeam.refuseSeatByHand(initiativeId, sittingBody(c, initiativeId, bodyId));
         Membership before = heldSeat(c, initiativeId, bodyId, membershipId);
         Person person = holder(c, initiativeId, spec, actor);
         heldBy(c, bodyId, person, membershipId).ifPresent(seat -> {

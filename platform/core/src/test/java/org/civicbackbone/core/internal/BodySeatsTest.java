@@ -112,6 +112,32 @@ public class BodySeatsTest {
         assertRefused(404, "no seat", () -> initiatives.retireMember("town", board.id(), 999, "admin"));
     }
 
+    /** A seat on the backbone team grants staff access: only a hire makes one, whoever calls the core's service. */
+    @Test
+    public void seatsOnTheBackboneTeamAreHiresAndNoBodyBecomesTheTeamWithItsMembers() {
+        GovernanceBody team = initiatives.addBody("town", new BodySpec("backbone-team", "Team"), "ann");
+        MembershipSpec pat = new MembershipSpec("Pat", "pat", "Host", "director", Sector.NONPROFIT);
+        assertRefused(409, "is a hire", () -> initiatives.addMember("town", team.id(), pat, "ann"));
+        Membership hired = store.inTransaction(c -> initiatives.seatOnce(c, "town", team.id(), pat, "system"));
+        assertRefused(409, "is a hire", () -> initiatives.updateMember("town", team.id(), hired.id(),
+                new MembershipSpec("Someone Else", "else", "Host", "director", Sector.NONPROFIT), "ann"));
+        assertEquals(List.of("Pat"), initiatives.members("town", team.id()).stream().map(Membership::person).toList());
+
+        GovernanceBody partners = initiatives.addBody("town", new BodySpec("partners", "Partners"), "ann");
+        Membership bob = initiatives.addMember("town", partners.id(), new MembershipSpec("Bob", "bob", "Library",
+                "member", Sector.PUBLIC_AGENCY), "ann");
+        assertRefused(409, "field=type, message=would make the 1 member(s) of 'Partners' backbone staff",
+                () -> initiatives.updateBody("town", partners.id(), new BodySpec("backbone-team", "Partners"), "ann"));
+        assertEquals("partners", initiatives.bodies("town").stream().filter(b -> b.id() == partners.id())
+                .findFirst().orElseThrow().type());
+        // once its seats are retired it may; the team may become another type, its members then no longer staff
+        initiatives.retireMember("town", partners.id(), bob.id(), "ann");
+        assertEquals("backbone-team", initiatives.updateBody("town", partners.id(),
+                new BodySpec("backbone-team", "Second team"), "ann").type());
+        assertEquals("partners", initiatives.updateBody("town", team.id(), new BodySpec("partners", "Team"), "ann")
+                .type());
+    }
+
     @Test
     public void aPersonSittingOnTwoBodiesIsOnRecordOnceAndARenameReachesEverySeat() {
         TwoBodies bodies = new TwoBodies(initiatives.addBody("town", new BodySpec("host-board", "Board"), "a"),

@@ -22,8 +22,6 @@ import org.civicbackbone.api.initiative.GovernanceBody;
 import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.initiative.Membership;
 import org.civicbackbone.api.initiative.MembershipSpec;
-import org.civicbackbone.api.problem.Problem;
-import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.rest.Allow;
 import org.civicbackbone.api.rest.ApiResource;
 import org.civicbackbone.api.rest.Audience;
@@ -35,7 +33,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * An initiative's governance bodies and their seats under {@code /api/v1/initiatives/{id}/bodies}. Staff set them up,
  * change them and retire them ({@code DELETE} retires: the record stays, so every past decision is still explained by
- * who sat where); seats on the backbone team are hires, which only an approved proposal makes.
+ * who sat where); seats on the backbone team are hires, which only an approved proposal makes (the core refuses
+ * them here with 409, in the transaction that would write them).
  */
 @Component(service = BodiesResource.class)
 @ApiResource
@@ -43,9 +42,6 @@ import org.osgi.service.component.annotations.Reference;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class BodiesResource {
-
-    /** The body type whose seats only an approved hire fills. */
-    static final String GOVERNED_SEATING = "backbone-team";
 
     private final InitiativeService initiatives;
 
@@ -95,7 +91,6 @@ public class BodiesResource {
     @Path("{bodyId}/members")
     public Response addMember(@PathParam(Allow.INITIATIVE) String id, @PathParam("bodyId") long bodyId,
                               MembershipSpec spec, @Context SecurityContext security, @Context UriInfo uri) {
-        refuseTeamSeat(id, bodyId);
         return created(uri, initiatives.addMember(id, bodyId, spec, actor(security)), Membership::id);
     }
 
@@ -105,7 +100,6 @@ public class BodiesResource {
     public Membership updateMember(@PathParam(Allow.INITIATIVE) String id, @PathParam("bodyId") long bodyId,
                                    @PathParam("membershipId") long membershipId, MembershipSpec spec,
                                    @Context SecurityContext security) {
-        refuseTeamSeat(id, bodyId);
         return initiatives.updateMember(id, bodyId, membershipId, spec, actor(security));
     }
 
@@ -115,14 +109,5 @@ public class BodiesResource {
     public Membership retireMember(@PathParam(Allow.INITIATIVE) String id, @PathParam("bodyId") long bodyId,
                                    @PathParam("membershipId") long membershipId, @Context SecurityContext security) {
         return initiatives.retireMember(id, bodyId, membershipId, actor(security));
-    }
-
-    /** Seats on the backbone team are hires, which the structure model governs: only an approved hire fills one. */
-    private void refuseTeamSeat(String id, long bodyId) {
-        if (initiatives.bodies(id).stream().anyMatch(b -> b.id() == bodyId && b.type().equals(GOVERNED_SEATING))) {
-            throw new ProblemException(Problem.conflict("A seat on the backbone team is a hire, which '" + id
-                    + "' decides under its structure model: propose it at " + RestExtensions.API + "/initiatives/"
-                    + id + "/staff."));
-        }
     }
 }
