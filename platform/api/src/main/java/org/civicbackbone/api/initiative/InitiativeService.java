@@ -52,7 +52,10 @@ public interface InitiativeService {
      */
     GovernanceBody addBody(String initiativeId, BodySpec spec, String actor);
 
-    /** Renames a sitting body or changes its type, checked as {@link #addBody} checks it (1.2). */
+    /**
+     * Renames a sitting body or changes its type, checked as {@link #addBody} checks it (1.2). A body with sitting seats
+     * does not become the {@code backbone-team} (409 naming {@code type}): its members would be staff no hire made.
+     */
     GovernanceBody updateBody(String initiativeId, long bodyId, BodySpec spec, String actor);
 
     /** Retires a body and its seats; they stay on record and decide nothing from now on (1.2). */
@@ -64,10 +67,13 @@ public interface InitiativeService {
     /** Every seat held across the initiative's sitting bodies. */
     List<Membership> members(String initiativeId);
 
-    /** Adds a member to a body. */
+    /**
+     * Adds a member to a body. A seat on the {@code backbone-team} is a hire, which only an approved proposal makes
+     * ({@code StaffService}): 409 here.
+     */
     Membership addMember(String initiativeId, long bodyId, MembershipSpec spec, String actor);
 
-    /** Changes who holds a seat, for which organisation, in which role (1.2). */
+    /** Changes who holds a seat, for which organisation, in which role (1.2); not on the backbone team (409). */
     Membership updateMember(String initiativeId, long bodyId, long membershipId, MembershipSpec spec, String actor);
 
     /** Retires a seat: it stays on record and votes on nothing from now on (1.2). */
