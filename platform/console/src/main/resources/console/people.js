@@ -24,6 +24,8 @@ export async function peoplePage(id) {
   const members = (await Promise.all(bodies.map(b => api(`${base}/bodies/${b.id}/members`)))).flat();
   const seatsOf = person => members.filter(m => m.personId === person.id && !m.retiredAt)
     .map(m => `${m.role}, ${(bodies.find(b => b.id === m.bodyId) || {}).name || m.bodyId}`);
+  // a seat on the backbone team is a hire, proposed on the Governance page; the API refuses it here (409)
+  const seatable = bodies.filter(b => b.type !== 'backbone-team');
   const element = h('div');
   const createLogin = {
     name: p => p.name,
@@ -63,11 +65,11 @@ export async function peoplePage(id) {
         { name: 'username', label: 'Existing login', optional: true, example: 'mlopez' },
         { name: 'email', label: 'E-mail address', optional: true, example: 'mlopez@example.org' }] },
     again),
-    bodies.length && people.length ? formSection(base, { title: 'Give a person a seat', key: 'seat',
+    seatable.length && people.length ? formSection(base, { title: 'Give a person a seat', key: 'seat',
       path: v => `bodies/${v.bodyId}/members`,
       fields: [
         { name: 'personId', label: 'Person', type: 'select', options: people.map(p => [String(p.id), p.name]) },
-        { name: 'bodyId', label: 'Body', type: 'select', options: bodies.map(b => [String(b.id), b.name]) },
+        { name: 'bodyId', label: 'Body', type: 'select', options: seatable.map(b => [String(b.id), b.name]) },
         { name: 'organisation', label: 'Organisation', type: 'organisation' },
         { name: 'role', label: 'Role on the body' },
         { name: 'sector', label: 'Sector', type: 'select', options: SECTORS },

@@ -1039,6 +1039,9 @@ public class ConsoleIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(personRow("Nia Brooks")));
         WebElement seat = browser.findElement(By.cssSelector("form[aria-label='Give a person a seat']"));
         new Select(seat.findElement(By.name("personId"))).selectByVisibleText("Nia Brooks");
+        assertFalse("a seat on the backbone team is a hire, proposed on the Governance page: not offered here",
+                new Select(seat.findElement(By.name("bodyId"))).getOptions().stream()
+                        .anyMatch(o -> o.getText().equals("Riverbend Reads backbone team")));
         new Select(seat.findElement(By.name("bodyId"))).selectByVisibleText("Riverbend Reads leadership group");
         seat.findElement(By.name("organisation")).sendKeys("Riverbend YMCA");
         seat.findElement(By.name("role")).sendKeys("youth representative");
