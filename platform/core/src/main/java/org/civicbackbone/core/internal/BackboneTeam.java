@@ -13,10 +13,10 @@ import org.civicbackbone.api.problem.Violation;
  * that writes, under the initiative's seats lock, so that no caller of the core's service and no change of a body's
  * type in between gets past it. The core's own hire seats people through {@code seatOnce}, which is not checked.
  */
-final class BackboneTeam {
+public final class BackboneTeam {
 
-    /** The body type whose seats grant staff access. */
-    static final String TYPE = "backbone-team";
+    /** The body type whose seats grant staff access (the hire seats its person on a body of this type). */
+    public static final String TYPE = "backbone-team";
 
     private BackboneTeam() {
     }

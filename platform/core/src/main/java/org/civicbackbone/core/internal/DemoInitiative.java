@@ -111,7 +111,7 @@ public class DemoInitiative {
                 "Northside Family Resource Center", "member", Sector.NONPROFIT), s);
         service.seatOnce(c, ID, leadership.id(), new MembershipSpec("Linh Tran", null,
                 "Eastside Parents Network", "parent representative", Sector.COMMUNITY_MEMBER), s);
-        GovernanceBody team = service.addBody(c, ID, new BodySpec("backbone-team", "Riverbend Reads backbone team"), s);
+        GovernanceBody team = service.addBody(c, ID, new BodySpec(BackboneTeam.TYPE, "Riverbend Reads backbone team"), s);
         service.seatOnce(c, ID, team.id(), new MembershipSpec("Sam Carter", "scarter",
                 "Riverbend Community Foundation", "backbone director", Sector.NONPROFIT), s);
         service.seatOnce(c, ID, team.id(), new MembershipSpec("Priya Nair", "pnair",

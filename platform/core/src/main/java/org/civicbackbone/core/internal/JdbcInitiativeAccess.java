@@ -38,7 +38,7 @@ public class JdbcInitiativeAccess implements InitiativeAccess {
 
     static AccessRole roleOfBody(String bodyType) {
         return switch (bodyType) {
-            case "backbone-team" -> AccessRole.BACKBONE_STAFF;
+            case BackboneTeam.TYPE -> AccessRole.BACKBONE_STAFF;
             case "partners" -> AccessRole.PARTNER;
             case "observers" -> AccessRole.OBSERVER;
             default -> AccessRole.BODY_MEMBER;

@@ -23,6 +23,7 @@ import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.BackboneStore;
+import org.civicbackbone.core.internal.BackboneTeam;
 import org.civicbackbone.core.internal.JdbcInitiativeService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -35,8 +36,6 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = {StaffService.class, DecisionListener.class, GovernanceSweep.class})
 public class JdbcStaffService implements StaffService, DecisionListener, GovernanceSweep {
-
-    static final String TEAM = "backbone-team";
 
     private final BackboneStore store;
     private final AuditLog audit;
@@ -76,7 +75,7 @@ public class JdbcStaffService implements StaffService, DecisionListener, Governa
         String name = spec.person().strip();
         String login = spec.username() == null || spec.username().isBlank() ? null : spec.username().strip();
         for (GovernanceBody team : initiatives.bodies(initiativeId)) {
-            if (!team.type().equals(TEAM)) {
+            if (!team.type().equals(BackboneTeam.TYPE)) {
                 continue;
             }
             for (Membership seat : initiatives.members(initiativeId, team.id())) {
@@ -128,8 +127,8 @@ public class JdbcStaffService implements StaffService, DecisionListener, Governa
      */
     boolean hire(String initiativeId, long proposalId) {
         // read before the transaction, which then uses only its own connection (a bounded pool never waits on itself)
-        GovernanceBody existingTeam = initiatives.bodies(initiativeId).stream().filter(b -> b.type().equals(TEAM))
-                .findFirst().orElse(null);
+        GovernanceBody existingTeam = initiatives.bodies(initiativeId).stream()
+                .filter(b -> b.type().equals(BackboneTeam.TYPE)).findFirst().orElse(null);
         return store.inTransaction(c -> {
             HireRecords records = store.mapper(c, HireRecords.class);
             if (records.claim(proposalId, Instant.now()) == 0) {
@@ -138,7 +137,7 @@ public class JdbcStaffService implements StaffService, DecisionListener, Governa
             StaffHire hire = records.hire(proposalId);
             GovernanceBody team = existingTeam;
             if (team == null) {
-                team = seating.addBody(c, initiativeId, new BodySpec(TEAM, "Backbone team"), "system");
+                team = seating.addBody(c, initiativeId, new BodySpec(BackboneTeam.TYPE, "Backbone team"), "system");
             }
             seating.seatOnce(c, initiativeId, team.id(), new MembershipSpec(hire.person(), hire.username(),
                     hire.organisation(), hire.role(), Sector.NONPROFIT), "system");
