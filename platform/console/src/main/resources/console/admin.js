@@ -15,11 +15,43 @@ export async function apiPage() {
       byTag.get(tag).push({ path, verb, op });
     }
   }
-  const schemaName = s => (s && s.$ref ? s.$ref.split('/').pop() : s && s.type === 'array' && s.items && s.items.$ref
-    ? `list of ${s.items.$ref.split('/').pop()}` : (s && s.type) || '');
+  const schemaName = s => (s && s.$ref ? s.$ref.split('/').pop() : s && s.type === 'array' && s.items
+    ? `list of ${schemaName(s.items)}` : (s && s.type) || '');
+  // a body's fields, each with what the API refuses in words, under its name (the same limits refuse it with 400)
+  const body = s => {
+    const record = s && s.$ref && doc.components.schemas[s.$ref.split('/').pop()];
+    if (!record || !record.properties) return schemaName(s);
+    const required = new Set(record.required || []);
+    return h('details', { class: 'body-fields' }, h('summary', {}, schemaName(s)),
+      table(Object.entries(record.properties), [
+        { title: 'Field', cell: ([field]) => h('code', {}, field) },
+        { title: 'Type', cell: ([, f]) => schemaName(f) },
+        { title: 'Must be', cell: ([field, f]) => limits(f, required.has(field)) },
+      ], ''));
+  };
+  const limits = (f, required) => {
+    const said = required ? ['required'] : [];
+    if (f.minLength === 1) said.push(f.pattern === '\\S' ? 'not blank' : 'not empty');
+    else if (f.minLength) said.push(`at least ${f.minLength} characters`);
+    if (f.maxLength !== undefined) said.push(`at most ${f.maxLength} characters`);
+    if (f.minItems) said.push(`at least ${f.minItems} in the list`);
+    if (f.maxItems !== undefined) said.push(`at most ${f.maxItems} in the list`);
+    if (f.minimum !== undefined) said.push(`${f.exclusiveMinimum ? 'more than' : 'at least'} ${figure(f.minimum)}`);
+    if (f.maximum !== undefined) said.push(`${f.exclusiveMaximum ? 'less than' : 'at most'} ${figure(f.maximum)}`);
+    if (f.multipleOf !== undefined) said.push(`in steps of ${figure(f.multipleOf)}`);
+    if (f.format === 'email') said.push('an e-mail address');
+    if (f.description) said.push(f.description);
+    else if (f.pattern && f.pattern !== '\\S') said.push(`matching ${f.pattern}`);
+    const named = f.$ref && doc.components.schemas[f.$ref.split('/').pop()];
+    if (named && named.enum) said.push(`one of ${named.enum.join(', ')}`);
+    const each = f.items ? limits(f.items, false) : '';
+    if (each) said.push(`each ${each}`);
+    return said.join('; ');
+  };
   page('The REST API',
     h('p', {}, `OpenAPI ${doc.openapi} description of every resource of the platform and its installed modules: `,
-      h('a', { href: '/api/v1/openapi.json' }, 'openapi.json'), '. Errors are problem details (RFC 9457).'),
+      h('a', { href: '/api/v1/openapi.json' }, 'openapi.json'), '. Errors are problem details (RFC 9457). ',
+      'Open a body to see its fields and what each must be.'),
     [...byTag].sort(([a], [b]) => a.localeCompare(b)).map(([tag, operations]) => h('section', {},
       h('h2', {}, tag),
       table(operations, [
@@ -27,7 +59,7 @@ export async function apiPage() {
         { title: 'Address', cell: o => h('code', {}, o.path) },
         { title: 'Who may call', cell: o => spoken(o.op['x-audience']) },
         { title: 'Body', cell: o => o.op.requestBody
-            ? schemaName(Object.values(o.op.requestBody.content)[0].schema) : '' },
+            ? body(Object.values(o.op.requestBody.content)[0].schema) : '' },
         { title: 'Answer', cell: o => o.op.responses['200'].content
             ? schemaName(Object.values(o.op.responses['200'].content)[0].schema) : '' },
       ], ''))));

@@ -178,6 +178,15 @@ public class ConsoleIT {
         heading("The REST API");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
                 "/api/v1/initiatives/{initiativeId}/shared-measurement/indicators/{indicatorId}/series"));
+        WebElement spec = browser.findElement(By.xpath("//details[summary='InitiativeSpec']"));
+        spec.findElement(By.tagName("summary")).click();
+        WebElement name = spec.findElement(By.xpath(".//tr[td[1]='name']"));
+        assertEquals("the limits the API refuses a body by, read from the served description",
+                "required; not blank; at most 200 characters", name.findElement(By.xpath("td[3]")).getText());
+        assertTrue(spec.findElement(By.xpath(".//tr[td[1]='structureModelId']")).getText()
+                .contains("must be a structure model id such as 'nested'"));
+        assertTrue(spec.findElement(By.xpath(".//tr[td[1]='enabledFunctionIds']")).getText()
+                .contains("required; each not empty; must be a function id"));
         visited("api");
 
         browser.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();

@@ -258,6 +258,47 @@ public class PlatformIT extends InsideKaraf {
         assertEquals("only the first was created", before + 1, http.get("/initiatives").json().size());
     }
 
+    /**
+     * The served description and the refusals come from the same constraints: for every operation whose JSON body
+     * has required fields, an empty object answers 400 naming exactly those fields, and nothing else.
+     */
+    @Test
+    public void everyFieldTheDescriptionRequiresIsWhatAnEmptyBodyIsRefusedFor() throws Exception {
+        awaitServing("vision-strategy", "aligned-activities", "shared-measurement", "community-engagement", "policy",
+                "function-resources");
+        JsonNode document = http.get("/openapi.json").json();
+        JsonNode schemas = document.get("components").get("schemas");
+        Map<String, String> differing = new TreeMap<>();
+        int checked = 0;
+        for (var path : (Iterable<Map.Entry<String, JsonNode>>) document.get("paths")::fields) {
+            for (var operation : (Iterable<Map.Entry<String, JsonNode>>) path.getValue()::fields) {
+                JsonNode schema = operation.getValue().path("requestBody").path("content").path("application/json")
+                        .path("schema").path("$ref");
+                JsonNode required = schema.isMissingNode() ? null
+                        : schemas.get(schema.asText().substring("#/components/schemas/".length())).get("required");
+                if (required == null) {
+                    continue;
+                }
+                String address = path.getKey().substring("/api/v1".length())
+                        .replace("{initiativeId}", "demo-riverbend-reads").replace("{login}", "admin")
+                        .replace("{year}", "2026").replaceAll("\\{\\w+}", "1");
+                Http.Answer refused = http.send(operation.getKey().toUpperCase(java.util.Locale.ROOT), address,
+                        Http.ADMIN, "application/json", "{}");
+                List<String> expected = new ArrayList<>();
+                required.forEach(f -> expected.add(f.asText()));
+                String call = operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + address;
+                if (refused.status() != 400) {
+                    differing.put(call, refused.toString());
+                } else if (!new HashSet<>(fields(refused)).equals(new HashSet<>(expected))) {
+                    differing.put(call, "required " + expected + ", refused for " + fields(refused));
+                }
+                checked++;
+            }
+        }
+        assertTrue("bodies with required fields in the description: " + checked, checked > 50);
+        assertEquals(Map.of(), differing);
+    }
+
     private static List<String> fields(Http.Answer answer) {
         List<String> fields = new ArrayList<>();
         answer.json().get("violations").forEach(v -> fields.add(v.get("field").asText()));

@@ -1,6 +1,8 @@
 package org.civicbackbone.rest.internal;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
@@ -25,8 +27,9 @@ import org.civicbackbone.api.rest.Audience;
 
 /**
  * An OpenAPI 3 description of REST resources, read from their JAX-RS declarations: every resource method's address,
- * HTTP method, path and query parameters, request body and answer (records described field by field), and who may
- * call it (its {@link org.civicbackbone.api.rest.Allow} audience). Built from the resources registered at the moment
+ * HTTP method, path and query parameters, request body and answer (records described field by field, with the limits
+ * their validation constraints set: {@link OpenApiConstraints}), and who may call it (its
+ * {@link org.civicbackbone.api.rest.Allow} audience). Built from the resources registered at the moment
  * of the request, so installed modules are in it and uninstalled ones are not.
  */
 final class OpenApiDocument {
@@ -56,7 +59,9 @@ final class OpenApiDocument {
         document.put("openapi", "3.0.3");
         document.put("info", Map.of("title", "Civic Backbone REST API", "version", version, "description",
                 "The platform's REST API with the modules installed now. Errors are application/problem+json "
-                        + "(RFC 9457) with a violations list of {field, message}. x-audience says who may call."));
+                        + "(RFC 9457) with a violations list of {field, message}. A body is refused (400) for a field "
+                        + "its schema does not name, and for each limit its schema states. x-audience says who may "
+                        + "call."));
         document.put("servers", List.of(Map.of("url", "/")));
         document.put("security", List.of(Map.of("basic", List.of()), Map.of("session", List.of())));
         document.put("paths", paths);
@@ -115,6 +120,17 @@ final class OpenApiDocument {
         return operation;
     }
 
+    /** The JSON schema of a type as a record component uses it: a list's items with the limits written on them. */
+    private Map<String, Object> schema(AnnotatedType type) {
+        if (type instanceof AnnotatedParameterizedType generic && generic.getType() instanceof ParameterizedType p
+                && Collection.class.isAssignableFrom((Class<?>) p.getRawType())) {
+            AnnotatedType item = generic.getAnnotatedActualTypeArguments()[0];
+            return Map.of("type", "array", "items",
+                    OpenApiConstraints.limited(schema(item), OpenApiConstraints.constraints(item)));
+        }
+        return schema(type.getType());
+    }
+
     /** The JSON schema of a Java type; records and enums become named components. */
     private Map<String, Object> schema(Type type) {
         if (type instanceof ParameterizedType generic) {
@@ -156,10 +172,21 @@ final class OpenApiDocument {
         if (c.isRecord()) {
             return named(c, () -> {
                 Map<String, Object> properties = new LinkedHashMap<>();
+                List<String> required = new ArrayList<>();
                 for (RecordComponent component : c.getRecordComponents()) {
-                    properties.put(component.getName(), schema(component.getGenericType()));
+                    properties.put(component.getName(), OpenApiConstraints.limited(
+                            schema(component.getAnnotatedType()), OpenApiConstraints.constraints(component)));
+                    if (OpenApiConstraints.required(component)) {
+                        required.add(component.getName());
+                    }
                 }
-                return Map.of("type", "object", "properties", properties);
+                Map<String, Object> record = new LinkedHashMap<>();
+                record.put("type", "object");
+                record.put("properties", properties);
+                if (!required.isEmpty()) {
+                    record.put("required", required);
+                }
+                return record;
             });
         }
         return Map.of("type", "object");
