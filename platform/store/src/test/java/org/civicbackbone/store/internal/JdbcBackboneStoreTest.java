@@ -6,6 +6,7 @@ import static org.junit.Assert.assertThrows;
 
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -149,5 +150,73 @@ public class JdbcBackboneStoreTest {
     @Test
     public void splitsStatementsAtLineEndSemicolons() {
         assertEquals(List.of("A 'x;y'", "B"), JdbcBackboneStore.statements("A 'x;y';\nB;\n"));
+    }
+
+    /**
+     * A session that asks the same question again sees every commit since (H2 2.2's reuse of a query's last result
+     * could answer from before a concurrent commit, for as long as the table then went unchanged: an import job
+     * answered as refused with none of its faults, ADR 0038). A reader polls on one connection, as a pooled
+     * connection serves a quiet platform's reads, while a writer commits a job's outcome and its faults together.
+     */
+    @Test
+    public void aReaderSeesAllOfEachCommitNeverAResultKeptFromBeforeIt() throws Exception {
+        store.migrate("m", List.of(new SchemaMigration(1, "jobs", """
+                CREATE TABLE job (id INT PRIMARY KEY, state VARCHAR(10) NOT NULL);
+                CREATE TABLE fault (job_id INT NOT NULL REFERENCES job(id), position INT NOT NULL,
+                  PRIMARY KEY (job_id, position));
+                """)));
+        int jobs = 300;
+        java.util.concurrent.atomic.AtomicInteger latest = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean written = new java.util.concurrent.atomic.AtomicBoolean();
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        Future<?> writes = writer.submit(() -> {
+            for (int job = 1; job <= jobs; job++) {
+                int id = job;
+                store.inTransaction(c -> {
+                    try (Statement s = c.createStatement()) {
+                        s.executeUpdate("INSERT INTO job VALUES (" + id + ", 'RUNNING')");
+                    }
+                    return null;
+                });
+                latest.set(id);
+                store.inTransaction(c -> { // the outcome and its faults: one commit
+                    try (Statement s = c.createStatement()) {
+                        s.executeUpdate("UPDATE job SET state = 'REFUSED' WHERE id = " + id);
+                        for (int f = 0; f < 100; f++) {
+                            s.executeUpdate("INSERT INTO fault VALUES (" + id + ", " + f + ")");
+                        }
+                    }
+                    return null;
+                });
+            }
+            written.set(true);
+            return null;
+        });
+        List<String> partial = new ArrayList<>();
+        try (java.sql.Connection reader = store.dataSource().getConnection()) {
+            while (!written.get()) {
+                int job = latest.get();
+                String state = single(reader, "SELECT state FROM job WHERE id = ?", job);
+                String faults = single(reader, "SELECT COUNT(*) FROM fault WHERE job_id = ?", job);
+                if ("REFUSED".equals(state) && !"100".equals(faults)) {
+                    partial.add("job " + job + ": " + faults + " faults");
+                }
+            }
+        } finally {
+            writes.get(60, TimeUnit.SECONDS);
+            writer.shutdown();
+        }
+        assertEquals("answers that showed a commit's outcome without its faults", List.of(),
+                partial.subList(0, Math.min(5, partial.size())));
+    }
+
+    /** One value asked for as the store's mappers ask: a statement prepared anew, with a parameter. */
+    private static String single(java.sql.Connection c, String sql, int parameter) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement p = c.prepareStatement(sql)) {
+            p.setInt(1, parameter);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }
     }
 }
