@@ -46,6 +46,15 @@ public class PlatformIT extends InsideKaraf {
         return created.json();
     }
 
+    /** A new initiative measuring one indicator, with Riverbend Library as its partner: the indicator's id. */
+    private long measuring(String initiative, String indicator) throws InterruptedException {
+        awaitServing("shared-measurement");
+        createInitiative(initiative, "[\"shared-measurement\"]");
+        long id = addIndicator(initiative, indicator);
+        http.organisations(initiative, "Riverbend Library");
+        return id;
+    }
+
     private long addIndicator(String initiative, String name) {
         Http.Answer created = http.post("/initiatives/" + initiative + "/shared-measurement/indicators",
                 "{\"name\":\"" + name + "\",\"definition\":\"children reading at grade level\",\"unit\":\"%\","
@@ -259,6 +268,32 @@ public class PlatformIT extends InsideKaraf {
     }
 
     /**
+     * A control character is bad input wherever text comes in: a JSON field, a query parameter, a CSV cell. Each is
+     * refused with 400 naming where it is, and nothing is stored. (On PostgreSQL, which cannot store or compare a
+     * NUL, each of these failed in the database with 500 before they were refused.)
+     */
+    @Test
+    public void aControlCharacterIsRefusedWhereverTextComesIn() throws Exception {
+        long id = measuring("controls", "Reading at grade level");
+        String organisations = "/initiatives/controls/organisations";
+        Http.Answer named = http.post(organisations, "{\"name\":\"Nul\\u0000Org\",\"sectors\":[\"YOUTH\"]}");
+        assertEquals(named.toString(), 400, named.status());
+        assertEquals(List.of("name"), fields(named));
+        assertTrue(named.body(), named.body().contains("must not contain control characters: U+0000 at character 4"));
+        Http.Answer asked = http.get(organisations + "?name=Riverbend%00Library");
+        assertEquals(asked.toString(), 400, asked.status());
+        assertEquals(List.of("name"), fields(asked));
+        assertEquals(1, http.get(organisations).json().size());
+
+        String base = "/initiatives/controls/shared-measurement";
+        Http.Answer imported = http.postCsv(base + "/values/import", "indicator,period,partner,value,dimension,category\n"
+                + id + ",2025-Q1,Riverbend Library,40,grade,K\u0000\n");
+        assertEquals(imported.toString(), 400, imported.status());
+        assertTrue(imported.body(), imported.body().contains("holds the control character U+0000 (line 2)"));
+        assertEquals(0, http.get(base + "/indicators/" + id + "/values").json().size());
+    }
+
+    /**
      * The served description and the refusals come from the same constraints: for every operation whose JSON body
      * has required fields, an empty object answers 400 naming exactly those fields, and nothing else.
      */
@@ -388,10 +423,7 @@ public class PlatformIT extends InsideKaraf {
      */
     @Test
     public void aReadIsGivenAgainUntilAWriteCommitsOrASecondPasses() throws Exception {
-        awaitServing("shared-measurement");
-        createInitiative("kept", "[\"shared-measurement\"]");
-        long id = addIndicator("kept", "Kindergarten readiness");
-        http.organisations("kept", "Riverbend Library");
+        long id = measuring("kept", "Kindergarten readiness");
         String indicators = "/initiatives/kept/shared-measurement/indicators";
         boolean givenAgain = false;
         // a background unit of work (a lease renewed, a clock's tick) may commit between the two reads: try again

@@ -115,6 +115,8 @@ public final class Csv {
                     } else {
                         if (ch == '\n') {
                             line++;
+                        } else if (ch != '\r') {
+                            refuseControl(ch);
                         }
                         field.append(ch);
                     }
@@ -142,6 +144,7 @@ public final class Csv {
                         return row;
                     }
                 } else {
+                    refuseControl(ch);
                     field.append(ch);
                     fieldStarted = true;
                 }
@@ -155,6 +158,18 @@ public final class Csv {
                 return row;
             }
             return null;
+        }
+
+        /**
+         * A control character is no value's (PostgreSQL cannot even store NUL), except a tab. NUL in every other place
+         * is how a file saved as UTF-16 reads as UTF-8: the fault says how to save it instead.
+         */
+        private void refuseControl(char ch) {
+            if (ch < 0x20 && ch != '\t' || ch == 0x7f) {
+                throw new MalformedCsv(records + 1, String.format("holds the control character U+%04X (line %d)%s",
+                        (int) ch, line, ch == 0 ? ": a file saved as UTF-16 (Excel's \"Unicode Text\") has one beside "
+                                + "every letter; save it as \"CSV UTF-8\"" : ": remove it"));
+            }
         }
 
         @Override

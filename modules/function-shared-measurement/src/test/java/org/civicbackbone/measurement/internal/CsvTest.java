@@ -23,6 +23,24 @@ public class CsvTest {
         assertEquals(List.of(fields), Csv.parse(Csv.line(fields)));
     }
 
+    /**
+     * A control character is a fault of the file, quoted or not (a tab and a quoted line break are text's own); NUL,
+     * as a file saved as UTF-16 reads, says how to save it instead.
+     */
+    @Test
+    public void refusesControlCharactersAndSaysHowToSaveAUtf16File() {
+        assertEquals(List.of(List.of("a\tb", "line\none")), Csv.parse("a\tb,\"line\none\"\n"));
+        Csv.MalformedCsv nul = org.junit.Assert.assertThrows(Csv.MalformedCsv.class,
+                () -> Csv.parse("i\u0000n\u0000d\u0000,x\n"));
+        assertEquals(1, nul.row());
+        assertEquals("holds the control character U+0000 (line 1): a file saved as UTF-16 (Excel's \"Unicode Text\") "
+                + "has one beside every letter; save it as \"CSV UTF-8\"", nul.getMessage());
+        Csv.MalformedCsv bell = org.junit.Assert.assertThrows(Csv.MalformedCsv.class,
+                () -> Csv.parse("a,b\n\"c\u0007\",d\n"));
+        assertEquals(2, bell.row());
+        assertEquals("holds the control character U+0007 (line 2): remove it", bell.getMessage());
+    }
+
     /** The reader refills its block wherever a read ends: a quote, a CR LF or a BOM split across reads parse alike. */
     @Test
     public void readsTheSameWhereverTheInputIsCut() throws IOException {

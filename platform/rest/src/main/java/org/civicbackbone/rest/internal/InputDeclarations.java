@@ -134,6 +134,11 @@ public class InputDeclarations implements ContainerRequestFilter {
                         : "unknown query parameter; expected one of " + taken));
             } else if (values.size() > 1) {
                 faults.add(new Violation(name, "given " + values.size() + " times; give it once"));
+            } else {
+                String fault = ControlCharacters.fault(values.get(0), false);
+                if (fault != null) {
+                    faults.add(new Violation(name, fault));
+                }
             }
         });
         return faults;

@@ -72,9 +72,9 @@ final class JsonBinding implements AutoCloseable {
             if (bytes.length == 0 || new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
                 throw invalid(List.of(new Violation("(body)", "a JSON body is required")));
             }
-            Violation unbounded = unboundedNumber(bytes);
-            if (unbounded != null) {
-                throw invalid(List.of(unbounded));
+            Violation unbindable = unbindable(bytes);
+            if (unbindable != null) {
+                throw invalid(List.of(unbindable));
             }
             value = mapper.readValue(bytes, type);
         } catch (JsonProcessingException e) {
@@ -94,10 +94,11 @@ final class JsonBinding implements AutoCloseable {
     static final int MAX_EXPONENT = 30;
 
     /**
-     * The first number in the body too long or too large to be a value of any field, or null. Checked on the tokens
-     * before the body is bound, because converting {@code 1e10000000} to a field's type can take minutes of CPU.
+     * The first value in the body that no field takes, or null: a number too long or too large to be a value of any
+     * field, or text with a control character ({@link ControlCharacters}). Checked on the tokens before the body is
+     * bound, because converting {@code 1e10000000} to a field's type can take minutes of CPU.
      */
-    Violation unboundedNumber(byte[] bytes) {
+    Violation unbindable(byte[] bytes) {
         try (com.fasterxml.jackson.core.JsonParser parser = mapper.getFactory().createParser(bytes)) {
             com.fasterxml.jackson.core.JsonToken token;
             while ((token = parser.nextToken()) != null) {
@@ -106,6 +107,11 @@ final class JsonBinding implements AutoCloseable {
                     if (text.length() > MAX_NUMBER_CHARS || exponent(text) > MAX_EXPONENT) {
                         return new Violation(path(parser.getParsingContext()), "is out of range: at most "
                                 + MAX_NUMBER_CHARS + " characters and an exponent of at most " + MAX_EXPONENT);
+                    }
+                } else if (token == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+                    String fault = ControlCharacters.fault(parser.getText(), true);
+                    if (fault != null) {
+                        return new Violation(path(parser.getParsingContext()), fault);
                     }
                 }
             }

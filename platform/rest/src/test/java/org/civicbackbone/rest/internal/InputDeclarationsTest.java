@@ -47,6 +47,16 @@ public class InputDeclarationsTest {
                 InputDeclarations.faults(Set.of(), Map.of("state", List.of("OPEN"))));
     }
 
+    /** A query value is one line of text: a control character (a NUL PostgreSQL cannot compare) is a fault. */
+    @Test
+    public void aQueryValueWithAControlCharacterIsAFault() {
+        assertEquals(List.of(new Violation("name", "must not contain control characters: U+0000 at character 2")),
+                InputDeclarations.faults(Set.of("name"), Map.of("name", List.of("a\u0000b"))));
+        assertEquals(List.of(new Violation("name", "must not contain control characters: U+000A at character 2")),
+                InputDeclarations.faults(Set.of("name"), Map.of("name", List.of("a\nb"))));
+        assertEquals(List.of(), InputDeclarations.faults(Set.of("name"), Map.of("name", List.of("Riverbend Café"))));
+    }
+
     /** An action as modules write it: the acting user from the security context, no body. */
     public String withdraw(@PathParam("proposalId") long id, @Context SecurityContext security) {
         return id + security.toString();

@@ -86,6 +86,23 @@ public class JsonBindingTest {
                 .getBytes(StandardCharsets.UTF_8)), Amount.class).value());
     }
 
+    /**
+     * Text with a control character is refused by field (PostgreSQL cannot store NUL; none shows on a page); a tab
+     * and a line break are text's own.
+     */
+    @Test
+    public void refusesControlCharactersInTextButKeepsLinesAndTabs() {
+        record Minutes(String title, List<String> notes) {
+        }
+        assertEquals(List.of(new Violation("title", "must not contain control characters: U+0000 at character 4")),
+                refuse("{\"title\":\"Nul\\u0000\"}", Minutes.class));
+        assertEquals(List.of(new Violation("notes[1]", "must not contain control characters: U+0007 at character 1")),
+                refuse("{\"title\":\"t\",\"notes\":[\"a\",\"\\u0007\"]}", Minutes.class));
+        assertEquals("title", refuse("{\"title\":\"del\u007f\"}", Minutes.class).get(0).field());
+        assertEquals("one\n\ttwo\r\n", json.read(new ByteArrayInputStream("{\"title\":\"one\\n\\ttwo\\r\\n\"}"
+                .getBytes(StandardCharsets.UTF_8)), Minutes.class).title());
+    }
+
     /** The place of a fault inside a list of objects, and each bound in plain words without expression language. */
     @Test
     public void namesTheElementOfAListAndTheBoundItMissedInPlainWords() {
