@@ -16,6 +16,20 @@ public final class CoreSchema {
         return MODULE + ":seats:" + initiativeId;
     }
 
+    /**
+     * The lock a new login holds until it commits: two logins of one name at one moment take turns, so the second is
+     * refused (409) instead of failing on the logins' key.
+     */
+    static final String LOGIN_NAMES_LOCK = MODULE + ":login-names";
+
+    /**
+     * The lock a change to an initiative's organisation names holds until it commits: two organisations registered
+     * under one name at one moment take turns, so the second is refused (409) instead of failing on the names' key.
+     */
+    static String organisationNamesLock(String initiativeId) {
+        return MODULE + ":organisation-names:" + initiativeId;
+    }
+
     public static final List<SchemaMigration> MIGRATIONS = List.of(new SchemaMigration(1, "initiatives, bodies, audit log", """
             CREATE TABLE core_initiative (
               id VARCHAR(64) PRIMARY KEY,

@@ -31,6 +31,7 @@ public class DemoLogins {
     public DemoLogins(DemoInitiative.Config config, @Reference BackboneStore store, @Reference RealmLogins realm) {
         if (config.enabled()) {
             store.exclusively("demo:logins", () -> store.inTransaction(c -> {
+                store.holdUntilCommit(c, CoreSchema.LOGIN_NAMES_LOCK);
                 FlagRecords flags = store.mapper(c, FlagRecords.class);
                 if (flags.isSet(FLAG)) {
                     return null;

@@ -86,6 +86,7 @@ public class JdbcOrganisationRegistry implements OrganisationRegistry {
 
     /** The organisation a seat names, registered with the seat's sector when the registry does not know it yet. */
     public Organisation resolveOrRegister(Connection c, String initiativeId, String name, Sector sector, String actor) {
+        store.holdUntilCommit(c, CoreSchema.organisationNamesLock(initiativeId)); // one registered at the same moment is seen
         return resolve(c, initiativeId, name)
                 .orElseGet(() -> register(c, initiativeId, new OrganisationSpec(name, List.of(), List.of(sector)), actor));
     }
@@ -110,6 +111,7 @@ public class JdbcOrganisationRegistry implements OrganisationRegistry {
     @Override
     public Organisation update(String initiativeId, long organisationId, OrganisationSpec spec, String actor) {
         return store.inTransaction(c -> {
+            store.holdUntilCommit(c, CoreSchema.organisationNamesLock(initiativeId)); // before its names are let go
             Organisation before = organisation(c, initiativeId, organisationId);
             Map<String, String> names = names(spec);
             OrganisationRecords records = records(c);
@@ -162,6 +164,7 @@ public class JdbcOrganisationRegistry implements OrganisationRegistry {
     }
 
     private void write(Connection c, String initiativeId, long id, Map<String, String> names, List<Sector> sectors) {
+        store.holdUntilCommit(c, CoreSchema.organisationNamesLock(initiativeId)); // a name taken at the same moment is seen
         OrganisationRecords records = records(c);
         int index = 0; // the first entry is the name itself, then the aliases in their order
         for (Map.Entry<String, String> name : names.entrySet()) {

@@ -169,6 +169,7 @@ public class RealmLoginDirectory implements LoginDirectory {
     }
 
     private void refuseTaken(Connection c, String name) {
+        store.holdUntilCommit(c, CoreSchema.LOGIN_NAMES_LOCK); // one created at the same moment is seen
         if (realm.login(c, name) != null) {
             throw new ProblemException(Problem.conflict("The login '" + name + "' is taken: choose another name."));
         }

@@ -93,6 +93,7 @@ final class UsersFile {
     /** Copies the logins the database lacks, once across nodes starting together. */
     void copyMissing(BackboneStore store, UnaryOperator<String> stored) {
         store.exclusively("realm:users-file", () -> store.inTransaction(c -> {
+            store.holdUntilCommit(c, CoreSchema.LOGIN_NAMES_LOCK);
             LoginRecords logins = store.mapper(c, LoginRecords.class);
             Instant now = Instant.now();
             for (Entry entry : entries) {

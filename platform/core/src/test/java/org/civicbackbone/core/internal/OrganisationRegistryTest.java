@@ -55,6 +55,20 @@ public class OrganisationRegistryTest {
         return new OrganisationSpec(name, aliases, List.of(sectors));
     }
 
+    /**
+     * Eight registrations of one name at one moment, as eight partners' clicks: one organisation, and each other is
+     * refused with 409 naming the field (before the registry took turns, some failed on the names' key with 500).
+     */
+    @Test
+    public void oneNameRegisteredAtOneMomentMakesOneOrganisationAndConflictsForTheRest() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            String name = "Race Org " + round;
+            assertEquals(name, AtOneMoment.oneCreatedTheRestConflicting(8), AtOneMoment.answers(8,
+                    () -> registry.register("town", spec(name, List.of(), Sector.NONPROFIT), "admin")));
+            assertEquals(1, registry.organisations("town").stream().filter(o -> o.name().equals(name)).count());
+        }
+    }
+
     @Test
     public void otherSpellingsAndAliasesResolveToTheOneRecord() {
         Organisation trust = registry.register("town", spec("Eastside Trust", List.of("EST", "Eastside Community Trust"),
