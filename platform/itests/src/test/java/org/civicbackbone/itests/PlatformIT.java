@@ -270,7 +270,7 @@ public class PlatformIT extends InsideKaraf {
     /**
      * A control character is bad input wherever text comes in: a JSON field, a query parameter, a CSV cell. Each is
      * refused with 400 naming where it is, and nothing is stored. (On PostgreSQL, which cannot store or compare a
-     * NUL, each of these failed in the database with 500 before they were refused.)
+     * NUL, a body's or a cell's failed in the database with 500 before they were refused, as did a filter's.)
      */
     @Test
     public void aControlCharacterIsRefusedWhereverTextComesIn() throws Exception {
