@@ -86,7 +86,7 @@ public class JdbcOrganisationRegistry implements OrganisationRegistry {
 
     /** The organisation a seat names, registered with the seat's sector when the registry does not know it yet. */
     public Organisation resolveOrRegister(Connection c, String initiativeId, String name, Sector sector, String actor) {
-        store.holdUntilCommit(c, CoreSchema.organisationNamesLock(initiativeId)); // one registered at the same moment is seen
+        store.holdUntilCommit(c, CoreSchema.organisationNamesLock(initiativeId)); // sees one registered meanwhile
         return resolve(c, initiativeId, name)
                 .orElseGet(() -> register(c, initiativeId, new OrganisationSpec(name, List.of(), List.of(sector)), actor));
     }
@@ -164,7 +164,7 @@ public class JdbcOrganisationRegistry implements OrganisationRegistry {
     }
 
     private void write(Connection c, String initiativeId, long id, Map<String, String> names, List<Sector> sectors) {
-        store.holdUntilCommit(c, CoreSchema.organisationNamesLock(initiativeId)); // a name taken at the same moment is seen
+        store.holdUntilCommit(c, CoreSchema.organisationNamesLock(initiativeId)); // sees a name taken meanwhile
         OrganisationRecords records = records(c);
         int index = 0; // the first entry is the name itself, then the aliases in their order
         for (Map.Entry<String, String> name : names.entrySet()) {

@@ -69,7 +69,7 @@ public class JdbcBackboneStore implements BackboneStore {
         this.dataSource = dataSource;
         this.postgresql = read(c -> "PostgreSQL".equals(c.getMetaData().getDatabaseProductName()));
         if (!postgresql) {
-            answerEveryReadAfresh();
+            EmbeddedDatabaseReads.answerEachAfresh(dataSource);
         }
         inTransaction(c -> {
             lockForTransaction(c, "schema");
@@ -251,21 +251,6 @@ public class JdbcBackboneStore implements BackboneStore {
     /** Whether the database is PostgreSQL (else the embedded H2). */
     boolean onPostgresql() {
         return postgresql;
-    }
-
-    /**
-     * Turns off H2's reuse of a query's last result, for the whole database (the setting is kept in it): H2 2.2 could
-     * answer a session's repeated question from before another session's commit, and go on doing so while the table
-     * stayed unchanged (ADR 0038). Set at every start, so that databases made before this are mended too.
-     */
-    private void answerEveryReadAfresh() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("SET OPTIMIZE_REUSE_RESULTS 0");
-        } catch (SQLException e) {
-            // a user without admin rights cannot; the URL can say it instead (;OPTIMIZE_REUSE_RESULTS=0)
-            LOG.warn("The embedded database kept reusing query results ({}): a read may miss a commit made while it "
-                    + "ran; add ;OPTIMIZE_REUSE_RESULTS=0 to the data source's url", e.getMessage());
-        }
     }
 
     @Override
