@@ -40,7 +40,8 @@ record Meetings(BackboneStore store, AuditLog audit) {
     }
 
     void setSettings(String initiativeId, Settings spec, String actor) {
-        store.inTransaction(c -> {
+        // in turn: two first settings at the same moment would each find none to update and both insert
+        store.inTurn(ActivitiesSchema.MODULE, initiativeId, c -> {
             PlanRecords r = store.mapper(c, PlanRecords.class);
             if (r.updateSetting(initiativeId, spec.materialsDaysBefore()) == 0) {
                 r.insertSetting(initiativeId, spec.materialsDaysBefore());

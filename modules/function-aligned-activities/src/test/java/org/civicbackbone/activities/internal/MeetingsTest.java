@@ -2,6 +2,7 @@ package org.civicbackbone.activities.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,9 +12,11 @@ import org.civicbackbone.activities.internal.JointPlan.ActionItemSpec;
 import org.civicbackbone.activities.internal.JointPlan.MaterialSpec;
 import org.civicbackbone.activities.internal.JointPlan.Meeting;
 import org.civicbackbone.activities.internal.JointPlan.MeetingSpec;
+import org.civicbackbone.activities.internal.JointPlan.Settings;
 import org.civicbackbone.activities.internal.JointPlan.WorkingGroupSpec;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.problem.Violation;
+import org.civicbackbone.testkit.SameMoment;
 import org.junit.Test;
 
 /** Meetings through the function's rules on a real (in-memory) database: what a second click must not record twice. */
@@ -36,6 +39,14 @@ public class MeetingsTest {
         // another group, or the whole initiative, may meet then
         plan.schedule("town", new MeetingSpec(null, "Leadership", at, "1. Budget"), "staff");
         assertEquals(2, plan.meetings("town").size());
+    }
+
+    /** The first setting sent eight times at once (found over HTTP on PostgreSQL: one of sixteen answered 500). */
+    @Test
+    public void theFirstSettingSentEightTimesAtOnceIsKeptOnce() {
+        SameMoment.Outcome outcome = SameMoment.run(8, i -> plan.setSettings("town", new Settings(5 + i % 2), "staff"));
+        assertEquals(8, outcome.served());
+        assertTrue(List.of(5, 6).contains(plan.settings("town").materialsDaysBefore()));
     }
 
     /** A meeting moves and its agenda is revised until it is held; never onto another of its group's. */

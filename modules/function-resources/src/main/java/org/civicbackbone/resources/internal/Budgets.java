@@ -42,7 +42,8 @@ record Budgets(BackboneStore store, AuditLog audit) {
     }
 
     Budget set(String initiativeId, int year, BudgetSpec spec, String actor) {
-        store.inTransaction(c -> {
+        // in turn: two sets of one year at the same moment would each clear, then insert the same lines twice
+        store.inTurn(ResourcesSchema.MODULE, initiativeId, c -> {
             FundingRecords records = store.mapper(c, FundingRecords.class);
             records.clearBudget(initiativeId, year);
             spec.lines().forEach(line -> records.insertBudgetLine(initiativeId, year, line.category().strip(),

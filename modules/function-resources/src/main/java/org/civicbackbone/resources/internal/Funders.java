@@ -74,19 +74,20 @@ record Funders(BackboneStore store, AuditLog audit, OrganisationRegistry organis
                         + funder.name() + " or one of its aliases: a funder stays its organisation (merge two records "
                         + "of one organisation in the registry)"));
         String contact = contact(spec);
-        Changes changes = new Changes().quoted("name", funder.name(), organisation.name())
-                .shown("sector", funder.sector(), spec.sector()).quoted("contact", funder.contact(), contact);
-        if (!changes.none()) {
-            store.inTransaction(c -> {
-                if (store.mapper(c, FundingRecords.class).updateFunder(funderId, organisation.name(), spec.sector(),
-                        contact, organisation.id()) == 0) {
-                    throw new ProblemException(Problem.notFound("Funder " + funderId + " is gone."));
-                }
-                audit.record(c, actor, initiativeId, ResourcesSchema.MODULE, "funder.change", funder.name() + ": "
+        store.inTurn(ResourcesSchema.MODULE, initiativeId, c -> {
+            // compared with the funder as it is now: an edit sent at the same moment is the "before" of this one
+            FundingRecords records = store.mapper(c, FundingRecords.class);
+            Funder now = records.funders(initiativeId).stream().filter(f -> f.id() == funderId).findFirst()
+                    .orElseThrow(() -> new ProblemException(Problem.notFound("Funder " + funderId + " is gone.")));
+            Changes changes = new Changes().quoted("name", now.name(), organisation.name())
+                    .shown("sector", now.sector(), spec.sector()).quoted("contact", now.contact(), contact);
+            if (!changes.none()) {
+                records.updateFunder(funderId, organisation.name(), spec.sector(), contact, organisation.id());
+                audit.record(c, actor, initiativeId, ResourcesSchema.MODULE, "funder.change", now.name() + ": "
                         + changes);
-                return null;
-            });
-        }
+            }
+            return null;
+        });
         return one(initiativeId, funderId);
     }
 }

@@ -157,7 +157,7 @@ public interface FundingRecords {
     void insertDeadline(@Param("key") GeneratedKey key, @Param("grantId") long grantId,
                         @Param("dueOn") LocalDate dueOn, @Param("description") String description);
 
-    @Update("UPDATE rs_deadline SET submitted_on = #{submittedOn} WHERE id = #{deadlineId}")
+    @Update("UPDATE rs_deadline SET submitted_on = #{submittedOn} WHERE id = #{deadlineId} AND submitted_on IS NULL")
     int markSubmitted(@Param("deadlineId") long deadlineId, @Param("submittedOn") LocalDate submittedOn);
 
     @Select("SELECT category, amount FROM rs_budget_line WHERE initiative_id = #{initiativeId} "

@@ -77,7 +77,9 @@ record ReportingDeadlines(BackboneStore store, AuditLog audit) {
                     + "."));
         }
         store.inTransaction(c -> {
-            store.mapper(c, FundingRecords.class).markSubmitted(deadlineId, LocalDate.now());
+            if (store.mapper(c, FundingRecords.class).markSubmitted(deadlineId, LocalDate.now()) == 0) {
+                throw new ProblemException(Problem.conflict("The report was marked submitted while this was sent."));
+            }
             audit.record(c, actor, initiativeId, ResourcesSchema.MODULE, "deadline.submitted", "report " + deadlineId
                     + " on grant " + grantId);
             return null;

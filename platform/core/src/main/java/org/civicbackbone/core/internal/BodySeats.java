@@ -90,6 +90,7 @@ record BodySeats(BackboneStore store, AuditLog audit, ModuleCatalogue catalogue,
     }
 
     GovernanceBody retireBody(Connection c, String initiativeId, long bodyId, String actor) {
+        store.holdUntilCommit(c, CoreSchema.seatsLock(initiativeId)); // sent twice: the second sees it retired
         GovernanceBody body = sittingBody(c, initiativeId, bodyId);
         Instant now = Instant.now();
         int seats = records(c).retireSeatsOf(bodyId, now, actor);
@@ -204,6 +205,7 @@ record BodySeats(BackboneStore store, AuditLog audit, ModuleCatalogue catalogue,
     }
 
     Membership retireMember(Connection c, String initiativeId, long bodyId, long membershipId, String actor) {
+        store.holdUntilCommit(c, CoreSchema.seatsLock(initiativeId)); // sent twice: the second sees it retired
         Membership seat = heldSeat(c, initiativeId, bodyId, membershipId);
         records(c).retireSeat(membershipId, Instant.now(), actor);
         audit.record(c, actor, initiativeId, CoreSchema.MODULE, "membership.retire", "seat " + membershipId + " of "

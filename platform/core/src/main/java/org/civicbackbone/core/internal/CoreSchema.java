@@ -17,8 +17,9 @@ public final class CoreSchema {
     }
 
     /**
-     * The lock a new login holds until it commits: two logins of one name at one moment take turns, so the second is
-     * refused (409) instead of failing on the logins' key.
+     * The lock a new or changed login holds until it commits: two logins of one name at one moment take turns, so the
+     * second is refused (409) instead of failing on the logins' key; a role given or a login removed twice at one
+     * moment is done once.
      */
     static final String LOGIN_NAMES_LOCK = MODULE + ":login-names";
 

@@ -163,6 +163,7 @@ public class RealmLoginDirectory implements LoginDirectory {
     }
 
     private void requireLogin(Connection c, String login) {
+        store.holdUntilCommit(c, CoreSchema.LOGIN_NAMES_LOCK); // a change sent twice: the second sees the first's
         if (realm.login(c, login) == null) {
             throw new ProblemException(Problem.notFound("There is no login '" + login + "'."));
         }

@@ -305,29 +305,26 @@ public class BodySeatsTest {
         GovernanceBody board = initiatives.addBody("town", new BodySpec("host-board", "Board"), "ann");
         List<String> spellings = List.of("Zoe Park", "zoe park", "ZOE PARK", " Zoe Park", "Zoe  Park", "zoe Park",
                 "Zoe park", "ZOE  park");
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
-        java.util.concurrent.CountDownLatch together = new java.util.concurrent.CountDownLatch(8);
-        List<java.util.concurrent.Future<Membership>> clicks = new java.util.ArrayList<>();
-        for (String spelling : spellings) {
-            clicks.add(threads.submit(() -> {
-                together.countDown();
-                together.await();
-                return initiatives.addMember("town", board.id(), new MembershipSpec(spelling, null, "Library",
-                        "member", Sector.NONPROFIT), "ann");
-            }));
-        }
-        int seated = 0;
-        for (java.util.concurrent.Future<Membership> click : clicks) {
-            try {
-                click.get(1, java.util.concurrent.TimeUnit.MINUTES);
-                seated++;
-            } catch (java.util.concurrent.ExecutionException refused) {
-                assertEquals(409, ((ProblemException) refused.getCause()).problem().status());
-            }
-        }
-        threads.shutdownNow();
-        assertEquals(1, seated);
+        java.util.concurrent.atomic.AtomicInteger click = new java.util.concurrent.atomic.AtomicInteger();
+        assertEquals(AtOneMoment.oneCreatedTheRestConflicting(8), AtOneMoment.answers(8, () -> initiatives.addMember(
+                "town", board.id(), new MembershipSpec(spellings.get(click.getAndIncrement()), null, "Library",
+                        "member", Sector.NONPROFIT), "ann")));
         assertEquals("one person recorded, one seat", 1, people.people("town").size());
         assertEquals(1, initiatives.members("town", board.id()).size());
+    }
+
+    /** A retirement sent eight times at once retires once: one answer, seven 409s, one entry in the audit log each. */
+    @Test
+    public void aSeatAndABodyRetiredByEightClicksAtOnceAreRetiredOnce() throws Exception {
+        GovernanceBody board = initiatives.addBody("town", new BodySpec("host-board", "Board"), "ann");
+        Membership ann = initiatives.addMember("town", board.id(), new MembershipSpec("Ann", "ann", "Library", "chair",
+                Sector.PUBLIC_AGENCY), "admin");
+        assertEquals(AtOneMoment.oneCreatedTheRestConflicting(8), AtOneMoment.answers(8,
+                () -> initiatives.retireMember("town", board.id(), ann.id(), "admin")));
+        assertEquals(AtOneMoment.oneCreatedTheRestConflicting(8), AtOneMoment.answers(8,
+                () -> initiatives.retireBody("town", board.id(), "admin")));
+        List<String> actions = audit.recent("town", 50).stream().map(e -> e.action()).toList();
+        assertEquals(1, actions.stream().filter("membership.retire"::equals).count());
+        assertEquals(1, actions.stream().filter("body.retire"::equals).count());
     }
 }

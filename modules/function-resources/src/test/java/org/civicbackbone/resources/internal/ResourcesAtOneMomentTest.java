@@ -1,0 +1,91 @@
+package org.civicbackbone.resources.internal;
+
+import static org.junit.Assert.assertEquals;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.civicbackbone.api.audit.AuditEntry;
+import org.civicbackbone.api.audit.AuditQuery;
+import org.civicbackbone.api.initiative.Sector;
+import org.civicbackbone.api.store.BackboneStore;
+import org.civicbackbone.resources.internal.Funding.BudgetLine;
+import org.civicbackbone.resources.internal.Funding.BudgetSpec;
+import org.civicbackbone.resources.internal.Funding.Deadline;
+import org.civicbackbone.resources.internal.Funding.DeadlineSpec;
+import org.civicbackbone.resources.internal.Funding.Funder;
+import org.civicbackbone.resources.internal.Funding.FunderSpec;
+import org.civicbackbone.resources.internal.Funding.Grant;
+import org.civicbackbone.resources.internal.Funding.GrantSpec;
+import org.civicbackbone.testkit.InMemoryInitiatives;
+import org.civicbackbone.testkit.InMemoryOrganisations;
+import org.civicbackbone.testkit.RecordingAuditLog;
+import org.civicbackbone.testkit.SameMoment;
+import org.civicbackbone.testkit.ScriptedDecisions;
+import org.civicbackbone.testkit.TestStore;
+import org.junit.Before;
+import org.junit.Test;
+
+/**
+ * One write of the resources function sent eight times at one moment (a double click, a client's retry, two
+ * colleagues): it is done once, the others are served the same result or refused, and the audit log tells it once.
+ * Found by sixteen such requests over HTTP on PostgreSQL: a budget answered 500 on its lines' key, a report was marked
+ * submitted three times.
+ */
+public class ResourcesAtOneMomentTest {
+
+    private Resources resources;
+    private RecordingAuditLog audit;
+
+    @Before
+    public void setUp() {
+        BackboneStore store = TestStore.inMemory();
+        audit = new RecordingAuditLog(store);
+        resources = new Resources(store, audit, InMemoryInitiatives.with("town", Resources.FUNCTION_ID), input -> { },
+                new ScriptedDecisions(store), new InMemoryOrganisations().with("town", Sector.PHILANTHROPY,
+                "Community Foundation"));
+    }
+
+    @Test
+    public void aBudgetSetEightTimesAtOnceHasItsLinesOnce() {
+        BudgetSpec budget = new BudgetSpec(List.of(new BudgetLine("Staff", new BigDecimal("38000")),
+                new BudgetLine("Books", new BigDecimal("9000"))));
+        SameMoment.Outcome outcome = SameMoment.run(8, i -> resources.setBudget("town", 2031, budget, "ann"));
+        assertEquals(8, outcome.served());
+        assertEquals(2, resources.budget("town", 2031).lines().size());
+        assertEquals(0, new BigDecimal("47000").compareTo(resources.budget("town", 2031).total()));
+    }
+
+    @Test
+    public void aReportMarkedSubmittedEightTimesAtOnceIsSubmittedOnce() {
+        Funder funder = resources.addFunder("town", new FunderSpec("Community Foundation", Sector.PHILANTHROPY, null),
+                "ann");
+        Grant grant = resources.addGrant("town", new GrantSpec(funder.id(), "Summer reading", new BigDecimal("1500"),
+                null, null), "ann");
+        Deadline report = resources.addDeadline("town", grant.id(), new DeadlineSpec(LocalDate.of(2026, 6, 30),
+                "Interim report"), "ann");
+        SameMoment.Outcome outcome = SameMoment.run(8, i -> resources.markSubmitted("town", grant.id(), report.id(),
+                "ann"));
+        assertEquals(1, outcome.served());
+        outcome.refused().forEach(refused -> assertEquals(409, refused.problem().status()));
+        assertEquals(1, entries("deadline.submitted").size());
+    }
+
+    /** Each edit is compared with the funder as the one before it left it, so the log says "none to ..." once. */
+    @Test
+    public void aFunderEditedEightTimesAtOnceIsLoggedAsChangedOnce() {
+        Funder funder = resources.addFunder("town", new FunderSpec("Community Foundation", Sector.PHILANTHROPY, null),
+                "ann");
+        FunderSpec contact = new FunderSpec("Community Foundation", Sector.PHILANTHROPY, "grants@cf.example");
+        SameMoment.Outcome outcome = SameMoment.run(8, i -> resources.changeFunder("town", funder.id(), contact, "ann"));
+        assertEquals(8, outcome.served());
+        List<AuditEntry> changes = entries("funder.change");
+        assertEquals(1, changes.size());
+        assertEquals("Community Foundation: contact none to 'grants@cf.example'", changes.get(0).detail());
+    }
+
+    private List<AuditEntry> entries(String action) {
+        return audit.find(new AuditQuery(null, null, null, null, null, null, null, Integer.MAX_VALUE)).stream()
+                .filter(e -> e.action().equals(action)).toList();
+    }
+}
