@@ -8,7 +8,6 @@ import java.util.List;
 import org.civicbackbone.api.audit.AuditEntry;
 import org.civicbackbone.api.audit.AuditQuery;
 import org.civicbackbone.api.initiative.Sector;
-import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.resources.internal.Funding.BudgetLine;
 import org.civicbackbone.resources.internal.Funding.BudgetSpec;
 import org.civicbackbone.resources.internal.Funding.Deadline;
@@ -17,13 +16,7 @@ import org.civicbackbone.resources.internal.Funding.Funder;
 import org.civicbackbone.resources.internal.Funding.FunderSpec;
 import org.civicbackbone.resources.internal.Funding.Grant;
 import org.civicbackbone.resources.internal.Funding.GrantSpec;
-import org.civicbackbone.testkit.InMemoryInitiatives;
-import org.civicbackbone.testkit.InMemoryOrganisations;
-import org.civicbackbone.testkit.RecordingAuditLog;
 import org.civicbackbone.testkit.SameMoment;
-import org.civicbackbone.testkit.ScriptedDecisions;
-import org.civicbackbone.testkit.TestStore;
-import org.junit.Before;
 import org.junit.Test;
 
 /**
@@ -34,17 +27,9 @@ import org.junit.Test;
  */
 public class ResourcesAtOneMomentTest {
 
-    private Resources resources;
-    private RecordingAuditLog audit;
-
-    @Before
-    public void setUp() {
-        BackboneStore store = TestStore.inMemory();
-        audit = new RecordingAuditLog(store);
-        resources = new Resources(store, audit, InMemoryInitiatives.with("town", Resources.FUNCTION_ID), input -> { },
-                new ScriptedDecisions(store), new InMemoryOrganisations().with("town", Sector.PHILANTHROPY,
-                "Community Foundation"));
-    }
+    // JUnit makes the test anew for each method: a fresh database each time
+    private final TownFunding town = TownFunding.fresh();
+    private final Resources resources = town.resources();
 
     @Test
     public void aBudgetSetEightTimesAtOnceHasItsLinesOnce() {
@@ -85,7 +70,7 @@ public class ResourcesAtOneMomentTest {
     }
 
     private List<AuditEntry> entries(String action) {
-        return audit.find(new AuditQuery(null, null, null, null, null, null, null, Integer.MAX_VALUE)).stream()
+        return town.audit().find(new AuditQuery(null, null, null, null, null, null, null, Integer.MAX_VALUE)).stream()
                 .filter(e -> e.action().equals(action)).toList();
     }
 }

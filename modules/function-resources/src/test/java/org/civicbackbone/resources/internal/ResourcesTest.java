@@ -13,7 +13,6 @@ import org.civicbackbone.api.initiative.OrganisationSpec;
 import org.civicbackbone.api.initiative.Sector;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.problem.Violation;
-import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.resources.internal.Funding.AcceptanceSpec;
 import org.civicbackbone.resources.internal.Funding.Allocation;
 import org.civicbackbone.resources.internal.Funding.AllocationSpec;
@@ -26,11 +25,9 @@ import org.civicbackbone.resources.internal.Funding.ReceiptSpec;
 import org.civicbackbone.resources.internal.Funding.RecipientKind;
 import org.civicbackbone.resources.internal.Funding.Stage;
 import org.civicbackbone.resources.internal.Funding.StageSpec;
-import org.civicbackbone.testkit.InMemoryInitiatives;
 import org.civicbackbone.testkit.InMemoryOrganisations;
 import org.civicbackbone.testkit.RecordingAuditLog;
 import org.civicbackbone.testkit.ScriptedDecisions;
-import org.civicbackbone.testkit.TestStore;
 import org.junit.Before;
 import org.junit.Test;
 
@@ -44,12 +41,11 @@ public class ResourcesTest {
 
     @Before
     public void setUp() {
-        BackboneStore store = TestStore.inMemory();
-        audit = new RecordingAuditLog(store);
-        decisions = new ScriptedDecisions(store);
-        organisations = new InMemoryOrganisations().with("town", Sector.PUBLIC_AGENCY, "Riverbend Library");
-        resources = new Resources(store, audit, InMemoryInitiatives.with("town", Resources.FUNCTION_ID), input -> { },
-                decisions, organisations);
+        TownFunding town = TownFunding.fresh();
+        resources = town.resources();
+        decisions = town.decisions();
+        audit = town.audit();
+        organisations = town.organisations();
     }
 
     /** An opportunity: 1500 asked of the community foundation for 2026. */
