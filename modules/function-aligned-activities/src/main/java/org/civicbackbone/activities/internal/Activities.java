@@ -57,18 +57,21 @@ record Activities(BackboneStore store, AuditLog audit) {
                  String actor) {
         refuseIfWrong(spec, owner, goals);
         List<Integer> goalNumbers = spec.goalNumbers().stream().distinct().sorted().toList();
-        Changes changes = new Changes().quoted("title", activity.title(), spec.title().strip())
-                .named("description", activity.description(), spec.description())
-                .shown("owner", activity.ownerOrganisation(), owner.name())
-                .shown("goals", activity.goalNumbers().stream().sorted().toList(), goalNumbers)
-                .shown("start", activity.startOn(), spec.startOn()).shown("end", activity.endOn(), spec.endOn());
-        if (changes.none()) {
-            return false;
-        }
-        store.inTurn(ActivitiesSchema.MODULE, initiativeId, c -> {
+        return store.inTurn(ActivitiesSchema.MODULE, initiativeId, c -> {
             PlanRecords records = store.mapper(c, PlanRecords.class);
-            if (activity.status().active()) { // one the partner runs already, renamed or handed over to it: counted twice
-                refuseRunning(records.activities(initiativeId), owner.name(), spec.title(), activity.id());
+            List<Activity> all = records.activities(initiativeId);
+            // compared with the activity as it is now: an edit sent at the same moment is the "before" of this one
+            Activity now = all.stream().filter(a -> a.id() == activity.id()).findFirst().orElse(activity);
+            Changes changes = new Changes().quoted("title", now.title(), spec.title().strip())
+                    .named("description", now.description(), spec.description())
+                    .shown("owner", now.ownerOrganisation(), owner.name())
+                    .shown("goals", now.goalNumbers().stream().sorted().toList(), goalNumbers)
+                    .shown("start", now.startOn(), spec.startOn()).shown("end", now.endOn(), spec.endOn());
+            if (changes.none()) {
+                return false;
+            }
+            if (now.status().active()) { // one the partner runs already, renamed or handed over to it: counted twice
+                refuseRunning(all, owner.name(), spec.title(), activity.id());
             }
             records.updateActivity(activity.id(), spec.title().strip(), spec.description(), owner.name(), owner.id(),
                     spec.startOn(), spec.endOn());
@@ -76,9 +79,8 @@ record Activities(BackboneStore store, AuditLog audit) {
             goalNumbers.forEach(goal -> records.insertGoal(activity.id(), goal));
             audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, "activity.edit", "activity " + activity.id()
                     + ": " + changes);
-            return null;
+            return true;
         });
-        return true;
     }
 
     /**

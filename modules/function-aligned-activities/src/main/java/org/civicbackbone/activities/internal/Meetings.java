@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.civicbackbone.activities.internal.JointPlan.ActionItem;
 import org.civicbackbone.activities.internal.JointPlan.ActionItemSpec;
 import org.civicbackbone.activities.internal.JointPlan.MaterialSpec;
@@ -92,17 +93,17 @@ record Meetings(BackboneStore store, AuditLog audit) {
                     + "its group's members.", List.of(new Violation("workingGroupId", "is another group than the one "
                     + "whose members' attendance is recorded"))));
         }
-        Changes changes = new Changes().shown("held at", meeting.heldAt(), spec.heldAt())
-                .shown("working group", meeting.workingGroupId(), spec.workingGroupId())
-                .quoted("title", meeting.title(), spec.title().strip()).named("agenda", meeting.agenda(), spec.agenda());
-        if (changes.none()) {
-            return false;
-        }
-        write(initiativeId, actor, r -> {
-            refuseClash(r, initiativeId, spec, meeting.id());
-            r.updateMeeting(meeting.id(), spec.workingGroupId(), spec.title().strip(), spec.heldAt(), spec.agenda());
-        }, "meeting.change", () -> "meeting " + meeting.id() + ": " + changes);
-        return true;
+        long id = meeting.id();
+        return edit(initiativeId, actor, r -> {
+            PlanRecords.MeetingRow now = r.meetingRows(initiativeId).stream().filter(m -> m.id() == id).findFirst()
+                    .orElseThrow();
+            return new Changes().shown("held at", now.heldAt(), spec.heldAt())
+                    .shown("working group", now.groupId(), spec.workingGroupId())
+                    .quoted("title", now.title(), spec.title().strip()).named("agenda", now.agenda(), spec.agenda());
+        }, r -> {
+            refuseClash(r, initiativeId, spec, id);
+            r.updateMeeting(id, spec.workingGroupId(), spec.title().strip(), spec.heldAt(), spec.agenda());
+        }, "meeting.change", changes -> "meeting " + id + ": " + changes);
     }
 
     /** Refuses a meeting held when another of the same group (or of the initiative) is, other than {@code self}. */
@@ -160,18 +161,17 @@ record Meetings(BackboneStore store, AuditLog audit) {
             throw new ProblemException(Problem.conflict("Action item " + itemId + " was done on " + item.doneOn() + "."));
         }
         refuseEarly(meeting, spec);
-        Changes changes = new Changes().named("description", item.description(), spec.description().strip())
-                .shown("owner", item.owner(), spec.owner().strip()).shown("due", item.dueOn(), spec.dueOn());
-        if (changes.none()) {
-            return false;
-        }
-        write(initiativeId, actor, r -> {
+        return edit(initiativeId, actor, r -> {
+            PlanRecords.ActionRow now = r.actionRows(initiativeId).stream().filter(a -> a.id() == itemId).findFirst()
+                    .orElseThrow();
+            return new Changes().named("description", now.description(), spec.description().strip())
+                    .shown("owner", now.owner(), spec.owner().strip()).shown("due", now.dueOn(), spec.dueOn());
+        }, r -> {
             refuseRecorded(r, initiativeId, meeting.id(), spec, itemId);
             if (r.updateAction(itemId, spec.description().strip(), spec.owner().strip(), spec.dueOn()) == 0) {
                 throw new ProblemException(Problem.conflict("Action item " + itemId + " was done meanwhile."));
             }
-        }, "meeting.action.change", () -> "action item " + itemId + ": " + changes);
-        return true;
+        }, "meeting.action.change", changes -> "action item " + itemId + ": " + changes);
     }
 
     /**
@@ -223,6 +223,24 @@ record Meetings(BackboneStore store, AuditLog audit) {
             change.accept(store.mapper(c, PlanRecords.class));
             audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, action, detail.get());
             return null;
+        });
+    }
+
+    /**
+     * An edit in the module's turn: {@code compare} reads the record as it is now (an edit sent at the same moment is
+     * the "before" of this one) and says what this edit changes; when that is nothing, nothing is written or logged.
+     */
+    private boolean edit(String initiativeId, String actor, Function<PlanRecords, Changes> compare,
+                         Consumer<PlanRecords> change, String action, Function<Changes, String> detail) {
+        return store.inTurn(ActivitiesSchema.MODULE, initiativeId, c -> {
+            PlanRecords r = store.mapper(c, PlanRecords.class);
+            Changes changes = compare.apply(r);
+            if (changes.none()) {
+                return false;
+            }
+            change.accept(r);
+            audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, action, detail.apply(changes));
+            return true;
         });
     }
 }

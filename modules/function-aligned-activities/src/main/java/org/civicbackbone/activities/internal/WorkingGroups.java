@@ -56,19 +56,26 @@ record WorkingGroups(BackboneStore store, AuditLog audit, OrganisationRegistry o
     WorkingGroup change(String initiativeId, long groupId, WorkingGroupSpec spec, String actor) {
         WorkingGroup group = one(initiativeId, groupId);
         String name = spec.name().strip();
-        Changes changes = new Changes().quoted("name", group.name(), name).named("purpose", group.purpose(),
-                spec.purpose());
-        if (!changes.none()) {
-            store.inTurn(ActivitiesSchema.MODULE, initiativeId, c -> {
-                PlanRecords records = store.mapper(c, PlanRecords.class);
+        store.inTurn(ActivitiesSchema.MODULE, initiativeId, c -> {
+            PlanRecords records = store.mapper(c, PlanRecords.class);
+            // compared with the group as it is now: a change sent at the same moment is the "before" of this one
+            PlanRecords.GroupRow now = records.groupRows(initiativeId).stream().filter(g -> g.id() == groupId)
+                    .findFirst().orElseThrow(() -> gone(group));
+            Changes changes = new Changes().quoted("name", now.name(), name).named("purpose", now.purpose(),
+                    spec.purpose());
+            if (!changes.none()) {
                 refuseNamesake(records, initiativeId, name, groupId);
                 records.updateGroup(groupId, name, spec.purpose());
                 audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, "group.change", "working group "
                         + groupId + ": " + changes);
-                return null;
-            });
-        }
+            }
+            return null;
+        });
         return one(initiativeId, groupId);
+    }
+
+    private static ProblemException gone(WorkingGroup group) {
+        return new ProblemException(Problem.notFound("Working group '" + group.name() + "' is gone."));
     }
 
     /** Refuses (409 naming {@code name}) a name another group than {@code self} has; read under the module's turn. */

@@ -28,13 +28,15 @@ import org.civicbackbone.engagement.internal.Engagement.Participation;
 record EngagementEvents(BackboneStore store, AuditLog audit) {
 
     List<Event> all(String initiativeId) {
+        return store.read(c -> all(records(c), initiativeId));
+    }
+
+    /** The initiative's events with their participation, read through {@code records}: two queries. */
+    private static List<Event> all(EngagementRecords records, String initiativeId) {
         Map<Long, List<Participation>> participation = new LinkedHashMap<>();
-        List<EngagementRecords.EventRow> rows = store.read(c -> {
-            records(c).participation(initiativeId).forEach(p -> participation.computeIfAbsent(p.eventId(),
-                    k -> new ArrayList<>()).add(new Participation(p.sector(), p.participants())));
-            return records(c).events(initiativeId);
-        });
-        return rows.stream().map(row -> {
+        records.participation(initiativeId).forEach(p -> participation.computeIfAbsent(p.eventId(),
+                k -> new ArrayList<>()).add(new Participation(p.sector(), p.participants())));
+        return records.events(initiativeId).stream().map(row -> {
             List<Participation> of = participation.getOrDefault(row.id(), List.of());
             return new Event(row.id(), initiativeId, row.title(), row.heldOn(), row.location(), of,
                     of.stream().mapToInt(Participation::count).sum(), row.communityMembersReached(), row.recordedBy());
@@ -75,17 +77,20 @@ record EngagementEvents(BackboneStore store, AuditLog audit) {
     boolean correct(String initiativeId, Event event, EventSpec spec, String actor) {
         refuseIfWrong(spec);
         String title = spec.title().strip();
-        Changes changes = new Changes().quoted("title", event.title(), title)
-                .shown("held on", event.heldOn(), spec.heldOn())
-                .named("location", event.location(), spec.location())
-                .shown("participants", event.participants(), spec.participation().stream()
-                        .mapToInt(Participation::count).sum())
-                .named("participation by sector", Set.copyOf(event.participation()), Set.copyOf(spec.participation()))
-                .shown("community members reached", event.communityMembersReached(), spec.communityMembersReached());
-        if (changes.none()) {
-            return false;
-        }
-        store.inTurn(CommunityEngagement.MODULE, initiativeId, c -> {
+        return store.inTurn(CommunityEngagement.MODULE, initiativeId, c -> {
+            // compared with the event as it is now: a correction sent at the same moment is the "before" of this one
+            Event now = all(records(c), initiativeId).stream().filter(e -> e.id() == event.id()).findFirst()
+                    .orElse(event);
+            Changes changes = new Changes().quoted("title", now.title(), title)
+                    .shown("held on", now.heldOn(), spec.heldOn())
+                    .named("location", now.location(), spec.location())
+                    .shown("participants", now.participants(), spec.participation().stream()
+                            .mapToInt(Participation::count).sum())
+                    .named("participation by sector", Set.copyOf(now.participation()), Set.copyOf(spec.participation()))
+                    .shown("community members reached", now.communityMembersReached(), spec.communityMembersReached());
+            if (changes.none()) {
+                return false;
+            }
             refuseRecorded(records(c), initiativeId, spec, event.id());
             records(c).updateEvent(event.id(), title, spec.heldOn(), spec.location(), spec.communityMembersReached());
             records(c).deleteParticipation(event.id());
@@ -94,9 +99,8 @@ record EngagementEvents(BackboneStore store, AuditLog audit) {
             }
             audit.record(c, actor, initiativeId, CommunityEngagement.MODULE, "event.correct", "event " + event.id()
                     + ": " + changes);
-            return null;
+            return true;
         });
-        return true;
     }
 
     /** Refuses (400, each field with its reason) a sector counted twice, or a day to come or out of the records' years. */

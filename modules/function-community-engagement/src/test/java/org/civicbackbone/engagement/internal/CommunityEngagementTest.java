@@ -254,4 +254,19 @@ public class CommunityEngagementTest {
         assertEquals(404, assertThrows(ProblemException.class, () -> engagement.correctEvent("town", 999,
                 new Engagement.EventSpec("Forum", day, null, List.of(), 10), "editor")).problem().status());
     }
+
+    /** A correction sent eight times at once: all served, logged once, from what the event really said. */
+    @Test
+    public void anEventCorrectedEightTimesAtOnceIsLoggedOnce() {
+        java.time.LocalDate day = java.time.LocalDate.now().minusDays(3);
+        Engagement.Event forum = engagement.recordEvent("town", new Engagement.EventSpec("Forum", day, "Library",
+                List.of(new Engagement.Participation(Sector.COMMUNITY_MEMBER, 40)), 100), "staff");
+        Engagement.EventSpec reached = new Engagement.EventSpec("Forum", day, "Library",
+                List.of(new Engagement.Participation(Sector.COMMUNITY_MEMBER, 40)), 181);
+        assertEquals(8, org.civicbackbone.testkit.SameMoment.run(8, i -> engagement.correctEvent("town", forum.id(),
+                reached, "editor")).served());
+        assertEquals(List.of("event " + forum.id() + ": community members reached 100 to 181"), audit.find(
+                new org.civicbackbone.api.audit.AuditQuery(null, null, null, null, null, null, null, 100)).stream()
+                .filter(e -> e.action().equals("event.correct")).map(e -> e.detail()).toList());
+    }
 }

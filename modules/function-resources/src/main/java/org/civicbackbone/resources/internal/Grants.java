@@ -80,16 +80,19 @@ record Grants(BackboneStore store, AuditLog audit, DecisionService decisions) {
                     + "; only a grant not yet answered by its funder is corrected."));
         }
         String title = spec.title().strip();
-        Changes changes = new Changes().shown("funder", grant.funderId(), spec.funderId())
-                .quoted("title", grant.title(), title)
-                .shown("requested", grant.amountRequested(), spec.amountRequested())
-                .shown("period", grant.periodStart() + ".." + grant.periodEnd(),
-                        spec.periodStart() + ".." + spec.periodEnd());
-        if (changes.none()) {
-            return false;
-        }
-        store.inTurn(ResourcesSchema.MODULE, grant.initiativeId(), c -> {
+        return store.inTurn(ResourcesSchema.MODULE, grant.initiativeId(), c -> {
             FundingRecords records = store.mapper(c, FundingRecords.class);
+            // compared with the grant as it is now: a correction sent at the same moment is the "before" of this one
+            FundingRecords.GrantRow now = records.grantRows(grant.initiativeId()).stream()
+                    .filter(g -> g.id() == grant.id()).findFirst().orElseThrow();
+            Changes changes = new Changes().shown("funder", now.funderId(), spec.funderId())
+                    .quoted("title", now.title(), title)
+                    .shown("requested", now.amountRequested(), spec.amountRequested())
+                    .shown("period", now.periodStart() + ".." + now.periodEnd(),
+                            spec.periodStart() + ".." + spec.periodEnd());
+            if (changes.none()) {
+                return false;
+            }
             refuseLiveNamesake(records, grant.initiativeId(), spec, grant.id());
             if (records.updateGrant(grant.id(), spec.funderId(), title, spec.amountRequested(), spec.periodStart(),
                     spec.periodEnd(), Stage.valueOf(grant.status().name())) == 0) { // the funder's answer came first
@@ -98,9 +101,8 @@ record Grants(BackboneStore store, AuditLog audit, DecisionService decisions) {
             }
             audit.record(c, actor, grant.initiativeId(), ResourcesSchema.MODULE, "grant.correct", "grant "
                     + grant.id() + ": " + changes);
-            return null;
+            return true;
         });
-        return true;
     }
 
     /**

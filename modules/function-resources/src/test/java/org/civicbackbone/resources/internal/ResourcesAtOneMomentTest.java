@@ -43,10 +43,7 @@ public class ResourcesAtOneMomentTest {
 
     @Test
     public void aReportMarkedSubmittedEightTimesAtOnceIsSubmittedOnce() {
-        Funder funder = resources.addFunder("town", new FunderSpec("Community Foundation", Sector.PHILANTHROPY, null),
-                "ann");
-        Grant grant = resources.addGrant("town", new GrantSpec(funder.id(), "Summer reading", new BigDecimal("1500"),
-                null, null), "ann");
+        Grant grant = summerReading();
         Deadline report = resources.addDeadline("town", grant.id(), new DeadlineSpec(LocalDate.of(2026, 6, 30),
                 "Interim report"), "ann");
         SameMoment.Outcome outcome = SameMoment.run(8, i -> resources.markSubmitted("town", grant.id(), report.id(),
@@ -67,6 +64,24 @@ public class ResourcesAtOneMomentTest {
         List<AuditEntry> changes = entries("funder.change");
         assertEquals(1, changes.size());
         assertEquals("Community Foundation: contact none to 'grants@cf.example'", changes.get(0).detail());
+    }
+
+    @Test
+    public void aGrantCorrectedEightTimesAtOnceIsLoggedOnce() {
+        Grant grant = summerReading();
+        GrantSpec more = new GrantSpec(grant.funderId(), "Summer reading", new BigDecimal("1750"), null, null);
+        assertEquals(8, SameMoment.run(8, i -> resources.correctGrant("town", grant.id(), more, "ann")).served());
+        List<AuditEntry> corrections = entries("grant.correct");
+        assertEquals(1, corrections.size());
+        assertEquals("grant " + grant.id() + ": requested 1500.00 to 1750", corrections.get(0).detail());
+    }
+
+    /** 1500 asked of the community foundation, a funder added for it. */
+    private Grant summerReading() {
+        Funder funder = resources.addFunder("town", new FunderSpec("Community Foundation", Sector.PHILANTHROPY, null),
+                "ann");
+        return resources.addGrant("town", new GrantSpec(funder.id(), "Summer reading", new BigDecimal("1500"), null,
+                null), "ann");
     }
 
     private List<AuditEntry> entries(String action) {

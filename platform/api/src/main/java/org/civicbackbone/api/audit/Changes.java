@@ -22,6 +22,8 @@ import java.util.Set;
  * }
  * }</pre>
  *
+ * Read {@code before} in the transaction that writes, under the module's turn ({@code BackboneStore.inTurn}): an edit
+ * sent at the same moment is then the "before" of the next, and the log says what changed once (ADR 0029).
  * Values are compared with {@link Objects#equals}, amounts ({@link BigDecimal}) by their value, so 1500.00 and 1500
  * are the same. A null value is shown as {@code none}. Not safe for use by several threads at once: one per edit.
  */
