@@ -44,6 +44,9 @@ record Meetings(BackboneStore store, AuditLog audit) {
         // in turn: two first settings at the same moment would each find none to update and both insert
         store.inTurn(ActivitiesSchema.MODULE, initiativeId, c -> {
             PlanRecords r = store.mapper(c, PlanRecords.class);
+            if (Integer.valueOf(spec.materialsDaysBefore()).equals(r.materialsDaysBefore(initiativeId))) {
+                return null; // set as it is: nothing to write or log
+            }
             if (r.updateSetting(initiativeId, spec.materialsDaysBefore()) == 0) {
                 r.insertSetting(initiativeId, spec.materialsDaysBefore());
             }

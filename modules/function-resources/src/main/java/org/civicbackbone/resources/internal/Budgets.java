@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.problem.ProblemException;
@@ -45,6 +47,9 @@ record Budgets(BackboneStore store, AuditLog audit) {
         // in turn: two sets of one year at the same moment would each clear, then insert the same lines twice
         store.inTurn(ResourcesSchema.MODULE, initiativeId, c -> {
             FundingRecords records = store.mapper(c, FundingRecords.class);
+            if (amounts(records.budget(initiativeId, year)).equals(amounts(spec.lines()))) {
+                return null; // set as it is: nothing to write or log
+            }
             records.clearBudget(initiativeId, year);
             spec.lines().forEach(line -> records.insertBudgetLine(initiativeId, year, line.category().strip(),
                     line.amount()));
@@ -53,5 +58,11 @@ record Budgets(BackboneStore store, AuditLog audit) {
             return null;
         });
         return of(initiativeId, year);
+    }
+
+    /** Each category's amount, by value (1500.00 is 1500). */
+    private static Map<String, BigDecimal> amounts(List<BudgetLine> lines) {
+        return lines.stream().collect(Collectors.toMap(line -> line.category().strip(),
+                line -> line.amount().stripTrailingZeros()));
     }
 }

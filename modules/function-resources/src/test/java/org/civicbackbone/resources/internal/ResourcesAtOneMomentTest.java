@@ -39,6 +39,7 @@ public class ResourcesAtOneMomentTest {
         assertEquals(8, outcome.served());
         assertEquals(2, resources.budget("town", 2031).lines().size());
         assertEquals(0, new BigDecimal("47000").compareTo(resources.budget("town", 2031).total()));
+        assertEquals("set as it is, the others write nothing", 1, entries("budget.set").size());
     }
 
     @Test
