@@ -188,6 +188,7 @@ public class ClusterIT {
         scenarios.aHireIsDecidedAppliedAndAnnouncedOnce("cluster");
         scenarios.moneyNeverExceedsWhatItMay("cluster-funds");
         scenarios.clicksAtOneMomentMakeOneRecord("cluster-clicks");
+        scenarios.changesAtOneMomentAreMadeOnce("cluster-changes");
     }
 
     /**

@@ -204,6 +204,34 @@ final class ParallelScenarios {
                 i -> "{\"type\":\"advisory-committee\",\"name\":\"" + spelt(i, "Parents panel") + "\"}");
     }
 
+    /**
+     * Twelve changes alike at one moment, spread over the clients (found by sixteen over HTTP on PostgreSQL, 2026-12-07):
+     * a budget year set (500 on its lines' key before), a funder's contact edited (logged five times before) and a seat
+     * retired (by three requests before). Each is made once: the sets and edits all answered 200 with one entry in the
+     * audit log, the retirement 200 once and 409 for the rest.
+     */
+    void changesAtOneMomentAreMadeOnce(String initiative) throws Exception {
+        initiative(initiative, "stand-alone", "[\"resources\"]", "board-of-directors:v01@Board One,v02@Board Two");
+        String base = "/initiatives/" + initiative;
+        long funder = admin.post(base + "/resources/funders", "{\"name\":\"Change Foundation\",\"sector\":\"FUNDER\"}")
+                .json().get("id").asLong();
+        assertEquals(Map.of(200, 12), statuses(inParallel(12, i -> client.apply(i).send("PUT", base
+                + "/resources/budget/2031", Http.ADMIN, "application/json",
+                "{\"lines\":[{\"category\":\"Staff\",\"amount\":100}]}"))));
+        assertEquals(1, admin.get(base + "/resources/budget/2031").json().get("lines").size());
+        assertEquals(Map.of(200, 12), statuses(inParallel(12, i -> client.apply(i).send("PUT", base
+                + "/resources/funders/" + funder, Http.ADMIN, "application/json",
+                "{\"name\":\"Change Foundation\",\"sector\":\"FUNDER\",\"contact\":\"grants@change.example\"}"))));
+        long board = bodyOfType(initiative, "board-of-directors");
+        long seat = admin.get(base + "/bodies/" + board + "/members").json().get(0).get("id").asLong();
+        assertEquals(Map.of(200, 1, 409, 11), statuses(inParallel(12, i -> client.apply(i).send("DELETE", base
+                + "/bodies/" + board + "/members/" + seat, Http.ADMIN, null, null))));
+        Map<String, Integer> logged = new TreeMap<>();
+        admin.get(base + "/audit?limit=100").json().forEach(e -> logged.merge(e.get("action").asText(), 1, Integer::sum));
+        assertEquals(logged.toString(), List.of(1, 1, 1), List.of(logged.get("budget.set"), logged.get("funder.change"),
+                logged.get("membership.retire")));
+    }
+
     private void oneOf(String path, IntFunction<String> body) throws Exception {
         int before = admin.get(path).json().size();
         Map<Integer, Integer> counts = statuses(inParallel(12, i -> client.apply(i).post(path, body.apply(i))));

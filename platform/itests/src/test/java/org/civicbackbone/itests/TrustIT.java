@@ -271,6 +271,12 @@ public class TrustIT extends InsideKaraf {
     }
 
     @Test
+    public void changesAtOneMomentAreMadeOnce() throws Exception {
+        ready();
+        scenarios.changesAtOneMomentAreMadeOnce("trust-changes");
+    }
+
+    @Test
     public void moneyReceivedAndAllocatedNeverExceedsWhatItMayUnderParallelRequests() throws Exception {
         ready();
         String base = scenarios.moneyNeverExceedsWhatItMay("trust-funds");
