@@ -205,8 +205,8 @@ final class ParallelScenarios {
     }
 
     /**
-     * Twelve changes alike at one moment, spread over the clients (found by sixteen over HTTP on PostgreSQL, 2026-12-07):
-     * a budget year set (500 on its lines' key before), a funder's contact edited (logged five times before) and a seat
+     * Twelve changes alike at one moment, spread over the clients (found by sixteen over HTTP on PostgreSQL,
+     * 2026-12-07): a budget year set (500 on its lines' key before), a funder's contact edited (logged five times before) and a seat
      * retired (by three requests before). Each is made once: the sets and edits all answered 200 with one entry in the
      * audit log, the retirement 200 once and 409 for the rest.
      */
@@ -227,7 +227,8 @@ final class ParallelScenarios {
         assertEquals(Map.of(200, 1, 409, 11), statuses(inParallel(12, i -> client.apply(i).send("DELETE", base
                 + "/bodies/" + board + "/members/" + seat, Http.ADMIN, null, null))));
         Map<String, Integer> logged = new TreeMap<>();
-        admin.get(base + "/audit?limit=100").json().forEach(e -> logged.merge(e.get("action").asText(), 1, Integer::sum));
+        admin.get(base + "/audit?limit=100").json().forEach(e -> logged.merge(e.get("action").asText(), 1,
+                Integer::sum));
         assertEquals(logged.toString(), List.of(1, 1, 1), List.of(logged.get("budget.set"), logged.get("funder.change"),
                 logged.get("membership.retire")));
     }

@@ -60,7 +60,8 @@ public class ResourcesAtOneMomentTest {
         Funder funder = resources.addFunder("town", new FunderSpec("Community Foundation", Sector.PHILANTHROPY, null),
                 "ann");
         FunderSpec contact = new FunderSpec("Community Foundation", Sector.PHILANTHROPY, "grants@cf.example");
-        SameMoment.Outcome outcome = SameMoment.run(8, i -> resources.changeFunder("town", funder.id(), contact, "ann"));
+        SameMoment.Outcome outcome = SameMoment.run(8, i -> resources.changeFunder("town", funder.id(), contact,
+                "ann"));
         assertEquals(8, outcome.served());
         List<AuditEntry> changes = entries("funder.change");
         assertEquals(1, changes.size());
