@@ -157,7 +157,11 @@ public class ScheduledBackups {
         return timer;
     }
 
-    private void scheduleAt(Instant due, Instant now) {
+    /**
+     * Synchronized: a backup due at once can run, fail and schedule the next before this call has set its own due,
+     * which would then overwrite the later one (seen once in CI under load: the due stayed the start for good).
+     */
+    private synchronized void scheduleAt(Instant due, Instant now) {
         timer.schedule(this::takeOne, Math.max(0, Duration.between(now, due).toMillis()), TimeUnit.MILLISECONDS);
         next.set(due); // only once it is really scheduled
         LOG.info("Next scheduled backup of the embedded database at {} into {}", due, folder.path());
@@ -209,8 +213,10 @@ public class ScheduledBackups {
     @Deactivate
     void stop() throws InterruptedException {
         if (timer != null) {
-            next.set(null);
-            timer.shutdown();
+            synchronized (this) { // not between a schedule and its due being set
+                next.set(null);
+                timer.shutdown();
+            }
             timer.awaitTermination(2, TimeUnit.MINUTES);
         }
     }
