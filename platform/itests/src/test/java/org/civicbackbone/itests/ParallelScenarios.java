@@ -206,9 +206,10 @@ final class ParallelScenarios {
 
     /**
      * Twelve changes alike at one moment, spread over the clients (found by sixteen over HTTP on PostgreSQL,
-     * 2026-12-07): a budget year set (500 on its lines' key before), a funder's contact edited (logged five times before) and a seat
-     * retired (by three requests before). Each is made once: the sets and edits all answered 200 with one entry in the
-     * audit log, the retirement 200 once and 409 for the rest.
+     * 2026-12-07): a budget year set (500 on its lines' key before), a funder's contact edited (logged five times
+     * before), a function enabled (500 on the functions' key before) and a seat retired (by three requests before).
+     * Each is made once: the sets and edits all answer 200 with one entry in the audit log, the retirement 200 once and
+     * 409 for the rest.
      */
     void changesAtOneMomentAreMadeOnce(String initiative) throws Exception {
         initiative(initiative, "stand-alone", "[\"resources\"]", "board-of-directors:v01@Board One,v02@Board Two");
@@ -222,6 +223,8 @@ final class ParallelScenarios {
         assertEquals(Map.of(200, 12), statuses(inParallel(12, i -> client.apply(i).send("PUT", base
                 + "/resources/funders/" + funder, Http.ADMIN, "application/json",
                 "{\"name\":\"Change Foundation\",\"sector\":\"FUNDER\",\"contact\":\"grants@change.example\"}"))));
+        assertEquals(Map.of(200, 12), statuses(inParallel(12, i -> client.apply(i).send("PUT", base
+                + "/functions/aligned-activities", Http.ADMIN, null, null))));
         long board = bodyOfType(initiative, "board-of-directors");
         long seat = admin.get(base + "/bodies/" + board + "/members").json().get(0).get("id").asLong();
         assertEquals(Map.of(200, 1, 409, 11), statuses(inParallel(12, i -> client.apply(i).send("DELETE", base
@@ -229,8 +232,8 @@ final class ParallelScenarios {
         Map<String, Integer> logged = new TreeMap<>();
         admin.get(base + "/audit?limit=100").json().forEach(e -> logged.merge(e.get("action").asText(), 1,
                 Integer::sum));
-        assertEquals(logged.toString(), List.of(1, 1, 1), List.of(logged.get("budget.set"), logged.get("funder.change"),
-                logged.get("membership.retire")));
+        assertEquals(logged.toString(), List.of(1, 1, 1, 1), List.of(logged.get("budget.set"),
+                logged.get("funder.change"), logged.get("function.enable"), logged.get("membership.retire")));
     }
 
     private void oneOf(String path, IntFunction<String> body) throws Exception {

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.audit.Changes;
 import org.civicbackbone.api.initiative.BodySpec;
 import org.civicbackbone.api.initiative.GovernanceBody;
 import org.civicbackbone.api.initiative.Initiative;
@@ -34,7 +36,7 @@ public class JdbcInitiativeService implements InitiativeService {
     private final AuditLog audit;
     private final Listeners<InitiativeListener> listeners = new Listeners<>();
     private final ModuleCatalogue catalogue;
-    /** Held while an initiative's id and name are checked and written: two at one moment take turns. */
+    /** Held while an initiative's id, name or functions are checked and written: two at one moment take turns. */
     private static final String NAMES_LOCK = CoreSchema.MODULE + ":initiative-names";
 
     private final InitiativeChecks checks;
@@ -175,12 +177,20 @@ public class JdbcInitiativeService implements InitiativeService {
             if (modelChanges) {
                 records.recordModel(initiativeId, spec.structureModelId(), Instant.now(), null);
             }
+            Changes changes = new Changes().quoted("name", before.name(), spec.name().strip())
+                    .named("problem statement", before.problemStatement(), spec.problemStatement())
+                    .named("vision", before.vision(), spec.vision())
+                    .shown("model", before.structureModelId(), spec.structureModelId())
+                    .shown("functions", new TreeSet<>(before.enabledFunctionIds()),
+                            new TreeSet<>(spec.enabledFunctionIds()));
+            if (changes.none()) { // sent again, or twice at one moment: the second finds nothing left to change
+                return before;
+            }
             records.update(initiativeId, spec.name().strip(), spec.problemStatement(), spec.vision(),
                     spec.structureModelId(), Instant.now());
             records.deleteFunctions(initiativeId);
             writeFunctions(records, initiativeId, spec.enabledFunctionIds());
-            audit.record(c, actor, initiativeId, CoreSchema.MODULE, "initiative.update",
-                    "model " + spec.structureModelId() + ", functions " + spec.enabledFunctionIds());
+            audit.record(c, actor, initiativeId, CoreSchema.MODULE, "initiative.update", changes.toString());
             return existing(c, initiativeId);
         });
     }
@@ -191,6 +201,7 @@ public class JdbcInitiativeService implements InitiativeService {
             throw new ProblemException(Problem.moduleNotInstalled("function-" + functionId));
         }
         return store.inTransaction(c -> {
+            store.holdUntilCommit(c, NAMES_LOCK); // enabled twice at one moment: once
             Initiative before = existing(c, initiativeId);
             if (!before.uses(functionId)) {
                 writeFunctions(records(c), initiativeId, List.of(functionId));
