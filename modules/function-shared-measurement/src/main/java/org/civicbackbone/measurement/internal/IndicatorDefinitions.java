@@ -3,8 +3,8 @@ package org.civicbackbone.measurement.internal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.audit.Changes;
 import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
@@ -46,6 +46,10 @@ record IndicatorDefinitions(BackboneStore store, AuditLog audit) {
                 throw new ProblemException(Problem.notFound("Initiative '" + initiativeId + "' has no indicator "
                         + indicatorId + "."));
             }
+            Changes changes = changes(before, spec);
+            if (changes.none()) {
+                return before; // sent again, or twice at one moment: nothing to write or log
+            }
             store.mapper(c, ImportRecords.class).lockIndicator(indicatorId); // its value writes wait, then see the change
             refuseNamesake(records, initiativeId, spec, indicatorId);
             List<Violation> unsuited = unsuited(records.valueRange(indicatorId), before, spec);
@@ -56,7 +60,7 @@ record IndicatorDefinitions(BackboneStore store, AuditLog audit) {
             String name = spec.name().strip();
             records.updateIndicator(indicatorId, name, spec);
             audit.record(c, actor, initiativeId, MeasurementSchema.MODULE, "indicator.update",
-                    "indicator " + indicatorId + " '" + name + "'" + changes(before, spec));
+                    "indicator " + indicatorId + " '" + name + "': " + changes);
             return records.indicator(initiativeId, indicatorId);
         });
     }
@@ -83,51 +87,34 @@ record IndicatorDefinitions(BackboneStore store, AuditLog audit) {
                     + " values reported by " + before.reportingPeriod()));
         }
         if (spec.minimum() != null && held.least().compareTo(spec.minimum()) < 0) {
-            faults.add(new Violation("minimum", "is above " + plain(held.least())
+            faults.add(new Violation("minimum", "is above " + figure(held.least()).toPlainString()
                     + ", a value already reported; correct that value first"));
         }
         if (spec.maximum() != null && held.most().compareTo(spec.maximum()) > 0) {
-            faults.add(new Violation("maximum", "is below " + plain(held.most())
+            faults.add(new Violation("maximum", "is below " + figure(held.most()).toPlainString()
                     + ", a value already reported; correct that value first"));
         }
         return faults;
     }
 
-    /** The fields the change alters, for the audit log: {@code ": minimum none -> 0, maximum none -> 500"}. */
-    private static String changes(Indicator before, IndicatorSpec after) {
-        List<String> changed = new ArrayList<>();
-        change(changed, "name", before.name(), after.name().strip());
-        change(changed, "definition", before.definition(), after.definition());
-        change(changed, "unit", before.unit(), after.unit());
-        change(changed, "direction", before.direction(), after.direction());
-        change(changed, "aggregation", before.aggregation(), after.aggregation());
-        change(changed, "reportingPeriod", before.reportingPeriod(), after.reportingPeriod());
-        change(changed, "baseline", before.baseline(), after.baseline());
-        change(changed, "baselineDate", before.baselineDate(), after.baselineDate());
-        change(changed, "target", before.target(), after.target());
-        change(changed, "targetDate", before.targetDate(), after.targetDate());
-        change(changed, "minimum", before.minimum(), after.minimum());
-        change(changed, "maximum", before.maximum(), after.maximum());
-        return changed.isEmpty() ? " (unchanged)" : ": " + String.join(", ", changed);
+    /** What the change alters, for the audit log: {@code name 'Cards' to 'Library cards'; minimum none to 0}. */
+    private static Changes changes(Indicator before, IndicatorSpec after) {
+        return new Changes().quoted("name", before.name(), after.name().strip())
+                .named("definition", before.definition(), after.definition())
+                .quoted("unit", before.unit(), after.unit())
+                .shown("direction", before.direction(), after.direction())
+                .shown("aggregation", before.aggregation(), after.aggregation())
+                .shown("reportingPeriod", before.reportingPeriod(), after.reportingPeriod())
+                .shown("baseline", figure(before.baseline()), figure(after.baseline()))
+                .shown("baselineDate", before.baselineDate(), after.baselineDate())
+                .shown("target", figure(before.target()), figure(after.target()))
+                .shown("targetDate", before.targetDate(), after.targetDate())
+                .shown("minimum", figure(before.minimum()), figure(after.minimum()))
+                .shown("maximum", figure(before.maximum()), figure(after.maximum()));
     }
 
-    private static void change(List<String> changed, String field, Object was, Object is) {
-        boolean same = was instanceof BigDecimal a && is instanceof BigDecimal b ? a.compareTo(b) == 0
-                : Objects.equals(was, is);
-        if (!same) {
-            changed.add(field + " " + shown(was) + " -> " + shown(is));
-        }
-    }
-
-    private static String shown(Object value) {
-        if (value == null) {
-            return "none";
-        }
-        return value instanceof BigDecimal figure ? plain(figure) : value instanceof String text ? "'" + text + "'"
-                : value.toString();
-    }
-
-    private static String plain(BigDecimal figure) {
-        return figure.stripTrailingZeros().toPlainString();
+    /** A figure as a person writes it: 200, not 200.000000. */
+    private static BigDecimal figure(BigDecimal figure) {
+        return figure == null ? null : figure.stripTrailingZeros();
     }
 }

@@ -18,6 +18,7 @@ import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.testkit.InMemoryOrganisations;
 import org.civicbackbone.testkit.RecordingAuditLog;
+import org.civicbackbone.testkit.SameMoment;
 import org.civicbackbone.testkit.TestStore;
 import org.junit.Before;
 import org.junit.Test;
@@ -77,9 +78,13 @@ public class IndicatorDefinitionsTest {
         assertEquals(0, BigDecimal.ZERO.compareTo(changed.minimum()));
         assertEquals(0, new BigDecimal("500").compareTo(changed.maximum()));
         assertEquals("alice indicator.update", audit.actions().get(audit.actions().size() - 1));
-        assertEquals("indicator " + cards.id() + " 'Library cards issued': name 'Library cards' -> 'Library cards "
-                + "issued', target 200 -> 250, minimum none -> 0, maximum none -> 500",
+        assertEquals("indicator " + cards.id() + " 'Library cards issued': name 'Library cards' to 'Library cards "
+                + "issued'; target 200 to 250; minimum none to 0; maximum none to 500",
                 audit.recent("riverbend", 1).get(0).detail());
+        int logged = audit.actions().size();
+        assertEquals("the same again, eight times at once", 8, SameMoment.run(8, i -> definitions.redefine("riverbend",
+                cards.id(), cards(" Library cards issued ", PeriodType.MONTH, "250", "0", "500"), "alice")).served());
+        assertEquals("nothing to log", logged, audit.actions().size());
     }
 
     @Test
