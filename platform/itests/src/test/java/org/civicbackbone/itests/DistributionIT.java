@@ -1,6 +1,7 @@
 package org.civicbackbone.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -311,6 +312,13 @@ public class DistributionIT {
         assertEquals(0, platform.exitCode("stop"));
         assertTrue("bin/stop returned while the JVM was still running",
                 ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+        // the embedded database was closed while its classes were there, not by H2's exit hook after the framework
+        // had taken them away (a NoClassDefFoundError in data/backbone/backbone.trace.db at every stop before)
+        Path trace = platform.home().resolve("data/backbone/backbone.trace.db");
+        String traced = Files.exists(trace) ? Files.readString(trace) : "";
+        assertFalse(traced, traced.contains("database: close") || traced.contains("NoClassDefFoundError"));
+        assertTrue(Files.readString(platform.home().resolve("data/log/karaf.log"))
+                .contains("The embedded database is closed"));
         start();
         assertEquals(200, http.get("/initiatives").status());
     }

@@ -23,6 +23,9 @@ import org.apache.ibatis.type.JdbcType;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.api.store.SchemaMigration;
 import org.civicbackbone.api.store.TransactionWork;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -69,7 +72,7 @@ public class JdbcBackboneStore implements BackboneStore {
         this.dataSource = dataSource;
         this.postgresql = read(c -> "PostgreSQL".equals(c.getMetaData().getDatabaseProductName()));
         if (!postgresql) {
-            EmbeddedDatabaseReads.answerEachAfresh(dataSource);
+            EmbeddedDatabase.answerEachAfresh(dataSource);
         }
         inTransaction(c -> {
             lockForTransaction(c, "schema");
@@ -208,6 +211,14 @@ public class JdbcBackboneStore implements BackboneStore {
     }
 
     @Deactivate
+    void deactivate(BundleContext context) throws InterruptedException {
+        stop();
+        if (!postgresql && context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).getState() == Bundle.STOPPING) {
+            EmbeddedDatabase.closeAtPlatformStop(dataSource); // the platform stops, not only this component
+        }
+    }
+
+    /** Stops listening for other nodes' commits. */
     void stop() throws InterruptedException {
         version.stop();
     }
