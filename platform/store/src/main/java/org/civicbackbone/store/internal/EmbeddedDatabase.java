@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,12 +36,15 @@ final class EmbeddedDatabase {
     }
 
     /**
-     * Closes the database as the platform stops. The data source's URL keeps it open while the platform runs
-     * ({@code DB_CLOSE_DELAY=-1}), so H2 would otherwise close it in the JVM's exit hook, after the framework has taken
-     * its bundle away: the close then failed on a class it could no longer load, skipped its compaction and left an
-     * error in {@code data/backbone/backbone.trace.db} at every {@code bin/stop}.
+     * Closes the database if the platform is stopping (the framework's own bundle is). The data source's URL keeps it
+     * open while the platform runs ({@code DB_CLOSE_DELAY=-1}), so H2 would otherwise close it in the JVM's exit hook,
+     * after the framework has taken its bundle away: the close then failed on a class it could no longer load,
+     * skipped its compaction and left an error in {@code data/backbone/backbone.trace.db} at every {@code bin/stop}.
      */
-    static void closeAtPlatformStop(DataSource h2) {
+    static void closeIfThePlatformStops(BundleContext context, DataSource h2) {
+        if (context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).getState() != Bundle.STOPPING) {
+            return; // only this component stops (a refresh, a new data source): the platform goes on using it
+        }
         Connection pooled = null;
         try {
             pooled = h2.getConnection();

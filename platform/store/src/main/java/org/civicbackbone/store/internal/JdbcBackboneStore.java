@@ -23,9 +23,7 @@ import org.apache.ibatis.type.JdbcType;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.api.store.SchemaMigration;
 import org.civicbackbone.api.store.TransactionWork;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -213,8 +211,8 @@ public class JdbcBackboneStore implements BackboneStore {
     @Deactivate
     void deactivate(BundleContext context) throws InterruptedException {
         stop();
-        if (!postgresql && context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).getState() == Bundle.STOPPING) {
-            EmbeddedDatabase.closeAtPlatformStop(dataSource); // the platform stops, not only this component
+        if (!postgresql) {
+            EmbeddedDatabase.closeIfThePlatformStops(context, dataSource);
         }
     }
 
