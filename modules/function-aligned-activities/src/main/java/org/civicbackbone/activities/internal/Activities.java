@@ -12,6 +12,8 @@ import org.civicbackbone.activities.internal.JointPlan.StatusSpec;
 import org.civicbackbone.api.agenda.GoalRef;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.audit.Changes;
+import org.civicbackbone.api.audit.RecordEdit;
+import org.civicbackbone.api.audit.RecordEdits;
 import org.civicbackbone.api.initiative.Organisation;
 import org.civicbackbone.api.initiative.OrganisationRegistry;
 import org.civicbackbone.api.initiative.SameName;
@@ -27,7 +29,7 @@ import org.civicbackbone.api.store.GeneratedKey;
  * linked to goals the adopted agenda has (when it is known), and each partner running one activity of one title at a
  * time, since each partner's share of the plan counts its activities.
  */
-record Activities(BackboneStore store, AuditLog audit) {
+record Activities(BackboneStore store, AuditLog audit, RecordEdits<PlanRecords> edits) {
 
     /**
      * Adds an activity run by {@code owner} (null when the registry does not know the name given); {@code goals} are
@@ -57,29 +59,26 @@ record Activities(BackboneStore store, AuditLog audit) {
                  String actor) {
         refuseIfWrong(spec, owner, goals);
         List<Integer> goalNumbers = spec.goalNumbers().stream().distinct().sorted().toList();
-        return store.inTurn(ActivitiesSchema.MODULE, initiativeId, c -> {
-            PlanRecords records = store.mapper(c, PlanRecords.class);
+        return edits.edit(initiativeId, actor, "activity.edit", records -> {
             List<Activity> all = records.activities(initiativeId);
             // compared with the activity as it is now: an edit sent at the same moment is the "before" of this one
-            Activity now = all.stream().filter(a -> a.id() == activity.id()).findFirst().orElse(activity);
-            Changes changes = new Changes().quoted("title", now.title(), spec.title().strip())
+            Activity now = all.stream().filter(a -> a.id() == activity.id()).findFirst()
+                    .orElseThrow(RecordEdits.gone("Activity '" + activity.title() + "'"));
+            return new RecordEdit("activity " + activity.id(), new Changes().quoted("title", now.title(),
+                    spec.title().strip())
                     .named("description", now.description(), spec.description())
                     .shown("owner", now.ownerOrganisation(), owner.name())
                     .shown("goals", now.goalNumbers().stream().sorted().toList(), goalNumbers)
-                    .shown("start", now.startOn(), spec.startOn()).shown("end", now.endOn(), spec.endOn());
-            if (changes.none()) {
-                return false;
-            }
-            if (now.status().active()) { // one the partner runs already, renamed or handed over to it: counted twice
-                refuseRunning(all, owner.name(), spec.title(), activity.id());
-            }
-            records.updateActivity(activity.id(), spec.title().strip(), spec.description(), owner.name(), owner.id(),
-                    spec.startOn(), spec.endOn());
-            records.deleteGoals(activity.id());
-            goalNumbers.forEach(goal -> records.insertGoal(activity.id(), goal));
-            audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, "activity.edit", "activity " + activity.id()
-                    + ": " + changes);
-            return true;
+                    .shown("start", now.startOn(), spec.startOn()).shown("end", now.endOn(), spec.endOn()), () -> {
+                        // one the partner runs already, renamed or handed over to it: counted twice
+                        if (now.status().active()) {
+                            refuseRunning(all, owner.name(), spec.title(), activity.id());
+                        }
+                        records.updateActivity(activity.id(), spec.title().strip(), spec.description(), owner.name(),
+                                owner.id(), spec.startOn(), spec.endOn());
+                        records.deleteGoals(activity.id());
+                        goalNumbers.forEach(goal -> records.insertGoal(activity.id(), goal));
+                    });
         });
     }
 

@@ -23,6 +23,7 @@ import org.civicbackbone.activities.internal.JointPlan.WorkingGroupSpec;
 import org.civicbackbone.api.agenda.GoalCatalogue;
 import org.civicbackbone.api.agenda.GoalRef;
 import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.audit.RecordEdits;
 import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.initiative.Organisation;
 import org.civicbackbone.api.initiative.OrganisationRegistry;
@@ -75,9 +76,10 @@ public class AlignedActivities extends FunctionRules {
                              @Reference OrganisationRegistry organisations) {
         super(DESCRIPTOR, ActivitiesSchema.MODULE, ActivitiesSchema.MIGRATIONS, store, audit, initiatives, validator);
         this.organisations = organisations;
-        this.meetings = new Meetings(store, audit);
-        this.groups = new WorkingGroups(store, audit, organisations);
-        this.activities = new Activities(store, audit);
+        RecordEdits<PlanRecords> edits = new RecordEdits<>(store, audit, ActivitiesSchema.MODULE, PlanRecords.class);
+        this.meetings = new Meetings(store, audit, edits);
+        this.groups = new WorkingGroups(store, audit, edits, organisations);
+        this.activities = new Activities(store, audit, edits);
         this.attendance = new MeetingAttendance(store, audit);
     }
 

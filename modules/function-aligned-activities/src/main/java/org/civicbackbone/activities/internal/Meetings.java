@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.civicbackbone.activities.internal.JointPlan.ActionItem;
 import org.civicbackbone.activities.internal.JointPlan.ActionItemSpec;
 import org.civicbackbone.activities.internal.JointPlan.MaterialSpec;
@@ -16,6 +15,8 @@ import org.civicbackbone.activities.internal.JointPlan.MinutesSpec;
 import org.civicbackbone.activities.internal.JointPlan.Settings;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.audit.Changes;
+import org.civicbackbone.api.audit.RecordEdit;
+import org.civicbackbone.api.audit.RecordEdits;
 import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
@@ -30,7 +31,7 @@ import org.civicbackbone.api.store.GeneratedKey;
  * materials out before the initiative's limit (late ones kept and flagged; an address shared once), minutes only
  * once held, action items due no earlier than the day they are agreed, recorded once and done once.
  */
-record Meetings(BackboneStore store, AuditLog audit) {
+record Meetings(BackboneStore store, AuditLog audit, RecordEdits<PlanRecords> edits) {
 
     /** How many days before a meeting its materials are due where the initiative has not said. */
     static final int DEFAULT_MATERIALS_DAYS = 3;
@@ -97,16 +98,17 @@ record Meetings(BackboneStore store, AuditLog audit) {
                     + "whose members' attendance is recorded"))));
         }
         long id = meeting.id();
-        return edit(initiativeId, actor, r -> {
+        return edits.edit(initiativeId, actor, "meeting.change", r -> {
             PlanRecords.MeetingRow now = r.meetingRows(initiativeId).stream().filter(m -> m.id() == id).findFirst()
-                    .orElseThrow();
-            return new Changes().shown("held at", now.heldAt(), spec.heldAt())
+                    .orElseThrow(RecordEdits.gone("Meeting '" + meeting.title() + "'"));
+            return new RecordEdit("meeting " + id, new Changes().shown("held at", now.heldAt(), spec.heldAt())
                     .shown("working group", now.groupId(), spec.workingGroupId())
-                    .quoted("title", now.title(), spec.title().strip()).named("agenda", now.agenda(), spec.agenda());
-        }, r -> {
-            refuseClash(r, initiativeId, spec, id);
-            r.updateMeeting(id, spec.workingGroupId(), spec.title().strip(), spec.heldAt(), spec.agenda());
-        }, "meeting.change", changes -> "meeting " + id + ": " + changes);
+                    .quoted("title", now.title(), spec.title().strip()).named("agenda", now.agenda(), spec.agenda()),
+                    () -> {
+                        refuseClash(r, initiativeId, spec, id);
+                        r.updateMeeting(id, spec.workingGroupId(), spec.title().strip(), spec.heldAt(), spec.agenda());
+                    });
+        });
     }
 
     /** Refuses a meeting held when another of the same group (or of the initiative) is, other than {@code self}. */
@@ -164,17 +166,20 @@ record Meetings(BackboneStore store, AuditLog audit) {
             throw new ProblemException(Problem.conflict("Action item " + itemId + " was done on " + item.doneOn() + "."));
         }
         refuseEarly(meeting, spec);
-        return edit(initiativeId, actor, r -> {
+        return edits.edit(initiativeId, actor, "meeting.action.change", r -> {
             PlanRecords.ActionRow now = r.actionRows(initiativeId).stream().filter(a -> a.id() == itemId).findFirst()
-                    .orElseThrow();
-            return new Changes().named("description", now.description(), spec.description().strip())
-                    .shown("owner", now.owner(), spec.owner().strip()).shown("due", now.dueOn(), spec.dueOn());
-        }, r -> {
-            refuseRecorded(r, initiativeId, meeting.id(), spec, itemId);
-            if (r.updateAction(itemId, spec.description().strip(), spec.owner().strip(), spec.dueOn()) == 0) {
-                throw new ProblemException(Problem.conflict("Action item " + itemId + " was done meanwhile."));
-            }
-        }, "meeting.action.change", changes -> "action item " + itemId + ": " + changes);
+                    .orElseThrow(RecordEdits.gone("Action item " + itemId));
+            return new RecordEdit("action item " + itemId, new Changes()
+                    .named("description", now.description(), spec.description().strip())
+                    .shown("owner", now.owner(), spec.owner().strip()).shown("due", now.dueOn(), spec.dueOn()), () -> {
+                        refuseRecorded(r, initiativeId, meeting.id(), spec, itemId);
+                        if (r.updateAction(itemId, spec.description().strip(), spec.owner().strip(),
+                                spec.dueOn()) == 0) {
+                            throw new ProblemException(Problem.conflict("Action item " + itemId
+                                    + " was done meanwhile."));
+                        }
+                    });
+        });
     }
 
     /**
@@ -226,24 +231,6 @@ record Meetings(BackboneStore store, AuditLog audit) {
             change.accept(store.mapper(c, PlanRecords.class));
             audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, action, detail.get());
             return null;
-        });
-    }
-
-    /**
-     * An edit in the module's turn: {@code compare} reads the record as it is now (an edit sent at the same moment is
-     * the "before" of this one) and says what this edit changes; when that is nothing, nothing is written or logged.
-     */
-    private boolean edit(String initiativeId, String actor, Function<PlanRecords, Changes> compare,
-                         Consumer<PlanRecords> change, String action, Function<Changes, String> detail) {
-        return store.inTurn(ActivitiesSchema.MODULE, initiativeId, c -> {
-            PlanRecords r = store.mapper(c, PlanRecords.class);
-            Changes changes = compare.apply(r);
-            if (changes.none()) {
-                return false;
-            }
-            change.accept(r);
-            audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, action, detail.apply(changes));
-            return true;
         });
     }
 }

@@ -12,6 +12,8 @@ import org.civicbackbone.activities.internal.JointPlan.WorkingGroupSpec;
 import org.civicbackbone.activities.internal.PlanRecords.MemberRow;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.audit.Changes;
+import org.civicbackbone.api.audit.RecordEdit;
+import org.civicbackbone.api.audit.RecordEdits;
 import org.civicbackbone.api.initiative.Organisation;
 import org.civicbackbone.api.initiative.OrganisationRegistry;
 import org.civicbackbone.api.initiative.SameName;
@@ -27,7 +29,8 @@ import org.civicbackbone.api.store.GeneratedKey;
  * organisation of the registry; roles change and members leave, each change in the audit log. A membership that ends
  * is kept with its days, so a group's history (who chaired it, who worked in it when) stays known.
  */
-record WorkingGroups(BackboneStore store, AuditLog audit, OrganisationRegistry organisations) {
+record WorkingGroups(BackboneStore store, AuditLog audit, RecordEdits<PlanRecords> edits,
+                     OrganisationRegistry organisations) {
 
     List<WorkingGroup> all(String initiativeId) {
         return store.read(c -> store.mapper(c, PlanRecords.class).workingGroups(initiativeId));
@@ -56,26 +59,16 @@ record WorkingGroups(BackboneStore store, AuditLog audit, OrganisationRegistry o
     WorkingGroup change(String initiativeId, long groupId, WorkingGroupSpec spec, String actor) {
         WorkingGroup group = one(initiativeId, groupId);
         String name = spec.name().strip();
-        store.inTurn(ActivitiesSchema.MODULE, initiativeId, c -> {
-            PlanRecords records = store.mapper(c, PlanRecords.class);
-            // compared with the group as it is now: a change sent at the same moment is the "before" of this one
+        edits.edit(initiativeId, actor, "group.change", records -> {
             PlanRecords.GroupRow now = records.groupRows(initiativeId).stream().filter(g -> g.id() == groupId)
-                    .findFirst().orElseThrow(() -> gone(group));
-            Changes changes = new Changes().quoted("name", now.name(), name).named("purpose", now.purpose(),
-                    spec.purpose());
-            if (!changes.none()) {
-                refuseNamesake(records, initiativeId, name, groupId);
-                records.updateGroup(groupId, name, spec.purpose());
-                audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, "group.change", "working group "
-                        + groupId + ": " + changes);
-            }
-            return null;
+                    .findFirst().orElseThrow(RecordEdits.gone("Working group '" + group.name() + "'"));
+            return new RecordEdit("working group " + groupId, new Changes().quoted("name", now.name(), name)
+                    .named("purpose", now.purpose(), spec.purpose()), () -> {
+                        refuseNamesake(records, initiativeId, name, groupId);
+                        records.updateGroup(groupId, name, spec.purpose());
+                    });
         });
         return one(initiativeId, groupId);
-    }
-
-    private static ProblemException gone(WorkingGroup group) {
-        return new ProblemException(Problem.notFound("Working group '" + group.name() + "' is gone."));
     }
 
     /** Refuses (409 naming {@code name}) a name another group than {@code self} has; read under the module's turn. */

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.audit.RecordEdits;
 import org.civicbackbone.api.decision.DecisionService;
 import org.civicbackbone.api.decision.Proposal;
 import org.civicbackbone.api.decision.ProposalSpec;
@@ -69,7 +70,8 @@ public class CommunityEngagement extends FunctionRules {
         super(DESCRIPTOR, MODULE, EngagementSchema.MIGRATIONS, store, audit, initiatives, validator);
         this.decisions = decisions;
         this.rules = rules;
-        this.events = new EngagementEvents(store, audit);
+        this.events = new EngagementEvents(store, audit, new RecordEdits<>(store, audit, MODULE,
+                EngagementRecords.class));
         this.drafts = new CommunicationDrafts(store, audit);
     }
 

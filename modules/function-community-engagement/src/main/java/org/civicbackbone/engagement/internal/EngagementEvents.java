@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.audit.Changes;
+import org.civicbackbone.api.audit.RecordEdit;
+import org.civicbackbone.api.audit.RecordEdits;
 import org.civicbackbone.api.initiative.SameName;
 import org.civicbackbone.api.initiative.Sector;
 import org.civicbackbone.api.problem.Problem;
@@ -25,7 +27,7 @@ import org.civicbackbone.engagement.internal.Engagement.Participation;
  * The rules of engagement events: recorded once they have taken place, each sector counted once, and each event
  * once (its title on its day), since the reports add up every event's participants; corrected under the same rules.
  */
-record EngagementEvents(BackboneStore store, AuditLog audit) {
+record EngagementEvents(BackboneStore store, AuditLog audit, RecordEdits<EngagementRecords> edits) {
 
     List<Event> all(String initiativeId) {
         return store.read(c -> all(records(c), initiativeId));
@@ -77,29 +79,26 @@ record EngagementEvents(BackboneStore store, AuditLog audit) {
     boolean correct(String initiativeId, Event event, EventSpec spec, String actor) {
         refuseIfWrong(spec);
         String title = spec.title().strip();
-        return store.inTurn(CommunityEngagement.MODULE, initiativeId, c -> {
+        return edits.edit(initiativeId, actor, "event.correct", records -> {
             // compared with the event as it is now: a correction sent at the same moment is the "before" of this one
-            Event now = all(records(c), initiativeId).stream().filter(e -> e.id() == event.id()).findFirst()
-                    .orElse(event);
-            Changes changes = new Changes().quoted("title", now.title(), title)
+            Event now = all(records, initiativeId).stream().filter(e -> e.id() == event.id()).findFirst()
+                    .orElseThrow(RecordEdits.gone("Event '" + event.title() + "'"));
+            return new RecordEdit("event " + event.id(), new Changes().quoted("title", now.title(), title)
                     .shown("held on", now.heldOn(), spec.heldOn())
                     .named("location", now.location(), spec.location())
                     .shown("participants", now.participants(), spec.participation().stream()
                             .mapToInt(Participation::count).sum())
                     .named("participation by sector", Set.copyOf(now.participation()), Set.copyOf(spec.participation()))
-                    .shown("community members reached", now.communityMembersReached(), spec.communityMembersReached());
-            if (changes.none()) {
-                return false;
-            }
-            refuseRecorded(records(c), initiativeId, spec, event.id());
-            records(c).updateEvent(event.id(), title, spec.heldOn(), spec.location(), spec.communityMembersReached());
-            records(c).deleteParticipation(event.id());
-            for (Participation p : spec.participation()) {
-                records(c).insertParticipation(event.id(), p.sector(), p.count());
-            }
-            audit.record(c, actor, initiativeId, CommunityEngagement.MODULE, "event.correct", "event " + event.id()
-                    + ": " + changes);
-            return true;
+                    .shown("community members reached", now.communityMembersReached(), spec.communityMembersReached()),
+                    () -> {
+                        refuseRecorded(records, initiativeId, spec, event.id());
+                        records.updateEvent(event.id(), title, spec.heldOn(), spec.location(),
+                                spec.communityMembersReached());
+                        records.deleteParticipation(event.id());
+                        for (Participation p : spec.participation()) {
+                            records.insertParticipation(event.id(), p.sector(), p.count());
+                        }
+                    });
         });
     }
 

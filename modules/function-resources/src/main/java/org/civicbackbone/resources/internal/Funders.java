@@ -3,6 +3,8 @@ package org.civicbackbone.resources.internal;
 import java.util.List;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.audit.Changes;
+import org.civicbackbone.api.audit.RecordEdit;
+import org.civicbackbone.api.audit.RecordEdits;
 import org.civicbackbone.api.initiative.Organisation;
 import org.civicbackbone.api.initiative.OrganisationRegistry;
 import org.civicbackbone.api.initiative.OrganisationSpec;
@@ -20,7 +22,8 @@ import org.civicbackbone.resources.internal.Funding.FunderSpec;
  * corrected as they change (a new programme officer); its name stays its organisation's, so an edit may respell it
  * (an alias, the registry's new spelling) but not make it another organisation.
  */
-record Funders(BackboneStore store, AuditLog audit, OrganisationRegistry organisations) {
+record Funders(BackboneStore store, AuditLog audit, RecordEdits<FundingRecords> edits,
+               OrganisationRegistry organisations) {
 
     List<Funder> all(String initiativeId) {
         return store.read(c -> store.mapper(c, FundingRecords.class).funders(initiativeId));
@@ -74,19 +77,14 @@ record Funders(BackboneStore store, AuditLog audit, OrganisationRegistry organis
                         + funder.name() + " or one of its aliases: a funder stays its organisation (merge two records "
                         + "of one organisation in the registry)"));
         String contact = contact(spec);
-        store.inTurn(ResourcesSchema.MODULE, initiativeId, c -> {
+        edits.edit(initiativeId, actor, "funder.change", records -> {
             // compared with the funder as it is now: an edit sent at the same moment is the "before" of this one
-            FundingRecords records = store.mapper(c, FundingRecords.class);
             Funder now = records.funders(initiativeId).stream().filter(f -> f.id() == funderId).findFirst()
-                    .orElseThrow(() -> new ProblemException(Problem.notFound("Funder " + funderId + " is gone.")));
-            Changes changes = new Changes().quoted("name", now.name(), organisation.name())
-                    .shown("sector", now.sector(), spec.sector()).quoted("contact", now.contact(), contact);
-            if (!changes.none()) {
-                records.updateFunder(funderId, organisation.name(), spec.sector(), contact, organisation.id());
-                audit.record(c, actor, initiativeId, ResourcesSchema.MODULE, "funder.change", now.name() + ": "
-                        + changes);
-            }
-            return null;
+                    .orElseThrow(RecordEdits.gone("Funder '" + funder.name() + "'"));
+            return new RecordEdit(now.name(), new Changes().quoted("name", now.name(), organisation.name())
+                    .shown("sector", now.sector(), spec.sector()).quoted("contact", now.contact(), contact),
+                    () -> records.updateFunder(funderId, organisation.name(), spec.sector(), contact,
+                            organisation.id()));
         });
         return one(initiativeId, funderId);
     }

@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Set;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.audit.Changes;
+import org.civicbackbone.api.audit.RecordEdit;
+import org.civicbackbone.api.audit.RecordEdits;
 import org.civicbackbone.api.decision.DecisionService;
 import org.civicbackbone.api.decision.ProposalSpec;
 import org.civicbackbone.api.initiative.SameName;
@@ -35,7 +37,7 @@ import org.civicbackbone.resources.internal.FundingRecords.Award;
  * decision, then money received against it, never more than awarded. Every check that protects money or a decision
  * runs in the transaction that writes, on the rows it locks.
  */
-record Grants(BackboneStore store, AuditLog audit, DecisionService decisions) {
+record Grants(BackboneStore store, AuditLog audit, RecordEdits<FundingRecords> edits, DecisionService decisions) {
 
     /**
      * Adds a violation when a period ends before it starts, or a day of it falls outside the years records may carry
@@ -80,28 +82,23 @@ record Grants(BackboneStore store, AuditLog audit, DecisionService decisions) {
                     + "; only a grant not yet answered by its funder is corrected."));
         }
         String title = spec.title().strip();
-        return store.inTurn(ResourcesSchema.MODULE, grant.initiativeId(), c -> {
-            FundingRecords records = store.mapper(c, FundingRecords.class);
+        return edits.edit(grant.initiativeId(), actor, "grant.correct", records -> {
             // compared with the grant as it is now: a correction sent at the same moment is the "before" of this one
             FundingRecords.GrantRow now = records.grantRows(grant.initiativeId()).stream()
-                    .filter(g -> g.id() == grant.id()).findFirst().orElseThrow();
-            Changes changes = new Changes().shown("funder", now.funderId(), spec.funderId())
+                    .filter(g -> g.id() == grant.id()).findFirst().orElseThrow(RecordEdits.gone("Grant " + grant.id()));
+            return new RecordEdit("grant " + grant.id(), new Changes().shown("funder", now.funderId(), spec.funderId())
                     .quoted("title", now.title(), title)
                     .shown("requested", now.amountRequested(), spec.amountRequested())
                     .shown("period", now.periodStart() + ".." + now.periodEnd(),
-                            spec.periodStart() + ".." + spec.periodEnd());
-            if (changes.none()) {
-                return false;
-            }
-            refuseLiveNamesake(records, grant.initiativeId(), spec, grant.id());
-            if (records.updateGrant(grant.id(), spec.funderId(), title, spec.amountRequested(), spec.periodStart(),
-                    spec.periodEnd(), Stage.valueOf(grant.status().name())) == 0) { // the funder's answer came first
-                throw new ProblemException(Problem.conflict("Grant " + grant.id() + " changed while this was sent "
-                        + "(it was " + grant.status() + "); read it again."));
-            }
-            audit.record(c, actor, grant.initiativeId(), ResourcesSchema.MODULE, "grant.correct", "grant "
-                    + grant.id() + ": " + changes);
-            return true;
+                            spec.periodStart() + ".." + spec.periodEnd()), () -> {
+                        refuseLiveNamesake(records, grant.initiativeId(), spec, grant.id());
+                        if (records.updateGrant(grant.id(), spec.funderId(), title, spec.amountRequested(),
+                                spec.periodStart(), spec.periodEnd(), Stage.valueOf(grant.status().name())) == 0) {
+                            // the funder's answer came first
+                            throw new ProblemException(Problem.conflict("Grant " + grant.id() + " changed while this "
+                                    + "was sent (it was " + grant.status() + "); read it again."));
+                        }
+                    });
         });
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.civicbackbone.api.activities.ActivityCatalogue;
 import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.audit.RecordEdits;
 import org.civicbackbone.api.decision.DecisionService;
 import org.civicbackbone.api.decision.Proposal;
 import org.civicbackbone.api.initiative.InitiativeService;
@@ -81,8 +82,10 @@ public class Resources extends FunctionRules {
         this.allocating = new Allocations(store, audit, decisions, organisations, () -> activityCatalogue);
         this.deadlines = new ReportingDeadlines(store, audit);
         this.budgets = new Budgets(store, audit);
-        this.grants = new Grants(store, audit, decisions);
-        this.funders = new Funders(store, audit, organisations);
+        RecordEdits<FundingRecords> edits = new RecordEdits<>(store, audit, ResourcesSchema.MODULE,
+                FundingRecords.class);
+        this.grants = new Grants(store, audit, edits, decisions);
+        this.funders = new Funders(store, audit, edits, organisations);
     }
 
     private static FundingRecords records(BackboneStore store, java.sql.Connection c) {

@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.civicbackbone.api.audit.RecordEdits;
 import org.civicbackbone.api.decision.ProposalState;
 import org.civicbackbone.api.initiative.Organisation;
 import org.civicbackbone.api.initiative.OrganisationSpec;
@@ -201,7 +202,8 @@ public class ResourcesTest {
         Grant accepting = resources.proposeAcceptance("town", grant.id(), new AcceptanceSpec("fits goal 2", 7), "ann");
 
         // a second request that read the grant before the first proposal was linked to it
-        Grants racing = new Grants(resources.store(), audit, decisions);
+        Grants racing = new Grants(resources.store(), audit, new RecordEdits<>(resources.store(), audit,
+                ResourcesSchema.MODULE, FundingRecords.class), decisions);
         assertThrows(ProblemException.class, () -> racing.proposeAcceptance(awarded, new AcceptanceSpec("me too", 7),
                 "bob"));
         assertEquals(1, decisions.proposals("town").size());
