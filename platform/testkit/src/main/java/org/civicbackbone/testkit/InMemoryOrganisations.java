@@ -1,8 +1,11 @@
 package org.civicbackbone.testkit;
 
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.civicbackbone.api.initiative.Organisation;
@@ -21,6 +24,8 @@ import org.civicbackbone.api.problem.Violation;
 public final class InMemoryOrganisations implements OrganisationRegistry {
 
     private final List<Organisation> organisations = new ArrayList<>();
+    /** Which organisation each one merged away went into, by id. */
+    private final Map<Long, Long> mergedInto = new HashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
     /** Registers organisations of one sector in the initiative's registry, for a test's set-up. */
@@ -90,7 +95,15 @@ public final class InMemoryOrganisations implements OrganisationRegistry {
         Organisation after = new Organisation(keptId, initiativeId, kept.name(), aliases, sectors);
         organisations.remove(duplicate);
         organisations.set(organisations.indexOf(kept), after);
+        mergedInto.put(duplicateId, keptId);
         return after;
+    }
+
+    /** The organisation as it is now, one merged away followed to the one kept; a test's transaction holds nothing. */
+    @Override
+    public synchronized Organisation hold(Connection transaction, String initiativeId, long organisationId) {
+        Long kept = mergedInto.get(organisationId);
+        return kept == null ? organisation(initiativeId, organisationId) : hold(transaction, initiativeId, kept);
     }
 
     private void refuseTaken(String initiativeId, OrganisationSpec spec, long self) {

@@ -29,7 +29,8 @@ import org.civicbackbone.api.store.GeneratedKey;
  * linked to goals the adopted agenda has (when it is known), and each partner running one activity of one title at a
  * time, since each partner's share of the plan counts its activities.
  */
-record Activities(BackboneStore store, AuditLog audit, RecordEdits<PlanRecords> edits) {
+record Activities(BackboneStore store, AuditLog audit, RecordEdits<PlanRecords> edits,
+                  OrganisationRegistry organisations) {
 
     /**
      * Adds an activity run by {@code owner} (null when the registry does not know the name given); {@code goals} are
@@ -39,13 +40,14 @@ record Activities(BackboneStore store, AuditLog audit, RecordEdits<PlanRecords> 
         refuseIfWrong(spec, owner, goals);
         GeneratedKey key = new GeneratedKey();
         store.inTurn(ActivitiesSchema.MODULE, initiativeId, c -> {
+            Organisation held = organisations.hold(c, initiativeId, owner.id()); // not merged away meanwhile
             PlanRecords records = store.mapper(c, PlanRecords.class);
-            refuseRunning(records.activities(initiativeId), owner.name(), spec.title(), null);
-            records.insertActivity(key, initiativeId, spec.title().strip(), spec.description(), owner.name(), owner.id(),
+            refuseRunning(records.activities(initiativeId), held.name(), spec.title(), null);
+            records.insertActivity(key, initiativeId, spec.title().strip(), spec.description(), held.name(), held.id(),
                     spec.startOn(), spec.endOn(), ActivityStatus.PLANNED, actor, Instant.now());
             spec.goalNumbers().stream().distinct().forEach(goal -> records.insertGoal(key.id(), goal));
             audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, "activity.add", "activity " + key.id() + " '"
-                    + spec.title().strip() + "' by " + owner.name());
+                    + spec.title().strip() + "' by " + held.name());
             return null;
         });
         return key.id();
@@ -59,7 +61,8 @@ record Activities(BackboneStore store, AuditLog audit, RecordEdits<PlanRecords> 
                  String actor) {
         refuseIfWrong(spec, owner, goals);
         List<Integer> goalNumbers = spec.goalNumbers().stream().distinct().sorted().toList();
-        return edits.edit(initiativeId, actor, "activity.edit", records -> {
+        return edits.edit(initiativeId, actor, "activity.edit", (c, records) -> {
+            Organisation held = organisations.hold(c, initiativeId, owner.id()); // not merged away meanwhile
             List<Activity> all = records.activities(initiativeId);
             // compared with the activity as it is now: an edit sent at the same moment is the "before" of this one
             Activity now = all.stream().filter(a -> a.id() == activity.id()).findFirst()
@@ -67,15 +70,15 @@ record Activities(BackboneStore store, AuditLog audit, RecordEdits<PlanRecords> 
             return new RecordEdit("activity " + activity.id(), new Changes().quoted("title", now.title(),
                     spec.title().strip())
                     .named("description", now.description(), spec.description())
-                    .shown("owner", now.ownerOrganisation(), owner.name())
+                    .shown("owner", now.ownerOrganisation(), held.name())
                     .shown("goals", now.goalNumbers().stream().sorted().toList(), goalNumbers)
                     .shown("start", now.startOn(), spec.startOn()).shown("end", now.endOn(), spec.endOn()), () -> {
                         // one the partner runs already, renamed or handed over to it: counted twice
                         if (now.status().active()) {
-                            refuseRunning(all, owner.name(), spec.title(), activity.id());
+                            refuseRunning(all, held.name(), spec.title(), activity.id());
                         }
-                        records.updateActivity(activity.id(), spec.title().strip(), spec.description(), owner.name(),
-                                owner.id(), spec.startOn(), spec.endOn());
+                        records.updateActivity(activity.id(), spec.title().strip(), spec.description(), held.name(),
+                                held.id(), spec.startOn(), spec.endOn());
                         records.deleteGoals(activity.id());
                         goalNumbers.forEach(goal -> records.insertGoal(activity.id(), goal));
                     });

@@ -79,7 +79,7 @@ public class AlignedActivities extends FunctionRules {
         RecordEdits<PlanRecords> edits = new RecordEdits<>(store, audit, ActivitiesSchema.MODULE, PlanRecords.class);
         this.meetings = new Meetings(store, audit, edits);
         this.groups = new WorkingGroups(store, audit, edits, organisations);
-        this.activities = new Activities(store, audit, edits);
+        this.activities = new Activities(store, audit, edits, organisations);
         this.attendance = new MeetingAttendance(store, audit);
     }
 

@@ -109,7 +109,8 @@ record WorkingGroups(BackboneStore store, AuditLog audit, RecordEdits<PlanRecord
                                 + left + ".", List.of(new Violation("joinedOn", "falls before " + left + ", when "
                                 + person + " left '" + group.name() + "'"))));
                     });
-            records.insertMember(groupId, person, organisation.name(), organisation.id(), spec.role(), joinedOn);
+            Organisation held = organisations.hold(c, initiativeId, organisation.id()); // not merged away meanwhile
+            records.insertMember(groupId, person, held.name(), held.id(), spec.role(), joinedOn);
             audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, "group.member", person + " joins '"
                     + group.name() + "' as " + spec.role() + " on " + joinedOn);
             return null;

@@ -204,21 +204,19 @@ public class Policy extends FunctionRules {
         }
         ProblemException.refuseIfAny(violations);
         Instant now = Instant.now();
-        long id = store.inTurn(MODULE, initiativeId, c -> {
+        return store.inTurn(MODULE, initiativeId, c -> {
+            Organisation held = organisations.hold(c, initiativeId, known.id()); // not merged away meanwhile
             // a stance is on the item as it was read: taking turns with changes, it is never one on a changed text
             if (records(c).revisionOf(itemId) != item.revision()) {
                 throw new ProblemException(Problem.conflict("Policy item " + itemId + " was changed meanwhile: "
                         + "read its position again before recording a stance on it."));
             }
             GeneratedKey key = new GeneratedKey();
-            records(c).insertStance(key, itemId, known.name(), spec.stance(), named, spec.note(), actor, now,
-                    known.id());
-            long created = key.id();
-            audit.record(c, actor, initiativeId, MODULE, "stance.record", known.name() + " " + spec.stance()
+            records(c).insertStance(key, itemId, held.name(), spec.stance(), named, spec.note(), actor, now, held.id());
+            audit.record(c, actor, initiativeId, MODULE, "stance.record", held.name() + " " + spec.stance()
                     + " on policy item " + itemId + (named ? "" : " (not to be named)"));
-            return created;
+            return new Stance(key.id(), itemId, held.name(), spec.stance(), named, spec.note(), actor, now, held.id());
         });
-        return new Stance(id, itemId, known.name(), spec.stance(), named, spec.note(), actor, now, known.id());
     }
 
     /** Every stance ever recorded on the item, oldest first (staff view: names included, with their wish). */

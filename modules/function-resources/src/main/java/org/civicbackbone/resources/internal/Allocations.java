@@ -49,12 +49,14 @@ record Allocations(BackboneStore store, AuditLog audit, DecisionService decision
         return decisions.propose(initiativeId, new ProposalSpec(DecisionType.ALLOCATE_FUNDS,
                 "Allocate " + Amounts.written(spec.amount()) + " to " + recipient, spec.purpose(), beneficiary,
                 spec.expiresInDays()), ResourcesSchema.MODULE, actor, (c, proposal) -> {
+                    // the beneficiary's id is written as it is now, and its merge waits for this commit
+                    Long heldId = beneficiaryId == null ? null : organisations.hold(c, initiativeId, beneficiaryId).id();
                     FundingRecords records = store.mapper(c, FundingRecords.class);
                     records.lockAll(initiativeId);
                     ProblemException.refuseIfAny(overCommitted(initiativeId, spec, records.grants(initiativeId, proposals),
                             records.allocations(initiativeId, proposals)));
                     records.insertAllocation(initiativeId, spec.grantId(), spec.recipientKind(), recipient, beneficiary,
-                            beneficiaryId, spec.amount(), spec.purpose().strip(), proposal.id(), actor, Instant.now());
+                            heldId, spec.amount(), spec.purpose().strip(), proposal.id(), actor, Instant.now());
                     audit.record(c, actor, initiativeId, ResourcesSchema.MODULE, "allocation.propose",
                             spec.amount().toPlainString() + " to " + recipient + " in proposal " + proposal.id());
                     return proposal;

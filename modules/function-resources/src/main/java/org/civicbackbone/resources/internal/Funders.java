@@ -43,20 +43,20 @@ record Funders(BackboneStore store, AuditLog audit, RecordEdits<FundingRecords> 
         Organisation organisation = organisations.resolve(initiativeId, spec.name()).orElseGet(() ->
                 organisations.register(initiativeId, new OrganisationSpec(spec.name(), List.of(),
                         List.of(spec.sector())), actor));
-        long id = store.inTurn(ResourcesSchema.MODULE, initiativeId, c -> {
+        return store.inTurn(ResourcesSchema.MODULE, initiativeId, c -> {
+            Organisation held = organisations.hold(c, initiativeId, organisation.id()); // not merged away meanwhile
             FundingRecords records = store.mapper(c, FundingRecords.class);
-            if (records.funders(initiativeId).stream().anyMatch(f -> SameName.of(f.name(), organisation.name())
-                    || Long.valueOf(organisation.id()).equals(f.organisationId()))) {
+            if (records.funders(initiativeId).stream().anyMatch(f -> SameName.of(f.name(), held.name())
+                    || Long.valueOf(held.id()).equals(f.organisationId()))) {
                 throw new ProblemException(Problem.conflict("Initiative '" + initiativeId + "' already has '"
-                        + organisation.name() + "' as a funder.", List.of(new Violation("name", "'"
-                        + organisation.name() + "' is a funder already"))));
+                        + held.name() + "' as a funder.", List.of(new Violation("name", "'"
+                        + held.name() + "' is a funder already"))));
             }
             GeneratedKey key = new GeneratedKey();
-            records.insertFunder(key, initiativeId, organisation.name(), spec.sector(), contact(spec), organisation.id());
-            audit.record(c, actor, initiativeId, ResourcesSchema.MODULE, "funder.add", organisation.name());
-            return key.id();
+            records.insertFunder(key, initiativeId, held.name(), spec.sector(), contact(spec), held.id());
+            audit.record(c, actor, initiativeId, ResourcesSchema.MODULE, "funder.add", held.name());
+            return new Funder(key.id(), initiativeId, held.name(), spec.sector(), contact(spec), held.id());
         });
-        return new Funder(id, initiativeId, organisation.name(), spec.sector(), contact(spec), organisation.id());
     }
 
     /** The contact as typed, without surrounding spaces; none when blank. */
@@ -77,14 +77,14 @@ record Funders(BackboneStore store, AuditLog audit, RecordEdits<FundingRecords> 
                         + funder.name() + " or one of its aliases: a funder stays its organisation (merge two records "
                         + "of one organisation in the registry)"));
         String contact = contact(spec);
-        edits.edit(initiativeId, actor, "funder.change", records -> {
+        edits.edit(initiativeId, actor, "funder.change", (c, records) -> {
+            Organisation held = organisations.hold(c, initiativeId, organisation.id()); // not merged away meanwhile
             // compared with the funder as it is now: an edit sent at the same moment is the "before" of this one
             Funder now = records.funders(initiativeId).stream().filter(f -> f.id() == funderId).findFirst()
                     .orElseThrow(RecordEdits.gone("Funder '" + funder.name() + "'"));
-            return new RecordEdit(now.name(), new Changes().quoted("name", now.name(), organisation.name())
+            return new RecordEdit(now.name(), new Changes().quoted("name", now.name(), held.name())
                     .shown("sector", now.sector(), spec.sector()).quoted("contact", now.contact(), contact),
-                    () -> records.updateFunder(funderId, organisation.name(), spec.sector(), contact,
-                            organisation.id()));
+                    () -> records.updateFunder(funderId, held.name(), spec.sector(), contact, held.id()));
         });
         return one(initiativeId, funderId);
     }

@@ -13,7 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import java.util.function.LongPredicate;
 import org.apache.ibatis.executor.BatchResult;
+import org.civicbackbone.api.initiative.Organisation;
+import org.civicbackbone.api.problem.Problem;
+import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.measurement.internal.ImportRecords.Slot;
 
 /**
@@ -38,15 +42,23 @@ final class ImportBatches implements AutoCloseable {
     private final Instant at;
     private final Timestamp atStamp;
     private final IntConsumer progress;
+    private final LongPredicate stillRegistered;
+    private final Set<Long> partners = new HashSet<>();
     private final Map<Long, Boolean> hadValues = new HashMap<>();
     private final SlotSet held = new SlotSet();
     private final List<ValueImport.Row> pending = new ArrayList<>(SIZE);
     private final Map<RollupRecords.Key, Sum> rollups = new HashMap<>();
     private int stored;
 
-    ImportBatches(Connection connection, ImportRecords records, String actor, Instant at, IntConsumer progress)
-            throws SQLException {
+    /**
+     * @param stillRegistered holds a partner's organisation in the import's transaction (so its merge waits for the
+     *                        import) and answers whether it is still the one of that id, not merged away since the
+     *                        file's names were resolved
+     */
+    ImportBatches(Connection connection, ImportRecords records, String actor, Instant at, IntConsumer progress,
+                  LongPredicate stillRegistered) throws SQLException {
         this.records = records;
+        this.stillRegistered = stillRegistered;
         this.inserts = connection.prepareStatement(INSERT);
         this.actor = actor;
         this.at = at;
@@ -55,6 +67,11 @@ final class ImportBatches implements AutoCloseable {
     }
 
     void add(ValueImport.Row row) {
+        Organisation partner = row.partner();
+        if (partners.add(partner.id()) && !stillRegistered.test(partner.id())) {
+            throw new ProblemException(Problem.conflict("'" + partner.name() + "' was merged into another organisation "
+                    + "of the registry while the file was imported; nothing was stored: import the file again."));
+        }
         hadValues.computeIfAbsent(row.indicator().id(), id -> {
             records.lockIndicator(id).requireCheckedBy(row.indicator());
             if (records.anyValue(id) == null) {

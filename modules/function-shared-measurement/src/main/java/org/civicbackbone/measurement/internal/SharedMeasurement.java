@@ -69,7 +69,7 @@ public class SharedMeasurement extends FunctionRules {
         this.access = access;
         this.organisations = organisations;
         this.clock = clock;
-        this.values = new ValueWrites(store, audit, clock);
+        this.values = new ValueWrites(store, audit, organisations, clock);
         this.definitions = new IndicatorDefinitions(store, audit);
     }
 

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.initiative.Organisation;
+import org.civicbackbone.api.initiative.OrganisationRegistry;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.store.BackboneStore;
@@ -15,7 +16,7 @@ import org.civicbackbone.api.store.BackboneStore;
  * it again replaces the value and keeps the correction, in the same transaction. Values are stored in the name of the
  * partner's registry record.
  */
-record ValueWrites(BackboneStore store, AuditLog audit, Clock clock) {
+record ValueWrites(BackboneStore store, AuditLog audit, OrganisationRegistry organisations, Clock clock) {
 
     /** Stores one checked report, audited as a report or as the correction it is. */
     ReportedValue report(String initiativeId, Indicator indicator, ValueReport report, Organisation partner,
@@ -23,9 +24,10 @@ record ValueWrites(BackboneStore store, AuditLog audit, Clock clock) {
         return store.inTransaction(c -> {
             // an import of its values, or a change of its bounds, goes first; what was checked must still hold
             store.mapper(c, ImportRecords.class).lockIndicator(indicator.id()).requireCheckedBy(indicator);
+            Organisation held = organisations.hold(c, initiativeId, partner.id()); // not merged away meanwhile
             CorrectionRecords corrections = store.mapper(c, CorrectionRecords.class);
             BigDecimal previous = corrections.previous(indicator, report);
-            ReportedValue stored = upsert(c, indicator, report, partner, actor, Instant.now(clock));
+            ReportedValue stored = upsert(c, indicator, report, held, actor, Instant.now(clock));
             store.mapper(c, RollupRecords.class).change(new RollupRecords.Key(indicator.id(), stored.period(),
                     stored.dimension(), stored.category()), previous == null ? 1 : 0,
                     previous == null ? report.value() : report.value().subtract(previous));
@@ -50,7 +52,7 @@ record ValueWrites(BackboneStore store, AuditLog audit, Clock clock) {
         Instant now = Instant.now(clock);
         return store.inTransaction(c -> {
             try (ImportBatches batches = new ImportBatches(c, store.batchMapper(c, ImportRecords.class), actor, now,
-                    progress::stored)) {
+                    progress::stored, id -> organisations.hold(c, initiativeId, id).id() == id)) {
                 ValueImport.Check check = CheckedRows.read(file, csv.open(), progress::checked, scope::allows,
                         batches::add);
                 requireClean(check, scope, progress);

@@ -37,9 +37,11 @@ public class IndicatorDefinitionsTest {
         store.migrate(MeasurementSchema.MODULE, MeasurementSchema.MIGRATIONS);
         audit = new RecordingAuditLog(store);
         definitions = new IndicatorDefinitions(store, audit);
-        values = new ValueWrites(store, audit, Clock.fixed(Instant.parse("2025-06-15T12:00:00Z"), ZoneOffset.UTC));
-        partners = new InMemoryOrganisations().with("riverbend", Sector.NONPROFIT, "Library", "School")
-                .organisations("riverbend");
+        InMemoryOrganisations registry = new InMemoryOrganisations().with("riverbend", Sector.NONPROFIT, "Library",
+                "School");
+        values = new ValueWrites(store, audit, registry, Clock.fixed(Instant.parse("2025-06-15T12:00:00Z"),
+                ZoneOffset.UTC));
+        partners = registry.organisations("riverbend");
     }
 
     private static IndicatorSpec cards(String name, PeriodType period, String target, String minimum, String maximum) {

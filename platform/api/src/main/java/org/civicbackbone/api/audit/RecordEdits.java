@@ -1,5 +1,7 @@
 package org.civicbackbone.api.audit;
 
+import java.sql.Connection;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.civicbackbone.api.problem.Problem;
@@ -55,8 +57,20 @@ public final class RecordEdits<M> {
      * @return whether anything changed
      */
     public boolean edit(String initiativeId, String actor, String action, Function<M, RecordEdit> edit) {
+        return edit(initiativeId, actor, action, (transaction, records) -> edit.apply(records));
+    }
+
+    /**
+     * Makes one edit as {@link #edit(String, String, String, Function)} does, handing {@code edit} the transaction's
+     * connection beside the mapper: for an edit that also holds what it points to there (an organisation, with
+     * {@code OrganisationRegistry.hold}) before it writes.
+     *
+     * @return whether anything changed
+     */
+    public boolean edit(String initiativeId, String actor, String action,
+                        BiFunction<Connection, M, RecordEdit> edit) {
         return store.inTurn(module, initiativeId, c -> {
-            RecordEdit stated = edit.apply(store.mapper(c, mapperType));
+            RecordEdit stated = edit.apply(c, store.mapper(c, mapperType));
             if (stated.changes().none()) {
                 return false;
             }

@@ -1,5 +1,6 @@
 package org.civicbackbone.api.initiative;
 
+import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
 import org.civicbackbone.api.problem.ProblemException;
@@ -61,4 +62,19 @@ public interface OrganisationRegistry {
      * @since 1.4
      */
     Organisation merge(String initiativeId, long duplicateId, long keptId, String actor);
+
+    /**
+     * The organisation of that id as it is in the caller's transaction, held there until it commits: a merge of it
+     * waits until then, and so repoints what the transaction wrote with its id; one merged away since the caller
+     * resolved it is followed to the organisation kept. A module calls it inside the transaction that writes an
+     * organisation's id, before that write (and before any write a merge repoints, so the two never wait on each
+     * other), and writes the id and name of the organisation it answers. Any number of writes hold one organisation
+     * at once; only its merge waits for them (ADR 0025).
+     *
+     * @param transaction    the connection of the write's {@code BackboneStore.inTransaction}
+     * @param organisationId the organisation as resolved before the transaction
+     * @throws ProblemException 404 when the initiative has no organisation of that id, and none was merged away
+     * @since 1.9
+     */
+    Organisation hold(Connection transaction, String initiativeId, long organisationId);
 }

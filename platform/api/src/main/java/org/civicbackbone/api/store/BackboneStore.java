@@ -89,6 +89,21 @@ public interface BackboneStore {
     void holdUntilCommit(Connection connection, String name);
 
     /**
+     * Waits for the lock of that name and holds it shared until the unit of work on {@code connection} ends: any
+     * number of units of work hold it shared at once, while {@link #holdUntilCommit} of the same name waits for them
+     * all to end, and they for it. For a write that needs a thing to stay as it is until it commits (the organisation
+     * whose id it writes must not be merged away meanwhile), beside the change of that thing, which takes the lock
+     * whole. Take it before any write, as {@link #holdUntilCommit}; never take the same name whole after it in the
+     * same unit of work (that would wait on itself).
+     *
+     * @param connection the connection handed to the running {@link #inTransaction} work
+     * @param name what the lock protects
+     * @throws IllegalStateException when the connection is not one of an {@link #inTransaction} in progress
+     * @since 1.10
+     */
+    void holdSharedUntilCommit(Connection connection, String name);
+
+    /**
      * Runs work in one transaction, as {@link #inTransaction} does, in turn with every other such unit of work of the
      * same module for the same initiative: it first takes the lock named {@code moduleId:initiativeId}
      * ({@link #holdUntilCommit}) and holds it until the transaction ends. For a module's rule that reads an

@@ -31,6 +31,11 @@ public final class CoreSchema {
         return MODULE + ":organisation-names:" + initiativeId;
     }
 
+    /** Held shared by each write of the organisation's id, whole by its merge (ADR 0025). */
+    static String organisationLock(long organisationId) {
+        return MODULE + ":organisation:" + organisationId;
+    }
+
     public static final List<SchemaMigration> MIGRATIONS = List.of(new SchemaMigration(1, "initiatives, bodies, audit log", """
             CREATE TABLE core_initiative (
               id VARCHAR(64) PRIMARY KEY,

@@ -84,11 +84,15 @@ public class JdbcOrganisationRegistry implements OrganisationRegistry {
         return id == null ? Optional.empty() : Optional.of(organisation(c, initiativeId, id));
     }
 
-    /** The organisation a seat names, registered with the seat's sector when the registry does not know it yet. */
+    /**
+     * The organisation a seat names, registered with the seat's sector when the registry does not know it yet; held
+     * until the caller's transaction commits ({@link #hold}), as the seat will point to it.
+     */
     public Organisation resolveOrRegister(Connection c, String initiativeId, String name, Sector sector, String actor) {
         store.holdUntilCommit(c, CoreSchema.organisationNamesLock(initiativeId)); // sees one registered meanwhile
-        return resolve(c, initiativeId, name)
+        Organisation named = resolve(c, initiativeId, name)
                 .orElseGet(() -> register(c, initiativeId, new OrganisationSpec(name, List.of(), List.of(sector)), actor));
+        return hold(c, initiativeId, named.id());
     }
 
     @Override
@@ -142,6 +146,18 @@ public class JdbcOrganisationRegistry implements OrganisationRegistry {
             merges.merge(c, duplicate, kept, actor);
             return organisation(c, initiativeId, keptId); // with the names it took over
         }));
+    }
+
+    @Override
+    public Organisation hold(Connection c, String initiativeId, long organisationId) {
+        store.holdSharedUntilCommit(c, CoreSchema.organisationLock(organisationId)); // its merge waits for this commit
+        Organisation now = records(c).organisation(initiativeId, organisationId);
+        if (now != null) {
+            return now;
+        }
+        Long kept = store.mapper(c, OrganisationMergeRecords.class).mergedInto(organisationId);
+        return kept == null ? organisation(c, initiativeId, organisationId) // the 404
+                : hold(c, initiativeId, kept); // merged away since it was resolved: what it is now
     }
 
     /**

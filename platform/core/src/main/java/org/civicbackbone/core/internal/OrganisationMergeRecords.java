@@ -37,4 +37,8 @@ public interface OrganisationMergeRecords {
 
     @Select("SELECT initiative_id, from_id, into_id FROM core_organisation_merge ORDER BY id")
     List<Merge> merges();
+
+    /** The organisation {@code from} was merged into, or null when it was not merged away. */
+    @Select("SELECT into_id FROM core_organisation_merge WHERE from_id = #{from}")
+    Long mergedInto(long from);
 }

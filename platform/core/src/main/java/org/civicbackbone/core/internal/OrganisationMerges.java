@@ -105,6 +105,9 @@ final class OrganisationMerges {
         OrganisationMergeRecords records = store.mapper(c, OrganisationMergeRecords.class);
         long from = duplicate.id();
         long into = kept.id();
+        // waits for the writes that hold either (OrganisationRegistry.hold) to commit, so it repoints what they wrote
+        store.holdUntilCommit(c, CoreSchema.organisationLock(Math.min(from, into)));
+        store.holdUntilCommit(c, CoreSchema.organisationLock(Math.max(from, into)));
         records.repointSeats(from, into);
         for (ComponentServiceObjects<OrganisationReferences> module : modules) {
             if (!using(module, references -> references.repoint(c, kept.initiativeId(), from, into))) {

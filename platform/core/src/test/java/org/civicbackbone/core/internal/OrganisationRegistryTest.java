@@ -12,6 +12,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.civicbackbone.api.initiative.BodySpec;
 import org.civicbackbone.api.initiative.GovernanceBody;
 import org.civicbackbone.api.initiative.InitiativeSpec;
@@ -295,6 +301,60 @@ public class OrganisationRegistryTest {
 
     private static Module module(OrganisationReferences references) {
         return new Module(references);
+    }
+
+    /**
+     * A module's write of an organisation's id and that organisation's merge at one moment (ADR 0025): the write holds
+     * the organisation, so the merge waits for its commit and repoints the row it wrote. Before, the merge repointed
+     * the rows it could see and deleted the organisation, and the write then committed a row pointing to nothing.
+     */
+    @Test
+    public void aMergeWaitsForAWriteThatHoldsTheOrganisationAndRepointsWhatItWrote() throws Exception {
+        Organisation kept = register("town", "Riverbend Library", List.of(), Sector.EDUCATION);
+        Organisation duplicate = register("town", "Riverbend Public Library", List.of(), Sector.EDUCATION);
+        insertRows();
+        registry.addOrganisationReferences(module(this::repointRows));
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch held = new CountDownLatch(1);
+            Future<Organisation> merge = threads.submit(() -> {
+                held.await();
+                return registry.merge("town", duplicate.id(), kept.id(), "ann");
+            });
+            Future<Organisation> write = threads.submit(() -> store.inTransaction(c -> {
+                Organisation partner = registry.hold(c, "town", duplicate.id());
+                held.countDown();
+                execute(c, "INSERT INTO test_partner_row VALUES (0, " + partner.id() + ")");
+                try {
+                    merge.get(2, TimeUnit.SECONDS); // a merge that does not wait is done by now
+                } catch (TimeoutException waiting) {
+                    // it waits for this commit
+                } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e);
+                }
+                return partner;
+            }));
+            assertEquals(duplicate.id(), write.get(30, TimeUnit.SECONDS).id());
+            assertEquals(kept.id(), merge.get(30, TimeUnit.SECONDS).id());
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals("the row written beside the merge points to the organisation kept", List.of(kept.id()),
+                rowOrganisations());
+    }
+
+    /** A write that resolved an organisation before it was merged away holds the one kept, through every merge since. */
+    @Test
+    public void aWriteHoldingAnOrganisationMergedAwayMeanwhileIsGivenTheOneKept() {
+        Organisation first = register("town", "Old Mill Foundation", List.of(), Sector.FUNDER);
+        Organisation second = register("town", "Mill Foundation", List.of(), Sector.FUNDER);
+        Organisation third = register("town", "The Mill Fund", List.of(), Sector.PHILANTHROPY);
+        registry.merge("town", first.id(), second.id(), "ann");
+        registry.merge("town", second.id(), third.id(), "ann");
+        assertEquals(third.id(), store.inTransaction(c -> registry.hold(c, "town", first.id())).id());
+        assertEquals(third.id(), store.inTransaction(c -> registry.hold(c, "town", third.id())).id());
+        assertStatus(404, () -> store.inTransaction(c -> registry.hold(c, "town", third.id() + 100)));
+        assertStatus(404, () -> store.inTransaction(c -> registry.hold(c, "city", third.id())));
     }
 
     /** A module's service objects as SCR binds them, counting what is fetched and given back. */

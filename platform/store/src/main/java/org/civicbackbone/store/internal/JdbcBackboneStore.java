@@ -5,11 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.ibatis.mapping.Environment;
@@ -57,11 +56,8 @@ public class JdbcBackboneStore implements BackboneStore {
         }
     };
 
-    /** Locks of this JVM by name ({@link #exclusively}); on PostgreSQL an advisory lock is taken inside them. */
-    private final java.util.Map<String, ReentrantLock> localLocks = new java.util.concurrent.ConcurrentHashMap<>();
-    /** The locks of this JVM each unit of work in progress holds until it ends ({@link #holdUntilCommit}). */
-    private final java.util.Map<Connection, List<ReentrantLock>> heldByWork =
-            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    /** Locks of this JVM by name; on PostgreSQL {@link #exclusively} takes an advisory lock inside its own. */
+    private final NamedLocks locks = new NamedLocks();
     private final boolean postgresql;
     private final DataVersion version = new DataVersion();
 
@@ -73,7 +69,7 @@ public class JdbcBackboneStore implements BackboneStore {
             EmbeddedDatabase.answerEachAfresh(dataSource);
         }
         inTransaction(c -> {
-            lockForTransaction(c, "schema");
+            holdUntilCommit(c, "schema");
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS schema_version (module VARCHAR(100) NOT NULL, "
                         + "version INT NOT NULL, description VARCHAR(500) NOT NULL, "
@@ -101,7 +97,7 @@ public class JdbcBackboneStore implements BackboneStore {
             try {
                 applied = inTransaction(c -> {
                     // another node on this database may be migrating the same module: one applies, the other skips
-                    lockForTransaction(c, "schema:" + moduleId);
+                    holdUntilCommit(c, "schema:" + moduleId);
                     if (currentVersion(c, moduleId) >= migration.version()) {
                         return false;
                     }
@@ -133,7 +129,7 @@ public class JdbcBackboneStore implements BackboneStore {
 
     @Override
     public <T> T exclusively(String name, Supplier<T> work) {
-        ReentrantLock local = localLocks.computeIfAbsent(name, n -> new ReentrantLock());
+        Lock local = locks.whole(name);
         local.lock();
         try {
             if (!postgresql) {
@@ -157,28 +153,28 @@ public class JdbcBackboneStore implements BackboneStore {
 
     @Override
     public void holdUntilCommit(Connection connection, String name) {
-        List<ReentrantLock> held = heldByWork.get(connection);
-        if (held == null) {
+        hold(connection, name, false);
+    }
+
+    @Override
+    public void holdSharedUntilCommit(Connection connection, String name) {
+        hold(connection, name, true);
+    }
+
+    private void hold(Connection connection, String name, boolean shared) {
+        if (!locks.inProgress(connection)) {
             throw new IllegalStateException("The lock '" + name + "' is held until a commit: take it on the "
                     + "connection inTransaction hands to its work, not outside one.");
         }
-        if (postgresql) {
-            try {
-                lockForTransaction(connection, name);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Database error taking the lock '" + name + "': " + e.getMessage(), e);
-            }
+        if (!postgresql) {
+            locks.holdUntilEnd(connection, name, shared);
             return;
         }
-        ReentrantLock local = localLocks.computeIfAbsent(name, n -> new ReentrantLock());
-        local.lock();
-        held.add(local);
-    }
-
-    /** Holds the named lock until the transaction on {@code c} ends (PostgreSQL; H2 runs one platform only). */
-    private void lockForTransaction(Connection c, String name) throws SQLException {
-        if (postgresql) {
-            advisory(c, "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", name);
+        try {
+            advisory(connection, shared ? "SELECT pg_advisory_xact_lock_shared(hashtextextended(?, 0))"
+                    : "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Database error taking the lock '" + name + "': " + e.getMessage(), e);
         }
     }
 
@@ -225,7 +221,7 @@ public class JdbcBackboneStore implements BackboneStore {
     public <T> T inTransaction(TransactionWork<T> work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            heldByWork.put(c, new ArrayList<>());
+            locks.begin(c);
             try {
                 T result = work.run(c);
                 c.commit();
@@ -234,7 +230,7 @@ public class JdbcBackboneStore implements BackboneStore {
                 c.rollback();
                 throw e;
             } finally {
-                heldByWork.remove(c).forEach(ReentrantLock::unlock); // after the commit: the next holder reads it
+                locks.end(c); // after the commit: the next holder reads it
                 version.written(); // after the commit, before the caller answers: its next read is never an old one
             }
         } catch (SQLException e) {

@@ -81,6 +81,19 @@ public class JdbcBackboneStoreTest {
         assertTrue("a commit moves it before inTransaction returns", store.dataVersion() > before);
     }
 
+    /** Writes that hold one name shared run together; the one that takes it whole waits for them all (ADR 0025). */
+    @Test
+    public void sharedHoldersRunTogetherAndAWholeHolderWaitsForThemAll() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            SharedHolds.Outcome outcome = SharedHolds.run(store, store, threads);
+            assertTrue("two shared holders at once", outcome.sharedHeldTogether());
+            assertTrue("the whole holder started after both ended", outcome.wholeWaitedForBoth());
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     @Test
     public void aSecondRecordOfOneNameIsReadAndRefusedOnlyUnderAHeldLock() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(8);

@@ -160,6 +160,14 @@ public class SeveralNodesTest {
                 SecondRecordRace.recordsAfter(node, "race:riverbend", threads));
     }
 
+    /** One organisation held shared by a write on each node, and its merge on one of them taking it whole. */
+    @Test
+    public void sharedHoldersOnTwoNodesRunTogetherAndAWholeHolderWaitsForThemAll() throws Exception {
+        SharedHolds.Outcome outcome = SharedHolds.run(node(), node(), threads);
+        assertTrue("two shared holders at once, one on each node", outcome.sharedHeldTogether());
+        assertTrue("the whole holder started after both ended", outcome.wholeWaitedForBoth());
+    }
+
     private static int count(JdbcBackboneStore store, String sql) {
         return store.read(c -> {
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
