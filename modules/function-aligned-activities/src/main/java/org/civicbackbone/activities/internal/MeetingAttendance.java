@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.civicbackbone.activities.internal.JointPlan.Attendance;
@@ -15,6 +16,7 @@ import org.civicbackbone.activities.internal.JointPlan.Meeting;
 import org.civicbackbone.activities.internal.PlanRecords.MeetingRow;
 import org.civicbackbone.activities.internal.PlanRecords.MemberRow;
 import org.civicbackbone.api.audit.AuditLog;
+import org.civicbackbone.api.audit.RecordEdits;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.store.BackboneStore;
@@ -76,6 +78,13 @@ record MeetingAttendance(BackboneStore store, AuditLog audit) {
         }
         store.inTurn(ActivitiesSchema.MODULE, initiativeId, c -> {
             PlanRecords r = store.mapper(c, PlanRecords.class);
+            // the members above were those of the meeting's group on its day, as read before this turn
+            PlanRecords.MeetingRow now = r.meetingRow(initiativeId, meeting.id())
+                    .orElseThrow(RecordEdits.gone("Meeting '" + meeting.title() + "'"));
+            if (!now.heldAt().equals(meeting.heldAt()) || !Objects.equals(now.groupId(), meeting.workingGroupId())) {
+                throw new ProblemException(Problem.conflict("Meeting " + meeting.id() + " was moved or given to "
+                        + "another group while this was sent: read its members again."));
+            }
             r.clearAttendance(meeting.id());
             present.forEach(id -> r.insertAttendee(meeting.id(), id));
             int guests = spec.guests() == null ? 0 : spec.guests();

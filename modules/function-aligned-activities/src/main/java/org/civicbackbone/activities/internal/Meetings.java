@@ -85,22 +85,11 @@ record Meetings(BackboneStore store, AuditLog audit, RecordEdits<PlanRecords> ed
      */
     boolean change(String initiativeId, Meeting meeting, MeetingSpec spec, String actor) {
         ProblemException.refuseIfAny(RecordDays.outsideYears("heldAt", spec.heldAt()));
-        boolean attended = meeting.attendance() != null && meeting.attendance().recorded();
-        if ((meeting.minutes() != null || attended) && spec.heldAt().isAfter(Instant.now())) {
-            String what = meeting.minutes() != null ? "minutes are" : "attendance is";
-            throw new ProblemException(Problem.conflict("Meeting " + meeting.id() + " was held: its " + what
-                    + " recorded.", List.of(new Violation("heldAt", "is to come, but the meeting's " + what
-                    + " recorded"))));
-        }
-        if (attended && !Objects.equals(spec.workingGroupId(), meeting.workingGroupId())) {
-            throw new ProblemException(Problem.conflict("Meeting " + meeting.id() + " has its attendance recorded by "
-                    + "its group's members.", List.of(new Violation("workingGroupId", "is another group than the one "
-                    + "whose members' attendance is recorded"))));
-        }
         long id = meeting.id();
         return edits.edit(initiativeId, actor, "meeting.change", r -> {
-            PlanRecords.MeetingRow now = r.meetingRows(initiativeId).stream().filter(m -> m.id() == id).findFirst()
+            PlanRecords.MeetingRow now = r.meetingRow(initiativeId, id)
                     .orElseThrow(RecordEdits.gone("Meeting '" + meeting.title() + "'"));
+            refuseUnheld(now, spec); // on the row as it is: minutes recorded at this moment count
             return new RecordEdit("meeting " + id, new Changes().shown("held at", now.heldAt(), spec.heldAt())
                     .shown("working group", now.groupId(), spec.workingGroupId())
                     .quoted("title", now.title(), spec.title().strip()).named("agenda", now.agenda(), spec.agenda()),
@@ -109,6 +98,22 @@ record Meetings(BackboneStore store, AuditLog audit, RecordEdits<PlanRecords> ed
                         r.updateMeeting(id, spec.workingGroupId(), spec.title().strip(), spec.heldAt(), spec.agenda());
                     });
         });
+    }
+
+    /** Refuses to move a meeting whose minutes or attendance are recorded into the future, or to another group. */
+    private static void refuseUnheld(PlanRecords.MeetingRow now, MeetingSpec spec) {
+        boolean attended = now.attendanceRecordedAt() != null;
+        if ((now.minutes() != null || attended) && spec.heldAt().isAfter(Instant.now())) {
+            String what = now.minutes() != null ? "minutes are" : "attendance is";
+            throw new ProblemException(Problem.conflict("Meeting " + now.id() + " was held: its " + what
+                    + " recorded.", List.of(new Violation("heldAt", "is to come, but the meeting's " + what
+                    + " recorded"))));
+        }
+        if (attended && !Objects.equals(spec.workingGroupId(), now.groupId())) {
+            throw new ProblemException(Problem.conflict("Meeting " + now.id() + " has its attendance recorded by "
+                    + "its group's members.", List.of(new Violation("workingGroupId", "is another group than the one "
+                    + "whose members' attendance is recorded"))));
+        }
     }
 
     /** Refuses a meeting held when another of the same group (or of the initiative) is, other than {@code self}. */
@@ -139,12 +144,16 @@ record Meetings(BackboneStore store, AuditLog audit, RecordEdits<PlanRecords> ed
     }
 
     void recordMinutes(String initiativeId, Meeting meeting, MinutesSpec spec, String actor) {
-        if (meeting.heldAt().isAfter(Instant.now())) {
-            throw new ProblemException(Problem.conflict("Meeting " + meeting.id() + " has not been held yet ("
-                    + meeting.heldAt() + ")."));
-        }
-        write(initiativeId, actor, r -> r.setMinutes(meeting.id(), spec.minutes()), "meeting.minutes",
-                () -> "minutes of meeting " + meeting.id());
+        write(initiativeId, actor, r -> {
+            // the meeting as it is now: one moved into the future at this moment has not been held
+            Instant heldAt = r.meetingRow(initiativeId, meeting.id())
+                    .orElseThrow(RecordEdits.gone("Meeting '" + meeting.title() + "'")).heldAt();
+            if (heldAt.isAfter(Instant.now())) {
+                throw new ProblemException(Problem.conflict("Meeting " + meeting.id() + " has not been held yet ("
+                        + heldAt + ")."));
+            }
+            r.setMinutes(meeting.id(), spec.minutes());
+        }, "meeting.minutes", () -> "minutes of meeting " + meeting.id());
     }
 
     void addActionItem(String initiativeId, Meeting meeting, ActionItemSpec spec, String actor) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import org.apache.ibatis.annotations.Delete;
@@ -141,6 +142,11 @@ public interface PlanRecords {
     @Select("SELECT id, group_id, title, held_at, agenda, minutes, attendance_recorded_at, guests FROM aa_meeting "
             + "WHERE initiative_id = #{initiativeId} ORDER BY held_at DESC, id DESC")
     List<MeetingRow> meetingRows(String initiativeId);
+
+    /** One meeting's row as it is now: read under the module's turn, what a rule on a meeting checks. */
+    default Optional<MeetingRow> meetingRow(String initiativeId, long id) {
+        return meetingRows(initiativeId).stream().filter(m -> m.id() == id).findFirst();
+    }
 
     @Select("SELECT a.meeting_id, a.member_id FROM aa_attendance a JOIN aa_meeting g ON g.id = a.meeting_id "
             + "WHERE g.initiative_id = #{initiativeId} ORDER BY a.meeting_id, a.member_id")

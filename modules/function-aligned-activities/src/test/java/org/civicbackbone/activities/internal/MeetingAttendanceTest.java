@@ -61,6 +61,22 @@ public class MeetingAttendanceTest {
     }
 
     /**
+     * Who came, sent while the meeting is given to another group: the request read the first group's members, so it
+     * is refused (409) rather than recording them as the other group's attendance.
+     */
+    @Test
+    public void attendanceReadBeforeTheMeetingWentToAnotherGroupIsRefused() {
+        long other = plan.formGroup("town", new WorkingGroupSpec("Health", "screening"), "staff").id();
+        Meeting read = held("February", "2026-02-01T17:00:00Z");
+        plan.changeMeeting("town", read.id(), new MeetingSpec(other, "February", read.heldAt(), "1. Progress"),
+                "staff");
+        MeetingAttendance racing = new MeetingAttendance(plan.store(), town.audit());
+        assertEquals(409, assertThrows(ProblemException.class, () -> racing.record("town", read, present("Ann"),
+                "staff")).problem().status());
+        assertFalse(plan.meeting("town", read.id()).attendance().recorded());
+    }
+
+    /**
      * A held meeting expects the group's members on its day (joined by then, not yet left); who came is recorded from
      * them, and recorded again replaces the list. A stranger to that list changes nothing.
      */

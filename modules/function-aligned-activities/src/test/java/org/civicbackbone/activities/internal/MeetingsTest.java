@@ -1,6 +1,7 @@
 package org.civicbackbone.activities.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 
 import java.time.Duration;
@@ -11,8 +12,10 @@ import org.civicbackbone.activities.internal.JointPlan.ActionItemSpec;
 import org.civicbackbone.activities.internal.JointPlan.MaterialSpec;
 import org.civicbackbone.activities.internal.JointPlan.Meeting;
 import org.civicbackbone.activities.internal.JointPlan.MeetingSpec;
+import org.civicbackbone.activities.internal.JointPlan.MinutesSpec;
 import org.civicbackbone.activities.internal.JointPlan.Settings;
 import org.civicbackbone.activities.internal.JointPlan.WorkingGroupSpec;
+import org.civicbackbone.api.audit.RecordEdits;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.testkit.SameMoment;
@@ -48,6 +51,32 @@ public class MeetingsTest {
         assertEquals(8, outcome.served());
         assertEquals(5, (int) plan.settings("town").materialsDaysBefore());
         assertEquals("set as it is, the others write nothing", List.of("staff settings.set"), town.audit().actions());
+    }
+
+    /**
+     * Minutes and a move into the future sent at one moment, each request having read the meeting before the other
+     * wrote (found over HTTP on PostgreSQL: eight of nine such pairs left a meeting to come with minutes): the second
+     * to take its turn is refused, whichever it is.
+     */
+    @Test
+    public void minutesAndAMoveIntoTheFutureAtOneMomentAreNotBothKept() {
+        Instant future = Instant.now().plus(Duration.ofDays(30));
+        Meetings racing = new Meetings(plan.store(), town.audit(), new RecordEdits<>(plan.store(), town.audit(),
+                ActivitiesSchema.MODULE, PlanRecords.class));
+
+        Meeting read = plan.schedule("town", new MeetingSpec(null, "Leadership", Instant.now().minus(Duration.ofDays(2)),
+                "1. Budget"), "staff");
+        plan.recordMinutes("town", read.id(), new MinutesSpec("Budget agreed."), "staff");
+        assertEquals(409, assertThrows(ProblemException.class, () -> racing.change("town", read, new MeetingSpec(null,
+                "Leadership", future, "1. Budget"), "staff")).problem().status());
+        assertEquals(read.heldAt(), plan.meeting("town", read.id()).heldAt());
+
+        Meeting other = plan.schedule("town", new MeetingSpec(null, "Partners", Instant.now().minus(Duration.ofDays(3)),
+                "1. Plan"), "staff");
+        plan.changeMeeting("town", other.id(), new MeetingSpec(null, "Partners", future, "1. Plan"), "staff");
+        assertEquals(409, assertThrows(ProblemException.class, () -> racing.recordMinutes("town", other,
+                new MinutesSpec("We met."), "staff")).problem().status());
+        assertNull(plan.meeting("town", other.id()).minutes());
     }
 
     /** A meeting moves and its agenda is revised until it is held; never onto another of its group's. */
