@@ -114,16 +114,18 @@ record Activities(BackboneStore store, AuditLog audit, RecordEdits<PlanRecords> 
 
     /** Moves an activity to a status; one taken up again must not be a second of one its partner runs meanwhile. */
     void setStatus(String initiativeId, Activity activity, StatusSpec spec, String actor) {
-        store.inTurn(ActivitiesSchema.MODULE, initiativeId, c -> {
-            PlanRecords records = store.mapper(c, PlanRecords.class);
-            if (!activity.status().active() && spec.status().active()) {
-                refuseRunning(records.activities(initiativeId), activity.ownerOrganisation(), activity.title(),
-                        activity.id());
-            }
-            records.setStatus(activity.id(), spec.status());
-            audit.record(c, actor, initiativeId, ActivitiesSchema.MODULE, "activity.status", "activity "
-                    + activity.id() + " " + spec.status());
-            return null;
+        edits.edit(initiativeId, actor, "activity.status", records -> {
+            List<Activity> all = records.activities(initiativeId);
+            // the activity as it is now: renamed, handed over or started by a request at the same moment
+            Activity now = all.stream().filter(a -> a.id() == activity.id()).findFirst()
+                    .orElseThrow(RecordEdits.gone("Activity '" + activity.title() + "'"));
+            return new RecordEdit("activity " + activity.id(), new Changes().shown("status", now.status(),
+                    spec.status()), () -> {
+                        if (!now.status().active() && spec.status().active()) {
+                            refuseRunning(all, now.ownerOrganisation(), now.title(), now.id());
+                        }
+                        records.setStatus(activity.id(), spec.status());
+                    });
         });
     }
 

@@ -122,10 +122,17 @@ record WorkingGroups(BackboneStore store, AuditLog audit, RecordEdits<PlanRecord
     WorkingGroup changeRole(String initiativeId, long groupId, long memberId, MemberRoleSpec spec, String actor) {
         WorkingGroup group = one(initiativeId, groupId);
         GroupMember member = member(group, memberId);
-        if (member.role() != spec.role()) {
-            write(initiativeId, actor, "group.role", member.person() + " in '" + group.name() + "': " + member.role()
-                    + " to " + spec.role(), records -> records.setMemberRole(memberId, spec.role()));
-        }
+        edits.edit(initiativeId, actor, "group.role", records -> {
+            // the membership as it is now: the same rotation sent twice at one moment is made once
+            MemberRow now = records.memberRows(initiativeId).stream().filter(m -> m.id() == memberId).findFirst()
+                    .orElseThrow(RecordEdits.gone("Member " + memberId));
+            return new RecordEdit(member.person() + " in '" + group.name() + "'", new Changes().shown("role",
+                    now.groupRole(), spec.role()), () -> {
+                        if (now.leftOn() != null || records.setMemberRole(memberId, spec.role()) == 0) {
+                            throw new ProblemException(Problem.conflict("That membership has ended meanwhile."));
+                        }
+                    });
+        });
         return one(initiativeId, groupId);
     }
 

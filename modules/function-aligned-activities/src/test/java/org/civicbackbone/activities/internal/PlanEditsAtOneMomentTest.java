@@ -8,8 +8,13 @@ import java.util.List;
 import org.civicbackbone.activities.internal.JointPlan.Activity;
 import org.civicbackbone.activities.internal.JointPlan.ActionItemSpec;
 import org.civicbackbone.activities.internal.JointPlan.ActivitySpec;
+import org.civicbackbone.activities.internal.JointPlan.ActivityStatus;
+import org.civicbackbone.activities.internal.JointPlan.GroupMemberSpec;
+import org.civicbackbone.activities.internal.JointPlan.GroupRole;
 import org.civicbackbone.activities.internal.JointPlan.Meeting;
 import org.civicbackbone.activities.internal.JointPlan.MeetingSpec;
+import org.civicbackbone.activities.internal.JointPlan.MemberRoleSpec;
+import org.civicbackbone.activities.internal.JointPlan.StatusSpec;
 import org.civicbackbone.activities.internal.JointPlan.WorkingGroup;
 import org.civicbackbone.activities.internal.JointPlan.WorkingGroupSpec;
 import org.civicbackbone.api.audit.AuditQuery;
@@ -36,6 +41,28 @@ public class PlanEditsAtOneMomentTest {
         assertEquals(8, SameMoment.run(8, i -> plan.editActivity("town", activity.id(), later, "staff")).served());
         assertEquals(List.of("activity " + activity.id() + ": description; end none to 2026-08-31"),
                 logged("activity.edit"));
+    }
+
+    /** A status set eight times at once: written and logged once, from the status it had (before: eight entries). */
+    @Test
+    public void anActivityStartedEightTimesAtOnceIsLoggedOnce() {
+        Activity activity = plan.addActivity("town", new ActivitySpec("Book fair", null, "Library", List.of(),
+                LocalDate.of(2026, 6, 1), null), "staff");
+        assertEquals(8, SameMoment.run(8, i -> plan.setStatus("town", activity.id(),
+                new StatusSpec(ActivityStatus.UNDERWAY), "staff")).served());
+        assertEquals(List.of("activity " + activity.id() + ": status PLANNED to UNDERWAY"), logged("activity.status"));
+        assertEquals(ActivityStatus.UNDERWAY, plan.activity("town", activity.id()).status());
+    }
+
+    /** Co-chairs rotating, the rotation sent eight times at once: made and logged once (before: eight entries). */
+    @Test
+    public void aRoleChangedEightTimesAtOnceIsLoggedOnce() {
+        WorkingGroup group = plan.formGroup("town", new WorkingGroupSpec("Attendance", null), "staff");
+        long ben = plan.addGroupMember("town", group.id(), new GroupMemberSpec("Ben", "Library", GroupRole.MEMBER,
+                null), "staff").members().get(0).id();
+        assertEquals(8, SameMoment.run(8, i -> plan.changeMemberRole("town", group.id(), ben,
+                new MemberRoleSpec(GroupRole.CO_CHAIR), "staff")).served());
+        assertEquals(List.of("Ben in 'Attendance': role MEMBER to CO_CHAIR"), logged("group.role"));
     }
 
     @Test

@@ -111,7 +111,7 @@ public class WorkingGroupsTest {
                 GroupRole.CO_CHAIR, LocalDate.now(), LocalDate.now())), left.formerMembers());
         assertEquals(left, plan.workingGroup("town", group.id()));
         assertEquals(List.of("Ann (CO_CHAIR) leaves 'Early learning' on " + LocalDate.now(),
-                        "Ben in 'Early learning': MEMBER to CO_CHAIR"),
+                        "Ben in 'Early learning': role MEMBER to CO_CHAIR"),
                 audit.recent("town", 2).stream().map(e -> e.detail()).toList());
 
         int recorded = audit.actions().size();

@@ -122,7 +122,10 @@ public class Policy extends FunctionRules {
     public Item changeStage(String initiativeId, long itemId, StageSpec spec, String actor) {
         validator.validate(spec);
         Item item = beingWorkedOut(initiativeId, itemId, "its stage is settled.");
-        store.inTransaction(c -> {
+        store.inTurn(MODULE, initiativeId, c -> {
+            if (records(c).stageOf(itemId) == spec.stage()) {
+                return null; // sent again, or twice at one moment: nothing to write or log
+            }
             if (records(c).setStage(itemId, spec.stage(), item.positionProposalId()) == 0) {
                 throw new ProblemException(Problem.conflict("Policy item " + itemId + " was put to the bodies or "
                         + "closed while this was sent; its stage is settled."));

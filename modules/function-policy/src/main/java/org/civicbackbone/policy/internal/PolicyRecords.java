@@ -43,6 +43,10 @@ public interface PolicyRecords {
             + "AND #{seen,jdbcType=BIGINT} IS NULL)")
     int setStage(@Param("itemId") long itemId, @Param("stage") Stage stage, @Param("seen") Long seen);
 
+    /** An item's stage as it is now. */
+    @Select("SELECT stage FROM pol_item WHERE id = #{itemId}")
+    Stage stageOf(long itemId);
+
     /** An item's revision: how many times its text was changed. */
     @Select("SELECT revision FROM pol_item WHERE id = #{itemId}")
     int revisionOf(long itemId);

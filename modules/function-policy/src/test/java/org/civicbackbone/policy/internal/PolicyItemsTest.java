@@ -15,12 +15,16 @@ import org.civicbackbone.policy.internal.PolicyAgenda.Item;
 import org.civicbackbone.policy.internal.PolicyAgenda.ItemSpec;
 import org.civicbackbone.policy.internal.PolicyAgenda.Outcome;
 import org.civicbackbone.policy.internal.PolicyAgenda.OutcomeSpec;
+import org.civicbackbone.policy.internal.PolicyAgenda.Stage;
+import org.civicbackbone.policy.internal.PolicyAgenda.StageSpec;
 import org.civicbackbone.policy.internal.PolicyAgenda.StanceKind;
 import org.civicbackbone.policy.internal.PolicyAgenda.StanceSpec;
+import org.civicbackbone.policy.internal.PolicyAgenda.Status;
 import org.civicbackbone.policy.internal.PolicyAgenda.TargetKind;
 import org.civicbackbone.testkit.InMemoryInitiatives;
 import org.civicbackbone.testkit.InMemoryOrganisations;
 import org.civicbackbone.testkit.RecordingAuditLog;
+import org.civicbackbone.testkit.SameMoment;
 import org.civicbackbone.testkit.ScriptedDecisions;
 import org.civicbackbone.testkit.TestStore;
 import org.junit.Test;
@@ -46,6 +50,21 @@ public class PolicyItemsTest {
         policy.recordOutcome("town", first.id(), new OutcomeSpec(Outcome.DROPPED, "not this year"), "staff");
         assertEquals("raised again once dropped", 2, policy.add("town", item("Library hours on weekends"), "staff")
                 .id());
+    }
+
+    /** A stage set eight times at once (a double click): written and logged once; set again, nothing more. */
+    @Test
+    public void aStageSetEightTimesAtOnceIsLoggedOnce() {
+        BackboneStore store = TestStore.inMemory();
+        RecordingAuditLog audit = new RecordingAuditLog(store);
+        Policy policy = new Policy(store, audit, InMemoryInitiatives.with("town", Policy.FUNCTION_ID), input -> { },
+                new ScriptedDecisions(store), new InMemoryOrganisations());
+        Item item = policy.add("town", item("Library hours on weekends"), "staff");
+        assertEquals(8, SameMoment.run(8, i -> policy.changeStage("town", item.id(),
+                new StageSpec(Stage.RESEARCHING), "staff")).served());
+        policy.changeStage("town", item.id(), new StageSpec(Stage.RESEARCHING), "staff");
+        assertEquals(List.of("staff item.add", "staff item.stage"), audit.actions());
+        assertEquals(Status.RESEARCHING, policy.item("town", item.id()).status());
     }
 
     /**
