@@ -145,9 +145,7 @@ record Meetings(BackboneStore store, AuditLog audit, RecordEdits<PlanRecords> ed
 
     void recordMinutes(String initiativeId, Meeting meeting, MinutesSpec spec, String actor) {
         write(initiativeId, actor, r -> {
-            // the meeting as it is now: one moved into the future at this moment has not been held
-            Instant heldAt = r.meetingRow(initiativeId, meeting.id())
-                    .orElseThrow(RecordEdits.gone("Meeting '" + meeting.title() + "'")).heldAt();
+            Instant heldAt = heldAt(r, initiativeId, meeting); // one moved into the future at this moment is to come
             if (heldAt.isAfter(Instant.now())) {
                 throw new ProblemException(Problem.conflict("Meeting " + meeting.id() + " has not been held yet ("
                         + heldAt + ")."));
@@ -157,9 +155,10 @@ record Meetings(BackboneStore store, AuditLog audit, RecordEdits<PlanRecords> ed
     }
 
     void addActionItem(String initiativeId, Meeting meeting, ActionItemSpec spec, String actor) {
-        refuseEarly(meeting, spec);
+        ProblemException.refuseIfAny(RecordDays.outsideYears("dueOn", spec.dueOn()));
         long meetingId = meeting.id();
         write(initiativeId, actor, r -> {
+            refuseEarly(heldAt(r, initiativeId, meeting), spec);
             refuseRecorded(r, initiativeId, meetingId, spec, null);
             r.insertAction(meetingId, spec.description().strip(), spec.owner().strip(), spec.dueOn());
         }, "meeting.action", () -> spec.owner().strip() + ": " + spec.description().strip() + " by " + spec.dueOn());
@@ -174,8 +173,9 @@ record Meetings(BackboneStore store, AuditLog audit, RecordEdits<PlanRecords> ed
         if (item.doneOn() != null) {
             throw new ProblemException(Problem.conflict("Action item " + itemId + " was done on " + item.doneOn() + "."));
         }
-        refuseEarly(meeting, spec);
+        ProblemException.refuseIfAny(RecordDays.outsideYears("dueOn", spec.dueOn()));
         return edits.edit(initiativeId, actor, "meeting.action.change", r -> {
+            refuseEarly(heldAt(r, initiativeId, meeting), spec);
             PlanRecords.ActionRow now = r.actionRows(initiativeId).stream().filter(a -> a.id() == itemId).findFirst()
                     .orElseThrow(RecordEdits.gone("Action item " + itemId));
             return new RecordEdit("action item " + itemId, new Changes()
@@ -195,14 +195,19 @@ record Meetings(BackboneStore store, AuditLog audit, RecordEdits<PlanRecords> ed
      * Refuses a due day before the item is agreed: a held meeting's day (its earliest anywhere, so in every time
      * zone), or today for a meeting to come (a task to prepare it may fall before it; a day's leeway).
      */
-    private static void refuseEarly(Meeting meeting, ActionItemSpec spec) {
-        boolean held = !meeting.heldAt().isAfter(Instant.now());
-        ProblemException.refuseIfAny(RecordDays.outsideYears("dueOn", spec.dueOn()));
-        LocalDate earliest = held ? LocalDate.ofInstant(meeting.heldAt(), ZoneOffset.MIN) : RecordDays.earliestToday();
+    private static void refuseEarly(Instant heldAt, ActionItemSpec spec) {
+        boolean held = !heldAt.isAfter(Instant.now());
+        LocalDate earliest = held ? LocalDate.ofInstant(heldAt, ZoneOffset.MIN) : RecordDays.earliestToday();
         if (spec.dueOn().isBefore(earliest)) {
             throw ProblemException.invalid("dueOn", held ? "is before the meeting it comes from (held "
-                    + meeting.heldAt() + ")" : "has passed; an action for a meeting to come is due from today on");
+                    + heldAt + ")" : "has passed; an action for a meeting to come is due from today on");
         }
+    }
+
+    /** When the meeting is held as it is now, read in the module's turn: a move at this moment counts. */
+    private static Instant heldAt(PlanRecords r, String initiativeId, Meeting meeting) {
+        return r.meetingRow(initiativeId, meeting.id()).orElseThrow(RecordEdits.gone("Meeting '" + meeting.title()
+                + "'")).heldAt();
     }
 
     /** Refuses an item of the meeting, other than {@code self}, with the same description and owner. */

@@ -61,8 +61,7 @@ public class MeetingsTest {
     @Test
     public void minutesAndAMoveIntoTheFutureAtOneMomentAreNotBothKept() {
         Instant future = Instant.now().plus(Duration.ofDays(30));
-        Meetings racing = new Meetings(plan.store(), town.audit(), new RecordEdits<>(plan.store(), town.audit(),
-                ActivitiesSchema.MODULE, PlanRecords.class));
+        Meetings racing = racing();
 
         Meeting read = plan.schedule("town", new MeetingSpec(null, "Leadership", Instant.now().minus(Duration.ofDays(2)),
                 "1. Budget"), "staff");
@@ -77,6 +76,26 @@ public class MeetingsTest {
         assertEquals(409, assertThrows(ProblemException.class, () -> racing.recordMinutes("town", other,
                 new MinutesSpec("We met."), "staff")).problem().status());
         assertNull(plan.meeting("town", other.id()).minutes());
+    }
+
+    /** An action item due the day after its meeting as read, while the meeting is moved four days later: refused. */
+    @Test
+    public void anActionItemIsDueNoEarlierThanItsMeetingAsItIsWhenWritten() {
+        Meetings racing = racing();
+        Meeting earlier = plan.schedule("town", new MeetingSpec(null, "Review", Instant.now().minus(Duration.ofDays(10)),
+                "1. Review"), "staff");
+        plan.changeMeeting("town", earlier.id(), new MeetingSpec(null, "Review", Instant.now().minus(Duration.ofDays(6)),
+                "1. Review"), "staff");
+        ProblemException early = assertThrows(ProblemException.class, () -> racing.addActionItem("town", earlier,
+                new ActionItemSpec("Send the notes", "Ann", LocalDate.now().minusDays(9)), "staff"));
+        assertEquals("dueOn", early.problem().violations().get(0).field());
+        assertEquals(List.of(), plan.meeting("town", earlier.id()).actionItems());
+    }
+
+    /** The meetings' rules as a second request meets them, with the meeting it read before the first wrote. */
+    private Meetings racing() {
+        return new Meetings(plan.store(), town.audit(), new RecordEdits<>(plan.store(), town.audit(),
+                ActivitiesSchema.MODULE, PlanRecords.class));
     }
 
     /** A meeting moves and its agenda is revised until it is held; never onto another of its group's. */
