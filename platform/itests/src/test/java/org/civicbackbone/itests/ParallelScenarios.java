@@ -234,6 +234,34 @@ final class ParallelScenarios {
                 Integer::sum));
         assertEquals(logged.toString(), List.of(1, 1, 1, 1), List.of(logged.get("budget.set"),
                 logged.get("funder.change"), logged.get("function.enable"), logged.get("membership.retire")));
+        fundersAddedWhileTheirOrganisationsAreMerged(base);
+    }
+
+    /**
+     * Six funders added, each at the moment its organisation is merged into another (ADR 0025's amendment): every
+     * funder points to an organisation of the registry afterwards. Before, one pair in twenty left a funder pointing
+     * to the organisation merged away.
+     */
+    private void fundersAddedWhileTheirOrganisationsAreMerged(String base) throws Exception {
+        List<Long> duplicates = new ArrayList<>();
+        List<Long> kept = new ArrayList<>();
+        for (int pair = 0; pair < 6; pair++) {
+            duplicates.add(admin.post(base + "/organisations", "{\"name\":\"Merging Fund " + pair
+                    + "\",\"sectors\":[\"PHILANTHROPY\"]}").json().get("id").asLong());
+            kept.add(admin.post(base + "/organisations", "{\"name\":\"Kept Fund " + pair
+                    + "\",\"sectors\":[\"PHILANTHROPY\"]}").json().get("id").asLong());
+        }
+        Map<Integer, Integer> counts = statuses(inParallel(12, i -> i % 2 == 0
+                ? client.apply(i).post(base + "/resources/funders", "{\"name\":\"Merging Fund " + i / 2
+                        + "\",\"sector\":\"PHILANTHROPY\"}")
+                : client.apply(i).post(base + "/organisations/" + duplicates.get(i / 2) + "/merge",
+                        "{\"into\":" + kept.get(i / 2) + "}")));
+        assertEquals(Map.of(200, 6, 201, 6), counts);
+        List<Long> registered = new ArrayList<>();
+        admin.get(base + "/organisations").json().forEach(o -> registered.add(o.get("id").asLong()));
+        admin.get(base + "/resources/funders").json().forEach(f -> assertTrue(f.get("name").asText() + " points to "
+                + f.get("organisationId") + ", not in the registry " + registered,
+                registered.contains(f.get("organisationId").asLong())));
     }
 
     private void oneOf(String path, IntFunction<String> body) throws Exception {
