@@ -143,9 +143,13 @@ public interface PlanRecords {
             + "WHERE initiative_id = #{initiativeId} ORDER BY held_at DESC, id DESC")
     List<MeetingRow> meetingRows(String initiativeId);
 
-    /** One meeting's row as it is now: read under the module's turn, what a rule on a meeting checks. */
+    @Select("SELECT id, group_id, title, held_at, agenda, minutes, attendance_recorded_at, guests FROM aa_meeting "
+            + "WHERE initiative_id = #{initiativeId} AND id = #{id}")
+    MeetingRow meetingOrNull(@Param("initiativeId") String initiativeId, @Param("id") long id);
+
+    /** One meeting's row as it is now, by its key: read under the module's turn, what a rule on a meeting checks. */
     default Optional<MeetingRow> meetingRow(String initiativeId, long id) {
-        return meetingRows(initiativeId).stream().filter(m -> m.id() == id).findFirst();
+        return Optional.ofNullable(meetingOrNull(initiativeId, id));
     }
 
     @Select("SELECT a.meeting_id, a.member_id FROM aa_attendance a JOIN aa_meeting g ON g.id = a.meeting_id "
