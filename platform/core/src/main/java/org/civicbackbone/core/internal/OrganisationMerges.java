@@ -105,9 +105,12 @@ final class OrganisationMerges {
         OrganisationMergeRecords records = store.mapper(c, OrganisationMergeRecords.class);
         long from = duplicate.id();
         long into = kept.id();
-        // waits for the writes that hold either (OrganisationRegistry.hold) to commit, so it repoints what they wrote
-        store.holdUntilCommit(c, CoreSchema.organisationLock(Math.min(from, into)));
-        store.holdUntilCommit(c, CoreSchema.organisationLock(Math.max(from, into)));
+        // waits for the writes that hold the duplicate (OrganisationRegistry.hold) to commit, so it repoints what they
+        // wrote. The one kept is held shared, as those writes hold it: a write may hold both, in either order, and still
+        // end (whole, a merge waiting for the duplicate would make such a write wait for it in turn, for ever on H2).
+        // Merges take turns under LOCK, so nothing else takes either whole meanwhile.
+        store.holdSharedUntilCommit(c, CoreSchema.organisationLock(into));
+        store.holdUntilCommit(c, CoreSchema.organisationLock(from));
         records.repointSeats(from, into);
         for (ComponentServiceObjects<OrganisationReferences> module : modules) {
             if (!using(module, references -> references.repoint(c, kept.initiativeId(), from, into))) {

@@ -343,6 +343,46 @@ public class OrganisationRegistryTest {
                 rowOrganisations());
     }
 
+    /**
+     * A write may hold both organisations of a merge, the duplicate first (an import's rows come in the file's order):
+     * the merge waits for it, and it is not made to wait for the merge in turn.
+     */
+    @Test
+    public void aWriteHoldingTheDuplicateAndThenTheOneKeptEndsBeforeTheMergeThatWaitsForIt() throws Exception {
+        Organisation kept = register("town", "Eastside Trust", List.of(), Sector.PHILANTHROPY);
+        Organisation duplicate = register("town", "Eastside Community Trust", List.of(), Sector.PHILANTHROPY);
+        insertRows();
+        registry.addOrganisationReferences(module(this::repointRows));
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch held = new CountDownLatch(1);
+            Future<Organisation> merge = threads.submit(() -> {
+                held.await();
+                return registry.merge("town", duplicate.id(), kept.id(), "ann");
+            });
+            Future<Long> write = threads.submit(() -> store.inTransaction(c -> {
+                Organisation first = registry.hold(c, "town", duplicate.id());
+                execute(c, "INSERT INTO test_partner_row VALUES (0, " + first.id() + ")");
+                held.countDown();
+                try {
+                    merge.get(2, TimeUnit.SECONDS); // by now the merge holds what it can and waits for this write
+                } catch (TimeoutException waiting) {
+                    // as it should
+                } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e);
+                }
+                Organisation second = registry.hold(c, "town", kept.id()); // taken whole by the merge, it never ends
+                execute(c, "INSERT INTO test_partner_row VALUES (1, " + second.id() + ")");
+                return second.id();
+            }));
+            assertEquals(Long.valueOf(kept.id()), write.get(30, TimeUnit.SECONDS));
+            assertEquals(kept.id(), merge.get(30, TimeUnit.SECONDS).id());
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals("both rows point to the organisation kept", List.of(kept.id(), kept.id()), rowOrganisations());
+    }
+
     /** A write that resolved an organisation before it was merged away holds the one kept, through every merge since. */
     @Test
     public void aWriteHoldingAnOrganisationMergedAwayMeanwhileIsGivenTheOneKept() {
