@@ -1,8 +1,10 @@
 package org.civicbackbone.measurement.internal;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import org.civicbackbone.api.initiative.AccessRole;
 import org.civicbackbone.api.initiative.InitiativeAccess;
@@ -27,6 +29,26 @@ public record ReportingScope(Set<String> organisations, Set<Long> ids) {
 
     boolean allows(Organisation partner) {
         return ids == null || ids.contains(partner.id());
+    }
+
+    /**
+     * This scope as it is in a write's transaction: each organisation held there by {@code hold}
+     * ({@code OrganisationRegistry.hold}), so its merge waits for the write, and one merged away since the scope was
+     * read allowed as the organisation kept (a partner's seat moves to it). The ids read stay allowed: a row naming one
+     * merged away is refused by the write's own hold, as merged.
+     */
+    ReportingScope heldIn(LongFunction<Organisation> hold) {
+        if (ids == null) {
+            return this;
+        }
+        List<Organisation> now = ids.stream().sorted().map(hold::apply).toList();
+        Set<String> names = new HashSet<>(organisations);
+        Set<Long> held = new HashSet<>(ids);
+        now.forEach(o -> {
+            names.add(o.name());
+            held.add(o.id());
+        });
+        return new ReportingScope(names, held);
     }
 
     /** The scope of a login in an initiative: a partner's own organisations, anyone else's any. */

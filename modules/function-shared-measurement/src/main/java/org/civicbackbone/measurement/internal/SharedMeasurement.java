@@ -165,10 +165,7 @@ public class SharedMeasurement extends FunctionRules {
         Indicator indicator = indicator(initiativeId, indicatorId);
         Optional<Organisation> partner = partners(initiativeId).resolve(report.partner());
         ProblemException.refuseIfAny(report.faults(indicator, partner));
-        if (!scope.allows(partner.get())) {
-            throw scope.refusal("partner", report.partner());
-        }
-        return values.report(initiativeId, indicator, report.inNameOf(partner.get().name()), partner.get(), actor);
+        return values.report(initiativeId, indicator, report, partner.get(), scope, actor);
     }
 
     /** Stores every row of a CSV file in one transaction, or none of them. */

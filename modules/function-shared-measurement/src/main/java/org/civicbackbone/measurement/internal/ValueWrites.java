@@ -18,13 +18,21 @@ import org.civicbackbone.api.store.BackboneStore;
  */
 record ValueWrites(BackboneStore store, AuditLog audit, OrganisationRegistry organisations, Clock clock) {
 
-    /** Stores one checked report, audited as a report or as the correction it is. */
-    ReportedValue report(String initiativeId, Indicator indicator, ValueReport report, Organisation partner,
-                         String actor) {
+    /**
+     * Stores one checked report, audited as a report or as the correction it is; refused (403) when the partner, as it
+     * is in the transaction, is not in the uploader's scope as it is there.
+     */
+    ReportedValue report(String initiativeId, Indicator indicator, ValueReport checked, Organisation partner,
+                         ReportingScope scope, String actor) {
         return store.inTransaction(c -> {
             // an import of its values, or a change of its bounds, goes first; what was checked must still hold
             store.mapper(c, ImportRecords.class).lockIndicator(indicator.id()).requireCheckedBy(indicator);
+            ReportingScope allowed = scope.heldIn(id -> organisations.hold(c, initiativeId, id));
             Organisation held = organisations.hold(c, initiativeId, partner.id()); // not merged away meanwhile
+            if (!allowed.allows(held)) {
+                throw allowed.refusal("partner", checked.partner());
+            }
+            ValueReport report = checked.inNameOf(held.name()); // stored in the registry's name, as it is now
             CorrectionRecords corrections = store.mapper(c, CorrectionRecords.class);
             BigDecimal previous = corrections.previous(indicator, report);
             ReportedValue stored = upsert(c, indicator, report, held, actor, Instant.now(clock));
@@ -51,11 +59,13 @@ record ValueWrites(BackboneStore store, AuditLog audit, OrganisationRegistry org
                    String actor, ImportProgress progress) {
         Instant now = Instant.now(clock);
         return store.inTransaction(c -> {
+            // the seats the scope was read from may have moved to an organisation merged into since
+            ReportingScope allowed = scope.heldIn(id -> organisations.hold(c, initiativeId, id));
             try (ImportBatches batches = new ImportBatches(c, store.batchMapper(c, ImportRecords.class), actor, now,
                     progress::stored, id -> organisations.hold(c, initiativeId, id).id() == id)) {
-                ValueImport.Check check = CheckedRows.read(file, csv.open(), progress::checked, scope::allows,
+                ValueImport.Check check = CheckedRows.read(file, csv.open(), progress::checked, allowed::allows,
                         batches::add);
-                requireClean(check, scope, progress);
+                requireClean(check, allowed, progress);
                 progress.storing(check.rows());
                 int stored = batches.finish();
                 RollupRecords rollups = store.mapper(c, RollupRecords.class);

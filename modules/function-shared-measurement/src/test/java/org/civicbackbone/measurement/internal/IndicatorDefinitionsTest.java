@@ -62,7 +62,7 @@ public class IndicatorDefinitionsTest {
     private ReportedValue report(Indicator indicator, int partner, String value) {
         Organisation who = partners.get(partner);
         return values.report("riverbend", indicator, new ValueReport("2025-05", who.name(), new BigDecimal(value),
-                null, null), who, "pia");
+                null, null), who, ReportingScope.ANY, "pia");
     }
 
     private ProblemException refusedChange(Indicator indicator, IndicatorSpec spec) {

@@ -33,11 +33,13 @@ public class SharedMeasurementTest {
 
     private RecordingAuditLog audit;
 
+    private InMemoryOrganisations organisations;
+
     @Before
     public void setUp() {
         BackboneStore store = TestStore.inMemory();
         audit = new RecordingAuditLog(store);
-        InMemoryOrganisations organisations = new InMemoryOrganisations()
+        organisations = new InMemoryOrganisations()
                 .with("riverbend", Sector.NONPROFIT, "Library", "School", "Eastside Trust");
         InMemoryInitiatives riverbend = InMemoryInitiatives.with("riverbend", "shared-measurement")
                 .withOrganisations(organisations);
@@ -230,6 +232,28 @@ public class SharedMeasurementTest {
         assertEquals("the good row written before the refused one is rolled back", 1,
                 measurement.values("riverbend", cards.id()).size());
         assertEquals(ReportingScope.ANY, measurement.scope("riverbend", "alice", false));
+    }
+
+    /**
+     * A partner's scope is read from its seats before the write (and kept with a background import): its organisation
+     * merged into another meanwhile, the partner reports for the one kept, and still for no other.
+     */
+    @Test
+    public void aScopeReadBeforeItsOrganisationWasMergedAllowsTheOrganisationKept() {
+        Indicator cards = cards();
+        ReportingScope pia = measurement.scope("riverbend", "pia", false);
+        organisations.with("riverbend", Sector.EDUCATION, "Books for All");
+        long kept = organisations.resolve("riverbend", "Books for All").orElseThrow().id();
+        organisations.merge("riverbend", organisations.resolve("riverbend", "Riverbend Library").orElseThrow().id(), kept,
+                "admin"); // pia's seat's organisation
+        ReportedValue stored = measurement.report("riverbend", cards.id(), new ValueReport("2025-03", "Books for All",
+                BigDecimal.TEN, null, null), "pia", pia);
+        assertEquals("Books for All", stored.partner());
+        assertEquals(1, measurement.importValues("riverbend",
+                "indicator,period,partner,value\nLibrary cards,2025-04,Riverbend Library,5\n", "pia", pia));
+        ProblemException other = assertThrows(ProblemException.class, () -> measurement.importValues("riverbend",
+                "indicator,period,partner,value\nLibrary cards,2025-05,Eastside Trust,5\n", "pia", pia));
+        assertEquals(403, other.problem().status());
     }
 
     @Test
