@@ -1,5 +1,6 @@
 package org.civicbackbone.rest.internal;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers every failure as {@code application/problem+json}: problems thrown by modules as they are, JAX-RS
- * errors (unknown path, wrong method, unsupported media type) with their status, anything else as a 500 that is
+ * errors (unknown path, wrong method, unsupported media type) with their status, a write that could not wait for
+ * records another request held (or deadlocked with it) as a 503 to send again, anything else as a 500 that is
  * logged with its stack trace and shows the caller no internals.
  *
  * <p>What is served at an address (404: nothing matched it; 405: not with that method) depends on the application
@@ -194,6 +196,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             problem = offered(problem, method, offer);
         }
         Response answer = answer(problem);
+        if (ContendedWrites.PROBLEM.type().equals(problem.type())) {
+            return Response.fromResponse(answer).header("Retry-After", "1").build();
+        }
         return problem.status() == 405 && !offer.methods().isEmpty()
                 ? Response.fromResponse(answer).header("Allow", String.join(", ", offer.methods())).build() : answer;
     }
@@ -260,6 +265,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 default -> w.getMessage();
             };
             return new Problem("about:blank", title, status, detail, List.of());
+        }
+        SQLException contended = ContendedWrites.cause(failure);
+        if (contended != null) {
+            // not a fault of the platform's: a request that met another on the same records at a bad moment
+            LOG.warn("A request could not wait for records another held and was answered 503 (SQL state {}): {}",
+                    contended.getSQLState(), contended.getMessage());
+            return ContendedWrites.PROBLEM;
         }
         LOG.error("Unexpected failure while serving a request", failure);
         return new Problem("urn:civicbackbone:problem:internal", "Internal error", 500,

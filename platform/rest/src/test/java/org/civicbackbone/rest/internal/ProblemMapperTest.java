@@ -38,6 +38,37 @@ public class ProblemMapperTest {
         }
     }
 
+    /**
+     * A write that waited too long for a row another transaction held (a real H2's lock timeout, wrapped as the store
+     * wraps it) changed nothing: 503 to send again, not the platform's own fault; any other database error stays 500.
+     */
+    @Test
+    public void aWriteThatCouldNotWaitForAnotherOnTheSameRowIsToBeSentAgain() throws Exception {
+        String url = "jdbc:h2:mem:contended;LOCK_TIMEOUT=100;DB_CLOSE_DELAY=-1";
+        try (java.sql.Connection first = java.sql.DriverManager.getConnection(url);
+             java.sql.Connection second = java.sql.DriverManager.getConnection(url);
+             java.sql.Statement one = first.createStatement(); java.sql.Statement two = second.createStatement()) {
+            one.execute("CREATE TABLE funder (id INT PRIMARY KEY, name VARCHAR(40))");
+            one.execute("INSERT INTO funder VALUES (1, 'Eastside Trust')");
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            one.executeUpdate("UPDATE funder SET name = 'Eastside Community Trust' WHERE id = 1");
+            java.sql.SQLException refused = org.junit.Assert.assertThrows(java.sql.SQLException.class,
+                    () -> two.executeUpdate("UPDATE funder SET name = 'Westside Trust' WHERE id = 1"));
+            Response answer = ProblemMapper.answer(new IllegalStateException("Database error", refused), true);
+            assertEquals(503, answer.getStatus());
+            assertEquals("1", answer.getHeaderString("Retry-After"));
+            assertEquals("urn:civicbackbone:problem:busy", ((Problem) answer.getEntity()).type());
+            Response syntax = ProblemMapper.answer(new IllegalStateException(assertThrowsSql(two)), true);
+            assertEquals(500, syntax.getStatus());
+            assertNull(syntax.getHeaderString("Retry-After"));
+        }
+    }
+
+    private static java.sql.SQLException assertThrowsSql(java.sql.Statement statement) {
+        return org.junit.Assert.assertThrows(java.sql.SQLException.class, () -> statement.execute("SELEC 1"));
+    }
+
     /** A resource that was matched and answered 404 itself (no such initiative) says what is true, filter or not. */
     @Test
     public void aMatchedResourcesOwnNotFoundStands() {
