@@ -312,33 +312,7 @@ public class OrganisationRegistryTest {
     public void aMergeWaitsForAWriteThatHoldsTheOrganisationAndRepointsWhatItWrote() throws Exception {
         Organisation kept = register("town", "Riverbend Library", List.of(), Sector.EDUCATION);
         Organisation duplicate = register("town", "Riverbend Public Library", List.of(), Sector.EDUCATION);
-        insertRows();
-        registry.addOrganisationReferences(module(this::repointRows));
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            CountDownLatch held = new CountDownLatch(1);
-            Future<Organisation> merge = threads.submit(() -> {
-                held.await();
-                return registry.merge("town", duplicate.id(), kept.id(), "ann");
-            });
-            Future<Organisation> write = threads.submit(() -> store.inTransaction(c -> {
-                Organisation partner = registry.hold(c, "town", duplicate.id());
-                held.countDown();
-                execute(c, "INSERT INTO test_partner_row VALUES (0, " + partner.id() + ")");
-                try {
-                    merge.get(2, TimeUnit.SECONDS); // a merge that does not wait is done by now
-                } catch (TimeoutException waiting) {
-                    // it waits for this commit
-                } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException(e);
-                }
-                return partner;
-            }));
-            assertEquals(duplicate.id(), write.get(30, TimeUnit.SECONDS).id());
-            assertEquals(kept.id(), merge.get(30, TimeUnit.SECONDS).id());
-        } finally {
-            threads.shutdownNow();
-        }
+        assertEquals(Long.valueOf(duplicate.id()), mergeBesideAWrite(duplicate, kept, (c, held) -> held.id()));
         assertEquals("the row written beside the merge points to the organisation kept", List.of(kept.id()),
                 rowOrganisations());
     }
@@ -351,6 +325,21 @@ public class OrganisationRegistryTest {
     public void aWriteHoldingTheDuplicateAndThenTheOneKeptEndsBeforeTheMergeThatWaitsForIt() throws Exception {
         Organisation kept = register("town", "Eastside Trust", List.of(), Sector.PHILANTHROPY);
         Organisation duplicate = register("town", "Eastside Community Trust", List.of(), Sector.PHILANTHROPY);
+        assertEquals(Long.valueOf(kept.id()), mergeBesideAWrite(duplicate, kept, (c, held) -> {
+            Organisation second = registry.hold(c, "town", kept.id()); // taken whole by the merge, it never ends
+            execute(c, "INSERT INTO test_partner_row VALUES (1, " + second.id() + ")");
+            return second.id();
+        }));
+        assertEquals("both rows point to the organisation kept", List.of(kept.id(), kept.id()), rowOrganisations());
+    }
+
+    /**
+     * Merges {@code duplicate} into {@code kept} beside a write that holds the duplicate and writes a row with its id:
+     * the merge starts once the write holds it and is given 2 s (a merge that does not wait is done by then); the
+     * write then goes on with {@code rest} in its transaction. Answers what {@code rest} answered.
+     */
+    private <T> T mergeBesideAWrite(Organisation duplicate, Organisation kept,
+                                    java.util.function.BiFunction<Connection, Organisation, T> rest) throws Exception {
         insertRows();
         registry.addOrganisationReferences(module(this::repointRows));
         ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -360,27 +349,25 @@ public class OrganisationRegistryTest {
                 held.await();
                 return registry.merge("town", duplicate.id(), kept.id(), "ann");
             });
-            Future<Long> write = threads.submit(() -> store.inTransaction(c -> {
-                Organisation first = registry.hold(c, "town", duplicate.id());
-                execute(c, "INSERT INTO test_partner_row VALUES (0, " + first.id() + ")");
+            Future<T> write = threads.submit(() -> store.inTransaction(c -> {
+                Organisation partner = registry.hold(c, "town", duplicate.id());
+                execute(c, "INSERT INTO test_partner_row VALUES (0, " + partner.id() + ")");
                 held.countDown();
                 try {
-                    merge.get(2, TimeUnit.SECONDS); // by now the merge holds what it can and waits for this write
+                    merge.get(2, TimeUnit.SECONDS);
                 } catch (TimeoutException waiting) {
-                    // as it should
+                    // it waits for this commit
                 } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
                     throw new IllegalStateException(e);
                 }
-                Organisation second = registry.hold(c, "town", kept.id()); // taken whole by the merge, it never ends
-                execute(c, "INSERT INTO test_partner_row VALUES (1, " + second.id() + ")");
-                return second.id();
+                return rest.apply(c, partner);
             }));
-            assertEquals(Long.valueOf(kept.id()), write.get(30, TimeUnit.SECONDS));
+            T written = write.get(30, TimeUnit.SECONDS);
             assertEquals(kept.id(), merge.get(30, TimeUnit.SECONDS).id());
+            return written;
         } finally {
             threads.shutdownNow();
         }
-        assertEquals("both rows point to the organisation kept", List.of(kept.id(), kept.id()), rowOrganisations());
     }
 
     /** A write that resolved an organisation before it was merged away holds the one kept, through every merge since. */
