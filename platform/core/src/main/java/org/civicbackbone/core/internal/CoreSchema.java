@@ -31,7 +31,16 @@ public final class CoreSchema {
         return MODULE + ":organisation-names:" + initiativeId;
     }
 
-    /** Held shared by each write of the organisation's id, whole by its merge (ADR 0025). */
+    /**
+     * The lock opening a proposal holds until it commits, and so does changing the initiative's model directly (allowed
+     * only before its first proposal): a twin proposal at the same moment is seen, and a first proposal and a change
+     * of model at the same moment take turns, so one of them is refused.
+     */
+    public static String proposalsLock(String initiativeId) {
+        return MODULE + ":proposals:" + initiativeId;
+    }
+
+    /** Held shared by each write of the organisation's id, whole by its merge when it is the one merged away (ADR 0025). */
     static String organisationLock(long organisationId) {
         return MODULE + ":organisation:" + organisationId;
     }

@@ -169,6 +169,9 @@ public class JdbcInitiativeService implements InitiativeService {
             checks.nameFree(records(c), spec.name(), initiativeId);
             boolean modelChanges = !before.structureModelId().equals(spec.structureModelId());
             InitiativeRecords records = records(c);
+            if (modelChanges) { // a first proposal opened at the same moment waits, or is waited for
+                store.holdUntilCommit(c, CoreSchema.proposalsLock(initiativeId));
+            }
             if (modelChanges && records.proposalCount(initiativeId) > 0) {
                 throw new ProblemException(Problem.conflict("Once an initiative has taken decisions, changing its "
                         + "structure model is itself a governed decision: POST /api/v1/initiatives/" + initiativeId

@@ -30,6 +30,7 @@ import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.store.BackboneStore;
 import org.civicbackbone.core.internal.BodyRecords;
 import org.civicbackbone.core.internal.CoreSchema;
+import org.civicbackbone.core.internal.InitiativeRecords;
 import org.civicbackbone.core.internal.Listeners;
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
@@ -157,7 +158,13 @@ public class JdbcDecisionService implements DecisionService, GovernanceSweep {
             throw ProblemException.invalid("expiresInDays", "must be between 1 and 90");
         }
         return store.inTransaction(c -> {
-            store.holdUntilCommit(c, "core:proposals:" + initiativeId); // a twin open at the same moment is seen
+            store.holdUntilCommit(c, CoreSchema.proposalsLock(initiativeId)); // a twin open at the same moment is seen
+            String modelNow = store.mapper(c, InitiativeRecords.class).byId(initiativeId).structureModelId();
+            if (!modelNow.equals(model.id())) { // its rule and seats were read under the model it had then
+                throw new ProblemException(Problem.conflict("The initiative's structure model changed from '"
+                        + model.id() + "' to '" + modelNow + "' while the proposal was prepared; nothing was proposed: "
+                        + "propose it again."));
+            }
             long proposalId = records(c).open(initiativeId, spec, module, model.id(), rule, actor, now,
                     now.plus(Duration.ofDays(days)), seats);
             audit.record(c, actor, initiativeId, module, "proposal.create",
