@@ -235,6 +235,57 @@ final class ParallelScenarios {
         assertEquals(logged.toString(), List.of(1, 1, 1, 1), List.of(logged.get("budget.set"),
                 logged.get("funder.change"), logged.get("function.enable"), logged.get("membership.retire")));
         fundersAddedWhileTheirOrganisationsAreMerged(base);
+        importsWhileTheirPartnersAreMerged(base);
+    }
+
+    /**
+     * Six imports whose rows name one organisation and then another, each sent at the moment the first is merged into
+     * the second (ADR 0025, 42nd session): each import is stored whole or refused with 409 ("import the file again"),
+     * each merge is made, and every value points to an organisation of the registry. Before, the merge took both
+     * organisations whole and the import, holding the first, waited for the second: on H2 both hung for good (one pair
+     * in twelve, by a script), on PostgreSQL one merge in three failed with 500, "deadlock detected".
+     */
+    private void importsWhileTheirPartnersAreMerged(String base) throws Exception {
+        assertEquals(200, admin.send("PUT", base + "/functions/shared-measurement", Http.ADMIN, null, null).status());
+        Http.Answer indicator = admin.post(base + "/shared-measurement/indicators", "{\"name\":\"Merged partners' "
+                + "cards\",\"definition\":\"cards issued\",\"unit\":\"cards\",\"direction\":\"UP\",\"aggregation\":"
+                + "\"SUM\",\"reportingPeriod\":\"MONTH\",\"baseline\":0,\"baselineDate\":\"2001-01-01\",\"target\":100,"
+                + "\"targetDate\":\"2030-01-01\"}");
+        assertEquals(indicator.toString(), 201, indicator.status());
+        List<Long> duplicates = new ArrayList<>();
+        List<Long> kept = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        for (int pair = 0; pair < 6; pair++) {
+            kept.add(registered(base, "Kept Reader " + pair, "EDUCATION")); // the lower id: held second
+            duplicates.add(registered(base, "Merging Reader " + pair, "EDUCATION"));
+            StringBuilder csv = new StringBuilder("indicator,period,partner,value\n");
+            for (String partner : List.of("Merging Reader " + pair, "Kept Reader " + pair)) {
+                int first = partner.startsWith("Merging") ? 2001 : 2007; // the slots stay apart once merged
+                for (int month = 0; month < 72; month++) {
+                    csv.append(String.format("Merged partners' cards,%d-%02d,%s,1\n", first + month / 12,
+                            month % 12 + 1, partner));
+                }
+            }
+            files.add(csv.toString());
+        }
+        List<Http.Answer> answers = inParallel(12, i -> i % 2 == 0
+                ? client.apply(i).send("POST", base + "/shared-measurement/values/import", Http.ADMIN, "text/csv",
+                        files.get(i / 2))
+                : client.apply(i).post(base + "/organisations/" + duplicates.get(i / 2) + "/merge",
+                        "{\"into\":" + kept.get(i / 2) + "}"));
+        int imported = 0;
+        for (int i = 0; i < answers.size(); i++) {
+            int status = answers.get(i).status();
+            assertTrue(answers.get(i).toString(), i % 2 == 0 ? status == 200 || status == 409 : status == 200);
+            imported += i % 2 == 0 && status == 200 ? 1 : 0;
+        }
+        List<Long> registered = new ArrayList<>();
+        admin.get(base + "/organisations").json().forEach(o -> registered.add(o.get("id").asLong()));
+        JsonNode values = admin.get(base + "/shared-measurement/indicators/" + indicator.json().get("id").asLong()
+                + "/values").json();
+        assertEquals("144 values for each file imported", imported * 144, values.size());
+        values.forEach(v -> assertTrue(v.get("partner").asText() + " points to " + v.get("organisationId")
+                + ", not in the registry " + registered, registered.contains(v.get("organisationId").asLong())));
     }
 
     /**
@@ -246,10 +297,8 @@ final class ParallelScenarios {
         List<Long> duplicates = new ArrayList<>();
         List<Long> kept = new ArrayList<>();
         for (int pair = 0; pair < 6; pair++) {
-            duplicates.add(admin.post(base + "/organisations", "{\"name\":\"Merging Fund " + pair
-                    + "\",\"sectors\":[\"PHILANTHROPY\"]}").json().get("id").asLong());
-            kept.add(admin.post(base + "/organisations", "{\"name\":\"Kept Fund " + pair
-                    + "\",\"sectors\":[\"PHILANTHROPY\"]}").json().get("id").asLong());
+            duplicates.add(registered(base, "Merging Fund " + pair, "PHILANTHROPY"));
+            kept.add(registered(base, "Kept Fund " + pair, "PHILANTHROPY"));
         }
         Map<Integer, Integer> counts = statuses(inParallel(12, i -> i % 2 == 0
                 ? client.apply(i).post(base + "/resources/funders", "{\"name\":\"Merging Fund " + i / 2
@@ -262,6 +311,14 @@ final class ParallelScenarios {
         admin.get(base + "/resources/funders").json().forEach(f -> assertTrue(f.get("name").asText() + " points to "
                 + f.get("organisationId") + ", not in the registry " + registered,
                 registered.contains(f.get("organisationId").asLong())));
+    }
+
+    /** The id of an organisation registered in the initiative at {@code base}. */
+    private long registered(String base, String name, String sector) {
+        Http.Answer organisation = admin.post(base + "/organisations", "{\"name\":\"" + name + "\",\"sectors\":[\""
+                + sector + "\"]}");
+        assertEquals(organisation.toString(), 201, organisation.status());
+        return organisation.json().get("id").asLong();
     }
 
     private void oneOf(String path, IntFunction<String> body) throws Exception {
