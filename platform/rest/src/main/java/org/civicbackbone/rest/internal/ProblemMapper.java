@@ -273,6 +273,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                     contended.getSQLState(), contended.getMessage());
             return ContendedWrites.PROBLEM;
         }
+        if (Thread.currentThread().isInterrupted()) {
+            // the request guard stopped it at its module's deadline (FunctionRequestGuard), which answers the 503
+            LOG.warn("A request stopped at its deadline ended with: {}", failure.toString());
+            return new Problem("urn:civicbackbone:problem:stopped", "Service Unavailable", 503,
+                    "The request was stopped at its deadline.", List.of());
+        }
         LOG.error("Unexpected failure while serving a request", failure);
         return new Problem("urn:civicbackbone:problem:internal", "Internal error", 500,
                 "The platform could not complete the request; the error was logged.", List.of());

@@ -65,6 +65,24 @@ public class ProblemMapperTest {
         }
     }
 
+    /**
+     * A request the guard stopped at its deadline (it interrupts the request's thread) fails with whatever its wait
+     * threw: not an unexpected failure of the platform, logged at ERROR, but the 503 the guard answers.
+     */
+    @Test
+    public void aFailureOfARequestStoppedAtItsDeadlineIsNoFaultOfThePlatform() {
+        Thread.currentThread().interrupt();
+        try {
+            Response answer = ProblemMapper.answer(new IllegalStateException("Interrupted while waiting for the lock "
+                    + "'core:organisation:7'", new InterruptedException()), true);
+            assertEquals(503, answer.getStatus());
+            assertEquals("urn:civicbackbone:problem:stopped", ((Problem) answer.getEntity()).type());
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(500, ProblemMapper.answer(new IllegalStateException("a fault"), true).getStatus());
+    }
+
     private static java.sql.SQLException assertThrowsSql(java.sql.Statement statement) {
         return org.junit.Assert.assertThrows(java.sql.SQLException.class, () -> statement.execute("SELEC 1"));
     }
