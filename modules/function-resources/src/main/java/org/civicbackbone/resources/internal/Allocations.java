@@ -1,6 +1,7 @@
 package org.civicbackbone.resources.internal;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,8 @@ import org.civicbackbone.resources.internal.Funding.Totals;
 
 /**
  * The rules of allocating money: to a partner (a registered organisation) or to an activity (whose owner benefits),
- * never past what was received, checked in the transaction that opens the proposal, with the grants locked.
+ * never past what was received, checked in the transaction that opens the proposal, with the grants locked (and the
+ * activity held, so its owner is the beneficiary the proposal's voters were chosen for).
  */
 record Allocations(BackboneStore store, AuditLog audit, DecisionService decisions, OrganisationRegistry organisations,
                    Supplier<ActivityCatalogue> activities) {
@@ -49,6 +51,9 @@ record Allocations(BackboneStore store, AuditLog audit, DecisionService decision
         return decisions.propose(initiativeId, new ProposalSpec(DecisionType.ALLOCATE_FUNDS,
                 "Allocate " + Amounts.written(spec.amount()) + " to " + recipient, spec.purpose(), beneficiary,
                 spec.expiresInDays()), ResourcesSchema.MODULE, actor, (c, proposal) -> {
+                    if (partner == null) { // first: a change of the activity's owner waits for this commit
+                        requireStillRunBy(c, initiativeId, spec, beneficiary);
+                    }
                     // the beneficiary's id is written as it is now, and its merge waits for this commit
                     Long heldId = beneficiaryId == null ? null : organisations.hold(c, initiativeId, beneficiaryId).id();
                     FundingRecords records = store.mapper(c, FundingRecords.class);
@@ -61,6 +66,21 @@ record Allocations(BackboneStore store, AuditLog audit, DecisionService decision
                             spec.amount().toPlainString() + " to " + recipient + " in proposal " + proposal.id());
                     return proposal;
                 }).id();
+    }
+
+    /**
+     * Refuses (409) an allocation to an activity no longer run by the organisation read before the proposal opened: its
+     * voters were chosen with that organisation as the beneficiary, whose members may not approve it.
+     */
+    private void requireStillRunBy(Connection c, String initiativeId, AllocationSpec spec, String owner) {
+        ActivityCatalogue catalogue = activities.get();
+        String now = catalogue == null ? null : catalogue.held(c, initiativeId, spec.recipient())
+                .map(ActivityRef::ownerOrganisation).orElse(null);
+        if (now == null || !OrganisationName.same(now, owner)) {
+            throw new ProblemException(Problem.conflict("The activity '" + spec.recipient().strip() + "' was "
+                    + (now == null ? "removed, or its module uninstalled," : "handed from '" + owner + "' to '" + now
+                    + "'") + " while the allocation was proposed; nothing was proposed: propose it again."));
+        }
     }
 
     /** The partner an allocation names, as the organisation registry knows it. */

@@ -1,5 +1,6 @@
 package org.civicbackbone.api.activities;
 
+import java.sql.Connection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,6 +15,17 @@ public interface ActivityCatalogue {
 
     /** The initiative's activities; empty for an unknown initiative or one that does not use aligned activities. */
     List<ActivityRef> activities(String initiativeId);
+
+    /**
+     * The initiative's activity with this title (case and surrounding spaces aside) as it is in the caller's
+     * transaction, held there until it commits: a change of the initiative's activities (an owner handed over, a title
+     * changed) waits until then. A module calls it inside the transaction whose rule stands on the activity, before
+     * that rule (an allocation of money to an activity names its owner as the beneficiary, who may not approve it).
+     *
+     * @param transaction the connection of the caller's {@code BackboneStore.inTransaction}
+     * @since 1.1
+     */
+    Optional<ActivityRef> held(Connection transaction, String initiativeId, String title);
 
     /** The initiative's activity with this title (case and surrounding spaces aside), if it has one. */
     default Optional<ActivityRef> activity(String initiativeId, String title) {

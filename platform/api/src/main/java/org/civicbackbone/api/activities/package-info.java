@@ -4,7 +4,7 @@
  * be installed.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.civicbackbone.api.activities;
 
 import org.osgi.annotation.bundle.Export;
