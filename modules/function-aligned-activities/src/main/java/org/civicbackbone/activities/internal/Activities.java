@@ -1,8 +1,11 @@
 package org.civicbackbone.activities.internal;
 
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.civicbackbone.activities.internal.JointPlan.Activity;
@@ -138,5 +141,16 @@ record Activities(BackboneStore store, AuditLog audit, RecordEdits<PlanRecords> 
                         + "(activity " + same.id() + ").", List.of(new Violation("title", "is activity " + same.id()))));
             }
         }
+    }
+
+    /**
+     * The activity of that title (case and surrounding spaces aside) as it is in the caller's transaction, with this
+     * module's turn in the initiative taken there: every change of its activities waits for that commit.
+     */
+    Optional<Activity> held(Connection c, String initiativeId, String title) {
+        store.holdUntilCommit(c, ActivitiesSchema.MODULE + ":" + initiativeId); // the turn RecordEdits and inTurn take
+        String wanted = title == null ? "" : title.strip().toLowerCase(Locale.ROOT);
+        return store.mapper(c, PlanRecords.class).activities(initiativeId).stream()
+                .filter(a -> a.title().strip().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
     }
 }

@@ -1,8 +1,10 @@
 package org.civicbackbone.activities.internal;
 
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.civicbackbone.activities.internal.JointPlan.ActionItemSpec;
 import org.civicbackbone.activities.internal.JointPlan.Activity;
@@ -92,6 +94,11 @@ public class AlignedActivities extends FunctionRules {
     public List<Activity> activities(String initiativeId) {
         requireInUse(initiativeId);
         return read(r -> r.activities(initiativeId));
+    }
+
+    /** The activity of that title as it is in the caller's transaction, held there until it commits. */
+    public Optional<Activity> heldActivity(Connection c, String initiativeId, String title) {
+        return activities.held(c, initiativeId, title);
     }
 
     public Activity activity(String initiativeId, long id) {

@@ -2,13 +2,11 @@ package org.civicbackbone.activities.internal;
 
 import java.sql.Connection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.civicbackbone.activities.internal.JointPlan.Activity;
 import org.civicbackbone.api.activities.ActivityCatalogue;
 import org.civicbackbone.api.activities.ActivityRef;
 import org.civicbackbone.api.problem.ProblemException;
-import org.civicbackbone.api.store.BackboneStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -18,12 +16,10 @@ import org.osgi.service.component.annotations.Reference;
 public class PlanActivityCatalogue implements ActivityCatalogue {
 
     private final AlignedActivities plan;
-    private final BackboneStore store;
 
     @Activate
-    public PlanActivityCatalogue(@Reference AlignedActivities plan, @Reference BackboneStore store) {
+    public PlanActivityCatalogue(@Reference AlignedActivities plan) {
         this.plan = plan;
-        this.store = store;
     }
 
     @Override
@@ -35,14 +31,9 @@ public class PlanActivityCatalogue implements ActivityCatalogue {
         }
     }
 
-    /** Takes this module's turn in the initiative, which every change of its activities takes (RecordEdits, inTurn). */
     @Override
     public Optional<ActivityRef> held(Connection transaction, String initiativeId, String title) {
-        store.holdUntilCommit(transaction, ActivitiesSchema.MODULE + ":" + initiativeId);
-        String wanted = title == null ? "" : title.strip().toLowerCase(Locale.ROOT);
-        return store.mapper(transaction, PlanRecords.class).activities(initiativeId).stream()
-                .filter(a -> a.title().strip().toLowerCase(Locale.ROOT).equals(wanted)).findFirst()
-                .map(PlanActivityCatalogue::ref);
+        return plan.heldActivity(transaction, initiativeId, title).map(PlanActivityCatalogue::ref);
     }
 
     private static ActivityRef ref(Activity activity) {

@@ -21,7 +21,7 @@ import org.junit.Test;
 public class PlanActivityCatalogueTest {
 
     private final TownPlan town = TownPlan.with("Library", "School");
-    private final PlanActivityCatalogue catalogue = new PlanActivityCatalogue(town.plan(), town.store());
+    private final PlanActivityCatalogue catalogue = new PlanActivityCatalogue(town.plan());
 
     /**
      * An activity held in a transaction (an allocation of money to it, whose beneficiary is its owner) is handed to
