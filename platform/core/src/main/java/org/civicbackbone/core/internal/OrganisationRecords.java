@@ -97,11 +97,17 @@ public interface OrganisationRecords {
                 sectorsOf(id));
     }
 
-    /** The initiative's organisations with their aliases and sectors: three queries for any number. */
+    /**
+     * The initiative's organisations with their aliases and sectors: three queries for any number. The records are read
+     * first: a merge committed between the queries then leaves the duplicate listed with its name and the one kept
+     * with the duplicate's names as aliases, never a name listed nowhere (aliases first, the names of a duplicate read
+     * before the merge and gone after it were lost, and a file naming it was refused as naming no organisation).
+     */
     default List<Organisation> organisations(String initiativeId) {
+        List<OrganisationRow> rows = rows(initiativeId);
         Map<Long, List<String>> aliases = group(aliases(initiativeId));
         Map<Long, List<String>> sectors = group(sectors(initiativeId));
-        return rows(initiativeId).stream().map(row -> new Organisation(row.id(), row.initiativeId(), row.name(),
+        return rows.stream().map(row -> new Organisation(row.id(), row.initiativeId(), row.name(),
                 aliases.getOrDefault(row.id(), List.of()), sectors.getOrDefault(row.id(), List.of()).stream()
                         .map(Sector::valueOf).toList())).toList();
     }
