@@ -148,7 +148,7 @@ record Activities(BackboneStore store, AuditLog audit, RecordEdits<PlanRecords> 
      * module's turn in the initiative taken there: every change of its activities waits for that commit.
      */
     Optional<Activity> held(Connection c, String initiativeId, String title) {
-        store.holdUntilCommit(c, ActivitiesSchema.MODULE + ":" + initiativeId); // the turn RecordEdits and inTurn take
+        store.holdTurn(c, ActivitiesSchema.MODULE, initiativeId); // the turn RecordEdits and inTurn take
         String wanted = title == null ? "" : title.strip().toLowerCase(Locale.ROOT);
         return store.mapper(c, PlanRecords.class).activities(initiativeId).stream()
                 .filter(a -> a.title().strip().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();

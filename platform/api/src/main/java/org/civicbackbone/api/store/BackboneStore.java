@@ -117,9 +117,25 @@ public interface BackboneStore {
      */
     default <T> T inTurn(String moduleId, String initiativeId, TransactionWork<T> work) {
         return inTransaction(c -> {
-            holdUntilCommit(c, moduleId + ":" + initiativeId);
+            holdTurn(c, moduleId, initiativeId);
             return work.run(c);
         });
+    }
+
+    /**
+     * Takes, inside a unit of work already running, the module's turn in the initiative that {@link #inTurn} takes,
+     * and holds it until that unit of work ends. For a module's rule another module calls in its own transaction (the
+     * activity money is proposed for must not change hands before the proposal commits): every change the module
+     * makes {@link #inTurn} waits for that commit.
+     *
+     * @param connection the connection handed to the running {@link #inTransaction} work
+     * @param moduleId the module whose turn it is ({@code aligned-activities})
+     * @param initiativeId the initiative whose records the rule reads
+     * @throws IllegalStateException when the connection is not one of an {@link #inTransaction} in progress
+     * @since 1.11
+     */
+    default void holdTurn(Connection connection, String moduleId, String initiativeId) {
+        holdUntilCommit(connection, moduleId + ":" + initiativeId);
     }
 
     /**

@@ -3,7 +3,7 @@
  * and its backups, for platform admins (1.8).
  */
 @Export
-@Version("1.10.0")
+@Version("1.11.0")
 package org.civicbackbone.api.store;
 
 import org.osgi.annotation.bundle.Export;
