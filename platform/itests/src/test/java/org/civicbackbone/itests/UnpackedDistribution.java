@@ -108,11 +108,16 @@ final class UnpackedDistribution {
         List<String> told = new java.util.ArrayList<>();
         Path log = home.resolve("data/log/karaf.log");
         if (Files.exists(log)) {
-            try (var lines = Files.lines(log)) {
+            List<String> lines = Files.readAllLines(log);
+            for (int i = 0; i < lines.size() && told.size() < 15; i++) {
+                String l = lines.get(i);
                 // without CXF's line for every request met during a rebuild, which would crowd out the rest
-                lines.filter(l -> (l.contains(" ERROR ") || l.contains(" WARN ")) && !l.contains("'s Observer"))
-                        .limit(15)
-                        .map(l -> "log: " + clip(l.substring(l.indexOf('|') + 1), 300)).forEach(told::add);
+                if ((l.contains(" ERROR ") || l.contains(" WARN ")) && !l.contains("'s Observer")) {
+                    // with the exception the line reports, when it follows (Jetty's warning names only the path)
+                    String next = i + 1 < lines.size() ? lines.get(i + 1) : "";
+                    String thrown = next.matches("[\\w$.]+(Exception|Error)\\b.*") ? " — " + next : "";
+                    told.add("log: " + clip(l.substring(l.indexOf('|') + 1) + thrown, 400));
+                }
             }
         }
         long pid = pid();

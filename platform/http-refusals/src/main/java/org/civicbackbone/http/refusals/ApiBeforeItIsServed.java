@@ -90,13 +90,24 @@ public class ApiBeforeItIsServed extends HandlerWrapper {
         HeldError held = read && ProblemErrorHandler.isApi(target) ? new HeldError(response, baseRequest) : null;
         try {
             super.handle(target, baseRequest, request, held == null ? response : held);
-        } catch (IOException | ServletException | RuntimeException e) {
-            if (!apiNotInPlace(target, baseRequest)) {
+        } catch (IOException | ServletException | RuntimeException | LinkageError e) {
+            if (apiNotInPlace(target, baseRequest)) {
+                // the runtime failed half-way through building the application, or met a class of a bundle being
+                // replaced; the container would answer HTML 500
+                LOG.debug("A request for {} failed before the API was in place", target, e);
+                return false;
+            }
+            if (!ProblemErrorHandler.isApi(target) || baseRequest.getHttpChannel().isCommitted()
+                    || baseRequest.isAsyncStarted()) {
                 throw e;
             }
-            // the runtime failed half-way through building the application; the container would answer HTML 500
-            LOG.debug("A request for {} failed before the API was in place", target, e);
-            return false;
+            // the API's filter answers every failure itself; one that escaped it (thrown on the way out of the
+            // container's chain, or an Error) is a fault of the server, answered as a problem, not the context's page
+            LOG.warn("A request for {} failed past the API's own handling", target, e);
+            response.reset();
+            answerServerError(response);
+            baseRequest.setHandled(true);
+            return true;
         }
         if (held != null && held.isHeld()) {
             // the context found no servlet for it (the runtime's is being replaced): nothing has gone out
@@ -172,6 +183,17 @@ public class ApiBeforeItIsServed extends HandlerWrapper {
     private static boolean apiNotInPlace(String target, Request baseRequest) {
         return ProblemErrorHandler.isApi(target) && baseRequest.getAttribute(API_TOOK_REQUEST) == null
                 && !baseRequest.getHttpChannel().isCommitted() && !baseRequest.isAsyncStarted();
+    }
+
+    /** Writes the 500 problem of a failure no part of the API answered. */
+    private static void answerServerError(HttpServletResponse response) throws IOException {
+        byte[] body = ProblemBody.of(500);
+        response.setStatus(500);
+        response.setContentType(ProblemBody.MEDIA_TYPE);
+        response.setHeader(HttpHeader.CACHE_CONTROL.asString(), "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     /** Writes the 503 a request for the API gets while the API is not in place. */

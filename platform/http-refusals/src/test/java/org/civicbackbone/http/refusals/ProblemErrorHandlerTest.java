@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -173,6 +174,8 @@ public class ProblemErrorHandlerTest {
                     response.getWriter().write("{\"status\":404}");
                 }
                 case "fail" -> throw new IllegalStateException("the bus was shut down half-way");
+                // a class of a bundle the framework is replacing, met half-way through
+                case "unlinked" -> throw new NoClassDefFoundError("org/apache/cxf/jaxrs/JAXRSInvoker");
                 default -> response.getWriter().write("UP");
             }
         });
@@ -196,6 +199,7 @@ public class ProblemErrorHandlerTest {
     public void theRuntimesPageOrFailureBeforeTheApisFilterIsInFrontIsUnavailable() throws Exception {
         assertNotServedYet(askRuntime(false, "no service", true));
         assertNotServedYet(askRuntime(false, "fail", true));
+        assertNotServedYet(askRuntime(false, "unlinked", true));
         // what the wrapper is for: without it, the runtime's page goes out
         HttpResponse<String> unwrapped = askRuntime(false, "no service", false);
         assertEquals(404, unwrapped.statusCode());
@@ -209,9 +213,14 @@ public class ProblemErrorHandlerTest {
         assertEquals(404, missing.statusCode());
         assertEquals("{\"status\":404}", missing.body());
         // the filter answers every failure itself; one it let through is a fault, an error of the server, not a start
-        HttpResponse<String> failed = askRuntime(true, "fail", true);
-        assertEquals(500, failed.statusCode());
-        assertNull(failed.headers().firstValue("Retry-After").orElse(null));
+        for (String failure : List.of("fail", "unlinked")) {
+            HttpResponse<String> failed = askRuntime(true, failure, true);
+            assertEquals(failed.body(), 500, failed.statusCode());
+            assertNull(failed.headers().firstValue("Retry-After").orElse(null));
+            // never the context's own page, which Jetty writes for what escapes to it
+            assertEquals(ProblemBody.MEDIA_TYPE, failed.headers().firstValue("Content-Type").orElse(null));
+            assertTrue(failed.body(), failed.body().contains("\"status\":500,"));
+        }
         // a success before the filter is in front is a success
         HttpResponse<String> up = askRuntime(false, "up", true);
         assertEquals(200, up.statusCode());

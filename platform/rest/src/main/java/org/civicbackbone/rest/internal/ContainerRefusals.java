@@ -68,13 +68,21 @@ public class ContainerRefusals implements Filter {
             RebuildGap gap = new RebuildGap(answer);
             try {
                 chain.doFilter(request, gap);
-            } catch (IOException | ServletException | RuntimeException e) {
+            } catch (IOException | ServletException | RuntimeException | LinkageError e) {
                 if (answer.isCommitted()) {
                     throw e;
                 }
                 if (safe && System.nanoTime() < giveUp) {
                     pause();
                     continue; // the runtime failed half-way through a rebuild: a read can simply be asked again
+                }
+                if (e instanceof LinkageError) {
+                    // a class of a bundle the framework is replacing (a module installed or removed, a refresh):
+                    // the platform is changing, not the request wrong
+                    LOG.warn("A request to {} met a bundle being replaced", http.getRequestURI(), e);
+                    answer.setHeader("Retry-After", "1");
+                    problem(answer, 503, "Service Unavailable", NOT_SERVED);
+                    return;
                 }
                 LOG.warn("A request to {} failed in the servlet container", http.getRequestURI(), e);
                 problem(answer, 400, "Bad Request", "The request could not be read.");

@@ -72,6 +72,9 @@ public class ContainerRefusalsTest {
                 if (gapAnswer.equals("fail")) {
                     throw new IllegalStateException("the bus was shut down half-way through a rebuild");
                 }
+                if (gapAnswer.equals("unlinked")) { // a class of a bundle the framework is replacing
+                    throw new NoClassDefFoundError("org/apache/cxf/jaxrs/JAXRSInvoker");
+                }
                 if (gapAnswer.equals("no servlet")) {
                     response.sendError(404); // as the container answers before the runtime's servlet is registered
                     return;
@@ -114,7 +117,7 @@ public class ContainerRefusalsTest {
 
     @Test
     public void aReadWaitsOutARuntimeFailingHalfWayOrNotThereYet() throws Exception {
-        for (String gap : java.util.List.of("fail", "no servlet")) {
+        for (String gap : java.util.List.of("fail", "unlinked", "no servlet")) {
             asked.set(0);
             gapAnswer = gap;
             gapFor.set(2);
@@ -132,6 +135,17 @@ public class ContainerRefusalsTest {
         assertEquals("1", answer.headers().firstValue("Retry-After").orElse(null));
         assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(null));
         assertTrue(answer.body(), answer.body().contains("\"status\":503") && answer.body().contains("try again"));
+        assertEquals("a write is never sent twice", 1, asked.get());
+    }
+
+    @Test
+    public void aWriteThatMeetsABundleBeingReplacedIsRefusedForNowNotAsBadInput() throws Exception {
+        gapAnswer = "unlinked";
+        gapFor.set(1);
+        HttpResponse<String> answer = send("POST", "/initiatives", "application/json");
+        assertEquals(answer.body(), 503, answer.statusCode());
+        assertEquals("1", answer.headers().firstValue("Retry-After").orElse(null));
+        assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(null));
         assertEquals("a write is never sent twice", 1, asked.get());
     }
 
