@@ -27,7 +27,7 @@ public interface BodyRecords {
     record SeatRow(long id, long bodyId, String person, String username, String organisation, String role,
                    Sector sector, Long organisationId, Instant retiredAt, Long personId) {
 
-        Membership membership() {
+        public Membership membership() {
             return new Membership(id, bodyId, person, username, organisation, role, sector, organisationId, retiredAt,
                     personId);
         }

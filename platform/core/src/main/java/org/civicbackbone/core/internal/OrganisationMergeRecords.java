@@ -35,6 +35,20 @@ public interface OrganisationMergeRecords {
     void record(@Param("initiativeId") String initiativeId, @Param("from") long from, @Param("fromName") String fromName,
                 @Param("into") long into, @Param("by") String by, @Param("at") Instant at);
 
+    /** A seat not in conflict on an open proposal that names the organisation it would benefit. */
+    record ClearSeat(long proposalId, int stepIndex, String voter, String organisation, String beneficiary) {
+    }
+
+    @Select("SELECT v.proposal_id, v.step_index, v.voter, v.organisation, p.beneficiary FROM gov_step_voter v "
+            + "JOIN gov_proposal p ON p.id = v.proposal_id WHERE p.initiative_id = #{initiativeId} "
+            + "AND p.state = 'OPEN' AND p.beneficiary IS NOT NULL AND v.conflicted = FALSE")
+    List<ClearSeat> clearSeatsOnOpenProposals(String initiativeId);
+
+    @Update("UPDATE gov_step_voter SET conflicted = TRUE WHERE proposal_id = #{proposalId} "
+            + "AND step_index = #{stepIndex} AND voter = #{voter}")
+    int putInConflict(@Param("proposalId") long proposalId, @Param("stepIndex") int stepIndex,
+                      @Param("voter") String voter);
+
     @Select("SELECT initiative_id, from_id, into_id FROM core_organisation_merge ORDER BY id")
     List<Merge> merges();
 

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.initiative.Organisation;
+import org.civicbackbone.api.initiative.OrganisationName;
 import org.civicbackbone.api.initiative.OrganisationReferences;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
@@ -105,6 +106,9 @@ final class OrganisationMerges {
         OrganisationMergeRecords records = store.mapper(c, OrganisationMergeRecords.class);
         long from = duplicate.id();
         long into = kept.id();
+        // first: a proposal being opened reads its voters under this lock, so it reads them after the merge, or it has
+        // committed when the merge marks the seats it puts in conflict (below). Nothing takes it after an organisation.
+        store.holdUntilCommit(c, CoreSchema.proposalsLock(kept.initiativeId()));
         // waits for the writes that hold the duplicate (OrganisationRegistry.hold) to commit, so it repoints what they
         // wrote. The one kept is held shared, as those writes hold it: a write may hold both, in either order, and still
         // end (whole, a merge waiting for the duplicate would make such a write wait for it in turn, for ever on H2).
@@ -125,7 +129,33 @@ final class OrganisationMerges {
         store.mapper(c, OrganisationRecords.class).deleteSectors(from);
         records.delete(from);
         records.record(kept.initiativeId(), from, duplicate.name(), into, actor, Instant.now());
+        int inConflict = putInConflict(c, store.mapper(c, OrganisationRecords.class).organisation(kept.initiativeId(), into));
         audit.record(c, actor, kept.initiativeId(), CoreSchema.MODULE, "organisation.merge",
-                "'" + duplicate.name() + "' (" + from + ") merged into '" + kept.name() + "' (" + into + ")");
+                "'" + duplicate.name() + "' (" + from + ") merged into '" + kept.name() + "' (" + into + ")"
+                        + (inConflict == 0 ? "" : "; " + inConflict + " seat(s) on open proposals for it now stand aside "
+                        + "(conflict of interest)"));
+    }
+
+    /**
+     * Marks in conflict the seats of open proposals that the merge made seats for their own beneficiary: a seat held
+     * for one of the two organisations on a proposal that benefits the other (each named by any of the names the
+     * organisation kept now has). Such a seat was chosen as free to vote when the two were still two organisations;
+     * its votes no longer count, as they would not for a proposal opened after the merge.
+     */
+    private int putInConflict(Connection c, Organisation merged) {
+        List<String> names = new java.util.ArrayList<>(merged.aliases());
+        names.add(merged.name());
+        OrganisationMergeRecords records = store.mapper(c, OrganisationMergeRecords.class);
+        int marked = 0;
+        for (OrganisationMergeRecords.ClearSeat seat : records.clearSeatsOnOpenProposals(merged.initiativeId())) {
+            if (names(names, seat.beneficiary()) && names(names, seat.organisation())) {
+                marked += records.putInConflict(seat.proposalId(), seat.stepIndex(), seat.voter());
+            }
+        }
+        return marked;
+    }
+
+    private static boolean names(List<String> names, String name) {
+        return names.stream().anyMatch(n -> OrganisationName.same(n, name));
     }
 }

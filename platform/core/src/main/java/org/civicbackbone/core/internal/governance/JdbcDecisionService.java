@@ -70,7 +70,7 @@ public class JdbcDecisionService implements DecisionService, GovernanceSweep {
 
     JdbcDecisionService(BackboneStore store, AuditLog audit, InitiativeService initiatives, ModuleCatalogue catalogue,
                         OrganisationRegistry organisations, Clock clock) {
-        this.electorate = new Electorate(initiatives, organisations);
+        this.electorate = new Electorate(store, organisations);
         this.progress = new ProposalProgress(electorate, audit, clock);
         this.store = store;
         this.audit = audit;
@@ -149,9 +149,7 @@ public class JdbcDecisionService implements DecisionService, GovernanceSweep {
                     "Decision not permitted", 409, model.name() + ": " + spec.type() + " is not permitted. "
                             + rule.rationale(), List.of()));
         }
-        Beneficiary beneficiary = electorate.beneficiary(initiativeId, spec.beneficiary());
-        List<List<Seat>> seats = rule.steps().stream()
-                .map(step -> electorate.seatsFor(initiativeId, model.id(), spec.type().name(), step, beneficiary)).toList();
+        Beneficiary named = electorate.beneficiary(initiativeId, spec.beneficiary());
         Instant now = Instant.now(clock);
         int days = spec.expiresInDays() == null ? 14 : spec.expiresInDays();
         if (days < 1 || days > 90) { // whichever module built the spec, a vote lasts one day to three months
@@ -165,6 +163,11 @@ public class JdbcDecisionService implements DecisionService, GovernanceSweep {
                         + model.id() + "' to '" + modelNow + "' while the proposal was prepared; nothing was proposed: "
                         + "propose it again."));
             }
+            // who votes, read after the lock, which a merge of organisations takes first: a merge that puts a seat
+            // in conflict either ended before this read or marks the seat once this proposal has committed
+            Beneficiary beneficiary = electorate.held(c, initiativeId, named);
+            List<List<Seat>> seats = rule.steps().stream().map(step -> electorate.seatsFor(c, initiativeId, model.id(),
+                    spec.type().name(), step, beneficiary)).toList();
             long proposalId = records(c).open(initiativeId, spec, module, model.id(), rule, actor, now,
                     now.plus(Duration.ofDays(days)), seats);
             audit.record(c, actor, initiativeId, module, "proposal.create",
