@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * classes. It also hides the gap while the JAX-RS whiteboard rebuilds the application (a module comes or goes) or
  * has not registered its servlet yet (the platform is starting; this filter's bundle starts before the whiteboard): a
  * read that meets the runtime's plain "No service was found", or the container's 404 for want of any servlet, or any
- * 404 before the node has been ready (the application may serve some resources and not yet others), is asked
- * again for up to 5 s, and a write is answered 503 with {@code Retry-After} instead; a gap that lasts a minute is
+ * 404 before the node has been ready (the application may serve some resources and not yet others), or a 404 for an
+ * address that a resource registered now takes ({@link #APPLICATION_BEHIND}), is asked again for up to 5 s, and a write is answered 503 with {@code Retry-After} instead; a gap that lasts a minute is
  * reported as a stall ({@link ApiStall}). Every request it takes is marked ({@link #TOOK_REQUEST}), so that the web
  * server tells an API that is not in place yet from one that answers, and carries what the API's filters need of the
  * container ({@link Received}).
@@ -48,6 +48,13 @@ public class ContainerRefusals implements Filter {
      */
     static final String TOOK_REQUEST = "org.civicbackbone.api.took-request";
 
+    /**
+     * Set by {@link ProblemMapper} on a request the application answered 404 although a resource registered now takes
+     * its address: the application is one built before that resource came, and the 404 is a gap like the runtime's
+     * "No service was found", however long the node has been ready.
+     */
+    static final String APPLICATION_BEHIND = "org.civicbackbone.api.application-behind";
+
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -66,6 +73,7 @@ public class ContainerRefusals implements Filter {
         long giveUp = System.nanoTime() + REBUILD_WAIT_NANOS;
         while (true) {
             RebuildGap gap = new RebuildGap(answer);
+            http.removeAttribute(APPLICATION_BEHIND); // what the last attempt's application said
             try {
                 chain.doFilter(request, gap);
             } catch (IOException | ServletException | RuntimeException | LinkageError e) {
@@ -88,7 +96,7 @@ public class ContainerRefusals implements Filter {
                 problem(answer, 400, "Bad Request", "The request could not be read.");
                 return;
             }
-            if (!gap.isGap(gap.holdsNotFound() && !hasBeenReady())) {
+            if (!gap.isGap(gap.holdsNotFound() && (!hasBeenReady() || http.getAttribute(APPLICATION_BEHIND) != null))) {
                 stall.served();
                 gap.release();
                 return;
