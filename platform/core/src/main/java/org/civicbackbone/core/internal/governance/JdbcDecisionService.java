@@ -23,6 +23,7 @@ import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.initiative.OrganisationRegistry;
 import org.civicbackbone.api.module.AccountabilityRule;
 import org.civicbackbone.api.module.DecisionRule;
+import org.civicbackbone.api.module.DecisionType;
 import org.civicbackbone.api.module.ModuleCatalogue;
 import org.civicbackbone.api.module.StructureModel;
 import org.civicbackbone.api.problem.Problem;
@@ -138,17 +139,6 @@ public class JdbcDecisionService implements DecisionService, GovernanceSweep {
                          GovernedAction<T> action) {
         Initiative initiative = initiative(initiativeId);
         StructureModel model = model(initiative);
-        List<AccountabilityRule> inForce = store.read(c -> store.mapper(c, RuleRecords.class).inForce(initiativeId,
-                model.id(), model.accountabilityRules()));
-        AccountabilityRule rule = inForce.stream()
-                .filter(r -> r.decisionType() == spec.type()).findFirst()
-                .orElseThrow(() -> new ProblemException(Problem.conflict("The '" + model.id()
-                        + "' model has no rule for " + spec.type() + ".")));
-        if (rule.steps().isEmpty() || rule.steps().stream().anyMatch(s -> s.rule() == DecisionRule.NOT_PERMITTED)) {
-            throw new ProblemException(new Problem("urn:civicbackbone:problem:decision-not-permitted",
-                    "Decision not permitted", 409, model.name() + ": " + spec.type() + " is not permitted. "
-                            + rule.rationale(), List.of()));
-        }
         Beneficiary named = electorate.beneficiary(initiativeId, spec.beneficiary());
         Instant now = Instant.now(clock);
         int days = spec.expiresInDays() == null ? 14 : spec.expiresInDays();
@@ -156,6 +146,9 @@ public class JdbcDecisionService implements DecisionService, GovernanceSweep {
             throw ProblemException.invalid("expiresInDays", "must be between 1 and 90");
         }
         return store.inTransaction(c -> {
+            // the model, its rule and who votes are read under this lock, which every change of them takes first (a
+            // direct or governed change of model, an adopted rule, a merge of organisations): a change either ended
+            // before these reads or comes after this proposal, which it then finds open
             store.holdUntilCommit(c, CoreSchema.proposalsLock(initiativeId)); // a twin open at the same moment is seen
             String modelNow = store.mapper(c, InitiativeRecords.class).byId(initiativeId).structureModelId();
             if (!modelNow.equals(model.id())) { // its rule and seats were read under the model it had then
@@ -163,8 +156,7 @@ public class JdbcDecisionService implements DecisionService, GovernanceSweep {
                         + model.id() + "' to '" + modelNow + "' while the proposal was prepared; nothing was proposed: "
                         + "propose it again."));
             }
-            // who votes, read after the lock, which a merge of organisations takes first: a merge that puts a seat
-            // in conflict either ended before this read or marks the seat once this proposal has committed
+            AccountabilityRule rule = store.mapper(c, RuleRecords.class).ruleFor(initiativeId, model, spec.type());
             Beneficiary beneficiary = electorate.held(c, initiativeId, named);
             List<List<Seat>> seats = rule.steps().stream().map(step -> electorate.seatsFor(c, initiativeId, model.id(),
                     spec.type().name(), step, beneficiary)).toList();

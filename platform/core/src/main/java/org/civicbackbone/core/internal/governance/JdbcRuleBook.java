@@ -24,6 +24,7 @@ import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.problem.Violation;
 import org.civicbackbone.api.store.BackboneStore;
+import org.civicbackbone.core.internal.CoreSchema;
 import org.civicbackbone.core.internal.InitiativeRecords;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,10 +33,10 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Rule adjustments and model changes: each is proposed as a CHANGE_STRUCTURE decision, waits in a side table written
  * in the proposal's own transaction, and is applied (a new rule version, or the new model with a history entry) only
- * when the proposal is approved.
+ * when the proposal is approved: once, when the approval is announced, or by the sweep after a crash lost that.
  */
-@Component(service = {RuleBook.class, DecisionListener.class})
-public class JdbcRuleBook implements RuleBook, DecisionListener {
+@Component(service = {RuleBook.class, DecisionListener.class, GovernanceSweep.class})
+public class JdbcRuleBook implements RuleBook, DecisionListener, GovernanceSweep {
 
     private final BackboneStore store;
     private final AuditLog audit;
@@ -123,27 +124,50 @@ public class JdbcRuleBook implements RuleBook, DecisionListener {
 
     @Override
     public void decided(Proposal proposal) {
-        if (proposal.state() != ProposalState.APPROVED || proposal.type() != DecisionType.CHANGE_STRUCTURE
-                || !"core".equals(proposal.module())) {
-            return;
+        if (proposal.state() == ProposalState.APPROVED && proposal.type() == DecisionType.CHANGE_STRUCTURE
+                && "core".equals(proposal.module())) {
+            putInForce(proposal.initiativeId(), proposal.id());
         }
-        String initiativeId = proposal.initiativeId();
-        store.inTransaction(c -> {
+    }
+
+    /**
+     * Puts an approved change of structure in force (the rule's next version, the change of model), each part once:
+     * one already there is skipped, so a repeated announcement, the sweep after a crash, or both at once apply it
+     * once. Under the proposals' lock, which a proposal being opened reads its model and rule under. Returns whether
+     * this call changed anything.
+     */
+    boolean putInForce(String initiativeId, long proposalId) {
+        return store.inTransaction(c -> {
+            store.holdUntilCommit(c, CoreSchema.proposalsLock(initiativeId));
             Instant now = Instant.now();
             RuleRecords rules = records(c);
-            RuleRecords.RuleRow adopted = rules.adopt(initiativeId, proposal.id(), now);
+            boolean changed = false;
+            RuleRecords.RuleRow adopted = rules.versionsAdoptedBy(proposalId) > 0 ? null
+                    : rules.adopt(initiativeId, proposalId, now);
             if (adopted != null) {
                 audit.record(c, "system", initiativeId, "core", "rule.adopt", adopted.decisionType() + " v"
-                        + adopted.version() + ": " + adopted.steps() + " (proposal " + proposal.id() + ")");
+                        + adopted.version() + ": " + adopted.steps() + " (proposal " + proposalId + ")");
+                changed = true;
             }
-            RuleRecords.ModelChangeRow change = rules.modelChange(proposal.id());
-            if (change != null) {
-                store.mapper(c, InitiativeRecords.class).changeModel(initiativeId, change.toModel(), proposal.id(), now);
+            RuleRecords.ModelChangeRow change = rules.modelChange(proposalId);
+            if (change != null && rules.modelsStartedBy(proposalId) == 0) {
+                store.mapper(c, InitiativeRecords.class).changeModel(initiativeId, change.toModel(), proposalId, now);
                 audit.record(c, "system", initiativeId, "core", "model.change", change.fromModel() + " -> "
-                        + change.toModel() + " (proposal " + proposal.id() + ")");
+                        + change.toModel() + " (proposal " + proposalId + ")");
+                changed = true;
             }
-            return null;
+            return changed;
         });
+    }
+
+    /**
+     * Puts in force the approved changes of structure that are not (their announcement, after the decision's commit,
+     * lost to a crash): the durable state is the proposal. Run by the {@link GovernanceClock}.
+     */
+    @Override
+    public int sweep() {
+        List<RuleRecords.DueChange> due = store.read(c -> records(c).dueChanges());
+        return (int) due.stream().filter(d -> putInForce(d.initiativeId(), d.proposalId())).count();
     }
 
     @Override

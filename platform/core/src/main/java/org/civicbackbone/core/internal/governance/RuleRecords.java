@@ -9,7 +9,11 @@ import org.apache.ibatis.annotations.Select;
 import org.civicbackbone.api.decision.RuleBook.ModelPeriod;
 import org.civicbackbone.api.decision.RuleBook.RuleVersion;
 import org.civicbackbone.api.module.AccountabilityRule;
+import org.civicbackbone.api.module.DecisionRule;
 import org.civicbackbone.api.module.DecisionType;
+import org.civicbackbone.api.module.StructureModel;
+import org.civicbackbone.api.problem.Problem;
+import org.civicbackbone.api.problem.ProblemException;
 
 /**
  * The rule book's rows through a mapper (ADR 0009): adjustments and model changes waiting for their decision, the
@@ -68,6 +72,24 @@ public interface RuleRecords {
     @Select("SELECT from_model, to_model FROM gov_model_change WHERE proposal_id = #{proposalId}")
     ModelChangeRow modelChange(long proposalId);
 
+    @Select("SELECT COUNT(*) FROM gov_rule_version WHERE proposal_id = #{proposalId}")
+    int versionsAdoptedBy(long proposalId);
+
+    @Select("SELECT COUNT(*) FROM gov_model_history WHERE proposal_id = #{proposalId}")
+    int modelsStartedBy(long proposalId);
+
+    /** An approved change of structure not yet in force. */
+    record DueChange(String initiativeId, long proposalId) {
+    }
+
+    /** The approved changes of structure whose rule or model is not in force yet (an announcement lost to a crash). */
+    @Select("SELECT p.initiative_id, p.id AS proposal_id FROM gov_proposal p WHERE p.state = 'APPROVED' AND p.type = 'CHANGE_STRUCTURE' "
+            + "AND p.module = 'core' AND ((EXISTS (SELECT 1 FROM gov_rule_change r WHERE r.proposal_id = p.id) "
+            + "AND NOT EXISTS (SELECT 1 FROM gov_rule_version v WHERE v.proposal_id = p.id)) "
+            + "OR (EXISTS (SELECT 1 FROM gov_model_change m WHERE m.proposal_id = p.id) "
+            + "AND NOT EXISTS (SELECT 1 FROM gov_model_history h WHERE h.proposal_id = p.id))) ORDER BY p.id")
+    List<DueChange> dueChanges();
+
     @Select("SELECT model_id, effective_at AS from_at, proposal_id FROM gov_model_history "
             + "WHERE initiative_id = #{initiativeId} ORDER BY id")
     List<ModelStart> modelStarts(String initiativeId);
@@ -99,6 +121,20 @@ public interface RuleRecords {
                     rule.rationale() + " (Adjusted by this initiative.)"));
         }
         return rules;
+    }
+
+    /** The rule in force for a decision under the model; 409 where the model has none or permits none. */
+    default AccountabilityRule ruleFor(String initiativeId, StructureModel model, DecisionType type) {
+        AccountabilityRule rule = inForce(initiativeId, model.id(), model.accountabilityRules()).stream()
+                .filter(r -> r.decisionType() == type).findFirst()
+                .orElseThrow(() -> new ProblemException(Problem.conflict("The '" + model.id()
+                        + "' model has no rule for " + type + ".")));
+        if (rule.steps().isEmpty() || rule.steps().stream().anyMatch(s -> s.rule() == DecisionRule.NOT_PERMITTED)) {
+            throw new ProblemException(new Problem("urn:civicbackbone:problem:decision-not-permitted",
+                    "Decision not permitted", 409, model.name() + ": " + type + " is not permitted. "
+                            + rule.rationale(), List.of()));
+        }
+        return rule;
     }
 
     /** The models the initiative has been on, each until the next began. */

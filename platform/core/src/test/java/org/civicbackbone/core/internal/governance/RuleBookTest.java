@@ -36,10 +36,11 @@ public class RuleBookTest {
     private JdbcDecisionService decisions;
     private JdbcRuleBook rules;
     private JdbcInitiativeService initiatives;
+    private BoardedInitiative town;
 
     @Before
     public void setUp() {
-        BoardedInitiative town = BoardedInitiative.on(model("stand-alone"), model("nested"));
+        town = BoardedInitiative.on(model("stand-alone"), model("nested"));
         initiatives = town.initiatives();
         decisions = new JdbcDecisionService(town.store(), town.audit(), initiatives, town.catalogue(),
                 town.organisations());
@@ -48,10 +49,15 @@ public class RuleBookTest {
 
     /** Two of the three approve; the rule book hears of it as the decision service's listeners do. */
     private void approve(Proposal proposal) {
+        rules.decided(approvedUnheard(proposal));
+    }
+
+    /** Two of the three approve, and the process stops before the rule book hears of it (a crash after the commit). */
+    private Proposal approvedUnheard(Proposal proposal) {
         decisions.vote("town", proposal.id(), new VoteSpec(VoteChoice.APPROVE, "yes"), "ann");
         Proposal decided = decisions.vote("town", proposal.id(), new VoteSpec(VoteChoice.APPROVE, "yes"), "ben");
         assertEquals(ProposalState.APPROVED, decided.state());
-        rules.decided(decided);
+        return decided;
     }
 
     private DecisionRule hiring() {
@@ -101,5 +107,57 @@ public class RuleBookTest {
         assertEquals(List.of("stand-alone", "nested"), history.stream().map(ModelPeriod::modelId).toList());
         assertEquals(history.get(1).from(), history.get(0).until());
         assertEquals(Long.valueOf(move.id()), history.get(1).proposalId());
+    }
+
+    @Test
+    public void anApprovedChangeWhoseAnnouncementWasLostIsPutInForceByTheSweepOnce() {
+        Proposal stricter = approvedUnheard(rules.proposeRule("town", DecisionType.HIRE_STAFF,
+                List.of(new ApprovalStep("board", DecisionRule.TWO_THIRDS)), "hires matter", "ann"));
+        Proposal move = approvedUnheard(rules.proposeModel("town", "nested", "we joined the county", "ann"));
+        assertEquals("not in force before the sweep", DecisionRule.MAJORITY, hiring());
+        assertEquals(2, rules.sweep());
+        // the stricter rule adopted (under the model it was made for, which the move then leaves), the model moved
+        assertEquals(List.of(stricter.id()), rules.ruleHistory("town").stream().map(v -> v.proposalId()).toList());
+        assertEquals("nested", initiatives.find("town").orElseThrow().structureModelId());
+        // heard late, or swept again: nothing is applied twice
+        rules.decided(stricter);
+        rules.decided(move);
+        assertEquals(0, rules.sweep());
+        assertEquals(List.of(1), rules.ruleHistory("town").stream().map(v -> v.version()).toList());
+        assertEquals(List.of("stand-alone", "nested"), rules.modelHistory("town").stream().map(ModelPeriod::modelId)
+                .toList());
+    }
+
+    /**
+     * A rule adopted while a proposal is being prepared: the proposal reads the rule in its transaction, after the
+     * lock the adoption holds, so it stands under the rule in force when it opens (it read the rule before its
+     * transaction, and stood under the one replaced).
+     */
+    @Test
+    public void aProposalOpenedAsARuleIsAdoptedStandsUnderTheAdoptedRule() throws Exception {
+        Proposal stricter = approvedUnheard(rules.proposeRule("town", DecisionType.HIRE_STAFF,
+                List.of(new ApprovalStep("board", DecisionRule.TWO_THIRDS)), "hires matter", "ann"));
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(1);
+        try {
+            java.util.concurrent.Future<?>[] hire = new java.util.concurrent.Future<?>[1];
+            town.store().inTransaction(c -> { // the adoption, committing after the proposal has started
+                town.store().holdUntilCommit(c, org.civicbackbone.core.internal.CoreSchema.proposalsLock("town"));
+                town.store().mapper(c, RuleRecords.class).adopt("town", stricter.id(), java.time.Instant.now());
+                hire[0] = threads.submit(() -> decisions.propose("town", new org.civicbackbone.api.decision.ProposalSpec(
+                        DecisionType.HIRE_STAFF, "Hire a coordinator", "half time", null, 7), "core", "ann"));
+                try {
+                    hire[0].get(2, java.util.concurrent.TimeUnit.SECONDS); // one that does not wait is done by then
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException waiting) {
+                    // asserted below
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            });
+            Proposal opened = (Proposal) hire[0].get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(DecisionRule.TWO_THIRDS, opened.steps().get(0).rule());
+        } finally {
+            threads.shutdownNow();
+        }
     }
 }
