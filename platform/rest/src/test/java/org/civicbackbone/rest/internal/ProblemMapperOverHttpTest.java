@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 import java.net.http.HttpResponse;
 import java.util.List;
 import javax.ws.rs.GET;
-import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.QueryParam;
@@ -47,20 +46,6 @@ public class ProblemMapperOverHttpTest {
     /** What a plugin may read a query parameter as: JAX-RS reads an enum's constant by its name. */
     public enum State { OPEN, CLOSED }
 
-    /** A resource registered whose address the runtime's application does not serve yet (it is being rebuilt). */
-    @Path("/polls")
-    public static class Polls {
-        @GET
-        public String list() {
-            return "[]";
-        }
-
-        @POST
-        public String open(String poll) {
-            return poll;
-        }
-    }
-
     /**
      * A resource that takes any address below a first segment, as the stand-in for an absent module takes any below
      * an initiative: JAX-RS chooses a root resource by its own path first, so it never answers below /questions.
@@ -77,7 +62,8 @@ public class ProblemMapperOverHttpTest {
     @Before
     public void start() throws Exception {
         runtime = new RestRuntime(new Questions(), new Elsewhere(), new JsonProvider(),
-                new ProblemMapper(() -> List.of(Questions.class, Elsewhere.class, Polls.class), () -> { }));
+                new ProblemMapper(() -> List.of(Questions.class, Elsewhere.class,
+                        ReceivedTest.Items.class), () -> { }));
     }
 
     @After
@@ -128,13 +114,14 @@ public class ProblemMapperOverHttpTest {
     @Test
     public void anAddressARegisteredResourceTakesIsNotServedYetRatherThanAbsent() throws Exception {
         for (String method : List.of("GET", "POST")) {
-            HttpResponse<String> answer = runtime.send(method, "/api/polls", method.equals("GET") ? null : "{}");
+            // registered, and not in the application the runtime serves (built before it came)
+            HttpResponse<String> answer = runtime.send(method, "/api/items", method.equals("GET") ? null : "{}");
             assertEquals(method + " " + answer.body(), 503, answer.statusCode());
             assertEquals(method, "1", answer.headers().firstValue("Retry-After").orElse(null));
             assertTrue(answer.body(), answer.body().contains(ContainerRefusals.NOT_SERVED));
         }
         // a method the registered resource does not take there is not waited for
-        assertEquals(404, runtime.send("DELETE", "/api/polls", null).statusCode());
+        assertEquals(404, runtime.send("DELETE", "/api/items", null).statusCode());
     }
 
     private String answered(String path, int status) throws Exception {
