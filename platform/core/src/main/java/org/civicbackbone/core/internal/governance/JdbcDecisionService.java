@@ -22,8 +22,6 @@ import org.civicbackbone.api.initiative.Initiative;
 import org.civicbackbone.api.initiative.InitiativeService;
 import org.civicbackbone.api.initiative.OrganisationRegistry;
 import org.civicbackbone.api.module.AccountabilityRule;
-import org.civicbackbone.api.module.DecisionRule;
-import org.civicbackbone.api.module.DecisionType;
 import org.civicbackbone.api.module.ModuleCatalogue;
 import org.civicbackbone.api.module.StructureModel;
 import org.civicbackbone.api.problem.Problem;

@@ -83,8 +83,8 @@ public interface RuleRecords {
     }
 
     /** The approved changes of structure whose rule or model is not in force yet (an announcement lost to a crash). */
-    @Select("SELECT p.initiative_id, p.id AS proposal_id FROM gov_proposal p WHERE p.state = 'APPROVED' AND p.type = 'CHANGE_STRUCTURE' "
-            + "AND p.module = 'core' AND ((EXISTS (SELECT 1 FROM gov_rule_change r WHERE r.proposal_id = p.id) "
+    @Select("SELECT p.initiative_id, p.id AS proposal_id FROM gov_proposal p WHERE p.state = 'APPROVED' "
+            + "AND p.type = 'CHANGE_STRUCTURE' AND p.module = 'core' AND ((EXISTS (SELECT 1 FROM gov_rule_change r WHERE r.proposal_id = p.id) "
             + "AND NOT EXISTS (SELECT 1 FROM gov_rule_version v WHERE v.proposal_id = p.id)) "
             + "OR (EXISTS (SELECT 1 FROM gov_model_change m WHERE m.proposal_id = p.id) "
             + "AND NOT EXISTS (SELECT 1 FROM gov_model_history h WHERE h.proposal_id = p.id))) ORDER BY p.id")
