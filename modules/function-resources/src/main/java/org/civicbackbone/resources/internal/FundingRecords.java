@@ -109,8 +109,11 @@ public interface FundingRecords {
                     @Param("amountRequested") BigDecimal amountRequested, @Param("periodStart") LocalDate periodStart,
                     @Param("periodEnd") LocalDate periodEnd, @Param("seenStage") Stage seenStage);
 
-    /** Puts a grant to a proposal, only if no other proposal took it since {@code seen} (its last, or null) was read. */
-    @Update("UPDATE rs_grant SET acceptance_proposal_id = #{proposalId} WHERE id = #{grantId} AND "
+    /**
+     * Puts a grant to a proposal, only if it is still an award and no other proposal took it since {@code seen} (its
+     * last, or null) was read.
+     */
+    @Update("UPDATE rs_grant SET acceptance_proposal_id = #{proposalId} WHERE id = #{grantId} AND stage = 'AWARDED' AND "
             + "(acceptance_proposal_id = #{seen,jdbcType=BIGINT} OR acceptance_proposal_id IS NULL "
             + "AND #{seen,jdbcType=BIGINT} IS NULL)")
     int setAcceptanceProposal(@Param("grantId") long grantId, @Param("proposalId") long proposalId,

@@ -158,7 +158,8 @@ record Grants(BackboneStore store, AuditLog audit, RecordEdits<FundingRecords> e
 
     /**
      * Puts the acceptance of an awarded grant to the initiative's bodies. The proposal and the grant's link to it
-     * commit together; a grant put to another proposal meanwhile refuses this one, which then leaves nothing.
+     * commit together; a grant put to another proposal, or declined, meanwhile refuses this one, which then leaves
+     * nothing.
      */
     void proposeAcceptance(Grant grant, AcceptanceSpec spec, String actor) {
         if (grant.status() != GrantStatus.AWARDED && grant.status() != GrantStatus.NOT_ACCEPTED) {
@@ -172,7 +173,7 @@ record Grants(BackboneStore store, AuditLog audit, RecordEdits<FundingRecords> e
                     if (store.mapper(c, FundingRecords.class).setAcceptanceProposal(grant.id(), proposal.id(),
                             grant.acceptanceProposalId()) == 0) {
                         throw new ProblemException(Problem.conflict("Grant " + grant.id()
-                                + " was put to another proposal meanwhile."));
+                                + " was put to another proposal, or declined, meanwhile; read it again."));
                     }
                     audit.record(c, actor, grant.initiativeId(), ResourcesSchema.MODULE, "grant.acceptance", "grant "
                             + grant.id() + " put to acceptance in proposal " + proposal.id());

@@ -215,6 +215,21 @@ public class ResourcesTest {
                 new AcceptanceSpec("asked again", 7), "ann").status());
     }
 
+    /** The funder withdrew the award while its acceptance was being proposed: nothing is put to the bodies. */
+    @Test
+    public void anAwardDeclinedWhileItsAcceptanceIsProposedOpensNoProposal() {
+        Grant awarded = resources.changeStage("town", summerReading().id(), new StageSpec(Stage.AWARDED,
+                new BigDecimal("1000"), null, null), "ann");
+        resources.changeStage("town", awarded.id(), new StageSpec(Stage.DECLINED, null, null, null), "bob");
+        Grants late = new Grants(resources.store(), audit, new RecordEdits<>(resources.store(), audit,
+                ResourcesSchema.MODULE, FundingRecords.class), decisions);
+        ProblemException refused = assertThrows(ProblemException.class, () -> late.proposeAcceptance(awarded,
+                new AcceptanceSpec("read as an award", 7), "ann"));
+        assertEquals(409, refused.problem().status());
+        assertEquals(0, decisions.proposals("town").size());
+        assertEquals(GrantStatus.DECLINED, resources.grant("town", awarded.id()).status());
+    }
+
     @Test
     public void myWorkListsReportsOverdueAndDueSoonButNotThoseSubmittedOrFarOff() {
         Grant grant = activeGrant();
