@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.civicbackbone.api.decision.Proposal;
 import org.civicbackbone.api.decision.ProposalSpec;
 import org.civicbackbone.api.initiative.Initiative;
@@ -74,7 +73,7 @@ public class ModelChangeAtOneMomentTest {
         });
         engine.propose("town", hire(), "core", "ann", (c, proposal) -> {
             opening.countDown(); // the change is sent while the proposal is being opened
-            await(change);
+            OtherRequest.giveTwoSeconds(change);
             return proposal;
         });
         ExecutionException refused = assertThrows(ExecutionException.class, () -> change.get(30, TimeUnit.SECONDS));
@@ -89,7 +88,7 @@ public class ModelChangeAtOneMomentTest {
             town.store().holdUntilCommit(c, CoreSchema.proposalsLock("town"));
             town.store().mapper(c, InitiativeRecords.class).changeModel("town", OTHER.id(), null, Instant.now());
             proposal[0] = threads.submit(() -> engine.propose("town", hire(), "core", "ann"));
-            await(proposal[0]);
+            OtherRequest.giveTwoSeconds(proposal[0]);
             return null;
         });
         ExecutionException refused = assertThrows(ExecutionException.class,
@@ -103,16 +102,5 @@ public class ModelChangeAtOneMomentTest {
 
     private static ProposalSpec hire() {
         return new ProposalSpec(DecisionType.HIRE_STAFF, "Hire a coordinator", "half time", null, 7);
-    }
-
-    /** Gives the other request 2 s: one that does not wait is done by then. */
-    private static void await(Future<?> other) {
-        try {
-            other.get(2, TimeUnit.SECONDS);
-        } catch (TimeoutException | ExecutionException waitingOrRefused) {
-            // what it came to is asserted after
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
