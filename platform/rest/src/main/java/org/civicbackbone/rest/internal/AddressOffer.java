@@ -241,17 +241,6 @@ record AddressOffer(SortedSet<String> methods, SortedSet<String> consumed, Sorte
             return pattern.replaceAll("(?<!\\\\)\\((?!\\?)", "(?:");
         }
 
-        /**
-         * The template of a resource class's own path as JAX-RS chooses a root resource by it: matching the address
-         * or the start of it, up to a slash.
-         */
-        static Template root(Class<?> resource) {
-            String path = joined(value(resource.getAnnotation(Path.class)), "");
-            Template own = of(path);
-            return new Template(Pattern.compile(path.equals("/") ? "/.*" : own.pattern().pattern() + "(?:/.*)?"),
-                    own.literals(), own.names());
-        }
-
         static int compareSpecificity(Template a, Template b) {
             int byLiterals = Integer.compare(a.literals(), b.literals());
             return byLiterals != 0 ? byLiterals : Integer.compare(a.names().size(), b.names().size());

@@ -55,17 +55,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Context
     private HttpServletRequest request;
 
-    /** The resource classes served now, and how to stop following them. */
-    private final Supplier<List<Class<?>>> served;
+    /** What the resources served now take, and how to stop following them. */
+    private final RegisteredOperations registered;
     private final Runnable unfollow;
-
-    /** Each resource class's operations, read once per class (a module's classes go with its bundle). */
-    private final ClassValue<List<AddressOffer.Operation>> operations = new ClassValue<>() {
-        @Override
-        protected List<AddressOffer.Operation> computeValue(Class<?> resource) {
-            return AddressOffer.Operation.of(resource);
-        }
-    };
 
     @Activate
     public ProblemMapper(BundleContext context) {
@@ -78,7 +70,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     /** With the resource classes served given, as where no service registry serves them (a unit test's runtime). */
     ProblemMapper(Supplier<List<Class<?>>> served, Runnable unfollow) {
-        this.served = served;
+        this.registered = new RegisteredOperations(served);
         this.unfollow = unfollow;
     }
 
@@ -122,7 +114,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             if (unreadable != null) {
                 return answer(unreadable);
             }
-        } else if (registeredFor(path, method)) {
+        } else if (registered.take(path, method)) {
             // a resource registered now takes this address and method, and the application that answered lacks it:
             // one built before that resource came (the runtime rebuilds it, and the web server swaps its servlet, a
             // moment after the registration). The API's front filter treats the 404 as that gap, not as an answer.
@@ -132,43 +124,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     private List<AddressOffer.Operation> operations() {
-        return served.get().stream().flatMap(c -> operations.get(c).stream()).toList();
+        return registered.all();
     }
-
-    /**
-     * Whether a resource registered now takes the address with the method, found as JAX-RS finds it: among the root
-     * resources whose own path fits the start of the address, the most specific, then its methods. A resource beside
-     * it that would take the address (the stand-in for an absent module takes any under an initiative) is not asked:
-     * the runtime never reaches it either, so its 404 there is real.
-     */
-    private boolean registeredFor(String path, String method) {
-        List<Class<?>> roots = new ArrayList<>();
-        AddressOffer.Template best = null;
-        for (Class<?> resource : served.get()) {
-            AddressOffer.Template root = rootTemplates.get(resource);
-            if (!root.pattern().matcher(path).matches()) {
-                continue;
-            }
-            int specific = best == null ? 1 : AddressOffer.Template.compareSpecificity(root, best);
-            if (specific > 0) {
-                roots.clear();
-                best = root;
-            }
-            if (specific >= 0) {
-                roots.add(resource);
-            }
-        }
-        return AddressOffer.at(roots.stream().flatMap(c -> operations.get(c).stream()).toList(), path, method)
-                .methods().contains(method);
-    }
-
-    /** Each resource class's own path, as a root resource is chosen by it. */
-    private final ClassValue<AddressOffer.Template> rootTemplates = new ClassValue<>() {
-        @Override
-        protected AddressOffer.Template computeValue(Class<?> resource) {
-            return AddressOffer.Template.root(resource);
-        }
-    };
 
     /**
      * The problem for values its method could not read as it declares them: a 404 naming the address's variables at
