@@ -88,6 +88,31 @@ final class RebuildGap extends HttpServletResponseWrapper {
         return new PrintWriter(heldText); // unbuffered: what is written is there when the answer is judged
     }
 
+    /**
+     * Held while a 404 is held: the runtime flushes what it wrote when it is done, which would commit the real
+     * response with no status of its own (a 200 with an empty body) before the 404 is judged.
+     */
+    @Override
+    public void flushBuffer() throws IOException {
+        if (!holding()) {
+            super.flushBuffer();
+        }
+    }
+
+    @Override
+    public void setContentLength(int length) {
+        if (!holding()) {
+            super.setContentLength(length);
+        }
+    }
+
+    @Override
+    public void setContentLengthLong(long length) {
+        if (!holding()) {
+            super.setContentLengthLong(length);
+        }
+    }
+
     private ByteArrayOutputStream buffer() {
         if (held == null) {
             held = new ByteArrayOutputStream();

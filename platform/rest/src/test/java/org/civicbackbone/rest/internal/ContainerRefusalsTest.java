@@ -75,6 +75,15 @@ public class ContainerRefusalsTest {
                 if (gapAnswer.equals("unlinked")) { // a class of a bundle the framework is replacing
                     throw new NoClassDefFoundError("org/apache/cxf/jaxrs/JAXRSInvoker");
                 }
+                if (gapAnswer.equals("flushed")) { // a stale application's 404, flushed as CXF does when done
+                    request.setAttribute(ContainerRefusals.APPLICATION_BEHIND, Boolean.TRUE); // as ProblemMapper marks it
+                    response.setStatus(404);
+                    response.setContentType("application/problem+json");
+                    response.setContentLength(14);
+                    response.getOutputStream().write("{\"status\":404}".getBytes());
+                    response.flushBuffer();
+                    return;
+                }
                 if (gapAnswer.equals("no servlet")) {
                     response.sendError(404); // as the container answers before the runtime's servlet is registered
                     return;
@@ -117,12 +126,14 @@ public class ContainerRefusalsTest {
 
     @Test
     public void aReadWaitsOutARuntimeFailingHalfWayOrNotThereYet() throws Exception {
-        for (String gap : java.util.List.of("fail", "unlinked", "no servlet")) {
+        for (String gap : java.util.List.of("fail", "unlinked", "no servlet", "flushed")) {
             asked.set(0);
             gapAnswer = gap;
             gapFor.set(2);
             HttpResponse<String> answer = send("GET", "/health", null);
             assertEquals(gap + ": " + answer.body(), 200, answer.statusCode());
+            assertEquals(gap, "{\"status\":\"UP\"}", answer.body());
+            assertTrue(gap, answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
             assertEquals(gap, 3, asked.get());
         }
     }
