@@ -156,8 +156,8 @@ public class JdbcDecisionService implements DecisionService, GovernanceSweep {
             }
             AccountabilityRule rule = store.mapper(c, RuleRecords.class).ruleFor(initiativeId, model, spec.type());
             Beneficiary beneficiary = electorate.held(c, initiativeId, named);
-            List<List<Seat>> seats = rule.steps().stream().map(step -> electorate.seatsFor(c, initiativeId, model.id(),
-                    spec.type().name(), step, beneficiary)).toList();
+            List<List<Seat>> seats = electorate.seatsFor(c, initiativeId, model.id(), spec.type().name(), rule.steps(),
+                    beneficiary);
             long proposalId = records(c).open(initiativeId, spec, module, model.id(), rule, actor, now,
                     now.plus(Duration.ofDays(days)), seats);
             audit.record(c, actor, initiativeId, module, "proposal.create",
@@ -181,7 +181,7 @@ public class JdbcDecisionService implements DecisionService, GovernanceSweep {
                         + current.expiresAt() + "."));
             }
             Proposal.Step step = current.steps().stream().filter(s -> s.state().equals("OPEN")).findFirst().orElseThrow();
-            Seat seat = progress.seats(records(c), initiativeId, current, step).stream().filter(s -> s.voter().equals(actor)).findFirst()
+            Seat seat = progress.seats(c, records(c), initiativeId, current, step).stream().filter(s -> s.voter().equals(actor)).findFirst()
                     .orElseThrow(() -> new ProblemException(new Problem("urn:civicbackbone:problem:not-a-voter",
                             "Not a voter", 403, "Only members of the '" + step.bodyType() + "' body seated when proposal "
                             + proposalId + " opened vote on step " + (step.index() + 1) + "; '" + actor

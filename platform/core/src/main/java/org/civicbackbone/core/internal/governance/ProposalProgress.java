@@ -25,10 +25,11 @@ record ProposalProgress(Electorate electorate, AuditLog audit, Clock clock) {
      * Who votes on a step: the seats fixed when the proposal opened; for a proposal opened before seats were
      * recorded, the body's members now.
      */
-    List<Seat> seats(ProposalRecords records, String initiativeId, Proposal proposal, Proposal.Step step) {
+    List<Seat> seats(Connection c, ProposalRecords records, String initiativeId, Proposal proposal,
+                     Proposal.Step step) {
         List<Seat> recorded = records.recordedSeats(proposal.id(), step.index());
-        return recorded != null ? recorded : electorate.seatsNow(initiativeId, step.bodyType(),
-                electorate.beneficiary(initiativeId, proposal.beneficiary()));
+        return recorded != null ? recorded : electorate.seatsNow(c, initiativeId,
+                electorate.beneficiary(c, initiativeId, proposal.beneficiary())).getOrDefault(step.bodyType(), List.of());
     }
 
     /**
@@ -40,7 +41,7 @@ record ProposalProgress(Electorate electorate, AuditLog audit, Clock clock) {
         while (proposal.state() == ProposalState.OPEN) {
             Proposal.Step step = proposal.steps().stream().filter(s -> s.state().equals("OPEN")).findFirst().orElseThrow();
             Set<String> logins = new LinkedHashSet<>();
-            seats(records, initiativeId, proposal, step).stream().filter(s -> !s.conflicted()).forEach(s -> logins.add(s.voter()));
+            seats(c, records, initiativeId, proposal, step).stream().filter(s -> !s.conflicted()).forEach(s -> logins.add(s.voter()));
             Map<String, VoteChoice> latest = new LinkedHashMap<>();
             for (Vote v : records.votes(proposalId)) {
                 if (v.stepIndex() == step.index() && logins.contains(v.voter())) {
