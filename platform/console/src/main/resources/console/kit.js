@@ -33,20 +33,43 @@ const session = { csrfToken: null };
 /** Remembers the CSRF token that signing in answered; writes carry it. */
 export function useCsrfToken(token) { session.csrfToken = token; }
 
-/** Calls /api/v1{path}; answers the parsed JSON (or text), throws a Problem for any answer that is not 2xx. */
+/** The longest Retry-After the console waits out by itself before sending a request again, in seconds. */
+const RESEND_WITHIN_SECONDS = 5;
+
+/**
+ * Calls /api/v1{path}; answers the parsed JSON (or text), throws a Problem for any answer that is not 2xx. A 503
+ * with Retry-After says nothing was done (the platform is starting, a module is being installed or removed, or the
+ * records were busy): the request is sent once more after that wait, when it is short, so a person saving a form at
+ * that moment is not shown the refusal. A 503 without Retry-After (a request stopped at its deadline) is not sent
+ * again: it may have been done.
+ */
 export async function api(path, { method = 'GET', body, raw, headers: extra } = {}) {
   const headers = { 'X-Requested-With': 'console', Accept: 'application/json, application/problem+json, text/csv', ...extra };
   if (body !== undefined && !raw) headers['Content-Type'] = 'application/json';
   if (raw) headers['Content-Type'] = 'text/csv';
   if (method !== 'GET' && session.csrfToken) headers['X-CSRF-Token'] = session.csrfToken;
-  const answer = await fetch('/api/v1' + path, {
+  const send = () => fetch('/api/v1' + path, {
     method, headers, credentials: 'same-origin',
     body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
   });
+  let answer = await send();
+  const wait = answer.status === 503 ? resendAfter(answer.headers.get('Retry-After')) : null;
+  if (wait !== null) {
+    await answer.body?.cancel();
+    await new Promise(resolve => setTimeout(resolve, wait * 1000));
+    answer = await send();
+  }
   const type = answer.headers.get('Content-Type') || '';
   const data = answer.status === 204 ? null : type.includes('json') ? await answer.json() : await answer.text();
   if (!answer.ok) throw new Problem(answer.status, typeof data === 'object' ? data : { detail: data });
   return data;
+}
+
+/** The seconds a Retry-After of whole seconds asks for, when the console waits that long by itself; else null. */
+function resendAfter(header) {
+  if (header === null || !/^\d+$/.test(header.trim())) return null;
+  const seconds = Number(header.trim());
+  return seconds <= RESEND_WITHIN_SECONDS ? seconds : null;
 }
 
 /**

@@ -86,10 +86,14 @@ public class ContainerRefusals implements Filter {
                 }
                 if (e instanceof LinkageError) {
                     // a class of a bundle the framework is replacing (a module installed or removed, a refresh):
-                    // the platform is changing, not the request wrong
+                    // the platform is changing, not the request wrong. A read asked until now is refused for a
+                    // moment; a write may have met it after its commit, so it gets no Retry-After, which promises
+                    // that nothing was done (a client sends such a 503 again by itself, as the console does)
                     LOG.warn("A request to {} met a bundle being replaced", http.getRequestURI(), e);
-                    answer.setHeader("Retry-After", "1");
-                    problem(answer, 503, "Service Unavailable", NOT_SERVED);
+                    if (safe) {
+                        answer.setHeader("Retry-After", "1");
+                    }
+                    problem(answer, 503, "Service Unavailable", safe ? NOT_SERVED : CHANGED_UNDER_WRITE);
                     return;
                 }
                 LOG.warn("A request to {} failed in the servlet container", http.getRequestURI(), e);
@@ -147,6 +151,10 @@ public class ContainerRefusals implements Filter {
     /** What a request is told while the API is not served. */
     static final String NOT_SERVED = "The API is not served at the moment (the platform is starting, or a module is "
             + "being installed or removed); try again in a moment.";
+
+    /** What a write is told that met a module coming or going while it ran: whether it was done is not known. */
+    static final String CHANGED_UNDER_WRITE = "A module was being installed or removed while this request ran, and "
+            + "whether it was done is not known: look at what it would change before sending it again.";
 
     /** How long a read waits out a rebuild of the REST application before it is answered 503. */
     private static final long REBUILD_WAIT_NANOS = 5_000_000_000L;
