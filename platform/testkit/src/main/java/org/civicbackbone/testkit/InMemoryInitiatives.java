@@ -122,6 +122,15 @@ public final class InMemoryInitiatives implements InitiativeService {
         return members.stream().filter(m -> ofInitiative.contains(m.bodyId())).toList();
     }
 
+    /** The seats on bodies of those types as they are now: the fake holds nothing, and nothing changes under it. */
+    @Override
+    public synchronized List<Membership> heldSeats(java.sql.Connection transaction, String initiativeId,
+                                                   java.util.Collection<String> bodyTypes) {
+        List<Long> ofTypes = bodies(initiativeId).stream().filter(b -> bodyTypes.contains(b.type()))
+                .map(GovernanceBody::id).toList();
+        return members.stream().filter(m -> ofTypes.contains(m.bodyId())).toList();
+    }
+
     /**
      * Points seats to the organisations of a registry, as the platform does: a seat's organisation is resolved there,
      * or registered with the seat's sector.

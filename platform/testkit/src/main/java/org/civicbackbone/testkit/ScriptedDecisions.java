@@ -13,8 +13,11 @@ import org.civicbackbone.api.decision.GovernedAction;
 import org.civicbackbone.api.decision.Proposal;
 import org.civicbackbone.api.decision.ProposalSpec;
 import org.civicbackbone.api.decision.ProposalState;
+import org.civicbackbone.api.decision.RuleBook;
 import org.civicbackbone.api.decision.Vote;
 import org.civicbackbone.api.decision.VoteSpec;
+import org.civicbackbone.api.module.AccountabilityRule;
+import org.civicbackbone.api.module.ApprovalStep;
 import org.civicbackbone.api.problem.Problem;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.api.store.BackboneStore;
@@ -22,7 +25,8 @@ import org.civicbackbone.api.store.BackboneStore;
 /**
  * A decision service for unit tests whose outcomes the test decides: proposals open as the platform's do (a governed
  * action is recorded in the same transaction on the test's store, and a failing action leaves no proposal), votes
- * are recorded, and {@link #decide} settles a proposal as the bodies would. No structure model is consulted.
+ * are recorded, and {@link #decide} settles a proposal as the bodies would. A rule book, when given
+ * ({@link #stepsFrom}), names the bodies of each proposal's steps; no vote is counted by them.
  */
 public final class ScriptedDecisions implements DecisionService {
 
@@ -30,10 +34,32 @@ public final class ScriptedDecisions implements DecisionService {
     private final Map<Long, Proposal> proposals = new LinkedHashMap<>();
     private final List<Vote> votes = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong();
+    private RuleBook rules;
+    private Runnable meanwhile;
 
     /** @param store the test's store, in which governed actions are recorded */
     public ScriptedDecisions(BackboneStore store) {
         this.store = store;
+    }
+
+    /**
+     * Gives each proposal from now on the steps of the rule in force for its decision (the bodies that decide it, the
+     * first open, the others pending), as the platform gives them; without it, proposals have no steps. Usually the
+     * {@link ModelRuleBook} made with this decision service.
+     */
+    public synchronized ScriptedDecisions stepsFrom(RuleBook rules) {
+        this.rules = rules;
+        return this;
+    }
+
+    /**
+     * Runs {@code change} once, just before the next proposal's transaction begins: as another request that commits
+     * while the module under test prepared its proposal, for testing that a rule the module read before is read
+     * again in the transaction that writes.
+     */
+    public synchronized ScriptedDecisions meanwhile(Runnable change) {
+        this.meanwhile = change;
+        return this;
     }
 
     @Override
@@ -47,12 +73,36 @@ public final class ScriptedDecisions implements DecisionService {
         int days = spec.expiresInDays() == null ? 14 : spec.expiresInDays();
         Proposal proposal = new Proposal(ids.incrementAndGet(), initiativeId, spec.type(), spec.title(),
                 spec.description(), spec.beneficiary(), module, "test", "decided by the test", actor, ProposalState.OPEN,
-                List.of(), now, now.plus(Duration.ofDays(days)), null);
+                steps(initiativeId, spec), now, now.plus(Duration.ofDays(days)), null);
+        Runnable change;
+        synchronized (this) {
+            change = meanwhile;
+            meanwhile = null;
+        }
+        if (change != null) {
+            change.run();
+        }
         T recorded = store.inTransaction(c -> action.record(c, proposal));
         synchronized (this) {
             proposals.put(proposal.id(), proposal);
         }
         return recorded;
+    }
+
+    /** The steps of the rule in force for the decision, or none without a rule book. */
+    private List<Proposal.Step> steps(String initiativeId, ProposalSpec spec) {
+        RuleBook book;
+        synchronized (this) {
+            book = rules;
+        }
+        List<ApprovalStep> rule = book == null ? List.of() : book.rulesInForce(initiativeId).stream()
+                .filter(r -> r.decisionType() == spec.type()).findFirst().map(AccountabilityRule::steps)
+                .orElse(List.of());
+        List<Proposal.Step> steps = new ArrayList<>();
+        for (int i = 0; i < rule.size(); i++) {
+            steps.add(new Proposal.Step(i, rule.get(i).bodyType(), rule.get(i).rule(), i == 0 ? "OPEN" : "PENDING"));
+        }
+        return steps;
     }
 
     /** Settles a proposal as its bodies would (APPROVED, REJECTED, EXPIRED ...). */

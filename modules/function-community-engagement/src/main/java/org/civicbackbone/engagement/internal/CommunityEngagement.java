@@ -1,5 +1,6 @@
 package org.civicbackbone.engagement.internal;
 
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -179,6 +180,8 @@ public class CommunityEngagement extends FunctionRules {
                 "Publish '" + communication.title() + "' as the initiative's statement, " + communication.spokesperson()
                         + " speaking", spec == null ? null : spec.reason(), null, spec == null ? null : spec.expiresInDays()),
                 MODULE, actor, (c, proposal) -> {
+                    // still authorised as the seats are now: a seat retired meanwhile waits for this commit or came first
+                    requireSeated(c, initiativeId, proposal, communication.spokesperson());
                     // the bodies decide on the text that was read: not one edited meanwhile
                     if (records(c).setStatementProposal(id, proposal.id(), communication.statementProposalId(),
                             communication.revision()) == 0) {
@@ -207,6 +210,21 @@ public class CommunityEngagement extends FunctionRules {
         initiatives.members(initiativeId).stream().filter(m -> bodies.contains(m.bodyId()) && m.person() != null)
                 .forEach(m -> people.add(m.person()));
         return List.copyOf(people);
+    }
+
+    /**
+     * Refuses (409) a statement whose spokesperson no longer sits on a body that decides it (the proposal's steps, the
+     * rule in force read in its transaction), as the seats are in that transaction, which holds them until it commits.
+     */
+    private void requireSeated(Connection c, String initiativeId, Proposal proposal, String spokesperson) {
+        Set<String> deciding = proposal.steps().stream().map(Proposal.Step::bodyType).collect(Collectors.toSet());
+        if (initiatives.heldSeats(c, initiativeId, deciding).stream()
+                .noneMatch(m -> m.person() != null && SameName.of(m.person(), spokesperson))) {
+            throw new ProblemException(Problem.conflict("'" + spokesperson + "' no longer sits on a body that decides "
+                    + "on speaking for the initiative (a seat was retired or changed meanwhile); nothing was proposed: "
+                    + "name another spokesperson.", List.of(new Violation("spokesperson", "is not authorised to speak "
+                    + "on behalf now"))));
+        }
     }
 
     private void requireAuthorised(String initiativeId, String person, String field) {

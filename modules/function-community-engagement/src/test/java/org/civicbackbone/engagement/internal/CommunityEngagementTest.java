@@ -8,6 +8,8 @@ import java.util.List;
 import org.civicbackbone.api.decision.Proposal;
 import org.civicbackbone.api.decision.ProposalState;
 import org.civicbackbone.api.initiative.BodySpec;
+import org.civicbackbone.api.initiative.GovernanceBody;
+import org.civicbackbone.api.initiative.Membership;
 import org.civicbackbone.api.initiative.MembershipSpec;
 import org.civicbackbone.api.initiative.Sector;
 import org.civicbackbone.api.module.AccountabilityRule;
@@ -64,6 +66,7 @@ public class CommunityEngagementTest {
     private ModelRuleBook rules;
     private RecordingAuditLog audit;
     private BackboneStore store;
+    private InMemoryInitiatives initiatives;
 
     @Before
     public void setUp() {
@@ -71,7 +74,8 @@ public class CommunityEngagementTest {
         audit = new RecordingAuditLog(store);
         decisions = new ScriptedDecisions(store);
         rules = new ModelRuleBook(MODEL, decisions);
-        InMemoryInitiatives initiatives = InMemoryInitiatives.with("town", CommunityEngagement.FUNCTION_ID);
+        decisions.stepsFrom(rules);
+        initiatives = InMemoryInitiatives.with("town", CommunityEngagement.FUNCTION_ID);
         long committee = initiatives.addBody("town", new BodySpec("steering-committee", "Steering committee"), "t").id();
         long partners = initiatives.addBody("town", new BodySpec("partners", "Partners"), "t").id();
         initiatives.addMember("town", committee, new MembershipSpec("Maria Alvarez", "maria", "United Way", "chair",
@@ -145,6 +149,27 @@ public class CommunityEngagementTest {
         decisions.decide(again.statementProposalId(), ProposalState.APPROVED);
         assertEquals(Status.OFFICIAL_STATEMENT, engagement.communication("town", draft.id()).status());
         assertEquals(2, audit.actions().stream().filter("staff communication.statement"::equals).count());
+    }
+
+    /**
+     * The spokesperson is authorised again in the proposal's transaction, as the seats are there: a seat retired after
+     * the draft was checked, and before the proposal opened, leaves no proposal and the draft a draft.
+     */
+    @Test
+    public void aSpokespersonWhoseSeatIsRetiredWhileTheStatementIsProposedIsRefused() {
+        Communication draft = engagement.draft("town", speaking("Maria Alvarez"), "staff");
+        GovernanceBody committee = initiatives.bodies("town").stream()
+                .filter(b -> b.type().equals("steering-committee")).findFirst().orElseThrow();
+        Membership maria = initiatives.members("town", committee.id()).get(0);
+        decisions.meanwhile(() -> initiatives.retireMember("town", committee.id(), maria.id(), "secretary"));
+        ProblemException refused = assertThrows(ProblemException.class, () -> engagement.proposeStatement("town",
+                draft.id(), new StatementSpec("for the week", 7), "staff"));
+        assertEquals(409, refused.problem().status());
+        assertEquals("spokesperson", refused.problem().violations().get(0).field());
+        assertTrue(refused.problem().detail(), refused.problem().detail().contains("no longer sits"));
+        assertEquals(Status.DRAFT, engagement.communication("town", draft.id()).status());
+        assertTrue(audit.actions().stream().noneMatch(a -> a.contains("communication.statement")));
+        assertTrue("nothing was proposed", decisions.proposals("town").isEmpty());
     }
 
     /**

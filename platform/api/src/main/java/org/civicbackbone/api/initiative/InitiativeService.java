@@ -1,5 +1,7 @@
 package org.civicbackbone.api.initiative;
 
+import java.sql.Connection;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
@@ -66,6 +68,14 @@ public interface InitiativeService {
 
     /** Every seat held across the initiative's sitting bodies. */
     List<Membership> members(String initiativeId);
+
+    /**
+     * The seats held on the initiative's sitting bodies of the given types, read in the caller's transaction with the
+     * initiative's seats held: a change of its bodies, seats or people waits until that transaction ends, so a rule
+     * that stands on who sits where (only a member of the bodies that decide may speak for the initiative) still holds
+     * when the caller's write commits. 404 for an unknown initiative (1.10).
+     */
+    List<Membership> heldSeats(Connection transaction, String initiativeId, Collection<String> bodyTypes);
 
     /**
      * Adds a member to a body. A seat on the {@code backbone-team} is a hire, which only an approved proposal makes

@@ -2,7 +2,7 @@
  * Read and write models of initiatives, their governance bodies and memberships.
  */
 @Export
-@Version("1.9.0")
+@Version("1.10.0")
 package org.civicbackbone.api.initiative;
 
 import org.osgi.annotation.bundle.Export;

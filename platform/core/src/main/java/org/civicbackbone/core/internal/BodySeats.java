@@ -2,9 +2,12 @@ package org.civicbackbone.core.internal;
 
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.civicbackbone.api.audit.AuditLog;
 import org.civicbackbone.api.initiative.BodySpec;
 import org.civicbackbone.api.initiative.GovernanceBody;
@@ -103,6 +106,16 @@ record BodySeats(BackboneStore store, AuditLog audit, ModuleCatalogue catalogue,
     List<Membership> members(Connection c, String initiativeId) {
         initiative(c, initiativeId);
         return records(c).heldSeats(initiativeId).stream().map(SeatRow::membership).toList();
+    }
+
+    /** The seats on sitting bodies of those types, with the initiative's seats held shared until {@code c} ends. */
+    List<Membership> heldSeats(Connection c, String initiativeId, Collection<String> bodyTypes) {
+        store.holdSharedUntilCommit(c, CoreSchema.seatsLock(initiativeId)); // a change of seats waits for this commit
+        initiative(c, initiativeId);
+        Set<Long> bodies = records(c).sittingBodies(initiativeId).stream().filter(b -> bodyTypes.contains(b.type()))
+                .map(BodyRow::id).collect(Collectors.toSet());
+        return records(c).heldSeats(initiativeId).stream().filter(s -> bodies.contains(s.bodyId()))
+                .map(SeatRow::membership).toList();
     }
 
     List<Membership> members(Connection c, String initiativeId, long bodyId) {

@@ -3,6 +3,7 @@ package org.civicbackbone.core.internal;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -262,6 +263,11 @@ public class JdbcInitiativeService implements InitiativeService {
     @Override
     public List<Membership> members(String initiativeId) {
         return store.read(c -> seats.members(c, initiativeId));
+    }
+
+    @Override
+    public List<Membership> heldSeats(Connection transaction, String initiativeId, Collection<String> bodyTypes) {
+        return seats.heldSeats(transaction, initiativeId, bodyTypes);
     }
 
     @Override

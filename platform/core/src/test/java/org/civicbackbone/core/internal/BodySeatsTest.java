@@ -1,6 +1,7 @@
 package org.civicbackbone.core.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -105,6 +106,45 @@ public class BodySeatsTest {
         }));
         List<String> actions = audit.recent("town", 20).stream().map(e -> e.action()).toList();
         assertTrue(actions.toString(), actions.containsAll(List.of("membership.update", "body.retire")));
+    }
+
+    /**
+     * A rule of another module that stands on who sits where reads the seats held ({@code heldSeats}): a seat retired
+     * at that moment waits for the rule's transaction to end, so what the rule read is still so when it commits.
+     */
+    @Test
+    public void aSeatRetiredWhileARuleHoldsTheSeatsWaitsForItsCommit() throws Exception {
+        GovernanceBody board = initiatives.addBody("town", new BodySpec("host-board", "Board"), "ann");
+        GovernanceBody partners = initiatives.addBody("town", new BodySpec("partners", "Partners"), "ann");
+        Membership maria = initiatives.addMember("town", board.id(), new MembershipSpec("Maria Alvarez", "maria",
+                "United Way", "chair", Sector.NONPROFIT), "ann");
+        initiatives.addMember("town", partners.id(), new MembershipSpec("Sam Okafor", "sam", "Library", "member",
+                Sector.PUBLIC_AGENCY), "ann");
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.atomic.AtomicReference<java.util.concurrent.Future<Membership>> retire =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            List<Membership> read = store.inTransaction(c -> {
+                List<Membership> held = initiatives.heldSeats(c, "town", List.of("host-board"));
+                retire.set(threads.submit(() -> initiatives.retireMember("town", board.id(), maria.id(), "sec")));
+                try {
+                    retire.get().get(2, java.util.concurrent.TimeUnit.SECONDS); // one that does not wait is done by then
+                } catch (java.util.concurrent.TimeoutException waiting) {
+                    // as it should: asserted below
+                } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e);
+                }
+                assertFalse("the retirement waits for the transaction that holds the seats", retire.get().isDone());
+                return held;
+            });
+            assertEquals("the seats of the types asked", List.of(maria.id()), read.stream().map(Membership::id).toList());
+            assertNotNull(retire.get().get(30, java.util.concurrent.TimeUnit.SECONDS).retiredAt());
+            assertTrue(store.inTransaction(c -> initiatives.heldSeats(c, "town", List.of("host-board"))).isEmpty());
+            assertRefused(404, "village2", () -> store.inTransaction(c -> initiatives.heldSeats(c, "village2",
+                    List.of("host-board"))));
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
