@@ -2,8 +2,8 @@ package org.civicbackbone.core.internal;
 
 import java.sql.Connection;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
