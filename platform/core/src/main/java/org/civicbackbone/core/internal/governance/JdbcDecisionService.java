@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -235,23 +233,39 @@ public class JdbcDecisionService implements DecisionService, GovernanceSweep {
         }
     }
 
-    /** Expires open proposals whose time is up, deciding them on the votes in. */
+    /** Expires the initiative's open proposals whose time is up, deciding them on the votes in. */
     private int settle(String initiativeId) {
-        List<Long> due = store.read(c -> records(c).due(initiativeId, Instant.now(clock)));
-        for (long id : due) {
-            announce(store.inTransaction(c -> {
-                records(c).lock(initiativeId, id);
-                return records(c).load(initiativeId, id).state() == ProposalState.OPEN ? progress.advance(c, records(c), initiativeId, id, true) : null;
-            }));
-        }
-        return due.size();
+        return decide(initiativeId, store.read(c -> records(c).due(initiativeId, Instant.now(clock))), true);
     }
 
-    /** Decides every open proposal of every initiative whose time is up; run by the {@link GovernanceClock}. */
+    /**
+     * Moves the proposals on as far as their votes allow, each in a transaction of its own with its row locked; with
+     * {@code closing}, their time is up. Answers how many it decided.
+     */
+    private int decide(String initiativeId, List<Long> ids, boolean closing) {
+        int decided = 0;
+        for (long id : ids) {
+            Proposal done = store.inTransaction(c -> {
+                records(c).lock(initiativeId, id);
+                return records(c).load(initiativeId, id).state() == ProposalState.OPEN
+                        ? progress.advance(c, records(c), initiativeId, id, closing) : null;
+            });
+            announce(done);
+            decided += done == null ? 0 : 1;
+        }
+        return decided;
+    }
+
+    /**
+     * Decides every open proposal whose time is up, on the votes in, and moves on those whose open step lost a voter
+     * who had not voted (a seat retired since it opened), which may decide it now; run by the {@link GovernanceClock}.
+     */
     @Override
     public int sweep() {
-        List<String> initiativeIds = store.read(c -> records(c).initiativesWithDue(Instant.now(clock)));
-        return initiativeIds.stream().mapToInt(this::settle).sum();
+        int expired = store.read(c -> records(c).initiativesWithDue(Instant.now(clock))).stream()
+                .mapToInt(this::settle).sum();
+        return expired + store.read(c -> records(c).initiativesWithAbsentVoters()).stream().mapToInt(i ->
+                decide(i, store.read(c -> records(c).withAbsentVoters(i)), false)).sum();
     }
 
     @Override
@@ -280,11 +294,7 @@ public class JdbcDecisionService implements DecisionService, GovernanceSweep {
     @Override
     public Map<Long, List<Vote>> votesByProposal(String initiativeId) {
         initiative(initiativeId);
-        Map<Long, List<Vote>> byProposal = new LinkedHashMap<>();
-        for (Vote vote : store.read(c -> records(c).votesOfInitiative(initiativeId))) {
-            byProposal.computeIfAbsent(vote.proposalId(), k -> new ArrayList<>()).add(vote);
-        }
-        return byProposal;
+        return store.read(c -> records(c).votesByProposal(initiativeId));
     }
 
 }

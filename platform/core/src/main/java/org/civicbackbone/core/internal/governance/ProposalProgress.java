@@ -16,8 +16,9 @@ import org.civicbackbone.api.decision.VoteChoice;
 
 /**
  * How a proposal moves on: each open step is tallied by its rule ({@link StepTally}) on the latest vote of each
- * seat that may vote, and approved, rejected or left open; the last approved step approves the proposal. Runs on
- * the caller's connection, with the proposal's row locked.
+ * seat that may vote, and approved, rejected or left open; the last approved step approves the proposal. A seat fixed
+ * when the proposal opened and given up since without voting is not counted; a vote cast before stands. Runs on the
+ * caller's connection, with the proposal's row locked.
  */
 record ProposalProgress(Electorate electorate, AuditLog audit, Clock clock) {
 
@@ -42,13 +43,17 @@ record ProposalProgress(Electorate electorate, AuditLog audit, Clock clock) {
             Proposal.Step step = proposal.steps().stream().filter(s -> s.state().equals("OPEN")).findFirst().orElseThrow();
             Set<String> logins = new LinkedHashSet<>();
             seats(c, records, initiativeId, proposal, step).stream().filter(s -> !s.conflicted()).forEach(s -> logins.add(s.voter()));
+            // a seat given up before its vote decides nothing: neither a vote nor an absence that weighs against
+            records.absentVoters(proposalId, step.index()).forEach(logins::remove);
             Map<String, VoteChoice> latest = new LinkedHashMap<>();
             for (Vote v : records.votes(proposalId)) {
                 if (v.stepIndex() == step.index() && logins.contains(v.voter())) {
                     latest.put(v.voter(), v.choice());
                 }
             }
-            StepTally.Result result = StepTally.evaluate(step.rule(), logins.size(), latest.values(), closing);
+            // nobody left to vote: open until its time is up (a seat taken again by one of them counts again)
+            StepTally.Result result = logins.isEmpty() ? closing ? StepTally.Result.NO_QUORUM : StepTally.Result.OPEN
+                    : StepTally.evaluate(step.rule(), logins.size(), latest.values(), closing);
             switch (result) {
                 case OPEN -> {
                     return null;

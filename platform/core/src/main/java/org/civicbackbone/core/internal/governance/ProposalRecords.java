@@ -61,11 +61,40 @@ public interface ProposalRecords {
     String PROPOSAL_COLUMNS = "id, initiative_id, type, title, description, beneficiary, module, model_id, rationale, "
             + "proposed_by, state, created_at, expires_at, decided_at";
 
-    /** The open proposals whose open step has the voter's seat (not conflicted) and no vote of theirs yet. */
+    /** Whether the voter {@code v} of step {@code s} of {@code p} still holds a seat on a sitting body of its type. */
+    String SEATED = "EXISTS (SELECT 1 FROM core_membership m JOIN core_body b ON b.id = m.body_id "
+            + "WHERE b.initiative_id = p.initiative_id AND b.type = s.body_type AND m.username = v.voter "
+            + "AND m.retired_at IS NULL AND b.retired_at IS NULL)";
+
+    /** Whether the voter {@code v} has voted on step {@code s}. */
+    String VOTED = "EXISTS (SELECT 1 FROM gov_vote w WHERE w.proposal_id = s.proposal_id "
+            + "AND w.step_index = s.step_index AND w.voter = v.voter)";
+
+    /** The open proposals whose open step has the voter's seat (not conflicted, still held) and no vote of theirs yet. */
     String AWAITING = " FROM gov_proposal p JOIN gov_step s ON s.proposal_id = p.id AND s.state = 'OPEN' "
             + "JOIN gov_step_voter v ON v.proposal_id = p.id AND v.step_index = s.step_index AND v.voter = #{voter} "
-            + "AND v.conflicted = FALSE WHERE p.state = 'OPEN' AND NOT EXISTS (SELECT 1 FROM gov_vote w "
-            + "WHERE w.proposal_id = p.id AND w.step_index = s.step_index AND w.voter = #{voter})";
+            + "AND v.conflicted = FALSE WHERE p.state = 'OPEN' AND NOT " + VOTED + " AND " + SEATED;
+
+    /**
+     * The voters of open steps who gave up their seat without voting on it: they decide nothing, so they are not
+     * counted among the step's voters ({@link ProposalProgress}).
+     */
+    String ABSENT = " FROM gov_proposal p JOIN gov_step s ON s.proposal_id = p.id "
+            + "JOIN gov_step_voter v ON v.proposal_id = p.id AND v.step_index = s.step_index AND v.conflicted = FALSE "
+            + "WHERE NOT " + VOTED + " AND NOT " + SEATED;
+
+    /** The step's voters who gave up their seat without voting on it. */
+    @Select("SELECT v.voter" + ABSENT + " AND p.id = #{id} AND s.step_index = #{stepIndex}")
+    List<String> absentVoters(@Param("id") long id, @Param("stepIndex") int stepIndex);
+
+    /** The initiatives with an open proposal whose open step lost a voter who had not voted. */
+    @Select("SELECT DISTINCT p.initiative_id" + ABSENT + " AND p.state = 'OPEN' AND s.state = 'OPEN'")
+    List<String> initiativesWithAbsentVoters();
+
+    /** The initiative's open proposals whose open step lost a voter who had not voted. */
+    @Select("SELECT DISTINCT p.id" + ABSENT + " AND p.state = 'OPEN' AND s.state = 'OPEN' "
+            + "AND p.initiative_id = #{initiativeId} ORDER BY p.id")
+    List<Long> withAbsentVoters(String initiativeId);
 
     @Select("SELECT p.id, p.initiative_id, p.type, p.title, p.description, p.beneficiary, p.module, p.model_id, "
             + "p.rationale, p.proposed_by, p.state, p.created_at, p.expires_at, p.decided_at" + AWAITING
@@ -114,6 +143,12 @@ public interface ProposalRecords {
             + "FROM gov_vote v JOIN gov_proposal p ON p.id = v.proposal_id WHERE p.initiative_id = #{initiativeId} "
             + "ORDER BY v.id")
     List<Vote> votesOfInitiative(String initiativeId);
+
+    /** The initiative's votes by proposal, in the order cast: one query. */
+    default Map<Long, List<Vote>> votesByProposal(String initiativeId) {
+        return votesOfInitiative(initiativeId).stream().collect(Collectors.groupingBy(Vote::proposalId,
+                java.util.LinkedHashMap::new, Collectors.toList()));
+    }
 
     @Insert("INSERT INTO gov_proposal (initiative_id, type, title, description, beneficiary, module, model_id, "
             + "rationale, proposed_by, state, created_at, expires_at) VALUES (#{initiativeId}, #{type}, #{title}, "

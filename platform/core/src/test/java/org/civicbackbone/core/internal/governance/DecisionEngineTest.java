@@ -143,6 +143,57 @@ public class DecisionEngineTest {
         assertEquals(2, initiatives.members("town", board.id()).size());
     }
 
+    private long seatOf(String login) {
+        return initiatives.members("town", board.id()).stream().filter(m -> m.username().equals(login)).findFirst()
+                .orElseThrow().id();
+    }
+
+    /**
+     * A seat given up before its vote decides nothing: it is not waited for, and its absence does not weigh against.
+     * Before, a consensus whose last member retired stayed open until its time was up, and the retired member was
+     * still asked for the vote.
+     */
+    @Test
+    public void aConsensusIsReachedWhenTheLastMemberWhoHadNotVotedRetires() {
+        Proposal grant = propose(DecisionType.ACCEPT_GRANT);
+        vote(grant, "ann", VoteChoice.APPROVE);
+        vote(grant, "ben", VoteChoice.APPROVE);
+        assertEquals(ProposalState.OPEN, engine.proposal("town", grant.id()).state());
+        assertEquals(List.of(grant.id()), engine.awaitingVote("cat").stream().map(Proposal::id).toList());
+        initiatives.retireMember("town", board.id(), seatOf("cat"), "admin");
+        assertEquals("nothing waits for a vote the seat can no longer cast", List.of(), engine.awaitingVote("cat"));
+        assertEquals("decided by the governance clock's next round", 1, engine.sweep());
+        assertEquals(ProposalState.APPROVED, engine.proposal("town", grant.id()).state());
+        assertEquals(0, engine.sweep());
+    }
+
+    /** A vote cast before the seat was given up stands, and counts as the seat it was cast from. */
+    @Test
+    public void aVoteCastBeforeTheSeatIsGivenUpStands() {
+        Proposal hire = propose(DecisionType.HIRE_STAFF);
+        vote(hire, "ann", VoteChoice.OBJECT);
+        initiatives.retireMember("town", board.id(), seatOf("ann"), "admin");
+        initiatives.retireMember("town", board.id(), seatOf("ben"), "admin");
+        // eligible: ann, who voted, and cat; ben, who never did, is not counted. One against of two rejects a majority
+        // (with ann's vote gone with her seat it would wait for cat; with ben counted, one of three waits too)
+        assertEquals(1, engine.sweep());
+        assertEquals(ProposalState.REJECTED, engine.proposal("town", hire.id()).state());
+    }
+
+    /** With every seat given up before voting, nobody is left to decide: the proposal expires when its time is up. */
+    @Test
+    public void aProposalWhoseVotersAllRetiredExpiresNotRejected() {
+        Proposal hire = propose(DecisionType.HIRE_STAFF);
+        for (String login : List.of("ann", "ben", "cat")) {
+            initiatives.retireMember("town", board.id(), seatOf(login), "admin");
+        }
+        assertEquals(0, engine.sweep());
+        assertEquals(ProposalState.OPEN, engine.proposal("town", hire.id()).state());
+        clock.now = clock.now.plus(Duration.ofDays(8));
+        assertEquals(1, engine.sweep());
+        assertEquals(ProposalState.EXPIRED, engine.proposal("town", hire.id()).state());
+    }
+
     @Test
     public void aProposalWithoutQuorumExpires() {
         Proposal p = propose(DecisionType.HIRE_STAFF);
