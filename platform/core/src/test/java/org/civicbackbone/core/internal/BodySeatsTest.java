@@ -127,13 +127,7 @@ public class BodySeatsTest {
             List<Membership> read = store.inTransaction(c -> {
                 List<Membership> held = initiatives.heldSeats(c, "town", List.of("host-board"));
                 retire.set(threads.submit(() -> initiatives.retireMember("town", board.id(), maria.id(), "sec")));
-                try {
-                    retire.get().get(2, java.util.concurrent.TimeUnit.SECONDS); // one that does not wait is done by then
-                } catch (java.util.concurrent.TimeoutException waiting) {
-                    // as it should: asserted below
-                } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException(e);
-                }
+                OtherRequest.giveTwoSeconds(retire.get());
                 assertFalse("the retirement waits for the transaction that holds the seats", retire.get().isDone());
                 return held;
             });

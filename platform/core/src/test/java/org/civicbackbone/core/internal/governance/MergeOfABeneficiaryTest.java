@@ -27,6 +27,7 @@ import org.civicbackbone.api.module.DecisionType;
 import org.civicbackbone.api.module.DeclaredStructureModel;
 import org.civicbackbone.api.module.StructureModel;
 import org.civicbackbone.api.problem.ProblemException;
+import org.civicbackbone.core.internal.OtherRequest;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;

@@ -26,6 +26,7 @@ import org.civicbackbone.api.module.StructureModel;
 import org.civicbackbone.api.problem.ProblemException;
 import org.civicbackbone.core.internal.CoreSchema;
 import org.civicbackbone.core.internal.InitiativeRecords;
+import org.civicbackbone.core.internal.OtherRequest;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;

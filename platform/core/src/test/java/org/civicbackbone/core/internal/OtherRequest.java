@@ -1,4 +1,4 @@
-package org.civicbackbone.core.internal.governance;
+package org.civicbackbone.core.internal;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** A request sent on another thread while a test holds a transaction open: how long it is given to finish first. */
-final class OtherRequest {
+public final class OtherRequest {
 
     private OtherRequest() {
     }
@@ -15,7 +15,7 @@ final class OtherRequest {
      * Gives the other request 2 s: one that does not wait for the test's transaction is done by then. What it came to
      * (done, refused, still waiting) is for the test to assert after.
      */
-    static void giveTwoSeconds(Future<?> other) {
+    public static void giveTwoSeconds(Future<?> other) {
         try {
             other.get(2, TimeUnit.SECONDS);
         } catch (TimeoutException | ExecutionException waitingOrRefused) {
